@@ -1,0 +1,3 @@
+from handoff_lint.cli import main
+
+raise SystemExit(main())

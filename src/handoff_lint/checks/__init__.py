@@ -1,0 +1,22 @@
+"""The rule families.
+
+Each module named here has ``KINDS`` (the document kinds it reads, or ``None`` for every text
+file) and ``check(source, config) -> list[Finding]``. The registry pairs each module with its
+code prefix so that a module is imported only when the run selects a rule of its family: a run
+with ``--select HL2`` never imports jsonschema.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+from typing import Callable
+
+DOCUMENT_CHECKS: tuple[tuple[str, str], ...] = (
+    ("HL1", "handoff_lint.checks.structure"),
+)
+
+
+def document_checks(wanted: Callable[[str], bool]) -> list[ModuleType]:
+    """The check modules whose family has at least one selected rule."""
+    return [importlib.import_module(module) for family, module in DOCUMENT_CHECKS if wanted(family)]

@@ -1,0 +1,165 @@
+"""The command line. Only click is imported at start-up; the engine (markdown-it, jsonschema,
+detect-secrets) is imported inside the commands that need it, so ``--version`` and ``--help``
+stay fast."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from handoff_lint import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMAT_CHOICES = ("text", "json")
+
+
+class DefaultToCheck(click.Group):
+    """``handoff-lint FOLDER`` means ``handoff-lint check FOLDER``, as ``ruff FILE`` once did."""
+
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+def _codes(values: tuple[str, ...]) -> list[str]:
+    return [part for value in values for part in value.split(",") if part.strip()]
+
+
+def _use_color(choice: str, stream) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    return not os.environ.get("NO_COLOR") and hasattr(stream, "isatty") and stream.isatty()
+
+
+@click.group(cls=DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="handoff-lint")
+def cli() -> None:
+    """Lint next-local handoff folders: structure, privacy, credentials and lifecycle.
+
+    Run `handoff-lint FOLDER` (short for `handoff-lint check FOLDER`). Exit codes: 0 clean or
+    warnings only, 1 errors found, 2 usage, configuration or internal error.
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--format", "output_format", type=click.Choice(FORMAT_CHOICES), default="text", show_default=True, help="Output format.")
+@click.option("--select", multiple=True, metavar="CODES", help="Rule codes or prefixes to enable (HL1, HL10, HL101), comma-separated.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Rule codes or prefixes to disable, comma-separated.")
+@click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on warnings too.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the cache.")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
+@click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True, help="Colour the text output (auto honours NO_COLOR).")
+def check(paths, output_format, select, ignore, warnings_as_errors, no_cache, quiet, color) -> int:
+    """Check handoff folders and files (default: the current folder)."""
+    from handoff_lint import engine, report
+    from handoff_lint.catalogue import check_prefixes
+    from handoff_lint.config import Config
+
+    try:
+        config = Config(select=check_prefixes(_codes(select)) or ["ALL"], ignore=check_prefixes(_codes(ignore)))
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    outcome = engine.run(paths or ["."], config)
+    stdout = click.get_text_stream("stdout")
+    report.render(output_format, outcome.findings, stdout, color=_use_color(color, stdout))
+    for path in outcome.missing_paths:
+        click.echo(f"handoff-lint: error: {path}: no such file or directory", err=True)
+    for message in outcome.internal_errors:
+        click.echo(f"handoff-lint: error: {message}", err=True)
+    errors = sum(f.severity == "error" for f in outcome.findings)
+    warnings = len(outcome.findings) - errors
+    if output_format == "text" and not quiet:
+        if outcome.findings:
+            click.echo(f"Found {_plural(errors, 'error')} and {_plural(warnings, 'warning')} in {_plural(outcome.files_checked, 'file')}.")
+        else:
+            click.echo(f"All checks passed ({_plural(outcome.files_checked, 'file')} checked).")
+    if outcome.missing_paths or outcome.internal_errors:
+        return EXIT_ERROR
+    if errors or (warnings_as_errors and warnings):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+@cli.command("rule")
+@click.argument("code")
+@click.option("--format", "output_format", type=click.Choice(FORMAT_CHOICES), default="text", show_default=True)
+def rule_command(code: str, output_format: str) -> int:
+    """Explain one rule: what it checks, why, an example and the fix."""
+    import dataclasses
+    import json
+
+    from handoff_lint.catalogue import lookup
+
+    rule = lookup(code)
+    if rule is None:
+        raise click.UsageError(f"unknown rule {code!r} (see 'handoff-lint rules')")
+    if output_format == "json":
+        click.echo(json.dumps(dataclasses.asdict(rule), indent=2))
+        return EXIT_CLEAN
+    click.echo(f"{rule.code} ({rule.name}) [{rule.severity}]\n\n{rule.summary}.\n\n{rule.explanation.strip()}\n")
+    click.echo("Example:\n" + _indent(rule.example))
+    if rule.fix:
+        click.echo("\nFix:\n" + _indent(rule.fix))
+    return EXIT_CLEAN
+
+
+def _indent(text: str) -> str:
+    return "\n".join("    " + line for line in text.strip().splitlines())
+
+
+@cli.command("rules")
+@click.option("--format", "output_format", type=click.Choice(FORMAT_CHOICES), default="text", show_default=True)
+def rules_command(output_format: str) -> int:
+    """List every rule with its code, name, default severity and summary."""
+    import dataclasses
+    import json
+
+    from handoff_lint.catalogue import catalogue
+
+    rules = catalogue().values()
+    if output_format == "json":
+        click.echo(json.dumps([dataclasses.asdict(rule) for rule in rules], indent=2))
+        return EXIT_CLEAN
+    for rule in rules:
+        click.echo(f"{rule.code}  {rule.name:<24} {rule.severity:<8} {rule.summary}")
+    return EXIT_CLEAN
+
+
+@cli.command("schema")
+@click.argument("name", type=click.Choice(("handoff", "response")))
+def schema_command(name: str) -> int:
+    """Print the JSON Schema a document kind is validated against."""
+    import json
+
+    from handoff_lint.schemas import load_schema
+
+    click.echo(json.dumps(load_schema(name), indent=2))
+    return EXIT_CLEAN
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the CLI and return the exit code (0, 1 or 2) instead of raising."""
+    try:
+        code = cli.main(args=argv, prog_name="handoff-lint", standalone_mode=False)
+    except click.exceptions.Exit as done:  # --help, --version
+        return done.exit_code
+    except click.ClickException as error:
+        error.show()
+        return EXIT_ERROR
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_ERROR
+    return code if isinstance(code, int) else EXIT_CLEAN

@@ -1,0 +1,118 @@
+"""Expand the paths given on the command line into files, each with a *kind* from where it sits.
+
+A *handoff root* is a folder that holds ``handoff-template.md``, or two of ``active/``,
+``responses/`` and ``archive/``, or is named ``next-local`` and holds one of them. Inside a root:
+``active/`` and ``archive/`` hold handoffs, ``responses/`` responses, ``examples/`` example
+handoffs; ``handoff-template.md`` is the template; ``README.md`` and ``.desc`` are skipped.
+Every other file is *unclassified*: privacy and credential checks still read it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+HANDOFF, RESPONSE, EXAMPLE, TEMPLATE, SKIPPED, UNCLASSIFIED = (
+    "handoff",
+    "response",
+    "example",
+    "template",
+    "skipped",
+    "unclassified",
+)
+KIND_BY_FOLDER = {"active": HANDOFF, "archive": HANDOFF, "responses": RESPONSE, "examples": EXAMPLE}
+LIFECYCLE_FOLDERS = ("active", "responses", "archive")
+TEMPLATE_NAME = "handoff-template.md"
+SKIPPED_NAMES = frozenset({"README.md", ".desc"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+PRUNED_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: Path  # as given or found, not resolved: a symlink stays a symlink
+    display: str  # relative to the working directory when possible, '/' separators
+    kind: str
+    root: Path | None  # the handoff root it belongs to, if any
+
+
+@lru_cache(maxsize=4096)
+def is_handoff_root(folder: Path) -> bool:
+    if (folder / TEMPLATE_NAME).is_file():
+        return True
+    present = sum((folder / name).is_dir() for name in LIFECYCLE_FOLDERS)
+    return present >= 2 or (present == 1 and folder.name == "next-local")
+
+
+def classify(path: Path) -> tuple[str, Path | None]:
+    """The kind of ``path`` and its handoff root (``None`` outside any root)."""
+    parent = path.parent
+    if is_handoff_root(parent):
+        if path.name == TEMPLATE_NAME:
+            return TEMPLATE, parent
+        if path.name in SKIPPED_NAMES:
+            return SKIPPED, parent
+        return UNCLASSIFIED, parent
+    grandparent = parent.parent
+    if parent.name in KIND_BY_FOLDER and is_handoff_root(grandparent):
+        if path.name in SKIPPED_NAMES:
+            return SKIPPED, grandparent
+        if path.suffix.lower() in MARKDOWN_SUFFIXES:
+            return KIND_BY_FOLDER[parent.name], grandparent
+        return UNCLASSIFIED, grandparent
+    for ancestor in list(path.parents)[1:5]:  # deeper files inside a root, e.g. examples/sub/x.md
+        if is_handoff_root(ancestor):
+            return UNCLASSIFIED, ancestor
+    return UNCLASSIFIED, None
+
+
+def display_path(path: Path, cwd: Path | None = None) -> str:
+    cwd = cwd or Path.cwd()
+    absolute = path if path.is_absolute() else cwd / path
+    try:
+        return os.path.relpath(absolute, cwd).replace(os.sep, "/")
+    except ValueError:  # another drive on Windows
+        return absolute.as_posix()
+
+
+def _walk(folder: Path, excluded) -> Iterator[Path]:
+    """Markdown files under ``folder`` (every file inside lifecycle folders), sorted, no hidden dirs."""
+    for current, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in PRUNED_DIRS)
+        here = Path(current)
+        in_lifecycle = here.name in KIND_BY_FOLDER
+        for name in sorted(files):
+            path = here / name
+            if excluded(path):
+                continue
+            if in_lifecycle or path.suffix.lower() in MARKDOWN_SUFFIXES or name == ".desc":
+                yield path
+
+
+def discover(paths: Iterable[str | Path], excluded=lambda path: False) -> tuple[list[SourceFile], list[str]]:
+    """Files to check, in a stable order, plus the paths that do not exist (usage errors).
+
+    Files named explicitly are always taken (a pre-commit hook passes exactly what is staged);
+    folders are walked for markdown. Each file appears once.
+    """
+    cwd = Path.cwd()
+    found: dict[str, SourceFile] = {}
+    missing: list[str] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            candidates: Iterable[Path] = _walk(path, excluded)
+        elif path.exists() or path.is_symlink():
+            candidates = [] if excluded(path) else [path]
+        else:
+            missing.append(str(given))
+            continue
+        for candidate in candidates:
+            display = display_path(candidate, cwd)
+            if display not in found:
+                kind, root = classify(candidate)
+                found[display] = SourceFile(candidate, display, kind, root)
+    return list(found.values()), missing

@@ -1,0 +1,44 @@
+"""A parsed markdown document as the checks see it: plain data with 1-based line numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Field:
+    """A ``**Name**: value`` line."""
+
+    name: str
+    value: str
+    line: int
+    value_column: int
+
+
+@dataclass(frozen=True)
+class Section:
+    """A level-2 heading and what stands under it up to the next one."""
+
+    name: str
+    line: int
+    end_line: int  # last line of the body (inclusive); equals ``line`` for an empty section
+    body: str  # the body's source text without rules (---) and the status line
+
+
+@dataclass
+class Document:
+    lines: list[str]
+    title: str | None = None
+    title_line: int = 0
+    title_level: int = 0
+    fields: list[Field] = field(default_factory=list)  # metadata: field lines before the first section
+    sections: list[Section] = field(default_factory=list)
+    trailer_fields: list[Field] = field(default_factory=list)  # field lines after the first section
+    code_lines: frozenset[int] = frozenset()  # 1-based lines inside fenced or indented code blocks
+
+    def field_named(self, normalised_name: str, fields: list[Field] | None = None) -> Field | None:
+        """The last field whose normalised name matches (``None`` if absent)."""
+        from handoff_lint.names import normalise
+
+        matches = [f for f in (self.trailer_fields if fields is None else fields) if normalise(f.name) == normalised_name]
+        return matches[-1] if matches else None

@@ -1,0 +1,30 @@
+"""Matching section and field names: case-insensitive, spacing normalised, with did-you-mean hints."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Iterable
+
+_SPACES = re.compile(r"\s+")
+_AROUND_SLASH = re.compile(r"\s*/\s*")
+_DECORATION = re.compile(r"[*_`]+|:\s*$")
+
+
+def normalise(name: str) -> str:
+    """``'  resource / PRIVACY   requirements:'`` -> ``'resource/privacy requirements'``."""
+    name = _DECORATION.sub("", name)
+    name = _AROUND_SLASH.sub("/", name)
+    return _SPACES.sub(" ", name).strip().casefold()
+
+
+def canonical_map(names: Iterable[str]) -> dict[str, str]:
+    """Normalised name -> the schema's spelling."""
+    return {normalise(name): name for name in names}
+
+
+def closest(name: str, candidates: Iterable[str], cutoff: float = 0.8) -> str | None:
+    """The candidate ``name`` was most likely meant to be, compared in normalised form."""
+    by_norm = canonical_map(candidates)
+    match = difflib.get_close_matches(normalise(name), list(by_norm), n=1, cutoff=cutoff)
+    return by_norm[match[0]] if match else None

@@ -1,0 +1,15 @@
+"""Formatters: each module has ``render(findings, stream, *, color: bool) -> None`` and sees only
+the final findings (and the rule catalogue)."""
+
+from __future__ import annotations
+
+import importlib
+
+FORMATS = {
+    "text": "handoff_lint.report.text",
+    "json": "handoff_lint.report.json_format",
+}
+
+
+def render(name: str, findings, stream, *, color: bool = False) -> None:
+    importlib.import_module(FORMATS[name]).render(findings, stream, color=color)

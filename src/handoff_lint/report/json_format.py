@@ -1,0 +1,26 @@
+"""One JSON array; each finding has the fields of DESIGN.md's output contract."""
+
+from __future__ import annotations
+
+import json
+
+from handoff_lint.catalogue import catalogue
+
+
+def as_dict(finding) -> dict:
+    rule = catalogue()[finding.code]
+    return {
+        "code": finding.code,
+        "rule": rule.name,
+        "severity": finding.severity,
+        "path": finding.path,
+        "line": finding.line,
+        "column": finding.column,
+        "message": finding.message,
+        "fixable": finding.fixable,
+    }
+
+
+def render(findings, stream, *, color: bool = False) -> None:
+    json.dump([as_dict(f) for f in findings], stream, indent=2, ensure_ascii=False)
+    stream.write("\n")

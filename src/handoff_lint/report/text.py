@@ -1,0 +1,14 @@
+"""``path:line:col: CODE message``, ruff's layout, optionally coloured."""
+
+from __future__ import annotations
+
+_STYLES = {"path": "\x1b[1m", "error": "\x1b[1;31m", "warning": "\x1b[1;33m", "reset": "\x1b[0m"}
+
+
+def render(findings, stream, *, color: bool = False) -> None:
+    def paint(text: str, style: str) -> str:
+        return f"{_STYLES[style]}{text}{_STYLES['reset']}" if color else text
+
+    for f in findings:
+        location = paint(f.path, "path") + f":{f.line}:{f.column}:"
+        stream.write(f"{location} {paint(f.code, f.severity)} {f.message}\n")

@@ -1,0 +1,36 @@
+"""A readable file handed to the checks: its place, kind, text and (parsed on demand) document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from handoff_lint.discover import SourceFile
+from handoff_lint.document import Document
+
+
+@dataclass
+class Source:
+    file: SourceFile
+    text: str
+
+    @property
+    def display(self) -> str:
+        return self.file.display
+
+    @property
+    def kind(self) -> str:
+        return self.file.kind
+
+    @cached_property
+    def lines(self) -> list[str]:
+        lines = self.text.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        return lines
+
+    @cached_property
+    def document(self) -> Document:
+        from handoff_lint.parse import parse
+
+        return parse(self.text)
