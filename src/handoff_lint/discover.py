@@ -49,6 +49,7 @@ def is_handoff_root(folder: Path) -> bool:
 
 def classify(path: Path) -> tuple[str, Path | None]:
     """The kind of ``path`` and its handoff root (``None`` outside any root)."""
+    path = Path(os.path.abspath(path))  # absolute, symlinks kept: the cache must not depend on cwd
     parent = path.parent
     if is_handoff_root(parent):
         if path.name == TEMPLATE_NAME:

@@ -1,0 +1,70 @@
+"""Files get their kind from where they sit in a handoff folder."""
+
+from __future__ import annotations
+
+from handoff_lint.discover import (
+    EXAMPLE,
+    HANDOFF,
+    RESPONSE,
+    SKIPPED,
+    TEMPLATE,
+    UNCLASSIFIED,
+    discover,
+)
+
+
+def kinds(paths, cwd, monkeypatch):
+    monkeypatch.chdir(cwd)
+    files, missing = discover(paths)
+    return {f.display: f.kind for f in files}, missing
+
+
+def test_kinds_by_place(handoff_root, monkeypatch):
+    (handoff_root / "examples").mkdir()
+    for rel in (
+        "active/handoff-2026-11-02-a.md",
+        "archive/handoff-2026-10-01-b.md",
+        "responses/2026-10-02-response-to-handoff-2026-10-01-b.md",
+        "examples/handoff-2026-01-01-example.md",
+        "handoff-template.md",
+        "README.md",
+        ".desc",
+        "notes.md",
+        "active/data.csv",
+    ):
+        (handoff_root / rel).write_text("x\n")
+    (handoff_root.parent / "other.txt").write_text("not walked\n")
+    found, missing = kinds(["models"], handoff_root.parent.parent, monkeypatch)
+    assert missing == []
+    prefix = "models/next-local/"
+    assert found == {
+        prefix + ".desc": SKIPPED,
+        prefix + "README.md": SKIPPED,
+        prefix + "active/data.csv": UNCLASSIFIED,
+        prefix + "active/handoff-2026-11-02-a.md": HANDOFF,
+        prefix + "archive/handoff-2026-10-01-b.md": HANDOFF,
+        prefix + "examples/handoff-2026-01-01-example.md": EXAMPLE,
+        prefix + "handoff-template.md": TEMPLATE,
+        prefix + "notes.md": UNCLASSIFIED,
+        prefix + "responses/2026-10-02-response-to-handoff-2026-10-01-b.md": RESPONSE,
+    }
+
+
+def test_folder_that_is_not_a_handoff_folder_is_still_walked(tmp_path, monkeypatch):
+    (tmp_path / "docs" / "archive").mkdir(parents=True)
+    (tmp_path / "docs" / "archive" / "old.md").write_text("x\n")
+    (tmp_path / "docs" / "guide.md").write_text("x\n")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "hidden.md").write_text("x\n")
+    found, _ = kinds(["."], tmp_path, monkeypatch)
+    # one lifecycle-looking folder alone does not make a handoff root
+    assert found == {"docs/archive/old.md": UNCLASSIFIED, "docs/guide.md": UNCLASSIFIED}
+
+
+def test_explicit_files_are_taken_once_and_missing_paths_reported(handoff_root, monkeypatch):
+    (handoff_root / "active" / "handoff-2026-11-02-a.md").write_text("x\n")
+    found, missing = kinds(
+        ["active/handoff-2026-11-02-a.md", "active", "nope.md"], handoff_root, monkeypatch
+    )
+    assert found == {"active/handoff-2026-11-02-a.md": HANDOFF}
+    assert missing == ["nope.md"]
