@@ -4,6 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from handoff_lint.names import normalise
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines of normalised text (no trailing empty line for a final newline)."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
 
 @dataclass(frozen=True)
 class Field:
@@ -38,7 +48,5 @@ class Document:
 
     def field_named(self, normalised_name: str, fields: list[Field] | None = None) -> Field | None:
         """The last field whose normalised name matches (``None`` if absent)."""
-        from handoff_lint.names import normalise
-
         matches = [f for f in (self.trailer_fields if fields is None else fields) if normalise(f.name) == normalised_name]
         return matches[-1] if matches else None

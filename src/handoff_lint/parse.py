@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from handoff_lint.document import Document, Field, Section
+from handoff_lint.document import Document, Field, Section, split_lines
 from handoff_lint.names import normalise
 
 # `**Date**: 2026-11-02`, `**Date:** 2026-11-02`, optionally as a list item.
@@ -37,9 +37,7 @@ def field_at(line_text: str, line: int) -> Field | None:
 
 
 def parse(text: str, status_field: str = "Handoff Status") -> Document:
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
+    lines = split_lines(text)
     tokens = _markdown().parse(text)
     status_norm = normalise(status_field)
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from handoff_lint.discover import SourceFile
-from handoff_lint.document import Document
+from handoff_lint.document import Document, split_lines
 
 
 @dataclass
@@ -24,10 +24,7 @@ class Source:
 
     @cached_property
     def lines(self) -> list[str]:
-        lines = self.text.split("\n")
-        if lines and lines[-1] == "":
-            lines.pop()
-        return lines
+        return split_lines(self.text)
 
     @cached_property
     def document(self) -> Document:
