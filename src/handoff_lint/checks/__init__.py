@@ -14,6 +14,7 @@ from typing import Callable
 
 DOCUMENT_CHECKS: tuple[tuple[str, str], ...] = (
     ("HL1", "handoff_lint.checks.structure"),
+    ("HL2", "handoff_lint.checks.privacy"),
 )
 
 

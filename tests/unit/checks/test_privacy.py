@@ -1,0 +1,68 @@
+"""HL2xx: private paths, shares, internal hosts and private IPs are found; placeholders,
+system paths, public and documentation addresses are not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from handoff_lint.checks import privacy
+from handoff_lint.config import Config
+from handoff_lint.discover import UNCLASSIFIED, SourceFile
+from handoff_lint.source import Source
+
+
+def codes(line: str) -> list[tuple[str, int]]:
+    source = Source(SourceFile(Path("f.md"), "f.md", UNCLASSIFIED, None), "first line\n" + line + "\n")
+    return [(f.code, f.line) for f in privacy.check(source, Config())]
+
+
+@pytest.mark.parametrize(
+    "line, code",
+    [
+        ("Logs are in /home/alice/projects/acme/logs/", "HL201"),
+        ("see /Users/bob/Desktop/notes.txt", "HL201"),
+        (r"open C:\Users\carol\Documents\plan.docx", "HL201"),
+        ("open C:/Users/carol/Documents/plan.docx", "HL201"),
+        (r'"C:\\Users\\dave\\AppData"', "HL201"),
+        ("cd /mnt/c/Users/erin/work", "HL201"),
+        ("the key sits in /root/.ssh/id_rsa", "HL201"),
+        ("mounted at /Volumes/frank-backup/", "HL201"),
+        (r"copy to \\fs01\models", "HL202"),
+        ("cache on build01.corp.acme.internal:6379", "HL203"),
+        ("printer.lan is down", "HL203"),
+        ("nas.home.arpa", "HL203"),
+        ("ssh gpu-box.local", "HL203"),
+        ("server 192.168.1.40:8080", "HL204"),
+        ("db at 10.0.3.7", "HL204"),
+        ("172.20.0.5 answers", "HL204"),
+        ("cgnat 100.64.1.1", "HL204"),
+        ("link-local 169.254.10.1", "HL204"),
+    ],
+)
+def test_private_detail_is_found_on_its_line(line, code):
+    assert (code, 2) in codes(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Logs are in /home/<user>/projects/",
+        "Logs are in /home/user/projects/",
+        "/Users/USERNAME/Library",
+        r"C:\Users\<you>\Documents",
+        "~/projects and $HOME/projects",
+        "/usr/local/bin, /etc/hosts, /tmp/build-1, /var/log/syslog",
+        "http://localhost:8080 and 127.0.0.1 and ::1",
+        "see https://example.com/docs and api.example and svc.test",
+        "doc ranges 192.0.2.10, 198.51.100.7, 203.0.113.99",
+        "public 8.8.8.8 and 1.1.1.1",
+        "version 1.2.3.4 of the tool",  # not private
+        "models/next-local/active/handoff-2026-11-02-x.md",
+        "the README.md and notes.txt files",
+        "sha 3f9c2e1b7a and 10.5 GB of memory",
+    ],
+)
+def test_clean_line_is_not_a_finding(line):
+    assert codes(line) == []
