@@ -15,6 +15,7 @@ from typing import Callable
 DOCUMENT_CHECKS: tuple[tuple[str, str], ...] = (
     ("HL1", "handoff_lint.checks.structure"),
     ("HL2", "handoff_lint.checks.privacy"),
+    ("HL3", "handoff_lint.checks.credentials"),
 )
 
 

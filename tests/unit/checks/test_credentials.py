@@ -1,0 +1,106 @@
+"""HL3xx: keys and tokens are found (in prose, code fences and inline code), placeholders are
+not, and no output ever shows a secret in full."""
+
+from __future__ import annotations
+
+import json
+import random
+import string
+from pathlib import Path
+
+import pytest
+
+from conftest import VALID_HANDOFF, run_cli
+from handoff_lint.checks import credentials
+from handoff_lint.config import Config
+from handoff_lint.discover import UNCLASSIFIED, SourceFile
+from handoff_lint.redact import redact
+from handoff_lint.source import Source
+
+RNG = random.Random(7)
+
+
+def body(length: int, alphabet: str = string.ascii_letters + string.digits) -> str:
+    """A random-looking fake token body (never a real key)."""
+    while True:
+        value = "".join(RNG.choice(alphabet) for _ in range(length))
+        if any(c.isdigit() for c in value):
+            return value
+
+
+SECRETS = {
+    "openai": "sk-proj-" + body(48),
+    "anthropic": "sk-ant-api03-" + body(60),
+    "huggingface": "hf_" + body(34),
+    "google": "AIza" + body(35),
+    "groq": "gsk_" + body(52),
+    "replicate": "r8_" + body(37),
+    "github": "ghp_" + body(36),
+    "github-fine-grained": "github_pat_" + body(82, string.ascii_letters + string.digits + "_"),
+    "npm": "npm_" + body(36),
+    "pypi": "pypi-AgEIcHlwaS5vcmc" + body(60),
+    "jwt": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0." + body(43),
+}
+
+
+def findings(text: str):
+    source = Source(SourceFile(Path("f.md"), "f.md", UNCLASSIFIED, None), text)
+    return credentials.check(source, Config())
+
+
+@pytest.mark.parametrize("kind", sorted(SECRETS))
+@pytest.mark.parametrize("template", ["export TOKEN={}", "```\nTOKEN={}\n```", "use `{}` here", 'api_key = "{}"'])
+def test_token_is_found_and_redacted(kind, template):
+    secret = SECRETS[kind]
+    text = "intro\n" + template.format(secret) + "\n"
+    found = [f for f in findings(text) if f.code == "HL301"]
+    assert len(found) == 1, found
+    line = next(n for n, l in enumerate(text.splitlines(), 1) if secret in l)
+    assert found[0].line == line
+    assert secret not in found[0].message and redact(secret) in found[0].message
+
+
+def test_private_key_and_url_password():
+    text = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\nDATABASE_URL=postgres://app:hunter22x@db:5432/prod\n"
+    found = [(f.code, f.line) for f in findings(text)]
+    assert ("HL302", 1) in found and ("HL303", 4) in found
+    assert all("hunter22x" not in f.message for f in findings(text))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "export OPENAI_API_KEY=sk-...",
+        "export OPENAI_API_KEY=<YOUR_API_KEY>",
+        "token: ${HF_TOKEN}",
+        "key: {{ secrets.OPENAI_KEY }}",
+        "hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "commit 3f9c2e1b7a4d5e6f708192a3b4c5d6e7f8091a2b",
+        "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        "id 123e4567-e89b-12d3-a456-426614174000",
+        "postgres://app:${DB_PASSWORD}@db:5432/prod",
+        "https://user:<password>@example.com/",
+        "version 1.2.3 of task-runner",
+    ],
+)
+def test_placeholders_and_lookalikes_are_clean(line):
+    assert findings(line + "\n") == []
+
+
+def test_no_output_format_prints_a_secret(handoff_root):
+    lines = "\n".join(f"- {kind}: {secret}" for kind, secret in SECRETS.items())
+    text = VALID_HANDOFF.replace("- Logs collected; no parsing done yet.", lines + "\n- postgres://a:pw1234567@db/x")
+    (handoff_root / "active" / "handoff-2026-11-02-x.md").write_text(text)
+    for output in ("text", "json"):
+        result = run_cli("check", "--format", output, ".", cwd=handoff_root)
+        assert result.code == 1
+        for secret in [*SECRETS.values(), "pw1234567"]:
+            assert secret not in result.stdout + result.stderr, (output, secret[:6])
+    reported = json.loads(run_cli("check", "--format", "json", "--select", "HL3", ".", cwd=handoff_root).stdout)
+    assert len(reported) == len(SECRETS) + 1
+
+
+def test_redact():
+    assert redact("ghp_" + "a1" * 18) == "ghp_…(40 chars)"
+    assert redact("short") == "…(5 chars)"
