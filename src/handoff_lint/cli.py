@@ -162,4 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return EXIT_ERROR
+    except Exception as error:  # a broken data file or a bug: say so in one line, exit 2
+        click.echo(f"handoff-lint: internal error: {type(error).__name__}: {error}", err=True)
+        return EXIT_ERROR
     return code if isinstance(code, int) else EXIT_CLEAN
