@@ -1,5 +1,9 @@
-"""HL3xx: API keys and tokens, private keys, passwords in URLs. Every text file; inside code
-fences and inline code too. Messages show only a redacted form of the secret."""
+"""HL3xx: API keys and tokens, private keys, passwords in URLs, secret assignments. Every text
+file; inside code fences and inline code too. Messages show only a redacted form of the secret.
+
+Our own patterns run first. detect-secrets runs only on the lines that pass a cheap keyword
+prefilter and on which our rules found nothing, and is imported only when such a line exists.
+"""
 
 from __future__ import annotations
 
@@ -21,8 +25,26 @@ def _patterns():
     table = load_table("credentials")
     tokens = [(name, re.compile(pattern)) for name, pattern in table["tokens"].items()]
     # One combined prefilter: a line that matches none of these cannot hold a credential.
-    prefilter = re.compile("|".join(f"(?:{p})" for p in [*table["tokens"].values(), *table["other"].values()]))
+    prefilter = re.compile("|".join(f"(?:{p})" for p in [*table["tokens"].values(), table["other"]["private-key"], table["other"]["url-password"]]))
     return tokens, re.compile(table["other"]["private-key"]), re.compile(table["other"]["url-password"]), prefilter
+
+
+@lru_cache(maxsize=1)
+def _detect_secrets_prefilter():
+    table = load_table("credentials")["detect-secrets"]
+    return re.compile(table["prefilter"]), tuple(table["plugins"])
+
+
+def _detect_secrets(lines: list[tuple[int, str]]):
+    """(line number, detector name, secret) for each secret detect-secrets finds in ``lines``."""
+    from detect_secrets.core.scan import scan_line
+    from detect_secrets.settings import transient_settings
+
+    _prefilter, plugins = _detect_secrets_prefilter()
+    with transient_settings({"plugins_used": [{"name": name} for name in plugins]}):
+        for number, line in lines:
+            for secret in scan_line(line):
+                yield number, secret.type, secret.secret_value or ""
 
 
 def _looks_random(body: str) -> bool:
@@ -34,9 +56,19 @@ def _looks_random(body: str) -> bool:
 
 def check(source: Source, config: Config) -> list[Finding]:
     tokens, private_key, url_password, prefilter = _patterns()
-    found = []
+    keyword_prefilter, _plugins = _detect_secrets_prefilter()
+    assignment = _assignment()
+    found: list[Finding] = []
+    for_detect_secrets: list[tuple[int, str]] = []
     for number, line in enumerate(source.lines, start=1):
         if not prefilter.search(line):
+            if keyword_prefilter.search(line):
+                before = len(found)
+                for match in assignment.finditer(line):
+                    if not _PLACEHOLDER_PASSWORDS.match(match.group("secret")):
+                        found.append(Finding(source.display, number, match.start("secret") + 1, "HL304", f"secret assigned a literal value {redact(match.group('secret'), keep=0)}"))
+                if len(found) == before:
+                    for_detect_secrets.append((number, line))
             continue
         taken: list[tuple[int, int]] = []
         for name, pattern in tokens:
@@ -52,4 +84,16 @@ def check(source: Source, config: Config) -> list[Finding]:
         for match in url_password.finditer(line):
             if not _PLACEHOLDER_PASSWORDS.match(match.group("secret")):
                 found.append(Finding(source.display, number, match.start("secret") + 1, "HL303", f"password in URL {redact(match.group('secret'), keep=0)}"))
+    if for_detect_secrets:
+        for number, kind, secret in _detect_secrets(for_detect_secrets):
+            if _PLACEHOLDER_PASSWORDS.match(secret):
+                continue
+            code = "HL304" if kind == "Secret Keyword" else "HL305"
+            column = source.lines[number - 1].find(secret) + 1 if secret else 1
+            found.append(Finding(source.display, number, max(1, column), code, f"{kind.lower()} {redact(secret, keep=0 if code == 'HL304' else 4)} (detect-secrets)"))
     return found
+
+
+@lru_cache(maxsize=1)
+def _assignment():
+    return re.compile(load_table("credentials")["other"]["assignment"])

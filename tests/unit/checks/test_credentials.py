@@ -104,3 +104,29 @@ def test_no_output_format_prints_a_secret(handoff_root):
 def test_redact():
     assert redact("ghp_" + "a1" * 18) == "ghp_…(40 chars)"
     assert redact("short") == "…(5 chars)"
+
+
+@pytest.mark.parametrize(
+    "line, code, secret",
+    [
+        ("db password: Tr0ub4dor3x", "HL304", "Tr0ub4dor3x"),
+        ("api_key = q8Zr2Lp0Wm4N", "HL304", "q8Zr2Lp0Wm4N"),
+        ('password = "hunter22xyz"', "HL304", "hunter22xyz"),  # quoted: detect-secrets' keyword detector
+        ("CLIENT_SECRET=9f8e7d6c5b4a", "HL304", "9f8e7d6c5b4a"),
+        ("aws_access_key_id = AKIAZ7Q3R5T2W8Y4U6P1", "HL305", "AKIAZ7Q3R5T2W8Y4U6P1"),
+        ("slack: xoxb-" + "123456789012-1234567890123-" + "Zq8Lp0Wm4Nr2Tx6Yv1Bc3Dk5", "HL305", None),
+    ],
+)
+def test_assignments_and_detect_secrets_formats(line, code, secret):
+    found = findings("intro\n" + line + "\n")
+    assert [(f.code, f.line) for f in found] == [(code, 2)]
+    if secret:
+        assert secret not in found[0].message
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["password: ${DB_PASSWORD}", "password: <password>", "password = changeme", 'api_key = "xxxxxxxx"', "the password policy is documented", "token: $TOKEN"],
+)
+def test_assignment_placeholders_are_clean(line):
+    assert findings(line + "\n") == []
