@@ -37,6 +37,8 @@ def check_file(file: SourceFile, config: Config, modules) -> tuple[list[Finding]
             findings.extend(module.check(source, config))
         except Exception as error:  # a bug in one check must not stop the run or hide other files
             errors.append(f"{file.display}: internal error in {module.__name__}: {type(error).__name__}: {error}")
+    if "handoff-lint" in text or "pragma" in text:
+        findings = suppress.inline(findings, source.lines, file.display, config)
     return findings, errors
 
 

@@ -28,3 +28,19 @@ def apply(findings: Iterable[Finding], config: Config) -> list[Finding]:
         severity = config.severity.get(finding.code) or rules[finding.code].severity
         kept.append(finding.with_severity(severity))
     return sorted(set(kept))
+
+
+def inline(findings: list[Finding], lines: list[str], display: str, config: Config) -> list[Finding]:
+    """Drop the findings that a comment in the file suppresses; report comments that suppress
+    nothing as HL901 (only when the rules they name ran: a pragma is not unused because the
+    run left its family out)."""
+    from handoff_lint.directives import read_directives
+
+    directives = read_directives(lines)
+    kept = [f for f in findings if not directives.suppresses(f.code, f.line)]
+    wanted = family_wanted(config)
+    for directive in directives.unused():
+        if not all(wanted(prefix) for prefix in directive.prefixes or ("HL",)):
+            continue
+        kept.append(Finding(display, directive.line, 1, "HL901", "suppression comment suppresses nothing; remove it"))
+    return kept

@@ -1,0 +1,89 @@
+"""Inline suppression comments, read from a file's text.
+
+    <!-- handoff-lint: disable=HL201,HL3 -->   ... <!-- handoff-lint: enable -->
+    <!-- handoff-lint: disable-next-line=HL301 -->
+    <!-- handoff-lint: disable-file=HL109 -->   (no codes: every rule)
+    ... pragma: allowlist secret               (detect-secrets: HL3xx on this line)
+    ... pragma: allowlist nextline secret      (detect-secrets: HL3xx on the next line)
+
+handoff-lint comments inside fenced code blocks are code, not directives; the detect-secrets
+pragmas count anywhere, as they do for detect-secrets (they are usually in code).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_COMMENT = re.compile(r"<!--\s*handoff-lint:\s*(?P<verb>disable-next-line|disable-file|disable|enable)\s*(?:=\s*(?P<codes>[A-Za-z0-9, ]*?))?\s*-->")
+_PRAGMA = re.compile(r"pragma:\s*allowlist\s+(?P<next>nextline\s+)?secret")
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+
+
+@dataclass
+class Directive:
+    line: int  # where the comment is (for the unused-suppression finding)
+    prefixes: tuple[str, ...]  # empty: every rule
+    first: int
+    last: int  # inclusive; a very large number for "to the end"
+    used: bool = False
+
+    def covers(self, code: str, line: int) -> bool:
+        return self.first <= line <= self.last and (not self.prefixes or code.startswith(self.prefixes))
+
+
+@dataclass
+class Directives:
+    items: list[Directive] = field(default_factory=list)
+
+    def suppresses(self, code: str, line: int) -> bool:
+        hit = False
+        for directive in self.items:
+            if directive.covers(code, line):
+                directive.used = hit = True
+        return hit
+
+    def unused(self) -> list[Directive]:
+        return [d for d in self.items if not d.used]
+
+
+def _prefixes(codes: str | None) -> tuple[str, ...]:
+    return tuple(code.strip().upper() for code in (codes or "").split(",") if code.strip())
+
+
+def read_directives(lines: list[str]) -> Directives:
+    found = Directives()
+    end = len(lines) + 1
+    open_blocks: list[Directive] = []
+    fence: str | None = None
+    for number, text in enumerate(lines, start=1):
+        if "pragma" in text:
+            for match in _PRAGMA.finditer(text):
+                target = number + 1 if match.group("next") else number
+                found.items.append(Directive(number, ("HL3",), target, target))
+        fence_match = _FENCE.match(text)
+        if fence_match:
+            marker = fence_match.group(1)
+            if fence is None:
+                fence = marker[0] * 3
+            elif marker.startswith(fence):
+                fence = None
+            continue
+        if fence is not None or "handoff-lint" not in text:
+            continue
+        for match in _COMMENT.finditer(text):
+            verb, prefixes = match.group("verb"), _prefixes(match.group("codes"))
+            if verb == "disable-next-line":
+                found.items.append(Directive(number, prefixes, number + 1, number + 1))
+            elif verb == "disable-file":
+                found.items.append(Directive(number, prefixes, 1, end))
+            elif verb == "disable":
+                block = Directive(number, prefixes, number, end)
+                open_blocks.append(block)
+                found.items.append(block)
+            else:  # enable: closes every open block (or those named)
+                for block in list(open_blocks):
+                    if not prefixes or set(block.prefixes) & set(prefixes):
+                        block.last = number
+                        open_blocks.remove(block)
+    return found

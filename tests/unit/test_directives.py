@@ -1,0 +1,56 @@
+"""Inline suppression comments and the detect-secrets pragmas, through the real command."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import run_cli
+
+LEAK = "Logs are in /home/alice/logs/"
+
+
+def codes(root, text, *args):
+    (root / "notes.md").write_text(text)
+    result = run_cli("check", "--format", "json", *args, "notes.md", cwd=root)
+    return [(f["code"], f["line"]) for f in json.loads(result.stdout)]
+
+
+def test_disable_next_line(tmp_path):
+    assert codes(tmp_path, f"<!-- handoff-lint: disable-next-line=HL201 -->\n{LEAK}\n{LEAK}\n") == [("HL201", 3)]
+
+
+def test_disable_enable_block_with_prefix(tmp_path):
+    text = f"<!-- handoff-lint: disable=HL2 -->\n{LEAK}\n<!-- handoff-lint: enable -->\n{LEAK}\n"
+    assert codes(tmp_path, text) == [("HL201", 4)]
+
+
+def test_disable_file_without_codes(tmp_path):
+    assert codes(tmp_path, f"{LEAK}\n<!-- handoff-lint: disable-file -->\n") == []
+
+
+def test_detect_secrets_pragmas_cover_credentials_only(tmp_path):
+    token = "ghp_" + "Zq8Lp0Wm4Nr2Tx6Yv1Bc3Dk5Ej7Fh9Gi0Jk2"  # 36 characters
+    text = (
+        f"TOKEN={token}  # pragma: allowlist secret\n"
+        "<!-- pragma: allowlist nextline secret -->\n"
+        f"TOKEN={token}\n"
+        f"TOKEN={token} {LEAK} <!-- pragma: allowlist secret -->\n"
+    )
+    assert codes(tmp_path, text) == [("HL201", 4)]
+
+
+def test_unused_suppression_is_a_warning(tmp_path):
+    text = "<!-- handoff-lint: disable-next-line=HL201 -->\nnothing private here\n"
+    assert codes(tmp_path, text) == [("HL901", 1)]
+    # not reported when the rule it names did not run
+    assert codes(tmp_path, text, "--select", "HL3") == []
+
+
+def test_comment_inside_code_fence_is_code(tmp_path):
+    text = f"```\n<!-- handoff-lint: disable-file -->\n```\n{LEAK}\n"
+    assert codes(tmp_path, text) == [("HL201", 4)]
+
+
+def test_the_token_used_above_is_found_without_the_pragmas(tmp_path):
+    token = "ghp_" + "Zq8Lp0Wm4Nr2Tx6Yv1Bc3Dk5Ej7Fh9Gi0Jk2"
+    assert codes(tmp_path, f"TOKEN={token}\n") == [("HL301", 1)]
