@@ -100,7 +100,10 @@ class Result:
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, input: bytes | None = None) -> Result:
     """Run the real command in a new process, as a user or a hook would."""
-    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    # HL206 looks for the machine's own login and host name; tests pin them so that the
+    # results do not depend on the machine (a test that needs the real lookup passes None).
+    full_env = {**os.environ, "NO_COLOR": "1", "HANDOFF_LINT_OWN_IDENTIFIERS": "", **(env or {})}
+    full_env = {key: value for key, value in full_env.items() if value is not None}
     done = subprocess.run(
         [sys.executable, "-m", "handoff_lint", *args],
         cwd=cwd,

@@ -16,7 +16,8 @@ from handoff_lint.source import Source
 
 KINDS = None
 _CGNAT = ipaddress.ip_network("100.64.0.0/10")
-_DOCUMENTATION = tuple(ipaddress.ip_network(n) for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"))
+_DOCUMENTATION = tuple(ipaddress.ip_network(n) for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32"))
+_UNIQUE_LOCAL = ipaddress.ip_network("fc00::/7")
 
 
 @lru_cache(maxsize=1)
@@ -27,13 +28,49 @@ def _table():
     return patterns, placeholders, frozenset(table["internal-suffixes"])
 
 
+@lru_cache(maxsize=1)
+def _email_allowed():
+    table = load_table("privacy")
+    return frozenset(table["email-allowed-domains"]), tuple("." + s for s in table["email-allowed-suffixes"]), frozenset(table["email-allowed-locals"])
+
+
+@lru_cache(maxsize=1)
+def _own_identifiers() -> re.Pattern | None:
+    """The current login and host name, as one word-bounded pattern (None if all are generic).
+
+    ``HANDOFF_LINT_OWN_IDENTIFIERS`` (comma-separated) replaces the detected names; set it empty
+    to switch the rule off, e.g. on a build machine whose host name is an ordinary word.
+    """
+    import getpass
+    import os
+    import socket
+
+    generic = {name.casefold() for name in load_table("privacy")["generic-identifiers"]}
+    override = os.environ.get("HANDOFF_LINT_OWN_IDENTIFIERS")
+    names = set()
+    if override is not None:
+        names.update(part.strip() for part in override.split(",") if part.strip())
+    else:
+        try:
+            names.add(getpass.getuser())
+        except Exception:  # no login name in this environment
+            pass
+        names.add(socket.gethostname().split(".")[0])
+    names = {name for name in names if len(name) >= 4 and name.casefold() not in generic}
+    if not names:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, names))) + r")(?![\w-])", re.IGNORECASE)
+
+
 def _is_private_ip(text: str) -> bool:
     try:
         address = ipaddress.ip_address(text)
     except ValueError:
         return False
-    if address.is_loopback or any(address in net for net in _DOCUMENTATION):
+    if address.is_loopback or address.is_unspecified or any(address in net for net in _DOCUMENTATION):
         return False
+    if address.version == 6:
+        return address.is_link_local or address in _UNIQUE_LOCAL
     return address.is_private or address in _CGNAT or address.is_link_local
 
 
@@ -43,8 +80,9 @@ def check(source: Source, config: Config) -> list[Finding]:
     for number, line in enumerate(source.lines, start=1):
         if "/" in line or "\\" in line:
             for match in patterns["home"].finditer(line):
-                user = match.group("user") or match.group("wuser")
-                if match.group("root") or (user and user.casefold() not in placeholders):
+                user = match.group("user") or match.group("wuser") or match.group("tuser")
+                system_temp = match.group(0).startswith("/private/")
+                if match.group("root") or system_temp or (user and user.casefold() not in placeholders):
                     shown = match.group(0)
                     found.append(Finding(source.display, number, match.start() + 1, "HL201", f"path into a home folder: '{shown}'; use a repo-relative path or '/home/<user>/'"))
         if "\\\\" in line:
@@ -58,4 +96,23 @@ def check(source: Source, config: Config) -> list[Finding]:
             for match in patterns["ipv4"].finditer(line):
                 if _is_private_ip(match.group("ip")):
                     found.append(Finding(source.display, number, match.start() + 1, "HL204", f"private IP address {match.group('ip')}"))
+        if "@" in line:
+            domains, suffixes_ok, locals_ok = _email_allowed()
+            for match in patterns["email"].finditer(line):
+                domain, local = match.group("domain").lower(), match.group("local").lower()
+                if domain in domains or domain.endswith(suffixes_ok) or local in locals_ok:
+                    continue
+                found.append(Finding(source.display, number, match.start() + 1, "HL205", f"e-mail address {match.group(0)!r}"))
+        if "::" in line or line.count(":") >= 3:
+            for match in patterns["ipv6"].finditer(line):
+                if _is_private_ip(match.group("ip")):
+                    found.append(Finding(source.display, number, match.start() + 1, "HL204", f"private IP address {match.group('ip')}"))
+    own = _own_identifiers()
+    if own is not None and own.search(source.text):
+        reported = {(f.line) for f in found if f.code == "HL201"}
+        for number, line in enumerate(source.lines, start=1):
+            if number in reported:
+                continue
+            for match in own.finditer(line):
+                found.append(Finding(source.display, number, match.start() + 1, "HL206", f"the current user's own login or host name {match.group(0)!r}"))
     return found

@@ -39,6 +39,12 @@ def codes(line: str) -> list[tuple[str, int]]:
         ("172.20.0.5 answers", "HL204"),
         ("cgnat 100.64.1.1", "HL204"),
         ("link-local 169.254.10.1", "HL204"),
+        ("ula fd12:3456:789a::1 and", "HL204"),
+        ("ipv6 link-local fe80::1ff:fe23:4567:890a", "HL204"),
+        ("open file:///home/alice/notes.md", "HL201"),
+        ("see ~alice/projects/x", "HL201"),
+        ("tmp at /private/var/folders/xy/abc123/T/", "HL201"),
+        ("Ask alice.smith@acme-corp.com for data", "HL205"),
     ],
 )
 def test_private_detail_is_found_on_its_line(line, code):
@@ -62,7 +68,23 @@ def test_private_detail_is_found_on_its_line(line, code):
         "models/next-local/active/handoff-2026-11-02-x.md",
         "the README.md and notes.txt files",
         "sha 3f9c2e1b7a and 10.5 GB of memory",
+        "mail owner@example.com or a@b.test",
+        "clone git@github.com:org/repo.git",
+        "ipv6 docs 2001:db8::1 and loopback ::1",
+        "at 12:30:45 the job ended",
+        "data/home/alice is a repo-relative folder",
     ],
 )
 def test_clean_line_is_not_a_finding(line):
     assert codes(line) == []
+
+
+def test_current_login_name_is_found_even_without_a_pattern(tmp_path):
+    from conftest import run_cli
+
+    (tmp_path / "notes.md").write_text("first\nRan it as zelda-quill on the laptop\n")
+    real_lookup = {"HANDOFF_LINT_OWN_IDENTIFIERS": None}
+    result = run_cli("check", "--select", "HL206", "notes.md", cwd=tmp_path, env={**real_lookup, "USER": "zelda-quill", "LOGNAME": "zelda-quill"})
+    assert result.code == 1 and "notes.md:2:11: HL206" in result.stdout
+    generic = run_cli("check", "--select", "HL206", "notes.md", cwd=tmp_path, env={**real_lookup, "USER": "root", "LOGNAME": "root"})
+    assert "HL206" not in generic.stdout
