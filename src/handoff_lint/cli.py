@@ -51,11 +51,12 @@ def cli() -> None:
 @click.option("--format", "output_format", type=click.Choice(FORMAT_CHOICES), default="text", show_default=True, help="Output format.")
 @click.option("--select", multiple=True, metavar="CODES", help="Rule codes or prefixes to enable (HL1, HL10, HL101), comma-separated.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Rule codes or prefixes to disable, comma-separated.")
+@click.option("--baseline", type=click.Path(exists=True, dir_okay=False), help="A detect-secrets .secrets.baseline: secrets it lists are not reported.")
 @click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the cache.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True, help="Colour the text output (auto honours NO_COLOR).")
-def check(paths, output_format, select, ignore, warnings_as_errors, no_cache, quiet, color) -> int:
+def check(paths, output_format, select, ignore, baseline, warnings_as_errors, no_cache, quiet, color) -> int:
     """Check handoff folders and files (default: the current folder)."""
     from handoff_lint import engine, report
     from handoff_lint.catalogue import check_prefixes
@@ -65,7 +66,19 @@ def check(paths, output_format, select, ignore, warnings_as_errors, no_cache, qu
         config = Config(select=check_prefixes(_codes(select)) or ["ALL"], ignore=check_prefixes(_codes(ignore)))
     except ValueError as error:
         raise click.UsageError(str(error)) from None
+    known = None
+    if baseline:
+        from handoff_lint import baseline as baseline_file
+
+        try:
+            known = baseline_file.load(baseline)
+        except baseline_file.BaselineError as error:
+            raise click.UsageError(str(error)) from None
     outcome = engine.run(paths or ["."], config)
+    if known:
+        from handoff_lint import baseline as baseline_file
+
+        outcome.findings = baseline_file.apply(outcome.findings, known)
     stdout = click.get_text_stream("stdout")
     report.render(output_format, outcome.findings, stdout, color=_use_color(color, stdout))
     for path in outcome.missing_paths:

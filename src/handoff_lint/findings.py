@@ -21,6 +21,8 @@ class Finding:
     message: str
     severity: str = field(default="", compare=False)
     fixable: bool = field(default=False, compare=False)
+    # SHA-1 of a credential, as detect-secrets' baselines store it; never printed by any format.
+    secret_hash: str = field(default="", compare=False, repr=False)
 
     def with_severity(self, severity: str) -> "Finding":
         return replace(self, severity=severity)

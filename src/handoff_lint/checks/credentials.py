@@ -7,6 +7,7 @@ prefilter and on which our rules found nothing, and is imported only when such a
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import lru_cache
 
@@ -54,6 +55,11 @@ def _looks_random(body: str) -> bool:
     return distinct >= 10 and has_digit and "your" not in body.lower() and "xxxx" not in body.lower()
 
 
+def _finding(source: Source, line: int, column: int, code: str, message: str, secret: str) -> Finding:
+    digest = hashlib.sha1(secret.encode("utf-8")).hexdigest()
+    return Finding(source.display, line, column, code, message, secret_hash=digest)
+
+
 def check(source: Source, config: Config) -> list[Finding]:
     tokens, private_key, url_password, prefilter = _patterns()
     keyword_prefilter, _plugins = _detect_secrets_prefilter()
@@ -75,7 +81,7 @@ def check(source: Source, config: Config) -> list[Finding]:
                 before = len(found)
                 for match in assignment.finditer(line):
                     if not _PLACEHOLDER_PASSWORDS.match(match.group("secret")):
-                        found.append(Finding(source.display, number, match.start("secret") + 1, "HL304", f"secret assigned a literal value {redact(match.group('secret'), keep=0)}"))
+                        found.append(_finding(source, number, match.start("secret") + 1, "HL304", f"secret assigned a literal value {redact(match.group('secret'), keep=0)}", match.group("secret")))
                 if len(found) == before:
                     for_detect_secrets.append((number, line))
             continue
@@ -86,20 +92,20 @@ def check(source: Source, config: Config) -> list[Finding]:
                     continue  # sk-ant- is also sk-: report it once
                 if _looks_random(match.group(0).split("_", 1)[-1].split("-", 1)[-1]):
                     taken.append(match.span())
-                    found.append(Finding(source.display, number, match.start() + 1, "HL301", f"{name} token {redact(match.group(0))}"))
+                    found.append(_finding(source, number, match.start() + 1, "HL301", f"{name} token {redact(match.group(0))}", match.group(0)))
         match = private_key.search(line)
         if match:
-            found.append(Finding(source.display, number, match.start() + 1, "HL302", "private key block"))
+            found.append(_finding(source, number, match.start() + 1, "HL302", "private key block", match.group(0)))
         for match in url_password.finditer(line):
             if not _PLACEHOLDER_PASSWORDS.match(match.group("secret")):
-                found.append(Finding(source.display, number, match.start("secret") + 1, "HL303", f"password in URL {redact(match.group('secret'), keep=0)}"))
+                found.append(_finding(source, number, match.start("secret") + 1, "HL303", f"password in URL {redact(match.group('secret'), keep=0)}", match.group("secret")))
     if for_detect_secrets:
         for number, kind, secret in _detect_secrets(for_detect_secrets):
             if _PLACEHOLDER_PASSWORDS.match(secret):
                 continue
             code = "HL304" if kind == "Secret Keyword" else "HL305"
             column = source.lines[number - 1].find(secret) + 1 if secret else 1
-            found.append(Finding(source.display, number, max(1, column), code, f"{kind.lower()} {redact(secret, keep=0 if code == 'HL304' else 4)} (detect-secrets)"))
+            found.append(_finding(source, number, max(1, column), code, f"{kind.lower()} {redact(secret, keep=0 if code == 'HL304' else 4)} (detect-secrets)", secret))
     return found
 
 

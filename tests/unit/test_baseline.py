@@ -1,0 +1,55 @@
+"""--baseline: secrets a real detect-secrets baseline lists are not reported again."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import run_cli
+
+KEYWORD_LINE = 'password = "Zq8Lp0Wm4Nr2Tx"'
+AWS_LINE = "aws_access_key_id = AKIAZ7Q3R5T2W8Y4U6P1"
+
+
+def detect_secrets_scan(folder: Path) -> Path:
+    """Run the real `detect-secrets scan` and write its baseline, as a user would."""
+    tool = Path(sys.executable).with_name("detect-secrets")
+    command = [str(tool)] if tool.exists() else [sys.executable, "-m", "detect_secrets"]
+    done = subprocess.run([*command, "scan", "--all-files"], cwd=folder, capture_output=True, text=True, check=True)
+    baseline = folder / ".secrets.baseline"
+    baseline.write_text(done.stdout)
+    return baseline
+
+
+def test_real_baseline_silences_its_secrets_but_not_new_ones(tmp_path):
+    (tmp_path / "notes.md").write_text(f"{KEYWORD_LINE}\n\n{AWS_LINE}\n")
+    baseline = detect_secrets_scan(tmp_path)
+    assert json.loads(baseline.read_text())["results"], "detect-secrets found nothing to baseline"
+    before = run_cli("check", "--select", "HL3", "notes.md", cwd=tmp_path)
+    assert before.code == 1 and "HL304" in before.stdout and "HL305" in before.stdout
+    after = run_cli("check", "--select", "HL3", "--baseline", ".secrets.baseline", "notes.md", cwd=tmp_path)
+    assert after.code == 0, after.stdout
+    # a new secret added after the audit is still reported, even on a moved line
+    (tmp_path / "notes.md").write_text(f"intro\n{KEYWORD_LINE}\n\n{AWS_LINE}\npassword = \"Nw9Kx2Qp7Lm4Rt\"\n")
+    again = run_cli("check", "--select", "HL3", "--baseline", ".secrets.baseline", "notes.md", cwd=tmp_path)
+    assert again.code == 1 and [line.split(":")[1] for line in again.stdout.splitlines() if "HL3" in line] == ["5"]
+
+
+def test_hand_audited_entry_silences_our_own_token_rules(tmp_path):
+    token = "hf_" + "Zq8Lp0Wm4Nr2Tx6Yv1Bc3Dk5Ej7Fh9Gi0Jk2"[:34]
+    (tmp_path / "notes.md").write_text(f"HF_TOKEN={token}\n")
+    entry = {"type": "Hugging Face", "filename": "notes.md", "hashed_secret": hashlib.sha1(token.encode()).hexdigest(), "line_number": 1}
+    (tmp_path / "b.json").write_text(json.dumps({"results": {"notes.md": [entry]}}))
+    assert run_cli("check", "--select", "HL3", "notes.md", cwd=tmp_path).code == 1
+    assert run_cli("check", "--select", "HL3", "--baseline", "b.json", "notes.md", cwd=tmp_path).code == 0
+
+
+def test_bad_baseline_is_a_usage_error(tmp_path):
+    (tmp_path / "notes.md").write_text("x\n")
+    (tmp_path / "b.json").write_text("{not json")
+    result = run_cli("check", "--baseline", "b.json", "notes.md", cwd=tmp_path)
+    assert result.code == 2 and "b.json" in result.stderr and "Traceback" not in result.stderr
