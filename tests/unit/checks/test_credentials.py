@@ -90,15 +90,19 @@ def test_placeholders_and_lookalikes_are_clean(line):
 
 def test_no_output_format_prints_a_secret(handoff_root):
     lines = "\n".join(f"- {kind}: {secret}" for kind, secret in SECRETS.items())
-    text = VALID_HANDOFF.replace("- Logs collected; no parsing done yet.", lines + "\n- postgres://a:pw1234567@db/x")
+    others = ["pw1234567", "Tr0ub4dor3x", "AKIAZ7Q3R5T2W8Y4U6P1", "Kq7Wm2Zp9Lx4Rn"]
+    lines += "\n- postgres://a:pw1234567@db/x\n- db password: Tr0ub4dor3x\n- aws_access_key_id = AKIAZ7Q3R5T2W8Y4U6P1"
+    lines += '\n- password = "Kq7Wm2Zp9Lx4Rn"\n\n```\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7yq\n```'
+    text = VALID_HANDOFF.replace("- Logs collected; no parsing done yet.", lines)
     (handoff_root / "active" / "handoff-2026-11-02-x.md").write_text(text)
     for output in ("text", "json"):
         result = run_cli("check", "--format", output, ".", cwd=handoff_root)
         assert result.code == 1
-        for secret in [*SECRETS.values(), "pw1234567"]:
+        for secret in [*SECRETS.values(), *others]:
             assert secret not in result.stdout + result.stderr, (output, secret[:6])
     reported = json.loads(run_cli("check", "--format", "json", "--select", "HL3", ".", cwd=handoff_root).stdout)
-    assert len(reported) == len(SECRETS) + 1
+    assert sorted({f["code"] for f in reported}) == ["HL301", "HL302", "HL303", "HL304", "HL305"]
+    assert len(reported) == len(SECRETS) + 5
 
 
 def test_redact():
