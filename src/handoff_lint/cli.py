@@ -53,17 +53,27 @@ def cli() -> None:
 @click.option("--ignore", multiple=True, metavar="CODES", help="Rule codes or prefixes to disable, comma-separated.")
 @click.option("--baseline", type=click.Path(exists=True, dir_okay=False), help="A detect-secrets .secrets.baseline: secrets it lists are not reported.")
 @click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on warnings too.")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help="Read settings from this file instead of the nearest one.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the cache.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True, help="Colour the text output (auto honours NO_COLOR).")
-def check(paths, output_format, select, ignore, baseline, warnings_as_errors, no_cache, quiet, color) -> int:
+def check(paths, output_format, select, ignore, baseline, warnings_as_errors, config_file, isolated, no_cache, quiet, color) -> int:
     """Check handoff folders and files (default: the current folder)."""
     from handoff_lint import engine, report
     from handoff_lint.catalogue import check_prefixes
-    from handoff_lint.config import Config
+    from handoff_lint.config import ConfigError, load_config
 
     try:
-        config = Config(select=check_prefixes(_codes(select)) or ["ALL"], ignore=check_prefixes(_codes(ignore)))
+        config = load_config(explicit=config_file, isolated=isolated)
+    except ConfigError as error:
+        click.echo(f"handoff-lint: error: {error}", err=True)
+        return EXIT_ERROR
+    try:  # the command line overrides the file
+        if select:
+            config.select = check_prefixes(_codes(select)) or ["ALL"]
+        if ignore:
+            config.ignore = check_prefixes(_codes(ignore))
     except ValueError as error:
         raise click.UsageError(str(error)) from None
     known = None

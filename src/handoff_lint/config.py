@@ -1,10 +1,21 @@
-"""The effective settings of one run (command line, later merged with the project's config)."""
+"""The effective settings of one run: the nearest config file, then the command line.
+
+Configuration lives in ``[tool.handoff-lint]`` of ``pyproject.toml`` or at the top level of
+``.handoff-lint.toml``; the nearest such file to the working directory wins (in one folder,
+``.handoff-lint.toml`` before ``pyproject.toml``). It is validated against
+``schemas/config.schema.json``; a bad file is a :class:`ConfigError` naming the file and key.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from handoff_lint.reading import DEFAULT_MAX_BYTES
+
+
+class ConfigError(ValueError):
+    pass
 
 
 @dataclass
@@ -13,3 +24,80 @@ class Config:
     ignore: list[str] = field(default_factory=list)
     max_file_size: int = DEFAULT_MAX_BYTES
     severity: dict[str, str] = field(default_factory=dict)  # code -> "error" | "warning"
+    internal_domains: tuple[str, ...] = ()
+    placeholder_users: tuple[str, ...] = ()
+    source: Path | None = None  # the file the settings came from
+
+
+def find_config(start: Path) -> tuple[Path, dict] | None:
+    """The nearest config file at or above ``start`` and its handoff-lint table."""
+    from handoff_lint.catalogue import tomllib
+
+    for folder in (start, *start.parents):
+        for name in (".handoff-lint.toml", "pyproject.toml"):
+            path = folder / name
+            if not path.is_file():
+                continue
+            try:
+                data = tomllib.loads(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+                raise ConfigError(f"{path}: cannot read configuration: {error}") from None
+            if name == "pyproject.toml":
+                if "handoff-lint" not in data.get("tool", {}):
+                    continue
+                data = data["tool"]["handoff-lint"]
+            return path, data
+    return None
+
+
+def load_config(start: Path | None = None, explicit: Path | None = None, isolated: bool = False) -> Config:
+    if isolated:
+        return Config()
+    if explicit is not None:
+        from handoff_lint.catalogue import tomllib
+
+        try:
+            data = tomllib.loads(Path(explicit).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            raise ConfigError(f"{explicit}: cannot read configuration: {error}") from None
+        if Path(explicit).name == "pyproject.toml":
+            data = data.get("tool", {}).get("handoff-lint", {})
+        found = (Path(explicit), data)
+    else:
+        found = find_config((start or Path.cwd()).resolve())
+    if found is None:
+        return Config()
+    path, data = found
+    _validate(path, data)
+    from handoff_lint.catalogue import check_prefixes
+
+    try:
+        config = Config(
+            select=check_prefixes(data.get("select", [])) or ["ALL"],
+            ignore=check_prefixes(data.get("ignore", [])),
+            severity=dict(data.get("severity", {})),
+            internal_domains=tuple(d.lower() for d in data.get("internal-domains", [])),
+            placeholder_users=tuple(data.get("placeholder-users", [])),
+            source=path,
+        )
+        check_prefixes(config.severity)  # every code named must exist
+    except ValueError as error:
+        raise ConfigError(f"{path}: {error}") from None
+    if "max-file-size" in data:
+        config.max_file_size = data["max-file-size"]
+    return config
+
+
+def _validate(path: Path, data: dict) -> None:
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    from handoff_lint.resources import data_dir
+
+    schema = json.loads((data_dir("schemas") / "config.schema.json").read_text(encoding="utf-8"))
+    errors = sorted(Draft202012Validator(schema).iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        error = errors[0]
+        where = ".".join(map(str, error.absolute_path)) or "(top level)"
+        raise ConfigError(f"{path}: invalid configuration at {where}: {error.message}")

@@ -76,6 +76,10 @@ def _is_private_ip(text: str) -> bool:
 
 def check(source: Source, config: Config) -> list[Finding]:
     patterns, placeholders, suffixes = _table()
+    if config.placeholder_users:
+        placeholders = placeholders | {name.casefold() for name in config.placeholder_users}
+    if config.internal_domains:
+        suffixes = suffixes | set(config.internal_domains)
     found = []
     for number, line in enumerate(source.lines, start=1):
         if "/" in line or "\\" in line:
@@ -91,7 +95,7 @@ def check(source: Source, config: Config) -> list[Finding]:
         if "." in line:
             for match in patterns["host"].finditer(line):
                 host = match.group("host").lower()
-                if any(host.endswith("." + suffix) for suffix in suffixes):
+                if any(host == suffix or host.endswith("." + suffix) for suffix in suffixes):
                     found.append(Finding(source.display, number, match.start() + 1, "HL203", f"internal host name '{match.group('host')}'"))
             for match in patterns["ipv4"].finditer(line):
                 if _is_private_ip(match.group("ip")):
