@@ -118,3 +118,29 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, input:
 @pytest.fixture
 def cli():
     return run_cli
+
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com",
+    "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com",
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+def git(*args: str, cwd: Path, env: dict | None = None, check: bool = True) -> subprocess.CompletedProcess:
+    """Run the real git with a fixed identity and no user or system configuration."""
+    full_env = {**os.environ, **GIT_ENV, "HOME": str(cwd), "NO_COLOR": "1", "HANDOFF_LINT_OWN_IDENTIFIERS": "", **(env or {})}
+    return subprocess.run(["git", *args], cwd=cwd, env=full_env, capture_output=True, text=True, check=check, timeout=600)
+
+
+@pytest.fixture
+def git_repo(tmp_path: Path) -> Path:
+    """A new git repository holding an empty handoff folder at models/next-local."""
+    git("init", "-q", "-b", "main", cwd=tmp_path)
+    root = tmp_path / "models" / "next-local"
+    for name in ("active", "responses", "archive"):
+        (root / name).mkdir(parents=True)
+        (root / name / ".gitkeep").write_text("")
+    git("add", "-A", cwd=tmp_path)
+    git("commit", "-qm", "empty handoff folder", cwd=tmp_path)
+    return tmp_path

@@ -60,9 +60,10 @@ def cli() -> None:
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help="Read settings from this file instead of the nearest one.")
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the cache.")
+@click.option("--staged", is_flag=True, help="Check the staged (git index) versions of the staged files within PATHS.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True, help="Colour the text output (auto honours NO_COLOR).")
-def check(paths, output_format, output_file, statistics, exit_zero, select, ignore, baseline, warnings_as_errors, config_file, isolated, no_cache, quiet, color) -> int:
+def check(paths, output_format, output_file, statistics, exit_zero, select, ignore, baseline, warnings_as_errors, config_file, isolated, no_cache, staged, quiet, color) -> int:
     """Check handoff folders and files (default: the current folder)."""
     from handoff_lint import engine, report
     from handoff_lint.catalogue import check_prefixes
@@ -88,7 +89,17 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
             known = baseline_file.load(baseline)
         except baseline_file.BaselineError as error:
             raise click.UsageError(str(error)) from None
-    outcome = engine.run(paths or ["."], config)
+    blobs = None
+    if staged:
+        from handoff_lint.git import GitError
+        from handoff_lint.staged import staged_blobs, under
+
+        try:
+            blobs = {path: data for path, data in staged_blobs().items() if under(path, paths or ["."])}
+        except GitError as error:
+            click.echo(f"handoff-lint: error: {error}", err=True)
+            return EXIT_ERROR
+    outcome = engine.run(paths or ["."], config, blobs)
     if known:
         from handoff_lint import baseline as baseline_file
 
@@ -181,6 +192,25 @@ def rules_command(output_format: str) -> int:
         return EXIT_CLEAN
     for rule in rules:
         click.echo(f"{rule.code}  {rule.name:<24} {rule.severity:<8} {rule.summary}")
+    return EXIT_CLEAN
+
+
+@cli.command("install-hook")
+@click.option("--force", is_flag=True, help="Replace an existing pre-commit hook (it is kept as pre-commit.legacy).")
+def install_hook_command(force: bool) -> int:
+    """Install hooks/pre-commit as this git repository's pre-commit hook.
+
+    For repositories that do not use the pre-commit framework: the hook runs
+    `handoff-lint check --staged`, so it checks what the commit will contain.
+    """
+    from handoff_lint.install_hook import HookError, install
+
+    try:
+        target = install(force=force)
+    except HookError as error:
+        click.echo(f"handoff-lint: error: {error}", err=True)
+        return EXIT_ERROR
+    click.echo(f"installed {target}")
     return EXIT_CLEAN
 
 

@@ -9,8 +9,10 @@ Configuration lives in ``[tool.handoff-lint]`` of ``pyproject.toml`` or at the t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
+from handoff_lint.pathfilter import PathFilter
 from handoff_lint.reading import DEFAULT_MAX_BYTES
 
 
@@ -26,7 +28,15 @@ class Config:
     severity: dict[str, str] = field(default_factory=dict)  # code -> "error" | "warning"
     internal_domains: tuple[str, ...] = ()
     placeholder_users: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     source: Path | None = None  # the file the settings came from
+
+    @cached_property
+    def paths(self) -> PathFilter:
+        """exclude / per-file-ignores, matched relative to the config file's folder."""
+        base = self.source.parent if self.source is not None else Path.cwd()
+        return PathFilter(base, self.exclude, self.per_file_ignores)
 
 
 def find_config(start: Path) -> tuple[Path, dict] | None:
@@ -78,6 +88,8 @@ def load_config(start: Path | None = None, explicit: Path | None = None, isolate
             severity=dict(data.get("severity", {})),
             internal_domains=tuple(d.lower() for d in data.get("internal-domains", [])),
             placeholder_users=tuple(data.get("placeholder-users", [])),
+            exclude=tuple(data.get("exclude", [])),
+            per_file_ignores={pattern: check_prefixes(codes) for pattern, codes in data.get("per-file-ignores", {}).items()},
             source=path,
         )
         check_prefixes(config.severity)  # every code named must exist

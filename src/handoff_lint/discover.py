@@ -84,13 +84,22 @@ def _walk(folder: Path, excluded) -> Iterator[Path]:
     for current, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in PRUNED_DIRS)
         here = Path(current)
-        in_lifecycle = here.name in KIND_BY_FOLDER
         for name in sorted(files):
             path = here / name
-            if excluded(path):
-                continue
-            if in_lifecycle or path.suffix.lower() in MARKDOWN_SUFFIXES or name == ".desc":
+            if wanted(path) and not excluded(path):
                 yield path
+
+
+def wanted(path: Path) -> bool:
+    """Files a folder walk (and ``--staged``) takes: markdown, and everything in lifecycle folders."""
+    return path.parent.name in KIND_BY_FOLDER or path.suffix.lower() in MARKDOWN_SUFFIXES or path.name == ".desc"
+
+
+def from_blobs(blobs, excluded=None) -> list[SourceFile]:
+    """SourceFiles for staged contents, named by their work-tree paths, in a stable order."""
+    cwd = Path.cwd()
+    chosen = sorted(path for path in blobs if wanted(path) and not (excluded and excluded(path)))
+    return [SourceFile(path, display_path(path, cwd), *classify(path)) for path in chosen]
 
 
 def discover(paths: Iterable[str | Path], excluded=lambda path: False) -> tuple[list[SourceFile], list[str]]:

@@ -9,9 +9,9 @@ from typing import Iterable
 from handoff_lint import suppress
 from handoff_lint.checks import document_checks
 from handoff_lint.config import Config
-from handoff_lint.discover import SKIPPED, SourceFile, discover
+from handoff_lint.discover import SKIPPED, SourceFile, discover, from_blobs
 from handoff_lint.findings import Finding
-from handoff_lint.reading import read_text
+from handoff_lint.reading import decode, read_text
 from handoff_lint.source import Source
 
 
@@ -23,8 +23,11 @@ class Outcome:
     internal_errors: list[str] = field(default_factory=list)  # "path: what went wrong"
 
 
-def check_file(file: SourceFile, config: Config, modules) -> tuple[list[Finding], list[str]]:
-    text, problem = read_text(file.path, file.display, config.max_file_size)
+def check_file(file: SourceFile, config: Config, modules, blob: bytes | None = None) -> tuple[list[Finding], list[str]]:
+    if blob is None:
+        text, problem = read_text(file.path, file.display, config.max_file_size)
+    else:
+        text, problem = decode(blob, file.display, config.max_file_size)
     if problem is not None:
         return [problem], []
     source = Source(file, text)
@@ -42,8 +45,13 @@ def check_file(file: SourceFile, config: Config, modules) -> tuple[list[Finding]
     return findings, errors
 
 
-def run(paths: Iterable[str | Path], config: Config) -> Outcome:
-    files, missing = discover(paths)
+def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | None = None) -> Outcome:
+    """Check ``paths`` on disk, or, with ``blobs`` (``--staged``), those contents under those names."""
+    excluded = config.paths.excluded if config.exclude else None
+    if blobs is None:
+        files, missing = discover(paths, excluded) if excluded else discover(paths)
+    else:
+        files, missing = from_blobs(blobs, excluded), []
     modules = document_checks(suppress.family_wanted(config))
     outcome = Outcome(missing_paths=missing)
     raw: list[Finding] = []
@@ -51,7 +59,7 @@ def run(paths: Iterable[str | Path], config: Config) -> Outcome:
         if file.kind == SKIPPED:
             continue
         outcome.files_checked += 1
-        findings, errors = check_file(file, config, modules)
+        findings, errors = check_file(file, config, modules, None if blobs is None else blobs[file.path])
         raw.extend(findings)
         outcome.internal_errors.extend(errors)
     outcome.findings = suppress.apply(raw, config)

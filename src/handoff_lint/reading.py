@@ -15,18 +15,19 @@ _SNIFF = 8192
 _UTF16_32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
+def _problem(display: str, code: str, message: str, line: int = 1, column: int = 1) -> tuple[None, Finding]:
+    return None, Finding(display, line, column, code, message)
+
+
 def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | None, Finding | None]:
     """Return ``(text, None)`` with newlines normalised to ``\\n`` and any BOM removed, or ``(None, finding)``."""
-
-    def problem(code: str, message: str, line: int = 1, column: int = 1) -> tuple[None, Finding]:
-        return None, Finding(display, line, column, code, message)
 
     try:
         info = os.stat(path)  # follows symlinks: a broken or looping link fails here
         if not stat.S_ISREG(info.st_mode):
-            return problem("HL003", "not a regular file")
+            return _problem(display, "HL003", "not a regular file")
         if info.st_size > max_bytes:
-            return problem("HL004", f"file is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit; not read")
+            return _problem(display, "HL004", f"file is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit; not read")
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as error:
@@ -36,22 +37,28 @@ def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> t
             reason = "broken symbolic link" if os.path.islink(path) else "file vanished before it could be read"
         else:
             reason = error.strerror or type(error).__name__
-        return problem("HL003", f"cannot read file: {reason}")
-    if len(data) > max_bytes:  # grew while we looked
-        return problem("HL004", f"file is over the {max_bytes:,}-byte limit; not read")
+        return _problem(display, "HL003", f"cannot read file: {reason}")
+    return decode(data, display, max_bytes)
+
+
+def decode(data: bytes, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | None, Finding | None]:
+    """The checks on content alone, shared by files on disk and staged blobs (``--staged``)."""
+
+    if len(data) > max_bytes:  # grew while we looked, or a staged blob
+        return _problem(display, "HL004", f"file is over the {max_bytes:,}-byte limit; not read")
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     elif data.startswith(_UTF16_32_BOMS):
-        return problem("HL002", "file is UTF-16 or UTF-32 encoded; save it as UTF-8")
+        return _problem(display, "HL002", "file is UTF-16 or UTF-32 encoded; save it as UTF-8")
     if b"\x00" in data[:_SNIFF]:
-        return problem("HL001", "file is binary (contains NUL bytes); not read")
+        return _problem(display, "HL001", "file is binary (contains NUL bytes); not read")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         before = data[: error.start]
         line = before.count(b"\n") + 1
         column = error.start - (before.rfind(b"\n") + 1) + 1
-        return problem("HL002", f"invalid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8", line, column)
+        return _problem(display, "HL002", f"invalid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8", line, column)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, None

@@ -21,9 +21,15 @@ def family_wanted(config: Config):
 
 def apply(findings: Iterable[Finding], config: Config) -> list[Finding]:
     rules = catalogue()
+    extra_ignores = {}  # display path -> codes its per-file-ignores switch off
     kept = []
     for finding in findings:
-        if not is_selected(finding.code, config.select, config.ignore):
+        ignore = config.ignore
+        if config.per_file_ignores:
+            if finding.path not in extra_ignores:
+                extra_ignores[finding.path] = config.paths.ignored_codes(finding.path)
+            ignore = [*ignore, *extra_ignores[finding.path]]
+        if not is_selected(finding.code, config.select, ignore):
             continue
         severity = config.severity.get(finding.code) or rules[finding.code].severity
         kept.append(finding.with_severity(severity))

@@ -59,3 +59,35 @@ def test_bad_configuration_exits_2_naming_file_and_key(tmp_path):
         assert result.code == 2, text
         assert ".handoff-lint.toml" in result.stderr and needle in result.stderr, (text, result.stderr)
         assert "Traceback" not in result.stderr
+
+
+def test_exclude_skips_files_even_when_named_and_is_relative_to_the_config_file(tmp_path):
+    (tmp_path / ".handoff-lint.toml").write_text('exclude = ["drafts/", "/scratch.md"]\n')
+    for name in ("drafts/a.md", "docs/drafts/b.md", "scratch.md", "docs/scratch.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("see /home/alice/y\n")
+    walked = run_cli("check", "--format", "json", ".", cwd=tmp_path)
+    assert sorted({f["path"] for f in json.loads(walked.stdout)}) == ["docs/scratch.md"]
+    # pre-commit names each staged file: an excluded one stays excluded, from any working directory
+    named = run_cli("check", "--format", "json", "drafts/a.md", "scratch.md", cwd=tmp_path)
+    assert named.code == 0 and json.loads(named.stdout) == []
+    # patterns are relative to the config file's folder, not the working directory
+    inside = run_cli("check", "--format", "json", "drafts/b.md", "scratch.md", cwd=tmp_path / "docs")
+    assert [f["path"] for f in json.loads(inside.stdout)] == ["scratch.md"]
+
+
+def test_per_file_ignores_switch_rules_off_for_matching_files_only(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.handoff-lint.per-file-ignores]\n"examples/**" = ["HL2"]\n"*.txt.md" = ["HL201"]\n')
+    for name in ("examples/a.md", "examples/deep/b.md", "notes.md", "log.txt.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("see /home/alice/y and db.corp\n")
+    result = run_cli("check", "--format", "json", ".", cwd=tmp_path)
+    found = sorted((f["path"], f["code"]) for f in json.loads(result.stdout))
+    assert found == [("log.txt.md", "HL203"), ("notes.md", "HL201"), ("notes.md", "HL203")]
+
+
+def test_bad_per_file_ignores_names_the_pattern(tmp_path):
+    (tmp_path / "notes.md").write_text("x\n")
+    (tmp_path / ".handoff-lint.toml").write_text('[per-file-ignores]\n"x/**" = ["HL77"]\n')
+    result = run_cli("check", "notes.md", cwd=tmp_path)
+    assert result.code == 2 and ".handoff-lint.toml" in result.stderr and "HL77" in result.stderr

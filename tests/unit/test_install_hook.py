@@ -1,0 +1,39 @@
+"""install-hook writes hooks/pre-commit into a real repository; the hook blocks a leaky commit."""
+
+from __future__ import annotations
+
+from conftest import VALID_HANDOFF, git, run_cli
+
+HANDOFF = "models/next-local/active/handoff-2026-11-02-extract-error-patterns.md"
+
+
+def test_installed_hook_blocks_a_leaky_commit_and_passes_a_clean_one(git_repo):
+    result = run_cli("install-hook", cwd=git_repo)
+    assert result.code == 0, result.stderr
+    hook = git_repo / ".git" / "hooks" / "pre-commit"
+    assert hook.stat().st_mode & 0o111
+    (git_repo / HANDOFF).write_text(VALID_HANDOFF.replace("40 logs", "40 logs in /home/alice/logs"))
+    git("add", HANDOFF, cwd=git_repo)
+    blocked = git("commit", "-m", "leak", cwd=git_repo, check=False)
+    assert blocked.returncode != 0
+    shown = blocked.stdout + blocked.stderr  # git shows a hook's output on stderr
+    assert f"{HANDOFF}:12:75: HL201" in shown and "HL201" in shown and "/home/alice" in shown
+    (git_repo / HANDOFF).write_text(VALID_HANDOFF)
+    git("add", HANDOFF, cwd=git_repo)
+    passed = git("commit", "-m", "clean", cwd=git_repo, check=False)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+def test_a_foreign_hook_is_kept_unless_forced(git_repo):
+    hook = git_repo / ".git" / "hooks" / "pre-commit"
+    hook.write_text("#!/bin/sh\necho mine\n")
+    refused = run_cli("install-hook", cwd=git_repo)
+    assert refused.code == 2 and "--force" in refused.stderr and hook.read_text() == "#!/bin/sh\necho mine\n"
+    assert run_cli("install-hook", "--force", cwd=git_repo).code == 0
+    assert (hook.parent / "pre-commit.legacy").read_text() == "#!/bin/sh\necho mine\n"
+    assert run_cli("install-hook", cwd=git_repo).code == 0  # ours: reinstalling is an upgrade
+
+
+def test_outside_a_repository_is_an_error(tmp_path):
+    result = run_cli("install-hook", cwd=tmp_path)
+    assert result.code == 2 and "git" in result.stderr
