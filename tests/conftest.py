@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import tempfile
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,12 +125,13 @@ GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com",
     "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com",
     "GIT_CONFIG_NOSYSTEM": "1",
+    "HOME": tempfile.mkdtemp(prefix="handoff-lint-home-"),  # no user git config; caches stay out of test repos
 }
 
 
 def git(*args: str, cwd: Path, env: dict | None = None, check: bool = True) -> subprocess.CompletedProcess:
     """Run the real git with a fixed identity and no user or system configuration."""
-    full_env = {**os.environ, **GIT_ENV, "HOME": str(cwd), "NO_COLOR": "1", "HANDOFF_LINT_OWN_IDENTIFIERS": "", **(env or {})}
+    full_env = {**os.environ, **GIT_ENV, "NO_COLOR": "1", "HANDOFF_LINT_OWN_IDENTIFIERS": "", **(env or {})}
     return subprocess.run(["git", *args], cwd=cwd, env=full_env, capture_output=True, text=True, check=check, timeout=600)
 
 

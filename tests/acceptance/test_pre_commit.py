@@ -1,0 +1,99 @@
+"""The real pre-commit runs the hooks this repository publishes, as users install them.
+
+A copy of this checkout (its working tree, committed into a new repository) is the hook
+repository; pre-commit builds its environment with pip as it would from GitHub.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import VALID_HANDOFF, git
+
+PROJECT = Path(__file__).resolve().parents[2]
+HANDOFF = "models/next-local/active/handoff-2026-11-02-extract-error-patterns.md"
+LEAK = VALID_HANDOFF.replace("40 logs", "40 logs in /home/alice/logs")
+
+
+@pytest.fixture(scope="module")
+def hook_repo(tmp_path_factory) -> tuple[Path, str]:
+    """This checkout's files (committed or not) as a git repository, and its commit id."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path_factory.mktemp("hook-repo")
+    if (PROJECT / ".git").exists():
+        listed = subprocess.run(["git", "ls-files", "-z", "-co", "--exclude-standard"], cwd=PROJECT, capture_output=True, check=True)
+        names = [n for n in listed.stdout.decode().split("\0") if n]
+    else:  # an sdist: take what is there
+        names = [str(p.relative_to(PROJECT)) for p in PROJECT.rglob("*") if p.is_file() and ".venv" not in p.parts]
+    for name in names:
+        source = PROJECT / name
+        if source.is_file():
+            (repo / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, repo / name)
+    git("init", "-q", "-b", "main", cwd=repo)
+    git("add", "-A", cwd=repo)
+    git("commit", "-qm", "handoff-lint under test", cwd=repo)
+    return repo, git("rev-parse", "HEAD", cwd=repo).stdout.strip()
+
+
+@pytest.fixture(scope="module")
+def pre_commit_home(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+def pre_commit(*args: str, cwd: Path, home: Path) -> subprocess.CompletedProcess:
+    return git_env_run([sys.executable, "-m", "pre_commit", *args], cwd, {"PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"})
+
+
+def git_env_run(command: list[str], cwd: Path, env: dict) -> subprocess.CompletedProcess:
+    from conftest import GIT_ENV
+
+    full = {**os.environ, **GIT_ENV, "NO_COLOR": "1", "HANDOFF_LINT_OWN_IDENTIFIERS": "", **env}
+    return subprocess.run(command, cwd=cwd, env=full, capture_output=True, text=True, timeout=900)
+
+
+def test_try_repo_blocks_a_leaky_handoff_and_passes_a_clean_one(git_repo, hook_repo, pre_commit_home):
+    repo, _ = hook_repo
+    (git_repo / HANDOFF).write_text(LEAK)
+    git("add", HANDOFF, cwd=git_repo)
+    blocked = pre_commit("try-repo", str(repo), "handoff-lint", cwd=git_repo, home=pre_commit_home)
+    assert blocked.returncode == 1, blocked.stdout + blocked.stderr
+    assert "handoff-lint" in blocked.stdout and "Failed" in blocked.stdout
+    assert f"{HANDOFF}:12:75: HL201 path into a home folder: '/home/alice'" in blocked.stdout
+    (git_repo / HANDOFF).write_text(VALID_HANDOFF)
+    git("add", HANDOFF, cwd=git_repo)
+    passed = pre_commit("try-repo", str(repo), "handoff-lint", cwd=git_repo, home=pre_commit_home)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "Passed" in passed.stdout
+
+
+def test_installed_hooks_block_the_commit(git_repo, hook_repo, pre_commit_home):
+    repo, rev = hook_repo
+    (git_repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n- repo: {repo}\n  rev: {rev}\n  hooks:\n  - id: handoff-structure\n  - id: handoff-privacy\n"
+    )
+    git("add", ".pre-commit-config.yaml", cwd=git_repo)
+    installed = pre_commit("install", cwd=git_repo, home=pre_commit_home)
+    assert installed.returncode == 0, installed.stderr
+    # a malformed handoff in the folder, and a leaky note elsewhere in the repository
+    (git_repo / HANDOFF).write_text(VALID_HANDOFF.replace("**Priority**: MEDIUM\n", ""))
+    (git_repo / "notes.txt").write_text("staging box: build7.corp\n")
+    git("add", "-A", cwd=git_repo)
+    blocked = git_env_run(["git", "commit", "-m", "bad"], git_repo, {"PRE_COMMIT_HOME": str(pre_commit_home), "PRE_COMMIT_COLOR": "never"})
+    shown = blocked.stdout + blocked.stderr
+    assert blocked.returncode != 0, shown
+    assert f"{HANDOFF}:" in shown and "HL102 missing metadata field '**Priority**:'" in shown
+    assert "notes.txt:1:14: HL203" in shown
+    assert "handoff-structure" in shown and "handoff-privacy" in shown
+    (git_repo / HANDOFF).write_text(VALID_HANDOFF)
+    (git_repo / "notes.txt").write_text("staging box: build7.example.com\n")
+    git("add", "-A", cwd=git_repo)
+    passed = git_env_run(["git", "commit", "-m", "good"], git_repo, {"PRE_COMMIT_HOME": str(pre_commit_home), "PRE_COMMIT_COLOR": "never"})
+    assert passed.returncode == 0, passed.stdout + passed.stderr
