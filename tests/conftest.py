@@ -42,7 +42,7 @@ Extract the distinct error signatures from every log and count how often each ap
 - Any 7B code model with a 4k context.
 
 ## References/Links
-- [nightly logs](../../logs/README.md)
+- [nightly logs](../../../logs/README.md)
 
 ---
 
@@ -85,11 +85,18 @@ def line_of(text: str, needle: str) -> int:
 
 @pytest.fixture
 def handoff_root(tmp_path: Path) -> Path:
-    """An empty handoff folder (active/, responses/, archive/) under tmp_path/models/next-local."""
+    """An empty handoff folder (active/, responses/, archive/) under tmp_path/models/next-local,
+    and logs/README.md, which VALID_HANDOFF links to."""
     root = tmp_path / "models" / "next-local"
     for name in ("active", "responses", "archive"):
         (root / name).mkdir(parents=True)
+    (tmp_path / "logs").mkdir()
+    (tmp_path / "logs" / "README.md").write_text("# Nightly logs\n")
     return root
+
+
+# Runs must not depend on the machine: HL206 looks for its login and host name, HL410 for today.
+PINNED = {"NO_COLOR": "1", "HANDOFF_LINT_OWN_IDENTIFIERS": "", "HANDOFF_LINT_TODAY": "2026-11-05"}
 
 
 @dataclass
@@ -101,9 +108,8 @@ class Result:
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, input: bytes | None = None) -> Result:
     """Run the real command in a new process, as a user or a hook would."""
-    # HL206 looks for the machine's own login and host name; tests pin them so that the
-    # results do not depend on the machine (a test that needs the real lookup passes None).
-    full_env = {**os.environ, "NO_COLOR": "1", "HANDOFF_LINT_OWN_IDENTIFIERS": "", **(env or {})}
+    # PINNED keeps results independent of the machine; a test that needs the real lookup passes None.
+    full_env = {**os.environ, **PINNED, **(env or {})}
     full_env = {key: value for key, value in full_env.items() if value is not None}
     done = subprocess.run(
         [sys.executable, "-m", "handoff_lint", *args],
@@ -131,14 +137,16 @@ GIT_ENV = {
 
 def git(*args: str, cwd: Path, env: dict | None = None, check: bool = True) -> subprocess.CompletedProcess:
     """Run the real git with a fixed identity and no user or system configuration."""
-    full_env = {**os.environ, **GIT_ENV, "NO_COLOR": "1", "HANDOFF_LINT_OWN_IDENTIFIERS": "", **(env or {})}
+    full_env = {**os.environ, **GIT_ENV, **PINNED, **(env or {})}
     return subprocess.run(["git", *args], cwd=cwd, env=full_env, capture_output=True, text=True, check=check, timeout=600)
 
 
 @pytest.fixture
 def git_repo(tmp_path: Path) -> Path:
-    """A new git repository holding an empty handoff folder at models/next-local."""
+    """A new git repository holding an empty handoff folder at models/next-local (and logs/README.md)."""
     git("init", "-q", "-b", "main", cwd=tmp_path)
+    (tmp_path / "logs").mkdir()
+    (tmp_path / "logs" / "README.md").write_text("# Nightly logs\n")
     root = tmp_path / "models" / "next-local"
     for name in ("active", "responses", "archive"):
         (root / name).mkdir(parents=True)

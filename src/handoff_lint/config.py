@@ -8,6 +8,8 @@ Configuration lives in ``[tool.handoff-lint]`` of ``pyproject.toml`` or at the t
 
 from __future__ import annotations
 
+import datetime
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -29,6 +31,9 @@ class Config:
     internal_domains: tuple[str, ...] = ()
     placeholder_users: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    stale_days: int | None = None  # None: rules/lifecycle.toml's default
+    status_words: dict[str, list[str]] = field(default_factory=dict)  # folder -> extra status words
+    today: datetime.date = field(default_factory=lambda: today_from_env())
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     source: Path | None = None  # the file the settings came from
 
@@ -37,6 +42,17 @@ class Config:
         """exclude / per-file-ignores, matched relative to the config file's folder."""
         base = self.source.parent if self.source is not None else Path.cwd()
         return PathFilter(base, self.exclude, self.per_file_ignores)
+
+
+def today_from_env() -> datetime.date:
+    """Today, or HANDOFF_LINT_TODAY (YYYY-MM-DD) for reproducible runs of the staleness rule."""
+    value = os.environ.get("HANDOFF_LINT_TODAY", "").strip()
+    if not value:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"HANDOFF_LINT_TODAY={value!r} is not a date written YYYY-MM-DD") from None
 
 
 def find_config(start: Path) -> tuple[Path, dict] | None:
@@ -89,6 +105,8 @@ def load_config(start: Path | None = None, explicit: Path | None = None, isolate
             internal_domains=tuple(d.lower() for d in data.get("internal-domains", [])),
             placeholder_users=tuple(data.get("placeholder-users", [])),
             exclude=tuple(data.get("exclude", [])),
+            stale_days=data.get("stale-days"),
+            status_words={folder: list(words) for folder, words in data.get("status-words", {}).items()},
             per_file_ignores={pattern: check_prefixes(codes) for pattern, codes in data.get("per-file-ignores", {}).items()},
             source=path,
         )

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
 from handoff_lint import suppress
-from handoff_lint.checks import document_checks
+from handoff_lint.checks import FOLDER_CHECKS, document_checks
 from handoff_lint.config import Config
-from handoff_lint.discover import SKIPPED, SourceFile, discover, from_blobs
+from handoff_lint.discover import SKIPPED, SourceFile, discover, display_path, from_blobs
 from handoff_lint.findings import Finding
 from handoff_lint.reading import decode, read_text
 from handoff_lint.source import Source
@@ -62,5 +63,39 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
         findings, errors = check_file(file, config, modules, None if blobs is None else blobs[file.path])
         raw.extend(findings)
         outcome.internal_errors.extend(errors)
+    raw.extend(folder_findings(files, paths if blobs is None else [], config, outcome))
     outcome.findings = suppress.apply(raw, config)
     return outcome
+
+
+def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], config: Config, outcome: Outcome) -> list[Finding]:
+    """Findings of the folder checks for every handoff root the run touched.
+
+    The index is built from the whole root on disk, but only findings on files of this run (or
+    on strays inside a folder the run walked) are kept: a pre-commit run that passes one staged
+    response is checked against the handoffs it names without reporting on the others.
+    """
+    modules = document_checks(suppress.family_wanted(config), FOLDER_CHECKS)
+    roots = sorted({file.root for file in files if file.root is not None and file.kind != SKIPPED})
+    if not modules or not roots:
+        return []
+    from handoff_lint.folder_index import build
+
+    in_run = {file.display for file in files}
+    walked_dirs = [os.path.abspath(p) for p in walked if os.path.isdir(p)]
+    kept: list[Finding] = []
+    for root in roots:
+        index = build(root)
+        for module in modules:
+            try:
+                found = module.check(index, config)
+            except Exception as error:  # as for document checks: report, go on
+                outcome.internal_errors.append(f"{display_path(root)}: internal error in {module.__name__}: {type(error).__name__}: {error}")
+                continue
+            kept.extend(f for f in found if f.path in in_run or _inside(f.path, walked_dirs))
+    return kept
+
+
+def _inside(display: str, folders: list[str]) -> bool:
+    absolute = os.path.abspath(display)
+    return any(absolute == folder or absolute.startswith(folder.rstrip(os.sep) + os.sep) for folder in folders)

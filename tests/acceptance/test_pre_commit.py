@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import VALID_HANDOFF, git
+from conftest import GIT_ENV, PINNED, VALID_HANDOFF, git
 
 PROJECT = Path(__file__).resolve().parents[2]
 HANDOFF = "models/next-local/active/handoff-2026-11-02-extract-error-patterns.md"
@@ -53,9 +53,7 @@ def pre_commit(*args: str, cwd: Path, home: Path) -> subprocess.CompletedProcess
 
 
 def git_env_run(command: list[str], cwd: Path, env: dict) -> subprocess.CompletedProcess:
-    from conftest import GIT_ENV
-
-    full = {**os.environ, **GIT_ENV, "NO_COLOR": "1", "HANDOFF_LINT_OWN_IDENTIFIERS": "", **env}
+    full = {**os.environ, **GIT_ENV, **PINNED, **env}
     return subprocess.run(command, cwd=cwd, env=full, capture_output=True, text=True, timeout=900)
 
 

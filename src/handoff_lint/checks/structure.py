@@ -33,7 +33,8 @@ def check(source: Source, config: Config) -> list[Finding]:
         return [Finding(source.display, 1, 1, "HL100", f"{source.kind} document is empty")]
     doc = source.document
     checker = _Checker(source.display, doc, load_schema(schema_name))
-    findings = checker.run(validator(schema_name))
+    extra = tuple(word for folder in ("active", "archive") for word in config.status_words.get(folder, ()))
+    findings = checker.run(validator(schema_name, extra))
     if source.kind == TEMPLATE:
         return [f for f in findings if f.code not in TEMPLATE_SKIPS]
     findings += placeholders(source.display, doc)

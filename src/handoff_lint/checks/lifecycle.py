@@ -1,0 +1,133 @@
+"""HL4xx: lifecycle checks over the folder index: names, dates, status versus folder, pairing.
+
+``check(index, config, today)`` returns findings for every document of the root; the engine keeps
+those for the files the run was given. ``placement(entry, config)`` is the one place that says
+where a handoff belongs (folder and canonical name); the fixes move files there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from handoff_lint.config import Config
+from handoff_lint.findings import Finding
+from handoff_lint.folder_index import Entry, FolderIndex, parse_date, tables
+
+_SLUG_WORDS = re.compile(r"[a-z0-9]+")
+_TITLE_PREFIX = re.compile(r"^\s*local handoff\s*:\s*", re.IGNORECASE)
+
+
+def status_folders(config: Config) -> dict[str, str]:
+    """Status word (case-folded) -> the folder it belongs in, from rules/lifecycle.toml and config."""
+    table, _names = tables()
+    folders = {}
+    for folder in ("active", "archive"):
+        for word in (*table["status-words"][folder], *config.status_words.get(folder, ())):
+            folders[word.casefold()] = folder
+    return folders
+
+
+def slugify(title: str, words: int = 6) -> str:
+    return "-".join(_SLUG_WORDS.findall(_TITLE_PREFIX.sub("", title).lower())[:words]) or "untitled"
+
+
+def canonical_name(entry: Entry) -> str | None:
+    """handoff-<Date field>-<slug>.md, the slug kept from the name or made from the title."""
+    date = entry.date or parse_date(entry.name_date or "")
+    if date is None:
+        return None
+    slug = entry.slug or slugify(entry.title or "")
+    return f"handoff-{date.isoformat()}-{slug}.md"
+
+
+def placement(entry: Entry, config: Config) -> Path | None:
+    """Where a handoff belongs (its folder by status, its canonical name), or None if unknown."""
+    if entry.kind != "handoff":
+        return None
+    folder = status_folders(config).get((entry.status or "").strip().casefold())
+    if folder is None:
+        folder = "active" if entry.place == "root" else entry.place
+    name = canonical_name(entry) or entry.name
+    root = entry.path.parent if entry.place == "root" else entry.path.parent.parent
+    return root / folder / name
+
+
+def _finding(entry, line: int, code: str, message: str, fixable: bool = False, column: int = 1) -> Finding:
+    return Finding(entry.display, line, column, code, message, fixable=fixable)
+
+
+def check_names(entry: Entry) -> list[Finding]:
+    found = []
+    if entry.kind == "handoff" and entry.slug is None:
+        suggestion = canonical_name(entry)
+        hint = f"; expected {suggestion}" if suggestion else ""
+        found.append(_finding(entry, 1, "HL401", f"handoff name {entry.name!r} is not handoff-YYYY-MM-DD-<slug>.md{hint}", bool(suggestion)))
+    elif entry.kind == "response" and entry.name_date is None:
+        found.append(_finding(entry, 1, "HL402", f"response name {entry.name!r} is neither YYYY-MM-DD-response-to-<handoff>.md nor response-YYYY-MM-DD-<slug>.md"))
+    if entry.name_date is None:
+        return found
+    name_date = parse_date(entry.name_date)
+    if name_date is None:
+        found.append(_finding(entry, 1, "HL403", f"date {entry.name_date} in the file name is not a real date"))
+    elif entry.date is not None and entry.date != name_date:
+        found.append(_finding(entry, entry.line_of("Date"), "HL404", f"file name says {entry.name_date} but **Date** is {entry.date.isoformat()}", entry.kind == "handoff"))
+    return found
+
+
+def check(index: FolderIndex, config: Config) -> list[Finding]:
+    today = config.today
+    table, _names = tables()
+    folders = status_folders(config)
+    needs_response = {w.casefold() for w in table["meaning"]["needs-response"]} | {w.casefold() for w in config.status_words.get("needs-response", ())}
+    done_words = {w.casefold() for w in table["meaning"]["response-done"]}
+    stale_days = config.stale_days if config.stale_days is not None else table["stale-days"]
+
+    handoffs = {h.stem: h for h in index.handoffs()}
+    answered: dict[str, list[Entry]] = defaultdict(list)
+    found: list[Finding] = []
+    for response in index.responses():
+        found.extend(check_names(response))
+        named = response.handoffs_named()
+        for stem in named:
+            answered[stem].append(response)
+        missing = [stem for stem in named if stem not in handoffs]
+        if missing:
+            where = next((r for r in response.references if missing[0] in r.target), None)
+            line, column = (where.line, where.column) if where else (1, 1)
+            found.append(_finding(response, line, "HL406", f"response names handoff {missing[0]}.md, which is in neither active/ nor archive/", column=column))
+        elif not named:
+            found.append(_finding(response, 1, "HL406", "response names no handoff: link the original in 'Reference to Original Handoff'"))
+
+    by_slug: dict[str, list[Entry]] = defaultdict(list)
+    for handoff in index.handoffs():
+        found.extend(check_names(handoff))
+        if handoff.slug:
+            by_slug[handoff.slug].append(handoff)
+        status = (handoff.status or "").strip()
+        belongs = folders.get(status.casefold())
+        status_line = handoff.line_of("Handoff Status")
+        if handoff.place == "root":
+            found.append(_finding(handoff, 1, "HL412", f"handoff at the top of the folder; it belongs in {belongs or 'active'}/", True))
+        elif belongs and belongs != handoff.place:
+            found.append(_finding(handoff, status_line, "HL405", f"status {status!r} belongs in {belongs}/, not {handoff.place}/", True))
+        responses = answered.get(handoff.stem, [])
+        if handoff.place == "archive" and status.casefold() in needs_response and not responses:
+            found.append(_finding(handoff, status_line, "HL407", f"archived as {status!r} but no response in responses/ names {handoff.name}"))
+        if handoff.place == "active" and belongs != "archive":
+            done = [r for r in responses if (r.status or "Completed").strip().casefold() in done_words]
+            if done:
+                found.append(_finding(handoff, status_line, "HL408", f"{done[0].display} answers this handoff; set its status to Completed and move it to archive/"))
+            date = handoff.date
+            if date is not None and (today - date).days > stale_days and not done:
+                found.append(_finding(handoff, handoff.line_of("Date"), "HL410", f"active for {(today - date).days} days (since {date.isoformat()}), over the {stale_days}-day limit"))
+    for slug, same in by_slug.items():
+        if len(same) > 1:
+            for handoff in same:
+                others = ", ".join(o.display for o in same if o is not handoff)
+                found.append(_finding(handoff, 1, "HL409", f"slug {slug!r} is also used by {others}"))
+    for stray in index.strays:
+        what = "folder" if stray.is_dir else "file"
+        found.append(Finding(stray.display, 1, 1, "HL411", f"{what} {stray.path.name!r} does not belong in {stray.path.parent.name}/ (markdown documents only)"))
+    return found

@@ -1,0 +1,60 @@
+"""HL5xx: links and backticked paths in the reference sections that point nowhere.
+
+Only References/Links (handoffs) and Reference to Original Handoff (responses) are read: paths in
+Expected Deliverables are files still to be made. Links resolve from the document's folder;
+backticked paths from the repository's top folder or the document's folder.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import unquote
+
+from handoff_lint.discover import EXAMPLE, HANDOFF, RESPONSE
+from handoff_lint.findings import Finding
+from handoff_lint.folder_index import Entry, scan
+
+KINDS = frozenset({HANDOFF, RESPONSE, EXAMPLE})
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_PATHLIKE = re.compile(r"^(?![-~/])[^\s*?<>{}$%|\\]+(?:/|\.[A-Za-z0-9]{1,5})$|^(?![-~/])[^\s*?<>{}$%|\\]*/[^\s*?<>{}$%|\\]+$")
+
+
+@lru_cache(maxsize=1024)
+def repository_top(folder: Path, root: Path | None) -> Path:
+    """The nearest folder at or above ``folder`` holding .git; outside git, the folder above
+    ``models/`` (the protocol's models/next-local/), else the handoff root's parent."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    if root is None:
+        return folder
+    root = Path(os.path.abspath(root))
+    return root.parent.parent if root.parent.name == "models" else root.parent
+
+
+def check(source, config) -> list[Finding]:
+    if "](" not in source.text and "`" not in source.text:
+        return []
+    entry = Entry(Path(os.path.abspath(source.file.path)), source.display, "", source.kind, source.text)
+    scan(entry)
+    folder = entry.path.parent
+    top = repository_top(folder, source.file.root)
+    found = []
+    for reference in entry.references:
+        target = reference.target
+        if reference.kind == "link":
+            if not target or target.startswith("#") or _SCHEME.match(target):
+                continue
+            path = unquote(target.split("#", 1)[0].split("?", 1)[0])
+            if not path or (source.kind == RESPONSE and path.rsplit("/", 1)[-1].startswith("handoff-")):
+                continue  # a response's link to its handoff is HL406's, not reported twice
+            resolved = top / path.lstrip("/") if path.startswith("/") else folder / path
+            if not resolved.exists():
+                found.append(Finding(source.display, reference.line, reference.column, "HL501", f"link target {target!r} does not exist"))
+        elif _PATHLIKE.match(target) and not _SCHEME.match(target):
+            if not ((top / target).exists() or (folder / target).exists()):
+                found.append(Finding(source.display, reference.line, reference.column, "HL502", f"path {target!r} exists neither from the repository's top nor from this folder"))
+    return found

@@ -1,0 +1,211 @@
+"""The folder index: every document of one handoff root, read lightly, for the lifecycle checks.
+
+Lifecycle rules (HL4xx) compare files with each other (a response with the handoff it names, two
+handoffs with one slug), so they need the whole root on disk even when a pre-commit run passes
+only one file. Building the index reads each document with a line scanner (fields, title,
+status, the links of the reference section), not markdown-it: the index of a 2,000-handoff
+folder must cost little more than reading it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from handoff_lint.discover import SKIPPED_NAMES, TEMPLATE_NAME, display_path
+from handoff_lint.names import normalise
+from handoff_lint.parse import field_at
+from handoff_lint.reading import read_text
+from handoff_lint.rules_data import load_table
+
+LINK_RE = re.compile(r"\[[^\]\n]*\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+[\"'][^\"'\n]*[\"'])?\s*\)")
+CODE_SPAN_RE = re.compile(r"`(?P<target>[^`\n]+)`")
+FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+REFERENCE_SECTIONS = frozenset({"references/links", "reference to original handoff"})
+HANDOFF_PLACES = ("active", "archive", "root")
+
+
+@lru_cache(maxsize=1)
+def tables():
+    table = load_table("lifecycle")
+    names = {key: re.compile(pattern) for key, pattern in table["names"].items()}
+    return table, names
+
+
+@dataclass
+class Reference:
+    target: str  # as written
+    line: int
+    column: int
+    kind: str  # "link" or "code"
+
+
+@dataclass
+class Entry:
+    path: Path  # absolute, symlinks kept
+    display: str
+    place: str  # active | archive | responses | root
+    kind: str  # handoff | response
+    text: str = ""
+    title: str | None = None
+    fields: dict[str, tuple[str, int]] = field(default_factory=dict)  # normalised name -> (value, line)
+    references: list[Reference] = field(default_factory=list)
+    name_date: str | None = None  # the date in the file name, as written
+    slug: str | None = None  # handoffs: the slug; responses: the slug or the handoff named
+    target: str | None = None  # responses: the handoff file name (without .md) the name points at
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def stem(self) -> str:
+        return self.path.name[:-3] if self.path.name.endswith(".md") else self.path.stem
+
+    def value(self, name: str) -> str | None:
+        found = self.fields.get(normalise(name))
+        return found[0] if found else None
+
+    def line_of(self, name: str) -> int:
+        found = self.fields.get(normalise(name))
+        return found[1] if found else 1
+
+    @property
+    def status(self) -> str | None:
+        return self.value("Handoff Status") if self.kind == "handoff" else self.value("Status")
+
+    @property
+    def date(self) -> datetime.date | None:
+        return parse_date(self.value("Date") or "")
+
+    def handoffs_named(self) -> list[str]:
+        """Responses: the handoff file names (without .md) that its references point at."""
+        named = []
+        for reference in self.references:
+            base = reference.target.split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+            if base.startswith("handoff-"):
+                named.append(base[:-3] if base.endswith(".md") else base)
+        if not named and self.target:
+            named.append(self.target)
+        return named
+
+
+@dataclass
+class Stray:
+    path: Path
+    display: str
+    is_dir: bool
+
+
+@dataclass
+class FolderIndex:
+    root: Path
+    entries: list[Entry]
+    strays: list[Stray]
+
+    def handoffs(self) -> list[Entry]:
+        return [e for e in self.entries if e.kind == "handoff"]
+
+    def responses(self) -> list[Entry]:
+        return [e for e in self.entries if e.kind == "response"]
+
+
+def parse_date(text: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+def scan(entry: Entry) -> None:
+    """Fill title, fields and references from the text with one pass over its lines."""
+    fence = ""
+    section = ""
+    for number, line in enumerate(entry.text.split("\n"), start=1):
+        opened = FENCE_RE.match(line)
+        if fence:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if opened:
+            fence = opened.group(1)
+            continue
+        if line.startswith("# ") and entry.title is None:
+            entry.title = line[2:].strip()
+            continue
+        if line.startswith("## "):
+            section = normalise(line[3:])
+            continue
+        if "**" in line:
+            found = field_at(line, number)
+            if found is not None:
+                entry.fields.setdefault(normalise(found.name), (found.value, number))
+        if section in REFERENCE_SECTIONS:
+            for match in LINK_RE.finditer(line):
+                entry.references.append(Reference(match.group("target"), number, match.start("target") + 1, "link"))
+            for match in CODE_SPAN_RE.finditer(line):
+                entry.references.append(Reference(match.group("target").strip(), number, match.start("target") + 1, "code"))
+
+
+def name_parts(entry: Entry) -> None:
+    _table, names = tables()
+    if entry.kind == "handoff":
+        match = names["handoff"].match(entry.name)
+        if match:
+            entry.name_date, entry.slug = match.group("date"), match.group("slug")
+        return
+    match = names["response-to"].match(entry.name)
+    if match:
+        entry.name_date, entry.target = match.group("date"), match.group("target")
+        handoff = names["handoff"].match(entry.target + ".md")
+        entry.slug = handoff.group("slug") if handoff else entry.target
+        return
+    match = names["response-dated"].match(entry.name)
+    if match:
+        entry.name_date, entry.slug = match.group("date"), match.group("slug")
+
+
+def looks_like_handoff(path: Path) -> bool:
+    return path.name.startswith("handoff-") and path.name != TEMPLATE_NAME and path.suffix == ".md"
+
+
+def build(root: Path, cwd: Path | None = None) -> FolderIndex:
+    """Index every document of the handoff root on disk (unreadable files are left out: the
+    per-file checks report them)."""
+    cwd = cwd or Path.cwd()
+    root = Path(os.path.abspath(root))
+    table, _names = tables()
+    allowed = set(table["folders"]["allowed-files"])
+    entries: list[Entry] = []
+    strays: list[Stray] = []
+    candidates: list[tuple[Path, str, str]] = []
+    for place in table["folders"]["lifecycle"]:
+        folder = root / place
+        if not folder.is_dir():
+            continue
+        for child in sorted(folder.iterdir()):
+            if child.name in allowed or child.name in SKIPPED_NAMES:
+                continue
+            if child.is_dir():
+                strays.append(Stray(child, display_path(child, cwd), True))
+            elif child.suffix.lower() not in (".md", ".markdown"):
+                strays.append(Stray(child, display_path(child, cwd), False))
+            else:
+                candidates.append((child, place, "response" if place == "responses" else "handoff"))
+    for child in sorted(root.glob("handoff-*.md")):
+        if looks_like_handoff(child):
+            candidates.append((child, "root", "handoff"))
+    for path, place, kind in candidates:
+        display = display_path(path, cwd)
+        text, problem = read_text(path, display)
+        if problem is not None:
+            continue
+        entry = Entry(path, display, place, kind, text)
+        scan(entry)
+        name_parts(entry)
+        entries.append(entry)
+    return FolderIndex(root, entries, strays)

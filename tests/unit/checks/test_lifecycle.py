@@ -1,0 +1,172 @@
+"""HL4xx over real handoff folders on disk: one folder per case, run through the real CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import VALID_HANDOFF, VALID_RESPONSE, line_of, run_cli
+
+NAME = "handoff-2026-11-02-extract-error-patterns.md"
+RESPONSE_NAME = "2026-11-03-response-to-handoff-2026-11-02-extract-error-patterns.md"
+
+
+def handoff(status="Ready for local model pickup", date="2026-11-02") -> str:
+    return VALID_HANDOFF.replace("Ready for local model pickup", status).replace("**Date**: 2026-11-02", f"**Date**: {date}")
+
+
+def response(to=f"../archive/{NAME}") -> str:
+    return VALID_RESPONSE.replace(f"../archive/{NAME}", to)
+
+
+def write(root, relative, text):
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return path
+
+
+def lifecycle(root, *args, env=None, paths=None):
+    """(path relative to the root, line, code) of every HL4 finding."""
+    result = run_cli("check", "--format", "json", "--select", "HL4", *args, *(paths or ["."]), cwd=root, env=env)
+    assert result.code in (0, 1), result.stderr
+    return sorted((f["path"], f["line"], f["code"]) for f in json.loads(result.stdout))
+
+
+def test_a_correct_folder_is_clean(handoff_root):
+    write(handoff_root, f"active/{NAME.replace('extract', 'sort')}", handoff().replace("**Date**: 2026-11-02", "**Date**: 2026-11-02"))
+    write(handoff_root, f"archive/{NAME}", handoff("Completed"))
+    write(handoff_root, f"responses/{RESPONSE_NAME}", response())
+    write(handoff_root, "responses/.gitkeep", "")
+    assert lifecycle(handoff_root) == []
+
+
+@pytest.mark.parametrize(
+    "relative, text, expected",
+    [
+        ("active/Handoff_Log Patterns.md", handoff(), [(1, "HL401")]),
+        ("active/handoff-2026-11-2-extract.md", handoff(), [(1, "HL401")]),
+        ("responses/answer.md", response(), [(1, "HL402")]),
+        ("active/handoff-2026-02-30-extract-error-patterns.md", handoff(), [(1, "HL403")]),
+        ("active/handoff-2026-11-01-extract-error-patterns.md", handoff(), [(3, "HL404")]),
+    ],
+)
+def test_file_names(handoff_root, relative, text, expected):
+    if relative.startswith("responses/"):
+        write(handoff_root, f"archive/{NAME}", handoff("Completed"))
+    write(handoff_root, relative, text)
+    assert lifecycle(handoff_root) == [(relative, line, code) for line, code in expected]
+
+
+def test_the_suggested_name_comes_from_the_date_field_and_title(handoff_root):
+    write(handoff_root, "active/Log Patterns.md", handoff())
+    result = run_cli("check", "--select", "HL401", str(handoff_root))
+    assert "expected handoff-2026-11-02-extract-error-patterns-from-build-logs.md" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "place, status",
+    [("active", "Completed"), ("active", "Cancelled"), ("archive", "In progress"), ("archive", "Ready for local model pickup")],
+)
+def test_status_must_match_the_folder(handoff_root, place, status):
+    write(handoff_root, f"{place}/{NAME}", handoff(status))
+    write(handoff_root, f"responses/{RESPONSE_NAME}", response(f"../{place}/{NAME}"))
+    status_line = line_of(VALID_HANDOFF, "**Handoff Status**")
+    found = lifecycle(handoff_root)
+    assert (f"{place}/{NAME}", status_line, "HL405") in found
+
+
+def test_response_must_name_an_existing_handoff(handoff_root):
+    write(handoff_root, f"responses/{RESPONSE_NAME}", response())
+    reference_line = line_of(VALID_RESPONSE, "](../archive/")
+    assert lifecycle(handoff_root) == [(f"responses/{RESPONSE_NAME}", reference_line, "HL406")]
+    write(handoff_root, f"archive/{NAME}", handoff("Completed"))
+    assert lifecycle(handoff_root) == []
+
+
+def test_a_response_is_paired_by_its_name_when_it_has_no_link(handoff_root):
+    write(handoff_root, f"archive/{NAME}", handoff("Completed"))
+    text = VALID_RESPONSE.replace(f"[{NAME}](../archive/{NAME})", "The log patterns handoff.")
+    write(handoff_root, f"responses/{RESPONSE_NAME}", text)
+    assert lifecycle(handoff_root) == []
+
+
+def test_archived_completed_handoff_needs_a_response_cancelled_does_not(handoff_root):
+    write(handoff_root, f"archive/{NAME}", handoff("Completed"))
+    assert lifecycle(handoff_root) == [(f"archive/{NAME}", line_of(VALID_HANDOFF, "**Handoff Status**"), "HL407")]
+    write(handoff_root, f"archive/{NAME}", handoff("Cancelled"))
+    assert lifecycle(handoff_root) == []
+
+
+def test_active_handoff_with_a_finished_response_should_be_archived(handoff_root):
+    write(handoff_root, f"active/{NAME}", handoff("In progress"))
+    write(handoff_root, f"responses/{RESPONSE_NAME}", response(f"../active/{NAME}"))
+    assert lifecycle(handoff_root) == [(f"active/{NAME}", line_of(VALID_HANDOFF, "**Handoff Status**"), "HL408")]
+    # a response that says it is not done yet is no reason to archive
+    write(handoff_root, f"responses/{RESPONSE_NAME}", response(f"../active/{NAME}") + "\n**Status**: Partial\n")
+    assert lifecycle(handoff_root) == []
+
+
+def test_two_handoffs_with_one_slug(handoff_root):
+    write(handoff_root, f"active/{NAME}", handoff())
+    other = "handoff-2026-10-01-extract-error-patterns.md"
+    write(handoff_root, f"archive/{other}", handoff("Cancelled", "2026-10-01"))
+    assert lifecycle(handoff_root) == [(f"active/{NAME}", 1, "HL409"), (f"archive/{other}", 1, "HL409")]
+
+
+def test_stale_active_handoffs_by_date_field_and_config(handoff_root, tmp_path):
+    write(handoff_root, f"active/{NAME}", handoff())
+    date_line = line_of(VALID_HANDOFF, "**Date**")
+    assert lifecycle(handoff_root, env={"HANDOFF_LINT_TODAY": "2026-11-16"}) == []
+    assert lifecycle(handoff_root, env={"HANDOFF_LINT_TODAY": "2026-11-17"}) == [(f"active/{NAME}", date_line, "HL410")]
+    config = write(tmp_path, "lint.toml", "stale-days = 30\n")
+    assert lifecycle(handoff_root, "--config", str(config), env={"HANDOFF_LINT_TODAY": "2026-11-30"}) == []
+    write(handoff_root, "archive/handoff-2025-01-01-old-task.md", handoff("Cancelled", "2025-01-01"))  # archived: never stale
+    assert lifecycle(handoff_root, "--config", str(config), env={"HANDOFF_LINT_TODAY": "2026-11-30"}) == []
+
+
+def test_bad_today_is_a_usage_error(handoff_root):
+    result = run_cli("check", str(handoff_root), env={"HANDOFF_LINT_TODAY": "tomorrow"})
+    assert result.code == 2 and "HANDOFF_LINT_TODAY" in result.stderr
+
+
+def test_stray_files_and_folders(handoff_root):
+    write(handoff_root, "active/output.csv", "a,b\n")
+    write(handoff_root, "archive/old/handoff-2025-01-01-x.md", handoff())
+    write(handoff_root, "active/.gitkeep", "")
+    assert lifecycle(handoff_root) == [("active/output.csv", 1, "HL411"), ("archive/old", 1, "HL411")]
+
+
+def test_handoff_at_the_top_of_the_folder(handoff_root):
+    write(handoff_root, NAME, handoff())
+    assert lifecycle(handoff_root) == [(NAME, 1, "HL412")]
+
+
+def test_a_pre_commit_run_of_one_file_reads_the_folder_but_reports_on_that_file(handoff_root):
+    write(handoff_root, f"responses/{RESPONSE_NAME}", response())
+    write(handoff_root, "active/output.csv", "a,b\n")  # a stray the run was not given
+    only = f"responses/{RESPONSE_NAME}"
+    assert [code for _path, _line, code in lifecycle(handoff_root, paths=[only])] == ["HL406"]
+    write(handoff_root, f"archive/{NAME}", handoff("Completed"))  # on disk, not passed
+    assert lifecycle(handoff_root, paths=[only]) == []
+
+
+def test_team_status_words_from_config(handoff_root, tmp_path):
+    write(handoff_root, f"active/{NAME}", handoff("Parked"))
+    other = NAME.replace("extract", "sort")
+    write(handoff_root, f"active/{other}", handoff("Shipped"))
+    config = write(tmp_path, "lint.toml", '[status-words]\nactive = ["Parked"]\narchive = ["Shipped"]\n')
+    result = run_cli("check", "--format", "json", "--config", str(config), str(handoff_root))
+    codes = sorted((f["path"].rsplit("/", 1)[-1], f["code"]) for f in json.loads(result.stdout))
+    assert codes == [(other, "HL405")]  # 'Parked' is valid structure and belongs in active/
+    plain = run_cli("check", "--format", "json", str(handoff_root))
+    assert {f["code"] for f in json.loads(plain.stdout)} == {"HL111"}  # unknown status without the config
+
+
+def test_status_words_agree_with_the_handoff_schema():
+    from handoff_lint.rules_data import load_table
+    from handoff_lint.schemas import load_schema
+
+    table = load_table("lifecycle")["status-words"]
+    assert sorted(table["active"] + table["archive"]) == sorted(load_schema("handoff")["properties"]["status"]["enum"])
