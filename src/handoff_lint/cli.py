@@ -61,9 +61,11 @@ def cli() -> None:
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the cache.")
 @click.option("--staged", is_flag=True, help="Check the staged (git index) versions of the staged files within PATHS.")
+@click.option("--fix", is_flag=True, help="Move handoffs to the folder their status belongs in and give them their canonical name (git mv in a work tree); update responses' links.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print what --fix would change, as a diff, and change nothing (exit 1 if anything would change).")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True, help="Colour the text output (auto honours NO_COLOR).")
-def check(paths, output_format, output_file, statistics, exit_zero, select, ignore, baseline, warnings_as_errors, config_file, isolated, no_cache, staged, quiet, color) -> int:
+def check(paths, output_format, output_file, statistics, exit_zero, select, ignore, baseline, warnings_as_errors, config_file, isolated, no_cache, staged, fix, show_diff, quiet, color) -> int:
     """Check handoff folders and files (default: the current folder)."""
     from handoff_lint import engine, report
     from handoff_lint.catalogue import check_prefixes
@@ -89,13 +91,21 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
             known = baseline_file.load(baseline)
         except baseline_file.BaselineError as error:
             raise click.UsageError(str(error)) from None
+    if fix or show_diff:
+        if staged:
+            raise click.UsageError("--fix and --diff change the work tree; they cannot be combined with --staged")
+        status = _fix(list(paths or ["."]), config, preview=show_diff)
+        if show_diff or status == EXIT_ERROR:
+            return status
     blobs = None
     if staged:
         from handoff_lint.git import GitError
-        from handoff_lint.staged import staged_blobs, under
+        from handoff_lint.discover import inside
+        from handoff_lint.staged import staged_blobs
 
+        within = [os.path.abspath(p) for p in paths or ["."]]
         try:
-            blobs = {path: data for path, data in staged_blobs().items() if under(path, paths or ["."])}
+            blobs = {path: data for path, data in staged_blobs().items() if inside(path, within)}
         except GitError as error:
             click.echo(f"handoff-lint: error: {error}", err=True)
             return EXIT_ERROR
@@ -127,6 +137,26 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
         return EXIT_ERROR
     if not exit_zero and (errors or (warnings_as_errors and warnings)):
         return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _fix(paths: list[str], config, preview: bool) -> int:
+    """Plan the lifecycle fixes; print them (``--diff``) or apply them (``--fix``)."""
+    from handoff_lint import fixes
+
+    plan = fixes.plan_for(paths, config)
+    for reason in plan.refused:
+        click.echo(f"handoff-lint: warning: {reason}", err=True)
+    if preview:
+        click.echo(fixes.diff(plan), nl=False)
+        return EXIT_FINDINGS if plan else EXIT_CLEAN
+    try:
+        fixes.apply(plan)
+    except fixes.FixError as error:
+        click.echo(f"handoff-lint: error: {error}", err=True)
+        return EXIT_ERROR
+    if plan:
+        click.echo(f"Fixed: moved {_plural(len(plan.moves), 'file')}, updated links in {_plural(len(plan.edits), 'response')}.", err=True)
     return EXIT_CLEAN
 
 

@@ -79,6 +79,12 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
         return absolute.as_posix()
 
 
+def inside(path: str | Path, folders: list[str]) -> bool:
+    """Is ``path`` one of the absolute ``folders`` or inside one of them?"""
+    absolute = os.path.abspath(path)
+    return any(absolute == folder or absolute.startswith(folder.rstrip(os.sep) + os.sep) for folder in folders)
+
+
 def _walk(folder: Path, excluded) -> Iterator[Path]:
     """Markdown files under ``folder`` (every file inside lifecycle folders), sorted, no hidden dirs."""
     for current, dirs, files in os.walk(folder, followlinks=False):

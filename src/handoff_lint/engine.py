@@ -10,7 +10,7 @@ from typing import Iterable
 from handoff_lint import suppress
 from handoff_lint.checks import FOLDER_CHECKS, document_checks
 from handoff_lint.config import Config
-from handoff_lint.discover import SKIPPED, SourceFile, discover, display_path, from_blobs
+from handoff_lint.discover import SKIPPED, SourceFile, discover, display_path, from_blobs, inside
 from handoff_lint.findings import Finding
 from handoff_lint.reading import decode, read_text
 from handoff_lint.source import Source
@@ -92,10 +92,5 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
             except Exception as error:  # as for document checks: report, go on
                 outcome.internal_errors.append(f"{display_path(root)}: internal error in {module.__name__}: {type(error).__name__}: {error}")
                 continue
-            kept.extend(f for f in found if f.path in in_run or _inside(f.path, walked_dirs))
+            kept.extend(f for f in found if f.path in in_run or inside(f.path, walked_dirs))
     return kept
-
-
-def _inside(display: str, folders: list[str]) -> bool:
-    absolute = os.path.abspath(display)
-    return any(absolute == folder or absolute.startswith(folder.rstrip(os.sep) + os.sep) for folder in folders)

@@ -7,7 +7,6 @@ unstaged changes itself, so its hooks read the work tree.)
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from handoff_lint.git import git
@@ -49,11 +48,3 @@ def _read_blobs(blobs: list[str], top: Path) -> list[bytes]:
         contents.append(out[start:start + size])
         position = start + size + 1  # content is followed by a newline
     return contents
-
-def under(path: Path, roots: list[str]) -> bool:
-    """Is ``path`` one of the command line's paths or inside one of them?"""
-    for given in roots:
-        root = os.path.abspath(given)
-        if str(path) == root or str(path).startswith(root.rstrip(os.sep) + os.sep):
-            return True
-    return False

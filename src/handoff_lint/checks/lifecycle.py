@@ -42,16 +42,17 @@ def canonical_name(entry: Entry) -> str | None:
     return f"handoff-{date.isoformat()}-{slug}.md"
 
 
-def placement(entry: Entry, config: Config) -> Path | None:
-    """Where a handoff belongs (its folder by status, its canonical name), or None if unknown."""
+def placement(entry: Entry, config: Config, folder: bool = True, name: bool = True) -> Path | None:
+    """Where a handoff belongs: its folder by status (``folder``) and its canonical name
+    (``name``); None for a response. The fixes move files here, the checks compare with it."""
     if entry.kind != "handoff":
         return None
-    folder = status_folders(config).get((entry.status or "").strip().casefold())
-    if folder is None:
-        folder = "active" if entry.place == "root" else entry.place
-    name = canonical_name(entry) or entry.name
+    place = entry.place
+    if folder:
+        place = status_folders(config).get((entry.status or "").strip().casefold()) or ("active" if place == "root" else place)
+    file_name = (canonical_name(entry) or entry.name) if name else entry.name
     root = entry.path.parent if entry.place == "root" else entry.path.parent.parent
-    return root / folder / name
+    return (root if place == "root" else root / place) / file_name
 
 
 def _finding(entry, line: int, code: str, message: str, fixable: bool = False, column: int = 1) -> Finding:
@@ -99,6 +100,12 @@ def check(index: FolderIndex, config: Config) -> list[Finding]:
             found.append(_finding(response, line, "HL406", f"response names handoff {missing[0]}.md, which is in neither active/ nor archive/", column=column))
         elif not named:
             found.append(_finding(response, 1, "HL406", "response names no handoff: link the original in 'Reference to Original Handoff'"))
+        for reference in response.references:  # named right, linked to where it no longer is
+            stem = reference.target.split("#", 1)[0].rsplit("/", 1)[-1].removesuffix(".md")
+            if reference.kind == "link" and stem in handoffs and stem not in missing:
+                pointed = (response.path.parent / reference.target.split("#", 1)[0]).resolve()
+                if pointed != handoffs[stem].path.resolve():
+                    found.append(_finding(response, reference.line, "HL406", f"link {reference.target!r} is stale: the handoff is {handoffs[stem].display}", True, reference.column))
 
     by_slug: dict[str, list[Entry]] = defaultdict(list)
     for handoff in index.handoffs():
