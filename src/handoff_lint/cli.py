@@ -275,3 +275,6 @@ def main(argv: list[str] | None = None) -> int:
         click.echo(f"handoff-lint: internal error: {type(error).__name__}: {error}", err=True)
         return EXIT_ERROR
     return code if isinstance(code, int) else EXIT_CLEAN
+
+
+from handoff_lint import cli_folder  # noqa: E402,F401  (registers status, new, respond, init)

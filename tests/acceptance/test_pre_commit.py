@@ -7,6 +7,7 @@ repository; pre-commit builds its environment with pip as it would from GitHub.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GIT_ENV, PINNED, VALID_HANDOFF, git
+from conftest import GIT_ENV, PINNED, VALID_HANDOFF, VALID_RESPONSE, git
 
 PROJECT = Path(__file__).resolve().parents[2]
 HANDOFF = "models/next-local/active/handoff-2026-11-02-extract-error-patterns.md"
@@ -63,19 +64,19 @@ def test_try_repo_blocks_a_leaky_handoff_and_passes_a_clean_one(git_repo, hook_r
     git("add", HANDOFF, cwd=git_repo)
     blocked = pre_commit("try-repo", str(repo), "handoff-lint", cwd=git_repo, home=pre_commit_home)
     assert blocked.returncode == 1, blocked.stdout + blocked.stderr
-    assert "handoff-lint" in blocked.stdout and "Failed" in blocked.stdout
+    assert re.search(r"^handoff-lint\.+Failed$", blocked.stdout, re.M)
     assert f"{HANDOFF}:12:75: HL201 path into a home folder: '/home/alice'" in blocked.stdout
     (git_repo / HANDOFF).write_text(VALID_HANDOFF)
     git("add", HANDOFF, cwd=git_repo)
     passed = pre_commit("try-repo", str(repo), "handoff-lint", cwd=git_repo, home=pre_commit_home)
     assert passed.returncode == 0, passed.stdout + passed.stderr
-    assert "Passed" in passed.stdout
+    assert re.search(r"^handoff-lint\.+Passed$", passed.stdout, re.M)
 
 
 def test_installed_hooks_block_the_commit(git_repo, hook_repo, pre_commit_home):
     repo, rev = hook_repo
     (git_repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n- repo: {repo}\n  rev: {rev}\n  hooks:\n  - id: handoff-structure\n  - id: handoff-privacy\n"
+        f"repos:\n- repo: {repo}\n  rev: {rev}\n  hooks:\n  - id: handoff-structure\n  - id: handoff-privacy\n  - id: handoff-lifecycle\n"
     )
     git("add", ".pre-commit-config.yaml", cwd=git_repo)
     installed = pre_commit("install", cwd=git_repo, home=pre_commit_home)
@@ -83,13 +84,18 @@ def test_installed_hooks_block_the_commit(git_repo, hook_repo, pre_commit_home):
     # a malformed handoff in the folder, and a leaky note elsewhere in the repository
     (git_repo / HANDOFF).write_text(VALID_HANDOFF.replace("**Priority**: MEDIUM\n", ""))
     (git_repo / "notes.txt").write_text("staging box: build7.corp\n")
+    orphan = git_repo / "models/next-local/responses/2026-11-03-response-to-handoff-2026-11-01-gone.md"
+    orphan.write_text(VALID_RESPONSE.replace("handoff-2026-11-02-extract-error-patterns", "handoff-2026-11-01-gone"))
     git("add", "-A", cwd=git_repo)
     blocked = git_env_run(["git", "commit", "-m", "bad"], git_repo, {"PRE_COMMIT_HOME": str(pre_commit_home), "PRE_COMMIT_COLOR": "never"})
     shown = blocked.stdout + blocked.stderr
     assert blocked.returncode != 0, shown
     assert f"{HANDOFF}:" in shown and "HL102 missing metadata field '**Priority**:'" in shown
     assert "notes.txt:1:14: HL203" in shown
-    assert "handoff-structure" in shown and "handoff-privacy" in shown
+    assert "HL406 response names handoff handoff-2026-11-01-gone.md" in shown
+    for hook in ("handoff-structure", "handoff-privacy", "handoff-lifecycle"):
+        assert re.search(rf"^{hook}\.+Failed$", shown, re.M), (hook, shown)
+    orphan.unlink()
     (git_repo / HANDOFF).write_text(VALID_HANDOFF)
     (git_repo / "notes.txt").write_text("staging box: build7.example.com\n")
     git("add", "-A", cwd=git_repo)

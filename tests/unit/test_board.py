@@ -1,0 +1,45 @@
+"""handoff-lint status on the sample folder and on a small folder: states, grouping, json."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from conftest import VALID_HANDOFF, VALID_RESPONSE, run_cli
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+TODAY = {"HANDOFF_LINT_TODAY": "2026-11-24"}
+
+
+def test_states_priorities_ages_and_responses(handoff_root):
+    name = "handoff-2026-11-02-extract-error-patterns.md"
+    (handoff_root / "archive" / name).write_text(VALID_HANDOFF.replace("Ready for local model pickup", "Completed"))
+    (handoff_root / "responses" / f"2026-11-03-response-to-{name}").write_text(VALID_RESPONSE)
+    (handoff_root / "active" / "handoff-2026-11-20-sort-tickets.md").write_text(
+        VALID_HANDOFF.replace("2026-11-02", "2026-11-20").replace("MEDIUM", "HIGH").replace("Ready for local model pickup", "Blocked"))
+    result = run_cli("status", "--format", "json", str(handoff_root), env=TODAY)
+    rows = json.loads(result.stdout)
+    assert [(r["state"], r["priority"], r["age_days"], r["response"] is not None) for r in rows] == [
+        ("blocked", "HIGH", 4, False),
+        ("archived", "MEDIUM", 22, True),
+    ]
+    text = run_cli("status", str(handoff_root), env=TODAY).stdout
+    assert text.index("BLOCKED (1)") < text.index("ARCHIVED (1)") and "\x1b[" not in text
+
+
+def test_sample_board(tmp_path):
+    shutil.copytree(EXAMPLES / "next-local", tmp_path / "next-local")
+    rows = json.loads(run_cli("status", "--format", "json", "next-local", cwd=tmp_path, env=TODAY).stdout)
+    states = {r["handoff"].rsplit("/", 1)[-1]: r["state"] for r in rows}
+    assert states["handoff-2026-11-10-dedupe-contact-list.md"] == "awaiting archive"
+    assert states["handoff-2026-11-05-normalise-csv-exports.md"] == "in progress"
+    assert states["handoff-2026-10-28-prototype-dedup-script.md"] == "cancelled"
+    assert list(states.values()).count("archived") == 2
+    coloured = run_cli("status", "--color", "always", "next-local", cwd=tmp_path, env=TODAY).stdout
+    assert "\x1b[" in coloured
+
+
+def test_no_handoff_folder_is_an_error(tmp_path):
+    result = run_cli("status", str(tmp_path))
+    assert result.code == 2 and "init" in result.stderr
