@@ -239,7 +239,8 @@ def clean_handoff(folder: Path) -> Path:
 
 
 def machine() -> dict:
-    return {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
+    return {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
+            "load_1_5_15": [round(load, 2) for load in os.getloadavg()]}
 
 
 # --- the three modes ----------------------------------------------------------------------------
@@ -308,6 +309,8 @@ def growth_table(rows: list[dict]) -> list[str]:
 def render(report: dict) -> str:
     m = report["machine"]
     lines = [f"machine: {m['cores']} cores (os.cpu_count()), Python {m['python']}, {m['platform']}"]
+    if "load_1_5_15" in m:  # other work on the machine skews every number: say how busy it was
+        lines.append(f"load average at the end (1, 5, 15 min): {', '.join(map(str, m['load_1_5_15']))}")
     if report["mode"] == "folder":
         f = report["folder"]
         lines.append(f"folder: {f['path']}: {f['files']} files, {f['mb']:.1f} MB; rounds: {report['runs']}, order rotating")
