@@ -18,7 +18,7 @@ the ratio of its median to handoff-lint's median (above 1: slower than handoff-l
 The tools run as a user runs them:
     handoff-lint FOLDER
     detect-secrets scan --all-files FOLDER
-    gitleaks dir FOLDER --no-banner --report-format json --report-path /dev/null
+    gitleaks dir FOLDER --no-banner --report-format json --report-path $TMPDIR/handoff-lint-bench-gitleaks-PID.json
         (`gitleaks detect --no-git --source FOLDER ...` where the binary has no `dir` command)
     --hook-file: handoff-lint check FILE  beside  detect-secrets-hook FILE
 gitleaks is found through --gitleaks PATH, else on PATH (or beside this Python), else inside the
@@ -105,7 +105,9 @@ def find_gitleaks(explicit: str | None) -> tuple[str | None, str]:
 def gitleaks_command(binary: str, target: str) -> list[str]:
     """gitleaks' scan of a folder, without git history, report thrown away, for the binary's version."""
     shown = subprocess.run([binary, "--help"], capture_output=True, text=True, timeout=60).stdout
-    report = ["--no-banner", "--report-format", "json", "--report-path", os.devnull]
+    # a real file: gitleaks replaces its report path, and /dev/null replaced is a broken machine
+    report_path = os.path.join(tempfile.gettempdir(), f"handoff-lint-bench-gitleaks-{os.getpid()}.json")
+    report = ["--no-banner", "--report-format", "json", "--report-path", report_path]
     if re.search(r"^\s+dir\s", shown, re.MULTILINE):
         return [binary, "dir", target, *report]
     return [binary, "detect", "--no-git", "--source", target, *report]
