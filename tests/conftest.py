@@ -96,7 +96,11 @@ def handoff_root(tmp_path: Path) -> Path:
 
 
 # Runs must not depend on the machine: HL206 looks for its login and host name, HL410 for today.
-PINNED = {"NO_COLOR": "1", "HANDOFF_LINT_OWN_IDENTIFIERS": "", "HANDOFF_LINT_TODAY": "2026-11-05"}
+# The cache is on, in one folder for the session: every test also exercises cached runs.
+PINNED = {
+    "NO_COLOR": "1", "HANDOFF_LINT_OWN_IDENTIFIERS": "", "HANDOFF_LINT_TODAY": "2026-11-05",
+    "HANDOFF_LINT_CACHE_DIR": tempfile.mkdtemp(prefix="handoff-lint-cache-"),
+}
 
 
 @dataclass

@@ -60,12 +60,13 @@ def cli() -> None:
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help="Read settings from this file instead of the nearest one.")
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="Where the cache lives (default: HANDOFF_LINT_CACHE_DIR, else ~/.cache/handoff-lint).")
 @click.option("--staged", is_flag=True, help="Check the staged (git index) versions of the staged files within PATHS.")
 @click.option("--fix", is_flag=True, help="Move handoffs to the folder their status belongs in and give them their canonical name (git mv in a work tree); update responses' links.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print what --fix would change, as a diff, and change nothing (exit 1 if anything would change).")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True, help="Colour the text output (auto honours NO_COLOR).")
-def check(paths, output_format, output_file, statistics, exit_zero, select, ignore, baseline, warnings_as_errors, config_file, isolated, no_cache, staged, fix, show_diff, quiet, color) -> int:
+def check(paths, output_format, output_file, statistics, exit_zero, select, ignore, baseline, warnings_as_errors, config_file, isolated, no_cache, cache_dir, staged, fix, show_diff, quiet, color) -> int:
     """Check handoff folders and files (default: the current folder)."""
     from handoff_lint import engine, report
     from handoff_lint.catalogue import check_prefixes
@@ -109,7 +110,9 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
         except GitError as error:
             click.echo(f"handoff-lint: error: {error}", err=True)
             return EXIT_ERROR
-    outcome = engine.run(paths or ["."], config, blobs)
+    from handoff_lint.cache import directory
+
+    outcome = engine.run(paths or ["."], config, blobs, None if no_cache else directory(cache_dir))
     if known:
         from handoff_lint import baseline as baseline_file
 

@@ -15,6 +15,9 @@ from handoff_lint.findings import Finding
 from handoff_lint.reading import decode, read_text
 from handoff_lint.source import Source
 
+DISK_FAMILIES = ("HL5",)  # findings that depend on other files than the one checked
+INDEXED_KINDS = frozenset({"handoff", "response", "example"})  # whose line scan is kept and cached
+
 
 @dataclass
 class Outcome:
@@ -24,7 +27,9 @@ class Outcome:
     internal_errors: list[str] = field(default_factory=list)  # "path: what went wrong"
 
 
-def check_file(file: SourceFile, config: Config, modules, blob: bytes | None = None) -> tuple[list[Finding], list[str]]:
+def check_file(file: SourceFile, config: Config, modules, blob: bytes | None = None, cache=None, scans=None) -> tuple[list[Finding], list[str]]:
+    """Findings for one file; with ``cache``, content-only findings and the line scan are reused
+    for a text seen before. ``scans`` collects the line scans of handoffs and responses."""
     if blob is None:
         text, problem = read_text(file.path, file.display, config.max_file_size)
     else:
@@ -32,43 +37,71 @@ def check_file(file: SourceFile, config: Config, modules, blob: bytes | None = N
     if problem is not None:
         return [problem], []
     source = Source(file, text)
+    key = cached = None
+    if cache is not None:
+        from handoff_lint.cache import digest
+
+        key = digest(file.kind, text)
+        cached = cache.get(key, file.display)
+    if cached is not None:
+        cached_findings, scan = cached
+        if scan is not None:
+            source.scan = scan  # the cached_property, filled from the cache
     findings: list[Finding] = []
     errors: list[str] = []
     for module in modules:
         if module.KINDS is not None and file.kind not in module.KINDS:
             continue
+        if cached is not None and not getattr(module, "READS_DISK", False):
+            continue
         try:
             findings.extend(module.check(source, config))
         except Exception as error:  # a bug in one check must not stop the run or hide other files
             errors.append(f"{file.display}: internal error in {module.__name__}: {type(error).__name__}: {error}")
+    if scans is not None and file.kind in INDEXED_KINDS:
+        scans[file.path] = source.scan
+    if cached is not None:
+        findings.extend(cached_findings)
+    elif key is not None and not errors:
+        scan = source.scan if file.kind in INDEXED_KINDS else None
+        cache.put(key, [f for f in findings if not f.code.startswith(DISK_FAMILIES)], scan)
     if "handoff-lint" in text or "pragma" in text:
         findings = suppress.inline(findings, source.lines, file.display, config)
     return findings, errors
 
 
-def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | None = None) -> Outcome:
-    """Check ``paths`` on disk, or, with ``blobs`` (``--staged``), those contents under those names."""
+def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | None = None, cache_dir: Path | None = None) -> Outcome:
+    """Check ``paths`` on disk, or, with ``blobs`` (``--staged``), those contents under those
+    names; with ``cache_dir``, reuse the content-only findings of files seen before."""
     excluded = config.paths.excluded if config.exclude else None
     if blobs is None:
         files, missing = discover(paths, excluded) if excluded else discover(paths)
     else:
         files, missing = from_blobs(blobs, excluded), []
     modules = document_checks(suppress.family_wanted(config))
+    cache = None
+    if cache_dir is not None:
+        from handoff_lint.cache import Cache, key
+
+        cache = Cache(cache_dir, key(config, modules))
     outcome = Outcome(missing_paths=missing)
     raw: list[Finding] = []
+    scans: dict = {}  # line scans of what was read, for the folder index
     for file in files:
         if file.kind == SKIPPED:
             continue
         outcome.files_checked += 1
-        findings, errors = check_file(file, config, modules, None if blobs is None else blobs[file.path])
+        findings, errors = check_file(file, config, modules, None if blobs is None else blobs[file.path], cache, scans)
         raw.extend(findings)
         outcome.internal_errors.extend(errors)
-    raw.extend(folder_findings(files, paths if blobs is None else [], config, outcome))
+    if cache is not None:
+        cache.save()
+    raw.extend(folder_findings(files, paths if blobs is None else [], config, outcome, scans if blobs is None else None))
     outcome.findings = suppress.apply(raw, config)
     return outcome
 
 
-def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], config: Config, outcome: Outcome) -> list[Finding]:
+def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], config: Config, outcome: Outcome, scans=None) -> list[Finding]:
     """Findings of the folder checks for every handoff root the run touched.
 
     The index is built from the whole root on disk, but only findings on files of this run (or
@@ -85,7 +118,7 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
     walked_dirs = [os.path.abspath(p) for p in walked if os.path.isdir(p)]
     kept: list[Finding] = []
     for root in roots:
-        index = build(root)
+        index = build(root, scans=scans)
         for module in modules:
             try:
                 found = module.check(index, config)

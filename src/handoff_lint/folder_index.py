@@ -121,11 +121,29 @@ def parse_date(text: str) -> datetime.date | None:
         return None
 
 
-def scan(entry: Entry) -> None:
-    """Fill title, fields and references from the text with one pass over its lines."""
+@dataclass
+class Scan:
+    """What the line scanner reads from a document: plain data, so the cache can keep it."""
+
+    title: str | None = None
+    fields: dict[str, tuple[str, int]] = field(default_factory=dict)
+    references: list[Reference] = field(default_factory=list)
+
+    def to_json(self) -> list:
+        return [self.title, self.fields, [[r.target, r.line, r.column, r.kind] for r in self.references]]
+
+    @classmethod
+    def from_json(cls, data: list) -> "Scan":
+        title, fields, references = data
+        return cls(title, {k: tuple(v) for k, v in fields.items()}, [Reference(*r) for r in references])
+
+
+def scan_text(text: str) -> Scan:
+    """Title, fields and reference-section links of a document, in one pass over its lines."""
+    result = Scan()
     fence = ""
     section = ""
-    for number, line in enumerate(entry.text.split("\n"), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         opened = FENCE_RE.match(line)
         if fence:
             if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
@@ -134,8 +152,8 @@ def scan(entry: Entry) -> None:
         if opened:
             fence = opened.group(1)
             continue
-        if line.startswith("# ") and entry.title is None:
-            entry.title = line[2:].strip()
+        if line.startswith("# ") and result.title is None:
+            result.title = line[2:].strip()
             continue
         if line.startswith("## "):
             section = normalise(line[3:])
@@ -143,12 +161,19 @@ def scan(entry: Entry) -> None:
         if "**" in line:
             found = field_at(line, number)
             if found is not None:
-                entry.fields.setdefault(normalise(found.name), (found.value, number))
+                result.fields.setdefault(normalise(found.name), (found.value, number))
         if section in REFERENCE_SECTIONS:
             for match in LINK_RE.finditer(line):
-                entry.references.append(Reference(match.group("target"), number, match.start("target") + 1, "link"))
+                result.references.append(Reference(match.group("target"), number, match.start("target") + 1, "link"))
             for match in CODE_SPAN_RE.finditer(line):
-                entry.references.append(Reference(match.group("target").strip(), number, match.start("target") + 1, "code"))
+                result.references.append(Reference(match.group("target").strip(), number, match.start("target") + 1, "code"))
+    return result
+
+
+def scan(entry: Entry, found: Scan | None = None) -> None:
+    """Fill the entry's title, fields and references (from ``found`` or from its text)."""
+    found = found or scan_text(entry.text)
+    entry.title, entry.fields, entry.references = found.title, found.fields, found.references
 
 
 def name_parts(entry: Entry) -> None:
@@ -173,9 +198,10 @@ def looks_like_handoff(path: Path) -> bool:
     return path.name.startswith("handoff-") and path.name != TEMPLATE_NAME and path.suffix == ".md"
 
 
-def build(root: Path, cwd: Path | None = None) -> FolderIndex:
+def build(root: Path, cwd: Path | None = None, scans: dict | None = None) -> FolderIndex:
     """Index every document of the handoff root on disk (unreadable files are left out: the
-    per-file checks report them)."""
+    per-file checks report them). ``scans`` holds the scans of files the run has read already,
+    by path as discovered."""
     cwd = cwd or Path.cwd()
     root = Path(os.path.abspath(root))
     table, _names = tables()
@@ -199,13 +225,17 @@ def build(root: Path, cwd: Path | None = None) -> FolderIndex:
     for child in sorted(root.glob("handoff-*.md")):
         if looks_like_handoff(child):
             candidates.append((child, "root", "handoff"))
+    known = {os.path.abspath(p): found for p, found in (scans or {}).items()}
     for path, place, kind in candidates:
         display = display_path(path, cwd)
-        text, problem = read_text(path, display)
-        if problem is not None:
-            continue
+        found = known.get(str(path))
+        text = ""
+        if found is None:
+            text, problem = read_text(path, display)
+            if problem is not None:
+                continue
         entry = Entry(path, display, place, kind, text)
-        scan(entry)
+        scan(entry, found)
         name_parts(entry)
         entries.append(entry)
     return FolderIndex(root, entries, strays)

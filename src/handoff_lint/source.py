@@ -27,6 +27,14 @@ class Source:
         return split_lines(self.text)
 
     @cached_property
+    def scan(self):
+        """The line scanner's view (title, fields, reference links): what the folder index and the
+        reference checks read. Cached with the findings."""
+        from handoff_lint.folder_index import scan_text
+
+        return scan_text(self.text)
+
+    @cached_property
     def document(self) -> Document:
         from handoff_lint.parse import parse
 

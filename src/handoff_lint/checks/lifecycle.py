@@ -7,6 +7,7 @@ where a handoff belongs (folder and canonical name); the fixes move files there.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -103,8 +104,8 @@ def check(index: FolderIndex, config: Config) -> list[Finding]:
         for reference in response.references:  # named right, linked to where it no longer is
             stem = reference.target.split("#", 1)[0].rsplit("/", 1)[-1].removesuffix(".md")
             if reference.kind == "link" and stem in handoffs and stem not in missing:
-                pointed = (response.path.parent / reference.target.split("#", 1)[0]).resolve()
-                if pointed != handoffs[stem].path.resolve():
+                pointed = os.path.normpath(response.path.parent / reference.target.split("#", 1)[0])
+                if pointed != os.path.normpath(handoffs[stem].path):
                     found.append(_finding(response, reference.line, "HL406", f"link {reference.target!r} is stale: the handoff is {handoffs[stem].display}", True, reference.column))
 
     by_slug: dict[str, list[Entry]] = defaultdict(list)

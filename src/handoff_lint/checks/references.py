@@ -15,9 +15,9 @@ from urllib.parse import unquote
 
 from handoff_lint.discover import EXAMPLE, HANDOFF, RESPONSE
 from handoff_lint.findings import Finding
-from handoff_lint.folder_index import Entry, scan
 
 KINDS = frozenset({HANDOFF, RESPONSE, EXAMPLE})
+READS_DISK = True  # results depend on other files: never cached
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _PATHLIKE = re.compile(r"^(?![-~/])[^\s*?<>{}$%|\\]+(?:/|\.[A-Za-z0-9]{1,5})$|^(?![-~/])[^\s*?<>{}$%|\\]*/[^\s*?<>{}$%|\\]+$")
 
@@ -36,14 +36,13 @@ def repository_top(folder: Path, root: Path | None) -> Path:
 
 
 def check(source, config) -> list[Finding]:
-    if "](" not in source.text and "`" not in source.text:
+    references = source.scan.references
+    if not references:
         return []
-    entry = Entry(Path(os.path.abspath(source.file.path)), source.display, "", source.kind, source.text)
-    scan(entry)
-    folder = entry.path.parent
+    folder = Path(os.path.abspath(source.file.path)).parent
     top = repository_top(folder, source.file.root)
     found = []
-    for reference in entry.references:
+    for reference in references:
         target = reference.target
         if reference.kind == "link":
             if not target or target.startswith("#") or _SCHEME.match(target):

@@ -1,0 +1,109 @@
+"""The result cache: same answers warm as cold, invalidated by content, config and neighbours."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import PINNED, VALID_HANDOFF, VALID_RESPONSE, run_cli
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+NAME = "handoff-2026-11-02-extract-error-patterns.md"
+TODAY = {"HANDOFF_LINT_TODAY": "2026-11-24"}
+
+
+def check(cwd, cache, *args, env=None):
+    result = run_cli("check", "--format", "json", "--cache-dir", str(cache), *args, ".", cwd=cwd, env=env)
+    assert result.code in (0, 1), result.stderr
+    return json.loads(result.stdout)
+
+
+def test_warm_run_reports_exactly_what_the_cold_run_did(tmp_path):
+    shutil.copytree(EXAMPLES / "next-local", tmp_path / "next-local")
+    cache = tmp_path / "cache"
+    cold = check(tmp_path, cache, env=TODAY)
+    assert len(cold) > 10
+    assert list(cache.glob("results-*.json")) and (cache / "CACHEDIR.TAG").is_file()
+    assert check(tmp_path, cache, env=TODAY) == cold
+    assert json.loads(run_cli("check", "--format", "json", "--no-cache", ".", cwd=tmp_path, env=TODAY).stdout) == cold
+
+
+def test_a_changed_file_is_checked_again(handoff_root, tmp_path):
+    cache = tmp_path / "cache"
+    path = handoff_root / "active" / NAME
+    path.write_text(VALID_HANDOFF)
+    assert check(handoff_root, cache) == []
+    path.write_text(VALID_HANDOFF.replace("40 logs", "40 logs in /home/alice/logs"))
+    assert [f["code"] for f in check(handoff_root, cache)] == ["HL201"]
+
+
+def test_a_changed_handoff_changes_the_results_of_the_response_that_names_it(handoff_root, tmp_path):
+    cache = tmp_path / "cache"
+    (handoff_root / "archive" / NAME).write_text(VALID_HANDOFF.replace("Ready for local model pickup", "Completed"))
+    response = handoff_root / "responses" / f"2026-11-03-response-to-{NAME}"
+    response.write_text(VALID_RESPONSE)
+    assert check(handoff_root, cache) == []
+    (handoff_root / "archive" / NAME).rename(handoff_root / "archive" / NAME.replace("extract", "gather"))
+    assert ("HL406", response.name) in [(f["code"], f["path"].rsplit("/", 1)[-1]) for f in check(handoff_root, cache)]
+
+
+def test_configuration_and_identity_are_part_of_the_key(tmp_path):
+    (tmp_path / "notes.md").write_text("Data on db1.acme-corp.com for the user\n")
+    cache = tmp_path / "cache"
+    assert check(tmp_path, cache) == []
+    (tmp_path / ".handoff-lint.toml").write_text('internal-domains = ["acme-corp.com"]\n')
+    assert [f["code"] for f in check(tmp_path, cache)] == ["HL203"]
+    (tmp_path / ".handoff-lint.toml").unlink()
+    (tmp_path / "notes.md").write_text("the build box grendel7 is slow\n")
+    assert check(tmp_path, cache) == []
+    assert [f["code"] for f in check(tmp_path, cache, env={"HANDOFF_LINT_OWN_IDENTIFIERS": "grendel7"})] == ["HL206"]
+
+
+def test_no_cache_writes_nothing_and_nothing_is_written_into_the_checked_folder(tmp_path):
+    (tmp_path / "notes.md").write_text("x\n")
+    home = tmp_path / "home"
+    env = {"HANDOFF_LINT_CACHE_DIR": None, "XDG_CACHE_HOME": None, "HOME": str(home)}
+    assert run_cli("check", "--no-cache", "notes.md", cwd=tmp_path, env=env).code == 0
+    assert not home.exists()
+    assert run_cli("check", "notes.md", cwd=tmp_path, env=env).code == 0
+    assert list((home / ".cache" / "handoff-lint").glob("results-*.json"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["home", "notes.md"]
+    assert run_cli("check", "notes.md", cwd=tmp_path, env={**env, "HANDOFF_LINT_CACHE_DIR": str(tmp_path / "elsewhere")}).code == 0
+    assert list((tmp_path / "elsewhere").glob("results-*.json"))
+
+
+def test_an_unusable_or_damaged_cache_only_costs_time(tmp_path):
+    (tmp_path / "notes.md").write_text("see /home/alice/x\n")
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("")
+    unusable = run_cli("check", "--format", "json", ".", cwd=tmp_path, env={"HANDOFF_LINT_CACHE_DIR": str(blocker / "cache")})
+    assert unusable.code == 1 and [f["code"] for f in json.loads(unusable.stdout)] == ["HL201"]
+    cache = tmp_path / "cache"
+    check(tmp_path, cache)
+    for damaged in cache.glob("results-*.json"):
+        damaged.write_text('{"x": [1, 2, 3], "y": "')
+    assert [f["code"] for f in check(tmp_path, cache)] == ["HL201"]
+
+
+def test_concurrent_runs_agree_and_leave_a_valid_cache(tmp_path):
+    shutil.copytree(EXAMPLES / "next-local", tmp_path / "next-local")
+    cache = tmp_path / "cache"
+    command = [sys.executable, "-m", "handoff_lint", "check", "--format", "json", "--cache-dir", str(cache), "."]
+    env = {**__import__("os").environ, **PINNED, **TODAY}
+    runs = [subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)]
+    outputs = {run.communicate(timeout=120)[0] for run in runs}
+    assert len(outputs) == 1
+    for stored in cache.glob("results-*.json"):
+        json.loads(stored.read_text())
+
+
+def test_the_cache_never_holds_a_secret_in_full(tmp_path):
+    secret = "hf_" + "Q7x9LmN2pR4sT6vW8yZ0aB1cD3eF5gH7jK9"
+    (tmp_path / "notes.md").write_text(f"token = {secret}\n")
+    cache = tmp_path / "cache"
+    assert [f["code"] for f in check(tmp_path, cache)] == ["HL301"]
+    stored = "".join(p.read_text() for p in cache.glob("results-*.json"))
+    assert "HL301" in stored and secret not in stored and secret[3:20] not in stored
