@@ -70,6 +70,17 @@ class Cache:
         except (OSError, ValueError):
             pass  # no cache yet, or a damaged one: start over
 
+    @classmethod
+    def from_entries(cls, entries: dict) -> "Cache":
+        """A worker's view: the entries to read; what it adds is handed back by take_fresh()."""
+        view = cls.__new__(cls)
+        view.directory, view.file, view.entries, view.fresh = None, None, entries, {}
+        return view
+
+    def take_fresh(self) -> dict:
+        fresh, self.fresh = self.fresh, {}
+        return fresh
+
     def get(self, key: str, display: str):
         """``(findings, scan or None)`` for a text seen before, or None."""
         stored = self.entries.get(key)

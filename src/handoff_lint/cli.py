@@ -61,12 +61,13 @@ def cli() -> None:
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), help="Where the cache lives (default: HANDOFF_LINT_CACHE_DIR, else ~/.cache/handoff-lint).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True, help="Worker processes; 0: one per core for large runs, 1: a single process.")
 @click.option("--staged", is_flag=True, help="Check the staged (git index) versions of the staged files within PATHS.")
 @click.option("--fix", is_flag=True, help="Move handoffs to the folder their status belongs in and give them their canonical name (git mv in a work tree); update responses' links.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print what --fix would change, as a diff, and change nothing (exit 1 if anything would change).")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True, help="Colour the text output (auto honours NO_COLOR).")
-def check(paths, output_format, output_file, statistics, exit_zero, select, ignore, baseline, warnings_as_errors, config_file, isolated, no_cache, cache_dir, staged, fix, show_diff, quiet, color) -> int:
+def check(paths, output_format, output_file, statistics, exit_zero, select, ignore, baseline, warnings_as_errors, config_file, isolated, no_cache, cache_dir, jobs, staged, fix, show_diff, quiet, color) -> int:
     """Check handoff folders and files (default: the current folder)."""
     from handoff_lint import engine, report
     from handoff_lint.catalogue import check_prefixes
@@ -112,7 +113,7 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
             return EXIT_ERROR
     from handoff_lint.cache import directory
 
-    outcome = engine.run(paths or ["."], config, blobs, None if no_cache else directory(cache_dir))
+    outcome = engine.run(paths or ["."], config, blobs, None if no_cache else directory(cache_dir), jobs)
     if known:
         from handoff_lint import baseline as baseline_file
 

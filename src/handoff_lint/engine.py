@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from handoff_lint import suppress
+from handoff_lint import parallel, suppress
 from handoff_lint.checks import FOLDER_CHECKS, document_checks
 from handoff_lint.config import Config
 from handoff_lint.discover import SKIPPED, SourceFile, discover, display_path, from_blobs, inside
@@ -70,9 +70,10 @@ def check_file(file: SourceFile, config: Config, modules, blob: bytes | None = N
     return findings, errors
 
 
-def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | None = None, cache_dir: Path | None = None) -> Outcome:
+def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | None = None, cache_dir: Path | None = None, jobs: int = 0) -> Outcome:
     """Check ``paths`` on disk, or, with ``blobs`` (``--staged``), those contents under those
-    names; with ``cache_dir``, reuse the content-only findings of files seen before."""
+    names; with ``cache_dir``, reuse the content-only findings of files seen before. ``jobs``:
+    worker processes (0: as many as cores, for large runs only; 1: none)."""
     excluded = config.paths.excluded if config.exclude else None
     if blobs is None:
         files, missing = discover(paths, excluded) if excluded else discover(paths)
@@ -87,13 +88,22 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
     outcome = Outcome(missing_paths=missing)
     raw: list[Finding] = []
     scans: dict = {}  # line scans of what was read, for the folder index
-    for file in files:
-        if file.kind == SKIPPED:
-            continue
-        outcome.files_checked += 1
-        findings, errors = check_file(file, config, modules, None if blobs is None else blobs[file.path], cache, scans)
+    work = [file for file in files if file.kind != SKIPPED]
+    outcome.files_checked = len(work)
+    workers = parallel.workers_for(len(work), jobs, cache)
+    if workers > 1 and blobs is None:
+        results = parallel.check_files(work, config, modules, cache, workers)
+    else:
+        results = []
+        for file in work:
+            found_scans: dict = {}
+            findings, errors = check_file(file, config, modules, None if blobs is None else blobs[file.path], cache, found_scans)
+            results.append((findings, errors, found_scans.get(file.path)))
+    for file, (findings, errors, scan) in zip(work, results):
         raw.extend(findings)
         outcome.internal_errors.extend(errors)
+        if scan is not None:
+            scans[file.path] = scan
     if cache is not None:
         cache.save()
     raw.extend(folder_findings(files, paths if blobs is None else [], config, outcome, scans if blobs is None else None))
