@@ -121,6 +121,58 @@ class Cache:
             pass  # a read-only checkout: run without a cache
 
 
+class ScanCache:
+    """The folder index's memory of files a run does not check: path -> (size, mtime, scan).
+
+    A pre-commit run passes one file, but the lifecycle checks need every document of its
+    handoff folder; with this, the others cost a ``stat`` each instead of a read and a scan.
+    A file whose size or modification time changed is read again.
+    """
+
+    def __init__(self, directory: Path, project: str) -> None:
+        self.directory = Path(directory)
+        self.file = self.directory / f"index-{project}.json"
+        self.entries: dict[str, list] = {}
+        self.changed = False
+        try:
+            with open(self.file, encoding="utf-8") as handle:
+                loaded = json.load(handle)
+            if isinstance(loaded, dict) and loaded.get("version") == __version__:
+                self.entries = loaded.get("files", {})
+        except (OSError, ValueError, AttributeError):
+            pass
+
+    def lookup(self, path: str, info: os.stat_result):
+        stored = self.entries.get(path)
+        if not stored or stored[0] != info.st_size or stored[1] != info.st_mtime_ns:
+            return None
+        from handoff_lint.folder_index import Scan
+
+        try:
+            return Scan.from_json(stored[2])
+        except (TypeError, ValueError, AttributeError):
+            return None
+
+    def store(self, path: str, info: os.stat_result, scan) -> None:
+        stored = self.entries.get(path)
+        if stored and stored[0] == info.st_size and stored[1] == info.st_mtime_ns:
+            return
+        self.entries[path] = [info.st_size, info.st_mtime_ns, scan.to_json()]
+        self.changed = True
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            temporary = self.directory / f".{self.file.name}.{os.getpid()}.tmp"
+            with open(temporary, "w", encoding="utf-8") as handle:
+                json.dump({"version": __version__, "files": self.entries}, handle, separators=(",", ":"))
+            os.replace(temporary, self.file)
+        except OSError:
+            pass
+
+
 def directory(explicit: str | None) -> Path:
     """--cache-dir, else HANDOFF_LINT_CACHE_DIR, else the user's cache folder
     ($XDG_CACHE_HOME/handoff-lint or ~/.cache/handoff-lint): nothing is written into the
@@ -132,8 +184,12 @@ def directory(explicit: str | None) -> Path:
     return Path(base) / "handoff-lint"
 
 
+def project(config) -> str:
+    """A short name for the project (so two repositories do not evict each other's entries)."""
+    folder = str(config.source.parent if config.source is not None else Path.cwd())
+    return hashlib.blake2b(folder.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
+
+
 def key(config, modules) -> str:
-    """The results file's key: the salt, and the project (so two repositories do not evict each
-    other's entries)."""
-    project = str(config.source.parent if config.source is not None else Path.cwd())
-    return f"{salt(config, modules)}-{hashlib.blake2b(project.encode('utf-8', 'surrogatepass'), digest_size=4).hexdigest()}"
+    """The results file's key: the salt and the project."""
+    return f"{salt(config, modules)}-{project(config)}"

@@ -106,12 +106,19 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
             scans[file.path] = scan
     if cache is not None:
         cache.save()
-    raw.extend(folder_findings(files, paths if blobs is None else [], config, outcome, scans if blobs is None else None))
+    scan_cache = None
+    if cache_dir is not None:
+        from handoff_lint.cache import ScanCache, project
+
+        scan_cache = ScanCache(cache_dir, project(config))
+    raw.extend(folder_findings(files, paths if blobs is None else [], config, outcome, scans if blobs is None else None, scan_cache))
+    if scan_cache is not None:
+        scan_cache.save()
     outcome.findings = suppress.apply(raw, config)
     return outcome
 
 
-def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], config: Config, outcome: Outcome, scans=None) -> list[Finding]:
+def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], config: Config, outcome: Outcome, scans=None, scan_cache=None) -> list[Finding]:
     """Findings of the folder checks for every handoff root the run touched.
 
     The index is built from the whole root on disk, but only findings on files of this run (or
@@ -128,7 +135,7 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
     walked_dirs = [os.path.abspath(p) for p in walked if os.path.isdir(p)]
     kept: list[Finding] = []
     for root in roots:
-        index = build(root, scans=scans)
+        index = build(root, scans=scans, scan_cache=scan_cache)
         for module in modules:
             try:
                 found = module.check(index, config)

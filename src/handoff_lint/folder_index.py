@@ -198,10 +198,10 @@ def looks_like_handoff(path: Path) -> bool:
     return path.name.startswith("handoff-") and path.name != TEMPLATE_NAME and path.suffix == ".md"
 
 
-def build(root: Path, cwd: Path | None = None, scans: dict | None = None) -> FolderIndex:
+def build(root: Path, cwd: Path | None = None, scans: dict | None = None, scan_cache=None) -> FolderIndex:
     """Index every document of the handoff root on disk (unreadable files are left out: the
     per-file checks report them). ``scans`` holds the scans of files the run has read already,
-    by path as discovered."""
+    by path as discovered; ``scan_cache`` (a cache.ScanCache) remembers the others."""
     cwd = cwd or Path.cwd()
     root = Path(os.path.abspath(root))
     table, _names = tables()
@@ -230,10 +230,21 @@ def build(root: Path, cwd: Path | None = None, scans: dict | None = None) -> Fol
         display = display_path(path, cwd)
         found = known.get(str(path))
         text = ""
+        info = None
+        if scan_cache is not None:
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            if found is None:
+                found = scan_cache.lookup(str(path), info)
         if found is None:
             text, problem = read_text(path, display)
             if problem is not None:
                 continue
+            found = scan_text(text)
+        if info is not None:
+            scan_cache.store(str(path), info, found)
         entry = Entry(path, display, place, kind, text)
         scan(entry, found)
         name_parts(entry)

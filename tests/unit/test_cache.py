@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -107,3 +108,24 @@ def test_the_cache_never_holds_a_secret_in_full(tmp_path):
     assert [f["code"] for f in check(tmp_path, cache)] == ["HL301"]
     stored = "".join(p.read_text() for p in cache.glob("results-*.json"))
     assert "HL301" in stored and secret not in stored and secret[3:20] not in stored
+
+
+def test_the_folder_index_sees_a_changed_neighbour_that_the_run_was_not_given(handoff_root, tmp_path):
+    cache = tmp_path / "cache"
+    (handoff_root / "active" / NAME).write_text(VALID_HANDOFF.replace("Ready for local model pickup", "In progress"))
+    response = handoff_root / "responses" / f"2026-11-03-response-to-{NAME}"
+    partial = VALID_RESPONSE.replace("../archive/", "../active/") + "\n**Status**: Partial\n"
+    response.write_text(partial)
+    only_handoff = ["--select", "HL4", f"active/{NAME}"]
+
+    def codes():
+        result = run_cli("check", "--format", "json", "--cache-dir", str(cache), *only_handoff, cwd=handoff_root)
+        return [f["code"] for f in json.loads(result.stdout)]
+
+    assert codes() == [] and codes() == []  # the second run reads the response from the index cache
+    done = partial.replace("Partial", "Done   ")  # same size: only the modification time tells
+    assert len(done) == len(partial)
+    stat = response.stat()
+    response.write_text(done)
+    os.utime(response, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert codes() == ["HL408"]
