@@ -225,7 +225,7 @@ def rules_command(output_format: str) -> int:
         click.echo(json.dumps([dataclasses.asdict(rule) for rule in rules], indent=2))
         return EXIT_CLEAN
     for rule in rules:
-        click.echo(f"{rule.code}  {rule.name:<24} {rule.severity:<8} {rule.summary}")
+        click.echo(f"{rule.code}  {rule.name:<27} {rule.severity:<8} {rule.summary}")
     return EXIT_CLEAN
 
 

@@ -14,9 +14,26 @@ CONSTRAINTS = ("Resource", "Privacy", "Time")
 
 
 def _config():
-    from handoff_lint.config import load_config
+    from handoff_lint.config import ConfigError, load_config
 
-    return load_config()
+    try:
+        return load_config()
+    except ConfigError as error:
+        raise click.UsageError(str(error)) from None
+
+
+def _write(make) -> int:
+    """Run ``make()`` (which creates one file and returns its path); print the path or the error."""
+    from handoff_lint.discover import display_path
+    from handoff_lint.scaffold import ScaffoldError
+
+    try:
+        path = make()
+    except ScaffoldError as error:
+        click.echo(f"handoff-lint: error: {error}", err=True)
+        return EXIT_ERROR
+    click.echo(display_path(path))
+    return EXIT_CLEAN
 
 
 @cli.command("status")
@@ -55,20 +72,13 @@ def status_command(root: Path | None, output_format: str, color: str) -> int:
 @click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path), help="The handoff folder (default: found from here).")
 def new_command(description: str, author: str, priority: str, constraints: tuple[str, ...], root: Path | None) -> int:
     """Write active/handoff-<today>-<slug>.md from the folder's template, ready for the prose."""
-    from handoff_lint.scaffold import ScaffoldError, find_root, new_handoff
+    from handoff_lint.scaffold import find_root, new_handoff
 
     if not description.strip():
         raise click.UsageError("the description must not be empty")
     chosen = [c.capitalize() for c in constraints] or ["Resource"]
-    try:
-        path = new_handoff(find_root(root or Path(".")), description, _config().today, author, priority.upper(), chosen)
-    except ScaffoldError as error:
-        click.echo(f"handoff-lint: error: {error}", err=True)
-        return EXIT_ERROR
-    from handoff_lint.discover import display_path
-
-    click.echo(display_path(path))
-    return EXIT_CLEAN
+    today = _config().today
+    return _write(lambda: new_handoff(find_root(root or Path(".")), description, today, author, priority.upper(), chosen))
 
 
 @cli.command("respond")
@@ -76,16 +86,10 @@ def new_command(description: str, author: str, priority: str, constraints: tuple
 @click.option("--from", "author", default="next-local", show_default=True, help="The local model answering.")
 def respond_command(handoff: Path, author: str) -> int:
     """Write the response skeleton for HANDOFF, with the reference to it filled in."""
-    from handoff_lint.discover import display_path
-    from handoff_lint.scaffold import ScaffoldError, respond
+    from handoff_lint.scaffold import respond
 
-    try:
-        path = respond(handoff, _config().today, author)
-    except ScaffoldError as error:
-        click.echo(f"handoff-lint: error: {error}", err=True)
-        return EXIT_ERROR
-    click.echo(display_path(path))
-    return EXIT_CLEAN
+    today = _config().today
+    return _write(lambda: respond(handoff, today, author))
 
 
 @cli.command("init")

@@ -61,11 +61,15 @@ def test_bad_configuration_exits_2_naming_file_and_key(tmp_path):
         assert "Traceback" not in result.stderr
 
 
+def tree_of(folder, names, text="see /home/alice/y and db.corp\n"):
+    for name in names:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text)
+
+
 def test_exclude_skips_files_even_when_named_and_is_relative_to_the_config_file(tmp_path):
     (tmp_path / ".handoff-lint.toml").write_text('exclude = ["drafts/", "/scratch.md"]\n')
-    for name in ("drafts/a.md", "docs/drafts/b.md", "scratch.md", "docs/scratch.md"):
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text("see /home/alice/y\n")
+    tree_of(tmp_path, ("drafts/a.md", "docs/drafts/b.md", "scratch.md", "docs/scratch.md"), "see /home/alice/y\n")
     walked = run_cli("check", "--format", "json", ".", cwd=tmp_path)
     assert sorted({f["path"] for f in json.loads(walked.stdout)}) == ["docs/scratch.md"]
     # pre-commit names each staged file: an excluded one stays excluded, from any working directory
@@ -78,9 +82,7 @@ def test_exclude_skips_files_even_when_named_and_is_relative_to_the_config_file(
 
 def test_per_file_ignores_switch_rules_off_for_matching_files_only(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[tool.handoff-lint.per-file-ignores]\n"examples/**" = ["HL2"]\n"*.txt.md" = ["HL201"]\n')
-    for name in ("examples/a.md", "examples/deep/b.md", "notes.md", "log.txt.md"):
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text("see /home/alice/y and db.corp\n")
+    tree_of(tmp_path, ("examples/a.md", "examples/deep/b.md", "notes.md", "log.txt.md"))
     result = run_cli("check", "--format", "json", ".", cwd=tmp_path)
     found = sorted((f["path"], f["code"]) for f in json.loads(result.stdout))
     assert found == [("log.txt.md", "HL203"), ("notes.md", "HL201"), ("notes.md", "HL203")]
