@@ -50,6 +50,7 @@ def salt(config, modules) -> str:
         "select": config.select, "ignore": config.ignore, "severity": config.severity,
         "domains": config.internal_domains, "placeholders": config.placeholder_users,
         "status_words": config.status_words, "max_file_size": config.max_file_size,
+        "extra_sections": config.extra_sections, "roots": [str(r) for r in config.roots],
         "own": [os.environ.get("HANDOFF_LINT_OWN_IDENTIFIERS"), user, socket.gethostname()],
         "data": data,
     }

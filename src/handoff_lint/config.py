@@ -33,6 +33,8 @@ class Config:
     exclude: tuple[str, ...] = ()
     stale_days: int | None = None  # None: rules/lifecycle.toml's default
     status_words: dict[str, list[str]] = field(default_factory=dict)  # folder -> extra status words
+    extra_sections: dict[str, list[str]] = field(default_factory=dict)  # "handoff"/"response" -> required sections
+    roots: tuple[Path, ...] = ()  # extra handoff roots (absolute)
     today: datetime.date = field(default_factory=lambda: today_from_env())
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     source: Path | None = None  # the file the settings came from
@@ -107,6 +109,8 @@ def load_config(start: Path | None = None, explicit: Path | None = None, isolate
             exclude=tuple(data.get("exclude", [])),
             stale_days=data.get("stale-days"),
             status_words={folder: list(words) for folder, words in data.get("status-words", {}).items()},
+            extra_sections={kind: list(names) for kind, names in data.get("extra-sections", {}).items()},
+            roots=tuple(Path(os.path.abspath(path.parent / root)) for root in data.get("roots", [])),
             per_file_ignores={pattern: check_prefixes(codes) for pattern, codes in data.get("per-file-ignores", {}).items()},
             source=path,
         )
@@ -115,6 +119,10 @@ def load_config(start: Path | None = None, explicit: Path | None = None, isolate
         raise ConfigError(f"{path}: {error}") from None
     if "max-file-size" in data:
         config.max_file_size = data["max-file-size"]
+    if config.roots:  # discovery, fixes and the folder commands all classify files by root
+        from handoff_lint.discover import add_roots
+
+        add_roots(config.roots)
     return config
 
 

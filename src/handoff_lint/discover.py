@@ -39,9 +39,20 @@ class SourceFile:
     root: Path | None  # the handoff root it belongs to, if any
 
 
+_EXTRA_ROOTS: set[Path] = set()
+
+
+def add_roots(folders) -> None:
+    """Folders the configuration names as handoff roots (``roots``), absolute."""
+    new = {Path(os.path.abspath(f)) for f in folders} - _EXTRA_ROOTS
+    if new:
+        _EXTRA_ROOTS.update(new)
+        is_handoff_root.cache_clear()
+
+
 @lru_cache(maxsize=4096)
 def is_handoff_root(folder: Path) -> bool:
-    if (folder / TEMPLATE_NAME).is_file():
+    if folder in _EXTRA_ROOTS or (folder / TEMPLATE_NAME).is_file():
         return True
     present = sum((folder / name).is_dir() for name in LIFECYCLE_FOLDERS)
     return present >= 2 or (present == 1 and folder.name == "next-local")

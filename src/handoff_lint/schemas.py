@@ -19,21 +19,36 @@ def load_schema(name: str) -> dict:
 
 
 @lru_cache(maxsize=None)
-def validator(name: str, extra_statuses: tuple[str, ...] = ()):
-    """A compiled validator (with the ``date`` format checked) for schema ``name``.
+def effective_schema(name: str, extra_statuses: tuple[str, ...] = (), extra_sections: tuple[str, ...] = ()) -> dict:
+    """Schema ``name`` with a team's own status words (added to the status enum) and extra
+    required sections (from config). Without extras, the schema as shipped."""
+    schema = load_schema(name)
+    if not (extra_statuses or extra_sections):
+        return schema
+    schema = json.loads(json.dumps(schema))  # a deep copy: the shipped schema stays as it is
+    status = schema["properties"].get("status")
+    if extra_statuses and status and "enum" in status:
+        status["enum"] += [word for word in extra_statuses if word not in status["enum"]]
+    sections = schema["properties"]["sections"]
+    for section in extra_sections:
+        sections.setdefault("properties", {}).setdefault(section, {"$ref": "#/$defs/text"})
+        if section not in sections.setdefault("required", []):
+            sections["required"].append(section)
+    return schema
+
+
+@lru_cache(maxsize=None)
+def validator(name: str, extra_statuses: tuple[str, ...] = (), extra_sections: tuple[str, ...] = ()):
+    """A compiled validator (with the ``date`` format checked) for the effective schema.
 
     Local ``{"$ref": "#/$defs/x"}`` references are inlined first: resolving them through
     ``referencing`` on every document was half the validation time, and the result is the same.
-    ``extra_statuses`` (a team's own status words from config) extend the status enum.
     """
     from jsonschema import Draft202012Validator
 
-    schema = load_schema(name)
+    schema = effective_schema(name, extra_statuses, extra_sections)
     Draft202012Validator.check_schema(schema)
     inlined = _inline_refs(schema, schema.get("$defs", {}))
-    status = inlined["properties"].get("status")
-    if extra_statuses and status and "enum" in status:
-        status["enum"] = [*status["enum"], *(word for word in extra_statuses if word not in status["enum"])]
     return Draft202012Validator(inlined, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 

@@ -93,3 +93,18 @@ def test_bad_per_file_ignores_names_the_pattern(tmp_path):
     (tmp_path / ".handoff-lint.toml").write_text('[per-file-ignores]\n"x/**" = ["HL77"]\n')
     result = run_cli("check", "notes.md", cwd=tmp_path)
     assert result.code == 2 and ".handoff-lint.toml" in result.stderr and "HL77" in result.stderr
+
+
+def test_extra_roots_and_required_sections(tmp_path):
+    from conftest import VALID_HANDOFF
+
+    folder = tmp_path / "docs" / "handoffs"  # no template, one lifecycle folder: not a root by itself
+    (folder / "active").mkdir(parents=True)
+    (folder / "active" / "handoff-2026-11-02-extract-error-patterns.md").write_text(VALID_HANDOFF.replace("Ready for local model pickup", "Completed"))
+    before = run_cli("check", "--format", "json", "--select", "HL1,HL4", ".", cwd=tmp_path)
+    assert json.loads(before.stdout) == []  # an unclassified file: no structure or lifecycle checks
+    (tmp_path / ".handoff-lint.toml").write_text('roots = ["docs/handoffs"]\n[extra-sections]\nhandoff = ["Acceptance Criteria"]\n')
+    after = run_cli("check", "--format", "json", "--select", "HL1,HL4", ".", cwd=tmp_path)
+    found = sorted((f["code"], f["message"]) for f in json.loads(after.stdout))
+    assert [c for c, _ in found] == ["HL105", "HL405"]
+    assert "Acceptance Criteria" in found[0][1]

@@ -16,7 +16,7 @@ from handoff_lint.discover import EXAMPLE, HANDOFF, RESPONSE, TEMPLATE
 from handoff_lint.document import Document
 from handoff_lint.findings import Finding
 from handoff_lint.names import canonical_map, closest, normalise
-from handoff_lint.schemas import load_schema, names_in, validator
+from handoff_lint.schemas import effective_schema, names_in, validator
 from handoff_lint.source import Source
 
 KINDS = frozenset({HANDOFF, RESPONSE, EXAMPLE, TEMPLATE})
@@ -32,9 +32,12 @@ def check(source: Source, config: Config) -> list[Finding]:
     if not source.text.strip():
         return [Finding(source.display, 1, 1, "HL100", f"{source.kind} document is empty")]
     doc = source.document
-    checker = _Checker(source.display, doc, load_schema(schema_name))
-    extra = tuple(word for folder in ("active", "archive") for word in config.status_words.get(folder, ()))
-    findings = checker.run(validator(schema_name, extra))
+    extras = (
+        tuple(word for folder in ("active", "archive") for word in config.status_words.get(folder, ())),
+        tuple(config.extra_sections.get(schema_name, ())),
+    )
+    checker = _Checker(source.display, doc, effective_schema(schema_name, *extras))
+    findings = checker.run(validator(schema_name, *extras))
     if source.kind == TEMPLATE:
         return [f for f in findings if f.code not in TEMPLATE_SKIPS]
     findings += placeholders(source.display, doc)
