@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from handoff_lint.checks.credentials import redact_line
 from handoff_lint.checks.lifecycle import status_folders
 from handoff_lint.config import Config
 from handoff_lint.folder_index import FolderIndex, tables
@@ -59,7 +60,7 @@ def rows(index: FolderIndex, config: Config) -> list[Row]:
         board.append(Row(
             state=state_of(handoff.place, status, folders.get(status.casefold()), bool(finished)),
             handoff=handoff.display,
-            title=(handoff.title or "").split(":", 1)[-1].strip(),
+            title=redact_line((handoff.title or "").split(":", 1)[-1].strip()),
             status=status or "?",
             priority=(handoff.value("Priority") or "?").strip(),
             date=date.isoformat() if date else (handoff.value("Date") or "?"),

@@ -43,3 +43,12 @@ def test_sample_board(tmp_path):
 def test_no_handoff_folder_is_an_error(tmp_path):
     result = run_cli("status", str(tmp_path))
     assert result.code == 2 and "init" in result.stderr
+
+
+def test_a_secret_in_a_title_is_never_shown_in_full(handoff_root):
+    secret = "hf_Q7x9LmN2pR4sT6vW8yZ0aB1cD3eF5gH7jK9"
+    text = VALID_HANDOFF.replace("# Local Handoff: Extract error patterns from build logs", f"# Local Handoff: use {secret} and https://bob:hunter2hunter2@example.com")
+    (handoff_root / "active" / "handoff-2026-11-02-use-token.md").write_text(text)
+    for args in ([], ["--format", "json"]):
+        shown = run_cli("status", *args, str(handoff_root)).stdout
+        assert "use " in shown and secret not in shown and secret[3:15] not in shown and "hunter2" not in shown

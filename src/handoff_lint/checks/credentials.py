@@ -48,6 +48,18 @@ def _detect_secrets(lines: list[tuple[int, str]]):
                 yield number, secret.type, secret.secret_value or ""
 
 
+def redact_line(line: str) -> str:
+    """``line`` with every token, URL password and assigned secret our rules find shown redacted:
+    for text the tool prints that is not a finding (the status board's titles)."""
+    tokens, _private_key, url_password, _prefilter = _patterns()
+    spans = [m.span() for _name, pattern in tokens for m in pattern.finditer(line)]
+    spans += [m.span("secret") for m in url_password.finditer(line)]
+    spans += [m.span("secret") for m in _assignment().finditer(line)]
+    for start, end in sorted(set(spans), reverse=True):
+        line = line[:start] + redact(line[start:end], keep=0) + line[end:]
+    return line
+
+
 def _looks_random(body: str) -> bool:
     """Placeholders such as ``sk-xxxxxxxxxxxxxxxxxxxxxxxx`` or ``hf_YOUR_TOKEN_HERE...`` are not keys."""
     distinct = len(set(body))
