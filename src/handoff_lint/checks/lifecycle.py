@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+from handoff_lint.checks.credentials import redact_line
 from handoff_lint.config import Config
 from handoff_lint.findings import Finding
 from handoff_lint.folder_index import Entry, FolderIndex, parse_date, tables
@@ -106,7 +107,7 @@ def check(index: FolderIndex, config: Config) -> list[Finding]:
             if reference.kind == "link" and stem in handoffs and stem not in missing:
                 pointed = os.path.normpath(response.path.parent / reference.target.split("#", 1)[0])
                 if pointed != os.path.normpath(handoffs[stem].path):
-                    found.append(_finding(response, reference.line, "HL406", f"link {reference.target!r} is stale: the handoff is {handoffs[stem].display}", True, reference.column))
+                    found.append(_finding(response, reference.line, "HL406", f"link {redact_line(reference.target)!r} is stale: the handoff is {handoffs[stem].display}", True, reference.column))
 
     by_slug: dict[str, list[Entry]] = defaultdict(list)
     for handoff in index.handoffs():

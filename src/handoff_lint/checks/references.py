@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
+from handoff_lint.checks.credentials import redact_line
 from handoff_lint.discover import EXAMPLE, HANDOFF, RESPONSE
 from handoff_lint.findings import Finding
 
@@ -52,8 +53,8 @@ def check(source, config) -> list[Finding]:
                 continue  # a response's link to its handoff is HL406's, not reported twice
             resolved = top / path.lstrip("/") if path.startswith("/") else folder / path
             if not resolved.exists():
-                found.append(Finding(source.display, reference.line, reference.column, "HL501", f"link target {target!r} does not exist"))
+                found.append(Finding(source.display, reference.line, reference.column, "HL501", f"link target {redact_line(target)!r} does not exist"))
         elif _PATHLIKE.match(target) and not _SCHEME.match(target):
             if not ((top / target).exists() or (folder / target).exists()):
-                found.append(Finding(source.display, reference.line, reference.column, "HL502", f"path {target!r} exists neither from the repository's top nor from this folder"))
+                found.append(Finding(source.display, reference.line, reference.column, "HL502", f"path {redact_line(target)!r} exists neither from the repository's top nor from this folder"))
     return found

@@ -61,3 +61,11 @@ def test_a_response_link_to_a_missing_handoff_is_reported_once(handoff_root):
     assert result == []  # HL406 (lifecycle) owns it
     both = run_cli("check", "--format", "json", "--select", "HL4,HL5", ".", cwd=handoff_root)
     assert [f["code"] for f in json.loads(both.stdout)] == ["HL406"]
+
+
+def test_a_token_in_a_broken_link_is_shown_redacted(handoff_root):
+    secret = "ghp_" + "Zq3aB7cD9eF1gH2iJ4kL6mN8oP0qR5sT7uV9"
+    text = with_references(f"- [report](../out/report.md?token={secret})\n")
+    found = references(handoff_root, text)
+    assert [code for _l, _c, code, _m in found] == ["HL501"]
+    assert secret not in found[0][3] and "ghp_" not in found[0][3]
