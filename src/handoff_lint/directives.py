@@ -15,7 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_COMMENT = re.compile(r"<!--\s*handoff-lint:\s*(?P<verb>disable-next-line|disable-file|disable|enable)\s*(?:=\s*(?P<codes>[A-Za-z0-9, ]*?))?\s*-->")
+# No two quantifiers share a run of spaces (the codes start and end with a code character), so
+# a long run of spaces in a broken comment is scanned a bounded number of times.
+_COMMENT = re.compile(
+    r"<!--\s*handoff-lint:\s*(?P<verb>disable-next-line|disable-file|disable|enable)"
+    r"(?:\s*=(?:\s*(?P<codes>[A-Za-z0-9,]+(?:[ ]+[A-Za-z0-9,]+)*))?)?\s*-->"
+)
 _PRAGMA = re.compile(r"pragma:\s*allowlist\s+(?P<next>nextline\s+)?secret")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
