@@ -10,7 +10,7 @@ from handoff_lint import suppress
 from handoff_lint.checks import document_checks
 from handoff_lint.config import Config
 from handoff_lint.discover import SKIPPED, SourceFile, discover
-from handoff_lint.findings import Finding
+from handoff_lint.findings import Finding, printable
 from handoff_lint.reading import read_text
 from handoff_lint.source import Source
 
@@ -36,7 +36,7 @@ def check_file(file: SourceFile, config: Config, modules) -> tuple[list[Finding]
         try:
             findings.extend(module.check(source, config))
         except Exception as error:  # a bug in one check must not stop the run or hide other files
-            errors.append(f"{file.display}: internal error in {module.__name__}: {type(error).__name__}: {error}")
+            errors.append(printable(f"{file.display}: internal error in {module.__name__}: {type(error).__name__}: {error}", 1000))
     if "handoff-lint" in text or "pragma" in text:
         findings = suppress.inline(findings, source.lines, file.display, config)
     return findings, errors
@@ -54,5 +54,6 @@ def run(paths: Iterable[str | Path], config: Config) -> Outcome:
         findings, errors = check_file(file, config, modules)
         raw.extend(findings)
         outcome.internal_errors.extend(errors)
-    outcome.findings = suppress.apply(raw, config)
+    # Messages quote file contents: escape what a terminal or an XML report must not see raw.
+    outcome.findings = [finding.printable() for finding in suppress.apply(raw, config)]
     return outcome
