@@ -24,7 +24,7 @@ class Outcome:
 
 
 def check_file(file: SourceFile, config: Config, modules) -> tuple[list[Finding], list[str]]:
-    text, problem = read_text(file.path, file.display, config.max_file_size)
+    text, problem = read_text(file.path, file.display, config.max_file_size, file.root)
     if problem is not None:
         return [problem], []
     source = Source(file, text)
