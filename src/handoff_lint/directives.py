@@ -13,9 +13,16 @@ pragmas count anywhere, as they do for detect-secrets (they are usually in code)
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
-_COMMENT = re.compile(r"<!--\s*handoff-lint:\s*(?P<verb>disable-next-line|disable-file|disable|enable)\s*(?:=\s*(?P<codes>[A-Za-z0-9, ]*?))?\s*-->")
+# No two quantifiers share a run of spaces (the codes start and end with a code character), so
+# a long run of spaces in a broken comment is scanned a bounded number of times.
+_COMMENT = re.compile(
+    r"<!--\s*handoff-lint:\s*(?P<verb>disable-next-line|disable-file|disable|enable)"
+    r"(?:\s*=(?:\s*(?P<codes>[A-Za-z0-9,]+(?:[ ]+[A-Za-z0-9,]+)*))?)?\s*-->"
+)
 _PRAGMA = re.compile(r"pragma:\s*allowlist\s+(?P<next>nextline\s+)?secret")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
@@ -28,20 +35,41 @@ class Directive:
     last: int  # inclusive; a very large number for "to the end"
     used: bool = False
 
-    def covers(self, code: str, line: int) -> bool:
-        return self.first <= line <= self.last and (not self.prefixes or code.startswith(self.prefixes))
+    def names(self, code: str) -> bool:
+        return not self.prefixes or code.startswith(self.prefixes)
 
 
 @dataclass
 class Directives:
     items: list[Directive] = field(default_factory=list)
 
-    def suppresses(self, code: str, line: int) -> bool:
-        hit = False
-        for directive in self.items:
-            if directive.covers(code, line):
-                directive.used = hit = True
-        return hit
+    def drop_suppressed(self, findings: list) -> list:
+        """The findings no directive covers; every directive that covers one is marked used.
+
+        One sweep per rule code over the directives sorted by first line, with binary search:
+        testing each finding against each directive took minutes for a file with tens of
+        thousands of comments and findings.
+        """
+        lines_by_code: dict[str, list[int]] = {}
+        for finding in findings:
+            lines_by_code.setdefault(finding.code, []).append(finding.line)
+        suppressed: set[tuple[str, int]] = set()
+        for code, lines in lines_by_code.items():
+            lines = sorted(set(lines))
+            ranges = sorted((d for d in self.items if d.names(code)), key=lambda d: d.first)
+            if not ranges:
+                continue
+            for directive in ranges:
+                index = bisect_left(lines, directive.first)
+                if index < len(lines) and lines[index] <= directive.last:
+                    directive.used = True
+            firsts = [d.first for d in ranges]
+            reach = list(accumulate((d.last for d in ranges), max))  # furthest line covered so far
+            for line in lines:
+                index = bisect_right(firsts, line)
+                if index and reach[index - 1] >= line:
+                    suppressed.add((code, line))
+        return [f for f in findings if (f.code, f.line) not in suppressed]
 
     def unused(self) -> list[Directive]:
         return [d for d in self.items if not d.used]
@@ -54,7 +82,8 @@ def _prefixes(codes: str | None) -> tuple[str, ...]:
 def read_directives(lines: list[str]) -> Directives:
     found = Directives()
     end = len(lines) + 1
-    open_blocks: list[Directive] = []
+    open_blocks: dict[int, Directive] = {}  # id -> a disable block not yet closed
+    open_by_prefix: dict[str, list[Directive]] = {}  # may still list closed blocks
     fence: str | None = None
     for number, text in enumerate(lines, start=1):
         if "pragma" in text:
@@ -79,11 +108,16 @@ def read_directives(lines: list[str]) -> Directives:
                 found.items.append(Directive(number, prefixes, 1, end))
             elif verb == "disable":
                 block = Directive(number, prefixes, number, end)
-                open_blocks.append(block)
+                open_blocks[id(block)] = block
+                for prefix in prefixes:
+                    open_by_prefix.setdefault(prefix, []).append(block)
                 found.items.append(block)
-            else:  # enable: closes every open block (or those named)
-                for block in list(open_blocks):
-                    if not prefixes or set(block.prefixes) & set(prefixes):
+            else:  # enable: closes every open block, or those that name one of its codes
+                if prefixes:
+                    closing = [block for prefix in set(prefixes) for block in open_by_prefix.pop(prefix, [])]
+                else:
+                    closing = list(open_blocks.values())
+                for block in closing:  # each block is closed once: no rescan of the open ones
+                    if open_blocks.pop(id(block), None) is not None:
                         block.last = number
-                        open_blocks.remove(block)
     return found

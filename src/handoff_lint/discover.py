@@ -15,6 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from handoff_lint.findings import printable
+
 HANDOFF, RESPONSE, EXAMPLE, TEMPLATE, SKIPPED, UNCLASSIFIED = (
     "handoff",
     "response",
@@ -34,7 +36,7 @@ PRUNED_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
 @dataclass(frozen=True)
 class SourceFile:
     path: Path  # as given or found, not resolved: a symlink stays a symlink
-    display: str  # relative to the working directory when possible, '/' separators
+    display: str  # relative to the working directory when possible, '/' separators, printable
     kind: str
     root: Path | None  # the handoff root it belongs to, if any
 
@@ -116,7 +118,7 @@ def from_blobs(blobs, excluded=None) -> list[SourceFile]:
     """SourceFiles for staged contents, named by their work-tree paths, in a stable order."""
     cwd = Path.cwd()
     chosen = sorted(path for path in blobs if wanted(path) and not (excluded and excluded(path)))
-    return [SourceFile(path, display_path(path, cwd), *classify(path)) for path in chosen]
+    return [SourceFile(path, printable(display_path(path, cwd)), *classify(path)) for path in chosen]
 
 
 def discover(paths: Iterable[str | Path], excluded=lambda path: False) -> tuple[list[SourceFile], list[str]]:
@@ -138,8 +140,10 @@ def discover(paths: Iterable[str | Path], excluded=lambda path: False) -> tuple[
             missing.append(str(given))
             continue
         for candidate in candidates:
-            display = display_path(candidate, cwd)
-            if display not in found:
+            key = display_path(candidate, cwd)
+            if key not in found:
                 kind, root = classify(candidate)
-                found[display] = SourceFile(candidate, display, kind, root)
+                # A newline or an escape sequence in a file name, or a byte that is not UTF-8,
+                # reaches every report: show it escaped (an unencodable name stopped the run).
+                found[key] = SourceFile(candidate, printable(key), kind, root)
     return list(found.values()), missing

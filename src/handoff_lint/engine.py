@@ -11,7 +11,7 @@ from handoff_lint import parallel, suppress
 from handoff_lint.checks import FOLDER_CHECKS, document_checks
 from handoff_lint.config import Config
 from handoff_lint.discover import SKIPPED, SourceFile, discover, display_path, from_blobs, inside
-from handoff_lint.findings import Finding
+from handoff_lint.findings import Finding, printable
 from handoff_lint.reading import decode, read_text
 from handoff_lint.source import Source
 
@@ -31,7 +31,7 @@ def check_file(file: SourceFile, config: Config, modules, blob: bytes | None = N
     """Findings for one file; with ``cache``, content-only findings and the line scan are reused
     for a text seen before. ``scans`` collects the line scans of handoffs and responses."""
     if blob is None:
-        text, problem = read_text(file.path, file.display, config.max_file_size)
+        text, problem = read_text(file.path, file.display, config.max_file_size, file.root)
     else:
         text, problem = decode(blob, file.display, config.max_file_size)
     if problem is not None:
@@ -57,7 +57,7 @@ def check_file(file: SourceFile, config: Config, modules, blob: bytes | None = N
         try:
             findings.extend(module.check(source, config))
         except Exception as error:  # a bug in one check must not stop the run or hide other files
-            errors.append(f"{file.display}: internal error in {module.__name__}: {type(error).__name__}: {error}")
+            errors.append(printable(f"{file.display}: internal error in {module.__name__}: {type(error).__name__}: {error}", 1000))
     if scans is not None and file.kind in INDEXED_KINDS:
         scans[file.path] = source.scan
     if cached is not None:
@@ -114,7 +114,8 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
     raw.extend(folder_findings(files, paths if blobs is None else [], config, outcome, scans if blobs is None else None, scan_cache))
     if scan_cache is not None:
         scan_cache.save()
-    outcome.findings = suppress.apply(raw, config)
+    # Messages quote file contents: escape what a terminal or an XML report must not see raw.
+    outcome.findings = [finding.printable() for finding in suppress.apply(raw, config)]
     return outcome
 
 
@@ -140,7 +141,7 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
             try:
                 found = module.check(index, config)
             except Exception as error:  # as for document checks: report, go on
-                outcome.internal_errors.append(f"{display_path(root)}: internal error in {module.__name__}: {type(error).__name__}: {error}")
+                outcome.internal_errors.append(printable(f"{display_path(root)}: internal error in {module.__name__}: {type(error).__name__}: {error}", 1000))
                 continue
             kept.extend(f for f in found if f.path in in_run or inside(f.path, walked_dirs))
     return kept

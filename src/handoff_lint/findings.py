@@ -4,6 +4,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+MAX_MESSAGE = 500  # characters; a message quoting a 2 MB line is cut here
+
+
+def printable(text: str, limit: int | None = None) -> str:
+    """``text`` safe for a terminal, a CI log and an XML report: every character that
+    :meth:`str.isprintable` rejects (control characters, escape sequences, bidi overrides, line
+    separators, the undecodable bytes of a file name) is shown as a Python-style escape, and the
+    result is cut to ``limit`` characters. File names and file contents reach every message."""
+    if not text.isprintable():
+        text = "".join(char if char.isprintable() else _escape(char) for char in text)
+    if limit is not None and len(text) > limit:
+        text = f"{text[: limit - 20]}…({len(text):,} chars)"
+    return text
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's stand-in for a byte that is not UTF-8
+        return f"\\x{code - 0xDC00:02x}"
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
 
 @dataclass(frozen=True, order=True)
 class Finding:
@@ -26,3 +49,8 @@ class Finding:
 
     def with_severity(self, severity: str) -> "Finding":
         return replace(self, severity=severity)
+
+    def printable(self) -> "Finding":
+        """This finding with a message fit to print (see :func:`printable`)."""
+        message = printable(self.message, MAX_MESSAGE)
+        return self if message == self.message else replace(self, message=message)

@@ -17,12 +17,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from handoff_lint.discover import SKIPPED_NAMES, TEMPLATE_NAME, display_path
+from handoff_lint.findings import printable
 from handoff_lint.names import normalise
 from handoff_lint.parse import field_at
 from handoff_lint.reading import read_text
 from handoff_lint.rules_data import load_table
 
-LINK_RE = re.compile(r"\[[^\]\n]*\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+[\"'][^\"'\n]*[\"'])?\s*\)")
+# Link text and target stop at the next bracket, so each `[` starts a bounded scan (linear on
+# hostile lines such as `[x](<` repeated; tests/unit/test_regex_linear.py).
+LINK_RE = re.compile(r"\[[^\[\]\n]*\]\(\s*<?(?P<target>[^()<>\[\]\s]+)>?(?:\s+[\"'][^\"'\n]*[\"'])?\s*\)")
 CODE_SPAN_RE = re.compile(r"`(?P<target>[^`\n]+)`")
 FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 REFERENCE_SECTIONS = frozenset({"references/links", "reference to original handoff"})
@@ -217,9 +220,9 @@ def build(root: Path, cwd: Path | None = None, scans: dict | None = None, scan_c
             if child.name in allowed or child.name in SKIPPED_NAMES:
                 continue
             if child.is_dir():
-                strays.append(Stray(child, display_path(child, cwd), True))
+                strays.append(Stray(child, printable(display_path(child, cwd)), True))
             elif child.suffix.lower() not in (".md", ".markdown"):
-                strays.append(Stray(child, display_path(child, cwd), False))
+                strays.append(Stray(child, printable(display_path(child, cwd)), False))
             else:
                 candidates.append((child, place, "response" if place == "responses" else "handoff"))
     for child in sorted(root.glob("handoff-*.md")):
@@ -227,7 +230,7 @@ def build(root: Path, cwd: Path | None = None, scans: dict | None = None, scan_c
             candidates.append((child, "root", "handoff"))
     known = {os.path.abspath(p): found for p, found in (scans or {}).items()}
     for path, place, kind in candidates:
-        display = display_path(path, cwd)
+        display = printable(display_path(path, cwd))  # as discover shows it, so findings match the run
         found = known.get(str(path))
         text = ""
         info = None
@@ -239,7 +242,7 @@ def build(root: Path, cwd: Path | None = None, scans: dict | None = None, scan_c
             if found is None:
                 found = scan_cache.lookup(str(path), info)
         if found is None:
-            text, problem = read_text(path, display)
+            text, problem = read_text(path, display, root=root)
             if problem is not None:
                 continue
             found = scan_text(text)

@@ -13,8 +13,9 @@ from functools import lru_cache
 from handoff_lint.document import Document, Field, Section, split_lines
 from handoff_lint.names import normalise
 
-# `**Date**: 2026-11-02`, `**Date:** 2026-11-02`, optionally as a list item.
-FIELD_RE = re.compile(r"^\s{0,3}(?:[-*+]\s+)?\*\*(?P<name>[^*\n]+?)\*\*[ \t]*(?::[ \t]*)?(?P<value>.*?)\s*$")
+# `**Date**: 2026-11-02`, `**Date:** 2026-11-02`, optionally as a list item. The value's trailing
+# space is stripped in code: `(?P<value>.*?)\s*$` backtracks quadratically over a long run of spaces.
+FIELD_RE = re.compile(r"^\s{0,3}(?:[-*+]\s+)?\*\*(?P<name>[^*\n]+?)\*\*[ \t]*(?::[ \t]*)?(?P<value>.*)$")
 _CODE_TYPES = frozenset({"fence", "code_block"})
 
 
@@ -33,7 +34,7 @@ def field_at(line_text: str, line: int) -> Field | None:
     name = match.group("name").strip()
     if not name.endswith(":") and not line_text[match.end("name") + 2 :].lstrip().startswith(":"):
         return None  # bold text, not a field
-    return Field(name.rstrip(":").strip(), match.group("value"), line, match.start("value") + 1)
+    return Field(name.rstrip(":").strip(), match.group("value").rstrip(), line, match.start("value") + 1)
 
 
 def parse(text: str, status_field: str = "Handoff Status") -> Document:

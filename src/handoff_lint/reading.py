@@ -19,16 +19,28 @@ def _problem(display: str, code: str, message: str, line: int = 1, column: int =
     return None, Finding(display, line, column, code, message)
 
 
-def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | None, Finding | None]:
-    """Return ``(text, None)`` with newlines normalised to ``\\n`` and any BOM removed, or ``(None, finding)``."""
+def read_text(
+    path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES, root: Path | None = None
+) -> tuple[str | None, Finding | None]:
+    """Return ``(text, None)`` with newlines normalised to ``\\n`` and any BOM removed, or ``(None, finding)``.
+
+    A symbolic link is not followed out of ``root`` (the handoff folder the file is in).
+    """
 
     try:
+        if root is not None and os.path.islink(path) and not _inside(path, root):
+            return _problem(display, "HL005", f"symbolic link to '{os.readlink(path)}', outside the handoff folder; not read")
         info = os.stat(path)  # follows symlinks: a broken or looping link fails here
         if not stat.S_ISREG(info.st_mode):
             return _problem(display, "HL003", "not a regular file")
         if info.st_size > max_bytes:
             return _problem(display, "HL004", f"file is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit; not read")
-        with open(path, "rb") as handle:
+        # Non-blocking, and checked again once open: a file swapped for a FIFO after the stat
+        # above must not leave the run waiting for a writer that never comes.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(descriptor, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                return _problem(display, "HL003", "not a regular file")
             data = handle.read(max_bytes + 1)
     except OSError as error:
         if error.errno == errno.ELOOP:
@@ -62,3 +74,12 @@ def decode(data: bytes, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tup
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, None
+
+
+def _inside(link: Path, root: Path) -> bool:
+    """Does the symbolic link ``link`` lead to a place inside the folder ``root``?"""
+    target, folder = os.path.realpath(link), os.path.realpath(root)
+    try:
+        return os.path.commonpath([target, folder]) == folder
+    except ValueError:  # another drive on Windows
+        return False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+from operator import attrgetter
 from typing import Iterable
 
 from handoff_lint.catalogue import catalogue, is_selected
@@ -13,6 +15,7 @@ def family_wanted(config: Config):
     """A predicate: does the run select any rule whose code starts with this family prefix?"""
     codes = list(catalogue())
 
+    @lru_cache(maxsize=None)
     def wanted(family: str) -> bool:
         return any(code.startswith(family) and is_selected(code, config.select, config.ignore) for code in codes)
 
@@ -33,7 +36,9 @@ def apply(findings: Iterable[Finding], config: Config) -> list[Finding]:
             continue
         severity = config.severity.get(finding.code) or rules[finding.code].severity
         kept.append(finding.with_severity(severity))
-    return sorted(set(kept))
+    # the dataclass order, as one key per finding: comparing Findings field by field cost
+    # seconds once a file had a hundred thousand of them
+    return sorted(set(kept), key=attrgetter("path", "line", "column", "code", "message"))
 
 
 def inline(findings: list[Finding], lines: list[str], display: str, config: Config) -> list[Finding]:
@@ -43,7 +48,7 @@ def inline(findings: list[Finding], lines: list[str], display: str, config: Conf
     from handoff_lint.directives import read_directives
 
     directives = read_directives(lines)
-    kept = [f for f in findings if not directives.suppresses(f.code, f.line)]
+    kept = directives.drop_suppressed(findings)
     wanted = family_wanted(config)
     for directive in directives.unused():
         if not all(wanted(prefix) for prefix in directive.prefixes or ("HL",)):

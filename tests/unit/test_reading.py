@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -76,3 +77,45 @@ def test_unreadable_file(tmp_path):
     path.write_text("# T\n")
     path.chmod(0)
     assert read(path)[1][0] == "HL003"
+
+
+def test_symlink_out_of_the_handoff_folder_is_not_followed(tmp_path):
+    root = tmp_path / "next-local"
+    (root / "active").mkdir(parents=True)
+    outside = tmp_path / "private.md"
+    outside.write_text("/home/alice/secret\n")
+    inside = root / "active" / "real.md"
+    inside.write_text("# T\n")
+    out_link, in_link = root / "active" / "out.md", root / "active" / "in.md"
+    out_link.symlink_to(outside)
+    in_link.symlink_to(Path("real.md"))
+    text, problem = read_text(out_link, "out.md", root=root)
+    assert text is None and problem.code == "HL005" and str(outside) in problem.message
+    assert read_text(in_link, "in.md", root=root) == ("# T\n", None)  # inside the folder: followed
+    assert read_text(out_link, "out.md")[0] == "/home/alice/secret\n"  # outside any handoff folder
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no FIFOs")
+def test_a_fifo_swapped_in_after_the_stat_does_not_block(tmp_path, monkeypatch):
+    """The stat says 'regular file', then the open meets a FIFO with no writer: the open must
+    not wait for one (the race between the two calls, forced by lying about the stat)."""
+    import threading
+
+    from handoff_lint import reading
+
+    regular = tmp_path / "regular.md"
+    regular.write_text("x\n")
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    real_stat = os.stat
+    monkeypatch.setattr(reading.os, "stat", lambda path, *a, **k: real_stat(regular) if Path(path) == fifo else real_stat(path, *a, **k))
+    result = []
+    reader = threading.Thread(target=lambda: result.append(read_text(fifo, "pipe.md")), daemon=True)
+    reader.start()
+    reader.join(timeout=10)
+    if reader.is_alive():  # unblock the thread before failing, so that nothing is left waiting
+        with open(fifo, "wb"):
+            pass
+        pytest.fail("read_text blocked on a FIFO")
+    text, problem = result[0]
+    assert text is None and problem.code == "HL003" and "not a regular file" in problem.message

@@ -20,7 +20,16 @@ from handoff_lint.findings import Finding
 KINDS = frozenset({HANDOFF, RESPONSE, EXAMPLE})
 READS_DISK = True  # results depend on other files: never cached
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-_PATHLIKE = re.compile(r"^(?![-~/])[^\s*?<>{}$%|\\]+(?:/|\.[A-Za-z0-9]{1,5})$|^(?![-~/])[^\s*?<>{}$%|\\]*/[^\s*?<>{}$%|\\]+$")
+_NOT_IN_PATHS = frozenset(" \t*?<>{}$%|\\")
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
+
+
+def path_like(text: str) -> bool:
+    """Does a backticked text read as a repository path (``src/x.py``, ``logs/``, ``a.csv``)?
+    Options, variables, globs, placeholders and absolute or home paths do not."""
+    if not text or text[0] in "-~/" or any(char in _NOT_IN_PATHS for char in text):
+        return False
+    return "/" in text or _EXTENSION.search(text) is not None
 
 
 @lru_cache(maxsize=1024)
@@ -54,7 +63,7 @@ def check(source, config) -> list[Finding]:
             resolved = top / path.lstrip("/") if path.startswith("/") else folder / path
             if not resolved.exists():
                 found.append(Finding(source.display, reference.line, reference.column, "HL501", f"link target {redact_line(target)!r} does not exist"))
-        elif _PATHLIKE.match(target) and not _SCHEME.match(target):
+        elif path_like(target) and not _SCHEME.match(target):
             if not ((top / target).exists() or (folder / target).exists()):
                 found.append(Finding(source.display, reference.line, reference.column, "HL502", f"path {redact_line(target)!r} exists neither from the repository's top nor from this folder"))
     return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 from handoff_lint import __version__
 from handoff_lint.catalogue import catalogue
@@ -46,7 +47,8 @@ def document(findings) -> dict:
                         "locations": [
                             {
                                 "physicalLocation": {
-                                    "artifactLocation": {"uri": f.path},
+                                    # a URI reference: spaces and non-ASCII names percent-encoded
+                                    "artifactLocation": {"uri": quote(f.path, safe="/")},
                                     "region": {"startLine": f.line, "startColumn": f.column},
                                 }
                             }
