@@ -67,9 +67,10 @@ def decode(data: bytes, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tup
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        before = data[: error.start]
+        # counted as the text would be: CR and CRLF end lines too, columns are characters
+        before = data[: error.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
         line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1
         return _problem(display, "HL002", f"invalid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8", line, column)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -119,3 +119,13 @@ def test_a_fifo_swapped_in_after_the_stat_does_not_block(tmp_path, monkeypatch):
         pytest.fail("read_text blocked on a FIFO")
     text, problem = result[0]
     assert text is None and problem.code == "HL003" and "not a regular file" in problem.message
+
+
+def test_invalid_utf8_is_placed_as_the_text_would_number_it(tmp_path):
+    """Lone CRs end lines (the text is numbered that way), and the column counts characters,
+    not bytes: 'ü' before the bad byte is one column."""
+    path = tmp_path / "mac.md"
+    path.write_bytes(b"# T\r\rgr\xc3\xbc\xc3\x9fe caf\xe9\r")
+    assert read(path)[1][:3] == ("HL002", 3, 10)  # g r ü ß e, space, c a f: nine characters before
+    path.write_bytes(b"# T\r\n\r\nx\xff")
+    assert read(path)[1][:3] == ("HL002", 3, 2)

@@ -39,8 +39,8 @@ SIZE = 1_000_000
 LIMIT = 2.0  # CPU seconds for one search over SIZE characters; linear patterns take 0.01-0.8 s
 HANG = 30.0  # wall seconds after which a search is killed (quadratic ones take minutes)
 SCREEN = 1_000  # every hostile line is first tried at this length ...
-TOP = 3  # ... and the slowest few are then run at SIZE
-MAX_LINES = 2_000  # hostile lines per pattern
+TOP = 2  # ... and the slowest few are then run at SIZE
+MAX_LINES = 1_500  # hostile lines per pattern
 BASE_CHARS = "a0A-/. _:@\\`[]>*\t=x(){}$%<"
 PATTERN_KEYS = {"pattern", "prefilter"}  # a string under one of these keys is a pattern
 PATTERN_TABLES = {"tokens", "other", "patterns", "names"}  # every string in these tables is a pattern
