@@ -118,7 +118,7 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
         from handoff_lint import baseline as baseline_file
 
         outcome.findings = baseline_file.apply(outcome.findings, known)
-    stdout = click.get_text_stream("stdout")
+    stdout = sys.stdout
     if statistics:
         _statistics(outcome.findings, output_format)
     elif output_file:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -57,7 +58,7 @@ def status_command(root: Path | None, output_format: str, color: str) -> int:
     if output_format == "json":
         click.echo(json.dumps(board.as_json(rows), indent=2))
         return EXIT_CLEAN
-    coloured = _use_color(color, click.get_text_stream("stdout"))
+    coloured = _use_color(color, sys.stdout)
     board.render(rows, lambda line: click.echo(line, color=coloured), click.style if coloured else (lambda text, **_: text))
     if not rows:
         click.echo("No handoffs yet ('handoff-lint new \"short description\"' writes one).")

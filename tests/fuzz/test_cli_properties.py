@@ -20,7 +20,6 @@ from conftest import VALID_HANDOFF, VALID_RESPONSE
 from handoff_lint.cli import main
 
 # cli.py's click.get_text_stream warns under Click 8.2; the command runs here in-process
-pytestmark = pytest.mark.filterwarnings("ignore:'get_text_stream' is deprecated:DeprecationWarning")
 
 FORMATS = ("json", "text", "sarif", "github", "junit")
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
@@ -36,7 +35,7 @@ def root(tmp_path_factory) -> Path:
 
 def run(target: Path, fmt: str, *extra: str) -> tuple[int, str]:
     report = target.parent.parent / f"report.{fmt}"
-    code = main(["check", "--isolated", "--quiet", "--format", fmt, "--output-file", str(report), *extra, str(target)])
+    code = main(["check", "--isolated", "--no-cache", "--quiet", "--format", fmt, "--output-file", str(report), *extra, str(target)])
     return code, report.read_text(encoding="utf-8")
 
 
