@@ -47,10 +47,13 @@ import time
 from pathlib import Path
 
 GENERATOR = Path(__file__).resolve().with_name("generate.py")
-TOOLS = ("handoff-lint", "detect-secrets", "gitleaks")
-HOOK_TOOLS = ("handoff-lint", "detect-secrets")
-EXECUTABLES = {"handoff-lint": "handoff-lint", "detect-secrets": "detect-secrets", "gitleaks": "gitleaks"}
-HOOK_EXECUTABLES = {"handoff-lint": "handoff-lint", "detect-secrets": "detect-secrets-hook"}
+TOOLS = ("handoff-lint", "handoff-lint-warm", "detect-secrets", "gitleaks")
+HOOK_TOOLS = ("handoff-lint", "handoff-lint-warm", "detect-secrets")
+EXECUTABLES = {"handoff-lint": "handoff-lint", "handoff-lint-warm": "handoff-lint", "detect-secrets": "detect-secrets", "gitleaks": "gitleaks"}
+HOOK_EXECUTABLES = {"handoff-lint": "handoff-lint", "handoff-lint-warm": "handoff-lint", "detect-secrets": "detect-secrets-hook"}
+# handoff-lint runs with --no-cache (every check, nothing remembered); handoff-lint-warm with a
+# cache folder of its own that one untimed run fills first (nothing changed since).
+WARM_CACHE = tempfile.mkdtemp(prefix="handoff-lint-bench-cache-")
 
 
 # --- finding the tools -------------------------------------------------------------------------
@@ -139,7 +142,10 @@ def folder_commands(tools: list[str], folder: str, gitleaks: str | None) -> tupl
         if binary is None:
             skipped[tool] = f"{EXECUTABLES[tool]} not found on PATH"
             continue
-        commands[tool] = [binary, folder] if tool == "handoff-lint" else [binary, "scan", "--all-files", folder]
+        commands[tool] = {
+            "handoff-lint": [binary, "--no-cache", folder],
+            "handoff-lint-warm": [binary, "--cache-dir", WARM_CACHE, folder],
+        }.get(tool, [binary, "scan", "--all-files", folder])
         versions[tool] = f"{tool_version([binary, '--version'])} ({binary})"
     return commands, versions, skipped
 
@@ -154,7 +160,10 @@ def hook_commands(tools: list[str], file: str) -> tuple[dict, dict, dict]:
         if binary is None:
             skipped[tool] = f"{HOOK_EXECUTABLES[tool]} not found on PATH"
             continue
-        commands[tool] = [binary, "check", file] if tool == "handoff-lint" else [binary, file]
+        commands[tool] = {
+            "handoff-lint": [binary, "check", "--no-cache", file],
+            "handoff-lint-warm": [binary, "check", "--cache-dir", WARM_CACHE, file],
+        }.get(tool, [binary, file])
         versions[tool] = f"{tool_version([binary, '--version'])} ({binary})"
     return commands, versions, skipped
 
@@ -174,6 +183,12 @@ def run_once(argv: list[str], cwd: str) -> dict:
     process.returncode = os.waitstatus_to_exitcode(status)
     rss = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)  # bytes on macOS, KiB on Linux
     return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss": rss, "exit": process.returncode}
+
+
+def prime(commands: dict, cwd: str) -> None:
+    """One untimed run of handoff-lint-warm, so its timed runs find the cache filled."""
+    if "handoff-lint-warm" in commands:
+        run_once(commands["handoff-lint-warm"], cwd)
 
 
 def rounds(commands: dict, runs: int, cwd: str) -> dict:
@@ -250,6 +265,7 @@ def machine() -> dict:
 def bench_folder(folder: Path, args) -> dict:
     """All selected tools on the whole folder."""
     commands, versions, skipped = folder_commands(args.tools, str(folder), args.gitleaks)
+    prime(commands, str(folder))
     samples = rounds(commands, args.runs, str(folder))
     return {"mode": "folder", "folder": folder_stats(folder), "runs": args.runs,
             "tools": summarize(samples, commands, versions), "skipped": skipped}
@@ -259,6 +275,8 @@ def bench_hook(file: Path, cwd: Path, args) -> dict:
     """handoff-lint and detect-secrets-hook on one file, a cold process each, as pre-commit runs them
     (from the top of the repository, the file named relative to it)."""
     commands, versions, skipped = hook_commands(args.tools, os.path.relpath(file, cwd))
+    if "handoff-lint-warm" in commands:  # the cache a repository's earlier commits left: the folder's
+        run_once([commands["handoff-lint-warm"][0], "--cache-dir", WARM_CACHE, str(cwd)], str(cwd))
     samples = rounds(commands, args.runs, str(cwd))
     return {"mode": "hook-file", "file": str(file), "bytes": file.stat().st_size, "runs": args.runs,
             "tools": summarize(samples, commands, versions), "skipped": skipped}
