@@ -104,8 +104,8 @@ class Cache:
         self.fresh[key] = [rows, scan.to_json() if scan is not None else None]
 
     def save(self) -> None:
-        if all(self.entries.get(k) == v for k, v in self.fresh.items()) and len(self.fresh) == len(self.entries):
-            return
+        if all(self.entries.get(k) == v for k, v in self.fresh.items()):
+            return  # nothing new: a one-file run over a warm cache writes nothing
         merged = {**{k: v for k, v in self.entries.items() if k not in self.fresh}, **self.fresh}
         if len(merged) > MAX_ENTRIES:  # keep this run's entries and the newest of the rest
             merged = dict(list(merged.items())[-MAX_ENTRIES:])
@@ -116,7 +116,7 @@ class Cache:
                 tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n# handoff-lint's result cache\n", encoding="utf-8")
             temporary = self.directory / f".{self.file.name}.{os.getpid()}.tmp"
             with open(temporary, "w", encoding="utf-8") as handle:
-                json.dump(merged, handle, separators=(",", ":"))
+                handle.write(json.dumps(merged, separators=(",", ":")))  # dumps: the C encoder, 5x dump
             os.replace(temporary, self.file)
         except OSError:
             pass  # a read-only checkout: run without a cache
@@ -168,7 +168,7 @@ class ScanCache:
             self.directory.mkdir(parents=True, exist_ok=True)
             temporary = self.directory / f".{self.file.name}.{os.getpid()}.tmp"
             with open(temporary, "w", encoding="utf-8") as handle:
-                json.dump({"version": __version__, "files": self.entries}, handle, separators=(",", ":"))
+                handle.write(json.dumps({"version": __version__, "files": self.entries}, separators=(",", ":")))
             os.replace(temporary, self.file)
         except OSError:
             pass

@@ -135,13 +135,17 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
     in_run = {file.display for file in files}
     walked_dirs = [os.path.abspath(p) for p in walked if os.path.isdir(p)]
     kept: list[Finding] = []
+
+    def keep(display: str) -> bool:
+        return display in in_run or inside(display, walked_dirs)
+
     for root in roots:
         index = build(root, scans=scans, scan_cache=scan_cache)
         for module in modules:
             try:
-                found = module.check(index, config)
+                found = module.check(index, config, keep)
             except Exception as error:  # as for document checks: report, go on
                 outcome.internal_errors.append(printable(f"{display_path(root)}: internal error in {module.__name__}: {type(error).__name__}: {error}", 1000))
                 continue
-            kept.extend(f for f in found if f.path in in_run or inside(f.path, walked_dirs))
+            kept.extend(f for f in found if keep(f.path))
     return kept

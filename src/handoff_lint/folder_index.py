@@ -229,8 +229,14 @@ def build(root: Path, cwd: Path | None = None, scans: dict | None = None, scan_c
         if looks_like_handoff(child):
             candidates.append((child, "root", "handoff"))
     known = {os.path.abspath(p): found for p, found in (scans or {}).items()}
+    base = display_path(root, cwd)
     for path, place, kind in candidates:
-        display = printable(display_path(path, cwd))  # as discover shows it, so findings match the run
+        relative = path.name if place == "root" else f"{place}/{path.name}"
+        # as discover shows it, so findings match the run (one relpath per root, not per file)
+        if base.startswith(".."):  # the working directory is inside the root: relpath per file
+            display = printable(display_path(path, cwd))
+        else:
+            display = printable(relative if base == "." else f"{base}/{relative}")
         found = known.get(str(path))
         text = ""
         info = None

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 from typing import Iterable
 
 _SPACES = re.compile(r"\s+")
 _DECORATION = re.compile(r"[*_`]+|:\s*$")
 
 
+@lru_cache(maxsize=8192)
 def normalise(name: str) -> str:
     """``'  resource / PRIVACY   requirements:'`` -> ``'resource/privacy requirements'``."""
     name = _DECORATION.sub("", name)

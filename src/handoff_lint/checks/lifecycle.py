@@ -79,7 +79,10 @@ def check_names(entry: Entry) -> list[Finding]:
     return found
 
 
-def check(index: FolderIndex, config: Config) -> list[Finding]:
+def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
+    """Findings for the documents ``only(display)`` accepts (all of them without it); the whole
+    index still decides pairing and duplicate slugs."""
+    wanted = only or (lambda display: True)
     today = config.today
     table, _names = tables()
     folders = status_folders(config)
@@ -91,10 +94,12 @@ def check(index: FolderIndex, config: Config) -> list[Finding]:
     answered: dict[str, list[Entry]] = defaultdict(list)
     found: list[Finding] = []
     for response in index.responses():
-        found.extend(check_names(response))
         named = response.handoffs_named()
         for stem in named:
             answered[stem].append(response)
+        if not wanted(response.display):
+            continue
+        found.extend(check_names(response))
         missing = [stem for stem in named if stem not in handoffs]
         if missing:
             where = next((r for r in response.references if missing[0] in r.target), None)
@@ -111,9 +116,11 @@ def check(index: FolderIndex, config: Config) -> list[Finding]:
 
     by_slug: dict[str, list[Entry]] = defaultdict(list)
     for handoff in index.handoffs():
-        found.extend(check_names(handoff))
         if handoff.slug:
             by_slug[handoff.slug].append(handoff)
+        if not wanted(handoff.display):
+            continue
+        found.extend(check_names(handoff))
         status = (handoff.status or "").strip()
         belongs = folders.get(status.casefold())
         status_line = handoff.line_of("Handoff Status")
@@ -133,10 +140,10 @@ def check(index: FolderIndex, config: Config) -> list[Finding]:
                 found.append(_finding(handoff, handoff.line_of("Date"), "HL410", f"active for {(today - date).days} days (since {date.isoformat()}), over the {stale_days}-day limit"))
     for slug, same in by_slug.items():
         if len(same) > 1:
-            for handoff in same:
+            for handoff in (h for h in same if wanted(h.display)):
                 others = ", ".join(o.display for o in same if o is not handoff)
                 found.append(_finding(handoff, 1, "HL409", f"slug {slug!r} is also used by {others}"))
-    for stray in index.strays:
+    for stray in (s for s in index.strays if wanted(s.display)):
         what = "folder" if stray.is_dir else "file"
         found.append(Finding(stray.display, 1, 1, "HL411", f"{what} {stray.path.name!r} does not belong in {stray.path.parent.name}/ (markdown documents only)"))
     return found

@@ -23,6 +23,7 @@ KINDS = frozenset({HANDOFF, RESPONSE, EXAMPLE, TEMPLATE})
 SCHEMA_FOR_KIND = {HANDOFF: "handoff", EXAMPLE: "handoff", TEMPLATE: "handoff", RESPONSE: "response"}
 # The template is checked for its shape only: its values are placeholders by design.
 TEMPLATE_SKIPS = frozenset({"HL103", "HL111", "HL112"})
+MAX_LINES = 20_000  # HL006
 # Separators only: the parts are stripped, and a leading `\s*` made every space of a long run a
 # new start that scanned the whole run again (quadratic).
 _LIST_SPLIT = re.compile(r"[,/;+&|]|\band\b", re.IGNORECASE)
@@ -35,6 +36,8 @@ def check(source: Source, config: Config) -> list[Finding]:
     schema_name = SCHEMA_FOR_KIND[source.kind]
     if not source.text.strip():
         return [Finding(source.display, 1, 1, "HL100", f"{source.kind} document is empty")]
+    if len(source.lines) > MAX_LINES:  # markdown-it's tokens for a million headings: minutes, gigabytes
+        return [Finding(source.display, 1, 1, "HL006", f"{len(source.lines):,} lines, over the {MAX_LINES:,}-line limit for structure checks; structure not checked")]
     doc = source.document
     extras = (
         tuple(word for folder in ("active", "archive") for word in config.status_words.get(folder, ())),

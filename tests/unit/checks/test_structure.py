@@ -114,3 +114,17 @@ def test_crlf_and_bom_read_as_normal_text(tmp_path):
 def test_empty_document_is_one_finding():
     assert findings_for("") == [("HL100", 1)]
     assert findings_for("\n  \n") == [("HL100", 1)]
+
+
+def test_a_document_of_too_many_lines_is_not_parsed_but_still_read(handoff_root):
+    """Two megabytes of '#' lines took minutes and gigabytes in markdown-it."""
+    import json
+
+    from conftest import run_cli
+
+    path = handoff_root / "active" / "handoff-2026-11-02-huge.md"
+    path.write_text("#\n" * 1_000_000 + "see /home/alice/x\n")
+    result = run_cli("check", "--format", "json", "--no-cache", str(path))
+    found = [(f["code"], f["line"]) for f in json.loads(result.stdout)]
+    assert ("HL006", 1) in found and ("HL201", 1_000_001) in found
+    assert not [code for code, _ in found if code.startswith("HL1")]
