@@ -50,6 +50,7 @@ def add_roots(folders) -> None:
     if new:
         _EXTRA_ROOTS.update(new)
         is_handoff_root.cache_clear()
+        _place.cache_clear()
 
 
 @lru_cache(maxsize=4096)
@@ -62,25 +63,34 @@ def is_handoff_root(folder: Path) -> bool:
 
 def classify(path: Path) -> tuple[str, Path | None]:
     """The kind of ``path`` and its handoff root (``None`` outside any root)."""
-    path = Path(os.path.abspath(path))  # absolute, symlinks kept: the cache must not depend on cwd
-    parent = path.parent
-    if is_handoff_root(parent):
-        if path.name == TEMPLATE_NAME:
-            return TEMPLATE, parent
-        if path.name in SKIPPED_NAMES:
-            return SKIPPED, parent
-        return UNCLASSIFIED, parent
-    grandparent = parent.parent
-    if parent.name in KIND_BY_FOLDER and is_handoff_root(grandparent):
-        if path.name in SKIPPED_NAMES:
-            return SKIPPED, grandparent
-        if path.suffix.lower() in MARKDOWN_SUFFIXES:
-            return KIND_BY_FOLDER[parent.name], grandparent
-        return UNCLASSIFIED, grandparent
-    for ancestor in list(path.parents)[1:5]:  # deeper files inside a root, e.g. examples/sub/x.md
+    folder, name = os.path.split(os.path.abspath(path))  # symlinks kept: no dependence on cwd
+    place, root = _place(folder)
+    if place == "root":
+        if name == TEMPLATE_NAME:
+            return TEMPLATE, root
+        return (SKIPPED if name in SKIPPED_NAMES else UNCLASSIFIED), root
+    if place in KIND_BY_FOLDER:
+        if name in SKIPPED_NAMES:
+            return SKIPPED, root
+        if os.path.splitext(name)[1].lower() in MARKDOWN_SUFFIXES:
+            return KIND_BY_FOLDER[place], root
+    return UNCLASSIFIED, root
+
+
+@lru_cache(maxsize=4096)
+def _place(folder: str) -> tuple[str | None, Path | None]:
+    """What a folder is: ``("root", root)``, a lifecycle or examples folder of a root
+    (``("active", root)``...), a deeper folder inside a root (``(None, root)``), or nothing.
+    Asked once per folder, not once per file."""
+    here = Path(folder)
+    if is_handoff_root(here):
+        return "root", here
+    if here.name in KIND_BY_FOLDER and is_handoff_root(here.parent):
+        return here.name, here.parent
+    for ancestor in list(here.parents)[:4]:  # deeper files inside a root, e.g. examples/sub/x.md
         if is_handoff_root(ancestor):
-            return UNCLASSIFIED, ancestor
-    return UNCLASSIFIED, None
+            return None, ancestor
+    return None, None
 
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
@@ -121,6 +131,11 @@ def from_blobs(blobs, excluded=None) -> list[SourceFile]:
     return [SourceFile(path, printable(display_path(path, cwd)), *classify(path)) for path in chosen]
 
 
+@lru_cache(maxsize=4096)
+def _folder_display(folder: str, cwd: Path) -> str:
+    return display_path(Path(folder or "."), cwd)
+
+
 def discover(paths: Iterable[str | Path], excluded=lambda path: False) -> tuple[list[SourceFile], list[str]]:
     """Files to check, in a stable order, plus the paths that do not exist (usage errors).
 
@@ -140,7 +155,9 @@ def discover(paths: Iterable[str | Path], excluded=lambda path: False) -> tuple[
             missing.append(str(given))
             continue
         for candidate in candidates:
-            key = display_path(candidate, cwd)
+            folder, name = os.path.split(candidate)
+            base = _folder_display(folder, cwd)  # one relpath per folder, not per file
+            key = name if base == "." else f"{base}/{name}"
             if key not in found:
                 kind, root = classify(candidate)
                 # A newline or an escape sequence in a file name, or a byte that is not UTF-8,

@@ -197,6 +197,13 @@ def name_parts(entry: Entry) -> None:
         entry.name_date, entry.slug = match.group("date"), match.group("slug")
 
 
+def _is_dir(item: os.DirEntry) -> bool:
+    try:
+        return item.is_dir()
+    except OSError:  # a symbolic link loop: not a folder (the file checks report it)
+        return False
+
+
 def looks_like_handoff(path: Path) -> bool:
     return path.name.startswith("handoff-") and path.name != TEMPLATE_NAME and path.suffix == ".md"
 
@@ -216,12 +223,15 @@ def build(root: Path, cwd: Path | None = None, scans: dict | None = None, scan_c
         folder = root / place
         if not folder.is_dir():
             continue
-        for child in sorted(folder.iterdir()):
-            if child.name in allowed or child.name in SKIPPED_NAMES:
+        with os.scandir(folder) as listing:
+            children = sorted((item.name, _is_dir(item)) for item in listing)
+        for name, is_dir in children:
+            if name in allowed or name in SKIPPED_NAMES:
                 continue
-            if child.is_dir():
+            child = folder / name
+            if is_dir:
                 strays.append(Stray(child, printable(display_path(child, cwd)), True))
-            elif child.suffix.lower() not in (".md", ".markdown"):
+            elif os.path.splitext(name)[1].lower() not in (".md", ".markdown"):
                 strays.append(Stray(child, printable(display_path(child, cwd)), False))
             else:
                 candidates.append((child, place, "response" if place == "responses" else "handoff"))
