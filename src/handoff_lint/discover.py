@@ -104,6 +104,8 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
 
 def inside(path: str | Path, folders: list[str]) -> bool:
     """Is ``path`` one of the absolute ``folders`` or inside one of them?"""
+    if not folders:
+        return False
     absolute = os.path.abspath(path)
     return any(absolute == folder or absolute.startswith(folder.rstrip(os.sep) + os.sep) for folder in folders)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from handoff_lint import parallel, suppress
+from handoff_lint import suppress
 from handoff_lint.checks import FOLDER_CHECKS, document_checks
 from handoff_lint.config import Config
 from handoff_lint.discover import SKIPPED, SourceFile, discover, display_path, from_blobs, inside
@@ -16,6 +16,7 @@ from handoff_lint.reading import decode, read_text
 from handoff_lint.source import Source
 
 DISK_FAMILIES = ("HL5",)  # findings that depend on other files than the one checked
+PARALLEL_MIN_FILES = 200  # below this, one process is faster than starting workers
 INDEXED_KINDS = frozenset({"handoff", "response", "example"})  # whose line scan is kept and cached
 
 
@@ -90,8 +91,12 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
     scans: dict = {}  # line scans of what was read, for the folder index
     work = [file for file in files if file.kind != SKIPPED]
     outcome.files_checked = len(work)
-    workers = parallel.workers_for(len(work), jobs, cache)
-    if workers > 1 and blobs is None:
+    workers = 1
+    if blobs is None and jobs != 1 and (jobs > 1 or len(work) >= PARALLEL_MIN_FILES):
+        from handoff_lint import parallel  # multiprocessing's import is not free: large runs only
+
+        workers = parallel.workers_for(len(work), jobs, cache, PARALLEL_MIN_FILES)
+    if workers > 1:
         results = parallel.check_files(work, config, modules, cache, workers)
     else:
         results = []

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from handoff_lint.discover import SKIPPED_NAMES, TEMPLATE_NAME, display_path
 from handoff_lint.findings import printable
@@ -54,12 +55,31 @@ class Entry:
     place: str  # active | archive | responses | root
     kind: str  # handoff | response
     text: str = ""
-    title: str | None = None
-    fields: dict[str, tuple[str, int]] = field(default_factory=dict)  # normalised name -> (value, line)
-    references: list[Reference] = field(default_factory=list)
     name_date: str | None = None  # the date in the file name, as written
     slug: str | None = None  # handoffs: the slug; responses: the slug or the handoff named
     target: str | None = None  # responses: the handoff file name (without .md) the name points at
+    # The content is read (or taken from a cache) only when a check asks for it: a one-file run
+    # in a large folder needs the names of every document but the content of few.
+    loader: Callable[[], "Scan"] | None = field(default=None, repr=False, compare=False)
+    _scan: "Scan | None" = field(default=None, repr=False, compare=False)
+
+    @property
+    def scanned(self) -> "Scan":
+        if self._scan is None:
+            self._scan = self.loader() if self.loader is not None else scan_text(self.text)
+        return self._scan
+
+    @property
+    def title(self) -> str | None:
+        return self.scanned.title
+
+    @property
+    def fields(self) -> dict[str, tuple[str, int]]:  # normalised name -> (value, line)
+        return self.scanned.fields
+
+    @property
+    def references(self) -> list[Reference]:
+        return self.scanned.references
 
     @property
     def name(self) -> str:
@@ -174,9 +194,8 @@ def scan_text(text: str) -> Scan:
 
 
 def scan(entry: Entry, found: Scan | None = None) -> None:
-    """Fill the entry's title, fields and references (from ``found`` or from its text)."""
-    found = found or scan_text(entry.text)
-    entry.title, entry.fields, entry.references = found.title, found.fields, found.references
+    """Give the entry its scan now (``found``, or one of its text)."""
+    entry._scan = found or scan_text(entry.text)
 
 
 def name_parts(entry: Entry) -> None:
@@ -206,6 +225,30 @@ def _is_dir(item: os.DirEntry) -> bool:
 
 def looks_like_handoff(path: Path) -> bool:
     return path.name.startswith("handoff-") and path.name != TEMPLATE_NAME and path.suffix == ".md"
+
+
+def _loader(path: Path, display: str, root: Path, found, scan_cache):
+    """How an entry gets its scan when first asked: the run's own, the index cache's (same size
+    and modification time), or a read. An unreadable file scans as empty (its own check reports it)."""
+
+    def load() -> Scan:
+        if found is not None and scan_cache is None:
+            return found
+        info = None
+        if scan_cache is not None:
+            try:
+                info = os.stat(path)
+            except OSError:
+                return Scan()
+        result = found if found is not None else (scan_cache.lookup(str(path), info) if info is not None else None)
+        if result is None:
+            text, problem = read_text(path, display, root=root)
+            result = scan_text(text) if problem is None else Scan()
+        if info is not None:
+            scan_cache.store(str(path), info, result)
+        return result
+
+    return load
 
 
 def build(root: Path, cwd: Path | None = None, scans: dict | None = None, scan_cache=None) -> FolderIndex:
@@ -247,25 +290,7 @@ def build(root: Path, cwd: Path | None = None, scans: dict | None = None, scan_c
             display = printable(display_path(path, cwd))
         else:
             display = printable(relative if base == "." else f"{base}/{relative}")
-        found = known.get(str(path))
-        text = ""
-        info = None
-        if scan_cache is not None:
-            try:
-                info = os.stat(path)
-            except OSError:
-                continue
-            if found is None:
-                found = scan_cache.lookup(str(path), info)
-        if found is None:
-            text, problem = read_text(path, display, root=root)
-            if problem is not None:
-                continue
-            found = scan_text(text)
-        if info is not None:
-            scan_cache.store(str(path), info, found)
-        entry = Entry(path, display, place, kind, text)
-        scan(entry, found)
+        entry = Entry(path, display, place, kind, loader=_loader(path, display, root, known.get(str(path)), scan_cache))
         name_parts(entry)
         entries.append(entry)
     return FolderIndex(root, entries, strays)

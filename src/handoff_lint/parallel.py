@@ -11,16 +11,16 @@ import importlib
 import multiprocessing
 import os
 
-MIN_FILES = 200  # below this, one process is faster
 CHUNKS_PER_WORKER = 4
 _STATE: dict = {}
 
 
-def workers_for(files: int, jobs: int, cache) -> int:
-    """How many processes to use: ``jobs`` if set, else the cores for a large, mostly uncached run."""
+def workers_for(files: int, jobs: int, cache, minimum: int) -> int:
+    """How many processes to use: ``jobs`` if set, else the cores for a large (``minimum`` files
+    or more), mostly uncached run."""
     if jobs:
         return max(1, jobs)
-    if files < MIN_FILES or (cache is not None and len(cache.entries) >= files // 2):
+    if files < minimum or (cache is not None and len(cache.entries) >= files // 2):
         return 1
     return max(1, min(os.cpu_count() or 1, 8))
 
