@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from handoff_lint.checks.credentials import redact_line
 from handoff_lint.checks.lifecycle import status_folders
 from handoff_lint.config import Config
-from handoff_lint.folder_index import FolderIndex, tables
+from handoff_lint.folder_index import FolderIndex
 
 # state -> (heading, colour); the order is the board's
 STATES = {
@@ -44,18 +44,13 @@ def state_of(place: str, status: str, folder: str | None, answered: bool) -> str
 
 
 def rows(index: FolderIndex, config: Config) -> list[Row]:
-    table, _names = tables()
-    done_words = {w.casefold() for w in table["meaning"]["response-done"]}
     folders = status_folders(config)
-    answers: dict[str, list] = {}
-    for response in index.responses():
-        for stem in response.handoffs_named():
-            answers.setdefault(stem, []).append(response)
+    answers = index.answers()
     board = []
     for handoff in index.handoffs():
         status = (handoff.status or "").strip()
         responses = answers.get(handoff.stem, [])
-        finished = [r for r in responses if (r.status or "Completed").strip().casefold() in done_words]
+        finished = [r for r in responses if r.says_done()]
         date = handoff.date
         board.append(Row(
             state=state_of(handoff.place, status, folders.get(status.casefold()), bool(finished)),

@@ -30,7 +30,6 @@ LINK_RE = re.compile(r"\[[^\[\]\n]*\]\(\s*<?(?P<target>[^()<>\[\]\s]+)>?(?:\s+[\
 CODE_SPAN_RE = re.compile(r"`(?P<target>[^`\n]+)`")
 FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 REFERENCE_SECTIONS = frozenset({"references/links", "reference to original handoff"})
-HANDOFF_PLACES = ("active", "archive", "root")
 
 
 @lru_cache(maxsize=1)
@@ -107,14 +106,21 @@ class Entry:
 
     def handoffs_named(self) -> list[str]:
         """Responses: the handoff file names (without .md) that its references point at."""
-        named = []
-        for reference in self.references:
-            base = reference.target.split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1]
-            if base.startswith("handoff-"):
-                named.append(base[:-3] if base.endswith(".md") else base)
+        named = [stem for stem in (link_stem(r.target) for r in self.references) if stem.startswith("handoff-")]
         if not named and self.target:
             named.append(self.target)
         return named
+
+    def says_done(self) -> bool:
+        """Responses: the work is done unless a **Status**: field says otherwise."""
+        table, _names = tables()
+        return (self.status or "Completed").strip().casefold() in {w.casefold() for w in table["meaning"]["response-done"]}
+
+
+def link_stem(target: str) -> str:
+    """The file name a link or path points at, without #fragment and .md: what names a handoff."""
+    base = target.split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    return base[:-3] if base.endswith(".md") else base
 
 
 @dataclass
@@ -135,6 +141,14 @@ class FolderIndex:
 
     def responses(self) -> list[Entry]:
         return [e for e in self.entries if e.kind == "response"]
+
+    def answers(self) -> dict[str, list[Entry]]:
+        """Handoff stem -> the responses that name it."""
+        found: dict[str, list[Entry]] = {}
+        for response in self.responses():
+            for stem in response.handoffs_named():
+                found.setdefault(stem, []).append(response)
+        return found
 
 
 def parse_date(text: str) -> datetime.date | None:

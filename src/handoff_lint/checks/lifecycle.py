@@ -15,7 +15,7 @@ from pathlib import Path
 from handoff_lint.checks.credentials import redact_line
 from handoff_lint.config import Config
 from handoff_lint.findings import Finding
-from handoff_lint.folder_index import Entry, FolderIndex, parse_date, tables
+from handoff_lint.folder_index import Entry, FolderIndex, link_stem, parse_date, tables
 
 _SLUG_WORDS = re.compile(r"[a-z0-9]+")
 _TITLE_PREFIX = re.compile(r"^\s*local handoff\s*:\s*", re.IGNORECASE)
@@ -87,19 +87,16 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
     table, _names = tables()
     folders = status_folders(config)
     needs_response = {w.casefold() for w in table["meaning"]["needs-response"]} | {w.casefold() for w in config.status_words.get("needs-response", ())}
-    done_words = {w.casefold() for w in table["meaning"]["response-done"]}
     stale_days = config.stale_days if config.stale_days is not None else table["stale-days"]
 
     handoffs = {h.stem: h for h in index.handoffs()}
-    answered: dict[str, list[Entry]] = defaultdict(list)
+    answered = index.answers()
     found: list[Finding] = []
     for response in index.responses():
-        named = response.handoffs_named()
-        for stem in named:
-            answered[stem].append(response)
         if not wanted(response.display):
             continue
         found.extend(check_names(response))
+        named = response.handoffs_named()
         missing = [stem for stem in named if stem not in handoffs]
         if missing:
             where = next((r for r in response.references if missing[0] in r.target), None)
@@ -108,7 +105,7 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
         elif not named:
             found.append(_finding(response, 1, "HL406", "response names no handoff: link the original in 'Reference to Original Handoff'"))
         for reference in response.references:  # named right, linked to where it no longer is
-            stem = reference.target.split("#", 1)[0].rsplit("/", 1)[-1].removesuffix(".md")
+            stem = link_stem(reference.target)
             if reference.kind == "link" and stem in handoffs and stem not in missing:
                 pointed = os.path.normpath(response.path.parent / reference.target.split("#", 1)[0])
                 if pointed != os.path.normpath(handoffs[stem].path):
@@ -132,7 +129,7 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
         if handoff.place == "archive" and status.casefold() in needs_response and not responses:
             found.append(_finding(handoff, status_line, "HL407", f"archived as {status!r} but no response in responses/ names {handoff.name}"))
         if handoff.place == "active" and belongs != "archive":
-            done = [r for r in responses if (r.status or "Completed").strip().casefold() in done_words]
+            done = [r for r in responses if r.says_done()]
             if done:
                 found.append(_finding(handoff, status_line, "HL408", f"{done[0].display} answers this handoff; set its status to Completed and move it to archive/"))
             date = handoff.date
