@@ -1,38 +1,51 @@
-"""The result cache: findings of the content-only checks, keyed by what decides them.
+"""The cache: what earlier runs learnt about files, so that a run over unchanged files reads none.
 
-A file's entry is keyed by a hash of its kind and text; the cache file itself is named by a hash
-of everything else that can change a finding: the tool version, the effective configuration,
-the checks that ran, the rule and schema data files (their sizes and mtimes, so editing
-``rules/`` in a checkout is never served stale results) and the login and host name HL206 looks
-for. Checks that read the disk (HL5 references) and the folder checks (HL4) always run.
+One file per key, ``cache-<salt>-<project>.marshal``. The salt hashes everything besides a
+file's content that can change a finding: the tool version, the effective configuration, the
+checks that ran, the rule and schema data files (their sizes and mtimes, so editing ``rules/``
+in a checkout is never served stale results) and the login and host name HL206 looks for. The
+project keeps two repositories from evicting each other's entries. The file holds four tables:
 
-One JSON file per key, replaced atomically: concurrent runs cannot corrupt it (the last one to
-finish wins, and every entry it holds is right for its key). A cache folder that cannot be
-written only makes the run slower.
+``files``    absolute path -> (stamp, kind, digest): a file whose ``lstat`` gives the same
+             stamp holds the text of that digest and is not read (see :mod:`filestamp`)
+``results``  digest -> (rows, directives): the content-only findings of a text (HL0-HL3);
+             ``directives``: the text has suppression comments, so it is read to apply them
+``scans``    digest -> the line scan of a handoff or response (what the folder index and the
+             link checks read); kept only when no credential was seen in the text, so that
+             the cache never holds a secret in full
+``folders``  root -> (fingerprint, rows): the folder checks' findings for a whole handoff
+             root, valid while the fingerprint is (see :mod:`folder_run`)
+
+The link checks (HL5) always run. The file is marshal data (of the standard library's loaders
+the fastest by far; it runs no code, and damaged data raises, which is taken as an empty cache)
+written to a temporary file and renamed: concurrent runs cannot corrupt it, the last one to
+finish wins, and every row it holds is right for its key. A cache folder that cannot be written
+only makes runs slower.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
 from pathlib import Path
 
-from handoff_lint import __version__
+from handoff_lint import __version__, filestamp
 from handoff_lint.findings import Finding
 
-MAX_ENTRIES = 100_000
+MAGIC = b"handoff-lint cache 1\n"
+TABLES = ("files", "results", "scans", "folders")
+MAX_ENTRIES = 100_000  # per table; beyond it the rows this run did not use go first
+DAMAGED = (ValueError, TypeError, EOFError, IndexError, KeyError, AttributeError)
 
 
-def digest(kind: str, text: str) -> str:
-    return hashlib.blake2b(f"{kind}\0{text}".encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+def digest(kind: str, text: str) -> bytes:
+    return hashlib.blake2b(f"{kind}\0{text}".encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
-def salt(config, modules) -> str:
+def salt(config, module_names) -> str:
     """Everything besides a file's content that decides its content-only findings."""
-    import getpass
-    import socket
-
     from handoff_lint.resources import data_dir
 
     data = []
@@ -40,138 +53,236 @@ def salt(config, modules) -> str:
         for path in sorted(data_dir(name).iterdir()):
             info = path.stat()
             data.append((path.name, info.st_size, info.st_mtime_ns))
-    try:
-        user = getpass.getuser()
-    except Exception:
-        user = ""
     parts = {
         "version": __version__,
-        "modules": [m.__name__ for m in modules],
+        "modules": list(module_names),
         "select": config.select, "ignore": config.ignore, "severity": config.severity,
         "domains": config.internal_domains, "placeholders": config.placeholder_users,
         "status_words": config.status_words, "max_file_size": config.max_file_size,
         "extra_sections": config.extra_sections, "roots": [str(r) for r in config.roots],
-        "own": [os.environ.get("HANDOFF_LINT_OWN_IDENTIFIERS"), user, socket.gethostname()],
+        "own": [os.environ.get("HANDOFF_LINT_OWN_IDENTIFIERS"), *_identity()],
         "data": data,
     }
     return hashlib.blake2b(json.dumps(parts, sort_keys=True, default=list).encode(), digest_size=12).hexdigest()
 
 
+def _identity() -> list[str]:
+    """The login and host name (HL206 reports them), as getpass and socket find them."""
+    import getpass
+
+    try:
+        user = getpass.getuser()
+    except Exception:
+        user = ""
+    if hasattr(os, "uname"):  # socket.gethostname() is uname's nodename; socket costs an import
+        return [user, os.uname().nodename]
+    import socket
+
+    return [user, socket.gethostname()]
+
+
+def shows_no_secret(texts) -> bool:
+    """Does none of ``texts`` hold what the credential rules take for a secret? Whatever the
+    cache keeps passes this (or comes from a text the credential checks found clean): the cache
+    never holds a secret in full, even if a check quotes one in a message."""
+    from handoff_lint.checks.credentials import redact_line
+
+    return all(redact_line(text) == text for text in texts)
+
+
+class Stored:
+    """A text's cached content-only findings."""
+
+    __slots__ = ("findings", "directives")
+
+    def __init__(self, findings: list[Finding], directives: bool) -> None:
+        self.findings, self.directives = findings, directives
+
+
 class Cache:
-    def __init__(self, directory: Path, key: str) -> None:
-        self.directory = Path(directory)
-        self.file = self.directory / f"results-{key}.json"
-        self.entries: dict[str, list] = {}
-        self.fresh: dict[str, list] = {}
+    def __init__(self, directory: Path | None, key: str | None, tables: dict | None = None, cutoff: int | None = None) -> None:
+        self.file = Path(directory) / f"cache-{key}.marshal" if directory is not None else None
+        # Before this run stats anything: stamps newer than this are not recorded (filestamp).
+        self.cutoff = filestamp.cutoff() if cutoff is None else cutoff
+        self.tables: dict[str, dict] = tables if tables is not None else self._load()
+        self.files, self.results, self.scans, self.folders = (self.tables[name] for name in TABLES)
+        self.fresh: dict[str, dict] = {name: {} for name in TABLES}  # new or changed rows
+        self.used: dict[str, set] = {name: set() for name in TABLES}  # rows this run read
+        self.gone: set[str] = set()  # files rows that no longer hold
+
+    def _load(self) -> dict:
         try:
-            with open(self.file, encoding="utf-8") as handle:
-                loaded = json.load(handle)
-            if isinstance(loaded, dict):
-                self.entries = loaded
-        except (OSError, ValueError):
+            with open(self.file, "rb") as handle:
+                data = handle.read()
+            if data.startswith(MAGIC):
+                loaded = marshal.loads(memoryview(data)[len(MAGIC):])
+                if type(loaded) is dict and all(type(loaded.get(name)) is dict for name in TABLES):
+                    return loaded
+        except (OSError, *DAMAGED):
             pass  # no cache yet, or a damaged one: start over
+        return {name: {} for name in TABLES}
+
+    # --- worker processes: a view of the tables; what they add comes back through take_fresh
+
+    def view(self) -> tuple[dict, int]:
+        return self.tables, self.cutoff
 
     @classmethod
-    def from_entries(cls, entries: dict) -> "Cache":
-        """A worker's view: the entries to read; what it adds is handed back by take_fresh()."""
-        view = cls.__new__(cls)
-        view.directory, view.file, view.entries, view.fresh = None, None, entries, {}
-        return view
+    def from_view(cls, view: tuple[dict, int]) -> "Cache":
+        tables, cutoff = view
+        return cls(None, None, tables, cutoff)
 
-    def take_fresh(self) -> dict:
-        fresh, self.fresh = self.fresh, {}
-        return fresh
+    def take_fresh(self) -> tuple[dict, set]:
+        fresh, gone = self.fresh, self.gone
+        self.fresh, self.gone = {name: {} for name in TABLES}, set()
+        return fresh, gone
 
-    def get(self, key: str, display: str):
-        """``(findings, scan or None)`` for a text seen before, or None."""
-        stored = self.entries.get(key)
+    def merge(self, taken: tuple[dict, set]) -> None:
+        fresh, gone = taken
+        self.gone |= gone
+        for name in TABLES:
+            self.fresh[name].update(fresh[name])
+
+    # --- the stat layer
+
+    def known(self, path: str, info, kind: str) -> bytes | None:
+        """The digest of the file at absolute ``path`` if its ``lstat`` matches the stamp recorded
+        for it (and it was classified as ``kind`` then), else None: the file must be read."""
+        row = self.fresh["files"].get(path) or self.files.get(path)
+        if row is None:
+            return None
+        stamped = filestamp.stamp(info)
+        try:
+            recorded, recorded_kind, found = row
+            if stamped is None or recorded != stamped or recorded_kind != kind or type(found) is not bytes:
+                return None
+        except DAMAGED:
+            return None
+        self.used["files"].add(path)
+        return found
+
+    def remember(self, path: str, info, kind: str, key: bytes) -> None:
+        """Record that the file at ``path``, ``lstat``-ed as ``info`` before it was read, holds the
+        text of ``key``; only for a stamp old enough to be trusted (filestamp.settled)."""
+        stamped = filestamp.stamp(info)
+        if stamped is None or not filestamp.settled(stamped, self.cutoff):
+            self.forget(path)
+            return
+        row = (stamped, kind, key)
+        if self.files.get(path) != row:
+            self.fresh["files"][path] = row
+
+    def forget(self, path: str) -> None:
+        if path in self.files:
+            self.gone.add(path)
+        self.fresh["files"].pop(path, None)
+
+    # --- content-only findings, by digest
+
+    def findings(self, key: bytes, display: str) -> Stored | None:
+        stored = self.fresh["results"].get(key) or self.results.get(key)
         if stored is None:
             return None
         try:
-            rows, scan = stored
-            findings = [Finding(display, line, column, code, message, fixable=fixable, secret_hash=secret) for line, column, code, message, fixable, secret in rows]
-            if scan is not None:
-                from handoff_lint.folder_index import Scan
+            rows, directives = stored
+            found = [Finding(display, line, column, code, message, fixable=fixable, secret_hash=secret) for line, column, code, message, fixable, secret in rows]
+        except DAMAGED:
+            return None  # a row from another layout: compute afresh
+        self.used["results"].add(key)
+        return Stored(found, bool(directives))
 
-                scan = Scan.from_json(scan)
-        except (TypeError, ValueError, AttributeError):
-            return None  # an entry from another layout: compute afresh
-        self.fresh[key] = stored
-        return findings, scan
+    def put_findings(self, key: bytes, findings: list[Finding], directives: bool) -> None:
+        if not shows_no_secret(f.message for f in findings):
+            return
+        row = (tuple((f.line, f.column, f.code, f.message, f.fixable, f.secret_hash) for f in findings), directives)
+        if self.results.get(key) != row:
+            self.fresh["results"][key] = row
+        else:
+            self.used["results"].add(key)
 
-    def put(self, key: str, findings: list[Finding], scan=None) -> None:
-        rows = [[f.line, f.column, f.code, f.message, f.fixable, f.secret_hash] for f in findings]
-        self.fresh[key] = [rows, scan.to_json() if scan is not None else None]
+    # --- line scans, by digest
 
-    def save(self) -> None:
-        if all(self.entries.get(k) == v for k, v in self.fresh.items()):
-            return  # nothing new: a one-file run over a warm cache writes nothing
-        merged = {**{k: v for k, v in self.entries.items() if k not in self.fresh}, **self.fresh}
-        if len(merged) > MAX_ENTRIES:  # keep this run's entries and the newest of the rest
-            merged = dict(list(merged.items())[-MAX_ENTRIES:])
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            tag = self.directory / "CACHEDIR.TAG"  # backup tools skip the folder
-            if not tag.exists():
-                tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n# handoff-lint's result cache\n", encoding="utf-8")
-            temporary = self.directory / f".{self.file.name}.{os.getpid()}.tmp"
-            with open(temporary, "w", encoding="utf-8") as handle:
-                handle.write(json.dumps(merged, separators=(",", ":")))  # dumps: the C encoder, 5x dump
-            os.replace(temporary, self.file)
-        except OSError:
-            pass  # a read-only checkout: run without a cache
+    def has_scan(self, key: bytes) -> bool:
+        return key in self.fresh["scans"] or key in self.scans
 
-
-class ScanCache:
-    """The folder index's memory of files a run does not check: path -> (size, mtime, scan).
-
-    A pre-commit run passes one file, but the lifecycle checks need every document of its
-    handoff folder; with this, the others cost a ``stat`` each instead of a read and a scan.
-    A file whose size or modification time changed is read again.
-    """
-
-    def __init__(self, directory: Path, project: str) -> None:
-        self.directory = Path(directory)
-        self.file = self.directory / f"index-{project}.json"
-        self.entries: dict[str, list] = {}
-        self.changed = False
-        try:
-            with open(self.file, encoding="utf-8") as handle:
-                loaded = json.load(handle)
-            if isinstance(loaded, dict) and loaded.get("version") == __version__:
-                self.entries = loaded.get("files", {})
-        except (OSError, ValueError, AttributeError):
-            pass
-
-    def lookup(self, path: str, info: os.stat_result):
-        stored = self.entries.get(path)
-        if not stored or stored[0] != info.st_size or stored[1] != info.st_mtime_ns:
-            return None
+    def scan(self, key: bytes):
+        """The Scan of the text of ``key``, or None."""
         from handoff_lint.folder_index import Scan
 
-        try:
-            return Scan.from_json(stored[2])
-        except (TypeError, ValueError, AttributeError):
+        stored = self.fresh["scans"].get(key) or self.scans.get(key)
+        if stored is None:
             return None
+        try:
+            found = Scan.from_data(marshal.loads(stored))
+        except DAMAGED:
+            return None
+        self.used["scans"].add(key)
+        return found
 
-    def store(self, path: str, info: os.stat_result, scan) -> None:
-        stored = self.entries.get(path)
-        if stored and stored[0] == info.st_size and stored[1] == info.st_mtime_ns:
+    def put_scan(self, key: bytes, scan, clean: bool = False) -> None:
+        """Keep the scan of a text unless it may hold a credential: ``clean`` says the credential
+        checks ran on the whole text and found none; otherwise the scan's own texts are screened."""
+        if not (clean or shows_no_secret(scan.strings())):
             return
-        self.entries[path] = [info.st_size, info.st_mtime_ns, scan.to_json()]
-        self.changed = True
+        if key not in self.scans:
+            self.fresh["scans"][key] = marshal.dumps(scan.to_data())
+        else:
+            self.used["scans"].add(key)
+
+    # --- folder check findings, by root
+
+    def folder(self, root: str, fingerprint: bytes) -> list[Finding] | None:
+        stored = self.fresh["folders"].get(root) or self.folders.get(root)
+        if stored is None:
+            return None
+        try:
+            recorded, rows = stored
+            if recorded != fingerprint:
+                return None
+            found = [Finding(path, line, column, code, message, fixable=fixable) for path, line, column, code, message, fixable in rows]
+        except DAMAGED:
+            return None
+        self.used["folders"].add(root)
+        return found
+
+    def put_folder(self, root: str, fingerprint: bytes, findings: list[Finding]) -> None:
+        if not shows_no_secret(f.message for f in findings):
+            return
+        rows = tuple((f.path, f.line, f.column, f.code, f.message, f.fixable) for f in findings)
+        if self.folders.get(root) != (fingerprint, rows):
+            self.fresh["folders"][root] = (fingerprint, rows)
+
+    # --- writing
 
     def save(self) -> None:
-        if not self.changed:
-            return
+        if self.file is None or not (self.gone or any(self.fresh.values())):
+            return  # nothing new: a run over a warm cache writes nothing
+        tables = {}
+        for name in TABLES:
+            old, fresh, used = self.tables[name], self.fresh[name], self.used[name]
+            dropped = self.gone if name == "files" else ()
+            # least recently useful first, so that pruning drops those
+            merged = {k: v for k, v in old.items() if k not in fresh and k not in used and k not in dropped}
+            merged.update((k, old[k]) for k in used if k in old and k not in fresh and k not in dropped)
+            merged.update(fresh)
+            if len(merged) > MAX_ENTRIES:
+                merged = dict(list(merged.items())[-MAX_ENTRIES:])
+            tables[name] = merged
         try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            temporary = self.directory / f".{self.file.name}.{os.getpid()}.tmp"
-            with open(temporary, "w", encoding="utf-8") as handle:
-                handle.write(json.dumps({"version": __version__, "files": self.entries}, separators=(",", ":")))
-            os.replace(temporary, self.file)
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            tag = self.file.parent / "CACHEDIR.TAG"  # backup tools skip the folder
+            if not tag.exists():
+                tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n# handoff-lint's cache\n", encoding="utf-8")
+            temporary = self.file.parent / f".{self.file.name}.{os.getpid()}.tmp"
+            try:
+                with open(temporary, "wb") as handle:
+                    handle.write(MAGIC + marshal.dumps(tables))
+                os.replace(temporary, self.file)
+            finally:
+                if temporary.exists():  # the write failed (a full disk): leave no litter
+                    temporary.unlink()
         except OSError:
-            pass
+            pass  # a read-only cache folder: run without a cache
 
 
 def directory(explicit: str | None) -> Path:
@@ -191,6 +302,6 @@ def project(config) -> str:
     return hashlib.blake2b(folder.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
 
 
-def key(config, modules) -> str:
-    """The results file's key: the salt and the project."""
-    return f"{salt(config, modules)}-{project(config)}"
+def key(config, module_names) -> str:
+    """The cache file's key: the salt and the project."""
+    return f"{salt(config, module_names)}-{project(config)}"

@@ -1,4 +1,5 @@
-"""One run: discover -> read -> check -> suppress. Returns findings; never prints, never writes."""
+"""One run: discover -> read -> check -> suppress. Returns findings; never prints; writes only
+the cache (see cache.py)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,16 @@ from pathlib import Path
 from typing import Iterable
 
 from handoff_lint import suppress
-from handoff_lint.checks import FOLDER_CHECKS, document_checks
+from handoff_lint.checks import document_checks
 from handoff_lint.config import Config
-from handoff_lint.discover import SKIPPED, SourceFile, discover, display_path, from_blobs, inside
+from handoff_lint.discover import SKIPPED, SourceFile, discover, from_blobs
 from handoff_lint.findings import Finding, printable
+from handoff_lint.folder_run import folder_findings
 from handoff_lint.reading import decode, read_text
 from handoff_lint.source import Source
 
 DISK_FAMILIES = ("HL5",)  # findings that depend on other files than the one checked
+CREDENTIALS = "handoff_lint.checks.credentials"
 PARALLEL_MIN_FILES = 200  # below this, one process is faster than starting workers
 INDEXED_KINDS = frozenset({"handoff", "response", "example"})  # whose line scan is kept and cached
 
@@ -28,67 +31,119 @@ class Outcome:
     internal_errors: list[str] = field(default_factory=list)  # "path: what went wrong"
 
 
-def check_file(file: SourceFile, config: Config, modules, blob: bytes | None = None, cache=None, scans=None) -> tuple[list[Finding], list[str]]:
-    """Findings for one file; with ``cache``, content-only findings and the line scan are reused
-    for a text seen before. ``scans`` collects the line scans of handoffs and responses."""
+def check_file(file: SourceFile, config: Config, modules, blob: bytes | None = None, cache=None, seen=None) -> tuple[list[Finding], list[str]]:
+    """Findings for one file. With ``cache``: a file whose ``lstat`` matches the stamp the cache
+    recorded is not read (its content-only findings and scan come from the cache, the checks
+    that read the disk run again); a text seen before is not checked again. ``seen`` collects,
+    by absolute path, ``(digest or None, scan)`` of handoffs and responses for the folder index."""
+    absolute = info = None
+    if cache is not None and blob is None:
+        from handoff_lint.filestamp import lstat
+
+        absolute = os.path.abspath(file.path)
+        info = lstat(absolute)  # before the read: a change after it shows in the next stamp
+        served = _from_stamp(file, config, modules, cache, absolute, info, seen)
+        if served is not None:
+            return served
     if blob is None:
         text, problem = read_text(file.path, file.display, config.max_file_size, file.root)
     else:
         text, problem = decode(blob, file.display, config.max_file_size)
     if problem is not None:
+        if absolute is not None:
+            cache.forget(absolute)
         return [problem], []
     source = Source(file, text)
-    key = cached = None
+    key = stored = None
     if cache is not None:
         from handoff_lint.cache import digest
 
         key = digest(file.kind, text)
-        cached = cache.get(key, file.display)
-    if cached is not None:
-        cached_findings, scan = cached
+        stored = cache.findings(key, file.display)
+        scan = cache.scan(key) if stored is not None and file.kind in INDEXED_KINDS else None
         if scan is not None:
-            source.scan = scan  # the cached_property, filled from the cache
-    findings: list[Finding] = []
-    errors: list[str] = []
-    for module in modules:
-        if module.KINDS is not None and file.kind not in module.KINDS:
-            continue
-        if cached is not None and not getattr(module, "READS_DISK", False):
-            continue
-        try:
-            findings.extend(module.check(source, config))
-        except Exception as error:  # a bug in one check must not stop the run or hide other files
-            errors.append(printable(f"{file.display}: internal error in {module.__name__}: {type(error).__name__}: {error}", 1000))
-    if scans is not None and file.kind in INDEXED_KINDS:
-        scans[file.path] = source.scan
-    if cached is not None:
-        findings.extend(cached_findings)
-    elif key is not None and not errors:
-        scan = source.scan if file.kind in INDEXED_KINDS else None
-        cache.put(key, [f for f in findings if not f.code.startswith(DISK_FAMILIES)], scan)
-    if "handoff-lint" in text or "pragma" in text:
+            source.scan = scan
+    findings, errors = _checks(modules, source, config, disk_only=stored is not None)
+    directives = "handoff-lint" in text or "pragma" in text
+    if stored is not None:
+        findings.extend(stored.findings)
+    if key is not None and not errors:
+        content = stored.findings if stored is not None else [f for f in findings if not f.code.startswith(DISK_FAMILIES)]
+        if stored is None:
+            cache.put_findings(key, content, directives)
+        if file.kind in INDEXED_KINDS:
+            _keep_scan(cache, key, source.scan, content, modules)
+        if absolute is not None:
+            cache.remember(absolute, info, file.kind, key)
+    if seen is not None and file.kind in INDEXED_KINDS:
+        seen[absolute or os.path.abspath(file.path)] = (key, source.scan)
+    if directives:
         findings = suppress.inline(findings, source.lines, file.display, config)
     return findings, errors
 
 
+def _from_stamp(file: SourceFile, config: Config, modules, cache, absolute: str, info, seen):
+    """``(findings, errors)`` for a file the cache vouches for by its stamp, or None."""
+    key = cache.known(absolute, info, file.kind)
+    stored = cache.findings(key, file.display) if key is not None else None
+    if stored is None or stored.directives:
+        return None
+    scan = None
+    if file.kind in INDEXED_KINDS:
+        scan = cache.scan(key)
+        if scan is None:
+            return None
+    findings, errors = _checks(modules, Source(file, scan=scan), config, disk_only=True)
+    if seen is not None and scan is not None:
+        seen[absolute] = (key, scan)
+    findings.extend(stored.findings)
+    return findings, errors
+
+
+def _checks(modules, source: Source, config: Config, disk_only: bool) -> tuple[list[Finding], list[str]]:
+    """Run the check modules that read ``source``'s kind (only those that read the disk too,
+    ``disk_only``, when the content-only findings are known)."""
+    findings: list[Finding] = []
+    errors: list[str] = []
+    for module in modules:
+        if module.KINDS is not None and source.kind not in module.KINDS:
+            continue
+        if disk_only and not getattr(module, "READS_DISK", False):
+            continue
+        try:
+            findings.extend(module.check(source, config))
+        except Exception as error:  # a bug in one check must not stop the run or hide other files
+            errors.append(printable(f"{source.display}: internal error in {module.__name__}: {type(error).__name__}: {error}", 1000))
+    return findings, errors
+
+
+def _keep_scan(cache, key: bytes, scan, content: list[Finding], modules) -> None:
+    """Give the cache a scan, vouching for it when the credential checks ran on the whole text
+    and found nothing (else the cache screens the scan itself)."""
+    credentials_ran = any(module.__name__ == CREDENTIALS for module in modules)
+    if credentials_ran and any(f.code.startswith("HL3") for f in content):
+        return
+    cache.put_scan(key, scan, clean=credentials_ran)
+
+
 def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | None = None, cache_dir: Path | None = None, jobs: int = 0) -> Outcome:
     """Check ``paths`` on disk, or, with ``blobs`` (``--staged``), those contents under those
-    names; with ``cache_dir``, reuse the content-only findings of files seen before. ``jobs``:
+    names; with ``cache_dir``, reuse what earlier runs learnt about unchanged files. ``jobs``:
     worker processes (0: as many as cores, for large runs only; 1: none)."""
+    modules = document_checks(suppress.family_wanted(config))
+    cache = None
+    if cache_dir is not None:  # before discovery: the cache's clock must start before any stat
+        from handoff_lint.cache import Cache, key
+
+        cache = Cache(cache_dir, key(config, [module.__name__ for module in modules]))
     excluded = config.paths.excluded if config.exclude else None
     if blobs is None:
         files, missing = discover(paths, excluded) if excluded else discover(paths)
     else:
         files, missing = from_blobs(blobs, excluded), []
-    modules = document_checks(suppress.family_wanted(config))
-    cache = None
-    if cache_dir is not None:
-        from handoff_lint.cache import Cache, key
-
-        cache = Cache(cache_dir, key(config, modules))
     outcome = Outcome(missing_paths=missing)
     raw: list[Finding] = []
-    scans: dict = {}  # line scans of what was read, for the folder index
+    seen: dict = {}  # what the run read of handoffs and responses, for the folder index
     work = [file for file in files if file.kind != SKIPPED]
     outcome.files_checked = len(work)
     workers = 1
@@ -98,59 +153,18 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
         workers = parallel.workers_for(len(work), jobs, cache, PARALLEL_MIN_FILES)
     if workers > 1:
         results = parallel.check_files(work, config, modules, cache, workers)
+        for findings, errors, found in results:
+            raw.extend(findings)
+            outcome.internal_errors.extend(errors)
+            seen.update(found)
     else:
-        results = []
         for file in work:
-            found_scans: dict = {}
-            findings, errors = check_file(file, config, modules, None if blobs is None else blobs[file.path], cache, found_scans)
-            results.append((findings, errors, found_scans.get(file.path)))
-    for file, (findings, errors, scan) in zip(work, results):
-        raw.extend(findings)
-        outcome.internal_errors.extend(errors)
-        if scan is not None:
-            scans[file.path] = scan
+            findings, errors = check_file(file, config, modules, None if blobs is None else blobs[file.path], cache, seen)
+            raw.extend(findings)
+            outcome.internal_errors.extend(errors)
+    raw.extend(folder_findings(files, paths if blobs is None else [], config, outcome, seen if blobs is None else None, cache))
     if cache is not None:
         cache.save()
-    scan_cache = None
-    if cache_dir is not None:
-        from handoff_lint.cache import ScanCache, project
-
-        scan_cache = ScanCache(cache_dir, project(config))
-    raw.extend(folder_findings(files, paths if blobs is None else [], config, outcome, scans if blobs is None else None, scan_cache))
-    if scan_cache is not None:
-        scan_cache.save()
     # Messages quote file contents: escape what a terminal or an XML report must not see raw.
     outcome.findings = [finding.printable() for finding in suppress.apply(raw, config)]
     return outcome
-
-
-def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], config: Config, outcome: Outcome, scans=None, scan_cache=None) -> list[Finding]:
-    """Findings of the folder checks for every handoff root the run touched.
-
-    The index is built from the whole root on disk, but only findings on files of this run (or
-    on strays inside a folder the run walked) are kept: a pre-commit run that passes one staged
-    response is checked against the handoffs it names without reporting on the others.
-    """
-    modules = document_checks(suppress.family_wanted(config), FOLDER_CHECKS)
-    roots = sorted({file.root for file in files if file.root is not None and file.kind != SKIPPED})
-    if not modules or not roots:
-        return []
-    from handoff_lint.folder_index import build
-
-    in_run = {file.display for file in files}
-    walked_dirs = [os.path.abspath(p) for p in walked if os.path.isdir(p)]
-    kept: list[Finding] = []
-
-    def keep(display: str) -> bool:
-        return display in in_run or inside(display, walked_dirs)
-
-    for root in roots:
-        index = build(root, scans=scans, scan_cache=scan_cache)
-        for module in modules:
-            try:
-                found = module.check(index, config, keep)
-            except Exception as error:  # as for document checks: report, go on
-                outcome.internal_errors.append(printable(f"{display_path(root)}: internal error in {module.__name__}: {type(error).__name__}: {error}", 1000))
-                continue
-            kept.extend(f for f in found if keep(f.path))
-    return kept

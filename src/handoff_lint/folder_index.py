@@ -166,13 +166,18 @@ class Scan:
     fields: dict[str, tuple[str, int]] = field(default_factory=dict)
     references: list[Reference] = field(default_factory=list)
 
-    def to_json(self) -> list:
-        return [self.title, self.fields, [[r.target, r.line, r.column, r.kind] for r in self.references]]
+    def to_data(self) -> tuple:
+        """Plain tuples, dicts and strings (what the cache stores)."""
+        return (self.title, self.fields, tuple((r.target, r.line, r.column, r.kind) for r in self.references))
 
     @classmethod
-    def from_json(cls, data: list) -> "Scan":
+    def from_data(cls, data) -> "Scan":
         title, fields, references = data
         return cls(title, {k: tuple(v) for k, v in fields.items()}, [Reference(*r) for r in references])
+
+    def strings(self) -> list[str]:
+        """Every text the scan holds (to screen for credentials before it is stored)."""
+        return [self.title or "", *(value for value, _line in self.fields.values()), *(r.target for r in self.references)]
 
 
 def scan_text(text: str) -> Scan:
@@ -241,70 +246,88 @@ def looks_like_handoff(path: Path) -> bool:
     return path.name.startswith("handoff-") and path.name != TEMPLATE_NAME and path.suffix == ".md"
 
 
-def _loader(path: Path, display: str, root: Path, found, scan_cache):
-    """How an entry gets its scan when first asked: the run's own, the index cache's (same size
-    and modification time), or a read. An unreadable file scans as empty (its own check reports it)."""
+def _loader(path: Path, display: str, root: Path, found):
+    """How an entry gets its scan when first asked: ``found`` (a Scan, or a function that returns
+    one or None), else a read. An unreadable file scans as empty (its own check reports it)."""
 
     def load() -> Scan:
-        if found is not None and scan_cache is None:
-            return found
-        info = None
-        if scan_cache is not None:
-            try:
-                info = os.stat(path)
-            except OSError:
-                return Scan()
-        result = found if found is not None else (scan_cache.lookup(str(path), info) if info is not None else None)
+        result = found() if callable(found) else found
         if result is None:
             text, problem = read_text(path, display, root=root)
             result = scan_text(text) if problem is None else Scan()
-        if info is not None:
-            scan_cache.store(str(path), info, result)
         return result
 
     return load
 
 
-def build(root: Path, cwd: Path | None = None, scans: dict | None = None, scan_cache=None) -> FolderIndex:
-    """Index every document of the handoff root on disk (unreadable files are left out: the
-    per-file checks report them). ``scans`` holds the scans of files the run has read already,
-    by path as discovered; ``scan_cache`` (a cache.ScanCache) remembers the others."""
-    cwd = cwd or Path.cwd()
+@dataclass
+class Listing:
+    """A handoff root's documents and strays as names on disk, before anything is read:
+    documents as (absolute path, place, kind), strays as (absolute path, is_dir)."""
+
+    root: Path
+    documents: list[tuple[str, str, str]]
+    strays: list[tuple[str, bool]]
+
+
+def listing(root: Path) -> Listing:
+    """What :func:`build` indexes in ``root``: the files of the lifecycle folders (markdown ones
+    are documents, the others strays, as are folders) and handoff-*.md at the top."""
     root = Path(os.path.abspath(root))
     table, _names = tables()
     allowed = set(table["folders"]["allowed-files"])
-    entries: list[Entry] = []
-    strays: list[Stray] = []
-    candidates: list[tuple[Path, str, str]] = []
+    documents: list[tuple[str, str, str]] = []
+    strays: list[tuple[str, bool]] = []
+    base = str(root)
     for place in table["folders"]["lifecycle"]:
-        folder = root / place
-        if not folder.is_dir():
+        folder = os.path.join(base, place)
+        try:
+            with os.scandir(folder) as found:
+                children = sorted((item.name, _is_dir(item)) for item in found)
+        except (NotADirectoryError, FileNotFoundError):
             continue
-        with os.scandir(folder) as listing:
-            children = sorted((item.name, _is_dir(item)) for item in listing)
+        kind = "response" if place == "responses" else "handoff"
         for name, is_dir in children:
             if name in allowed or name in SKIPPED_NAMES:
                 continue
-            child = folder / name
-            if is_dir:
-                strays.append(Stray(child, printable(display_path(child, cwd)), True))
-            elif os.path.splitext(name)[1].lower() not in (".md", ".markdown"):
-                strays.append(Stray(child, printable(display_path(child, cwd)), False))
+            path = os.path.join(folder, name)
+            if is_dir or os.path.splitext(name)[1].lower() not in (".md", ".markdown"):
+                strays.append((path, is_dir))
             else:
-                candidates.append((child, place, "response" if place == "responses" else "handoff"))
-    for child in sorted(root.glob("handoff-*.md")):
-        if looks_like_handoff(child):
-            candidates.append((child, "root", "handoff"))
-    known = {os.path.abspath(p): found for p, found in (scans or {}).items()}
+                documents.append((path, place, kind))
+    with os.scandir(base) as found:
+        top = sorted(item.name for item in found if item.name.startswith("handoff-") and item.name.endswith(".md"))
+    for name in top:
+        if looks_like_handoff(Path(name)):
+            documents.append((os.path.join(base, name), "root", "handoff"))
+    return Listing(root, documents, strays)
+
+
+def build(root: Path, cwd: Path | None = None, scans: dict | None = None, listed: Listing | None = None) -> FolderIndex:
+    """Index every document of the handoff root on disk (unreadable files are left out: the
+    per-file checks report them). ``scans``: by absolute path, the scans (or functions that
+    return them) of files whose content is known already; the others are read when a check asks.
+    ``listed``: the root's :func:`listing`, if the caller has it."""
+    cwd = cwd or Path.cwd()
+    listed = listed or listing(root)
+    root = listed.root
     base = display_path(root, cwd)
-    for path, place, kind in candidates:
-        relative = path.name if place == "root" else f"{place}/{path.name}"
+    scans = scans or {}
+
+    def shown(path: str, place: str) -> str:
         # as discover shows it, so findings match the run (one relpath per root, not per file)
         if base.startswith(".."):  # the working directory is inside the root: relpath per file
-            display = printable(display_path(path, cwd))
-        else:
-            display = printable(relative if base == "." else f"{base}/{relative}")
-        entry = Entry(path, display, place, kind, loader=_loader(path, display, root, known.get(str(path)), scan_cache))
+            return printable(display_path(Path(path), cwd))
+        name = os.path.basename(path)
+        relative = name if place == "root" else f"{place}/{name}"
+        return printable(relative if base == "." else f"{base}/{relative}")
+
+    entries: list[Entry] = []
+    for path, place, kind in listed.documents:
+        display = shown(path, place)
+        where = Path(path)
+        entry = Entry(where, display, place, kind, loader=_loader(where, display, root, scans.get(path)))
         name_parts(entry)
         entries.append(entry)
+    strays = [Stray(Path(path), printable(display_path(Path(path), cwd)), is_dir) for path, is_dir in listed.strays]
     return FolderIndex(root, entries, strays)

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 
 from handoff_lint.discover import SourceFile
 from handoff_lint.document import Document, split_lines
 
 
-@dataclass
 class Source:
-    file: SourceFile
-    text: str
+    """``text`` is given, or (a file the cache vouches for) read only if a check asks for it;
+    ``scan`` likewise: given (from the cache) or made from the text."""
+
+    def __init__(self, file: SourceFile, text: str | None = None, scan=None) -> None:
+        self.file = file
+        if text is not None:
+            self.text = text  # fills the cached_property
+        if scan is not None:
+            self.scan = scan
 
     @property
     def display(self) -> str:
@@ -21,6 +26,15 @@ class Source:
     @property
     def kind(self) -> str:
         return self.file.kind
+
+    @cached_property
+    def text(self) -> str:
+        from handoff_lint.reading import read_text
+
+        text, problem = read_text(self.file.path, self.file.display, root=self.file.root)
+        if problem is not None:  # changed since the cache vouched for it: say so, do not guess
+            raise OSError(problem.message)
+        return text
 
     @cached_property
     def lines(self) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import shutil
 import subprocess
@@ -27,7 +28,7 @@ def test_warm_run_reports_exactly_what_the_cold_run_did(tmp_path):
     cache = tmp_path / "cache"
     cold = check(tmp_path, cache, env=TODAY)
     assert len(cold) > 10
-    assert list(cache.glob("results-*.json")) and (cache / "CACHEDIR.TAG").is_file()
+    assert list(cache.glob("cache-*.marshal")) and (cache / "CACHEDIR.TAG").is_file()
     assert check(tmp_path, cache, env=TODAY) == cold
     assert json.loads(run_cli("check", "--format", "json", "--no-cache", ".", cwd=tmp_path, env=TODAY).stdout) == cold
 
@@ -70,10 +71,10 @@ def test_no_cache_writes_nothing_and_nothing_is_written_into_the_checked_folder(
     assert run_cli("check", "--no-cache", "notes.md", cwd=tmp_path, env=env).code == 0
     assert not home.exists()
     assert run_cli("check", "notes.md", cwd=tmp_path, env=env).code == 0
-    assert list((home / ".cache" / "handoff-lint").glob("results-*.json"))
+    assert list((home / ".cache" / "handoff-lint").glob("cache-*.marshal"))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["home", "notes.md"]
     assert run_cli("check", "notes.md", cwd=tmp_path, env={**env, "HANDOFF_LINT_CACHE_DIR": str(tmp_path / "elsewhere")}).code == 0
-    assert list((tmp_path / "elsewhere").glob("results-*.json"))
+    assert list((tmp_path / "elsewhere").glob("cache-*.marshal"))
 
 
 def test_an_unusable_or_damaged_cache_only_costs_time(tmp_path):
@@ -84,8 +85,8 @@ def test_an_unusable_or_damaged_cache_only_costs_time(tmp_path):
     assert unusable.code == 1 and [f["code"] for f in json.loads(unusable.stdout)] == ["HL201"]
     cache = tmp_path / "cache"
     check(tmp_path, cache)
-    for damaged in cache.glob("results-*.json"):
-        damaged.write_text('{"x": [1, 2, 3], "y": "')
+    for damaged in cache.glob("cache-*.marshal"):
+        damaged.write_bytes(damaged.read_bytes()[:-7])
     assert [f["code"] for f in check(tmp_path, cache)] == ["HL201"]
 
 
@@ -97,8 +98,10 @@ def test_concurrent_runs_agree_and_leave_a_valid_cache(tmp_path):
     runs = [subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)]
     outputs = {run.communicate(timeout=120)[0] for run in runs}
     assert len(outputs) == 1
-    for stored in cache.glob("results-*.json"):
-        json.loads(stored.read_text())
+    for stored in cache.glob("cache-*.marshal"):
+        data = stored.read_bytes()
+        assert data.startswith(b"handoff-lint cache ")
+        marshal.loads(data[data.index(b"\n") + 1:])
 
 
 def test_the_cache_never_holds_a_secret_in_full(tmp_path):
@@ -106,8 +109,8 @@ def test_the_cache_never_holds_a_secret_in_full(tmp_path):
     (tmp_path / "notes.md").write_text(f"token = {secret}\n")
     cache = tmp_path / "cache"
     assert [f["code"] for f in check(tmp_path, cache)] == ["HL301"]
-    stored = "".join(p.read_text() for p in cache.glob("results-*.json"))
-    assert "HL301" in stored and secret not in stored and secret[3:20] not in stored
+    stored = b"".join(p.read_bytes() for p in cache.glob("cache-*.marshal"))
+    assert b"HL301" in stored and secret.encode() not in stored and secret[3:20].encode() not in stored
 
 
 def test_the_folder_index_sees_a_changed_neighbour_that_the_run_was_not_given(handoff_root, tmp_path):

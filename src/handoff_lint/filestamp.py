@@ -1,0 +1,56 @@
+"""A file's stat taken as proof that its content has not changed since a run read it.
+
+The cache ties a path to the digest of its text through a *stamp*: size, mtime, ctime, inode
+and device, from ``lstat`` taken before the read. A later run that finds the same stamp takes
+the text to be the one it hashed, without reading the file. That holds only if every change to
+the file changes the stamp:
+
+- a write sets mtime and ctime to the file system's clock; restoring mtime afterwards
+  (``touch -d``, ``os.utime``) sets ctime again, and no program can set ctime; replacing the
+  file (editors, ``git checkout``) gives it another inode or at least another ctime;
+- but a change within the same clock tick as the read can leave both times as they were
+  ("racily clean", in git's words). So a stamp is recorded only when both times are older than
+  the start of the recording run by :data:`RACY_NS`, more than the coarsest timestamps of
+  common file systems (FAT's two seconds) plus the lag of the kernel's coarse clock: any later
+  change then gets a later time. A file changed less than that before a run is read again by
+  the next run too.
+
+Not stamped, so always read: symbolic links (the target can move in or out of the handoff
+folder with no stamp changing), anything but a regular file, and every file on Windows, where
+``st_ctime`` is the creation time and does not change on a write. Like git, this assumes the
+file system's clock is the machine's (a network file system on a server whose clock lags by
+more than RACY_NS could defeat the rule).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import time
+
+RACY_NS = 3_000_000_000
+STAMPS = os.name != "nt"
+
+
+def stamp(info: os.stat_result | None) -> tuple[int, int, int, int, int] | None:
+    """The stamp of an ``lstat`` result, or None for what is never stamped."""
+    if info is None or not STAMPS or not stat.S_ISREG(info.st_mode):
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+
+
+def lstat(path: str) -> os.stat_result | None:
+    try:
+        return os.lstat(path)
+    except (OSError, ValueError):  # gone, or a name the system cannot take
+        return None
+
+
+def cutoff() -> int:
+    """Stamps with a time at or after this are racy. Taken once, before a run's first stat."""
+    return time.time_ns() - RACY_NS
+
+
+def settled(stamped: tuple, cutoff_ns: int) -> bool:
+    """May a stamp taken in a run that started at ``cutoff_ns + RACY_NS`` be recorded?"""
+    return stamped[1] < cutoff_ns and stamped[2] < cutoff_ns

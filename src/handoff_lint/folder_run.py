@@ -1,0 +1,133 @@
+"""The folder checks (HL4) over every handoff root a run touched, and their cached findings.
+
+The index is built from the whole root on disk, but only findings on files of this run (or on
+strays inside a folder the run walked) are kept: a pre-commit run that passes one staged
+response is checked against the handoffs it names without reporting on the others.
+
+With a cache, the findings for a whole root are remembered under a *fingerprint* of everything
+they depend on: the root and the working directory (the paths shown), the configuration (today
+included, for HL410), the checks, and each document's path and content digest and each stray's
+path. A run that computes the same fingerprint takes the findings from the cache and builds no
+index. Computing it costs a ``stat`` per document: digests come from this run's own reads, else
+from the cache's stat layer, else from reading the file (see :mod:`filestamp`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Iterable
+
+from handoff_lint import filestamp, suppress
+from handoff_lint.checks import FOLDER_CHECKS, document_checks
+from handoff_lint.config import Config
+from handoff_lint.discover import SKIPPED, SourceFile, display_path, inside
+from handoff_lint.findings import Finding, printable
+
+FINGERPRINT = b"handoff-lint folder 1"
+
+
+def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], config: Config, outcome, seen: dict | None = None, cache=None) -> list[Finding]:
+    """Findings of the folder checks for every handoff root the run touched. ``seen``: by
+    absolute path, ``(digest or None, scan)`` of the handoffs and responses the run read."""
+    modules = document_checks(suppress.family_wanted(config), FOLDER_CHECKS)
+    roots = sorted({file.root for file in files if file.root is not None and file.kind != SKIPPED})
+    if not modules or not roots:
+        return []
+    from handoff_lint.folder_index import build, listing
+
+    cwd = Path.cwd()
+    in_run = {file.display for file in files}
+    walked_dirs = [os.path.abspath(p) for p in walked if os.path.isdir(p)]
+    seen = seen or {}
+    kept: list[Finding] = []
+
+    def keep(display: str) -> bool:
+        return display in in_run or inside(display, walked_dirs)
+
+    for root in roots:
+        listed = listing(root)
+        known = _Known(listed, seen, cache)
+        fingerprint = known.fingerprint(config, cwd, modules) if cache is not None else None
+        if fingerprint is not None:
+            found = cache.folder(str(listed.root), fingerprint)
+            if found is not None:
+                kept.extend(f for f in found if keep(f.path))
+                continue
+        index = build(root, cwd, known.scans(), listed)
+        found, failed = [], False
+        for module in modules:
+            try:
+                found.extend(module.check(index, config, keep))
+            except Exception as error:  # as for document checks: report, go on
+                failed = True
+                outcome.internal_errors.append(printable(f"{display_path(root)}: internal error in {module.__name__}: {type(error).__name__}: {error}", 1000))
+        complete = all(keep(e.display) for e in index.entries) and all(keep(s.display) for s in index.strays)
+        if fingerprint is not None and complete and not failed and not known.unsure:
+            cache.put_folder(str(listed.root), fingerprint, found)  # every document's findings
+        kept.extend(f for f in found if keep(f.path))
+    return kept
+
+
+class _Known:
+    """The content of a root's documents as far as the run and the cache know it: a digest per
+    path (for the fingerprint) and how to get each scan (for the index)."""
+
+    def __init__(self, listed, seen: dict, cache) -> None:
+        self.listed, self.seen, self.cache = listed, seen, cache
+        self.digests: dict[str, bytes] = {}
+        self.read: dict = {}  # scans of documents read here
+        self.unsure = False  # a scan did not come from the text the fingerprint says
+
+    def fingerprint(self, config: Config, cwd: Path, modules) -> bytes | None:
+        """None when a document cannot be read: its findings are not remembered."""
+        from handoff_lint.cache import digest
+        from handoff_lint.folder_index import scan_text
+        from handoff_lint.reading import read_text
+
+        cache, listed = self.cache, self.listed
+        setting = repr((str(listed.root), str(cwd), config, [m.__name__ for m in modules]))
+        hashed = hashlib.blake2b(FINGERPRINT + setting.encode("utf-8", "surrogatepass"), digest_size=16)
+        complete = True
+        for path, place, kind in listed.documents:
+            key = self.seen.get(path, (None, None))[0]
+            if key is None:
+                info = filestamp.lstat(path)
+                key = cache.known(path, info, kind)
+                if key is None or not cache.has_scan(key):
+                    text, problem = read_text(Path(path), path, root=listed.root)
+                    if problem is not None:
+                        complete = False
+                        continue
+                    key, scan = digest(kind, text), scan_text(text)
+                    self.read[path] = scan
+                    cache.put_scan(key, scan)  # unless a text of it looks like a credential
+                    if place != "root":  # a run checks a stray handoff-*.md at the top as another kind
+                        cache.remember(path, info, kind, key)
+            self.digests[path] = key
+            hashed.update(path.encode("utf-8", "surrogatepass") + b"\0" + key)
+        for path, is_dir in listed.strays:
+            hashed.update(f"{path}\0{is_dir}\0".encode("utf-8", "surrogatepass"))
+        return hashed.digest() if complete else None
+
+    def scans(self) -> dict:
+        """By path: the scan, or a function that returns it, for every document known."""
+        found: dict = {}
+        for path, (key, scan) in self.seen.items():
+            if scan is not None:
+                found[path] = scan
+        found.update(self.read)
+        for path, key in self.digests.items():
+            if path not in found:
+                found[path] = self._from_cache(path, key)
+        return found
+
+    def _from_cache(self, path: str, key: bytes):
+        def load():
+            scan = self.cache.scan(key)
+            if scan is None:  # the cache changed under us or is damaged: read, and do not remember
+                self.unsure = True
+            return scan
+
+        return load

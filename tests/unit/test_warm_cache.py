@@ -1,0 +1,176 @@
+"""The stat layer and the folder findings cache: a warm run reads only what changed, and is never
+wrong. Files must be older than the racy window (filestamp.RACY_NS) before a run may trust their
+stat, so the folders here are aged once by waiting, then checked by the real command."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import VALID_HANDOFF, VALID_RESPONSE, run_cli
+from handoff_lint import filestamp
+from handoff_lint.cache import Cache, digest
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+GENERATE = Path(__file__).resolve().parents[2] / "bench" / "generate.py"
+TODAY = {"HANDOFF_LINT_TODAY": "2026-11-24"}
+FORMATS = ("text", "json", "sarif", "github", "junit")
+NAME = "handoff-2026-11-02-extract-error-patterns.md"
+
+
+def age() -> None:
+    """Wait until every file written so far is older than the racy window."""
+    time.sleep(filestamp.RACY_NS / 1e9 + 0.3)
+
+
+def both(cwd: Path, cache: Path, *args: str, env=None) -> tuple:
+    """(cached run, uncached run) of the same command, each as (exit code, stdout)."""
+    warm = run_cli("check", "--cache-dir", str(cache), *args, cwd=cwd, env=env)
+    cold = run_cli("check", "--no-cache", *args, cwd=cwd, env=env)
+    assert not warm.stderr and not cold.stderr, (warm.stderr, cold.stderr)
+    return (warm.code, warm.stdout), (cold.code, cold.stdout)
+
+
+@pytest.fixture(scope="module")
+def aged(tmp_path_factory) -> Path:
+    """examples/next-local and a generated folder of 60 handoffs, old enough to be trusted by stat."""
+    top = tmp_path_factory.mktemp("aged")
+    shutil.copytree(EXAMPLES / "next-local", top / "sample" / "next-local")
+    subprocess.run([sys.executable, str(GENERATE), "--handoffs", "60", "--out", str(top / "generated")], check=True, capture_output=True)
+    age()
+    return top
+
+
+@pytest.mark.parametrize("folder", ["sample", "generated"])
+def test_warm_runs_report_exactly_what_an_uncached_run_does_in_every_format(aged, tmp_path, folder):
+    cache = tmp_path / "cache"
+    for output in FORMATS:
+        first, cold = both(aged / folder, cache, "--format", output, ".", env=TODAY)
+        second, _cold = both(aged / folder, cache, "--format", output, ".", env=TODAY)
+        assert first == cold and second == cold, output
+    assert json.loads(both(aged / folder, cache, "--format", "json", ".", env=TODAY)[0][1]), "the folders have findings"
+
+
+def test_a_one_file_run_over_a_warm_cache_reports_what_an_uncached_one_does(aged, tmp_path):
+    cache = tmp_path / "cache"
+    root = aged / "generated" / "models" / "next-local"
+    assert both(aged / "generated", cache, ".", env=TODAY)[0][0] == 0  # fills the cache
+    for path in [*sorted(root.glob("active/*.md"))[:3], *sorted(root.glob("archive/*.md"))[:3], *sorted(root.glob("responses/*.md"))[:3]]:
+        warm, cold = both(aged / "generated", cache, "--format", "json", str(path.relative_to(aged / "generated")), env=TODAY)
+        assert warm == cold
+
+
+def write_keeping_mtime(path: Path, text: str) -> None:
+    """Change a file's content, keep its size and put its modification time back: only the
+    inode change time (ctime) still tells."""
+    info = path.stat()
+    assert len(text.encode()) == info.st_size
+    path.write_text(text)
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert path.stat().st_mtime_ns == info.st_mtime_ns and path.stat().st_size == info.st_size
+
+
+def test_changed_deleted_new_and_renamed_files_are_seen_by_a_warm_run(handoff_root, tmp_path):
+    cache = tmp_path / "cache"
+    active, archive, responses = (handoff_root / name for name in ("active", "archive", "responses"))
+    (archive / NAME).write_text(VALID_HANDOFF.replace("Ready for local model pickup", "Completed"))
+    response = responses / f"2026-11-03-response-to-{NAME}"
+    response.write_text(VALID_RESPONSE)
+    other = active / "handoff-2026-11-02-count-flaky-tests.md"
+    other.write_text(VALID_HANDOFF.replace("Extract error patterns", "Count flaky tests"))
+    age()
+    warm, cold = both(handoff_root, cache, "--format", "json", ".")
+    assert warm == cold == (0, "[]\n")
+
+    # same size, mtime put back: the stat layer must not trust the old row (ctime changed)
+    write_keeping_mtime(other, other.read_text().replace("40 logs in logs/nightly/", "40 logs in /home/alice/x"))
+    warm, cold = both(handoff_root, cache, "--format", "json", ".")
+    assert warm == cold and [f["code"] for f in json.loads(warm[1])] == ["HL201"]
+
+    response.unlink()  # deleted: the archived handoff has no response any more
+    warm, cold = both(handoff_root, cache, "--format", "json", ".")
+    assert warm == cold and "HL407" in warm[1]
+
+    response.write_text(VALID_RESPONSE)  # new again
+    (active / "notes.txt").write_text("stray\n")  # and a new stray
+    warm, cold = both(handoff_root, cache, "--format", "json", ".")
+    assert warm == cold and [f["code"] for f in json.loads(warm[1])] == ["HL201", "HL411"]
+
+    (archive / NAME).rename(archive / NAME.replace("extract", "gather"))  # renamed: the response points nowhere
+    warm, cold = both(handoff_root, cache, "--format", "json", ".")
+    assert warm == cold and "HL406" in warm[1]
+    warm, cold = both(handoff_root, cache, "--format", "json", str(response.relative_to(handoff_root)))
+    assert warm == cold and "HL406" in warm[1]
+
+
+def test_a_file_changed_just_after_a_run_is_read_again_even_with_its_old_stat(handoff_root, tmp_path):
+    """The racy case: a change in the same instant as the previous run's read. Nothing old is
+    trusted, so the change shows although size and mtime are as before."""
+    cache = tmp_path / "cache"
+    path = handoff_root / "active" / NAME
+    path.write_text(VALID_HANDOFF)
+    assert both(handoff_root, cache, "--format", "json", ".")[0] == (0, "[]\n")
+    write_keeping_mtime(path, VALID_HANDOFF.replace("40 logs in logs/nightly/", "40 logs in /home/alice/x"))
+    warm, cold = both(handoff_root, cache, "--format", "json", ".")
+    assert warm == cold and [f["code"] for f in json.loads(warm[1])] == ["HL201"]
+
+
+def test_the_stat_layer_records_only_settled_stamps_and_trusts_only_an_identical_one(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("one\n")
+    key = digest("handoff", "one\n")
+    info = os.lstat(path)
+    racy = Cache(tmp_path / "cache", "k")  # a run that starts now: the file is too new to record
+    racy.remember(str(path), info, "handoff", key)
+    racy.save()
+    assert Cache(tmp_path / "cache", "k").known(str(path), info, "handoff") is None
+
+    later = Cache(tmp_path / "cache", "k", cutoff=time.time_ns() + 1)  # as if the run began well after the write
+    later.remember(str(path), info, "handoff", key)
+    later.save()
+    warm = Cache(tmp_path / "cache", "k")
+    assert warm.known(str(path), os.lstat(path), "handoff") == key
+    assert warm.known(str(path), os.lstat(path), "response") is None  # another kind: another text key
+
+    write_keeping_mtime(path, "two\n")  # only ctime differs
+    assert warm.known(str(path), os.lstat(path), "handoff") is None
+    path.unlink()
+    path.write_text("one\n")  # a new file (new inode or ctime) with the old content and mtime
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert warm.known(str(path), os.lstat(path), "handoff") is None
+    link = tmp_path / "link.md"
+    link.symlink_to(path)
+    assert filestamp.stamp(os.lstat(link)) is None  # links are never stamped
+
+
+def test_the_cache_never_holds_a_secret_from_a_document_scan(handoff_root, tmp_path):
+    """Line scans (titles, fields, reference links) are cached for the folder index, findings for
+    the run: neither may keep a credential, even one a message quotes (HL103 quotes the field)."""
+    cache = tmp_path / "cache"
+    secret = "ghp_" + "Zq3vL8mN2pR4sT6vW8yZ0aB1cD3eF5gH7jK9"
+    leaky = VALID_HANDOFF.replace("from build logs", f"from build logs {secret}").replace("**Priority**: MEDIUM", f"**Priority**: MEDIUM {secret}").replace(
+        "[nightly logs](../../../logs/README.md)", f"[nightly logs](https://x:{secret}@example.com/logs)")
+    (handoff_root / "active" / NAME).write_text(leaky)
+    (handoff_root / "active" / "handoff-2026-11-02-count-flaky-tests.md").write_text(VALID_HANDOFF.replace("Extract error patterns", "Count flaky tests"))
+    age()
+    # the leaky handoff read only by the folder index, then checked itself
+    for target in ("active/handoff-2026-11-02-count-flaky-tests.md", ".", "."):
+        warm, cold = both(handoff_root, cache, "--format", "json", target)
+        assert warm == cold
+    stored = b"".join(p.read_bytes() for p in cache.glob("cache-*.marshal"))
+    assert stored and secret.encode() not in stored and secret[4:20].encode() not in stored
+
+
+def test_an_unwritable_cache_folder_gives_the_same_findings(handoff_root, tmp_path):
+    (handoff_root / "active" / NAME).write_text(VALID_HANDOFF.replace("40 logs", "40 logs in /home/alice/x"))
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("")
+    warm, cold = both(handoff_root, blocker / "cache", "--format", "json", ".")
+    assert warm == cold and "HL201" in warm[1]
