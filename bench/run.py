@@ -54,6 +54,7 @@ HOOK_EXECUTABLES = {"handoff-lint": "handoff-lint", "handoff-lint-warm": "handof
 # handoff-lint runs with --no-cache (every check, nothing remembered); handoff-lint-warm with a
 # cache folder of its own that one untimed run fills first (nothing changed since).
 WARM_CACHE = tempfile.mkdtemp(prefix="handoff-lint-bench-cache-")
+RACY_SECONDS = 3.5  # a little over handoff_lint.filestamp.RACY_NS
 
 
 # --- finding the tools -------------------------------------------------------------------------
@@ -185,10 +186,20 @@ def run_once(argv: list[str], cwd: str) -> dict:
     return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss": rss, "exit": process.returncode}
 
 
-def prime(commands: dict, cwd: str) -> None:
-    """One untimed run of handoff-lint-warm, so its timed runs find the cache filled."""
-    if "handoff-lint-warm" in commands:
-        run_once(commands["handoff-lint-warm"], cwd)
+def prime(commands: dict, cwd: str, argv: list[str] | None = None) -> None:
+    """One untimed run of handoff-lint-warm (or ``argv``), so its timed runs find the cache filled.
+
+    handoff-lint trusts a file's stat only once the file is RACY_SECONDS old (its
+    filestamp.RACY_NS: a change in the same instant as a read could leave the stat as it was), so
+    a folder generated a moment ago is first left to age, as a repository's files would have."""
+    if "handoff-lint-warm" not in commands:
+        return
+    newest = max((os.lstat(os.path.join(top, name)).st_ctime for top, _dirs, names in os.walk(cwd) for name in names), default=0)
+    wait = newest + RACY_SECONDS - time.time()
+    if wait > 0:
+        progress(f"waiting {wait:.1f} s for the folder's files to be {RACY_SECONDS} s old")
+        time.sleep(wait)
+    run_once(argv or commands["handoff-lint-warm"], cwd)
 
 
 def rounds(commands: dict, runs: int, cwd: str) -> dict:
@@ -275,8 +286,8 @@ def bench_hook(file: Path, cwd: Path, args) -> dict:
     """handoff-lint and detect-secrets-hook on one file, a cold process each, as pre-commit runs them
     (from the top of the repository, the file named relative to it)."""
     commands, versions, skipped = hook_commands(args.tools, os.path.relpath(file, cwd))
-    if "handoff-lint-warm" in commands:  # the cache a repository's earlier commits left: the folder's
-        run_once([commands["handoff-lint-warm"][0], "--cache-dir", WARM_CACHE, str(cwd)], str(cwd))
+    # the cache a repository's earlier commits left: the folder's
+    prime(commands, str(cwd), [commands.get("handoff-lint-warm", ["handoff-lint"])[0], "--cache-dir", WARM_CACHE, str(cwd)])
     samples = rounds(commands, args.runs, str(cwd))
     return {"mode": "hook-file", "file": str(file), "bytes": file.stat().st_size, "runs": args.runs,
             "tools": summarize(samples, commands, versions), "skipped": skipped}
