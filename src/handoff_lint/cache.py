@@ -11,7 +11,7 @@ project keeps two repositories from evicting each other's entries. The file hold
 ``results``  digest -> (rows, directives): the content-only findings of a text (HL0-HL3);
              ``directives``: the text has suppression comments, so it is read to apply them
 ``scans``    digest -> the line scan of a handoff or response (what the folder index and the
-             link checks read); kept only when no credential was seen in the text, so that
+             link checks read), its references as tuples and the rest as a marshal blob; kept only when no credential was seen in the text, so that
              the cache never holds a secret in full
 ``folders``  root -> (fingerprint, rows): the folder checks' findings for a whole handoff
              root, valid while the fingerprint is (see :mod:`folder_run`)
@@ -34,7 +34,7 @@ from pathlib import Path
 from handoff_lint import __version__, filestamp
 from handoff_lint.findings import Finding
 
-MAGIC = b"handoff-lint cache 1\n"
+MAGIC = b"handoff-lint cache 2\n"
 TABLES = ("files", "results", "scans", "folders")
 MAX_ENTRIES = 100_000  # per table; beyond it the rows this run did not use go first
 DAMAGED = (ValueError, TypeError, EOFError, IndexError, KeyError, AttributeError)
@@ -207,13 +207,13 @@ class Cache:
 
     def scan(self, key: bytes):
         """The Scan of the text of ``key``, or None."""
-        from handoff_lint.folder_index import Scan
+        from handoff_lint.folder_index import StoredScan
 
         stored = self.fresh["scans"].get(key) or self.scans.get(key)
         if stored is None:
             return None
         try:
-            found = Scan.from_data(marshal.loads(stored))
+            found = StoredScan(stored)
         except DAMAGED:
             return None
         self.used["scans"].add(key)
@@ -225,7 +225,7 @@ class Cache:
         if not (clean or shows_no_secret(scan.strings())):
             return
         if key not in self.scans:
-            self.fresh["scans"][key] = marshal.dumps(scan.to_data())
+            self.fresh["scans"][key] = scan.stored()
         else:
             self.used["scans"].add(key)
 

@@ -39,6 +39,7 @@ class SourceFile:
     display: str  # relative to the working directory when possible, '/' separators, printable
     kind: str
     root: Path | None  # the handoff root it belongs to, if any
+    absolute: str = ""  # the absolute path (symlinks kept), when discovery knows it
 
 
 _EXTRA_ROOTS: set[Path] = set()
@@ -64,6 +65,11 @@ def is_handoff_root(folder: Path) -> bool:
 def classify(path: Path) -> tuple[str, Path | None]:
     """The kind of ``path`` and its handoff root (``None`` outside any root)."""
     folder, name = os.path.split(os.path.abspath(path))  # symlinks kept: no dependence on cwd
+    return _classify_in(folder, name)
+
+
+def _classify_in(folder: str, name: str) -> tuple[str, Path | None]:
+    """classify() of the file ``name`` in the absolute, normalised ``folder``."""
     place, root = _place(folder)
     if place == "root":
         if name == TEMPLATE_NAME:
@@ -110,27 +116,36 @@ def inside(path: str | Path, folders: list[str]) -> bool:
     return any(absolute == folder or absolute.startswith(folder.rstrip(os.sep) + os.sep) for folder in folders)
 
 
-def _walk(folder: Path, excluded) -> Iterator[Path]:
-    """Markdown files under ``folder`` (every file inside lifecycle folders), sorted, no hidden dirs."""
+def _walk(folder: Path, excluded) -> Iterator[tuple[str, str, Path]]:
+    """(folder, name, path) of the markdown files under ``folder`` (every file inside lifecycle
+    folders), sorted, no hidden dirs."""
     for current, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in PRUNED_DIRS)
         here = Path(current)
+        every, shown = here.name in KIND_BY_FOLDER, str(here)
         for name in sorted(files):
-            path = here / name
-            if wanted(path) and not excluded(path):
-                yield path
+            if every or _takes(name):
+                path = here / name
+                if not excluded(path):
+                    yield shown, name, path
+
+
+def _takes(name: str) -> bool:
+    """A file a walk takes outside lifecycle folders: markdown (by pathlib's idea of the suffix) and .desc."""
+    dot = name.rfind(".")
+    return (0 < dot < len(name) - 1 and name[dot:].lower() in MARKDOWN_SUFFIXES) or name == ".desc"
 
 
 def wanted(path: Path) -> bool:
     """Files a folder walk (and ``--staged``) takes: markdown, and everything in lifecycle folders."""
-    return path.parent.name in KIND_BY_FOLDER or path.suffix.lower() in MARKDOWN_SUFFIXES or path.name == ".desc"
+    return path.parent.name in KIND_BY_FOLDER or _takes(path.name)
 
 
 def from_blobs(blobs, excluded=None) -> list[SourceFile]:
     """SourceFiles for staged contents, named by their work-tree paths, in a stable order."""
     cwd = Path.cwd()
     chosen = sorted(path for path in blobs if wanted(path) and not (excluded and excluded(path)))
-    return [SourceFile(path, printable(display_path(path, cwd)), *classify(path)) for path in chosen]
+    return [SourceFile(path, printable(display_path(path, cwd)), *classify(path), os.path.abspath(path)) for path in chosen]
 
 
 @lru_cache(maxsize=4096)
@@ -138,11 +153,17 @@ def _folder_display(folder: str, cwd: Path) -> str:
     return display_path(Path(folder or "."), cwd)
 
 
+@lru_cache(maxsize=4096)
+def _absolute(folder: str, cwd: Path) -> str:
+    return os.path.normpath(os.path.join(cwd, folder))  # os.path.abspath, with cwd asked once
+
+
 def discover(paths: Iterable[str | Path], excluded=lambda path: False) -> tuple[list[SourceFile], list[str]]:
     """Files to check, in a stable order, plus the paths that do not exist (usage errors).
 
     Files named explicitly are always taken (a pre-commit hook passes exactly what is staged);
-    folders are walked for markdown. Each file appears once.
+    folders are walked for markdown. Each file appears once. The work that depends on a file's
+    folder only (its display prefix, absolute path, place in a handoff root) is done once per folder.
     """
     cwd = Path.cwd()
     found: dict[str, SourceFile] = {}
@@ -150,19 +171,19 @@ def discover(paths: Iterable[str | Path], excluded=lambda path: False) -> tuple[
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            candidates: Iterable[Path] = _walk(path, excluded)
+            candidates: Iterable[tuple[str, str, Path]] = _walk(path, excluded)
         elif path.exists() or path.is_symlink():
-            candidates = [] if excluded(path) else [path]
+            candidates = [] if excluded(path) else [(*os.path.split(path), path)]
         else:
             missing.append(str(given))
             continue
-        for candidate in candidates:
-            folder, name = os.path.split(candidate)
-            base = _folder_display(folder, cwd)  # one relpath per folder, not per file
+        last = None
+        for folder, name, candidate in candidates:
+            if folder != last:  # one relpath and abspath per folder, not per file
+                last, base, absolute = folder, _folder_display(folder, cwd), _absolute(folder, cwd)
             key = name if base == "." else f"{base}/{name}"
             if key not in found:
-                kind, root = classify(candidate)
                 # A newline or an escape sequence in a file name, or a byte that is not UTF-8,
                 # reaches every report: show it escaped (an unencodable name stopped the run).
-                found[key] = SourceFile(candidate, printable(key), kind, root)
+                found[key] = SourceFile(candidate, printable(key), *_classify_in(absolute, name), os.path.join(absolute, name))
     return list(found.values()), missing

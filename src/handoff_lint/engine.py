@@ -12,6 +12,7 @@ from handoff_lint import suppress
 from handoff_lint.checks import document_checks
 from handoff_lint.config import Config
 from handoff_lint.discover import SKIPPED, SourceFile, discover, from_blobs
+from handoff_lint.filestamp import lstat
 from handoff_lint.findings import Finding, printable
 from handoff_lint.folder_run import folder_findings
 from handoff_lint.reading import decode, read_text
@@ -38,9 +39,7 @@ def check_file(file: SourceFile, config: Config, modules, blob: bytes | None = N
     by absolute path, ``(digest or None, scan)`` of handoffs and responses for the folder index."""
     absolute = info = None
     if cache is not None and blob is None:
-        from handoff_lint.filestamp import lstat
-
-        absolute = os.path.abspath(file.path)
+        absolute = file.absolute or os.path.abspath(file.path)
         info = lstat(absolute)  # before the read: a change after it shows in the next stamp
         served = _from_stamp(file, config, modules, cache, absolute, info, seen)
         if served is not None:
@@ -76,7 +75,7 @@ def check_file(file: SourceFile, config: Config, modules, blob: bytes | None = N
         if absolute is not None:
             cache.remember(absolute, info, file.kind, key)
     if seen is not None and file.kind in INDEXED_KINDS:
-        seen[absolute or os.path.abspath(file.path)] = (key, source.scan)
+        seen[absolute or file.absolute or os.path.abspath(file.path)] = (key, source.scan)
     if directives:
         findings = suppress.inline(findings, source.lines, file.display, config)
     return findings, errors
@@ -108,7 +107,7 @@ def _checks(modules, source: Source, config: Config, disk_only: bool) -> tuple[l
     for module in modules:
         if module.KINDS is not None and source.kind not in module.KINDS:
             continue
-        if disk_only and not getattr(module, "READS_DISK", False):
+        if disk_only and not module.__dict__.get("READS_DISK", False):  # not getattr: an exception per file
             continue
         try:
             findings.extend(module.check(source, config))

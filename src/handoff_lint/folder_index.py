@@ -175,9 +175,43 @@ class Scan:
         title, fields, references = data
         return cls(title, {k: tuple(v) for k, v in fields.items()}, [Reference(*r) for r in references])
 
+    def stored(self) -> tuple[tuple, bytes]:
+        """What the cache keeps (see :class:`StoredScan`): the references as plain tuples, the
+        title and fields as one marshal blob."""
+        import marshal
+
+        title, fields, references = self.to_data()
+        return references, marshal.dumps((title, fields))
+
     def strings(self) -> list[str]:
         """Every text the scan holds (to screen for credentials before it is stored)."""
         return [self.title or "", *(value for value, _line in self.fields.values()), *(r.target for r in self.references)]
+
+
+class StoredScan(Scan):
+    """A scan from the cache: its references at once (the link checks read them for every
+    file), its title and fields decoded when first read (the folder index reads them for few)."""
+
+    def __init__(self, stored: tuple[tuple, bytes]) -> None:
+        references, self._blob = stored
+        self.references = [Reference(*r) for r in references]
+        self._head: tuple | None = None
+
+    def _decoded(self) -> tuple:
+        if self._head is None:
+            import marshal
+
+            title, fields = marshal.loads(self._blob)
+            self._head = (title, {k: tuple(v) for k, v in fields.items()})
+        return self._head
+
+    @property
+    def title(self) -> str | None:
+        return self._decoded()[0]
+
+    @property
+    def fields(self) -> dict[str, tuple[str, int]]:
+        return self._decoded()[1]
 
 
 def scan_text(text: str) -> Scan:

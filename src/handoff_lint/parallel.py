@@ -8,7 +8,6 @@ files were given, so the output does not depend on scheduling.
 from __future__ import annotations
 
 import importlib
-import multiprocessing
 import os
 
 CHUNKS_PER_WORKER = 4
@@ -48,6 +47,7 @@ def _check_chunk(files) -> tuple[list, object]:
 def check_files(files, config, modules, cache, workers: int) -> list:
     """``(findings, errors, seen)`` per file, in order, computed by ``workers`` processes; what
     they add to the cache is merged into ``cache``."""
+    import multiprocessing  # not at the top: a large warm run asks workers_for() and needs no workers
     from concurrent.futures import ProcessPoolExecutor
 
     methods = multiprocessing.get_all_start_methods()
