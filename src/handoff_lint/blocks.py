@@ -17,14 +17,16 @@ import re
 # level-0 tokens; lines 1-based, last inclusive (markdown-it's ``map`` end).
 Block = tuple[str, str, int, int, str]
 
-_ATX = re.compile(r"#{1,6}(?=[ \t]|$)")
-_FENCE = re.compile(r"(`{3,}|~{3,})")
-_RULE_OR_UNDERLINE = re.compile(r"(?:[-*_](?:[ \t]*[-*_])+|=+)[ \t]*$")
-_HR = re.compile(r"([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_BULLET = re.compile(r"[-*+](?=[ \t]|$)")
-_ORDERED = re.compile(r"(\d{1,9})([.)])(?=[ \t]|$)")
-_ITEM_BULLET = re.compile(r"([-*+]) (?=[^ \t])")  # marker, one space, content
-_ITEM_ORDERED = re.compile(r"(\d{1,9})([.)]) (?=[^ \t])")
+# Patterns are anchored (`^`): used with match() anyway, and a search from every position of a
+# long line of dashes would be quadratic (tests/unit/test_regex_linear.py).
+_ATX = re.compile(r"^#{1,6}(?=[ \t]|$)")
+_FENCE = re.compile(r"^(`{3,}|~{3,})")
+_RULE_OR_UNDERLINE = re.compile(r"^(?:[-*_](?:[ \t]*[-*_])+|=+)[ \t]*$")
+_HR = re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_BULLET = re.compile(r"^[-*+](?=[ \t]|$)")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=[ \t]|$)")
+_ITEM_BULLET = re.compile(r"^([-*+]) (?=[^ \t])")  # marker, one space, content
+_ITEM_ORDERED = re.compile(r"^(\d{1,9})([.)]) (?=[^ \t])")
 
 _TEXT, _HEADING, _FENCE_OPEN, _RULE, _BULLET_ITEM, _ORDERED_ITEM = range(6)
 
