@@ -71,6 +71,13 @@ def check_file(file: SourceFile, config: Config, modules, blob: bytes | None = N
     return findings, errors
 
 
+def checked(file: SourceFile, config: Config, modules, cache=None, blob: bytes | None = None) -> tuple[list[Finding], list[str], object]:
+    """``(findings, internal errors, line scan or None)`` for one file."""
+    scans: dict = {}
+    findings, errors = check_file(file, config, modules, blob, cache, scans)
+    return findings, errors, scans.get(file.path)
+
+
 def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | None = None, cache_dir: Path | None = None, jobs: int = 0) -> Outcome:
     """Check ``paths`` on disk, or, with ``blobs`` (``--staged``), those contents under those
     names; with ``cache_dir``, reuse the content-only findings of files seen before. ``jobs``:
@@ -99,11 +106,7 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
     if workers > 1:
         results = parallel.check_files(work, config, modules, cache, workers)
     else:
-        results = []
-        for file in work:
-            found_scans: dict = {}
-            findings, errors = check_file(file, config, modules, None if blobs is None else blobs[file.path], cache, found_scans)
-            results.append((findings, errors, found_scans.get(file.path)))
+        results = [checked(file, config, modules, cache, None if blobs is None else blobs[file.path]) for file in work]
     for file, (findings, errors, scan) in zip(work, results):
         raw.extend(findings)
         outcome.internal_errors.extend(errors)
