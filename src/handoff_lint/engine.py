@@ -125,6 +125,14 @@ def _keep_scan(cache, key: bytes, scan, content: list[Finding], modules) -> None
     cache.put_scan(key, scan, clean=credentials_ran)
 
 
+def checked(file: SourceFile, config: Config, modules, cache=None, blob: bytes | None = None) -> tuple[list[Finding], list[str], dict]:
+    """``(findings, internal errors, what the folder index may reuse)`` for one file: the
+    serial loop's and the workers' one way to check a file (see check_file's ``seen``)."""
+    seen: dict = {}
+    findings, errors = check_file(file, config, modules, blob, cache, seen)
+    return findings, errors, seen
+
+
 def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | None = None, cache_dir: Path | None = None, jobs: int = 0) -> Outcome:
     """Check ``paths`` on disk, or, with ``blobs`` (``--staged``), those contents under those
     names; with ``cache_dir``, reuse what earlier runs learnt about unchanged files. ``jobs``:
@@ -152,15 +160,12 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
         workers = parallel.workers_for(len(work), jobs, cache, PARALLEL_MIN_FILES)
     if workers > 1:
         results = parallel.check_files(work, config, modules, cache, workers)
-        for findings, errors, found in results:
-            raw.extend(findings)
-            outcome.internal_errors.extend(errors)
-            seen.update(found)
     else:
-        for file in work:
-            findings, errors = check_file(file, config, modules, None if blobs is None else blobs[file.path], cache, seen)
-            raw.extend(findings)
-            outcome.internal_errors.extend(errors)
+        results = [checked(file, config, modules, cache, None if blobs is None else blobs[file.path]) for file in work]
+    for findings, errors, found in results:
+        raw.extend(findings)
+        outcome.internal_errors.extend(errors)
+        seen.update(found)
     raw.extend(folder_findings(files, paths if blobs is None else [], config, outcome, seen if blobs is None else None, cache))
     if cache is not None:
         cache.save()

@@ -220,7 +220,7 @@ def scan_text(text: str) -> Scan:
     fence = ""
     section = ""
     for number, line in enumerate(text.split("\n"), start=1):
-        opened = FENCE_RE.match(line)
+        opened = FENCE_RE.match(line) if "```" in line or "~~~" in line else None
         if fence:
             if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
                 fence = ""

@@ -33,14 +33,10 @@ def _init(config, module_names: list[str], view) -> None:
 
 
 def _check_chunk(files) -> tuple[list, object]:
-    from handoff_lint.engine import check_file
+    from handoff_lint.engine import checked
 
     config, modules, cache = _STATE["config"], _STATE["modules"], _STATE["cache"]
-    results = []
-    for file in files:
-        seen: dict = {}
-        findings, errors = check_file(file, config, modules, None, cache, seen)
-        results.append((findings, errors, seen))
+    results = [checked(file, config, modules, cache) for file in files]
     return results, (cache.take_fresh() if cache is not None else None)
 
 
@@ -50,15 +46,25 @@ def check_files(files, config, modules, cache, workers: int) -> list:
     import multiprocessing  # not at the top: a large warm run asks workers_for() and needs no workers
     from concurrent.futures import ProcessPoolExecutor
 
+    from handoff_lint.engine import checked
+
+    # This process checks one file of each kind first: the lazy imports, compiled validators and
+    # patterns that costs are then made once, and forked workers inherit them.
+    first = {}
+    for position, file in enumerate(files):
+        first.setdefault(file.kind, position)
+    done = {position: checked(files[position], config, modules, cache) for position in first.values()}
+    rest = [file for position, file in enumerate(files) if position not in done]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    size = max(1, -(-len(files) // (workers * CHUNKS_PER_WORKER)))
-    chunks = [files[start:start + size] for start in range(0, len(files), size)]
+    size = max(1, -(-len(rest) // (workers * CHUNKS_PER_WORKER)))
+    chunks = [rest[start:start + size] for start in range(0, len(rest), size)]
     view = cache.view() if cache is not None else None
-    results: list = []
+    checked_rest: list = []
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init, initargs=(config, [m.__name__ for m in modules], view)) as pool:
         for part, fresh in pool.map(_check_chunk, chunks):
-            results.extend(part)
+            checked_rest.extend(part)
             if cache is not None:
                 cache.merge(fresh)
-    return results
+    others = iter(checked_rest)
+    return [done[position] if position in done else next(others) for position in range(len(files))]

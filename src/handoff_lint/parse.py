@@ -2,7 +2,8 @@
 
 Only block structure matters here (headings, paragraphs, lists, code, rules), so the inline
 parser is switched off: it is most of markdown-it's cost and tells us nothing we use. A
-``## Heading`` inside a code fence is code, not a section.
+``## Heading`` inside a code fence is code, not a section. Documents written at the margin
+only skip markdown-it: blocks.py reads the same blocks off their lines.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from handoff_lint.blocks import Block, simple_blocks
 from handoff_lint.document import Document, Field, Section, split_lines
 from handoff_lint.names import normalise
 
@@ -27,7 +29,26 @@ def _markdown():
     return MarkdownIt("commonmark").disable(["inline", "text_join", "reference"])
 
 
+def _markdown_blocks(text: str) -> tuple[list[Block], set[int]]:
+    """markdown-it's level-0 blocks and the lines inside code blocks at any depth."""
+    tokens = _markdown().parse(text)
+    code_lines: set[int] = set()
+    blocks: list[Block] = []
+    for index, token in enumerate(tokens):
+        if token.map is None:
+            continue
+        first, last = token.map[0] + 1, token.map[1]
+        if token.type in _CODE_TYPES:
+            code_lines.update(range(first, last + 1))
+        if token.level == 0:
+            content = tokens[index + 1].content if token.type == "heading_open" else ""
+            blocks.append((token.type, token.tag, first, last, content))
+    return blocks, code_lines
+
+
 def field_at(line_text: str, line: int) -> Field | None:
+    if "**" not in line_text:  # most lines: a substring test instead of a regex
+        return None
     match = FIELD_RE.match(line_text)
     if not match:
         return None
@@ -39,20 +60,9 @@ def field_at(line_text: str, line: int) -> Field | None:
 
 def parse(text: str, status_field: str = "Handoff Status") -> Document:
     lines = split_lines(text)
-    tokens = _markdown().parse(text)
+    simple = simple_blocks(text, lines)
+    blocks, code_lines = simple if simple is not None else _markdown_blocks(text)
     status_norm = normalise(status_field)
-
-    code_lines: set[int] = set()
-    blocks = []  # level-0 blocks: (type, tag, first_line, last_line) 1-based inclusive
-    for index, token in enumerate(tokens):
-        if token.map is None:
-            continue
-        first, last = token.map[0] + 1, token.map[1]
-        if token.type in _CODE_TYPES:
-            code_lines.update(range(first, last + 1))
-        if token.level == 0:
-            content = tokens[index + 1].content if token.type == "heading_open" else ""
-            blocks.append((token.type, token.tag, first, last, content))
 
     doc = Document(lines=lines, code_lines=frozenset(code_lines))
     heading_indexes = [i for i, block in enumerate(blocks) if block[0] == "heading_open" and block[1] == "h2"]

@@ -18,6 +18,7 @@ KINDS = None
 _CGNAT = ipaddress.ip_network("100.64.0.0/10")
 _DOCUMENTATION = tuple(ipaddress.ip_network(n) for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32"))
 _UNIQUE_LOCAL = ipaddress.ip_network("fc00::/7")
+_DIGIT_DOT_DIGIT = re.compile(r"[0-9]\.[0-9]")  # every IPv4 address holds one
 
 
 @lru_cache(maxsize=1)
@@ -26,6 +27,13 @@ def _table():
     patterns = {name: re.compile(pattern, re.IGNORECASE if name == "host" else 0) for name, pattern in table["patterns"].items()}
     placeholders = frozenset(name.casefold() for name in table["placeholder-users"])
     return patterns, placeholders, frozenset(table["internal-suffixes"])
+
+
+@lru_cache(maxsize=4)
+def _host_needles(suffixes: frozenset[str]) -> tuple[str, ...]:
+    """What the lower-cased text of a line with an internal host name must contain: the host
+    ends with '.' + suffix (it has a dot, so it equals a suffix only if that has one too)."""
+    return tuple(sorted({"." + suffix.lower() for suffix in suffixes} | {suffix.lower() for suffix in suffixes if "." in suffix}))
 
 
 @lru_cache(maxsize=1)
@@ -81,8 +89,16 @@ def check(source: Source, config: Config) -> list[Finding]:
     if config.internal_domains:
         suffixes = suffixes | set(config.internal_domains)
     found = []
+    # Cheap tests over the whole text first: most files cannot hold a home path, an internal host
+    # or an IPv4 address at all, and those patterns are the costly ones.
+    text = source.text
+    home_needles = load_table("privacy")["literals"]["home"]
+    homes = any(needle in text for needle in home_needles)
+    host_needles = _host_needles(suffixes)
+    hosts = any(needle in text.lower() for needle in host_needles)
+    addresses = _DIGIT_DOT_DIGIT.search(text) is not None
     for number, line in enumerate(source.lines, start=1):
-        if "/" in line or "\\" in line:
+        if homes and ("/" in line or "\\" in line) and any(needle in line for needle in home_needles):
             for match in patterns["home"].finditer(line):
                 user = match.group("user") or match.group("wuser") or match.group("tuser")
                 system_temp = match.group(0).startswith("/private/")
@@ -93,13 +109,15 @@ def check(source: Source, config: Config) -> list[Finding]:
             for match in patterns["unc"].finditer(line):
                 found.append(Finding(source.display, number, match.start() + 1, "HL202", f"network share '{match.group(0)}'"))
         if "." in line:
-            for match in patterns["host"].finditer(line):
-                host = match.group("host").lower()
-                if any(host == suffix or host.endswith("." + suffix) for suffix in suffixes):
-                    found.append(Finding(source.display, number, match.start() + 1, "HL203", f"internal host name '{match.group('host')}'"))
-            for match in patterns["ipv4"].finditer(line):
-                if _is_private_ip(match.group("ip")):
-                    found.append(Finding(source.display, number, match.start() + 1, "HL204", f"private IP address {match.group('ip')}"))
+            if hosts and any(needle in line.lower() for needle in host_needles):
+                for match in patterns["host"].finditer(line):
+                    host = match.group("host").lower()
+                    if any(host == suffix or host.endswith("." + suffix) for suffix in suffixes):
+                        found.append(Finding(source.display, number, match.start() + 1, "HL203", f"internal host name '{match.group('host')}'"))
+            if addresses and _DIGIT_DOT_DIGIT.search(line):
+                for match in patterns["ipv4"].finditer(line):
+                    if _is_private_ip(match.group("ip")):
+                        found.append(Finding(source.display, number, match.start() + 1, "HL204", f"private IP address {match.group('ip')}"))
         if "@" in line:
             domains, suffixes_ok, locals_ok = _email_allowed()
             for match in patterns["email"].finditer(line):

@@ -16,7 +16,7 @@ from handoff_lint.discover import EXAMPLE, HANDOFF, RESPONSE, TEMPLATE
 from handoff_lint.document import Document
 from handoff_lint.findings import Finding
 from handoff_lint.names import canonical_map, closest, normalise
-from handoff_lint.schemas import effective_schema, names_in, validator
+from handoff_lint.schemas import effective_schema, names_in, quick_validator, validator
 from handoff_lint.source import Source
 
 KINDS = frozenset({HANDOFF, RESPONSE, EXAMPLE, TEMPLATE})
@@ -44,7 +44,7 @@ def check(source: Source, config: Config) -> list[Finding]:
         tuple(config.extra_sections.get(schema_name, ())),
     )
     checker = _Checker(source.display, doc, effective_schema(schema_name, *extras))
-    findings = checker.run(validator(schema_name, *extras))
+    findings = checker.run(lambda: validator(schema_name, *extras), quick_validator(schema_name, *extras))
     if source.kind == TEMPLATE:
         return [f for f in findings if f.code not in TEMPLATE_SKIPS]
     findings += placeholders(source.display, doc)
@@ -137,11 +137,14 @@ class _Checker:
         return [allowed.get(normalise(word), word) for word in words]
 
     # -- checks -------------------------------------------------------------------------
-    def run(self, compiled) -> list[Finding]:
+    def run(self, full, quick=None) -> list[Finding]:
+        """``full()``: the jsonschema validator; ``quick``: a yes/no check asked first, so that a
+        valid document never pays for (or imports) jsonschema."""
         instance = self.instance()
         self._near_misses(instance)
         seen_required: set[tuple] = set()
-        for error in sorted(compiled.iter_errors(instance), key=lambda e: list(map(str, e.absolute_path))):
+        errors = [] if quick is not None and quick(instance) else full().iter_errors(instance)
+        for error in sorted(errors, key=lambda e: list(map(str, e.absolute_path))):
             path = tuple(error.absolute_path)
             if error.validator == "required":
                 if path not in seen_required:

@@ -9,6 +9,8 @@ import string
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import VALID_HANDOFF, run_cli
 from handoff_lint.checks import credentials
@@ -134,3 +136,28 @@ def test_assignments_and_detect_secrets_formats(line, code, secret):
 )
 def test_assignment_placeholders_are_clean(line):
     assert findings(line + "\n") == []
+
+
+def test_secret_found_after_a_character_whose_lower_case_is_longer():
+    # 'İ'.lower() is two characters: keyword positions in the lower-cased text no longer match
+    # the text's, and the check must not lose (or misplace) the assignment after it.
+    found = findings("İstanbul office\nİİİ db password: Tr0ub4dor3x\n")
+    assert [(f.code, f.line, f.column) for f in found] == [("HL304", 2, 18)]
+
+
+FRAGMENTS = ["pass", "Password", "pwd", "secret", "token", "api_key", "API-KEY", "auth", "credential", "AKIA", "xoxb-",
+             "sk_live", "SG.", "glpat-", "AccountKey=", "://", "bob:pw@", "https", " ", "=", ":", ":=", "=>", '"', "'",
+             "x", "9", "-", "\n", "İ", "word", "_"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=40))
+def test_keyword_lines_are_the_lines_the_prefilter_matches(parts):
+    """Trying the prefilter only where a keyword starts finds exactly the lines a search of
+    every line finds (in a file with at least one keyword)."""
+    text = "".join(parts)
+    lines = text.split("\n")
+    keyword_prefilter, _plugins = credentials._detect_secrets_prefilter()
+    keywords = credentials.load_table("credentials")["literals"]["keywords"]
+    expected = {i for i, line in enumerate(lines) if keyword_prefilter.search(line)} if any(k in text.lower() for k in keywords) else set()
+    assert credentials._keyword_lines(text, lines, keywords, keyword_prefilter) == expected

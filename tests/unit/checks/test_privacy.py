@@ -33,6 +33,10 @@ def codes(line: str) -> list[tuple[str, int]]:
         ("cache on build01.corp.acme.internal:6379", "HL203"),
         ("printer.lan is down", "HL203"),
         ("nas.home.arpa", "HL203"),
+        ("NAS.Home.Arpa", "HL203"),
+        ("see Wiki.CORP.Acme.INTERNAL/page", "HL203"),
+        ("İstanbul box db01.corp at 10.1.2.3", "HL203"),
+        ("İstanbul box db01.corp at 10.1.2.3", "HL204"),
         ("ssh gpu-box.local", "HL203"),
         ("server 192.168.1.40:8080", "HL204"),
         ("db at 10.0.3.7", "HL204"),
@@ -88,3 +92,10 @@ def test_current_login_name_is_found_even_without_a_pattern(tmp_path):
     assert result.code == 1 and "notes.md:2:11: HL206" in result.stdout
     generic = run_cli("check", "--select", "HL206", "notes.md", cwd=tmp_path, env={**real_lookup, "USER": "root", "LOGNAME": "root"})
     assert "HL206" not in generic.stdout
+
+
+@pytest.mark.parametrize("line", ["metrics at grafana.acme.io", "metrics at GRAFANA.Acme.IO:3000"])
+def test_internal_domain_from_the_config_is_found(line):
+    source = Source(SourceFile(Path("f.md"), "f.md", UNCLASSIFIED, None), "first line\n" + line + "\n")
+    found = privacy.check(source, Config(internal_domains=["acme.io"]))
+    assert [(f.code, f.line) for f in found] == [("HL203", 2)]

@@ -1,0 +1,111 @@
+"""The quick yes/no check (fastjsonschema) never calls valid what jsonschema calls invalid.
+
+structure.py trusts a "valid" from the quick check and skips jsonschema; any "invalid" is
+handed to jsonschema, which decides. So the one thing that must hold is: quick valid ->
+jsonschema valid. Instances are built as structure.py builds them (strings, lists of
+strings, objects), from values that sit on each keyword's edge.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from handoff_lint.schemas import SCHEMA_NAMES, effective_schema, names_in, quick_validator, validator
+
+TEXTS = ["", " ", "\n", "\u00a0", "\u2003", "\x1c", "\u0085", "x", " word ", "Local Handoff: x", "Local Handoff:", "Local Response: y",
+         "Local Handoff:  \u00a0", "HIGH", "high", "LOW ", "Resource", "Privacy", "Time", "Completed", "completed", "Blocked",
+         "2026-11-02", "2026-02-30", "2026-11-2", "２０２６-11-02", "2026-11-02\n", "In progress"]
+
+
+def complete(name: str) -> dict:
+    """A valid instance, as structure.py builds one from a good document."""
+    schema = effective_schema(name)
+    values = {"Date": "2026-11-02", "Priority": "HIGH", "Constraints": ["Time"]}
+    instance = {
+        "title": "Local Handoff: x" if name == "handoff" else "Local Response: y",
+        "metadata": {key: values.get(key, "someone") for key in names_in(schema, "metadata")},
+        "sections": {section: "text" for section in names_in(schema, "sections")},
+        "status": "Completed",
+    }
+    return {key: value for key, value in instance.items() if key in schema["properties"]}
+
+
+def instances(name: str):
+    """A valid instance with up to four parts replaced, added or removed."""
+    schema = effective_schema(name)
+    places = [("title",), ("status",), ("metadata",), ("sections",)]
+    places += [("metadata", key) for key in names_in(schema, "metadata") + ["Extra"]]
+    places += [("sections", key) for key in names_in(schema, "sections") + ["Unknown Section"]]
+    text = st.sampled_from(TEXTS)
+    change = st.tuples(st.sampled_from(places), st.none() | text | st.lists(text, max_size=4))
+
+    def build(changes):
+        instance = json.loads(json.dumps(complete(name)))
+        for place, value in changes:
+            parent = instance if len(place) == 1 else instance.get(place[0])
+            if not isinstance(parent, dict):
+                continue
+            if value is None:
+                parent.pop(place[-1], None)
+            else:
+                parent[place[-1]] = value
+        return instance
+
+    return st.lists(change, max_size=4).map(build)
+
+
+@pytest.mark.parametrize("name", SCHEMA_NAMES)
+def test_quick_valid_means_jsonschema_valid(name):
+    quick, full = quick_validator(name), validator(name)
+    assert quick is not None  # the shipped schemas use only keywords the quick check shares
+    seen = {True: 0, False: 0}
+
+    @settings(max_examples=600, deadline=None)
+    @given(instances(name))
+    def agree(instance):
+        answer = quick(instance)
+        seen[answer] += 1
+        # Only quick -> full is needed; on these instances the two agree both ways.
+        assert answer == full.is_valid(instance), instance
+
+    agree()
+    assert seen[False] and seen[True]  # the strategy reaches both answers
+
+
+@pytest.mark.parametrize("name", SCHEMA_NAMES)
+def test_a_complete_document_is_quick_valid(name):
+    assert validator(name).is_valid(complete(name))
+    assert quick_validator(name)(complete(name))
+
+
+def test_a_schema_with_another_keyword_gets_no_quick_check():
+    from handoff_lint.schemas import _only_quick_keywords
+
+    assert _only_quick_keywords({"type": "object", "properties": {"a": {"type": "string", "pattern": "x", "x-field": "A"}}})
+    assert not _only_quick_keywords({"type": "object", "properties": {"a": {"type": "string", "maxLength": 3}}})
+    assert not _only_quick_keywords({"properties": {"a": {"format": "email"}}})
+
+
+def test_a_valid_handoff_is_checked_without_importing_jsonschema(tmp_path):
+    """A one-file hook run on a valid handoff does not pay jsonschema's import."""
+    from conftest import VALID_HANDOFF
+
+    (tmp_path / "h.md").write_text(VALID_HANDOFF, encoding="utf-8")
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from handoff_lint.checks import structure\n"
+        "from handoff_lint.config import Config\n"
+        "from handoff_lint.discover import HANDOFF, SourceFile\n"
+        "from handoff_lint.source import Source\n"
+        f"p = Path({str(tmp_path / 'h.md')!r})\n"
+        "found = structure.check(Source(SourceFile(p, 'h.md', HANDOFF, None), p.read_text()), Config())\n"
+        "print(len(found), 'jsonschema' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", "False"]
