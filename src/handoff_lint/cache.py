@@ -6,12 +6,13 @@ checks that ran, the rule and schema data files (their sizes and mtimes, so edit
 in a checkout is never served stale results) and the login and host name HL206 looks for. The
 project keeps two repositories from evicting each other's entries. The file holds four tables:
 
-``files``    absolute path -> (stamp, kind, digest): a file whose ``lstat`` gives the same
-             stamp holds the text of that digest and is not read (see :mod:`filestamp`)
+``files``    absolute path -> stamp + digest: a file whose ``lstat`` gives the same stamp (and
+             that is classified as the same kind) holds the text of that digest and is not
+             read (see :mod:`filestamp`)
 ``results``  digest -> (rows, directives): the content-only findings of a text (HL0-HL3);
              ``directives``: the text has suppression comments, so it is read to apply them
 ``scans``    digest -> the line scan of a handoff or response (what the folder index and the
-             link checks read), its references as tuples and the rest as a marshal blob; kept only when no credential was seen in the text, so that
+             link checks read) as a marshal blob, decoded only for the files that need it; kept only when no credential was seen in the text, so that
              the cache never holds a secret in full
 ``folders``  root -> (fingerprint, rows): the folder checks' findings for a whole handoff
              root, valid while the fingerprint is (see :mod:`folder_run`)
@@ -25,23 +26,27 @@ only makes runs slower.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import marshal
 import os
+from hashlib import blake2b
 from pathlib import Path
 
 from handoff_lint import __version__, filestamp
 from handoff_lint.findings import Finding
 
-MAGIC = b"handoff-lint cache 2\n"
+MAGIC = b"handoff-lint cache 4\n"
 TABLES = ("files", "results", "scans", "folders")
+CLEAN = 0  # the results row of a text with no findings and no suppression comment: most texts
 MAX_ENTRIES = 100_000  # per table; beyond it the rows this run did not use go first
 DAMAGED = (ValueError, TypeError, EOFError, IndexError, KeyError, AttributeError)
 
 
+DIGEST = 16  # bytes of a text's key
+
+
 def digest(kind: str, text: str) -> bytes:
-    return hashlib.blake2b(f"{kind}\0{text}".encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    return blake2b(f"{kind}\0{text}".encode("utf-8", "surrogatepass"), digest_size=DIGEST).digest()
 
 
 def salt(config, module_names) -> str:
@@ -63,7 +68,7 @@ def salt(config, module_names) -> str:
         "own": [os.environ.get("HANDOFF_LINT_OWN_IDENTIFIERS"), *_identity()],
         "data": data,
     }
-    return hashlib.blake2b(json.dumps(parts, sort_keys=True, default=list).encode(), digest_size=12).hexdigest()
+    return blake2b(json.dumps(parts, sort_keys=True, default=list).encode(), digest_size=12).hexdigest()
 
 
 def _identity() -> list[str]:
@@ -143,32 +148,34 @@ class Cache:
         for name in TABLES:
             self.fresh[name].update(fresh[name])
 
+    def _get(self, table: str, key):
+        """A row, this run's if it made one."""
+        fresh = self.fresh[table]
+        found = fresh.get(key) if fresh else None
+        return self.tables[table].get(key) if found is None else found
+
     # --- the stat layer
 
     def known(self, path: str, info, kind: str) -> bytes | None:
         """The digest of the file at absolute ``path`` if its ``lstat`` matches the stamp recorded
         for it (and it was classified as ``kind`` then), else None: the file must be read."""
-        row = self.fresh["files"].get(path) or self.files.get(path)
+        row = self._get("files", path)
         if row is None:
             return None
-        stamped = filestamp.stamp(info)
-        try:
-            recorded, recorded_kind, found = row
-            if stamped is None or recorded != stamped or recorded_kind != kind or type(found) is not bytes:
-                return None
-        except DAMAGED:
+        stamped = filestamp.stamp(info, kind)
+        if stamped is None or type(row) is not bytes or len(row) != len(stamped) + DIGEST or not row.startswith(stamped):
             return None
         self.used["files"].add(path)
-        return found
+        return row[len(stamped):]
 
     def remember(self, path: str, info, kind: str, key: bytes) -> None:
         """Record that the file at ``path``, ``lstat``-ed as ``info`` before it was read, holds the
         text of ``key``; only for a stamp old enough to be trusted (filestamp.settled)."""
-        stamped = filestamp.stamp(info)
-        if stamped is None or not filestamp.settled(stamped, self.cutoff):
+        stamped = filestamp.stamp(info, kind)
+        if stamped is None or not filestamp.settled(info, self.cutoff):
             self.forget(path)
             return
-        row = (stamped, kind, key)
+        row = stamped + key
         if self.files.get(path) != row:
             self.fresh["files"][path] = row
 
@@ -180,9 +187,11 @@ class Cache:
     # --- content-only findings, by digest
 
     def findings(self, key: bytes, display: str) -> Stored | None:
-        stored = self.fresh["results"].get(key) or self.results.get(key)
+        stored = self._get("results", key)
         if stored is None:
             return None
+        if stored == CLEAN:
+            return Stored([], False)
         try:
             rows, directives = stored
             found = [Finding(display, line, column, code, message, fixable=fixable, secret_hash=secret) for line, column, code, message, fixable, secret in rows]
@@ -194,7 +203,7 @@ class Cache:
     def put_findings(self, key: bytes, findings: list[Finding], directives: bool) -> None:
         if not shows_no_secret(f.message for f in findings):
             return
-        row = (tuple((f.line, f.column, f.code, f.message, f.fixable, f.secret_hash) for f in findings), directives)
+        row = (tuple((f.line, f.column, f.code, f.message, f.fixable, f.secret_hash) for f in findings), directives) if findings or directives else CLEAN
         if self.results.get(key) != row:
             self.fresh["results"][key] = row
         else:
@@ -209,7 +218,7 @@ class Cache:
         """The Scan of the text of ``key``, or None."""
         from handoff_lint.folder_index import StoredScan
 
-        stored = self.fresh["scans"].get(key) or self.scans.get(key)
+        stored = self._get("scans", key)
         if stored is None:
             return None
         try:
@@ -231,15 +240,17 @@ class Cache:
 
     # --- folder check findings, by root
 
-    def folder(self, root: str, fingerprint: bytes) -> list[Finding] | None:
-        stored = self.fresh["folders"].get(root) or self.folders.get(root)
+    def folder(self, root: str, fingerprint: bytes, keep) -> list[Finding] | None:
+        """The folder findings remembered for ``root`` under ``fingerprint``, those on the files
+        ``keep(display)`` accepts; None if another fingerprint (or none) is remembered."""
+        stored = self._get("folders", root)
         if stored is None:
             return None
         try:
             recorded, rows = stored
             if recorded != fingerprint:
                 return None
-            found = [Finding(path, line, column, code, message, fixable=fixable) for path, line, column, code, message, fixable in rows]
+            found = [Finding(path, line, column, code, message, fixable=fixable) for path, line, column, code, message, fixable in rows if keep(path)]
         except DAMAGED:
             return None
         self.used["folders"].add(root)
@@ -299,7 +310,7 @@ def directory(explicit: str | None) -> Path:
 def project(config) -> str:
     """A short name for the project (so two repositories do not evict each other's entries)."""
     folder = str(config.source.parent if config.source is not None else Path.cwd())
-    return hashlib.blake2b(folder.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
+    return blake2b(folder.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
 
 
 def key(config, module_names) -> str:

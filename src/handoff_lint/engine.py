@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Iterable
 
 from handoff_lint import suppress
-from handoff_lint.checks import document_checks
+from handoff_lint.checks import DOCUMENT_CHECKS
+from handoff_lint.checkset import DISK_FAMILIES, CheckSet
 from handoff_lint.config import Config
 from handoff_lint.discover import SKIPPED, SourceFile, discover, from_blobs
 from handoff_lint.filestamp import lstat
@@ -18,7 +19,6 @@ from handoff_lint.folder_run import folder_findings
 from handoff_lint.reading import decode, read_text
 from handoff_lint.source import Source
 
-DISK_FAMILIES = ("HL5",)  # findings that depend on other files than the one checked
 CREDENTIALS = "handoff_lint.checks.credentials"
 PARALLEL_MIN_FILES = 200  # below this, one process is faster than starting workers
 INDEXED_KINDS = frozenset({"handoff", "response", "example"})  # whose line scan is kept and cached
@@ -32,7 +32,7 @@ class Outcome:
     internal_errors: list[str] = field(default_factory=list)  # "path: what went wrong"
 
 
-def check_file(file: SourceFile, config: Config, modules, blob: bytes | None = None, cache=None, seen=None) -> tuple[list[Finding], list[str]]:
+def check_file(file: SourceFile, config: Config, checks: CheckSet, blob: bytes | None = None, cache=None, seen=None) -> tuple[list[Finding], list[str]]:
     """Findings for one file. With ``cache``: a file whose ``lstat`` matches the stamp the cache
     recorded is not read (its content-only findings and scan come from the cache, the checks
     that read the disk run again); a text seen before is not checked again. ``seen`` collects,
@@ -41,7 +41,7 @@ def check_file(file: SourceFile, config: Config, modules, blob: bytes | None = N
     if cache is not None and blob is None:
         absolute = file.absolute or os.path.abspath(file.path)
         info = lstat(absolute)  # before the read: a change after it shows in the next stamp
-        served = _from_stamp(file, config, modules, cache, absolute, info, seen)
+        served = _from_stamp(file, config, checks, cache, absolute, info, seen)
         if served is not None:
             return served
     if blob is None:
@@ -62,7 +62,7 @@ def check_file(file: SourceFile, config: Config, modules, blob: bytes | None = N
         scan = cache.scan(key) if stored is not None and file.kind in INDEXED_KINDS else None
         if scan is not None:
             source.scan = scan
-    findings, errors = _checks(modules, source, config, disk_only=stored is not None)
+    findings, errors = _checks(checks.all() if stored is None else checks.reading_disk(), source, config)
     directives = "handoff-lint" in text or "pragma" in text
     if stored is not None:
         findings.extend(stored.findings)
@@ -71,7 +71,7 @@ def check_file(file: SourceFile, config: Config, modules, blob: bytes | None = N
         if stored is None:
             cache.put_findings(key, content, directives)
         if file.kind in INDEXED_KINDS:
-            _keep_scan(cache, key, source.scan, content, modules)
+            _keep_scan(cache, key, source.scan, content, checks)
         if absolute is not None:
             cache.remember(absolute, info, file.kind, key)
     if seen is not None and file.kind in INDEXED_KINDS:
@@ -81,7 +81,7 @@ def check_file(file: SourceFile, config: Config, modules, blob: bytes | None = N
     return findings, errors
 
 
-def _from_stamp(file: SourceFile, config: Config, modules, cache, absolute: str, info, seen):
+def _from_stamp(file: SourceFile, config: Config, checks: CheckSet, cache, absolute: str, info, seen):
     """``(findings, errors)`` for a file the cache vouches for by its stamp, or None."""
     key = cache.known(absolute, info, file.kind)
     stored = cache.findings(key, file.display) if key is not None else None
@@ -92,22 +92,19 @@ def _from_stamp(file: SourceFile, config: Config, modules, cache, absolute: str,
         scan = cache.scan(key)
         if scan is None:
             return None
-    findings, errors = _checks(modules, Source(file, scan=scan), config, disk_only=True)
+    findings, errors = _checks(checks.reading_disk(), Source(file, scan=scan), config)
     if seen is not None and scan is not None:
         seen[absolute] = (key, scan)
     findings.extend(stored.findings)
     return findings, errors
 
 
-def _checks(modules, source: Source, config: Config, disk_only: bool) -> tuple[list[Finding], list[str]]:
-    """Run the check modules that read ``source``'s kind (only those that read the disk too,
-    ``disk_only``, when the content-only findings are known)."""
+def _checks(modules, source: Source, config: Config) -> tuple[list[Finding], list[str]]:
+    """Run those of ``modules`` that read ``source``'s kind."""
     findings: list[Finding] = []
     errors: list[str] = []
     for module in modules:
         if module.KINDS is not None and source.kind not in module.KINDS:
-            continue
-        if disk_only and not module.__dict__.get("READS_DISK", False):  # not getattr: an exception per file
             continue
         try:
             findings.extend(module.check(source, config))
@@ -116,20 +113,20 @@ def _checks(modules, source: Source, config: Config, disk_only: bool) -> tuple[l
     return findings, errors
 
 
-def _keep_scan(cache, key: bytes, scan, content: list[Finding], modules) -> None:
+def _keep_scan(cache, key: bytes, scan, content: list[Finding], checks: CheckSet) -> None:
     """Give the cache a scan, vouching for it when the credential checks ran on the whole text
     and found nothing (else the cache screens the scan itself)."""
-    credentials_ran = any(module.__name__ == CREDENTIALS for module in modules)
+    credentials_ran = CREDENTIALS in checks.names
     if credentials_ran and any(f.code.startswith("HL3") for f in content):
         return
     cache.put_scan(key, scan, clean=credentials_ran)
 
 
-def checked(file: SourceFile, config: Config, modules, cache=None, blob: bytes | None = None) -> tuple[list[Finding], list[str], dict]:
+def checked(file: SourceFile, config: Config, checks: CheckSet, cache=None, blob: bytes | None = None) -> tuple[list[Finding], list[str], dict]:
     """``(findings, internal errors, what the folder index may reuse)`` for one file: the
     serial loop's and the workers' one way to check a file (see check_file's ``seen``)."""
     seen: dict = {}
-    findings, errors = check_file(file, config, modules, blob, cache, seen)
+    findings, errors = check_file(file, config, checks, blob, cache, seen)
     return findings, errors, seen
 
 
@@ -137,12 +134,12 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
     """Check ``paths`` on disk, or, with ``blobs`` (``--staged``), those contents under those
     names; with ``cache_dir``, reuse what earlier runs learnt about unchanged files. ``jobs``:
     worker processes (0: as many as cores, for large runs only; 1: none)."""
-    modules = document_checks(suppress.family_wanted(config))
+    checks = CheckSet.selected(suppress.family_wanted(config), DOCUMENT_CHECKS)
     cache = None
     if cache_dir is not None:  # before discovery: the cache's clock must start before any stat
         from handoff_lint.cache import Cache, key
 
-        cache = Cache(cache_dir, key(config, [module.__name__ for module in modules]))
+        cache = Cache(cache_dir, key(config, checks.names))
     excluded = config.paths.excluded if config.exclude else None
     if blobs is None:
         files, missing = discover(paths, excluded) if excluded else discover(paths)
@@ -159,9 +156,9 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
 
         workers = parallel.workers_for(len(work), jobs, cache, PARALLEL_MIN_FILES)
     if workers > 1:
-        results = parallel.check_files(work, config, modules, cache, workers)
+        results = parallel.check_files(work, config, checks, cache, workers)
     else:
-        results = [checked(file, config, modules, cache, None if blobs is None else blobs[file.path]) for file in work]
+        results = [checked(file, config, checks, cache, None if blobs is None else blobs[file.path]) for file in work]
     for findings, errors, found in results:
         raw.extend(findings)
         outcome.internal_errors.extend(errors)

@@ -26,17 +26,20 @@ from __future__ import annotations
 
 import os
 import stat
+import struct
 import time
 
 RACY_NS = 3_000_000_000
 STAMPS = os.name != "nt"
+_PACK = struct.Struct("<QqqQQ").pack  # size, mtime, ctime, inode, device: bytes compare fast
 
 
-def stamp(info: os.stat_result | None) -> tuple[int, int, int, int, int] | None:
-    """The stamp of an ``lstat`` result, or None for what is never stamped."""
+def stamp(info: os.stat_result | None, kind: str) -> bytes | None:
+    """The stamp of an ``lstat`` result, with the kind the file was classified as (its text is
+    keyed by kind too), or None for what is never stamped."""
     if info is None or not STAMPS or not stat.S_ISREG(info.st_mode):
         return None
-    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+    return _PACK(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev) + kind.encode() + b"\0"
 
 
 def lstat(path: str) -> os.stat_result | None:
@@ -51,6 +54,6 @@ def cutoff() -> int:
     return time.time_ns() - RACY_NS
 
 
-def settled(stamped: tuple, cutoff_ns: int) -> bool:
-    """May a stamp taken in a run that started at ``cutoff_ns + RACY_NS`` be recorded?"""
-    return stamped[1] < cutoff_ns and stamped[2] < cutoff_ns
+def settled(info: os.stat_result, cutoff_ns: int) -> bool:
+    """May the stamp of ``info``, taken in a run that started at ``cutoff_ns + RACY_NS``, be recorded?"""
+    return info.st_mtime_ns < cutoff_ns and info.st_ctime_ns < cutoff_ns

@@ -20,7 +20,6 @@ from typing import Callable
 from handoff_lint.discover import SKIPPED_NAMES, TEMPLATE_NAME, display_path
 from handoff_lint.findings import printable
 from handoff_lint.names import normalise
-from handoff_lint.parse import field_at
 from handoff_lint.reading import read_text
 from handoff_lint.rules_data import load_table
 
@@ -175,13 +174,13 @@ class Scan:
         title, fields, references = data
         return cls(title, {k: tuple(v) for k, v in fields.items()}, [Reference(*r) for r in references])
 
-    def stored(self) -> tuple[tuple, bytes]:
-        """What the cache keeps (see :class:`StoredScan`): the references as plain tuples, the
-        title and fields as one marshal blob."""
+    def stored(self) -> bytes:
+        """What the cache keeps (see :class:`StoredScan`): one marshal blob of the references
+        as plain tuples and a blob of the title and fields."""
         import marshal
 
         title, fields, references = self.to_data()
-        return references, marshal.dumps((title, fields))
+        return marshal.dumps((references, marshal.dumps((title, fields))))
 
     def strings(self) -> list[str]:
         """Every text the scan holds (to screen for credentials before it is stored)."""
@@ -190,10 +189,14 @@ class Scan:
 
 class StoredScan(Scan):
     """A scan from the cache: its references at once (the link checks read them for every
-    file), its title and fields decoded when first read (the folder index reads them for few)."""
+    file), its title and fields decoded when first read (the folder index reads them for few).
+    Kept as one blob per text, a cache of thousands of scans loads fast; one is decoded only
+    when a file needs it."""
 
-    def __init__(self, stored: tuple[tuple, bytes]) -> None:
-        references, self._blob = stored
+    def __init__(self, stored: bytes) -> None:
+        import marshal
+
+        references, self._blob = marshal.loads(stored)
         self.references = [Reference(*r) for r in references]
         self._head: tuple | None = None
 
@@ -216,6 +219,8 @@ class StoredScan(Scan):
 
 def scan_text(text: str) -> Scan:
     """Title, fields and reference-section links of a document, in one pass over its lines."""
+    from handoff_lint.parse import field_at  # not at the top: a run answered by the cache scans nothing
+
     result = Scan()
     fence = ""
     section = ""

@@ -14,13 +14,13 @@ from the cache's stat layer, else from reading the file (see :mod:`filestamp`).
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 from typing import Iterable
 
 from handoff_lint import filestamp, suppress
-from handoff_lint.checks import FOLDER_CHECKS, document_checks
+from handoff_lint.checks import FOLDER_CHECKS
+from handoff_lint.checkset import CheckSet
 from handoff_lint.config import Config
 from handoff_lint.discover import SKIPPED, SourceFile, display_path, inside
 from handoff_lint.findings import Finding, printable
@@ -31,9 +31,9 @@ FINGERPRINT = b"handoff-lint folder 1"
 def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], config: Config, outcome, seen: dict | None = None, cache=None) -> list[Finding]:
     """Findings of the folder checks for every handoff root the run touched. ``seen``: by
     absolute path, ``(digest or None, scan)`` of the handoffs and responses the run read."""
-    modules = document_checks(suppress.family_wanted(config), FOLDER_CHECKS)
+    checks = CheckSet.selected(suppress.family_wanted(config), FOLDER_CHECKS)
     roots = sorted({file.root for file in files if file.root is not None and file.kind != SKIPPED})
-    if not modules or not roots:
+    if not checks or not roots:
         return []
     from handoff_lint.folder_index import build, listing
 
@@ -49,15 +49,15 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
     for root in roots:
         listed = listing(root)
         known = _Known(listed, seen, cache)
-        fingerprint = known.fingerprint(config, cwd, modules) if cache is not None else None
+        fingerprint = known.fingerprint(config, cwd, checks.names) if cache is not None else None
         if fingerprint is not None:
-            found = cache.folder(str(listed.root), fingerprint)
+            found = cache.folder(str(listed.root), fingerprint, keep)
             if found is not None:
-                kept.extend(f for f in found if keep(f.path))
+                kept.extend(found)
                 continue
         index = build(root, cwd, known.scans(), listed)
         found, failed = [], False
-        for module in modules:
+        for module in checks.all():
             try:
                 found.extend(module.check(index, config, keep))
             except Exception as error:  # as for document checks: report, go on
@@ -80,22 +80,24 @@ class _Known:
         self.read: dict = {}  # scans of documents read here
         self.unsure = False  # a scan did not come from the text the fingerprint says
 
-    def fingerprint(self, config: Config, cwd: Path, modules) -> bytes | None:
+    def fingerprint(self, config: Config, cwd: Path, check_names: list[str]) -> bytes | None:
         """None when a document cannot be read: its findings are not remembered."""
-        from handoff_lint.cache import digest
+        from handoff_lint.cache import blake2b, digest
         from handoff_lint.folder_index import scan_text
         from handoff_lint.reading import read_text
 
-        cache, listed = self.cache, self.listed
-        setting = repr((str(listed.root), str(cwd), config, [m.__name__ for m in modules]))
-        hashed = hashlib.blake2b(FINGERPRINT + setting.encode("utf-8", "surrogatepass"), digest_size=16)
+        cache, listed, seen, digests = self.cache, self.listed, self.seen, self.digests
+        known, has_scan, lstat = cache.known, cache.has_scan, filestamp.lstat
+        setting = repr((str(listed.root), str(cwd), config, check_names))
+        keys = []
         complete = True
-        for path, place, kind in listed.documents:
-            key = self.seen.get(path, (None, None))[0]
+        for path, place, kind in listed.documents:  # 3,400 in a large folder: kept lean
+            entry = seen.get(path)
+            key = entry[0] if entry is not None else None
             if key is None:
-                info = filestamp.lstat(path)
-                key = cache.known(path, info, kind)
-                if key is None or not cache.has_scan(key):
+                info = lstat(path)
+                key = known(path, info, kind)
+                if key is None or not has_scan(key):
                     text, problem = read_text(Path(path), path, root=listed.root)
                     if problem is not None:
                         complete = False
@@ -105,11 +107,15 @@ class _Known:
                     cache.put_scan(key, scan)  # unless a text of it looks like a credential
                     if place != "root":  # a run checks a stray handoff-*.md at the top as another kind
                         cache.remember(path, info, kind, key)
-            self.digests[path] = key
-            hashed.update(path.encode("utf-8", "surrogatepass") + b"\0" + key)
-        for path, is_dir in listed.strays:
-            hashed.update(f"{path}\0{is_dir}\0".encode("utf-8", "surrogatepass"))
-        return hashed.digest() if complete else None
+            digests[path] = key
+            keys.append(key)
+        if not complete:
+            return None
+        hashed = blake2b(FINGERPRINT, digest_size=16)
+        for part in (setting, "\0".join(digests), "\0".join(f"{path}\0{is_dir}" for path, is_dir in listed.strays)):
+            hashed.update(part.encode("utf-8", "surrogatepass") + b"\1")
+        hashed.update(b"".join(keys))  # digests are of one length: no separator needed
+        return hashed.digest()
 
     def scans(self) -> dict:
         """By path: the scan, or a function that returns it, for every document known."""

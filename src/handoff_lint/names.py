@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from functools import lru_cache
 from typing import Iterable
@@ -28,5 +27,7 @@ def canonical_map(names: Iterable[str]) -> dict[str, str]:
 def closest(name: str, candidates: Iterable[str], cutoff: float = 0.8) -> str | None:
     """The candidate ``name`` was most likely meant to be, compared in normalised form."""
     by_norm = canonical_map(candidates)
+    import difflib  # only for a hint on a misspelt name: not imported by runs without one
+
     match = difflib.get_close_matches(normalise(name), list(by_norm), n=1, cutoff=cutoff)
     return by_norm[match[0]] if match else None

@@ -7,7 +7,6 @@ files were given, so the output does not depend on scheduling.
 
 from __future__ import annotations
 
-import importlib
 import os
 
 CHUNKS_PER_WORKER = 4
@@ -24,23 +23,23 @@ def workers_for(files: int, jobs: int, cache, minimum: int) -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def _init(config, module_names: list[str], view) -> None:
+def _init(config, checks, view) -> None:
     from handoff_lint.cache import Cache
 
     _STATE["config"] = config
-    _STATE["modules"] = [importlib.import_module(name) for name in module_names]
+    _STATE["checks"] = checks
     _STATE["cache"] = Cache.from_view(view) if view is not None else None
 
 
 def _check_chunk(files) -> tuple[list, object]:
     from handoff_lint.engine import checked
 
-    config, modules, cache = _STATE["config"], _STATE["modules"], _STATE["cache"]
-    results = [checked(file, config, modules, cache) for file in files]
+    config, checks, cache = _STATE["config"], _STATE["checks"], _STATE["cache"]
+    results = [checked(file, config, checks, cache) for file in files]
     return results, (cache.take_fresh() if cache is not None else None)
 
 
-def check_files(files, config, modules, cache, workers: int) -> list:
+def check_files(files, config, checks, cache, workers: int) -> list:
     """``(findings, errors, seen)`` per file, in order, computed by ``workers`` processes; what
     they add to the cache is merged into ``cache``."""
     import multiprocessing  # not at the top: a large warm run asks workers_for() and needs no workers
@@ -53,7 +52,7 @@ def check_files(files, config, modules, cache, workers: int) -> list:
     first = {}
     for position, file in enumerate(files):
         first.setdefault(file.kind, position)
-    done = {position: checked(files[position], config, modules, cache) for position in first.values()}
+    done = {position: checked(files[position], config, checks, cache) for position in first.values()}
     rest = [file for position, file in enumerate(files) if position not in done]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -61,7 +60,7 @@ def check_files(files, config, modules, cache, workers: int) -> list:
     chunks = [rest[start:start + size] for start in range(0, len(rest), size)]
     view = cache.view() if cache is not None else None
     checked_rest: list = []
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init, initargs=(config, [m.__name__ for m in modules], view)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init, initargs=(config, checks, view)) as pool:
         for part, fresh in pool.map(_check_chunk, chunks):
             checked_rest.extend(part)
             if cache is not None:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from handoff_lint.discover import SourceFile
-from handoff_lint.document import Document, split_lines
+
+if TYPE_CHECKING:
+    from handoff_lint.document import Document
 
 
 class Source:
@@ -38,6 +41,8 @@ class Source:
 
     @cached_property
     def lines(self) -> list[str]:
+        from handoff_lint.document import split_lines  # not at the top: a warm run needs no lines
+
         return split_lines(self.text)
 
     @cached_property
@@ -49,7 +54,7 @@ class Source:
         return scan_text(self.text)
 
     @cached_property
-    def document(self) -> Document:
+    def document(self) -> "Document":
         from handoff_lint.parse import parse
 
         return parse(self.text)

@@ -24,18 +24,22 @@ def family_wanted(config: Config):
 
 def apply(findings: Iterable[Finding], config: Config) -> list[Finding]:
     rules = catalogue()
-    extra_ignores = {}  # display path -> codes its per-file-ignores switch off
+    extra_ignores: dict = {}  # display path -> codes its per-file-ignores switch off
+    decided: dict = {}  # (code, extra ignores) -> severity, or None when not selected
     kept = []
     for finding in findings:
-        ignore = config.ignore
+        extra = ()
         if config.per_file_ignores:
-            if finding.path not in extra_ignores:
-                extra_ignores[finding.path] = config.paths.ignored_codes(finding.path)
-            ignore = [*ignore, *extra_ignores[finding.path]]
-        if not is_selected(finding.code, config.select, ignore):
-            continue
-        severity = config.severity.get(finding.code) or rules[finding.code].severity
-        kept.append(finding.with_severity(severity))
+            extra = extra_ignores.get(finding.path)
+            if extra is None:
+                extra = extra_ignores[finding.path] = tuple(config.paths.ignored_codes(finding.path))
+        verdict = (finding.code, extra)
+        if verdict not in decided:  # once per rule (and per-file-ignores), not per finding
+            selected = is_selected(finding.code, config.select, [*config.ignore, *extra])
+            decided[verdict] = (config.severity.get(finding.code) or rules[finding.code].severity) if selected else None
+        severity = decided[verdict]
+        if severity is not None:
+            kept.append(finding.with_severity(severity))
     # the dataclass order, as one key per finding: comparing Findings field by field cost
     # seconds once a file had a hundred thousand of them
     return sorted(set(kept), key=attrgetter("path", "line", "column", "code", "message"))

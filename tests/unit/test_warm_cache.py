@@ -147,7 +147,7 @@ def test_the_stat_layer_records_only_settled_stamps_and_trusts_only_an_identical
     assert warm.known(str(path), os.lstat(path), "handoff") is None
     link = tmp_path / "link.md"
     link.symlink_to(path)
-    assert filestamp.stamp(os.lstat(link)) is None  # links are never stamped
+    assert filestamp.stamp(os.lstat(link), "handoff") is None  # links are never stamped
 
 
 def test_the_cache_never_holds_a_secret_from_a_document_scan(handoff_root, tmp_path):
