@@ -34,6 +34,7 @@ from pathlib import Path
 
 from handoff_lint import __version__, filestamp
 from handoff_lint.findings import Finding
+from handoff_lint.folder_index import StoredScan
 
 MAGIC = b"handoff-lint cache 4\n"
 TABLES = ("files", "results", "scans", "folders")
@@ -100,8 +101,11 @@ class Stored:
 
     __slots__ = ("findings", "directives")
 
-    def __init__(self, findings: list[Finding], directives: bool) -> None:
+    def __init__(self, findings, directives: bool) -> None:
         self.findings, self.directives = findings, directives
+
+
+NOTHING = Stored((), False)  # what most texts have
 
 
 class Cache:
@@ -112,7 +116,6 @@ class Cache:
         self.tables: dict[str, dict] = tables if tables is not None else self._load()
         self.files, self.results, self.scans, self.folders = (self.tables[name] for name in TABLES)
         self.fresh: dict[str, dict] = {name: {} for name in TABLES}  # new or changed rows
-        self.used: dict[str, set] = {name: set() for name in TABLES}  # rows this run read
         self.gone: set[str] = set()  # files rows that no longer hold
 
     def _load(self) -> dict:
@@ -165,8 +168,7 @@ class Cache:
         stamped = filestamp.stamp(info, kind)
         if stamped is None or type(row) is not bytes or len(row) != len(stamped) + DIGEST or not row.startswith(stamped):
             return None
-        self.used["files"].add(path)
-        return row[len(stamped):]
+        return row[-DIGEST:]
 
     def remember(self, path: str, info, kind: str, key: bytes) -> None:
         """Record that the file at ``path``, ``lstat``-ed as ``info`` before it was read, holds the
@@ -191,13 +193,12 @@ class Cache:
         if stored is None:
             return None
         if stored == CLEAN:
-            return Stored([], False)
+            return NOTHING
         try:
             rows, directives = stored
             found = [Finding(display, line, column, code, message, fixable=fixable, secret_hash=secret) for line, column, code, message, fixable, secret in rows]
         except DAMAGED:
             return None  # a row from another layout: compute afresh
-        self.used["results"].add(key)
         return Stored(found, bool(directives))
 
     def put_findings(self, key: bytes, findings: list[Finding], directives: bool) -> None:
@@ -206,8 +207,6 @@ class Cache:
         row = (tuple((f.line, f.column, f.code, f.message, f.fixable, f.secret_hash) for f in findings), directives) if findings or directives else CLEAN
         if self.results.get(key) != row:
             self.fresh["results"][key] = row
-        else:
-            self.used["results"].add(key)
 
     # --- line scans, by digest
 
@@ -216,17 +215,13 @@ class Cache:
 
     def scan(self, key: bytes):
         """The Scan of the text of ``key``, or None."""
-        from handoff_lint.folder_index import StoredScan
-
         stored = self._get("scans", key)
         if stored is None:
             return None
         try:
-            found = StoredScan(stored)
+            return StoredScan(stored)
         except DAMAGED:
             return None
-        self.used["scans"].add(key)
-        return found
 
     def put_scan(self, key: bytes, scan, clean: bool = False) -> None:
         """Keep the scan of a text unless it may hold a credential: ``clean`` says the credential
@@ -235,8 +230,6 @@ class Cache:
             return
         if key not in self.scans:
             self.fresh["scans"][key] = scan.stored()
-        else:
-            self.used["scans"].add(key)
 
     # --- folder check findings, by root
 
@@ -253,7 +246,6 @@ class Cache:
             found = [Finding(path, line, column, code, message, fixable=fixable) for path, line, column, code, message, fixable in rows if keep(path)]
         except DAMAGED:
             return None
-        self.used["folders"].add(root)
         return found
 
     def put_folder(self, root: str, fingerprint: bytes, findings: list[Finding]) -> None:
@@ -269,15 +261,15 @@ class Cache:
         if self.file is None or not (self.gone or any(self.fresh.values())):
             return  # nothing new: a run over a warm cache writes nothing
         tables = {}
-        for name in TABLES:
-            old, fresh, used = self.tables[name], self.fresh[name], self.used[name]
+        for name in TABLES:  # "files" first: it says which digests are still on disk
+            old, fresh = self.tables[name], self.fresh[name]
             dropped = self.gone if name == "files" else ()
-            # least recently useful first, so that pruning drops those
-            merged = {k: v for k, v in old.items() if k not in fresh and k not in used and k not in dropped}
-            merged.update((k, old[k]) for k in used if k in old and k not in fresh and k not in dropped)
+            merged = {k: v for k, v in old.items() if k not in fresh and k not in dropped}
             merged.update(fresh)
-            if len(merged) > MAX_ENTRIES:
-                merged = dict(list(merged.items())[-MAX_ENTRIES:])
+            if len(merged) > MAX_ENTRIES:  # keep what this run made and texts still on disk, then the newest
+                live = {row[-DIGEST:] for row in tables["files"].values()} if name in ("results", "scans") else set()
+                ordered = [k for k in merged if k not in fresh and k not in live] + [k for k in merged if k in live and k not in fresh] + list(fresh)
+                merged = {k: merged[k] for k in ordered[-MAX_ENTRIES:]}
             tables[name] = merged
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)

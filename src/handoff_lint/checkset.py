@@ -20,6 +20,7 @@ class CheckSet:
         self.chosen = chosen  # (family, module name) of each selected check, in registry order
         self.names = [name for _family, name in chosen]
         self._modules: dict[str, ModuleType] = {}
+        self._disk: list[ModuleType] | None = None
 
     @classmethod
     def selected(cls, wanted: Callable[[str], bool], registry) -> "CheckSet":
@@ -37,7 +38,9 @@ class CheckSet:
 
     def reading_disk(self) -> list[ModuleType]:
         """The checks to run again on a file whose other findings come from the cache."""
-        return [self._load(name) for family, name in self.chosen if family.startswith(DISK_FAMILIES)]
+        if self._disk is None:
+            self._disk = [self._load(name) for family, name in self.chosen if family.startswith(DISK_FAMILIES)]
+        return self._disk
 
     def __bool__(self) -> bool:
         return bool(self.chosen)

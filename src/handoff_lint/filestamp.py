@@ -25,21 +25,25 @@ more than RACY_NS could defeat the rule).
 from __future__ import annotations
 
 import os
-import stat
 import struct
 import time
+from stat import S_ISREG
 
 RACY_NS = 3_000_000_000
 STAMPS = os.name != "nt"
 _PACK = struct.Struct("<QqqQQ").pack  # size, mtime, ctime, inode, device: bytes compare fast
+_KINDS: dict[str, bytes] = {}
 
 
 def stamp(info: os.stat_result | None, kind: str) -> bytes | None:
     """The stamp of an ``lstat`` result, with the kind the file was classified as (its text is
     keyed by kind too), or None for what is never stamped."""
-    if info is None or not STAMPS or not stat.S_ISREG(info.st_mode):
+    if info is None or not STAMPS or not S_ISREG(info.st_mode):
         return None
-    return _PACK(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev) + kind.encode() + b"\0"
+    suffix = _KINDS.get(kind)
+    if suffix is None:
+        suffix = _KINDS[kind] = kind.encode() + b"\0"
+    return _PACK(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev) + suffix
 
 
 def lstat(path: str) -> os.stat_result | None:
