@@ -10,10 +10,9 @@ Every other file is *unclassified*: privacy and credential checks still read it.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 from handoff_lint.findings import printable
 
@@ -33,9 +32,8 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 PRUNED_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
 
 
-@dataclass(frozen=True)
-class SourceFile:
-    path: Path  # as given or found, not resolved: a symlink stays a symlink
+class SourceFile(NamedTuple):  # a tuple, not a frozen dataclass: a walk makes thousands
+    path: str | Path  # as given (a Path) or found (a str), not resolved: a symlink stays a symlink
     display: str  # relative to the working directory when possible, '/' separators, printable
     kind: str
     root: Path | None  # the handoff root it belongs to, if any
@@ -65,12 +63,11 @@ def is_handoff_root(folder: Path) -> bool:
 def classify(path: Path) -> tuple[str, Path | None]:
     """The kind of ``path`` and its handoff root (``None`` outside any root)."""
     folder, name = os.path.split(os.path.abspath(path))  # symlinks kept: no dependence on cwd
-    return _classify_in(folder, name)
+    return _kind(*_place(folder), name)
 
 
-def _classify_in(folder: str, name: str) -> tuple[str, Path | None]:
-    """classify() of the file ``name`` in the absolute, normalised ``folder``."""
-    place, root = _place(folder)
+def _kind(place: str | None, root: Path | None, name: str) -> tuple[str, Path | None]:
+    """classify() of the file ``name`` in a folder that is ``place`` of ``root`` (see _place)."""
     if place == "root":
         if name == TEMPLATE_NAME:
             return TEMPLATE, root
@@ -78,9 +75,16 @@ def _classify_in(folder: str, name: str) -> tuple[str, Path | None]:
     if place in KIND_BY_FOLDER:
         if name in SKIPPED_NAMES:
             return SKIPPED, root
-        if os.path.splitext(name)[1].lower() in MARKDOWN_SUFFIXES:
+        if is_markdown(name):
             return KIND_BY_FOLDER[place], root
     return UNCLASSIFIED, root
+
+
+def is_markdown(name: str) -> bool:
+    """Is ``os.path.splitext(name)[1]`` .md or .markdown, in any case? (a leading dot starts no
+    extension). Asked for every name of a large folder: without splitext's cost."""
+    dot = name.rfind(".")
+    return dot > 0 and name[dot:].lower() in MARKDOWN_SUFFIXES and name[:dot].strip(".") != ""
 
 
 @lru_cache(maxsize=4096)
@@ -116,16 +120,18 @@ def inside(path: str | Path, folders: list[str]) -> bool:
     return any(absolute == folder or absolute.startswith(folder.rstrip(os.sep) + os.sep) for folder in folders)
 
 
-def _walk(folder: Path, excluded) -> Iterator[tuple[str, str, Path]]:
+def _walk(folder: Path, excluded) -> Iterator[tuple[str, str, str]]:
     """(folder, name, path) of the markdown files under ``folder`` (every file inside lifecycle
-    folders), sorted, no hidden dirs."""
+    folders), sorted, no hidden dirs. Paths are strings: a Path per file cost more than the rest
+    of discovery."""
     for current, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in PRUNED_DIRS)
         here = Path(current)
         every, shown = here.name in KIND_BY_FOLDER, str(here)
+        prefix = os.path.join(shown, "")
         for name in sorted(files):
             if every or _takes(name):
-                path = here / name
+                path = prefix + name
                 if not excluded(path):
                     yield shown, name, path
 
@@ -171,7 +177,7 @@ def discover(paths: Iterable[str | Path], excluded=lambda path: False) -> tuple[
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            candidates: Iterable[tuple[str, str, Path]] = _walk(path, excluded)
+            candidates: Iterable[tuple[str, str, str | Path]] = _walk(path, excluded)
         elif path.exists() or path.is_symlink():
             candidates = [] if excluded(path) else [(*os.path.split(path), path)]
         else:
@@ -179,11 +185,14 @@ def discover(paths: Iterable[str | Path], excluded=lambda path: False) -> tuple[
             continue
         last = None
         for folder, name, candidate in candidates:
-            if folder != last:  # one relpath and abspath per folder, not per file
-                last, base, absolute = folder, _folder_display(folder, cwd), _absolute(folder, cwd)
+            if folder != last:  # one relpath, abspath and place per folder, not per file
+                last, base = folder, _folder_display(folder, cwd)
+                absolute = _absolute(folder, cwd)
+                place, root = _place(absolute)
+                prefix = os.path.join(absolute, "")
             key = name if base == "." else f"{base}/{name}"
             if key not in found:
                 # A newline or an escape sequence in a file name, or a byte that is not UTF-8,
                 # reaches every report: show it escaped (an unencodable name stopped the run).
-                found[key] = SourceFile(candidate, printable(key), *_classify_in(absolute, name), os.path.join(absolute, name))
+                found[key] = SourceFile(candidate, printable(key), *_kind(place, root, name), prefix + name)
     return list(found.values()), missing

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from handoff_lint.discover import SKIPPED_NAMES, TEMPLATE_NAME, display_path
+from handoff_lint.discover import SKIPPED_NAMES, TEMPLATE_NAME, display_path, is_markdown
 from handoff_lint.findings import printable
 from handoff_lint.names import normalise
 from handoff_lint.reading import read_text
@@ -331,11 +331,10 @@ def listing(root: Path) -> Listing:
             children = sorted([(item.name, _is_dir(item)) for item in items])
         kind = "response" if place == "responses" else "handoff"
         prefix = os.path.join(folder, "")
-        for name, is_dir in children:  # inline, not a function per name: 3,400 names in a large folder
+        for name, is_dir in children:
             if name in left_out:
                 continue
-            dot = name.rfind(".")  # as os.path.splitext: a leading dot starts no extension
-            if is_dir or dot <= 0 or name[dot:].lower() not in (".md", ".markdown") or not name[:dot].strip("."):
+            if is_dir or not is_markdown(name):
                 strays.append((prefix + name, is_dir))
             else:
                 documents.append((prefix + name, place, kind))
