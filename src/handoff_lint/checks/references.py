@@ -49,8 +49,7 @@ def check(source, config) -> list[Finding]:
     references = source.scan.references
     if not references:
         return []
-    folder = Path(os.path.abspath(source.file.path)).parent
-    top = repository_top(folder, source.file.root)
+    places = None  # (folder, top), worked out only for a reference that needs the disk
     found = []
     for reference in references:
         target = reference.target
@@ -60,10 +59,19 @@ def check(source, config) -> list[Finding]:
             path = unquote(target.split("#", 1)[0].split("?", 1)[0])
             if not path or (source.kind == RESPONSE and path.rsplit("/", 1)[-1].startswith("handoff-")):
                 continue  # a response's link to its handoff is HL406's, not reported twice
+            folder, top = places = places or _places(source)
             resolved = top / path.lstrip("/") if path.startswith("/") else folder / path
             if not resolved.exists():
                 found.append(Finding(source.display, reference.line, reference.column, "HL501", f"link target {redact_line(target)!r} does not exist"))
         elif path_like(target) and not _SCHEME.match(target):
+            folder, top = places = places or _places(source)
             if not ((top / target).exists() or (folder / target).exists()):
                 found.append(Finding(source.display, reference.line, reference.column, "HL502", f"path {redact_line(target)!r} exists neither from the repository's top nor from this folder"))
     return found
+
+
+def _places(source) -> tuple[Path, Path]:
+    """The document's folder and the repository's top: a response's only link is usually its
+    handoff (HL406's), and a warm run checks thousands of those without needing either."""
+    folder = Path(os.path.abspath(source.file.path)).parent
+    return folder, repository_top(folder, source.file.root)
