@@ -26,7 +26,6 @@ only makes runs slower.
 
 from __future__ import annotations
 
-import json
 import marshal
 import os
 from hashlib import blake2b
@@ -69,7 +68,9 @@ def salt(config, module_names) -> str:
         "own": [os.environ.get("HANDOFF_LINT_OWN_IDENTIFIERS"), *_identity()],
         "data": data,
     }
-    return blake2b(json.dumps(parts, sort_keys=True, default=list).encode(), digest_size=12).hexdigest()
+    # repr, not json: the same for the same settings (the dict is built in this order), and json
+    # would be imported for nothing else by most runs
+    return blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
 def _identity() -> list[str]:

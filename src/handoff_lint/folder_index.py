@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from handoff_lint.discover import SKIPPED_NAMES, TEMPLATE_NAME, display_path, is_markdown
 from handoff_lint.findings import printable
@@ -299,8 +299,7 @@ def _loader(path: Path, display: str, root: Path, found):
     return load
 
 
-@dataclass
-class Listing:
+class Listing(NamedTuple):
     """A handoff root's documents and strays as names on disk, before anything is read:
     documents as (absolute path, place, kind), strays as (absolute path, is_dir)."""
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import VALID_HANDOFF, VALID_RESPONSE, run_cli
+from conftest import PINNED, VALID_HANDOFF, VALID_RESPONSE, run_cli
 from handoff_lint import filestamp
 from handoff_lint.cache import Cache, digest
 
@@ -174,3 +174,39 @@ def test_an_unwritable_cache_folder_gives_the_same_findings(handoff_root, tmp_pa
     blocker.write_text("")
     warm, cold = both(handoff_root, blocker / "cache", "--format", "json", ".")
     assert warm == cold and "HL201" in warm[1]
+
+
+def test_remembered_folder_findings_follow_today_the_configuration_and_the_working_directory(handoff_root, tmp_path):
+    """Lifecycle findings (HL4) for a whole root are remembered; anything else they depend on
+    must make a run compute them again."""
+    cache = tmp_path / "cache"
+    active = handoff_root / "active"
+    (active / NAME).write_text(VALID_HANDOFF)  # dated 2026-11-02, active
+    project = handoff_root.parent.parent
+    for today in ("2026-11-05", "2026-11-30", "2026-11-05"):  # HL410 after 14 days
+        warm, cold = both(handoff_root, cache, "--format", "json", ".", env={"HANDOFF_LINT_TODAY": today})
+        assert warm == cold and ("HL410" in warm[1]) == (today == "2026-11-30")
+    env = {"HANDOFF_LINT_TODAY": "2026-11-30"}
+    (project / ".handoff-lint.toml").write_text("stale-days = 60\n")
+    warm, cold = both(handoff_root, cache, "--format", "json", ".", env=env)
+    assert warm == cold and "HL410" not in warm[1]
+    (project / ".handoff-lint.toml").write_text('stale-days = 60\n[status-words]\narchive = ["Ready for local model pickup"]\n')
+    warm, cold = both(handoff_root, cache, "--format", "json", ".", env=env)
+    assert warm == cold and "HL405" in warm[1]
+    (project / ".handoff-lint.toml").write_text("stale-days = 14\n")  # and one cache file for every cwd
+    for cwd, target in ((handoff_root, "."), (project, "models"), (active, ".")):  # paths shown differ
+        warm, cold = both(cwd, cache, "--format", "json", target, env=env)
+        assert warm == cold and "HL410" in warm[1]
+
+
+def test_concurrent_runs_that_record_stamps_agree_and_leave_a_cache_the_next_run_trusts(aged, tmp_path):
+    cache = tmp_path / "cache"
+    command = [sys.executable, "-m", "handoff_lint", "check", "--format", "json", "--cache-dir", str(cache), "."]
+    env = {**os.environ, **PINNED, **TODAY}
+    runs = [subprocess.Popen(command, cwd=aged / "generated", env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)]
+    outputs = {run.communicate(timeout=300) for run in runs}
+    assert len(outputs) == 1 and not next(iter(outputs))[1]
+    assert len(list(cache.glob("cache-*.marshal"))) == 1
+    assert not list(cache.glob(".*.tmp"))  # every writer renamed its temporary file into place
+    warm, cold = both(aged / "generated", cache, "--format", "json", ".", env=TODAY)
+    assert warm == cold == (0, next(iter(outputs))[0].decode())
