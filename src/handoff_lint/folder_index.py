@@ -48,7 +48,7 @@ class Reference:
 
 @dataclass
 class Entry:
-    path: Path  # absolute, symlinks kept
+    where: str | Path  # absolute, symlinks kept; a string from a listing (see path)
     display: str
     place: str  # active | archive | responses | root
     kind: str  # handoff | response
@@ -60,6 +60,15 @@ class Entry:
     # in a large folder needs the names of every document but the content of few.
     loader: Callable[[], "Scan"] | None = field(default=None, repr=False, compare=False)
     _scan: "Scan | None" = field(default=None, repr=False, compare=False)
+    _path: Path | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def path(self) -> Path:
+        """``where`` as a Path, made when first asked: a one-file run indexes thousands of
+        documents and asks few for their path (a Path each cost more than the rest of the index)."""
+        if self._path is None:
+            self._path = Path(self.where)
+        return self._path
 
     @property
     def scanned(self) -> "Scan":
@@ -81,11 +90,12 @@ class Entry:
 
     @property
     def name(self) -> str:
-        return self.path.name
+        return os.path.basename(self.where)
 
     @property
     def stem(self) -> str:
-        return self.path.name[:-3] if self.path.name.endswith(".md") else self.path.stem
+        name = self.name
+        return name[:-3] if name.endswith(".md") else self.path.stem
 
     def value(self, name: str) -> str | None:
         found = self.fields.get(normalise(name))
@@ -285,7 +295,7 @@ def looks_like_handoff(path: Path) -> bool:
     return path.name.startswith("handoff-") and path.name != TEMPLATE_NAME and path.suffix == ".md"
 
 
-def _loader(path: Path, display: str, root: Path, found):
+def _loader(path: str, display: str, root: Path, found):
     """How an entry gets its scan when first asked: ``found`` (a Scan, or a function that returns
     one or None), else a read. An unreadable file scans as empty (its own check reports it)."""
 
@@ -367,8 +377,7 @@ def build(root: Path, cwd: Path | None = None, scans: dict | None = None, listed
     entries: list[Entry] = []
     for path, place, kind in listed.documents:
         display = shown(path, place)
-        where = Path(path)
-        entry = Entry(where, display, place, kind, loader=_loader(where, display, root, scans.get(path)))
+        entry = Entry(path, display, place, kind, loader=_loader(path, display, root, scans.get(path)))
         name_parts(entry)
         entries.append(entry)
     strays = [Stray(Path(path), printable(display_path(Path(path), cwd)), is_dir) for path, is_dir in listed.strays]
