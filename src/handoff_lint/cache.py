@@ -2,9 +2,10 @@
 
 One file per key, ``cache-<salt>-<project>.marshal``. The salt hashes everything besides a
 file's content that can change a finding: the tool version, the effective configuration, the
-checks that ran, the rule and schema data files (their sizes and mtimes, so editing ``rules/``
-in a checkout is never served stale results) and the login and host name HL206 looks for. The
-project keeps two repositories from evicting each other's entries. The file holds four tables:
+rule and schema data files (their stamps, so editing ``rules/`` in a checkout is never served
+stale results; a run just after such an edit goes uncached) and the login and host name HL206
+looks for. The project keeps two repositories from evicting each other's entries. The file
+holds five tables:
 
 ``files``    absolute path -> stamp + digest: a file whose ``lstat`` gives the same stamp (and
              that is classified as the same kind) holds the text of that digest and is not
@@ -16,6 +17,7 @@ project keeps two repositories from evicting each other's entries. The file hold
              the cache never holds a secret in full
 ``folders``  root -> (fingerprint, rows): the folder checks' findings for a whole handoff
              root, valid while the fingerprint is (see :mod:`folder_run`)
+``rules``    rule file name -> its parsed table, marshalled (see :mod:`rules_data`)
 
 The link checks (HL5) always run. The file is marshal data (of the standard library's loaders
 the fastest by far; it runs no code, and damaged data raises, which is taken as an empty cache)
@@ -35,8 +37,8 @@ from handoff_lint import __version__, filestamp
 from handoff_lint.findings import Finding
 from handoff_lint.folder_index import StoredScan
 
-MAGIC = b"handoff-lint cache 4\n"
-TABLES = ("files", "results", "scans", "folders")
+MAGIC = b"handoff-lint cache 5\n"
+TABLES = ("files", "results", "scans", "folders", "rules")
 CLEAN = 0  # the results row of a text with no findings and no suppression comment: most texts
 MAX_ENTRIES = 100_000  # per table; beyond it the rows this run did not use go first
 DAMAGED = (ValueError, TypeError, EOFError, IndexError, KeyError, AttributeError)
@@ -49,18 +51,23 @@ def digest(kind: str, text: str) -> bytes:
     return blake2b(f"{kind}\0{text}".encode("utf-8", "surrogatepass"), digest_size=DIGEST).digest()
 
 
-def salt(config, module_names) -> str:
-    """Everything besides a file's content that decides its content-only findings."""
+def salt(config, cutoff: int) -> str | None:
+    """Everything besides a file's content that decides its content-only findings: the tool
+    version, the settings, the login and host name, and the stamps of the rule and schema files
+    (the checks a run selects follow from the settings and the rule files). None while one of
+    those files is too new to trust its stamp (filestamp.settled): the run goes uncached."""
     from handoff_lint.resources import data_dir
 
     data = []
     for name in ("rules", "schemas"):
         for path in sorted(data_dir(name).iterdir()):
-            info = path.stat()
-            data.append((path.name, info.st_size, info.st_mtime_ns))
+            info = filestamp.lstat(str(path))
+            stamped = filestamp.stamp(info, "data")
+            if stamped is None or not filestamp.settled(info, cutoff):
+                return None
+            data.append((path.name, stamped))
     parts = {
         "version": __version__,
-        "modules": list(module_names),
         "select": config.select, "ignore": config.ignore, "severity": config.severity,
         "domains": config.internal_domains, "placeholders": config.placeholder_users,
         "status_words": config.status_words, "max_file_size": config.max_file_size,
@@ -115,7 +122,7 @@ class Cache:
         # Before this run stats anything: stamps newer than this are not recorded (filestamp).
         self.cutoff = filestamp.cutoff() if cutoff is None else cutoff
         self.tables: dict[str, dict] = tables if tables is not None else self._load()
-        self.files, self.results, self.scans, self.folders = (self.tables[name] for name in TABLES)
+        self.files, self.results, self.scans, self.folders, self.rules = (self.tables[name] for name in TABLES)
         self.fresh: dict[str, dict] = {name: {} for name in TABLES}  # new or changed rows
         self.gone: set[str] = set()  # files rows that no longer hold
 
@@ -256,6 +263,14 @@ class Cache:
         if self.folders.get(root) != (fingerprint, rows):
             self.fresh["folders"][root] = (fingerprint, rows)
 
+    # --- parsed rule files (the key holds their stamps)
+
+    def rule_tables(self) -> dict[str, bytes]:
+        return {name: table for name, table in self.rules.items() if type(table) is bytes}
+
+    def put_rule_tables(self, tables: dict[str, bytes]) -> None:
+        self.fresh["rules"].update((name, table) for name, table in tables.items() if self.rules.get(name) != table)
+
     # --- writing
 
     def save(self) -> None:
@@ -306,6 +321,11 @@ def project(config) -> str:
     return blake2b(folder.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
 
 
-def key(config, module_names) -> str:
-    """The cache file's key: the salt and the project."""
-    return f"{salt(config, module_names)}-{project(config)}"
+def for_run(directory: Path, config) -> "Cache | None":
+    """The cache of a run: the file for this salt and project, or None (run uncached) while a
+    rule or schema file is too new to be trusted. Made before the run stats any file."""
+    cutoff = filestamp.cutoff()
+    salted = salt(config, cutoff)
+    if salted is None:
+        return None
+    return Cache(directory, f"{salted}-{project(config)}", cutoff=cutoff)

@@ -12,11 +12,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from handoff_lint.resources import data_dir
-
-try:  # Python 3.11+
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - exercised on 3.9/3.10 only
-    import tomli as tomllib  # type: ignore[no-redef]
+from handoff_lint.rules_data import parse
 
 SEVERITIES = ("error", "warning")
 CODE_RE = re.compile(r"^HL\d{3}$")
@@ -43,8 +39,7 @@ def catalogue() -> dict[str, Rule]:
     """Every rule, keyed by code, in code order."""
     rules: dict[str, Rule] = {}
     for path in sorted(data_dir("rules").glob("HL*.toml")):
-        with path.open("rb") as handle:
-            table = tomllib.load(handle)
+        table = parse(path)
         for code, entry in table.items():
             if not CODE_RE.match(code) or code in rules:
                 raise ValueError(f"{path.name}: bad or repeated rule code {code!r}")

@@ -59,13 +59,14 @@ def today_from_env() -> datetime.date:
 
 def find_config(start: Path) -> tuple[Path, dict] | None:
     """The nearest config file at or above ``start`` and its handoff-lint table."""
-    from handoff_lint.catalogue import tomllib
+    from handoff_lint.rules_data import tomllib as parser
 
     for folder in (start, *start.parents):
         for name in (".handoff-lint.toml", "pyproject.toml"):
             path = folder / name
             if not path.is_file():
                 continue
+            tomllib = parser()  # imported when there is a file to read: most runs have none
             try:
                 data = tomllib.loads(path.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
@@ -82,7 +83,9 @@ def load_config(start: Path | None = None, explicit: Path | None = None, isolate
     if isolated:
         return Config()
     if explicit is not None:
-        from handoff_lint.catalogue import tomllib
+        from handoff_lint.rules_data import tomllib as parser
+
+        tomllib = parser()
 
         try:
             data = tomllib.loads(Path(explicit).read_text(encoding="utf-8"))

@@ -134,12 +134,14 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
     """Check ``paths`` on disk, or, with ``blobs`` (``--staged``), those contents under those
     names; with ``cache_dir``, reuse what earlier runs learnt about unchanged files. ``jobs``:
     worker processes (0: as many as cores, for large runs only; 1: none)."""
-    checks = CheckSet.selected(suppress.family_wanted(config), DOCUMENT_CHECKS)
     cache = None
     if cache_dir is not None:  # before discovery: the cache's clock must start before any stat
-        from handoff_lint.cache import Cache, key
+        from handoff_lint import cache as caching, rules_data
 
-        cache = Cache(cache_dir, key(config, checks.names))
+        cache = caching.for_run(cache_dir, config)
+        if cache is not None:  # before the rules are read: the tables the last run parsed
+            rules_data.know(cache.rule_tables())
+    checks = CheckSet.selected(suppress.family_wanted(config), DOCUMENT_CHECKS)
     excluded = config.paths.excluded if config.exclude else None
     if blobs is None:
         files, missing = discover(paths, excluded) if excluded else discover(paths)
@@ -165,6 +167,9 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
         seen.update(found)
     raw.extend(folder_findings(files, paths if blobs is None else [], config, outcome, seen if blobs is None else None, cache))
     if cache is not None:
+        from handoff_lint import rules_data
+
+        cache.put_rule_tables(rules_data.parsed())
         cache.save()
     # Messages quote file contents: escape what a terminal or an XML report must not see raw.
     outcome.findings = [finding.printable() for finding in suppress.apply(raw, config)]

@@ -210,3 +210,32 @@ def test_concurrent_runs_that_record_stamps_agree_and_leave_a_cache_the_next_run
     assert not list(cache.glob(".*.tmp"))  # every writer renamed its temporary file into place
     warm, cold = both(aged / "generated", cache, "--format", "json", ".", env=TODAY)
     assert warm == cold == (0, next(iter(outputs))[0].decode())
+
+
+def test_an_edited_rule_file_is_never_served_from_the_cache(tmp_path):
+    """The cache keeps the parsed rule files and every result under their stamps: an edit is
+    seen at once (a run just after it goes uncached), and by the runs after, cached again."""
+    from handoff_lint.resources import data_dir
+
+    site = tmp_path / "site"  # a copy of the package whose rules this test may edit
+    package = Path(__import__("handoff_lint").__file__).parent
+    shutil.copytree(package, site / "handoff_lint", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("schemas", "rules"):
+        if not (site / "handoff_lint" / name).exists():
+            shutil.copytree(data_dir(name), site / "handoff_lint" / name)
+    (tmp_path / "notes.md").write_text("see /home/alice/x\n")
+    env = {"PYTHONPATH": str(site)}
+    cache = tmp_path / "cache"
+
+    def severities():
+        warm, cold = both(tmp_path, cache, "--format", "json", "notes.md", env=env)
+        assert warm == cold
+        return [f["severity"] for f in json.loads(warm[1])]
+
+    age()
+    assert severities() == severities() == ["error"]
+    rules = site / "handoff_lint" / "rules" / "HL2-privacy.toml"
+    rules.write_text(rules.read_text().replace('name = "home-folder-path"\nseverity = "error"', 'name = "home-folder-path"\nseverity = "warning"', 1))
+    assert severities() == ["warning"]  # just edited: uncached
+    age()
+    assert severities() == severities() == ["warning"]
