@@ -37,7 +37,7 @@ from handoff_lint import __version__, filestamp
 from handoff_lint.findings import Finding
 from handoff_lint.folder_index import StoredScan
 
-MAGIC = b"handoff-lint cache 5\n"
+MAGIC = b"handoff-lint cache 6\n"
 TABLES = ("files", "results", "scans", "folders", "rules")
 CLEAN = 0  # the results row of a text with no findings and no suppression comment: most texts
 MAX_ENTRIES = 100_000  # per table; beyond it the rows this run did not use go first

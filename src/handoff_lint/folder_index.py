@@ -38,8 +38,7 @@ def tables():
     return table, names
 
 
-@dataclass
-class Reference:
+class Reference(NamedTuple):  # a tuple: a warm run makes one per link of every cached scan
     target: str  # as written
     line: int
     column: int
@@ -185,12 +184,14 @@ class Scan:
         return cls(title, {k: tuple(v) for k, v in fields.items()}, [Reference(*r) for r in references])
 
     def stored(self) -> bytes:
-        """What the cache keeps (see :class:`StoredScan`): one marshal blob of the references
-        as plain tuples and a blob of the title and fields."""
+        """What the cache keeps (see :class:`StoredScan`): a marshal blob of the title and
+        fields, after a marshal blob of the references as plain tuples, or after a NUL byte (no
+        marshal blob starts with one) when there are none, as for most handoffs."""
         import marshal
 
         title, fields, references = self.to_data()
-        return marshal.dumps((references, marshal.dumps((title, fields))))
+        head = marshal.dumps((title, fields))
+        return marshal.dumps((references, head)) if references else b"\0" + head
 
     def strings(self) -> list[str]:
         """Every text the scan holds (to screen for credentials before it is stored)."""
@@ -204,10 +205,13 @@ class StoredScan(Scan):
     when a file needs it."""
 
     def __init__(self, stored: bytes) -> None:
-        import marshal
+        if stored[:1] == b"\0":  # no references: nothing to decode now
+            self.references, self._blob = [], memoryview(stored)[1:]
+        else:
+            import marshal
 
-        references, self._blob = marshal.loads(stored)
-        self.references = [Reference(*r) for r in references]
+            references, self._blob = marshal.loads(stored)
+            self.references = [Reference(*r) for r in references]
         self._head: tuple | None = None
 
     def _decoded(self) -> tuple:
