@@ -32,6 +32,7 @@ import marshal
 import os
 from hashlib import blake2b
 from pathlib import Path
+from stat import S_ISREG
 
 from handoff_lint import __version__, filestamp
 from handoff_lint.findings import Finding
@@ -61,11 +62,15 @@ def salt(config, cutoff: int) -> str | None:
     data = []
     for name in ("rules", "schemas"):
         for path in sorted(data_dir(name).iterdir()):
-            info = filestamp.lstat(str(path))
-            stamped = filestamp.stamp(info, "data")
-            if stamped is None or not filestamp.settled(info, cutoff):
+            try:
+                info = os.stat(path)  # what a link points at: its content is what is read
+            except OSError:
                 return None
-            data.append((path.name, stamped))
+            if not S_ISREG(info.st_mode):
+                continue  # a folder: not read
+            if not filestamp.settled(info, cutoff):
+                return None
+            data.append((path.name, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino))
     parts = {
         "version": __version__,
         "select": config.select, "ignore": config.ignore, "severity": config.severity,
