@@ -10,20 +10,22 @@ holds five tables:
 ``files``    absolute path -> stamp + digest: a file whose ``lstat`` gives the same stamp (and
              that is classified as the same kind) holds the text of that digest and is not
              read (see :mod:`filestamp`)
-``results``  digest -> (rows, directives): the content-only findings of a text (HL0-HL3);
+``results``  digest -> (rows, directives): the content-only findings of a text (HL1-HL3);
              ``directives``: the text has suppression comments, so it is read to apply them
 ``scans``    digest -> the line scan of a handoff or response (what the folder index and the
-             link checks read) as a marshal blob, decoded only for the files that need it; kept only when no credential was seen in the text, so that
-             the cache never holds a secret in full
+             link checks read) as a marshal blob, decoded only for the files that need it;
+             kept only when no credential was seen in the text, so that the cache never
+             holds a secret in full (nor does any other table)
 ``folders``  root -> (fingerprint, rows): the folder checks' findings for a whole handoff
              root, valid while the fingerprint is (see :mod:`folder_run`)
 ``rules``    rule file name -> its parsed table, marshalled (see :mod:`rules_data`)
 
-The link checks (HL5) always run. The file is marshal data (of the standard library's loaders
-the fastest by far; it runs no code, and damaged data raises, which is taken as an empty cache)
-written to a temporary file and renamed: concurrent runs cannot corrupt it, the last one to
-finish wins, and every row it holds is right for its key. A cache folder that cannot be written
-only makes runs slower.
+The link checks (HL5) always run. The file is marshal data: of the standard library's loaders
+the fastest by far (json took 37 ms to load what marshal loads in 5), it runs no code, and
+damaged data raises, which is taken as an empty cache; like pickle it is not meant for data
+from others, and the cache folder is the user's own. It is written to a temporary file and
+renamed: concurrent runs cannot corrupt it, the last one to finish wins, and every row it holds
+is right for its key. A cache folder that cannot be written only makes runs slower.
 """
 
 from __future__ import annotations
@@ -38,13 +40,11 @@ from handoff_lint import __version__, filestamp
 from handoff_lint.findings import Finding
 from handoff_lint.folder_index import StoredScan
 
-MAGIC = b"handoff-lint cache 6\n"
+MAGIC = b"handoff-lint cache 7\n"
 TABLES = ("files", "results", "scans", "folders", "rules")
 CLEAN = 0  # the results row of a text with no findings and no suppression comment: most texts
-MAX_ENTRIES = 100_000  # per table; beyond it the rows this run did not use go first
+MAX_ENTRIES = 100_000  # per table; beyond it, rows this run made and texts still on disk stay
 DAMAGED = (ValueError, TypeError, EOFError, IndexError, KeyError, AttributeError)
-
-
 DIGEST = 16  # bytes of a text's key
 
 
@@ -256,7 +256,7 @@ class Cache:
             recorded, rows = stored
             if recorded != fingerprint:
                 return None
-            found = [Finding(path, line, column, code, message, fixable=fixable) for path, line, column, code, message, fixable in rows if keep(path)]
+            found = [Finding(path, line, column, code, message, fixable=fixable, secret_hash=secret) for path, line, column, code, message, fixable, secret in rows if keep(path)]
         except DAMAGED:
             return None
         return found
@@ -264,7 +264,7 @@ class Cache:
     def put_folder(self, root: str, fingerprint: bytes, findings: list[Finding]) -> None:
         if not shows_no_secret(f.message for f in findings):
             return
-        rows = tuple((f.path, f.line, f.column, f.code, f.message, f.fixable) for f in findings)
+        rows = tuple((f.path, f.line, f.column, f.code, f.message, f.fixable, f.secret_hash) for f in findings)
         if self.folders.get(root) != (fingerprint, rows):
             self.fresh["folders"][root] = (fingerprint, rows)
 
@@ -288,7 +288,7 @@ class Cache:
             merged = {k: v for k, v in old.items() if k not in fresh and k not in dropped}
             merged.update(fresh)
             if len(merged) > MAX_ENTRIES:  # keep what this run made and texts still on disk, then the newest
-                live = {row[-DIGEST:] for row in tables["files"].values()} if name in ("results", "scans") else set()
+                live = {row[-DIGEST:] for row in tables["files"].values() if type(row) is bytes} if name in ("results", "scans") else set()
                 ordered = [k for k in merged if k not in fresh and k not in live] + [k for k in merged if k in live and k not in fresh] + list(fresh)
                 merged = {k: merged[k] for k in ordered[-MAX_ENTRIES:]}
             tables[name] = merged
@@ -297,9 +297,10 @@ class Cache:
             tag = self.file.parent / "CACHEDIR.TAG"  # backup tools skip the folder
             if not tag.exists():
                 tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n# handoff-lint's cache\n", encoding="utf-8")
-            temporary = self.file.parent / f".{self.file.name}.{os.getpid()}.tmp"
+            # a name no other writer has, on this machine or another sharing the folder
+            temporary = self.file.parent / f".{self.file.name}.{os.getpid()}.{os.urandom(6).hex()}.tmp"
             try:
-                with open(temporary, "wb") as handle:
+                with open(temporary, "xb") as handle:
                     handle.write(MAGIC + marshal.dumps(tables))
                 os.replace(temporary, self.file)
             finally:
