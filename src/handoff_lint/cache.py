@@ -52,14 +52,12 @@ def digest(kind: str, text: str) -> bytes:
     return blake2b(f"{kind}\0{text}".encode("utf-8", "surrogatepass"), digest_size=DIGEST).digest()
 
 
-def salt(config, cutoff: int) -> str | None:
-    """Everything besides a file's content that decides its content-only findings: the tool
-    version, the settings, the login and host name, and the stamps of the rule and schema files
-    (the checks a run selects follow from the settings and the rule files). None while one of
-    those files is too new to trust its stamp (filestamp.settled): the run goes uncached."""
+def data_stamps(cutoff: int) -> dict[str, tuple] | None:
+    """By file name, the stamps (size, mtime, ctime, inode) of the rule and schema files, or
+    None while one of them is too new to trust (filestamp.settled): the run then goes uncached."""
     from handoff_lint.resources import data_dir
 
-    data = []
+    stamps = {}
     for name in ("rules", "schemas"):
         for path in sorted(data_dir(name).iterdir()):
             try:
@@ -70,7 +68,14 @@ def salt(config, cutoff: int) -> str | None:
                 continue  # a folder: not read
             if not filestamp.settled(info, cutoff):
                 return None
-            data.append((path.name, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino))
+            stamps[f"{name}/{path.name}"] = filestamp.data_stamp(info)
+    return stamps
+
+
+def salt(config, data: dict) -> str:
+    """Everything besides a file's content that decides its content-only findings: the tool
+    version, the settings, the login and host name, and the stamps of the rule and schema files
+    (the checks a run selects follow from the settings and the rule files)."""
     parts = {
         "version": __version__,
         "select": config.select, "ignore": config.ignore, "severity": config.severity,
@@ -130,6 +135,7 @@ class Cache:
         self.files, self.results, self.scans, self.folders, self.rules = (self.tables[name] for name in TABLES)
         self.fresh: dict[str, dict] = {name: {} for name in TABLES}  # new or changed rows
         self.gone: set[str] = set()  # files rows that no longer hold
+        self.data: dict[str, tuple] = {}  # the rule and schema files' stamps the key holds
 
     def _load(self) -> dict:
         try:
@@ -270,11 +276,17 @@ class Cache:
 
     # --- parsed rule files (the key holds their stamps)
 
-    def rule_tables(self) -> dict[str, bytes]:
-        return {name: table for name, table in self.rules.items() if type(table) is bytes}
+    def rule_tables(self) -> tuple[dict[str, bytes], dict[str, tuple]]:
+        """The parsed rule files the cache keeps, and the stamps of those files (for rules_data.know)."""
+        stamps = {name.split("/", 1)[1]: stamped for name, stamped in self.data.items() if name.startswith("rules/")}
+        return {name: table for name, table in self.rules.items() if type(table) is bytes}, stamps
 
-    def put_rule_tables(self, tables: dict[str, bytes]) -> None:
-        self.fresh["rules"].update((name, table) for name, table in tables.items() if self.rules.get(name) != table)
+    def put_rule_tables(self, parsed: dict[str, tuple[tuple, bytes]]) -> None:
+        """Keep the tables parsed from the very files the key's stamps describe (a process may
+        have parsed a file before it was edited)."""
+        for name, (stamped, table) in parsed.items():
+            if self.data.get(f"rules/{name}") == stamped and self.rules.get(name) != table:
+                self.fresh["rules"][name] = table
 
     # --- writing
 
@@ -330,8 +342,12 @@ def project(config) -> str:
 def for_run(directory: Path, config) -> "Cache | None":
     """The cache of a run: the file for this salt and project, or None (run uncached) while a
     rule or schema file is too new to be trusted. Made before the run stats any file."""
+    from handoff_lint import rules_data
+
     cutoff = filestamp.cutoff()
-    salted = salt(config, cutoff)
-    if salted is None:
-        return None
-    return Cache(directory, f"{salted}-{project(config)}", cutoff=cutoff)
+    data = data_stamps(cutoff)
+    if data is None or any(data.get(f"rules/{name}") != stamped for name, stamped in rules_data.used().items()):
+        return None  # a rule file too new to trust, or one this process read before an edit
+    cache = Cache(directory, f"{salt(config, data)}-{project(config)}", cutoff=cutoff)
+    cache.data = data
+    return cache

@@ -140,7 +140,7 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
 
         cache = caching.for_run(cache_dir, config)
         if cache is not None:  # before the rules are read: the tables the last run parsed
-            rules_data.know(cache.rule_tables())
+            rules_data.know(*cache.rule_tables())
     checks = CheckSet.selected(suppress.family_wanted(config), DOCUMENT_CHECKS)
     excluded = config.paths.excluded if config.exclude else None
     if blobs is None:

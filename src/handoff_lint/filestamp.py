@@ -61,3 +61,8 @@ def cutoff() -> int:
 def settled(info: os.stat_result, cutoff_ns: int) -> bool:
     """May the stamp of ``info``, taken in a run that started at ``cutoff_ns + RACY_NS``, be recorded?"""
     return info.st_mtime_ns < cutoff_ns and info.st_ctime_ns < cutoff_ns
+
+
+def data_stamp(info: os.stat_result) -> tuple:
+    """What the cache's key holds of a rule or schema file (through links; on every system)."""
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)

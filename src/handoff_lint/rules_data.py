@@ -9,13 +9,16 @@ instead (cache.py keeps them while every rules file has the stamp it had then).
 from __future__ import annotations
 
 import marshal
+import os
 from functools import lru_cache
 from pathlib import Path
 
+from handoff_lint.filestamp import data_stamp
 from handoff_lint.resources import data_dir
 
-_KNOWN: dict[str, bytes] = {}  # file name -> its table, marshalled: from the cache (see know)
-_PARSED: dict[str, bytes] = {}  # file name -> its table, marshalled when this process parsed it
+_KNOWN: dict[str, tuple[tuple, bytes]] = {}  # file name -> (stamp, table marshalled): from the cache
+_PARSED: dict[str, tuple[tuple, bytes]] = {}  # file name -> (stamp, table marshalled): parsed here
+_USED: dict[str, tuple] = {}  # file name -> the stamp of the file its table in use came from
 
 
 def tomllib():
@@ -31,23 +34,33 @@ def parse(path: Path) -> dict:
     """The table in the rules file ``path``: the cache's copy if it has one, else parsed."""
     known = _KNOWN.get(path.name)
     if known is not None:
-        return marshal.loads(known)
+        _USED[path.name] = known[0]
+        return marshal.loads(known[1])
     with path.open("rb") as handle:
+        stamped = _USED[path.name] = data_stamp(os.fstat(handle.fileno()))  # of what is read
         table = tomllib().load(handle)
     try:
-        _PARSED[path.name] = marshal.dumps(table)  # a copy now: callers may change the table
+        _PARSED[path.name] = (stamped, marshal.dumps(table))  # a copy now: callers may change the table
     except ValueError:  # a TOML date or time: marshal has no such type, parse it every time
         pass
     return table
 
 
-def know(tables: dict[str, bytes]) -> None:
-    """Tables an earlier run parsed from rules files that have not changed since."""
-    _KNOWN.update(tables)
+def know(tables: dict[str, bytes], stamps: dict[str, tuple]) -> None:
+    """Tables an earlier run parsed from rules files that have not changed since (``stamps``:
+    by file name, the stamps they have)."""
+    _KNOWN.update((name, (stamps[name], table)) for name, table in tables.items() if name in stamps)
 
 
-def parsed() -> dict[str, bytes]:
-    """The tables this process parsed (for the cache to keep)."""
+def used() -> dict[str, tuple]:
+    """By file name, the stamp of the file each table this process holds came from: a process
+    that read a rules file before it was edited holds the old rules (the tables are kept for
+    the process's life), and must not fill the cache of the new ones."""
+    return dict(_USED)
+
+
+def parsed() -> dict[str, tuple[tuple, bytes]]:
+    """The tables this process parsed, with the stamp each file had (for the cache to keep)."""
     return dict(_PARSED)
 
 

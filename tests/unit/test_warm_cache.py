@@ -212,17 +212,27 @@ def test_concurrent_runs_that_record_stamps_agree_and_leave_a_cache_the_next_run
     assert warm == cold == (0, next(iter(outputs))[0].decode())
 
 
-def test_an_edited_rule_file_is_never_served_from_the_cache(tmp_path):
-    """The cache keeps the parsed rule files and every result under their stamps: an edit is
-    seen at once (a run just after it goes uncached), and by the runs after, cached again."""
+def package_copy(tmp_path: Path) -> Path:
+    """A copy of the package (with its rules and schemas) that a test may edit; its site folder."""
     from handoff_lint.resources import data_dir
 
-    site = tmp_path / "site"  # a copy of the package whose rules this test may edit
+    site = tmp_path / "site"
     package = Path(__import__("handoff_lint").__file__).parent
     shutil.copytree(package, site / "handoff_lint", ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("schemas", "rules"):
         if not (site / "handoff_lint" / name).exists():
             shutil.copytree(data_dir(name), site / "handoff_lint" / name)
+    return site
+
+
+def as_warning(rules: Path) -> None:
+    rules.write_text(rules.read_text().replace('name = "home-folder-path"\nseverity = "error"', 'name = "home-folder-path"\nseverity = "warning"', 1))
+
+
+def test_an_edited_rule_file_is_never_served_from_the_cache(tmp_path):
+    """The cache keeps the parsed rule files and every result under their stamps: an edit is
+    seen at once (a run just after it goes uncached), and by the runs after, cached again."""
+    site = package_copy(tmp_path)
     (tmp_path / "notes.md").write_text("see /home/alice/x\n")
     env = {"PYTHONPATH": str(site)}
     cache = tmp_path / "cache"
@@ -234,8 +244,32 @@ def test_an_edited_rule_file_is_never_served_from_the_cache(tmp_path):
 
     age()
     assert severities() == severities() == ["error"]
-    rules = site / "handoff_lint" / "rules" / "HL2-privacy.toml"
-    rules.write_text(rules.read_text().replace('name = "home-folder-path"\nseverity = "error"', 'name = "home-folder-path"\nseverity = "warning"', 1))
+    as_warning(site / "handoff_lint" / "rules" / "HL2-privacy.toml")
     assert severities() == ["warning"]  # just edited: uncached
     age()
     assert severities() == severities() == ["warning"]
+
+
+def test_a_process_that_parsed_the_rules_before_they_were_edited_does_not_cache_its_copy(tmp_path):
+    """A long-lived process (an editor plugin, a test session) keeps the rules it parsed; after
+    an edit it must not hand that old parse to the cache under the new files' key."""
+    site = package_copy(tmp_path)
+    (tmp_path / "notes.md").write_text("see /home/alice/x\n")
+    rules = site / "handoff_lint" / "rules" / "HL2-privacy.toml"
+    age()
+    script = (
+        "import io, contextlib, sys, time\n"
+        "from handoff_lint.cli import main\n"
+        "from handoff_lint.catalogue import catalogue\n"
+        "catalogue()\n"  # parsed now, before the edit
+        f"rules = {str(rules)!r}\n"
+        "text = open(rules).read()\n"
+        "open(rules, 'w').write(text.replace('name = \"home-folder-path\"\\nseverity = \"error\"', 'name = \"home-folder-path\"\\nseverity = \"warning\"', 1))\n"
+        f"time.sleep({filestamp.RACY_NS / 1e9 + 0.3})\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['check', '--cache-dir', {str(tmp_path / 'cache')!r}, 'notes.md'])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env={**os.environ, **PINNED, "PYTHONPATH": str(site)}, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    warm, cold = both(tmp_path, tmp_path / "cache", "--format", "json", "notes.md", env={"PYTHONPATH": str(site)})
+    assert warm == cold and [f["severity"] for f in json.loads(warm[1])] == ["warning"]
