@@ -4,7 +4,7 @@ the cache (see cache.py)."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
@@ -172,5 +172,19 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
         cache.put_rule_tables(rules_data.parsed())
         cache.save()
     # Messages quote file contents: escape what a terminal or an XML report must not see raw.
-    outcome.findings = [finding.printable() for finding in suppress.apply(raw, config)]
+    outcome.findings = [finding.printable() for finding in redacted(suppress.apply(raw, config))]
     return outcome
+
+
+def redacted(findings: list[Finding]) -> list[Finding]:
+    """Messages of every rule quote document text (a title, a field value, a status, a name):
+    what looks like a credential in them is shown redacted, as HL3 shows its own."""
+    if not findings:
+        return findings
+    from handoff_lint.checks.credentials import redact_message
+
+    shown = []
+    for finding in findings:
+        message = finding.message if finding.code.startswith("HL3") else redact_message(finding.message)
+        shown.append(finding if message == finding.message else replace(finding, message=message))
+    return shown

@@ -60,6 +60,17 @@ def redact_line(line: str) -> str:
     return line
 
 
+def redact_message(message: str) -> str:
+    """A finding's message with whatever our rules take for a credential redacted. Messages
+    quote document text (a title, a field value, a status, a file name); substring tests
+    decide first, so the common message costs no regex."""
+    literals = load_table("credentials")["literals"]
+    lowered = message.lower()
+    if not (any(literal in message for literal in literals["tokens"]) or any(word in lowered for word in literals["keywords"])):
+        return message
+    return redact_line(message)
+
+
 def _looks_random(body: str) -> bool:
     """Placeholders such as ``sk-xxxxxxxxxxxxxxxxxxxxxxxx`` or ``hf_YOUR_TOKEN_HERE...`` are not keys."""
     distinct = len(set(body))

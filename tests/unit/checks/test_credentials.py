@@ -161,3 +161,21 @@ def test_keyword_lines_are_the_lines_the_prefilter_matches(parts):
     keywords = credentials.load_table("credentials")["literals"]["keywords"]
     expected = {i for i, line in enumerate(lines) if keyword_prefilter.search(line)} if any(k in text.lower() for k in keywords) else set()
     assert credentials._keyword_lines(text, lines, keywords, keyword_prefilter) == expected
+
+
+def test_other_rules_quoting_a_value_do_not_print_its_secret(handoff_root):
+    """HL101, HL103 and HL111 quote the title, a field value and the status: a token written
+    there is shown redacted too, in every format."""
+    token, key = SECRETS["github"], SECRETS["openai"]
+    text = (VALID_HANDOFF.replace("**Priority**: MEDIUM", f"**Priority**: MEDIUM {token}")
+            .replace("# Local Handoff: Extract", f"# Handoff {key} Extract")
+            .replace("**Handoff Status**: Ready for local model pickup", f"**Handoff Status**: api_key=Zq8Lp0Wm4Nr2"))
+    assert text.count(token) == 1 and text.count(key) == 1 and "api_key=Zq8Lp0Wm4Nr2" in text
+    (handoff_root / "active" / "handoff-2026-11-02-x.md").write_text(text)
+    codes = {f["code"] for f in json.loads(run_cli("check", "--format", "json", ".", cwd=handoff_root).stdout)}
+    assert {"HL101", "HL103", "HL111"} <= codes
+    for output in ("text", "json", "sarif", "github", "junit"):
+        result = run_cli("check", "--format", output, ".", cwd=handoff_root)
+        assert result.code == 1
+        for secret in (token, key, "Zq8Lp0Wm4Nr2"):
+            assert secret not in result.stdout + result.stderr, (output, secret[:6])
