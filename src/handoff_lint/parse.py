@@ -75,7 +75,8 @@ def parse(text: str, status_field: str = "Handoff Status") -> Document:
         if kind not in ("paragraph_open", "bullet_list_open"):
             continue
         for number in range(first, min(last, len(lines)) + 1):
-            found = field_at(lines[number - 1], number)
+            text_line = lines[number - 1]
+            found = field_at(text_line, number) if "**" in text_line else None
             if found is None:
                 continue
             before = not heading_indexes or number < blocks[first_section][2]
