@@ -158,3 +158,18 @@ def git_repo(tmp_path: Path) -> Path:
     git("add", "-A", cwd=tmp_path)
     git("commit", "-qm", "empty handoff folder", cwd=tmp_path)
     return tmp_path
+
+
+def package_copy(tmp_path: Path) -> Path:
+    """A copy of the package (with its rules and schemas) that a test may edit; its site folder."""
+    import shutil
+
+    from handoff_lint.resources import data_dir
+
+    site = tmp_path / "site"
+    package = Path(__import__("handoff_lint").__file__).parent
+    shutil.copytree(package, site / "handoff_lint", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("schemas", "rules"):
+        if not (site / "handoff_lint" / name).exists():
+            shutil.copytree(data_dir(name), site / "handoff_lint" / name)
+    return site

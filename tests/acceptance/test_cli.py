@@ -6,9 +6,8 @@ import hashlib
 import json
 import re
 import sys
-from pathlib import Path
 
-from conftest import VALID_HANDOFF, VALID_RESPONSE, line_of, run_cli
+from conftest import VALID_HANDOFF, VALID_RESPONSE, line_of, package_copy, run_cli
 
 
 def write(root, rel, text):
@@ -149,17 +148,7 @@ def test_version_and_help_do_not_import_heavy_dependencies():
 
 
 def test_internal_error_is_exit_2_with_one_line_not_a_traceback(tmp_path):
-    import shutil
-
-    from handoff_lint.resources import data_dir
-
-    # a copy of the package whose rule catalogue is broken
-    site = tmp_path / "site"
-    package = Path(__import__("handoff_lint").__file__).parent
-    shutil.copytree(package, site / "handoff_lint", ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("schemas", "rules"):
-        if not (site / "handoff_lint" / name).exists():
-            shutil.copytree(data_dir(name), site / "handoff_lint" / name)
+    site = package_copy(tmp_path)  # a copy of the package whose rule catalogue is broken
     (site / "handoff_lint" / "rules" / "HL0-input.toml").write_text("[HL001\nname = 1\n")
     (tmp_path / "doc.md").write_text("# x\n")
     result = run_cli("check", "doc.md", cwd=tmp_path, env={"PYTHONPATH": str(site)})

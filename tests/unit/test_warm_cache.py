@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PINNED, VALID_HANDOFF, VALID_RESPONSE, run_cli
+from conftest import PINNED, VALID_HANDOFF, VALID_RESPONSE, package_copy, run_cli
 from handoff_lint import filestamp
 from handoff_lint.cache import Cache, digest
 
@@ -210,19 +210,6 @@ def test_concurrent_runs_that_record_stamps_agree_and_leave_a_cache_the_next_run
     assert not list(cache.glob(".*.tmp"))  # every writer renamed its temporary file into place
     warm, cold = both(aged / "generated", cache, "--format", "json", ".", env=TODAY)
     assert warm == cold == (0, next(iter(outputs))[0].decode())
-
-
-def package_copy(tmp_path: Path) -> Path:
-    """A copy of the package (with its rules and schemas) that a test may edit; its site folder."""
-    from handoff_lint.resources import data_dir
-
-    site = tmp_path / "site"
-    package = Path(__import__("handoff_lint").__file__).parent
-    shutil.copytree(package, site / "handoff_lint", ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("schemas", "rules"):
-        if not (site / "handoff_lint" / name).exists():
-            shutil.copytree(data_dir(name), site / "handoff_lint" / name)
-    return site
 
 
 def as_warning(rules: Path) -> None:
