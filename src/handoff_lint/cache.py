@@ -200,6 +200,13 @@ class Cache:
         if self.files.get(path) != row:
             self.fresh["files"][path] = row
 
+    def stamp_of(self, path: str) -> bytes | None:
+        """The stamp this run (or an earlier one) recorded for ``path``, or None."""
+        row = self.fresh["files"].get(path)
+        if row is None and path not in self.gone:
+            row = self.files.get(path)
+        return row[:-DIGEST] if type(row) is bytes and len(row) > DIGEST else None
+
     def forget(self, path: str) -> None:
         if path in self.files:
             self.gone.add(path)
@@ -323,14 +330,10 @@ class Cache:
 
 
 def directory(explicit: str | None) -> Path:
-    """--cache-dir, else HANDOFF_LINT_CACHE_DIR, else the user's cache folder
-    ($XDG_CACHE_HOME/handoff-lint or ~/.cache/handoff-lint): nothing is written into the
-    repository being checked."""
-    chosen = explicit or os.environ.get("HANDOFF_LINT_CACHE_DIR")
-    if chosen:
-        return Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "handoff-lint"
+    """The cache folder (see resources.cache_folder)."""
+    from handoff_lint.resources import cache_folder
+
+    return Path(cache_folder(explicit))
 
 
 def project(config) -> str:

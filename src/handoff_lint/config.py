@@ -13,7 +13,9 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from stat import S_IFREG
 
+from handoff_lint import observed
 from handoff_lint.pathfilter import PathFilter
 from handoff_lint.reading import DEFAULT_MAX_BYTES
 
@@ -64,7 +66,8 @@ def find_config(start: Path) -> tuple[Path, dict] | None:
     for folder in (start, *start.parents):
         for name in (".handoff-lint.toml", "pyproject.toml"):
             path = folder / name
-            if not path.is_file():
+            found = observed.stamp(path)  # noted before the read: a later edit shows
+            if found is None or found[0] != S_IFREG:
                 continue
             tomllib = parser()  # imported when there is a file to read: most runs have none
             try:
@@ -87,6 +90,7 @@ def load_config(start: Path | None = None, explicit: Path | None = None, isolate
 
         tomllib = parser()
 
+        observed.stamp(explicit)
         try:
             data = tomllib.loads(Path(explicit).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

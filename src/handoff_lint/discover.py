@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
+from handoff_lint import observed
 from handoff_lint.findings import printable
 
 HANDOFF, RESPONSE, EXAMPLE, TEMPLATE, SKIPPED, UNCLASSIFIED = (
@@ -52,11 +53,11 @@ def add_roots(folders) -> None:
         _place.cache_clear()
 
 
-@lru_cache(maxsize=4096)
+@observed.remembered
 def is_handoff_root(folder: Path) -> bool:
-    if folder in _EXTRA_ROOTS or (folder / TEMPLATE_NAME).is_file():
+    if folder in _EXTRA_ROOTS or observed.is_file(folder / TEMPLATE_NAME):
         return True
-    present = sum((folder / name).is_dir() for name in LIFECYCLE_FOLDERS)
+    present = sum(observed.is_dir(folder / name) for name in LIFECYCLE_FOLDERS)
     return present >= 2 or (present == 1 and folder.name == "next-local")
 
 
@@ -87,7 +88,7 @@ def is_markdown(name: str) -> bool:
     return dot > 0 and name[dot:].lower() in MARKDOWN_SUFFIXES and name[:dot].strip(".") != ""
 
 
-@lru_cache(maxsize=4096)
+@observed.remembered
 def _place(folder: str) -> tuple[str | None, Path | None]:
     """What a folder is: ``("root", root)``, a lifecycle or examples folder of a root
     (``("active", root)``...), a deeper folder inside a root (``(None, root)``), or nothing.
@@ -123,9 +124,13 @@ def inside(path: str | Path, folders: list[str]) -> bool:
 def _walk(folder: Path, excluded) -> Iterator[tuple[str, str, str]]:
     """(folder, name, path) of the markdown files under ``folder`` (every file inside lifecycle
     folders), sorted, no hidden dirs. Paths are strings: a Path per file cost more than the rest
-    of discovery."""
+    of discovery. Each folder's stamp is noted before it is listed (see observed)."""
+    observed.stamp(folder)
     for current, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in PRUNED_DIRS)
+        if observed.recording():
+            for name in dirs:
+                observed.stamp(os.path.join(current, name))
         here = Path(current)
         every, shown = here.name in KIND_BY_FOLDER, str(here)
         prefix = os.path.join(shown, "")
@@ -176,9 +181,9 @@ def discover(paths: Iterable[str | Path], excluded=lambda path: False) -> tuple[
     missing: list[str] = []
     for given in paths:
         path = Path(given)
-        if path.is_dir():
+        if observed.is_dir(path):
             candidates: Iterable[tuple[str, str, str | Path]] = _walk(path, excluded)
-        elif path.exists() or path.is_symlink():
+        elif observed.exists(path) or observed.is_symlink(path):
             candidates = [] if excluded(path) else [(*os.path.split(path), path)]
         else:
             missing.append(str(given))

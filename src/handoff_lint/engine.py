@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
-from handoff_lint import suppress
+from handoff_lint import observed, suppress
 from handoff_lint.checks import DOCUMENT_CHECKS
 from handoff_lint.checkset import DISK_FAMILIES, CheckSet
 from handoff_lint.config import Config
@@ -166,6 +166,13 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
         outcome.internal_errors.extend(errors)
         seen.update(found)
     raw.extend(folder_findings(files, paths if blobs is None else [], config, outcome, seen if blobs is None else None, cache))
+    if observed.recording():  # what a replay must find unchanged (see replay.py)
+        for file in work:
+            observed.relied_on(file.absolute or os.path.abspath(file.path))
+        if cache is None:
+            observed.spoil()
+        else:
+            observed.resolve(cache.stamp_of)
     if cache is not None:
         from handoff_lint import rules_data
 

@@ -31,7 +31,8 @@ from stat import S_ISREG
 
 RACY_NS = 3_000_000_000
 STAMPS = os.name != "nt"
-_PACK = struct.Struct("<QqqQQ").pack  # size, mtime, ctime, inode, device: bytes compare fast
+_STRUCT = struct.Struct("<QqqQQ")  # size, mtime, ctime, inode, device: bytes compare fast
+_PACK = _STRUCT.pack
 _KINDS: dict[str, bytes] = {}
 
 
@@ -44,6 +45,11 @@ def stamp(info: os.stat_result | None, kind: str) -> bytes | None:
     if suffix is None:
         suffix = _KINDS[kind] = kind.encode() + b"\0"
     return _PACK(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev) + suffix
+
+
+def still(path: str, recorded: bytes) -> bool:
+    """Does the file at ``path`` have the stamp ``recorded`` (for the kind it was recorded as)?"""
+    return stamp(lstat(path), recorded[_STRUCT.size:-1].decode("utf-8", "surrogateescape")) == recorded
 
 
 def lstat(path: str) -> os.stat_result | None:

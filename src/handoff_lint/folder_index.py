@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, NamedTuple
 
+from handoff_lint import observed
 from handoff_lint.discover import SKIPPED_NAMES, TEMPLATE_NAME, display_path, is_markdown
 from handoff_lint.findings import printable
 from handoff_lint.names import normalise
@@ -333,6 +334,7 @@ def listing(root: Path) -> Listing:
     base = str(root)
     for place in table["folders"]["lifecycle"]:
         folder = os.path.join(base, place)
+        observed.stamp(folder)  # before the listing: a later change shows (see observed)
         try:
             with os.scandir(folder) as found:
                 items = list(found)
@@ -351,6 +353,7 @@ def listing(root: Path) -> Listing:
                 strays.append((prefix + name, is_dir))
             else:
                 documents.append((prefix + name, place, kind))
+    observed.stamp(base)
     with os.scandir(base) as found:
         top = sorted(item.name for item in found if item.name.startswith("handoff-") and item.name.endswith(".md"))
     for name in top:

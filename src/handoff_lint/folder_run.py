@@ -18,7 +18,7 @@ import os
 from pathlib import Path
 from typing import Iterable
 
-from handoff_lint import filestamp, suppress
+from handoff_lint import filestamp, observed, suppress
 from handoff_lint.checks import FOLDER_CHECKS
 from handoff_lint.checkset import CheckSet
 from handoff_lint.config import Config
@@ -48,6 +48,9 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
 
     for root in roots:
         listed = listing(root)
+        if observed.recording():
+            for path, _place, _kind in listed.documents:
+                observed.relied_on(path)
         known = _Known(listed, seen, cache)
         fingerprint = known.fingerprint(config, cwd, checks.names) if cache is not None else None
         if fingerprint is not None:

@@ -23,20 +23,28 @@ def workers_for(files: int, jobs: int, cache, minimum: int) -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def _init(config, checks, view) -> None:
+def _init(config, checks, view, recording: bool) -> None:
+    from handoff_lint import observed
     from handoff_lint.cache import Cache
 
+    if recording:  # what the checks ask the disk goes back with the results (see observed)
+        observed.record()
     _STATE["config"] = config
     _STATE["checks"] = checks
     _STATE["cache"] = Cache.from_view(view) if view is not None else None
 
 
-def _check_chunk(files) -> tuple[list, object]:
+def _check_chunk(files) -> tuple[list, object, dict | None]:
+    from handoff_lint import observed
     from handoff_lint.engine import checked
 
     config, checks, cache = _STATE["config"], _STATE["checks"], _STATE["cache"]
+    recording = observed.recording()
     results = [checked(file, config, checks, cache) for file in files]
-    return results, (cache.take_fresh() if cache is not None else None)
+    notes = observed.take() if recording else None
+    if recording:
+        observed.record()
+    return results, (cache.take_fresh() if cache is not None else None), notes
 
 
 def check_files(files, config, checks, cache, workers: int) -> list:
@@ -45,6 +53,7 @@ def check_files(files, config, checks, cache, workers: int) -> list:
     import multiprocessing  # not at the top: a large warm run asks workers_for() and needs no workers
     from concurrent.futures import ProcessPoolExecutor
 
+    from handoff_lint import observed
     from handoff_lint.engine import checked
 
     # This process checks one file of each kind first: the lazy imports, compiled validators and
@@ -60,10 +69,13 @@ def check_files(files, config, checks, cache, workers: int) -> list:
     chunks = [rest[start:start + size] for start in range(0, len(rest), size)]
     view = cache.view() if cache is not None else None
     checked_rest: list = []
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init, initargs=(config, checks, view)) as pool:
-        for part, fresh in pool.map(_check_chunk, chunks):
+    recording = observed.recording()
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init, initargs=(config, checks, view, recording)) as pool:
+        for part, fresh, notes in pool.map(_check_chunk, chunks):
             checked_rest.extend(part)
             if cache is not None:
                 cache.merge(fresh)
+            if recording:
+                observed.merge(notes)
     others = iter(checked_rest)
     return [done[position] if position in done else next(others) for position in range(len(files))]

@@ -12,6 +12,8 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from handoff_lint import observed
+
 
 class PathFilter:
     def __init__(self, base: Path, exclude=(), per_file_ignores: dict | None = None) -> None:
@@ -39,7 +41,7 @@ class PathFilter:
         relative = self.relative(path)
         if relative is None:
             return False
-        if os.path.isdir(path):
+        if observed.is_dir(path):
             relative += "/"
         return self._exclude.match_file(relative)
 
