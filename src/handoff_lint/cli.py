@@ -4,6 +4,7 @@ stay fast."""
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 
@@ -73,6 +74,14 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
     from handoff_lint.catalogue import check_prefixes
     from handoff_lint.config import ConfigError, load_config
 
+    launch = click.get_current_context().find_root().obj or {}
+    recorded = launch.get("key") is not None and not (no_cache or fix or show_diff or staged or output_file)
+    if recorded:  # before anything is read: every question asked of the disk is noted (replay.py)
+        from handoff_lint import filestamp, observed
+
+        cutoff = filestamp.cutoff()
+        observed.record()
+
     try:
         config = load_config(explicit=config_file, isolated=isolated)
     except ConfigError as error:
@@ -119,13 +128,15 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
 
         outcome.findings = baseline_file.apply(outcome.findings, known)
     stdout = sys.stdout
+    shown = io.StringIO()  # what goes to standard output, kept for a replay
     if statistics:
-        _statistics(outcome.findings, output_format)
+        _statistics(outcome.findings, output_format, shown)
     elif output_file:
         with open(output_file, "w", encoding="utf-8") as handle:
             report.render(output_format, outcome.findings, handle, color=False)
     else:
-        report.render(output_format, outcome.findings, stdout, color=_use_color(color, stdout))
+        report.render(output_format, outcome.findings, shown, color=_use_color(color, stdout))
+    _write(stdout, shown.getvalue())
     for path in outcome.missing_paths:
         click.echo(f"handoff-lint: error: {path}: no such file or directory", err=True)
     for message in outcome.internal_errors:
@@ -134,14 +145,25 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
     warnings = len(outcome.findings) - errors
     if output_format == "text" and not quiet and not statistics:
         if outcome.findings:
-            click.echo(f"Found {_plural(errors, 'error')} and {_plural(warnings, 'warning')} in {_plural(outcome.files_checked, 'file')}.")
+            summary = f"Found {_plural(errors, 'error')} and {_plural(warnings, 'warning')} in {_plural(outcome.files_checked, 'file')}.\n"
         else:
-            click.echo(f"All checks passed ({_plural(outcome.files_checked, 'file')} checked).")
+            summary = f"All checks passed ({_plural(outcome.files_checked, 'file')} checked).\n"
+        shown.write(summary)
+        _write(stdout, summary)
     if outcome.missing_paths or outcome.internal_errors:
         return EXIT_ERROR
-    if not exit_zero and (errors or (warnings_as_errors and warnings)):
-        return EXIT_FINDINGS
-    return EXIT_CLEAN
+    code = EXIT_FINDINGS if not exit_zero and (errors or (warnings_as_errors and warnings)) else EXIT_CLEAN
+    if recorded:
+        from handoff_lint import replay
+
+        replay.store(launch["args"], launch["key"], str(directory(cache_dir)), observed.take(), shown.getvalue(), code, cutoff)
+    return code
+
+
+def _write(stream, text: str) -> None:
+    if text:
+        stream.write(text)
+        stream.flush()
 
 
 def _fix(paths: list[str], config, preview: bool) -> int:
@@ -164,7 +186,7 @@ def _fix(paths: list[str], config, preview: bool) -> int:
     return EXIT_CLEAN
 
 
-def _statistics(findings, output_format: str) -> None:
+def _statistics(findings, output_format: str, out) -> None:
     """Counts per rule, most frequent first (ruff's --statistics)."""
     import collections
     import json
@@ -174,10 +196,10 @@ def _statistics(findings, output_format: str) -> None:
     counts = collections.Counter(f.code for f in findings)
     rows = [(code, count, catalogue()[code].name) for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
     if output_format == "json":
-        click.echo(json.dumps([{"code": c, "rule": n, "count": k} for c, k, n in rows], indent=2))
+        out.write(json.dumps([{"code": c, "rule": n, "count": k} for c, k, n in rows], indent=2) + "\n")
     else:
         for code, count, name in rows:
-            click.echo(f"{count:>5}  {code}  {name}")
+            out.write(f"{count:>5}  {code}  {name}\n")
 
 
 def _plural(count: int, word: str) -> str:
@@ -260,10 +282,16 @@ def schema_command(name: str) -> int:
     return EXIT_CLEAN
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point: run the CLI and return the exit code (0, 1 or 2) instead of raising."""
+def main(argv: list[str] | None = None, replay_key: bytes | None = None) -> int:
+    """Run the CLI and return the exit code (0, 1 or 2) instead of raising. ``replay_key``: the
+    key launch.py computed before anything was imported (else it is computed here); a check
+    records itself under it (see replay.py)."""
+    from handoff_lint import observed, replay
+
+    args = sys.argv[1:] if argv is None else list(argv)
+    launch = {"args": args, "key": replay_key if replay_key is not None else replay.key(args)}
     try:
-        code = cli.main(args=argv, prog_name="handoff-lint", standalone_mode=False)
+        code = cli.main(args=args, prog_name="handoff-lint", standalone_mode=False, obj=launch)
     except click.exceptions.Exit as done:  # --help, --version
         return done.exit_code
     except click.ClickException as error:
@@ -278,6 +306,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # a broken data file or a bug: say so in one line, exit 2
         click.echo(f"handoff-lint: internal error: {type(error).__name__}: {error}", err=True)
         return EXIT_ERROR
+    finally:
+        observed.take()  # a check that returned early leaves nothing noting
     return code if isinstance(code, int) else EXIT_CLEAN
 
 

@@ -1,21 +1,48 @@
-"""Find the data folders (``schemas/``, ``rules/``) in an installed wheel or a source checkout."""
+"""Where handoff-lint's own files are: the data folders (``schemas/``, ``rules/``) in an installed
+wheel or a source checkout, and the cache folder. Imported by the replay path (see replay.py):
+no pathlib or functools at import time."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
+import os
 
-_PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = os.path.dirname(os.path.realpath(__file__))
 
 
-@lru_cache(maxsize=None)
-def data_dir(name: str) -> Path:
-    """Return the folder ``name`` shipped in the wheel, or the one at the top of a checkout.
+def data_folder(name: str) -> str | None:
+    """The folder ``name`` shipped in the wheel, or the one at the top of a checkout, or None.
 
     The wheel carries ``schemas/`` and ``rules/`` inside the package (see ``pyproject.toml``);
     an editable install or a plain checkout reads them from the repository's top level.
     """
-    for candidate in (_PACKAGE_DIR / name, _PACKAGE_DIR.parent.parent / name):
-        if candidate.is_dir():
+    for candidate in (os.path.join(PACKAGE_DIR, name), os.path.join(os.path.dirname(os.path.dirname(PACKAGE_DIR)), name)):
+        if os.path.isdir(candidate):
             return candidate
-    raise FileNotFoundError(f"handoff-lint data folder {name!r} not found next to {_PACKAGE_DIR}")
+    return None
+
+
+_DATA_DIRS: dict = {}
+
+
+def data_dir(name: str):
+    """:func:`data_folder` as a Path; a missing folder is an error."""
+    found = _DATA_DIRS.get(name)
+    if found is None:
+        from pathlib import Path
+
+        folder = data_folder(name)
+        if folder is None:
+            raise FileNotFoundError(f"handoff-lint data folder {name!r} not found next to {PACKAGE_DIR}")
+        found = _DATA_DIRS[name] = Path(folder)
+    return found
+
+
+def cache_folder(explicit: str | None) -> str:
+    """--cache-dir, else HANDOFF_LINT_CACHE_DIR, else the user's cache folder
+    ($XDG_CACHE_HOME/handoff-lint or ~/.cache/handoff-lint): nothing is written into the
+    repository being checked."""
+    chosen = explicit or os.environ.get("HANDOFF_LINT_CACHE_DIR")
+    if chosen:
+        return chosen
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "handoff-lint")

@@ -1,0 +1,181 @@
+"""Replay: a check over files nothing in has changed prints what the last such check printed,
+without importing click, the checks or the cache (a large warm run spends most of its time on
+those imports and on asking the cache about every file).
+
+A ``check`` with the cache on that reports to standard output (no ``--fix``, ``--diff``,
+``--staged``, ``--output-file``), exits 0 or 1 and prints nothing on standard error keeps a
+*record*: its output, its exit code and every question it asked the disk (:mod:`observed`):
+the stamps of the folders it listed and of the files whose text it used (taken before the
+listing or the read), the configuration files it looked for, the link targets and ``.git``
+folders its checks looked for. The record's file name is a hash of everything else the output
+depends on (the *key*): the command line, the working directory, today's date, the environment
+variables the tool reads, whether standard output is a terminal, the user and host (HL206), the
+Python, handoff-lint and installed distributions' versions, and the stamps of handoff-lint's own
+code, rules and schemas.
+
+The next run with the same key asks the disk the same questions. If every answer is the same,
+it prints the recorded output and exits with the recorded code; if one differs, or anything
+goes wrong, it runs in full (and records again). A record is kept only when every stamp in it
+is older than the racy window of :mod:`filestamp`, so a change made after it always shows; a
+run that relied on what no stamp describes (a symbolic link, an unreadable, binary or
+oversized file) keeps none. At most :data:`KEEP` records are kept per cache folder.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+import time
+import zlib
+
+from handoff_lint import __version__, filestamp, observed
+from handoff_lint.resources import PACKAGE_DIR, cache_folder, data_folder
+
+MAGIC = b"handoff-lint replay 1\n"
+KEEP = 16
+# Environment variables whose value can change a check's output (besides HANDOFF_LINT_*):
+# colour, and the login name getpass finds (HL206). A test keeps this list complete.
+ENVIRONMENT = ("NO_COLOR", "LOGNAME", "USER", "LNAME", "USERNAME", "HOME")
+PREFIX = "HANDOFF_LINT_"
+_SKIPPED_DIRS = frozenset({"__pycache__"})
+
+
+def key(args: list[str]) -> bytes | None:
+    """What, besides the disk, a check's output depends on; None while handoff-lint's own files
+    are too new to trust (being edited) or cannot be listed. Never raises."""
+    try:
+        return _key(args)
+    except Exception:
+        return None
+
+
+def _key(args: list[str]) -> bytes | None:
+    own = _own_stamps(filestamp.cutoff())
+    if own is None:
+        return None
+    environment = sorted((name, value) for name, value in os.environ.items() if name.startswith(PREFIX) or name in ENVIRONMENT)
+    stdout = sys.stdout
+    terminal = bool(stdout is not None and hasattr(stdout, "isatty") and stdout.isatty())
+    who = (os.getuid() if hasattr(os, "getuid") else -1, os.uname().nodename if hasattr(os, "uname") else "")
+    versions = (sys.version, sys.prefix, _distributions())
+    return marshal.dumps((MAGIC, __version__, versions, os.getcwd(), list(args), time.localtime()[:3], environment, terminal, who, own))
+
+
+def _distributions() -> list[str]:
+    """The installed distributions and their versions (the names of their .dist-info folders):
+    upgrading detect-secrets, jsonschema or markdown-it-py can change a check's findings."""
+    found = []
+    for folder in sys.path:
+        if folder.endswith("site-packages") and os.path.isdir(folder):
+            with os.scandir(folder) as entries:
+                found.extend(entry.name for entry in entries if entry.name.endswith(".dist-info"))
+    return sorted(found)
+
+
+def _own_stamps(cutoff: int) -> list | None:
+    """(path, size, mtime, ctime) of every file of the package and its rules and schemas."""
+    found: list = []
+    folders = [PACKAGE_DIR, *filter(None, (data_folder("rules"), data_folder("schemas")))]
+    while folders:
+        folder = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name not in _SKIPPED_DIRS:
+                        folders.append(entry.path)
+                    continue
+                info = entry.stat()
+                if not filestamp.settled(info, cutoff):
+                    return None
+                found.append((entry.path, info.st_size, info.st_mtime_ns, info.st_ctime_ns))
+    found.sort()
+    return found
+
+
+def _record_path(args: list[str], own_key: bytes) -> str | None:
+    folder = chosen_folder(args)
+    if folder is None:
+        return None
+    # zlib, not hashlib (whose import costs more than the rest of a replay); the record holds
+    # its whole key, so two keys that share a name only replace each other's record
+    return os.path.join(folder, f"run-{zlib.crc32(own_key):08x}{zlib.adler32(own_key):08x}.marshal")
+
+
+def chosen_folder(args: list[str]) -> str | None:
+    """The cache folder ``args`` name (--cache-dir, else the default), or None for --no-cache.
+    Read from the raw arguments: a run stores its record only where this finds it again."""
+    if "--no-cache" in args:
+        return None
+    explicit = None
+    for position, arg in enumerate(args):
+        if arg == "--cache-dir" and position + 1 < len(args):
+            explicit = args[position + 1]
+        elif arg.startswith("--cache-dir="):
+            explicit = arg.split("=", 1)[1]
+    return cache_folder(explicit)
+
+
+def replayed(args: list[str], own_key: bytes | None) -> int | None:
+    """Print the recorded output of this check and return its exit code, if a record for these
+    arguments and :func:`key` holds; else None (run the check). Never raises."""
+    try:
+        path = _record_path(args, own_key) if own_key is not None else None
+        if path is None:
+            return None
+        with open(path, "rb") as handle:
+            data = handle.read()
+        if not data.startswith(MAGIC):
+            return None
+        stored_key, notes, output, code = marshal.loads(memoryview(data)[len(MAGIC):])
+        if stored_key != own_key or not observed.holds(notes):
+            return None
+    except Exception:  # no record, a damaged one, a strange file system: run the check
+        return None
+    try:
+        sys.stdout.write(output)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 2
+    return code
+
+
+def store(args: list[str], own_key: bytes | None, cache_dir: str, notes: dict | None, output: str, code: int, cutoff: int) -> None:
+    """Keep the record of a check (see the module's text); quietly nothing if it cannot be
+    replayed or written."""
+    if own_key is None or notes is None or not observed.settled(notes, cutoff):
+        return
+    path = _record_path(args, own_key)
+    if path is None or os.path.normpath(os.path.dirname(path)) != os.path.normpath(cache_dir):  # never found
+        return
+    folder = os.path.dirname(path)
+    temporary = f"{path}.{os.getpid()}.{os.urandom(6).hex()}.tmp"
+    try:
+        os.makedirs(folder, exist_ok=True)
+        with open(temporary, "xb") as handle:
+            handle.write(MAGIC + marshal.dumps((own_key, notes, output, code)))
+        os.replace(temporary, path)
+        _evict(folder)
+    except OSError:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+
+
+def _evict(folder: str) -> None:
+    """Keep the newest :data:`KEEP` records (a hook's runs each pass other files)."""
+    records = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith("run-") and entry.name.endswith(".marshal"):
+                try:
+                    records.append((entry.stat().st_mtime_ns, entry.path))
+                except OSError:
+                    pass
+    for _mtime, path in sorted(records)[:-KEEP]:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
