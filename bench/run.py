@@ -48,14 +48,18 @@ import time
 from pathlib import Path
 
 GENERATOR = Path(__file__).resolve().with_name("generate.py")
-TOOLS = ("handoff-lint", "handoff-lint-warm", "detect-secrets", "gitleaks")
+TOOLS = ("handoff-lint", "handoff-lint-warm", "handoff-lint-edited", "detect-secrets", "gitleaks")
 HOOK_TOOLS = ("handoff-lint", "handoff-lint-warm", "detect-secrets")
-EXECUTABLES = {"handoff-lint": "handoff-lint", "handoff-lint-warm": "handoff-lint", "detect-secrets": "detect-secrets", "gitleaks": "gitleaks"}
+EXECUTABLES = {"handoff-lint": "handoff-lint", "handoff-lint-warm": "handoff-lint", "handoff-lint-edited": "handoff-lint", "detect-secrets": "detect-secrets", "gitleaks": "gitleaks"}
 HOOK_EXECUTABLES = {"handoff-lint": "handoff-lint", "handoff-lint-warm": "handoff-lint", "detect-secrets": "detect-secrets-hook"}
 # handoff-lint runs with --no-cache (every check, nothing remembered); handoff-lint-warm with a
-# cache folder of its own that one untimed run fills first (nothing changed since).
+# cache folder of its own that one untimed run fills first (nothing changed since: the run is a
+# replay); handoff-lint-edited the same on a copy of the folder in which one word of one handoff
+# is changed before each run (the incremental run a commit makes: one file read and checked).
 WARM_CACHE = tempfile.mkdtemp(prefix="handoff-lint-bench-cache-")
+EDITED_CACHE = tempfile.mkdtemp(prefix="handoff-lint-bench-edited-")  # also holds the copy
 atexit.register(shutil.rmtree, WARM_CACHE, True)  # a 2,000-handoff folder leaves 1.5 MB there
+atexit.register(shutil.rmtree, EDITED_CACHE, True)
 RACY_SECONDS = 3.5  # a little over handoff_lint.filestamp.RACY_NS
 
 
@@ -148,9 +152,26 @@ def folder_commands(tools: list[str], folder: str, gitleaks: str | None) -> tupl
         commands[tool] = {
             "handoff-lint": [binary, "--no-cache", folder],
             "handoff-lint-warm": [binary, "--cache-dir", WARM_CACHE, folder],
+            "handoff-lint-edited": [binary, "--cache-dir", EDITED_CACHE, edited_copy(folder)],
         }.get(tool, [binary, "scan", "--all-files", folder])
         versions[tool] = f"{tool_version([binary, '--version'])} ({binary})"
     return commands, versions, skipped
+
+
+def edited_copy(folder: str) -> str:
+    """The copy of ``folder`` that handoff-lint-edited checks (made once)."""
+    copy = os.path.join(EDITED_CACHE, "folder")
+    if not os.path.exists(copy):
+        shutil.copytree(folder, copy, symlinks=True)
+    return copy
+
+
+def edit_one_word(folder: str) -> None:
+    """Change the case of one word of the first active handoff (same size: only its stat's times
+    and the text tell), back and forth from run to run."""
+    path = clean_handoff(Path(folder))
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(" the ", " The ", 1) if " the " in text else text.replace(" The ", " the ", 1), encoding="utf-8")
 
 
 def hook_commands(tools: list[str], file: str) -> tuple[dict, dict, dict]:
@@ -189,19 +210,23 @@ def run_once(argv: list[str], cwd: str) -> dict:
 
 
 def prime(commands: dict, cwd: str, argv: list[str] | None = None) -> None:
-    """One untimed run of handoff-lint-warm (or ``argv``), so its timed runs find the cache filled.
+    """One untimed run of handoff-lint-warm (or ``argv``) and of handoff-lint-edited, so their
+    timed runs find the cache filled.
 
     handoff-lint trusts a file's stat only once the file is RACY_SECONDS old (its
     filestamp.RACY_NS: a change in the same instant as a read could leave the stat as it was), so
-    a folder generated a moment ago is first left to age, as a repository's files would have."""
-    if "handoff-lint-warm" not in commands:
+    a folder generated (or copied) a moment ago is first left to age, as a repository's files
+    would have."""
+    primed = [argv if argv and name == "handoff-lint-warm" else commands[name] for name in ("handoff-lint-warm", "handoff-lint-edited") if name in commands]
+    if not primed:
         return
-    newest = max((os.lstat(os.path.join(top, name)).st_ctime for top, _dirs, names in os.walk(cwd) for name in names), default=0)
+    newest = max((os.lstat(os.path.join(top, name)).st_ctime for folder in {cwd, EDITED_CACHE} for top, _dirs, names in os.walk(folder) for name in names), default=0)
     wait = newest + RACY_SECONDS - time.time()
     if wait > 0:
         progress(f"waiting {wait:.1f} s for the folder's files to be {RACY_SECONDS} s old")
         time.sleep(wait)
-    run_once(argv or commands["handoff-lint-warm"], cwd)
+    for command in primed:
+        run_once(command, cwd)
 
 
 def rounds(commands: dict, runs: int, cwd: str) -> dict:
@@ -211,6 +236,8 @@ def rounds(commands: dict, runs: int, cwd: str) -> dict:
     for number in range(runs):
         shift = number % len(names) if names else 0
         for name in names[shift:] + names[:shift]:
+            if name == "handoff-lint-edited":
+                edit_one_word(commands[name][-1])
             samples[name].append(run_once(commands[name], cwd))
             progress(f"round {number + 1}/{runs} {name}: {samples[name][-1]['wall']:.2f} s")
     return samples

@@ -59,3 +59,14 @@ def test_growth_mode_reports_time_per_file_for_each_size():
     for row in report["sizes"]:
         assert row["files"] > row["handoffs"]
         assert row["ms_per_file"] > 0 and row["peak_rss_mib"] > 0
+
+
+def test_the_edited_run_changes_a_copy_never_the_folder_benchmarked(tmp_path):
+    folder = tmp_path / "folder"
+    subprocess.run([sys.executable, str(RUNNER.with_name("generate.py")), "--handoffs", "3", "--out", str(folder)], check=True, capture_output=True)
+    before = {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+    report = run_bench("--folder", str(folder), "--runs", "2", "--tools", "handoff-lint,handoff-lint-warm,handoff-lint-edited")
+    assert [len(result["samples_s"]) for result in report["tools"].values()] == [2, 2, 2]
+    edited = report["tools"]["handoff-lint-edited"]["command"][-1]
+    assert Path(edited) != folder and not Path(edited).exists()  # a copy, removed at the end
+    assert {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()} == before
