@@ -219,8 +219,7 @@ class StoredScan(Scan):
         if self._head is None:
             import marshal
 
-            title, fields = marshal.loads(self._blob)
-            self._head = (title, {k: tuple(v) for k, v in fields.items()})
+            self._head = marshal.loads(self._blob)  # (title, fields): marshal keeps the tuples
         return self._head
 
     @property

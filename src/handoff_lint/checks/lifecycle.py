@@ -95,6 +95,7 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
     for response in index.responses():
         if not wanted(response.display):
             continue
+        folder = os.path.dirname(response.where)  # os.path, not pathlib: once per response of thousands
         found.extend(check_names(response))
         named = response.handoffs_named()
         missing = [stem for stem in named if stem not in handoffs]
@@ -107,8 +108,8 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
         for reference in response.references:  # named right, linked to where it no longer is
             stem = link_stem(reference.target)
             if reference.kind == "link" and stem in handoffs and stem not in missing:
-                pointed = os.path.normpath(response.path.parent / reference.target.split("#", 1)[0])
-                if pointed != os.path.normpath(handoffs[stem].path):
+                pointed = os.path.normpath(os.path.join(folder, reference.target.split("#", 1)[0]))
+                if pointed != os.path.normpath(handoffs[stem].where):
                     found.append(_finding(response, reference.line, "HL406", f"link {redact_line(reference.target)!r} is stale: the handoff is {handoffs[stem].display}", True, reference.column))
 
     by_slug: dict[str, list[Entry]] = defaultdict(list)
