@@ -60,13 +60,21 @@ QUICK_KEYWORDS = frozenset({"type", "required", "properties", "additionalPropert
 
 
 @lru_cache(maxsize=None)
-def quick_validator(name: str, extra_statuses: tuple[str, ...] = (), extra_sections: tuple[str, ...] = ()):
+def quick_validator(name: str, extra_statuses: tuple[str, ...] = (), extra_sections: tuple[str, ...] = (), free: tuple[str, ...] = ()):
     """A yes/no check compiled to Python by fastjsonschema (about 13x faster than jsonschema on a
     handoff), or None if the schema uses a keyword outside QUICK_KEYWORDS. True means valid;
-    False means "ask jsonschema", which decides and explains."""
+    False means "ask jsonschema", which decides and explains. ``free``: top-level properties
+    whose values are not checked (of an object, its properties' values; its required names and
+    additionalProperties still are): the template's placeholders, whose findings it drops."""
     schema = effective_schema(name, extra_statuses, extra_sections)
     inlined = _inline_refs(schema, schema.get("$defs", {}))
     body = {key: value for key, value in inlined.items() if key not in ("$schema", "$id", "$defs")}
+    if free:
+        properties = dict(body["properties"])
+        for part in free:
+            child = properties[part]
+            properties[part] = {**child, "properties": {key: {} for key in child["properties"]}} if "properties" in child else {}
+        body = {**body, "properties": properties}
     if not _only_quick_keywords(body):
         return None
     import fastjsonschema

@@ -11,12 +11,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from handoff_lint.schemas import SCHEMA_NAMES, effective_schema, names_in, quick_validator, validator
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 TEXTS = ["", " ", "\n", "\u00a0", "\u2003", "\x1c", "\u0085", "x", " word ", "Local Handoff: x", "Local Handoff:", "Local Response: y",
          "Local Handoff:  \u00a0", "HIGH", "high", "LOW ", "Resource", "Privacy", "Time", "Completed", "completed", "Blocked",
@@ -92,19 +95,22 @@ def test_a_schema_with_another_keyword_gets_no_quick_check():
     assert not _only_quick_keywords({"properties": {"a": {"format": "email"}}})
 
 
-def test_a_valid_handoff_is_checked_without_importing_jsonschema(tmp_path):
-    """A one-file hook run on a valid handoff does not pay jsonschema's import."""
+@pytest.mark.parametrize("kind", ["HANDOFF", "TEMPLATE"])
+def test_a_valid_handoff_or_template_is_checked_without_importing_jsonschema(tmp_path, kind):
+    """A one-file hook run on a valid handoff does not pay jsonschema's import; nor does the
+    template, whose placeholders are values the template check does not judge."""
     from conftest import VALID_HANDOFF
 
-    (tmp_path / "h.md").write_text(VALID_HANDOFF, encoding="utf-8")
+    text = VALID_HANDOFF if kind == "HANDOFF" else (EXAMPLES / "next-local" / "handoff-template.md").read_text(encoding="utf-8")
+    (tmp_path / "h.md").write_text(text, encoding="utf-8")
     code = (
         "import sys; from pathlib import Path\n"
         "from handoff_lint.checks import structure\n"
         "from handoff_lint.config import Config\n"
-        "from handoff_lint.discover import HANDOFF, SourceFile\n"
+        f"from handoff_lint.discover import {kind}, SourceFile\n"
         "from handoff_lint.source import Source\n"
         f"p = Path({str(tmp_path / 'h.md')!r})\n"
-        "found = structure.check(Source(SourceFile(p, 'h.md', HANDOFF, None), p.read_text()), Config())\n"
+        f"found = structure.check(Source(SourceFile(p, 'h.md', {kind}, None), p.read_text()), Config())\n"
         "print(len(found), 'jsonschema' in sys.modules)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

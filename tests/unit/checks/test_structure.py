@@ -96,6 +96,25 @@ def test_template_may_hold_placeholders_but_not_lose_sections():
     assert [code for code, _ in findings_for(broken, TEMPLATE)] == ["HL105"]
 
 
+@pytest.mark.parametrize("change", [
+    ("", ""),  # placeholders only
+    ("## Context Summary", "## Context"),
+    ("# Local Handoff: Extract", "# Handoff: Extract"),
+    ("**Priority**: HIGH/MEDIUM/LOW", "**Prority**: HIGH/MEDIUM/LOW"),
+    ("Ready for local model pickup", "[Status]"),
+    ("The nightly builds fail in ways nobody has catalogued. We have 40 logs in logs/nightly/.", ""),
+    ("**Constraints**: Resource/Time", "**Constraints**: [Resource/Privacy/Time]"),
+])
+def test_the_template_quick_check_reports_what_jsonschema_does(monkeypatch, change):
+    """The template's quick check ignores the values its findings drop: the same findings as
+    asking jsonschema every time."""
+    template = VALID_HANDOFF.replace("2026-11-02", "YYYY-MM-DD").replace("MEDIUM", "HIGH/MEDIUM/LOW")
+    template = template.replace("claude-code", "[Your Model Name]").replace(*change)
+    quick = findings_for(template, TEMPLATE)
+    monkeypatch.setattr(structure, "quick_validator", lambda *args: None)
+    assert quick == findings_for(template, TEMPLATE)
+
+
 def test_response_missing_section_and_field():
     text = VALID_RESPONSE.replace("**From**: llama-3-8b-local\n", "").replace("## Constraints Met", "## Notes")
     codes = sorted(code for code, _ in findings_for(text, RESPONSE))
