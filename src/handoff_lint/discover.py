@@ -123,14 +123,32 @@ def inside(path: str | Path, folders: list[str]) -> bool:
 
 def _walk(folder: Path, excluded) -> Iterator[tuple[str, str, str]]:
     """(folder, name, path) of the markdown files under ``folder`` (every file inside lifecycle
-    folders), sorted, no hidden dirs. Paths are strings: a Path per file cost more than the rest
-    of discovery. Each folder's stamp is noted before it is listed (see observed)."""
-    observed.stamp(folder)
-    for current, dirs, files in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in PRUNED_DIRS)
-        if observed.recording():
-            for name in dirs:
-                observed.stamp(os.path.join(current, name))
+    folders), sorted, no hidden dirs, symbolic links to folders not followed: os.walk's order.
+    Paths are strings: a Path per file cost more than the rest of discovery. Each folder's stamp
+    is noted before it is listed, and the type each symbolic link leads to (see observed): a
+    link can come to point at a file or a folder with no folder's stamp changing."""
+    recording = observed.recording()
+    pending = [str(folder)]
+    while pending:
+        current = pending.pop()
+        observed.stamp(current)
+        try:
+            with os.scandir(current) as found:
+                entries = list(found)
+        except OSError:  # as os.walk: a folder that cannot be listed is skipped
+            continue
+        dirs, files = [], []
+        for entry in entries:
+            try:
+                is_dir, is_link = entry.is_dir(), entry.is_symlink()
+            except OSError:
+                is_dir, is_link = False, False
+            if recording and is_link:
+                observed.kind(entry.path)
+            if not is_dir:
+                files.append(entry.name)
+            elif not is_link and not entry.name.startswith(".") and entry.name not in PRUNED_DIRS:
+                dirs.append(entry.name)
         here = Path(current)
         every, shown = here.name in KIND_BY_FOLDER, str(here)
         prefix = os.path.join(shown, "")
@@ -139,6 +157,7 @@ def _walk(folder: Path, excluded) -> Iterator[tuple[str, str, str]]:
                 path = prefix + name
                 if not excluded(path):
                     yield shown, name, path
+        pending.extend(os.path.join(current, name) for name in sorted(dirs, reverse=True))
 
 
 def _takes(name: str) -> bool:
@@ -166,7 +185,13 @@ def _folder_display(folder: str, cwd: Path) -> str:
 
 @lru_cache(maxsize=4096)
 def _absolute(folder: str, cwd: Path) -> str:
-    return os.path.normpath(os.path.join(cwd, folder))  # os.path.abspath, with cwd asked once
+    """os.path.abspath, with cwd asked once; but a '..' is resolved as the system does, after
+    the links before it (``a/link/..`` is the folder above the link's target, not ``a``): the
+    stat layer must stamp the very file that is read."""
+    joined = os.path.join(cwd, folder)
+    if ".." in joined.split(os.sep):
+        return os.path.realpath(joined)
+    return os.path.normpath(joined)
 
 
 def discover(paths: Iterable[str | Path], excluded=lambda path: False) -> tuple[list[SourceFile], list[str]]:
@@ -191,8 +216,8 @@ def discover(paths: Iterable[str | Path], excluded=lambda path: False) -> tuple[
         last = None
         for folder, name, candidate in candidates:
             if folder != last:  # one relpath, abspath and place per folder, not per file
-                last, base = folder, _folder_display(folder, cwd)
                 absolute = _absolute(folder, cwd)
+                last, base = folder, _folder_display(absolute, cwd)  # as the system resolves it
                 place, root = _place(absolute)
                 prefix = os.path.join(absolute, "")
             key = name if base == "." else f"{base}/{name}"

@@ -343,6 +343,10 @@ def listing(root: Path) -> Listing:
             children = sorted([(item.name, item.is_dir()) for item in items])
         except OSError:  # a symbolic link loop: not a folder (the file checks report it)
             children = sorted([(item.name, _is_dir(item)) for item in items])
+        if observed.recording():  # what a link leads to can change with no stamp changing
+            for item in items:
+                if item.is_symlink():
+                    observed.kind(item.path)
         kind = "response" if place == "responses" else "handoff"
         prefix = os.path.join(folder, "")
         for name, is_dir in children:

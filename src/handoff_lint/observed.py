@@ -92,13 +92,22 @@ def merge(notes: dict | None) -> None:
         return
     if notes is None:
         spoil()
-    else:
-        _notes.update(notes)
+        return
+    for key, found in notes.items():
+        _note(key, found)
 
 
 def note(question: str, path, answer) -> None:
     if _notes is not None:
-        _notes[(question, os.fspath(path))] = answer
+        _note((question, os.fspath(path)), answer)
+
+
+def _note(key: tuple, answer) -> None:
+    """A question asked twice in a run and answered two ways (the disk changed while the run
+    looked): the output may rest on either answer, so no replay may rest on it."""
+    earlier = _notes.setdefault(key, answer)
+    if earlier != answer:
+        spoil()
 
 
 def answer(question: str, path: str, hint=None):

@@ -18,7 +18,9 @@ it prints the recorded output and exits with the recorded code; if one differs, 
 goes wrong, it runs in full (and records again). A record is kept only when every stamp in it
 is older than the racy window of :mod:`filestamp`, so a change made after it always shows; a
 run that relied on what no stamp describes (a symbolic link, an unreadable, binary or
-oversized file) keeps none. At most :data:`KEEP` records are kept per cache folder.
+oversized file) keeps none, nor does one that saw the disk answer a question two ways. Each
+record carries a checksum; a damaged one is not replayed. At most :data:`KEEP` records are
+kept per cache folder.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ import zlib
 from handoff_lint import __version__, filestamp, observed
 from handoff_lint.resources import PACKAGE_DIR, cache_folder, data_folder
 
-MAGIC = b"handoff-lint replay 1\n"
+MAGIC = b"handoff-lint replay 2\n"
 KEEP = 16
 # Environment variables whose value can change a check's output (besides HANDOFF_LINT_*):
 # colour, and the login name getpass finds (HL206). A test keeps this list complete.
@@ -58,8 +60,11 @@ def _key(args: list[str]) -> bytes | None:
     stdout = sys.stdout
     terminal = bool(stdout is not None and hasattr(stdout, "isatty") and stdout.isatty())
     who = (os.getuid() if hasattr(os, "getuid") else -1, os.uname().nodename if hasattr(os, "uname") else "")
-    versions = (sys.version, sys.prefix, _distributions())
-    return marshal.dumps((MAGIC, __version__, versions, os.getcwd(), list(args), time.localtime()[:3], environment, terminal, who, own))
+    versions = (sys.version, sys.prefix, sys.path, _distributions())
+    parts = (MAGIC, __version__, versions, os.getcwd(), list(args), time.localtime()[:3], environment, terminal, who, own)
+    # repr, not marshal: marshal's bytes for equal values differ with the objects' reference
+    # counts and interning, and a key must be the same bytes in every process
+    return repr(parts).encode("utf-8", "surrogatepass")
 
 
 def _distributions() -> list[str]:
@@ -67,7 +72,7 @@ def _distributions() -> list[str]:
     upgrading detect-secrets, jsonschema or markdown-it-py can change a check's findings."""
     found = []
     for folder in sys.path:
-        if folder.endswith("site-packages") and os.path.isdir(folder):
+        if folder.endswith(("site-packages", "dist-packages")) and os.path.isdir(folder):
             with os.scandir(folder) as entries:
                 found.extend(entry.name for entry in entries if entry.name.endswith(".dist-info"))
     return sorted(found)
@@ -76,7 +81,9 @@ def _distributions() -> list[str]:
 def _own_stamps(cutoff: int) -> list | None:
     """(path, size, mtime, ctime) of every file of the package and its rules and schemas."""
     found: list = []
-    folders = [PACKAGE_DIR, *filter(None, (data_folder("rules"), data_folder("schemas")))]
+    data = [folder for folder in (data_folder("rules"), data_folder("schemas")) if folder]
+    # in a wheel they are inside the package, walked with it
+    folders = [PACKAGE_DIR, *(folder for folder in data if not folder.startswith(PACKAGE_DIR + os.sep))]
     while folders:
         folder = folders.pop()
         with os.scandir(folder) as entries:
@@ -125,10 +132,13 @@ def replayed(args: list[str], own_key: bytes | None) -> int | None:
             return None
         with open(path, "rb") as handle:
             data = handle.read()
-        if not data.startswith(MAGIC):
+        head = len(MAGIC) + 4
+        if not data.startswith(MAGIC) or data[len(MAGIC):head] != zlib.crc32(data[head:]).to_bytes(4, "big"):
+            return None  # not a record, or a damaged one
+        stored_key, notes, output, code = marshal.loads(memoryview(data)[head:])
+        if stored_key != own_key or type(notes) is not dict or type(output) is not str or code not in (0, 1):
             return None
-        stored_key, notes, output, code = marshal.loads(memoryview(data)[len(MAGIC):])
-        if stored_key != own_key or not observed.holds(notes):
+        if not observed.holds(notes):
             return None
     except Exception:  # no record, a damaged one, a strange file system: run the check
         return None
@@ -138,6 +148,8 @@ def replayed(args: list[str], own_key: bytes | None) -> int | None:
     except BrokenPipeError:
         sys.stderr.close()
         return 2
+    except Exception:  # no standard output to write to: the full run says why
+        return None
     return code
 
 
@@ -153,8 +165,9 @@ def store(args: list[str], own_key: bytes | None, cache_dir: str, notes: dict | 
     temporary = f"{path}.{os.getpid()}.{os.urandom(6).hex()}.tmp"
     try:
         os.makedirs(folder, exist_ok=True)
-        with open(temporary, "xb") as handle:
-            handle.write(MAGIC + marshal.dumps((own_key, notes, output, code)))
+        payload = marshal.dumps((own_key, notes, output, code))
+        with open(temporary, "xb") as handle:  # a checksum: a damaged record is never replayed
+            handle.write(MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload)
         os.replace(temporary, path)
         _evict(folder)
     except OSError:

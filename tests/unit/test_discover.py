@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from handoff_lint.discover import (
     EXAMPLE,
     HANDOFF,
@@ -68,3 +71,17 @@ def test_explicit_files_are_taken_once_and_missing_paths_reported(handoff_root, 
     )
     assert found == {"active/handoff-2026-11-02-a.md": HANDOFF}
     assert missing == ["nope.md"]
+
+
+def test_a_path_through_a_link_and_dotdot_names_the_file_the_system_reads(tmp_path, monkeypatch):
+    """``a/link/..`` is the folder above the link's target: the absolute path (the stat layer's
+    key) must be that file's, not ``a/``'s, whose text is another."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "real" / "sub").mkdir(parents=True)
+    os.symlink(tmp_path / "real" / "sub", tmp_path / "a" / "link")
+    for folder in ("a", "real"):
+        (tmp_path / folder / "notes.md").write_text(f"# {folder}\n")
+    monkeypatch.chdir(tmp_path)
+    files, _missing = discover(["a/link/../notes.md", "a/notes.md"])
+    assert [Path(f.absolute).read_text() for f in files] == [Path(f.path).read_text() for f in files] == ["# real\n", "# a\n"]
+    assert files[0].absolute == str((tmp_path / "real" / "notes.md").resolve())

@@ -68,3 +68,16 @@ def test_a_file_stamp_is_checked_for_the_kind_it_was_recorded_as(tmp_path):
     path.write_text("yy")  # another size: the same clock tick cannot hide it
     assert not observed.holds({("F", str(path)): recorded})
     assert not observed.holds({("F", str(Path(tmp_path) / "gone.md")): recorded})
+
+
+def test_a_question_answered_two_ways_in_one_run_spoils_the_notes(tmp_path):
+    # The output may rest on the first answer; the note would hold the last.
+    observed.record()
+    assert not observed.exists(tmp_path / "late.py")
+    (tmp_path / "late.py").write_text("x")
+    assert observed.exists(tmp_path / "late.py")
+    assert observed.take() is None
+    observed.record()
+    observed.merge({("T", str(tmp_path / "late.py")): 0})
+    observed.exists(tmp_path / "late.py")
+    assert observed.take() is None

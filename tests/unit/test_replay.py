@@ -24,7 +24,7 @@ ARCHIVED = "handoff-2026-11-02-extract-error-patterns.md"
 RESPONSE = "2026-11-03-response-to-handoff-2026-11-02-extract-error-patterns.md"
 ACTIVE = "handoff-2026-10-20-summarise-flaky-tests.md"  # stale on PINNED's today: HL410
 SECRET = "ghp_" + "R4nd0mT0k3nV4lu3F0rT3st1ng0nlyAbCd12"  # a GitHub token shape, made up
-PROJECTS = ("formats", "content", "new-file", "deleted", "hidden-folder", "config", "link", "today", "racy", "symlink", "secret", "damaged", "evict", "refused", "cwd", "one-file", "walked", "racy-folder", "parallel")
+PROJECTS = ("formats", "content", "new-file", "deleted", "hidden-folder", "config", "link", "today", "racy", "symlink", "secret", "damaged", "evict", "refused", "cwd", "one-file", "walked", "racy-folder", "parallel", "one-file-link")
 PROBE = (
     "import sys\n"
     "from handoff_lint.launch import main\n"
@@ -55,6 +55,15 @@ def projects(tmp_path_factory) -> Path:
     for name in PROJECTS:
         make_project(top / name)
     (top / "secret" / "models" / "next-local" / "active" / ACTIVE).write_text(VALID_HANDOFF.replace("Logs collected", f"Token {SECRET} collected"))
+    archived = top / "one-file-link" / "models" / "next-local" / "archive" / ARCHIVED
+    archived.unlink()
+    (top / "targets" / "one-file-link").mkdir(parents=True)
+    os.symlink(top / "targets" / "one-file-link", archived)
+    for name in (".link", "venv", "linked", "linked.md"):
+        make_project(top / "links" / name)
+        (top / "targets" / name).mkdir(parents=True)
+        place = top / "links" / name / ("." if name.endswith(".md") else "models/next-local/active")
+        os.symlink(top / "targets" / name, place / name)
     for number in range(8):  # handoffs that each link to a file of their own
         (top / "parallel" / "logs" / f"input-{number}.txt").write_text("data\n")
         text = VALID_HANDOFF.replace("../../../logs/README.md", f"../../../logs/input-{number}.txt")
@@ -131,6 +140,16 @@ def test_a_deleted_document_is_seen(projects, tmp_path):
     assert after == truth and "HL406" in after[1]  # the response now names a handoff that is gone
 
 
+@pytest.mark.parametrize("name, code", [(".link", "HL005"), ("venv", "HL005"), ("linked", "HL005"), ("linked.md", "HL201")])
+def test_a_link_that_comes_to_point_at_a_file_is_seen(projects, tmp_path, name, code):
+    # Re-pointing a link (or its target turning from folder into file) changes no folder's stamp.
+    # The first three sit in active/ (the walk skips the first two, the folder checks list them);
+    # linked.md sits at the top, where the walk neither follows it nor reads it while a folder.
+    top, target = projects / "links" / name, projects / "targets" / name  # the target: outside what the run walks
+    after, truth = replayed_then_changed(top, tmp_path, lambda: (target.rmdir(), target.write_text("See /home/alice/build.log\n")), ".")
+    assert after == truth and code in after[1]
+
+
 def test_a_folder_only_the_folder_checks_list_is_seen(projects, tmp_path):
     # Discovery skips hidden folders; the folder checks report them as strays in active/.
     folder = projects / "hidden-folder" / "models" / "next-local" / "active" / ".drafts"
@@ -151,6 +170,20 @@ def test_a_link_target_that_goes_is_seen(projects, tmp_path):
     logs = projects / "link" / "logs" / "README.md"
     after, truth = replayed_then_changed(projects / "link", tmp_path, logs.unlink, "models")
     assert after == truth and "HL501" in after[1]
+
+
+def test_a_link_beside_a_one_file_run_that_comes_to_point_at_a_handoff_is_seen(projects, tmp_path):
+    # The folder checks list archive/, which the run does not walk: the name the response gives
+    # is a link to a folder (no handoff there), then to a file (the handoff).
+    top, target = projects / "one-file-link", projects / "targets" / "one-file-link"
+    response = f"models/next-local/responses/{RESPONSE}"
+
+    def change():
+        target.rmdir()
+        target.write_text(VALID_HANDOFF.replace("Ready for local model pickup", "Completed"))
+
+    after, truth = replayed_then_changed(top, tmp_path, change, response)
+    assert after == truth == (0, "All checks passed (1 file checked).\n")
 
 
 def test_what_worker_processes_asked_the_disk_is_part_of_the_record(projects, tmp_path):
@@ -202,13 +235,40 @@ def test_a_record_never_holds_a_secret_in_full(projects, tmp_path):
     assert records and all(SECRET.encode() not in record.read_bytes() for record in records)
 
 
-def test_a_damaged_record_means_a_full_run(projects, tmp_path):
+@pytest.mark.parametrize("damage", ["truncated", "a byte of the output"])
+def test_a_damaged_record_means_a_full_run(projects, tmp_path, damage):
     cwd = projects / "damaged"
     first = ran(cwd, tmp_path, ".")
     for record in tmp_path.glob("run-*.marshal"):
-        record.write_bytes(record.read_bytes()[:-20])
+        data = bytearray(record.read_bytes())
+        if damage == "truncated":
+            del data[-20:]
+        else:
+            at = data.rfind(b"HL410")
+            data[at + 4] = ord("9")
+        record.write_bytes(bytes(data))
     again = ran(cwd, tmp_path, ".")
     assert again[2] == "ran" and again[:2] == first[:2]
+
+
+def test_another_module_search_path_is_another_record(projects, tmp_path):
+    cwd = projects / "damaged"
+    ran(cwd, tmp_path, "models")
+    assert ran(cwd, tmp_path, "models")[2] == "replayed"
+    assert ran(cwd, tmp_path, "models", env={"PYTHONPATH": str(tmp_path)})[2] == "ran"  # a module there could shadow one of ours
+
+
+def test_a_key_is_the_same_bytes_whatever_the_process_imported():
+    # launch.py computes it before click is imported; cli.main after (re, inspect, enum... share
+    # strings and change reference counts, which marshal's bytes depend on).
+    script = (
+        "from handoff_lint import replay\n"
+        "before = replay.key(['--cache-dir', '/nowhere', '.'])\n"
+        "import click, handoff_lint.engine\n"
+        "print(before is not None and replay.key(['--cache-dir', '/nowhere', '.']) == before)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], env={**os.environ, **PINNED}, capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "True", done.stderr
 
 
 def test_records_are_kept_for_the_last_runs_only(projects, tmp_path):

@@ -260,3 +260,18 @@ def test_a_process_that_parsed_the_rules_before_they_were_edited_does_not_cache_
     assert done.returncode == 0, done.stderr
     warm, cold = both(tmp_path, tmp_path / "cache", "--format", "json", "notes.md", env={"PYTHONPATH": str(site)})
     assert warm == cold and [f["severity"] for f in json.loads(warm[1])] == ["warning"]
+
+
+def test_a_file_named_through_a_link_and_dotdot_is_read_again_when_it_changes(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "real" / "sub").mkdir(parents=True)
+    os.symlink(tmp_path / "real" / "sub", tmp_path / "a" / "link")
+    for folder in ("a", "real"):
+        (tmp_path / folder / "notes.md").write_text("# Notes\n")
+    age()
+    cache = tmp_path / "cache"
+    assert both(tmp_path, cache, "a/link/../notes.md")[0] == (0, "All checks passed (1 file checked).\n")
+    with open(tmp_path / "real" / "notes.md", "a") as handle:  # the file the system reads
+        handle.write("The build server is at 10.1.2.3\n")
+    warm, cold = both(tmp_path, cache, "a/link/../notes.md")
+    assert warm == cold and cold[0] == 1
