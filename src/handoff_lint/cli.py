@@ -156,7 +156,7 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
     if recorded:
         from handoff_lint import replay
 
-        replay.store(launch["args"], launch["key"], str(directory(cache_dir)), observed.take(), shown.getvalue(), code, cutoff)
+        replay.store(launch["args"], launch["key"], str(directory(cache_dir)), observed.take(), shown.getvalue(), code, cutoff, config.today)
     return code
 
 

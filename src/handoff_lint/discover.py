@@ -183,14 +183,14 @@ def _folder_display(folder: str, cwd: Path) -> str:
     return display_path(Path(folder or "."), cwd)
 
 
-@lru_cache(maxsize=4096)
+@observed.remembered
 def _absolute(folder: str, cwd: Path) -> str:
     """os.path.abspath, with cwd asked once; but a '..' is resolved as the system does, after
     the links before it (``a/link/..`` is the folder above the link's target, not ``a``): the
     stat layer must stamp the very file that is read."""
     joined = os.path.join(cwd, folder)
     if ".." in joined.split(os.sep):
-        return os.path.realpath(joined)
+        return observed.resolved(joined)
     return os.path.normpath(joined)
 
 

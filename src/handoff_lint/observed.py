@@ -9,6 +9,7 @@ Each note is a question and its answer, keyed by ``(question, path)``:
 ``"D"``  the full stamp of a folder, taken *before* it is listed, or of a file before it is
          read (a later change, even a same-size one, gives another mtime or ctime)
 ``"F"``  the stat layer's stamp of a checked file (see :mod:`filestamp`), as the cache holds it
+``"R"``  where the system resolves a path to (its links, and a '..' after them)
 
 Recording is off unless a run turns it on; the functions then only answer. Functions that
 remember disk answers for a process (``functools.lru_cache``) register with :func:`remembered`:
@@ -114,6 +115,8 @@ def answer(question: str, path: str, hint=None):
     """Ask the disk ``question`` about ``path`` (``hint``: the answer recorded, for "F")."""
     if question == "F":
         return hint if type(hint) is bytes and filestamp.still(path, hint) else None
+    if question == "R":
+        return os.path.realpath(path)
     try:
         info = os.lstat(path) if question == "L" else os.stat(path)
     except (OSError, ValueError):
@@ -166,6 +169,11 @@ def exists(path) -> bool:
 
 def is_symlink(path) -> bool:
     return _ask("L", path) == S_IFLNK
+
+
+def resolved(path) -> str:
+    """``os.path.realpath(path)``: noted (a link can be pointed elsewhere with no stamp changing)."""
+    return _ask("R", path)
 
 
 def stamp(path) -> tuple | None:

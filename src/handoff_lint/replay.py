@@ -8,10 +8,12 @@ A ``check`` with the cache on that reports to standard output (no ``--fix``, ``-
 the stamps of the folders it listed and of the files whose text it used (taken before the
 listing or the read), the configuration files it looked for, the link targets and ``.git``
 folders its checks looked for. The record's file name is a hash of everything else the output
-depends on (the *key*): the command line, the working directory, today's date, the environment
-variables the tool reads, whether standard output is a terminal, the user and host (HL206), the
-Python, handoff-lint and installed distributions' versions, and the stamps of handoff-lint's own
-code, rules and schemas.
+depends on (the *key*): the command line, the working directory, the environment variables the
+tool reads, whether standard output is a terminal, the file-name and output encodings, the user
+and host (HL206), the Python, handoff-lint and installed distributions' versions, the module
+search path with the stamps of its folders, and the stamps of handoff-lint's own code, rules
+and schemas. The record also holds the date the run took as today; it is replayed on that date
+only.
 
 The next run with the same key asks the disk the same questions. If every answer is the same,
 it prints the recorded output and exits with the recorded code; if one differs, or anything
@@ -34,7 +36,7 @@ import zlib
 from handoff_lint import __version__, filestamp, observed
 from handoff_lint.resources import PACKAGE_DIR, cache_folder, data_folder
 
-MAGIC = b"handoff-lint replay 2\n"
+MAGIC = b"handoff-lint replay 3\n"
 KEEP = 16
 # Environment variables whose value can change a check's output (besides HANDOFF_LINT_*):
 # colour, and the login name getpass finds (HL206). A test keeps this list complete.
@@ -60,11 +62,25 @@ def _key(args: list[str]) -> bytes | None:
     stdout = sys.stdout
     terminal = bool(stdout is not None and hasattr(stdout, "isatty") and stdout.isatty())
     who = (os.getuid() if hasattr(os, "getuid") else -1, os.uname().nodename if hasattr(os, "uname") else "")
-    versions = (sys.version, sys.prefix, sys.path, _distributions())
-    parts = (MAGIC, __version__, versions, os.getcwd(), list(args), time.localtime()[:3], environment, terminal, who, own)
+    versions = (sys.version, sys.prefix, _module_folders(), _distributions())
+    encodings = (sys.getfilesystemencoding(), sys.getfilesystemencodeerrors(), sys.flags.utf8_mode, getattr(stdout, "encoding", None), getattr(stdout, "errors", None))
+    parts = (MAGIC, __version__, versions, os.getcwd(), list(args), environment, terminal, encodings, who, own)
     # repr, not marshal: marshal's bytes for equal values differ with the objects' reference
     # counts and interning, and a key must be the same bytes in every process
     return repr(parts).encode("utf-8", "surrogatepass")
+
+
+def _module_folders() -> list[tuple]:
+    """The module search path, with the stamp of each folder on it: a module added to one (or
+    a package installed or removed) can change what is imported."""
+    found = []
+    for folder in sys.path:
+        try:
+            info = os.stat(folder or ".")
+            found.append((folder, info.st_mtime_ns, info.st_ctime_ns, info.st_ino))
+        except OSError:
+            found.append((folder, None))
+    return found
 
 
 def _distributions() -> list[str]:
@@ -135,8 +151,10 @@ def replayed(args: list[str], own_key: bytes | None) -> int | None:
         head = len(MAGIC) + 4
         if not data.startswith(MAGIC) or data[len(MAGIC):head] != zlib.crc32(data[head:]).to_bytes(4, "big"):
             return None  # not a record, or a damaged one
-        stored_key, notes, output, code = marshal.loads(memoryview(data)[head:])
+        stored_key, day, notes, output, code = marshal.loads(memoryview(data)[head:])
         if stored_key != own_key or type(notes) is not dict or type(output) is not str or code not in (0, 1):
+            return None
+        if day != _today():  # the staleness rule (HL410) counts days from the run's today
             return None
         if not observed.holds(notes):
             return None
@@ -153,9 +171,15 @@ def replayed(args: list[str], own_key: bytes | None) -> int | None:
     return code
 
 
-def store(args: list[str], own_key: bytes | None, cache_dir: str, notes: dict | None, output: str, code: int, cutoff: int) -> None:
+def _today() -> tuple | None:
+    """Today as a run takes it (config.today_from_env): None while HANDOFF_LINT_TODAY, which is
+    part of the key, sets it; else the local date."""
+    return None if os.environ.get(f"{PREFIX}TODAY", "").strip() else tuple(time.localtime()[:3])
+
+
+def store(args: list[str], own_key: bytes | None, cache_dir: str, notes: dict | None, output: str, code: int, cutoff: int, today) -> None:
     """Keep the record of a check (see the module's text); quietly nothing if it cannot be
-    replayed or written."""
+    replayed or written. ``today``: the date the run used (its config's)."""
     if own_key is None or notes is None or not observed.settled(notes, cutoff):
         return
     path = _record_path(args, own_key)
@@ -165,7 +189,8 @@ def store(args: list[str], own_key: bytes | None, cache_dir: str, notes: dict | 
     temporary = f"{path}.{os.getpid()}.{os.urandom(6).hex()}.tmp"
     try:
         os.makedirs(folder, exist_ok=True)
-        payload = marshal.dumps((own_key, notes, output, code))
+        day = None if _today() is None else (today.year, today.month, today.day)
+        payload = marshal.dumps((own_key, day, notes, output, code))
         with open(temporary, "xb") as handle:  # a checksum: a damaged record is never replayed
             handle.write(MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload)
         os.replace(temporary, path)

@@ -55,6 +55,13 @@ def projects(tmp_path_factory) -> Path:
     for name in PROJECTS:
         make_project(top / name)
     (top / "secret" / "models" / "next-local" / "active" / ACTIVE).write_text(VALID_HANDOFF.replace("Logs collected", f"Token {SECRET} collected"))
+    (top / "modules").mkdir()
+    for folder in ("real", "other"):
+        (top / "dotdot" / folder / "sub").mkdir(parents=True)
+    (top / "dotdot" / "a").mkdir()
+    (top / "dotdot" / "real" / "notes.md").write_text("# Notes\n")
+    (top / "dotdot" / "other" / "notes.md").write_text("# Notes\nThe build server is at 10.1.2.3\n")
+    os.symlink(top / "dotdot" / "real" / "sub", top / "dotdot" / "a" / "link")
     archived = top / "one-file-link" / "models" / "next-local" / "archive" / ARCHIVED
     archived.unlink()
     (top / "targets" / "one-file-link").mkdir(parents=True)
@@ -77,7 +84,7 @@ def projects(tmp_path_factory) -> Path:
 def ran(cwd: Path, cache: Path | None, *args: str, env: dict | None = None) -> tuple[int, str, str]:
     """(exit code, stdout, "replayed" or "ran") of the real command."""
     cache_args = ("--cache-dir", str(cache)) if cache is not None else ("--no-cache",)
-    full_env = {**os.environ, **PINNED, **(env or {})}
+    full_env = {name: value for name, value in {**os.environ, **PINNED, **(env or {})}.items() if value is not None}
     done = subprocess.run([sys.executable, "-c", PROBE, *cache_args, *args], cwd=cwd, env=full_env, capture_output=True, text=True, timeout=300)
     how = re.search(r"\[(replayed|ran)\]$", done.stderr)
     assert how, done.stderr
@@ -209,6 +216,45 @@ def test_another_day_is_another_record(projects, tmp_path):
     later = ran(cwd, tmp_path, ".", env={"HANDOFF_LINT_TODAY": "2026-12-31"})
     assert later[2] == "ran" and later[:2] == ran(cwd, None, ".", env={"HANDOFF_LINT_TODAY": "2026-12-31"})[:2]
     assert later[1] != first[1]  # HL410 counts the days
+
+
+def test_a_record_is_replayed_on_the_day_it_was_made_only(projects, tmp_path):
+    # Without HANDOFF_LINT_TODAY the run takes the local date: 26 hours apart, two time zones
+    # never share it. The day is checked when replaying, not hashed into the key at start-up (a
+    # run that began just before midnight took the next day as today).
+    cwd = projects / "today"
+    east, west = {"HANDOFF_LINT_TODAY": None, "TZ": "EAST-14"}, {"HANDOFF_LINT_TODAY": None, "TZ": "WEST+12"}
+    ran(cwd, tmp_path, ".", env=east)
+    assert ran(cwd, tmp_path, ".", env=east)[2] == "replayed"
+    later = ran(cwd, tmp_path, ".", env=west)
+    assert later[2] == "ran" and later[:2] == ran(cwd, None, ".", env=west)[:2]
+
+
+def test_another_output_encoding_is_another_record(projects, tmp_path):
+    cwd = projects / "today"
+    ran(cwd, tmp_path, "models")
+    assert ran(cwd, tmp_path, "models")[2] == "replayed"
+    assert ran(cwd, tmp_path, "models", env={"PYTHONIOENCODING": "latin-1"})[2] == "ran"
+
+
+def test_a_path_through_a_link_and_dotdot_is_seen_when_the_link_moves(projects, tmp_path):
+    top = projects / "dotdot"
+
+    def move():
+        (top / "a" / "link").unlink()
+        os.symlink(top / "other" / "sub", top / "a" / "link")
+
+    after, truth = replayed_then_changed(top, tmp_path, move, "a/link/../notes.md")
+    assert after == truth and "HL204" in after[1]
+
+
+def test_a_module_added_to_the_search_path_is_another_record(projects, tmp_path):
+    cwd, modules = projects / "today", projects / "modules"
+    env = {"PYTHONPATH": str(modules)}
+    ran(cwd, tmp_path, "models", env=env)
+    assert ran(cwd, tmp_path, "models", env=env)[2] == "replayed"
+    (modules / "pathspec.py").write_text("raise ImportError('a stand-in that shadows the real one')\n")
+    assert ran(cwd, tmp_path, "models", env=env)[2] == "ran"
 
 
 def test_a_file_changed_within_the_racy_window_is_never_replayed(projects, tmp_path):
