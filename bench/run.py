@@ -348,10 +348,10 @@ def progress(message: str) -> None:
 def tool_table(tools: dict) -> list[str]:
     if not tools:
         return ["no tool could be run"]
-    lines = [f"{'tool':<16}{'median s':>10}{'min s':>9}{'max s':>9}{'cpu s':>9}{'peak RSS MiB':>14}{'ratio':>8}  exit"]
+    lines = [f"{'tool':<20}{'median s':>10}{'min s':>9}{'max s':>9}{'cpu s':>9}{'peak RSS MiB':>14}{'ratio':>8}  exit"]
     for name, r in tools.items():
         ratio = f"{r['ratio']:.2f}x" if r["ratio"] is not None else "-"
-        lines.append(f"{name:<16}{r['median_s']:>10.3f}{r['min_s']:>9.3f}{r['max_s']:>9.3f}{r['cpu_median_s']:>9.3f}"
+        lines.append(f"{name:<20}{r['median_s']:>10.3f}{r['min_s']:>9.3f}{r['max_s']:>9.3f}{r['cpu_median_s']:>9.3f}"
                      f"{r['peak_rss_mib']:>14.1f}{ratio:>8}  {','.join(map(str, r['exit_codes']))}")
     lines += ["", "ratio: the tool's median / handoff-lint's median; cpu: user+system of the run's processes"]
     lines += [f"  {name}: {r['version']}\n    $ {' '.join(r['command'])}" for name, r in tools.items()]
