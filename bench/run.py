@@ -49,13 +49,14 @@ from pathlib import Path
 
 GENERATOR = Path(__file__).resolve().with_name("generate.py")
 TOOLS = ("handoff-lint", "handoff-lint-warm", "handoff-lint-edited", "detect-secrets", "gitleaks")
-HOOK_TOOLS = ("handoff-lint", "handoff-lint-warm", "detect-secrets")
+HOOK_TOOLS = ("handoff-lint", "handoff-lint-warm", "handoff-lint-edited", "detect-secrets")
 EXECUTABLES = {"handoff-lint": "handoff-lint", "handoff-lint-warm": "handoff-lint", "handoff-lint-edited": "handoff-lint", "detect-secrets": "detect-secrets", "gitleaks": "gitleaks"}
-HOOK_EXECUTABLES = {"handoff-lint": "handoff-lint", "handoff-lint-warm": "handoff-lint", "detect-secrets": "detect-secrets-hook"}
+HOOK_EXECUTABLES = {"handoff-lint": "handoff-lint", "handoff-lint-warm": "handoff-lint", "handoff-lint-edited": "handoff-lint", "detect-secrets": "detect-secrets-hook"}
 # handoff-lint runs with --no-cache (every check, nothing remembered); handoff-lint-warm with a
 # cache folder of its own that one untimed run fills first (nothing changed since: the run is a
 # replay); handoff-lint-edited the same on a copy of the folder in which one word of one handoff
-# is changed before each run (the incremental run a commit makes: one file read and checked).
+# is changed before each run (the incremental run a commit makes: one file read and checked; in
+# --hook-file mode, that handoff is the file checked, as in a commit that edits it).
 WARM_CACHE = tempfile.mkdtemp(prefix="handoff-lint-bench-cache-")
 EDITED_CACHE = tempfile.mkdtemp(prefix="handoff-lint-bench-edited-")  # also holds the copy
 atexit.register(shutil.rmtree, WARM_CACHE, True)  # a 2,000-handoff folder leaves 1.5 MB there
@@ -158,23 +159,28 @@ def folder_commands(tools: list[str], folder: str, gitleaks: str | None) -> tupl
     return commands, versions, skipped
 
 
-def edited_copy(folder: str) -> str:
-    """The copy of ``folder`` that handoff-lint-edited checks (made once)."""
-    copy = os.path.join(EDITED_CACHE, "folder")
-    if not os.path.exists(copy):
-        shutil.copytree(folder, copy, symlinks=True)
-    return copy
+EDITED_COPY = os.path.join(EDITED_CACHE, "folder")
 
 
-def edit_one_word(folder: str) -> None:
-    """Change the case of one word of the first active handoff (same size: only its stat's times
-    and the text tell), back and forth from run to run."""
-    path = clean_handoff(Path(folder))
+def edited_copy(path: str, folder: str | None = None) -> str:
+    """``path`` (``folder`` or a file in it) in the copy of ``folder`` that handoff-lint-edited
+    checks (made once)."""
+    folder = folder or path
+    if not os.path.exists(EDITED_COPY):
+        shutil.copytree(folder, EDITED_COPY, symlinks=True)
+    return os.path.join(EDITED_COPY, os.path.relpath(path, folder))
+
+
+def edit_one_word(target: str) -> None:
+    """Change the case of one word of ``target`` (a file), or of the first active handoff of the
+    folder ``target``: same size, so only its stat's times and the text tell; back and forth
+    from run to run."""
+    path = Path(target) if os.path.isfile(target) else clean_handoff(Path(target))
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace(" the ", " The ", 1) if " the " in text else text.replace(" The ", " the ", 1), encoding="utf-8")
 
 
-def hook_commands(tools: list[str], file: str) -> tuple[dict, dict, dict]:
+def hook_commands(tools: list[str], file: str, cwd: str) -> tuple[dict, dict, dict]:
     """({tool: argv}, {tool: version}, {tool: skip note}) for one file, as a pre-commit hook runs it."""
     commands, versions, skipped = {}, {}, {}
     if "gitleaks" in tools:
@@ -187,6 +193,7 @@ def hook_commands(tools: list[str], file: str) -> tuple[dict, dict, dict]:
         commands[tool] = {
             "handoff-lint": [binary, "check", "--no-cache", file],
             "handoff-lint-warm": [binary, "check", "--cache-dir", WARM_CACHE, file],
+            "handoff-lint-edited": [binary, "check", "--cache-dir", EDITED_CACHE, edited_copy(os.path.join(cwd, file), cwd)],
         }.get(tool, [binary, file])
         versions[tool] = f"{tool_version([binary, '--version'])} ({binary})"
     return commands, versions, skipped
@@ -314,7 +321,7 @@ def bench_folder(folder: Path, args) -> dict:
 def bench_hook(file: Path, cwd: Path, args) -> dict:
     """handoff-lint and detect-secrets-hook on one file, a cold process each, as pre-commit runs them
     (from the top of the repository, the file named relative to it)."""
-    commands, versions, skipped = hook_commands(args.tools, os.path.relpath(file, cwd))
+    commands, versions, skipped = hook_commands(args.tools, os.path.relpath(file, cwd), str(cwd))
     # the cache a repository's earlier commits left: the folder's
     prime(commands, str(cwd), [commands.get("handoff-lint-warm", ["handoff-lint"])[0], "--cache-dir", WARM_CACHE, str(cwd)])
     samples = rounds(commands, args.runs, str(cwd))
