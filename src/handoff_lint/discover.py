@@ -131,7 +131,8 @@ def _walk(folder: Path, excluded) -> Iterator[tuple[str, str, str]]:
     pending = [str(folder)]
     while pending:
         current = pending.pop()
-        observed.stamp(current)
+        if recording:
+            observed.stamp(current)
         try:
             with os.scandir(current) as found:
                 entries = list(found)

@@ -10,9 +10,9 @@ listing or the read), the configuration files it looked for, the link targets an
 folders its checks looked for. The record's file name is a hash of everything else the output
 depends on (the *key*): the command line, the working directory, the environment variables the
 tool reads, whether standard output is a terminal, the file-name and output encodings, the user
-and host (HL206), the Python, handoff-lint and installed distributions' versions, the module
-search path with the stamps of its folders, and the stamps of handoff-lint's own code, rules
-and schemas. The record also holds the date the run took as today; it is replayed on that date
+and host (HL206), the Python and handoff-lint versions, the module search path with the stamps
+of its folders (a distribution installed, upgraded or removed changes one), and the stamps of
+handoff-lint's own code, rules and schemas. The record also holds the date the run took as today; it is replayed on that date
 only.
 
 The next run with the same key asks the disk the same questions. If every answer is the same,
@@ -62,7 +62,7 @@ def _key(args: list[str]) -> bytes | None:
     stdout = sys.stdout
     terminal = bool(stdout is not None and hasattr(stdout, "isatty") and stdout.isatty())
     who = (os.getuid() if hasattr(os, "getuid") else -1, os.uname().nodename if hasattr(os, "uname") else "")
-    versions = (sys.version, sys.prefix, _module_folders(), _distributions())
+    versions = (sys.version, sys.prefix, _module_folders())
     encodings = (sys.getfilesystemencoding(), sys.getfilesystemencodeerrors(), sys.flags.utf8_mode, getattr(stdout, "encoding", None), getattr(stdout, "errors", None))
     parts = (MAGIC, __version__, versions, os.getcwd(), list(args), environment, terminal, encodings, who, own)
     # repr, not marshal: marshal's bytes for equal values differ with the objects' reference
@@ -71,8 +71,9 @@ def _key(args: list[str]) -> bytes | None:
 
 
 def _module_folders() -> list[tuple]:
-    """The module search path, with the stamp of each folder on it: a module added to one (or
-    a package installed or removed) can change what is imported."""
+    """The module search path, with the stamp of each folder on it: a module added to one, or a
+    distribution installed, upgraded or removed (its .dist-info folder comes or goes), can
+    change what is imported and so a check's findings."""
     found = []
     for folder in sys.path:
         try:
@@ -81,17 +82,6 @@ def _module_folders() -> list[tuple]:
         except OSError:
             found.append((folder, None))
     return found
-
-
-def _distributions() -> list[str]:
-    """The installed distributions and their versions (the names of their .dist-info folders):
-    upgrading detect-secrets, jsonschema or markdown-it-py can change a check's findings."""
-    found = []
-    for folder in sys.path:
-        if folder.endswith(("site-packages", "dist-packages")) and os.path.isdir(folder):
-            with os.scandir(folder) as entries:
-                found.extend(entry.name for entry in entries if entry.name.endswith(".dist-info"))
-    return sorted(found)
 
 
 def _own_stamps(cutoff: int) -> list | None:
