@@ -188,11 +188,18 @@ def _folder_display(folder: str, cwd: Path) -> str:
 def _absolute(folder: str, cwd: Path) -> str:
     """os.path.abspath, with cwd asked once; but a '..' is resolved as the system does, after
     the links before it (``a/link/..`` is the folder above the link's target, not ``a``): the
-    stat layer must stamp the very file that is read."""
-    joined = os.path.join(cwd, folder)
-    if ".." in joined.split(os.sep):
-        return observed.resolved(joined)
-    return os.path.normpath(joined)
+    stat layer must stamp the very file that is read. Links after the last '..' are kept, as
+    everywhere else."""
+    parts = os.path.join(cwd, folder).split(os.sep)
+    if ".." not in parts:
+        return os.path.normpath(os.sep.join(parts))
+    rest = len(parts) - parts[::-1].index("..")  # the parts after the last '..'
+    return os.path.normpath(os.path.join(observed.resolved(os.sep.join(parts[:rest])), *parts[rest:]))
+
+
+def absolute(path: str | Path) -> str:
+    """``path`` made absolute as discovery makes its files' folders (see _absolute)."""
+    return _absolute(os.fspath(path), Path.cwd())
 
 
 def discover(paths: Iterable[str | Path], excluded=lambda path: False) -> tuple[list[SourceFile], list[str]]:

@@ -22,7 +22,7 @@ from handoff_lint import filestamp, observed, suppress
 from handoff_lint.checks import FOLDER_CHECKS
 from handoff_lint.checkset import CheckSet
 from handoff_lint.config import Config
-from handoff_lint.discover import SKIPPED, SourceFile, display_path, inside
+from handoff_lint.discover import SKIPPED, SourceFile, absolute, display_path, inside
 from handoff_lint.findings import Finding, printable
 
 FINGERPRINT = b"handoff-lint folder 1"
@@ -39,7 +39,7 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
 
     cwd = Path.cwd()
     in_run = {file.display for file in files}
-    walked_dirs = [os.path.abspath(p) for p in walked if os.path.isdir(p)]
+    walked_dirs = [absolute(p) for p in walked if os.path.isdir(p)]  # as discovery resolved them
     seen = seen or {}
     kept: list[Finding] = []
 

@@ -55,14 +55,15 @@ def key(args: list[str]) -> bytes | None:
 
 
 def _key(args: list[str]) -> bytes | None:
-    own = _own_stamps(filestamp.cutoff())
-    if own is None:
+    cutoff = filestamp.cutoff()
+    own, modules = _own_stamps(cutoff), _module_folders(cutoff)
+    if own is None or modules is None:
         return None
     environment = sorted((name, value) for name, value in os.environ.items() if name.startswith(PREFIX) or name in ENVIRONMENT)
     stdout = sys.stdout
     terminal = bool(stdout is not None and hasattr(stdout, "isatty") and stdout.isatty())
     who = (os.getuid() if hasattr(os, "getuid") else -1, os.uname().nodename if hasattr(os, "uname") else "")
-    versions = (sys.version, sys.prefix, _module_folders())
+    versions = (sys.version, sys.prefix, modules)
     encodings = (sys.getfilesystemencoding(), sys.getfilesystemencodeerrors(), sys.flags.utf8_mode, getattr(stdout, "encoding", None), getattr(stdout, "errors", None))
     parts = (MAGIC, __version__, versions, os.getcwd(), list(args), environment, terminal, encodings, who, own)
     # repr, not marshal: marshal's bytes for equal values differ with the objects' reference
@@ -70,17 +71,21 @@ def _key(args: list[str]) -> bytes | None:
     return repr(parts).encode("utf-8", "surrogatepass")
 
 
-def _module_folders() -> list[tuple]:
+def _module_folders(cutoff: int) -> list[tuple] | None:
     """The module search path, with the stamp of each folder on it: a module added to one, or a
     distribution installed, upgraded or removed (its .dist-info folder comes or goes), can
-    change what is imported and so a check's findings."""
+    change what is imported and so a check's findings. None while one changed too recently for
+    its stamp to be trusted (filestamp.settled)."""
     found = []
     for folder in sys.path:
         try:
             info = os.stat(folder or ".")
-            found.append((folder, info.st_mtime_ns, info.st_ctime_ns, info.st_ino))
         except OSError:
             found.append((folder, None))
+            continue
+        if not filestamp.settled(info, cutoff):
+            return None
+        found.append((folder, info.st_mtime_ns, info.st_ctime_ns, info.st_ino))
     return found
 
 

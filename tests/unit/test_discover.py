@@ -85,3 +85,21 @@ def test_a_path_through_a_link_and_dotdot_names_the_file_the_system_reads(tmp_pa
     files, _missing = discover(["a/link/../notes.md", "a/notes.md"])
     assert [Path(f.absolute).read_text() for f in files] == [Path(f.path).read_text() for f in files] == ["# real\n", "# a\n"]
     assert files[0].absolute == str((tmp_path / "real" / "notes.md").resolve())
+
+
+def test_links_after_the_last_dotdot_are_kept_as_everywhere_else(tmp_path):
+    """``sub/../nl`` names what ``nl`` names: the same files, shown the same way, the same
+    findings (a stray folder in active/ included)."""
+    from conftest import VALID_HANDOFF, run_cli
+
+    root = tmp_path / "real" / "models" / "next-local"
+    for name in ("active", "responses", "archive", "active/olddir"):
+        (root / name).mkdir(parents=True)
+    (root / "active" / "handoff-2026-11-02-extract-error-patterns.md").write_text(VALID_HANDOFF)
+    (tmp_path / "sub").mkdir()
+    os.symlink(root, tmp_path / "nl")
+    plain = run_cli("check", "--no-cache", "nl", cwd=tmp_path)
+    assert "nl/active/olddir:1:1: HL411" in plain.stdout
+    assert run_cli("check", "--no-cache", "sub/../nl", cwd=tmp_path).stdout == plain.stdout
+    from_sub = run_cli("check", "--no-cache", "../nl", cwd=tmp_path / "sub").stdout
+    assert "../nl/active/olddir:1:1: HL411" in from_sub and len(from_sub.splitlines()) == len(plain.stdout.splitlines())
