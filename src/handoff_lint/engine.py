@@ -39,7 +39,7 @@ def check_file(file: SourceFile, config: Config, checks: CheckSet, blob: bytes |
     by absolute path, ``(digest or None, scan)`` of handoffs and responses for the folder index."""
     absolute = info = None
     if cache is not None and blob is None:
-        absolute = file.absolute or os.path.abspath(file.path)
+        absolute = _where(file)
         info = lstat(absolute)  # before the read: a change after it shows in the next stamp
         served = _from_stamp(file, config, checks, cache, absolute, info, seen)
         if served is not None:
@@ -75,10 +75,15 @@ def check_file(file: SourceFile, config: Config, checks: CheckSet, blob: bytes |
         if absolute is not None:
             cache.remember(absolute, info, file.kind, key)
     if seen is not None and file.kind in INDEXED_KINDS:
-        seen[absolute or file.absolute or os.path.abspath(file.path)] = (key, source.scan)
+        seen[absolute or _where(file)] = (key, source.scan)
     if directives:
         findings = suppress.inline(findings, source.lines, file.display, config)
     return findings, errors
+
+
+def _where(file: SourceFile) -> str:
+    """The file's absolute path: the cache's, the folder index's and replay's name for it."""
+    return file.absolute or os.path.abspath(file.path)
 
 
 def _from_stamp(file: SourceFile, config: Config, checks: CheckSet, cache, absolute: str, info, seen):
@@ -168,7 +173,7 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
     raw.extend(folder_findings(files, paths if blobs is None else [], config, outcome, seen if blobs is None else None, cache))
     if observed.recording():  # what a replay must find unchanged (see replay.py)
         for file in work:
-            observed.relied_on(file.absolute or os.path.abspath(file.path))
+            observed.relied_on(_where(file))
         if cache is None:
             observed.spoil()
         else:
