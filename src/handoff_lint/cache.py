@@ -5,7 +5,7 @@ file's content that can change a finding: the tool version, the effective config
 rule and schema data files (their stamps, so editing ``rules/`` in a checkout is never served
 stale results; a run just after such an edit goes uncached) and the login and host name HL206
 looks for. The project keeps two repositories from evicting each other's entries. The file
-holds five tables:
+holds six tables:
 
 ``files``    absolute path -> stamp + digest: a file whose ``lstat`` gives the same stamp (and
              that is classified as the same kind) holds the text of that digest and is not
@@ -18,6 +18,9 @@ holds five tables:
              holds a secret in full (nor does any other table)
 ``folders``  root -> (fingerprint, rows): the folder checks' findings for a whole handoff
              root, valid while the fingerprint is (see :mod:`folder_run`)
+``rows``     root -> (working directory, {path: row}): what the folder index worked out for
+             each document (see folder_index.rows), so that a run in which one document changed
+             does not work it out again for the thousands that did not
 ``rules``    rule file name -> its parsed table, marshalled (see :mod:`rules_data`)
 
 The link checks (HL5) always run. The file is marshal data: of the standard library's loaders
@@ -40,8 +43,8 @@ from handoff_lint import __version__, filestamp
 from handoff_lint.findings import Finding
 from handoff_lint.folder_index import StoredScan
 
-MAGIC = b"handoff-lint cache 7\n"
-TABLES = ("files", "results", "scans", "folders", "rules")
+MAGIC = b"handoff-lint cache 8\n"
+TABLES = ("files", "results", "scans", "folders", "rows", "rules")
 CLEAN = 0  # the results row of a text with no findings and no suppression comment: most texts
 MAX_ENTRIES = 100_000  # per table; beyond it, rows this run made and texts still on disk stay
 DAMAGED = (ValueError, TypeError, EOFError, IndexError, KeyError, AttributeError)
@@ -132,7 +135,7 @@ class Cache:
         # Before this run stats anything: stamps newer than this are not recorded (filestamp).
         self.cutoff = filestamp.cutoff() if cutoff is None else cutoff
         self.tables: dict[str, dict] = tables if tables is not None else self._load()
-        self.files, self.results, self.scans, self.folders, self.rules = (self.tables[name] for name in TABLES)
+        self.files, self.results, self.scans, self.folders, self.rows, self.rules = (self.tables[name] for name in TABLES)
         self.fresh: dict[str, dict] = {name: {} for name in TABLES}  # new or changed rows
         self.gone: set[str] = set()  # files rows that no longer hold
         self.data: dict[str, tuple] = {}  # the rule and schema files' stamps the key holds
@@ -280,6 +283,26 @@ class Cache:
         rows = tuple((f.path, f.line, f.column, f.code, f.message, f.fixable, f.secret_hash) for f in findings)
         if self.folders.get(root) != (fingerprint, rows):
             self.fresh["folders"][root] = (fingerprint, rows)
+
+    # --- the folder index's rows, by root
+
+    def index_rows(self, root: str, cwd: str) -> dict:
+        """The rows kept for ``root`` by a run in ``cwd`` (see folder_index.rows), or none."""
+        stored = self._get("rows", root)
+        if type(stored) is not tuple or len(stored) != 2 or stored[0] != cwd or type(stored[1]) is not dict:
+            return {}
+        return stored[1]
+
+    def put_index_rows(self, root: str, cwd: str, rows: dict) -> None:
+        """Keep ``rows``; a row that differs from the one kept is screened first (a name or a
+        link target that looks like a credential is not kept)."""
+        kept = self.index_rows(root, cwd)
+        screened = {}
+        for path, row in rows.items():
+            if kept.get(path) == row or shows_no_secret((row[3], *(row[7] or ()))):
+                screened[path] = row
+        if screened != kept:
+            self.fresh["rows"][root] = (cwd, screened)
 
     # --- parsed rule files (the key holds their stamps)
 

@@ -61,6 +61,7 @@ class Entry:
     loader: Callable[[], "Scan"] | None = field(default=None, repr=False, compare=False)
     _scan: "Scan | None" = field(default=None, repr=False, compare=False)
     _path: Path | None = field(default=None, repr=False, compare=False)
+    _named: tuple | None = field(default=None, repr=False, compare=False)  # see handoffs_named
 
     @property
     def path(self) -> Path:
@@ -114,11 +115,15 @@ class Entry:
         return parse_date(self.value("Date") or "")
 
     def handoffs_named(self) -> list[str]:
-        """Responses: the handoff file names (without .md) that its references point at."""
-        named = [stem for stem in (link_stem(r.target) for r in self.references) if stem.startswith("handoff-")]
-        if not named and self.target:
-            named.append(self.target)
-        return named
+        """Responses: the handoff file names (without .md) that its references point at. Worked
+        out once, or taken from the row a run before kept (see :class:`Row`): pairing asks it of
+        every response, and a scan loaded for it costs more than the rest of the response's entry."""
+        if self._named is None:
+            named = [stem for stem in (link_stem(r.target) for r in self.references) if stem.startswith("handoff-")]
+            if not named and self.target:
+                named.append(self.target)
+            self._named = tuple(named)
+        return list(self._named)
 
     def says_done(self) -> bool:
         """Responses: the work is done unless a **Status**: field says otherwise."""
@@ -365,16 +370,20 @@ def listing(root: Path) -> Listing:
     return Listing(root, documents, strays)
 
 
-def build(root: Path, cwd: Path | None = None, scans: dict | None = None, listed: Listing | None = None) -> FolderIndex:
+def build(root: Path, cwd: Path | None = None, scans: dict | None = None, listed: Listing | None = None, rows: dict | None = None, digests: dict | None = None) -> FolderIndex:
     """Index every document of the handoff root on disk (unreadable files are left out: the
     per-file checks report them). ``scans``: by absolute path, the scans (or functions that
     return them) of files whose content is known already; the others are read when a check asks.
-    ``listed``: the root's :func:`listing`, if the caller has it."""
+    ``listed``: the root's :func:`listing`, if the caller has it. ``rows``: by absolute path, the
+    row (see :func:`rows`) of each document from an earlier run with this root and ``cwd``; a
+    response's row is taken only while ``digests`` gives it the row's digest."""
     cwd = cwd or Path.cwd()
     listed = listed or listing(root)
     root = listed.root
     base = display_path(root, cwd)
     scans = scans or {}
+    rows = rows or {}
+    digests = digests or {}
 
     def shown(path: str, place: str) -> str:
         # as discover shows it, so findings match the run (one relpath per root, not per file)
@@ -386,9 +395,29 @@ def build(root: Path, cwd: Path | None = None, scans: dict | None = None, listed
 
     entries: list[Entry] = []
     for path, place, kind in listed.documents:
-        display = shown(path, place)
-        entry = Entry(path, display, place, kind, loader=_loader(path, display, root, scans.get(path)))
-        name_parts(entry)
+        row = rows.get(path)
+        if row is not None and row[1] == place and row[2] == kind and (kind == "handoff" or row[0] is not None and row[0] == digests.get(path)):
+            _digest, _place, _kind, display, name_date, slug, target, named = row
+            entry = Entry(path, display, place, kind, name_date=name_date, slug=slug, target=target, loader=_loader(path, display, root, scans.get(path)), _named=named)
+        else:
+            display = shown(path, place)
+            entry = Entry(path, display, place, kind, loader=_loader(path, display, root, scans.get(path)))
+            name_parts(entry)
         entries.append(entry)
     strays = [Stray(Path(path), printable(display_path(Path(path), cwd)), is_dir) for path, is_dir in listed.strays]
     return FolderIndex(root, entries, strays)
+
+
+def rows(index: FolderIndex, digests: dict) -> dict:
+    """By path, what the index worked out for each document, for the cache to keep for the next
+    run: ``(digest, place, kind, display, name_date, slug, target, named)``. The display holds
+    for the working directory it was made in, the name's parts for the path; ``named``, the
+    handoffs a response names, holds while its text (``digest``) does, and is kept only where
+    it was worked out and the digest is known. A one-file run in a large folder indexes every
+    document: rows spare it a regular expression per name and a scan per response."""
+    found = {}
+    for entry in index.entries:
+        digest = digests.get(entry.where)
+        named = entry._named if entry.kind == "response" and digest is not None else None
+        found[entry.where] = (digest, entry.place, entry.kind, entry.display, entry.name_date, entry.slug, entry.target, named)
+    return found

@@ -35,7 +35,7 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
     roots = sorted({file.root for file in files if file.root is not None and file.kind != SKIPPED})
     if not checks or not roots:
         return []
-    from handoff_lint.folder_index import build, listing
+    from handoff_lint.folder_index import build, listing, rows
 
     cwd = Path.cwd()
     in_run = {file.display for file in files}
@@ -58,7 +58,8 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
             if found is not None:
                 kept.extend(found)
                 continue
-        index = build(root, cwd, known.scans(), listed)
+        kept_rows = cache.index_rows(str(listed.root), str(cwd)) if cache is not None else None
+        index = build(root, cwd, known.scans(), listed, kept_rows, known.digests)
         found, failed = [], False
         for module in checks.all():
             try:
@@ -67,8 +68,10 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
                 failed = True
                 outcome.internal_errors.append(printable(f"{display_path(root)}: internal error in {module.__name__}: {type(error).__name__}: {error}", 1000))
         complete = all(keep(e.display) for e in index.entries) and all(keep(s.display) for s in index.strays)
-        if fingerprint is not None and complete and not failed and not known.unsure:
-            cache.put_folder(str(listed.root), fingerprint, found)  # every document's findings
+        if cache is not None and not failed and not known.unsure:
+            if fingerprint is not None and complete:
+                cache.put_folder(str(listed.root), fingerprint, found)  # every document's findings
+            cache.put_index_rows(str(listed.root), str(cwd), rows(index, known.digests))
         kept.extend(f for f in found if keep(f.path))
     return kept
 

@@ -159,8 +159,10 @@ def test_the_cache_never_holds_a_secret_from_a_document_scan(handoff_root, tmp_p
         "[nightly logs](../../../logs/README.md)", f"[nightly logs](https://x:{secret}@example.com/logs)")
     (handoff_root / "active" / NAME).write_text(leaky)
     (handoff_root / "active" / "handoff-2026-11-02-count-flaky-tests.md").write_text(VALID_HANDOFF.replace("Extract error patterns", "Count flaky tests"))
+    # and a response that names a handoff by it (the index keeps the handoffs each response names)
+    (handoff_root / "responses" / "response-2026-11-03-leak.md").write_text(VALID_RESPONSE.replace("handoff-2026-11-02-extract-error-patterns.md)", f"handoff-{secret}.md)"))
     age()
-    # the leaky handoff read only by the folder index, then checked itself
+    # the leaky documents read only by the folder index, then checked themselves
     for target in ("active/handoff-2026-11-02-count-flaky-tests.md", ".", "."):
         warm, cold = both(handoff_root, cache, "--format", "json", target)
         assert warm == cold
@@ -275,3 +277,37 @@ def test_a_file_named_through_a_link_and_dotdot_is_read_again_when_it_changes(tm
         handle.write("The build server is at 10.1.2.3\n")
     warm, cold = both(tmp_path, cache, "a/link/../notes.md")
     assert warm == cold and cold[0] == 1
+
+
+def test_one_file_runs_pair_a_handoff_with_what_responses_name_now(handoff_root, tmp_path):
+    """A one-file run indexes the whole root and keeps what it worked out per document (the
+    handoffs each response names) for the next one: a response edited to name another handoff,
+    with its size and mtime put back, must move the pairing, seen from any working directory."""
+    cache = tmp_path / "cache"
+    active, responses = handoff_root / "active", handoff_root / "responses"
+    first, second = NAME, NAME.replace("extract-error", "gather-errors")
+    assert len(first) == len(second)
+    (active / first).write_text(VALID_HANDOFF)
+    (active / second).write_text(VALID_HANDOFF.replace("Extract error patterns", "Gather errors"))
+    response = responses / "response-2026-11-03-error-patterns.md"
+    response.write_text(VALID_RESPONSE.replace("../archive/", "../active/"))  # names the first; says done
+    project = handoff_root.parent.parent
+    (project / ".handoff-lint.toml").write_text("stale-days = 14\n")  # one project (cache file) from every folder
+    age()
+    targets = {name: str((active / name).relative_to(project)) for name in (first, second)}
+
+    def pairing(cwd: Path = project) -> dict:
+        found = {}
+        for name, target in targets.items():
+            warm, cold = both(cwd, cache, "--format", "json", os.path.relpath(project / target, cwd), env=TODAY)
+            assert warm == cold
+            found[name] = [f["code"] for f in json.loads(warm[1]) if f["code"] == "HL408"]
+        return found
+
+    assert pairing() == {first: ["HL408"], second: []}
+    write_keeping_mtime(response, response.read_text().replace(first, second))
+    age()  # settled: only the stat layer's inode change time tells
+    assert pairing() == {first: [], second: ["HL408"]}
+    assert pairing(active) == {first: [], second: ["HL408"]}  # shown from another folder
+    (active / second).write_text((active / second).read_text().replace("nobody", "no one"))  # the commit's edit
+    assert pairing() == {first: [], second: ["HL408"]}
