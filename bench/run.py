@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import atexit
 import importlib.util
+import itertools
 import json
 import os
 import platform
@@ -171,13 +172,19 @@ def edited_copy(path: str, folder: str | None = None) -> str:
     return os.path.join(EDITED_COPY, os.path.relpath(path, folder))
 
 
+EDITS = itertools.count()  # the how-manyth edit: which word the next one changes
+
+
 def edit_one_word(target: str) -> None:
-    """Change the case of one word of ``target`` (a file), or of the first active handoff of the
-    folder ``target``: same size, so only its stat's times and the text tell; back and forth
-    from run to run."""
+    """Change the case of one word's first letter in ``target`` (a file), or in the first active
+    handoff of the folder ``target``: same size, so only its stat's times and the text tell. Each
+    edit changes the next word, so every run checks a text no run checked before, as a commit
+    does (a text seen before would be answered by the cache's content-keyed results)."""
     path = Path(target) if os.path.isfile(target) else clean_handoff(Path(target))
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace(" the ", " The ", 1) if " the " in text else text.replace(" The ", " the ", 1), encoding="utf-8")
+    starts = [match.start(1) for match in re.finditer(r" ([A-Za-z])[a-z]", text)]
+    at = starts[next(EDITS) % len(starts)]
+    path.write_text(text[:at] + text[at].swapcase() + text[at + 1:], encoding="utf-8")
 
 
 def hook_commands(tools: list[str], file: str, cwd: str) -> tuple[dict, dict, dict]:
