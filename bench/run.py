@@ -119,6 +119,7 @@ def gitleaks_command(binary: str, target: str) -> list[str]:
     shown = subprocess.run([binary, "--help"], capture_output=True, text=True, timeout=60).stdout
     # a real file: gitleaks replaces its report path, and /dev/null replaced is a broken machine
     report_path = os.path.join(tempfile.gettempdir(), f"handoff-lint-bench-gitleaks-{os.getpid()}.json")
+    atexit.register(lambda: os.path.exists(report_path) and os.unlink(report_path))
     report = ["--no-banner", "--report-format", "json", "--report-path", report_path]
     if re.search(r"^\s+dir\s", shown, re.MULTILINE):
         return [binary, "dir", target, *report]
@@ -176,13 +177,14 @@ EDITS = itertools.count()  # the how-manyth edit: which word the next one change
 
 
 def edit_one_word(target: str) -> None:
-    """Change the case of one word's first letter in ``target`` (a file), or in the first active
-    handoff of the folder ``target``: same size, so only its stat's times and the text tell. Each
-    edit changes the next word, so every run checks a text no run checked before, as a commit
-    does (a text seen before would be answered by the cache's content-keyed results)."""
+    """Change the case of one word's first letter in the prose of ``target`` (a file), or of the
+    first active handoff of the folder ``target``: same size, so only its stat's times and the
+    text tell, and the document stays as valid as it was (titles, headings and fields are left
+    alone). Each edit changes the next word, so every run checks a text no run checked before,
+    as a commit does (a text seen before would be answered by the cache's content-keyed results)."""
     path = Path(target) if os.path.isfile(target) else clean_handoff(Path(target))
     text = path.read_text(encoding="utf-8")
-    starts = [match.start(1) for match in re.finditer(r" ([A-Za-z])[a-z]", text)]
+    starts = [line.start() + word.start(1) for line in re.finditer(r"(?m)^[A-Za-z].*$", text) for word in re.finditer(r" ([A-Za-z])[a-z]", line.group())]
     at = starts[next(EDITS) % len(starts)]
     path.write_text(text[:at] + text[at].swapcase() + text[at + 1:], encoding="utf-8")
 
