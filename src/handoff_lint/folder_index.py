@@ -78,6 +78,11 @@ class Entry:
         return self._scan
 
     @property
+    def content_used(self) -> bool:
+        """Has a check asked for the document's content (not only its name)?"""
+        return self._scan is not None
+
+    @property
     def title(self) -> str | None:
         return self.scanned.title
 

@@ -48,14 +48,16 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
 
     for root in roots:
         listed = listing(root)
-        if observed.recording():
-            for path, _place, _kind in listed.documents:
-                observed.relied_on(path)
         known = _Known(listed, seen, cache)
-        fingerprint = known.fingerprint(config, cwd, checks.names) if cache is not None else None
+        fingerprint = None
+        if cache is not None and _whole(listed, seen, walked_dirs):
+            fingerprint = known.fingerprint(config, cwd, checks.names)
+        elif cache is not None:  # a few files of a large root (a commit's): their findings cannot be remembered
+            known.learn([document for document in listed.documents if document[2] == "response"])  # for the rows
         if fingerprint is not None:
             found = cache.folder(str(listed.root), fingerprint, keep)
             if found is not None:
+                _relied_on(known.digests)
                 kept.extend(found)
                 continue
         kept_rows = cache.index_rows(str(listed.root), str(cwd)) if cache is not None else None
@@ -67,6 +69,7 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
             except Exception as error:  # as for document checks: report, go on
                 failed = True
                 outcome.internal_errors.append(printable(f"{display_path(root)}: internal error in {module.__name__}: {type(error).__name__}: {error}", 1000))
+        _relied_on([*known.digests, *(entry.where for entry in index.entries if entry.content_used)])
         complete = all(keep(e.display) for e in index.entries) and all(keep(s.display) for s in index.strays)
         if cache is not None and not failed and not known.unsure:
             if fingerprint is not None and complete:
@@ -74,6 +77,20 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
             cache.put_index_rows(str(listed.root), str(cwd), rows(index, known.digests))
         kept.extend(f for f in found if keep(f.path))
     return kept
+
+
+def _relied_on(paths) -> None:
+    """For a replay (see observed): the documents whose content the findings came from. Those of
+    the others, known by name only, may change without changing them."""
+    if observed.recording():
+        for path in paths:
+            observed.relied_on(path)
+
+
+def _whole(listed, seen: dict, walked_dirs: list[str]) -> bool:
+    """Does the run check every document of the root (it walked the root, or was given each)?
+    Only then can its findings be remembered, and is the fingerprint worth a stat per document."""
+    return inside(str(listed.root), walked_dirs) or all(path in seen for path, _place, _kind in listed.documents)
 
 
 class _Known:
@@ -88,16 +105,30 @@ class _Known:
 
     def fingerprint(self, config: Config, cwd: Path, check_names: list[str]) -> bytes | None:
         """None when a document cannot be read: its findings are not remembered."""
-        from handoff_lint.cache import blake2b, digest
+        from handoff_lint.cache import blake2b
+
+        listed = self.listed
+        if not self.learn(listed.documents):
+            return None
+        setting = repr((str(listed.root), str(cwd), config, check_names))
+        hashed = blake2b(FINGERPRINT, digest_size=16)
+        for part in (setting, "\0".join(self.digests), "\0".join(f"{path}\0{is_dir}" for path, is_dir in listed.strays)):
+            hashed.update(part.encode("utf-8", "surrogatepass") + b"\1")
+        hashed.update(b"".join(self.digests.values()))  # digests are of one length: no separator needed
+        return hashed.digest()
+
+    def learn(self, documents: list[tuple[str, str, str]]) -> bool:
+        """The digest of each of ``documents`` (path, place, kind), in order, into ``digests``:
+        from this run's reads, else the cache's stat layer, else a read. False if one cannot be
+        read (it gets none)."""
+        from handoff_lint.cache import digest
         from handoff_lint.folder_index import scan_text
         from handoff_lint.reading import read_text
 
         cache, listed, seen, digests = self.cache, self.listed, self.seen, self.digests
         known, has_scan, lstat = cache.known, cache.has_scan, filestamp.lstat
-        setting = repr((str(listed.root), str(cwd), config, check_names))
-        keys = []
         complete = True
-        for path, place, kind in listed.documents:  # 3,400 in a large folder: kept lean
+        for path, place, kind in documents:  # 3,400 in a large folder: kept lean
             entry = seen.get(path)
             key = entry[0] if entry is not None else None
             if key is None:
@@ -114,14 +145,7 @@ class _Known:
                     if place != "root":  # a run checks a stray handoff-*.md at the top as another kind
                         cache.remember(path, info, kind, key)
             digests[path] = key
-            keys.append(key)
-        if not complete:
-            return None
-        hashed = blake2b(FINGERPRINT, digest_size=16)
-        for part in (setting, "\0".join(digests), "\0".join(f"{path}\0{is_dir}" for path, is_dir in listed.strays)):
-            hashed.update(part.encode("utf-8", "surrogatepass") + b"\1")
-        hashed.update(b"".join(keys))  # digests are of one length: no separator needed
-        return hashed.digest()
+        return complete
 
     def scans(self) -> dict:
         """By path: the scan, or a function that returns it, for every document known."""

@@ -24,7 +24,7 @@ ARCHIVED = "handoff-2026-11-02-extract-error-patterns.md"
 RESPONSE = "2026-11-03-response-to-handoff-2026-11-02-extract-error-patterns.md"
 ACTIVE = "handoff-2026-10-20-summarise-flaky-tests.md"  # stale on PINNED's today: HL410
 SECRET = "ghp_" + "R4nd0mT0k3nV4lu3F0rT3st1ng0nlyAbCd12"  # a GitHub token shape, made up
-PROJECTS = ("formats", "content", "new-file", "deleted", "hidden-folder", "config", "link", "today", "racy", "symlink", "secret", "damaged", "evict", "refused", "cwd", "one-file", "walked", "racy-folder", "parallel", "one-file-link")
+PROJECTS = ("formats", "content", "new-file", "deleted", "hidden-folder", "config", "link", "today", "racy", "symlink", "secret", "damaged", "evict", "refused", "cwd", "one-file", "walked", "racy-folder", "parallel", "one-file-link", "one-handoff")
 PROBE = (
     "import sys\n"
     "from handoff_lint.launch import main\n"
@@ -207,6 +207,22 @@ def test_a_handoff_that_appears_beside_a_one_file_run_is_seen(projects, tmp_path
     response = f"models/next-local/responses/{RESPONSE}"
     after, truth = replayed_then_changed(projects / "one-file", tmp_path, lambda: (projects / "one-file" / ARCHIVED).rename(archive / ARCHIVED), response)
     assert after == truth == (0, "All checks passed (1 file checked).\n")
+
+
+def test_a_response_beside_a_one_file_run_that_comes_to_answer_the_handoff_is_seen(projects, tmp_path):
+    # A hook passes one handoff; the folder checks read which handoffs every response names
+    # (from the cache's rows while the response's stamp holds), not only the responses that
+    # answer it: one that comes to name it changes the findings.
+    top = projects / "one-handoff"
+    response = top / "models" / "next-local" / "responses" / RESPONSE
+
+    def change():
+        response.write_text(response.read_text().replace(f"[{ARCHIVED}](../archive/{ARCHIVED})", f"[{ACTIVE}](../active/{ACTIVE})"))
+
+    target = f"models/next-local/active/{ACTIVE}"
+    assert ran(top, tmp_path, "--format", "json", target)[2] == "ran"  # the cache keeps the rows
+    after, truth = replayed_then_changed(top, tmp_path, change, target)  # recorded from them
+    assert after == truth and "HL408" in after[1]
 
 
 def test_another_day_is_another_record(projects, tmp_path):
