@@ -40,6 +40,7 @@ from pathlib import Path
 from stat import S_ISREG
 
 from handoff_lint import __version__, filestamp
+from handoff_lint.identity import login_and_host
 from handoff_lint.findings import Finding
 from handoff_lint.folder_index import StoredScan
 
@@ -85,27 +86,12 @@ def salt(config, data: dict) -> str:
         "domains": config.internal_domains, "placeholders": config.placeholder_users,
         "status_words": config.status_words, "max_file_size": config.max_file_size,
         "extra_sections": config.extra_sections, "roots": [str(r) for r in config.roots],
-        "own": [os.environ.get("HANDOFF_LINT_OWN_IDENTIFIERS"), *_identity()],
+        "own": [os.environ.get("HANDOFF_LINT_OWN_IDENTIFIERS"), *login_and_host()],
         "data": data,
     }
     # repr, not json: the same for the same settings (the dict is built in this order), and json
     # would be imported for nothing else by most runs
     return blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
-
-
-def _identity() -> list[str]:
-    """The login and host name (HL206 reports them), as getpass and socket find them."""
-    import getpass
-
-    try:
-        user = getpass.getuser()
-    except Exception:
-        user = ""
-    if hasattr(os, "uname"):  # socket.gethostname() is uname's nodename; socket costs an import
-        return [user, os.uname().nodename]
-    import socket
-
-    return [user, socket.gethostname()]
 
 
 def shows_no_secret(texts) -> bool:

@@ -49,9 +49,9 @@ def _own_identifiers() -> re.Pattern | None:
     ``HANDOFF_LINT_OWN_IDENTIFIERS`` (comma-separated) replaces the detected names; set it empty
     to switch the rule off, e.g. on a build machine whose host name is an ordinary word.
     """
-    import getpass
     import os
-    import socket
+
+    from handoff_lint.identity import login_and_host
 
     generic = {name.casefold() for name in load_table("privacy")["generic-identifiers"]}
     override = os.environ.get("HANDOFF_LINT_OWN_IDENTIFIERS")
@@ -59,11 +59,8 @@ def _own_identifiers() -> re.Pattern | None:
     if override is not None:
         names.update(part.strip() for part in override.split(",") if part.strip())
     else:
-        try:
-            names.add(getpass.getuser())
-        except Exception:  # no login name in this environment
-            pass
-        names.add(socket.gethostname().split(".")[0])
+        user, host = login_and_host()
+        names.update((user, host.split(".")[0]))
     names = {name for name in names if len(name) >= 4 and name.casefold() not in generic}
     if not names:
         return None
