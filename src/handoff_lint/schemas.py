@@ -79,7 +79,9 @@ def quick_validator(name: str, extra_statuses: tuple[str, ...] = (), extra_secti
         return None
     import fastjsonschema
 
-    compiled = fastjsonschema.compile(body, formats={"date": _is_date})
+    # yes/no only: without the details each raise would carry, the code compiled is half the
+    # size, and a cold run that validates a new document compiles it (13.6 -> 6.4 ms)
+    compiled = fastjsonschema.compile(body, formats={"date": _is_date}, detailed_exceptions=False)
 
     def valid(instance) -> bool:
         try:
