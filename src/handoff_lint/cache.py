@@ -5,7 +5,7 @@ file's content that can change a finding: the tool version, the effective config
 rule and schema data files (their stamps, so editing ``rules/`` in a checkout is never served
 stale results; a run just after such an edit goes uncached) and the login and host name HL206
 looks for. The project keeps two repositories from evicting each other's entries. The file
-holds six tables:
+holds seven tables:
 
 ``files``    absolute path -> stamp + digest: a file whose ``lstat`` gives the same stamp (and
              that is classified as the same kind) holds the text of that digest and is not
@@ -21,6 +21,9 @@ holds six tables:
 ``rows``     root -> (working directory, {path: row}): what the folder index worked out for
              each document (see folder_index.rows), so that a run in which one document changed
              does not work it out again for the thousands that did not
+``listings`` lifecycle folder -> (stamp, documents, strays): its part of the folder index's
+             listing, valid while the folder's stamp is (names are added, removed and renamed
+             only by changing it); kept only for a settled stamp and a folder without links
 ``rules``    rule file name -> its parsed table, marshalled (see :mod:`rules_data`)
 
 The link checks (HL5) always run. The file is marshal data: of the standard library's loaders
@@ -45,7 +48,7 @@ from handoff_lint.findings import Finding
 from handoff_lint.folder_index import StoredScan
 
 MAGIC = b"handoff-lint cache 8\n"
-TABLES = ("files", "results", "scans", "folders", "rows", "rules")
+TABLES = ("files", "results", "scans", "folders", "rows", "listings", "rules")
 CLEAN = 0  # the results row of a text with no findings and no suppression comment: most texts
 MAX_ENTRIES = 100_000  # per table; beyond it, rows this run made and texts still on disk stay
 DAMAGED = (ValueError, TypeError, EOFError, IndexError, KeyError, AttributeError)
@@ -121,7 +124,7 @@ class Cache:
         # Before this run stats anything: stamps newer than this are not recorded (filestamp).
         self.cutoff = filestamp.cutoff() if cutoff is None else cutoff
         self.tables: dict[str, dict] = tables if tables is not None else self._load()
-        self.files, self.results, self.scans, self.folders, self.rows, self.rules = (self.tables[name] for name in TABLES)
+        self.files, self.results, self.scans, self.folders, self.rows, self.listings, self.rules = (self.tables[name] for name in TABLES)
         self.fresh: dict[str, dict] = {name: {} for name in TABLES}  # new or changed rows
         self.gone: set[str] = set()  # files rows that no longer hold
         self.data: dict[str, tuple] = {}  # the rule and schema files' stamps the key holds
@@ -289,6 +292,25 @@ class Cache:
                 screened[path] = row
         if screened != kept:
             self.fresh["rows"][root] = (cwd, screened)
+
+    # --- the folder index's listing, by lifecycle folder
+
+    def folder_part(self, folder: str, stamp) -> tuple[list, list] | None:
+        """The documents and strays kept for ``folder`` under ``stamp`` (see observed.stamp), or None."""
+        stored = self._get("listings", folder)
+        if stamp is None or type(stored) is not tuple or len(stored) != 3 or stored[0] != stamp:
+            return None
+        return stored[1], stored[2]
+
+    def put_folder_part(self, folder: str, stamp, documents: list, strays: list) -> None:
+        """Keep a folder's part of the listing, only under a stamp old enough to be trusted (a
+        name added in the same instant as the listing could leave the stamp as it was) and with
+        no stray's name that looks like a credential (documents' paths are in ``files`` too)."""
+        if stamp is None or not (stamp[2] < self.cutoff and stamp[3] < self.cutoff):
+            return
+        row = (tuple(stamp), documents, strays)
+        if self.listings.get(folder) != row and shows_no_secret(path for path, _is_dir in strays):
+            self.fresh["listings"][folder] = row
 
     # --- parsed rule files (the key holds their stamps)
 

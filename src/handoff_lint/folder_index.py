@@ -57,8 +57,11 @@ class Entry:
     slug: str | None = None  # handoffs: the slug; responses: the slug or the handoff named
     target: str | None = None  # responses: the handoff file name (without .md) the name points at
     # The content is read (or taken from a cache) only when a check asks for it: a one-file run
-    # in a large folder needs the names of every document but the content of few.
-    loader: Callable[[], "Scan"] | None = field(default=None, repr=False, compare=False)
+    # in a large folder needs the names of every document but the content of few. ``known``: the
+    # scan, or a function that returns it (or None); else the file is read under ``root``, or,
+    # without a root, ``text`` is scanned. No closure per entry: one cost more than the rest of it.
+    known: "Scan | Callable[[], Scan | None] | None" = field(default=None, repr=False, compare=False)
+    root: Path | None = field(default=None, repr=False, compare=False)
     _scan: "Scan | None" = field(default=None, repr=False, compare=False)
     _path: Path | None = field(default=None, repr=False, compare=False)
     _named: tuple | None = field(default=None, repr=False, compare=False)  # see handoffs_named
@@ -74,7 +77,11 @@ class Entry:
     @property
     def scanned(self) -> "Scan":
         if self._scan is None:
-            self._scan = self.loader() if self.loader is not None else scan_text(self.text)
+            found = self.known() if callable(self.known) else self.known
+            if found is None and self.root is not None:  # an unreadable file scans as empty (its own check reports it)
+                text, problem = read_text(self.where, self.display, root=self.root)
+                found = scan_text(text) if problem is None else Scan()
+            self._scan = found if found is not None else scan_text(self.text)
         return self._scan
 
     @property
@@ -309,20 +316,6 @@ def looks_like_handoff(path: Path) -> bool:
     return path.name.startswith("handoff-") and path.name != TEMPLATE_NAME and path.suffix == ".md"
 
 
-def _loader(path: str, display: str, root: Path, found):
-    """How an entry gets its scan when first asked: ``found`` (a Scan, or a function that returns
-    one or None), else a read. An unreadable file scans as empty (its own check reports it)."""
-
-    def load() -> Scan:
-        result = found() if callable(found) else found
-        if result is None:
-            text, problem = read_text(path, display, root=root)
-            result = scan_text(text) if problem is None else Scan()
-        return result
-
-    return load
-
-
 class Listing(NamedTuple):
     """A handoff root's documents and strays as names on disk, before anything is read:
     documents as (absolute path, place, kind), strays as (absolute path, is_dir)."""
@@ -332,9 +325,11 @@ class Listing(NamedTuple):
     strays: list[tuple[str, bool]]
 
 
-def listing(root: Path) -> Listing:
+def listing(root: Path, cache=None) -> Listing:
     """What :func:`build` indexes in ``root``: the files of the lifecycle folders (markdown ones
-    are documents, the others strays, as are folders) and handoff-*.md at the top."""
+    are documents, the others strays, as are folders) and handoff-*.md at the top. With
+    ``cache``, a lifecycle folder whose stamp is the one the cache kept its part under is not
+    listed again (see cache.folder_part)."""
     root = Path(os.path.abspath(root))
     table, _names = tables()
     left_out = SKIPPED_NAMES.union(table["folders"]["allowed-files"])
@@ -343,7 +338,12 @@ def listing(root: Path) -> Listing:
     base = str(root)
     for place in table["folders"]["lifecycle"]:
         folder = os.path.join(base, place)
-        observed.stamp(folder)  # before the listing: a later change shows (see observed)
+        stamp = observed.stamp(folder)  # before the listing: a later change shows (see observed)
+        part = cache.folder_part(folder, stamp) if cache is not None else None
+        if part is not None:
+            documents.extend(part[0])
+            strays.extend(part[1])
+            continue
         try:
             with os.scandir(folder) as found:
                 items = list(found)
@@ -353,19 +353,23 @@ def listing(root: Path) -> Listing:
             children = sorted([(item.name, item.is_dir()) for item in items])
         except OSError:  # a symbolic link loop: not a folder (the file checks report it)
             children = sorted([(item.name, _is_dir(item)) for item in items])
-        if observed.recording():  # what a link leads to can change with no stamp changing
-            for item in items:
-                if item.is_symlink():
-                    observed.kind(item.path)
+        links = [item.path for item in items if item.is_symlink()]
+        for path in links if observed.recording() else ():  # what a link leads to can change with no stamp changing
+            observed.kind(path)
         kind = "response" if place == "responses" else "handoff"
         prefix = os.path.join(folder, "")
+        own_documents, own_strays = [], []
         for name, is_dir in children:
             if name in left_out:
                 continue
             if is_dir or not is_markdown(name):
-                strays.append((prefix + name, is_dir))
+                own_strays.append((prefix + name, is_dir))
             else:
-                documents.append((prefix + name, place, kind))
+                own_documents.append((prefix + name, place, kind))
+        documents.extend(own_documents)
+        strays.extend(own_strays)
+        if cache is not None and not links:  # a link's target can change type with no stamp changing
+            cache.put_folder_part(folder, stamp, own_documents, own_strays)
     observed.stamp(base)
     with os.scandir(base) as found:
         top = sorted(item.name for item in found if item.name.startswith("handoff-") and item.name.endswith(".md"))
@@ -403,10 +407,10 @@ def build(root: Path, cwd: Path | None = None, scans: dict | None = None, listed
         row = rows.get(path)
         if row is not None and row[1] == place and row[2] == kind and (kind == "handoff" or row[0] is not None and row[0] == digests.get(path)):
             _digest, _place, _kind, display, name_date, slug, target, named = row
-            entry = Entry(path, display, place, kind, name_date=name_date, slug=slug, target=target, loader=_loader(path, display, root, scans.get(path)), _named=named)
+            entry = Entry(path, display, place, kind, "", name_date, slug, target, scans.get(path), root, _named=named)
         else:
             display = shown(path, place)
-            entry = Entry(path, display, place, kind, loader=_loader(path, display, root, scans.get(path)))
+            entry = Entry(path, display, place, kind, known=scans.get(path), root=root)
             name_parts(entry)
         entries.append(entry)
     strays = [Stray(Path(path), printable(display_path(Path(path), cwd)), is_dir) for path, is_dir in listed.strays]

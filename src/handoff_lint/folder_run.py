@@ -47,7 +47,7 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
         return display in in_run or inside(display, walked_dirs)
 
     for root in roots:
-        listed = listing(root)
+        listed = listing(root, cache)
         known = _Known(listed, seen, cache)
         fingerprint = None
         if cache is not None and _whole(listed, seen, walked_dirs):

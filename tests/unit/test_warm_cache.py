@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PINNED, VALID_HANDOFF, VALID_RESPONSE, package_copy, run_cli
-from handoff_lint import filestamp
+from handoff_lint import filestamp, observed
 from handoff_lint.cache import Cache, digest
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -148,6 +148,27 @@ def test_the_stat_layer_records_only_settled_stamps_and_trusts_only_an_identical
     link = tmp_path / "link.md"
     link.symlink_to(path)
     assert filestamp.stamp(os.lstat(link), "handoff") is None  # links are never stamped
+
+
+def test_a_folder_listing_is_kept_under_a_settled_stamp_and_used_only_under_that_stamp(tmp_path):
+    """A lifecycle folder is not listed again while its stamp holds: names come and go only by
+    changing it, unless two changes fall in one tick of the clock, which the racy window covers."""
+    folder = tmp_path / "active"
+    folder.mkdir()
+    (folder / NAME).write_text(VALID_HANDOFF)
+    part = ([(str(folder / NAME), "active", "handoff")], [])
+    stamp = observed.answer("D", str(folder))
+    racy = Cache(tmp_path / "cache", "k")  # a run that starts now: the folder is too new to keep
+    racy.put_folder_part(str(folder), stamp, *part)
+    racy.save()
+    assert Cache(tmp_path / "cache", "k").folder_part(str(folder), stamp) is None
+
+    later = Cache(tmp_path / "cache", "k", cutoff=time.time_ns() + 1)  # as if the run began well after
+    later.put_folder_part(str(folder), stamp, *part)
+    later.save()
+    assert Cache(tmp_path / "cache", "k").folder_part(str(folder), stamp) == part
+    (folder / "handoff-2026-11-03-other.md").write_text(VALID_HANDOFF)
+    assert Cache(tmp_path / "cache", "k").folder_part(str(folder), observed.answer("D", str(folder))) is None
 
 
 def test_the_cache_never_holds_a_secret_from_a_document_scan(handoff_root, tmp_path):
