@@ -84,9 +84,6 @@ def _finding(source: Source, line: int, column: int, code: str, message: str, se
 
 
 def check(source: Source, config: Config) -> list[Finding]:
-    tokens, private_key, url_password, prefilter = _patterns()
-    keyword_prefilter, _plugins = _detect_secrets_prefilter()
-    assignment = _assignment()
     found: list[Finding] = []
     for_detect_secrets: list[tuple[int, str]] = []
     # Most files hold no candidate at all, and most lines of the others none: `str.find` of the
@@ -95,7 +92,11 @@ def check(source: Source, config: Config) -> list[Finding]:
     literals = load_table("credentials")["literals"]
     text = source.text
     token_lines = _lines_at(text, _positions(text, literals["tokens"]))
-    keyword_lines = _keyword_lines(text, source.lines, literals["keywords"], keyword_prefilter)
+    keyword_lines = _keyword_lines(text, source.lines, literals["keywords"])
+    if not (token_lines or keyword_lines):
+        return found  # the patterns are not even compiled: a cold run checking one clean file saves that
+    tokens, private_key, url_password, prefilter = _patterns()
+    assignment = _assignment()
     for index in sorted(token_lines.keys() | keyword_lines):
         number, line = index + 1, source.lines[index]
         if index not in token_lines or not prefilter.search(line):
@@ -153,17 +154,19 @@ def _lines_at(text: str, positions: list[int]) -> dict[int, list[int]]:
     return lines
 
 
-def _keyword_lines(text: str, lines: list[str], keywords, keyword_prefilter: re.Pattern) -> set[int]:
+def _keyword_lines(text: str, lines: list[str], keywords) -> set[int]:
     """Lines (0-based) on which the detect-secrets prefilter matches, in a file that holds one of
     its keywords. Every match starts at a keyword or at `://`, so the pattern is tried only there."""
     lowered = text.lower()
     if len(lowered) != len(text):  # lower() changed a length ('İ'): positions do not carry over
         if not any(word in lowered for word in keywords):
             return set()
+        keyword_prefilter, _plugins = _detect_secrets_prefilter()
         return {index for index, line in enumerate(lines) if keyword_prefilter.search(line)}
     starts = _positions(lowered, keywords)
     if not starts:
         return set()
+    keyword_prefilter, _plugins = _detect_secrets_prefilter()
     starts += _positions(text, ("://",))
     return {index for index, at in _lines_at(text, starts).items() if any(keyword_prefilter.match(text, p) for p in at)}
 

@@ -21,10 +21,23 @@ _UNIQUE_LOCAL = ipaddress.ip_network("fc00::/7")
 _DIGIT_DOT_DIGIT = re.compile(r"[0-9]\.[0-9]")  # every IPv4 address holds one
 
 
+class _Patterns(dict):
+    """Pattern name -> the compiled pattern, compiled when first asked: the cheap tests in check()
+    keep most texts from needing any, and a cold run checking one file saves their compiling."""
+
+    def __init__(self, sources: dict[str, str]) -> None:
+        super().__init__()
+        self.sources = sources
+
+    def __missing__(self, name: str) -> re.Pattern:
+        pattern = self[name] = re.compile(self.sources[name], re.IGNORECASE if name == "host" else 0)
+        return pattern
+
+
 @lru_cache(maxsize=1)
 def _table():
     table = load_table("privacy")
-    patterns = {name: re.compile(pattern, re.IGNORECASE if name == "host" else 0) for name, pattern in table["patterns"].items()}
+    patterns = _Patterns(table["patterns"])
     placeholders = frozenset(name.casefold() for name in table["placeholder-users"])
     return patterns, placeholders, frozenset(table["internal-suffixes"])
 

@@ -160,7 +160,7 @@ def test_keyword_lines_are_the_lines_the_prefilter_matches(parts):
     keyword_prefilter, _plugins = credentials._detect_secrets_prefilter()
     keywords = credentials.load_table("credentials")["literals"]["keywords"]
     expected = {i for i, line in enumerate(lines) if keyword_prefilter.search(line)} if any(k in text.lower() for k in keywords) else set()
-    assert credentials._keyword_lines(text, lines, keywords, keyword_prefilter) == expected
+    assert credentials._keyword_lines(text, lines, keywords) == expected
 
 
 def test_other_rules_quoting_a_value_do_not_print_its_secret(handoff_root):
