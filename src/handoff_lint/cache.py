@@ -24,7 +24,8 @@ holds seven tables:
 ``listings`` lifecycle folder -> (stamp, documents, strays): its part of the folder index's
              listing, valid while the folder's stamp is (names are added, removed and renamed
              only by changing it); kept only for a settled stamp and a folder without links
-``rules``    rule file name -> its parsed table, marshalled (see :mod:`rules_data`)
+``rules``    rule or schema file (``rules/privacy.toml``) -> its parsed table, marshalled (see
+             :mod:`rules_data`)
 
 The link checks (HL5) always run. The file is marshal data: of the standard library's loaders
 the fastest by far (json took 37 ms to load what marshal loads in 5), it runs no code, and
@@ -38,7 +39,10 @@ from __future__ import annotations
 
 import marshal
 import os
-from hashlib import blake2b
+try:  # hashlib's own blake2b, without hashlib, whose import loads OpenSSL (4 ms a cold run)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter without the module
+    from hashlib import blake2b
 from pathlib import Path
 from stat import S_ISREG
 
@@ -315,15 +319,15 @@ class Cache:
     # --- parsed rule files (the key holds their stamps)
 
     def rule_tables(self) -> tuple[dict[str, bytes], dict[str, tuple]]:
-        """The parsed rule files the cache keeps, and the stamps of those files (for rules_data.know)."""
-        stamps = {name.split("/", 1)[1]: stamped for name, stamped in self.data.items() if name.startswith("rules/")}
-        return {name: table for name, table in self.rules.items() if type(table) is bytes}, stamps
+        """The parsed rule and schema files the cache keeps, and the stamps of those files (for
+        rules_data.know)."""
+        return {name: table for name, table in self.rules.items() if type(table) is bytes}, self.data
 
     def put_rule_tables(self, parsed: dict[str, tuple[tuple, bytes]]) -> None:
         """Keep the tables parsed from the very files the key's stamps describe (a process may
         have parsed a file before it was edited)."""
         for name, (stamped, table) in parsed.items():
-            if self.data.get(f"rules/{name}") == stamped and self.rules.get(name) != table:
+            if self.data.get(name) == stamped and self.rules.get(name) != table:
                 self.fresh["rules"][name] = table
 
     # --- writing
@@ -380,7 +384,7 @@ def for_run(directory: Path, config) -> "Cache | None":
 
     cutoff = filestamp.cutoff()
     data = data_stamps(cutoff)
-    if data is None or any(data.get(f"rules/{name}") != stamped for name, stamped in rules_data.used().items()):
+    if data is None or any(data.get(name) != stamped for name, stamped in rules_data.used().items()):
         return None  # a rule file too new to trust, or one this process read before an edit
     cache = Cache(directory, f"{salt(config, data)}-{project(config)}", cutoff=cutoff)
     cache.data = data

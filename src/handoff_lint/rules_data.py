@@ -1,9 +1,10 @@
-"""Pattern and lookup tables kept as data in ``rules/*.toml`` (placeholders, privacy patterns, ...),
-and the one place that parses a rules file.
+"""Pattern and lookup tables kept as data in ``rules/*.toml`` (placeholders, privacy patterns, ...)
+and the JSON Schemas in ``schemas/``, and the one place that parses those files.
 
 Importing tomllib and parsing the rules cost a run ~13 ms, as much as the rest of a one-file
-run over a warm cache; a run with a cache takes the tables an earlier run parsed from it
-instead (cache.py keeps them while every rules file has the stamp it had then).
+run over a warm cache (json and the schemas 3 ms more); a run with a cache takes the tables an
+earlier run parsed from it instead (cache.py keeps them while every file has the stamp it had
+then). Tables are named by folder and file name: ``rules/privacy.toml``.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from pathlib import Path
 from handoff_lint.filestamp import data_stamp
 from handoff_lint.resources import data_dir
 
-_KNOWN: dict[str, tuple[tuple, bytes]] = {}  # file name -> (stamp, table marshalled): from the cache
-_PARSED: dict[str, tuple[tuple, bytes]] = {}  # file name -> (stamp, table marshalled): parsed here
-_USED: dict[str, tuple] = {}  # file name -> the stamp of the file its table in use came from
+_KNOWN: dict[str, tuple[tuple, bytes]] = {}  # table name -> (stamp, table marshalled): from the cache
+_PARSED: dict[str, tuple[tuple, bytes]] = {}  # table name -> (stamp, table marshalled): parsed here
+_USED: dict[str, tuple] = {}  # table name -> the stamp of the file its table in use came from
 
 
 def tomllib():
@@ -31,29 +32,36 @@ def tomllib():
 
 
 def parse(path: Path) -> dict:
-    """The table in the rules file ``path``: the cache's copy if it has one, else parsed."""
-    known = _KNOWN.get(path.name)
+    """The table in the rules file or schema ``path`` (TOML, or JSON for a .json name): the
+    cache's copy if it has one, else parsed."""
+    name = f"{path.parent.name}/{path.name}"
+    known = _KNOWN.get(name)
     if known is not None:
-        _USED[path.name] = known[0]
+        _USED[name] = known[0]
         return marshal.loads(known[1])
     with path.open("rb") as handle:
-        stamped = _USED[path.name] = data_stamp(os.fstat(handle.fileno()))  # of what is read
-        table = tomllib().load(handle)
+        stamped = _USED[name] = data_stamp(os.fstat(handle.fileno()))  # of what is read
+        if path.suffix == ".json":
+            import json
+
+            table = json.load(handle)
+        else:
+            table = tomllib().load(handle)
     try:
-        _PARSED[path.name] = (stamped, marshal.dumps(table))  # a copy now: callers may change the table
+        _PARSED[name] = (stamped, marshal.dumps(table))  # a copy now: callers may change the table
     except ValueError:  # a TOML date or time: marshal has no such type, parse it every time
         pass
     return table
 
 
 def know(tables: dict[str, bytes], stamps: dict[str, tuple]) -> None:
-    """Tables an earlier run parsed from rules files that have not changed since (``stamps``:
-    by file name, the stamps they have)."""
+    """Tables an earlier run parsed from files that have not changed since (``stamps``: by table
+    name, the stamps the files have)."""
     _KNOWN.update((name, (stamps[name], table)) for name, table in tables.items() if name in stamps)
 
 
 def used() -> dict[str, tuple]:
-    """By file name, the stamp of the file each table this process holds came from: a process
+    """By table name, the stamp of the file each table this process holds came from: a process
     that read a rules file before it was edited holds the old rules (the tables are kept for
     the process's life), and must not fill the cache of the new ones."""
     return dict(_USED)

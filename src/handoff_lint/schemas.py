@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 
 from handoff_lint.resources import data_dir
+from handoff_lint.rules_data import parse
 
 SCHEMA_NAMES = ("handoff", "response")
 
@@ -14,8 +14,7 @@ SCHEMA_NAMES = ("handoff", "response")
 def load_schema(name: str) -> dict:
     if name not in SCHEMA_NAMES:
         raise KeyError(name)
-    with (data_dir("schemas") / f"{name}.schema.json").open(encoding="utf-8") as handle:
-        return json.load(handle)
+    return parse(data_dir("schemas") / f"{name}.schema.json")  # a warm cache's copy: no json import
 
 
 @lru_cache(maxsize=None)
@@ -25,6 +24,8 @@ def effective_schema(name: str, extra_statuses: tuple[str, ...] = (), extra_sect
     schema = load_schema(name)
     if not (extra_statuses or extra_sections):
         return schema
+    import json
+
     schema = json.loads(json.dumps(schema))  # a deep copy: the shipped schema stays as it is
     status = schema["properties"].get("status")
     if extra_statuses and status and "enum" in status:

@@ -260,6 +260,33 @@ def test_an_edited_rule_file_is_never_served_from_the_cache(tmp_path):
     assert severities() == severities() == ["warning"]
 
 
+def test_an_edited_schema_is_never_served_from_the_cache(tmp_path):
+    """The parsed schemas are kept like the rule files: a status word added to the schema is
+    taken at once, and by the runs after."""
+    site = package_copy(tmp_path)
+    root = tmp_path / "models" / "next-local"
+    for name in ("active", "responses", "archive"):
+        (root / name).mkdir(parents=True)
+    (root / "active" / NAME).write_text(VALID_HANDOFF.replace("Ready for local model pickup", "Parked"))
+    env = {"PYTHONPATH": str(site), **TODAY}
+    cache = tmp_path / "cache"
+
+    def codes():
+        warm, cold = both(tmp_path, cache, "--format", "json", "--select", "HL1", ".", env=env)
+        assert warm == cold
+        return [f["code"] for f in json.loads(warm[1])]
+
+    age()
+    assert codes() == codes() != []  # "Parked" is no status the schema knows
+    schema = site / "handoff_lint" / "schemas" / "handoff.schema.json"
+    data = json.loads(schema.read_text())
+    data["properties"]["status"]["enum"].append("Parked")
+    schema.write_text(json.dumps(data))
+    assert codes() == []  # just edited: uncached
+    age()
+    assert codes() == codes() == []
+
+
 def test_a_process_that_parsed_the_rules_before_they_were_edited_does_not_cache_its_copy(tmp_path):
     """A long-lived process (an editor plugin, a test session) keeps the rules it parsed; after
     an edit it must not hand that old parse to the cache under the new files' key."""

@@ -7,7 +7,6 @@ prefilter and on which our rules found nothing, and is imported only when such a
 
 from __future__ import annotations
 
-import hashlib
 import re
 from functools import lru_cache
 
@@ -79,6 +78,8 @@ def _looks_random(body: str) -> bool:
 
 
 def _finding(source: Source, line: int, column: int, code: str, message: str, secret: str) -> Finding:
+    import hashlib  # only for a text that holds a secret: OpenSSL's import is not free
+
     digest = hashlib.sha1(secret.encode("utf-8")).hexdigest()
     return Finding(source.display, line, column, code, message, secret_hash=digest)
 
