@@ -89,12 +89,11 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
     needs_response = {w.casefold() for w in table["meaning"]["needs-response"]} | {w.casefold() for w in config.status_words.get("needs-response", ())}
     stale_days = config.stale_days if config.stale_days is not None else table["stale-days"]
 
-    handoffs = {h.stem: h for h in index.handoffs()}
+    responses = [response for response in index.responses() if wanted(response.display)]
+    handoffs = {h.stem: h for h in index.handoffs()} if responses else {}  # a commit's run of one handoff needs none
     answered = index.answers()
     found: list[Finding] = []
-    for response in index.responses():
-        if not wanted(response.display):
-            continue
+    for response in responses:
         folder = os.path.dirname(response.where)  # os.path, not pathlib: once per response of thousands
         found.extend(check_names(response))
         named = response.handoffs_named()
