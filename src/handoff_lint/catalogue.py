@@ -7,9 +7,8 @@ that reads them and nothing else in the code restates a rule's name or severity.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from handoff_lint.resources import data_dir
 from handoff_lint.rules_data import parse
@@ -19,8 +18,7 @@ CODE_RE = re.compile(r"^HL\d{3}$")
 PREFIX_RE = re.compile(r"^(ALL|HL\d{0,3})$")
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):  # a tuple, not a frozen dataclass: that cost every run 2 ms to define
     code: str
     name: str
     severity: str

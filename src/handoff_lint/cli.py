@@ -211,7 +211,6 @@ def _plural(count: int, word: str) -> str:
 @click.option("--format", "output_format", type=click.Choice(FORMAT_CHOICES), default="text", show_default=True)
 def rule_command(code: str, output_format: str) -> int:
     """Explain one rule: what it checks, why, an example and the fix."""
-    import dataclasses
     import json
 
     from handoff_lint.catalogue import lookup
@@ -220,7 +219,7 @@ def rule_command(code: str, output_format: str) -> int:
     if rule is None:
         raise click.UsageError(f"unknown rule {code!r} (see 'handoff-lint rules')")
     if output_format == "json":
-        click.echo(json.dumps(dataclasses.asdict(rule), indent=2))
+        click.echo(json.dumps(rule._asdict(), indent=2))
         return EXIT_CLEAN
     click.echo(f"{rule.code} ({rule.name}) [{rule.severity}]\n\n{rule.summary}.\n\n{rule.explanation.strip()}\n")
     click.echo("Example:\n" + _indent(rule.example))
@@ -237,14 +236,13 @@ def _indent(text: str) -> str:
 @click.option("--format", "output_format", type=click.Choice(FORMAT_CHOICES), default="text", show_default=True)
 def rules_command(output_format: str) -> int:
     """List every rule with its code, name, default severity and summary."""
-    import dataclasses
     import json
 
     from handoff_lint.catalogue import catalogue
 
     rules = catalogue().values()
     if output_format == "json":
-        click.echo(json.dumps([dataclasses.asdict(rule) for rule in rules], indent=2))
+        click.echo(json.dumps([rule._asdict() for rule in rules], indent=2))
         return EXIT_CLEAN
     for rule in rules:
         click.echo(f"{rule.code}  {rule.name:<27} {rule.severity:<8} {rule.summary}")

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime
 import os
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, NamedTuple
@@ -46,25 +45,33 @@ class Reference(NamedTuple):  # a tuple: a warm run makes one per link of every 
     kind: str  # "link" or "code"
 
 
-@dataclass
 class Entry:
-    where: str | Path  # absolute, symlinks kept; a string from a listing (see path)
-    display: str
-    place: str  # active | archive | responses | root
-    kind: str  # handoff | response
-    text: str = ""
-    name_date: str | None = None  # the date in the file name, as written
-    slug: str | None = None  # handoffs: the slug; responses: the slug or the handoff named
-    target: str | None = None  # responses: the handoff file name (without .md) the name points at
-    # The content is read (or taken from a cache) only when a check asks for it: a one-file run
-    # in a large folder needs the names of every document but the content of few. ``known``: the
-    # scan, or a function that returns it (or None); else the file is read under ``root``, or,
-    # without a root, ``text`` is scanned. No closure per entry: one cost more than the rest of it.
-    known: "Scan | Callable[[], Scan | None] | None" = field(default=None, repr=False, compare=False)
-    root: Path | None = field(default=None, repr=False, compare=False)
-    _scan: "Scan | None" = field(default=None, repr=False, compare=False)
-    _path: Path | None = field(default=None, repr=False, compare=False)
-    _named: tuple | None = field(default=None, repr=False, compare=False)  # see handoffs_named
+    """One document of the index. A plain class with slots, not a dataclass: a one-file run in a
+    large folder makes one per document (3,400), and a dataclass costs twice as much to make and
+    about 1 ms to define at import.
+
+    ``where``: absolute, symlinks kept (a string from a listing; see path). ``place``: active,
+    archive, responses or root. ``kind``: handoff or response. ``name_date``: the date in the
+    file name, as written. ``slug``: handoffs, the slug; responses, the slug or the handoff
+    named. ``target``: responses, the handoff file name (without .md) the name points at.
+
+    The content is read (or taken from a cache) only when a check asks for it: a one-file run in
+    a large folder needs the names of every document but the content of few. ``known``: the scan,
+    or a function that returns it (or None); else the file is read under ``root``, or, without a
+    root, ``text`` is scanned. ``named``: the handoffs a response names, if known (see
+    handoffs_named)."""
+
+    __slots__ = ("where", "display", "place", "kind", "text", "name_date", "slug", "target", "known", "root", "_named", "_scan", "_path")
+
+    def __init__(self, where: str | Path, display: str, place: str, kind: str, text: str = "", name_date: str | None = None, slug: str | None = None,
+                 target: str | None = None, known: "Scan | Callable[[], Scan | None] | None" = None, root: Path | None = None, named: tuple | None = None) -> None:
+        self.where, self.display, self.place, self.kind, self.text = where, display, place, kind, text
+        self.name_date, self.slug, self.target, self.known, self.root, self._named = name_date, slug, target, known, root, named
+        self._scan: Scan | None = None
+        self._path: Path | None = None
+
+    def __repr__(self) -> str:
+        return f"Entry({self.display!r}, {self.place!r}, {self.kind!r})"
 
     @property
     def path(self) -> Path:
@@ -149,15 +156,13 @@ def link_stem(target: str) -> str:
     return base[:-3] if base.endswith(".md") else base
 
 
-@dataclass
-class Stray:
+class Stray(NamedTuple):  # tuples, not dataclasses: each dataclass costs a run ~0.5 ms to define
     path: Path
     display: str
     is_dir: bool
 
 
-@dataclass
-class FolderIndex:
+class FolderIndex(NamedTuple):
     root: Path
     entries: list[Entry]
     strays: list[Stray]
@@ -184,13 +189,13 @@ def parse_date(text: str) -> datetime.date | None:
         return None
 
 
-@dataclass
 class Scan:
     """What the line scanner reads from a document: plain data, so the cache can keep it."""
 
-    title: str | None = None
-    fields: dict[str, tuple[str, int]] = field(default_factory=dict)
-    references: list[Reference] = field(default_factory=list)
+    def __init__(self, title: str | None = None, fields: dict[str, tuple[str, int]] | None = None, references: list[Reference] | None = None) -> None:
+        self.title = title
+        self.fields = {} if fields is None else fields
+        self.references = [] if references is None else references
 
     def to_data(self) -> tuple:
         """Plain tuples, dicts and strings (what the cache stores)."""
@@ -407,7 +412,7 @@ def build(root: Path, cwd: Path | None = None, scans: dict | None = None, listed
         row = rows.get(path)
         if row is not None and row[1] == place and row[2] == kind and (kind == "handoff" or row[0] is not None and row[0] == digests.get(path)):
             _digest, _place, _kind, display, name_date, slug, target, named = row
-            entry = Entry(path, display, place, kind, "", name_date, slug, target, scans.get(path), root, _named=named)
+            entry = Entry(path, display, place, kind, "", name_date, slug, target, scans.get(path), root, named)
         else:
             display = shown(path, place)
             entry = Entry(path, display, place, kind, known=scans.get(path), root=root)
