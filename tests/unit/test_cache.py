@@ -132,3 +132,46 @@ def test_the_folder_index_sees_a_changed_neighbour_that_the_run_was_not_given(ha
     response.write_text(done)
     os.utime(response, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
     assert codes() == ["HL408"]
+
+
+def test_a_run_that_adds_few_rows_appends_them_and_a_damaged_journal_only_costs_time(tmp_path):
+    """A commit's run appends its rows to the journal beside the cache file instead of rewriting
+    the file; the next run reads them. A frame cut short or damaged ends what is read of it."""
+    shutil.copytree(EXAMPLES / "next-local", tmp_path / "next-local")
+    cache = tmp_path / "cache"
+    truth = json.loads(run_cli("check", "--format", "json", "--no-cache", ".", cwd=tmp_path, env=TODAY).stdout)
+    assert check(tmp_path, cache, env=TODAY) == truth  # the file, whole
+    (file,) = cache.glob("cache-*.marshal")
+    whole = file.read_bytes()
+    notes = tmp_path / "notes.md"
+    notes.write_text("see /home/alice/x\n")
+    grown = check(tmp_path, cache, env=TODAY)
+    assert [f for f in grown if f["path"] == "notes.md"] and file.read_bytes() == whole  # appended, not rewritten
+    (journal,) = cache.glob("cache-*.journal")
+    frames = journal.read_bytes()
+    for damaged in (frames[:-5], frames[:20] + bytes([frames[20] ^ 0xFF]) + frames[21:], b"\0" * 3):
+        journal.write_bytes(damaged)
+        assert check(tmp_path, cache, env=TODAY) == grown
+        assert not journal.exists()  # written into the file whole: frames after a damaged one would be lost
+    notes.unlink()
+    assert check(tmp_path, cache, env=TODAY) == truth
+
+
+def test_a_journal_past_its_limit_is_written_into_the_cache_file(tmp_path, monkeypatch):
+    from handoff_lint import cache as caching
+
+    folder = tmp_path / "cache"
+    first = caching.Cache(folder, "k")
+    first.fresh["results"][b"a" * 16] = caching.CLEAN
+    first.save()
+    second = caching.Cache(folder, "k")
+    second.fresh["results"][b"b" * 16] = caching.CLEAN
+    second.save()
+    assert (folder / "cache-k.journal").exists()
+    monkeypatch.setattr(caching, "JOURNAL_LIMIT", 10)
+    third = caching.Cache(folder, "k")
+    assert set(third.results) == {b"a" * 16, b"b" * 16}
+    third.fresh["results"][b"c" * 16] = caching.CLEAN
+    third.save()
+    assert not (folder / "cache-k.journal").exists()
+    assert set(caching.Cache(folder, "k").results) == {b"a" * 16, b"b" * 16, b"c" * 16}
