@@ -21,7 +21,7 @@ from handoff_lint.discover import SKIPPED_NAMES, TEMPLATE_NAME, display_path, is
 from handoff_lint.findings import printable
 from handoff_lint.names import normalise
 from handoff_lint.reading import read_text
-from handoff_lint.rules_data import load_table
+from handoff_lint.rules_data import Patterns, load_table
 
 # Link text and target stop at the next bracket, so each `[` starts a bounded scan (linear on
 # hostile lines such as `[x](<` repeated; tests/unit/test_regex_linear.py).
@@ -34,8 +34,7 @@ REFERENCE_SECTIONS = frozenset({"references/links", "reference to original hando
 @lru_cache(maxsize=1)
 def tables():
     table = load_table("lifecycle")
-    names = {key: re.compile(pattern) for key, pattern in table["names"].items()}
-    return table, names
+    return table, Patterns(table["names"])  # a run whose names the cache knows needs none
 
 
 class Reference(NamedTuple):  # a tuple: a warm run makes one per link of every cached scan
@@ -59,9 +58,9 @@ class Entry:
     a large folder needs the names of every document but the content of few. ``known``: the scan,
     or a function that returns it (or None); else the file is read under ``root``, or, without a
     root, ``text`` is scanned. ``named``: the handoffs a response names, if known (see
-    handoffs_named)."""
+    handoffs_named). ``row``: the cache's row it was made from, if any (see rows)."""
 
-    __slots__ = ("where", "display", "place", "kind", "text", "name_date", "slug", "target", "known", "root", "_named", "_scan", "_path")
+    __slots__ = ("where", "display", "place", "kind", "text", "name_date", "slug", "target", "known", "root", "_named", "_scan", "_path", "row")
 
     def __init__(self, where: str | Path, display: str, place: str, kind: str, text: str = "", name_date: str | None = None, slug: str | None = None,
                  target: str | None = None, known: "Scan | Callable[[], Scan | None] | None" = None, root: Path | None = None, named: tuple | None = None) -> None:
@@ -69,6 +68,7 @@ class Entry:
         self.name_date, self.slug, self.target, self.known, self.root, self._named = name_date, slug, target, known, root, named
         self._scan: Scan | None = None
         self._path: Path | None = None
+        self.row: tuple | None = None
 
     def __repr__(self) -> str:
         return f"Entry({self.display!r}, {self.place!r}, {self.kind!r})"
@@ -413,6 +413,7 @@ def build(root: Path, cwd: Path | None = None, scans: dict | None = None, listed
         if row is not None and row[1] == place and row[2] == kind and (kind == "handoff" or row[0] is not None and row[0] == digests.get(path)):
             _digest, _place, _kind, display, name_date, slug, target, named = row
             entry = Entry(path, display, place, kind, "", name_date, slug, target, scans.get(path), root, named)
+            entry.row = row
         else:
             display = shown(path, place)
             entry = Entry(path, display, place, kind, known=scans.get(path), root=root)
@@ -433,5 +434,9 @@ def rows(index: FolderIndex, digests: dict) -> dict:
     for entry in index.entries:
         digest = digests.get(entry.where)
         named = entry._named if entry.kind == "response" and digest is not None else None
-        found[entry.where] = (digest, entry.place, entry.kind, entry.display, entry.name_date, entry.slug, entry.target, named)
+        kept = entry.row  # the same row again, the same object: the cache compares thousands by identity
+        if kept is not None and kept[0] == digest and kept[7] == named:
+            found[entry.where] = kept
+        else:
+            found[entry.where] = (digest, entry.place, entry.kind, entry.display, entry.name_date, entry.slug, entry.target, named)
     return found

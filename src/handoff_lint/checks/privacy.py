@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from handoff_lint.config import Config
 from handoff_lint.findings import Finding
-from handoff_lint.rules_data import load_table
+from handoff_lint.rules_data import Patterns, load_table
 from handoff_lint.source import Source
 
 KINDS = None
@@ -21,23 +21,10 @@ _UNIQUE_LOCAL = ipaddress.ip_network("fc00::/7")
 _DIGIT_DOT_DIGIT = re.compile(r"[0-9]\.[0-9]")  # every IPv4 address holds one
 
 
-class _Patterns(dict):
-    """Pattern name -> the compiled pattern, compiled when first asked: the cheap tests in check()
-    keep most texts from needing any, and a cold run checking one file saves their compiling."""
-
-    def __init__(self, sources: dict[str, str]) -> None:
-        super().__init__()
-        self.sources = sources
-
-    def __missing__(self, name: str) -> re.Pattern:
-        pattern = self[name] = re.compile(self.sources[name], re.IGNORECASE if name == "host" else 0)
-        return pattern
-
-
 @lru_cache(maxsize=1)
 def _table():
     table = load_table("privacy")
-    patterns = _Patterns(table["patterns"])
+    patterns = Patterns(table["patterns"], {"host": re.IGNORECASE})  # the cheap tests in check() keep most texts from needing any
     placeholders = frozenset(name.casefold() for name in table["placeholder-users"])
     return patterns, placeholders, frozenset(table["internal-suffixes"])
 
