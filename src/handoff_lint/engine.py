@@ -4,7 +4,6 @@ the cache (see cache.py)."""
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from pathlib import Path
 from typing import Iterable
 
@@ -200,5 +199,5 @@ def redacted(findings: list[Finding]) -> list[Finding]:
     shown = []
     for finding in findings:
         message = finding.message if finding.code.startswith("HL3") else redact_message(finding.message)
-        shown.append(finding if message == finding.message else replace(finding, message=message))
+        shown.append(finding.with_message(message))
     return shown
