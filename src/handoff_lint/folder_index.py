@@ -427,13 +427,15 @@ def rows(index: FolderIndex, digests: dict) -> dict:
     """By path, what the index worked out for each document, for the cache to keep for the next
     run: ``(digest, place, kind, display, name_date, slug, target, named)``. The display holds
     for the working directory it was made in, the name's parts for the path; ``named``, the
-    handoffs a response names, holds while its text (``digest``) does, and is kept only where
-    it was worked out and the digest is known. A one-file run in a large folder indexes every
+    handoffs a response names, holds while its text (``digest``, kept for responses only) does,
+    and is kept only where it was worked out and the digest is known. A one-file run in a large folder indexes every
     document: rows spare it a regular expression per name and a scan per response."""
     found = {}
     for entry in index.entries:
-        digest = digests.get(entry.where)
-        named = entry._named if entry.kind == "response" and digest is not None else None
+        # a handoff's row holds its name's parts only: no digest (the same row from a run given
+        # one file, which learns no handoff's digest, as from a run over the whole root)
+        digest = digests.get(entry.where) if entry.kind == "response" else None
+        named = entry._named if digest is not None else None
         kept = entry.row  # the same row again, the same object: the cache compares thousands by identity
         if kept is not None and kept[0] == digest and kept[7] == named:
             found[entry.where] = kept
