@@ -18,9 +18,9 @@ holds seven tables:
              holds a secret in full (nor does any other table)
 ``folders``  root -> (fingerprint, rows): the folder checks' findings for a whole handoff
              root, valid while the fingerprint is (see :mod:`folder_run`)
-``rows``     root -> (working directory, {path: row}): what the folder index worked out for
-             each document (see folder_index.rows), so that a run in which one document changed
-             does not work it out again for the thousands that did not
+``rows``     document path -> row: what the folder index worked out for it, from a working
+             directory (see folder_index.rows), so that a run in which one document changed
+             does not work it out again for the thousands that did not (and writes one row)
 ``listings`` lifecycle folder -> (stamp, documents, strays): its part of the folder index's
              listing, valid while the folder's stamp is (names are added, removed and renamed
              only by changing it); kept only for a settled stamp and a folder without links
@@ -57,7 +57,7 @@ from handoff_lint.identity import login_and_host
 from handoff_lint.findings import Finding
 from handoff_lint.folder_index import StoredScan
 
-MAGIC = b"handoff-lint cache 8\n"
+MAGIC = b"handoff-lint cache 9\n"
 TABLES = ("files", "results", "scans", "folders", "rows", "listings", "rules")
 CLEAN = 0  # the results row of a text with no findings and no suppression comment: most texts
 JOURNAL_LIMIT = 1 << 20  # bytes of rows appended before the file is written whole again
@@ -321,23 +321,17 @@ class Cache:
 
     # --- the folder index's rows, by root
 
-    def index_rows(self, root: str, cwd: str) -> dict:
-        """The rows kept for ``root`` by a run in ``cwd`` (see folder_index.rows), or none."""
-        stored = self._get("rows", root)
-        if type(stored) is not tuple or len(stored) != 2 or stored[0] != cwd or type(stored[1]) is not dict:
-            return {}
-        return stored[1]
+    def index_rows(self) -> dict:
+        """By document path, the rows kept (see folder_index.rows; build checks each)."""
+        return self.rows
 
-    def put_index_rows(self, root: str, cwd: str, rows: dict) -> None:
+    def put_index_rows(self, rows: dict) -> None:
         """Keep ``rows``; a row that differs from the one kept is screened first (a name or a
         link target that looks like a credential is not kept)."""
-        kept = self.index_rows(root, cwd)
-        screened = {}
+        kept = self.rows
         for path, row in rows.items():
-            if kept.get(path) == row or shows_no_secret((row[3], *(row[7] or ()))):
-                screened[path] = row
-        if screened != kept:
-            self.fresh["rows"][root] = (cwd, screened)
+            if kept.get(path) is not row and kept.get(path) != row and shows_no_secret((row[4], *(row[8] or ()))):
+                self.fresh["rows"][path] = row
 
     # --- the folder index's listing, by lifecycle folder
 

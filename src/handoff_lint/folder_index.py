@@ -389,8 +389,8 @@ def build(root: Path, cwd: Path | None = None, scans: dict | None = None, listed
     per-file checks report them). ``scans``: by absolute path, the scans (or functions that
     return them) of files whose content is known already; the others are read when a check asks.
     ``listed``: the root's :func:`listing`, if the caller has it. ``rows``: by absolute path, the
-    row (see :func:`rows`) of each document from an earlier run with this root and ``cwd``; a
-    response's row is taken only while ``digests`` gives it the row's digest."""
+    row (see :func:`rows`) of each document from an earlier run; one is taken if it was made in
+    ``cwd`` and, for a response, while ``digests`` gives it the row's digest."""
     cwd = cwd or Path.cwd()
     listed = listed or listing(root)
     root = listed.root
@@ -398,6 +398,7 @@ def build(root: Path, cwd: Path | None = None, scans: dict | None = None, listed
     scans = scans or {}
     rows = rows or {}
     digests = digests or {}
+    here = str(cwd)
 
     def shown(path: str, place: str) -> str:
         # as discover shows it, so findings match the run (one relpath per root, not per file)
@@ -410,8 +411,8 @@ def build(root: Path, cwd: Path | None = None, scans: dict | None = None, listed
     entries: list[Entry] = []
     for path, place, kind in listed.documents:
         row = rows.get(path)
-        if row is not None and row[1] == place and row[2] == kind and (kind == "handoff" or row[0] is not None and row[0] == digests.get(path)):
-            _digest, _place, _kind, display, name_date, slug, target, named = row
+        if type(row) is tuple and len(row) == 9 and row[0] == here and row[2] == place and row[3] == kind and (kind == "handoff" or row[1] is not None and row[1] == digests.get(path)):
+            _cwd, _digest, _place, _kind, display, name_date, slug, target, named = row
             entry = Entry(path, display, place, kind, "", name_date, slug, target, scans.get(path), root, named)
             entry.row = row
         else:
@@ -423,10 +424,10 @@ def build(root: Path, cwd: Path | None = None, scans: dict | None = None, listed
     return FolderIndex(root, entries, strays)
 
 
-def rows(index: FolderIndex, digests: dict) -> dict:
+def rows(index: FolderIndex, digests: dict, cwd: str) -> dict:
     """By path, what the index worked out for each document, for the cache to keep for the next
-    run: ``(digest, place, kind, display, name_date, slug, target, named)``. The display holds
-    for the working directory it was made in, the name's parts for the path; ``named``, the
+    run: ``(cwd, digest, place, kind, display, name_date, slug, target, named)``. The display
+    holds for the working directory it was made in, the name's parts for the path; ``named``, the
     handoffs a response names, holds while its text (``digest``, kept for responses only) does,
     and is kept only where it was worked out and the digest is known. A one-file run in a large folder indexes every
     document: rows spare it a regular expression per name and a scan per response."""
@@ -437,8 +438,8 @@ def rows(index: FolderIndex, digests: dict) -> dict:
         digest = digests.get(entry.where) if entry.kind == "response" else None
         named = entry._named if digest is not None else None
         kept = entry.row  # the same row again, the same object: the cache compares thousands by identity
-        if kept is not None and kept[0] == digest and kept[7] == named:
+        if kept is not None and kept[1] == digest and kept[8] == named:
             found[entry.where] = kept
         else:
-            found[entry.where] = (digest, entry.place, entry.kind, entry.display, entry.name_date, entry.slug, entry.target, named)
+            found[entry.where] = (cwd, digest, entry.place, entry.kind, entry.display, entry.name_date, entry.slug, entry.target, named)
     return found

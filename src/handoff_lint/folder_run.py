@@ -60,8 +60,7 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
                 _relied_on(known.digests)
                 kept.extend(found)
                 continue
-        kept_rows = cache.index_rows(str(listed.root), str(cwd)) if cache is not None else None
-        index = build(root, cwd, known.scans(), listed, kept_rows, known.digests)
+        index = build(root, cwd, known.scans(), listed, cache.index_rows() if cache is not None else None, known.digests)
         found, failed = [], False
         for module in checks.all():
             try:
@@ -74,7 +73,7 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
         if cache is not None and not failed and not known.unsure:
             if fingerprint is not None and complete:
                 cache.put_folder(str(listed.root), fingerprint, found)  # every document's findings
-            cache.put_index_rows(str(listed.root), str(cwd), rows(index, known.digests))
+            cache.put_index_rows(rows(index, known.digests, str(cwd)))
         kept.extend(f for f in found if keep(f.path))
     return kept
 
