@@ -110,7 +110,8 @@ class Entry:
 
     @property
     def name(self) -> str:
-        return os.path.basename(self.where)
+        where = self.where  # a listing's path: split as os.path.join made it (pairing asks every handoff)
+        return where.rpartition(os.sep)[2] if type(where) is str and os.altsep is None else os.path.basename(where)
 
     @property
     def stem(self) -> str:
