@@ -53,9 +53,9 @@ except ImportError:  # pragma: no cover - an interpreter without the module
     from hashlib import blake2b
 
 from handoff_lint import __version__, filestamp
-from handoff_lint.identity import login_and_host
 from handoff_lint.findings import Finding
 from handoff_lint.folder_index import StoredScan
+from handoff_lint.identity import login_and_host
 
 MAGIC = b"handoff-lint cache 9\n"
 TABLES = ("files", "results", "scans", "folders", "rows", "listings", "rules")
@@ -319,18 +319,14 @@ class Cache:
         if self.folders.get(root) != (fingerprint, rows):
             self.fresh["folders"][root] = (fingerprint, rows)
 
-    # --- the folder index's rows, by root
-
-    def index_rows(self) -> dict:
-        """By document path, the rows kept (see folder_index.rows; build checks each)."""
-        return self.rows
+    # --- the folder index's rows, by document (folder_index.build checks each it takes)
 
     def put_index_rows(self, rows: dict) -> None:
         """Keep ``rows``; a row that differs from the one kept is screened first (a name or a
         link target that looks like a credential is not kept)."""
-        kept = self.rows
         for path, row in rows.items():
-            if kept.get(path) is not row and kept.get(path) != row and shows_no_secret((row[4], *(row[8] or ()))):
+            kept = self.rows.get(path)
+            if kept is not row and kept != row and shows_no_secret((row[4], *(row[8] or ()))):
                 self.fresh["rows"][path] = row
 
     # --- the folder index's listing, by lifecycle folder

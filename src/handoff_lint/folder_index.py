@@ -136,7 +136,7 @@ class Entry:
 
     def handoffs_named(self) -> list[str]:
         """Responses: the handoff file names (without .md) that its references point at. Worked
-        out once, or taken from the row a run before kept (see :class:`Row`): pairing asks it of
+        out once, or taken from the row a run before kept (see :func:`rows`): pairing asks it of
         every response, and a scan loaded for it costs more than the rest of the response's entry."""
         if self._named is None:
             named = [stem for stem in (link_stem(r.target) for r in self.references) if stem.startswith("handoff-")]
@@ -430,8 +430,9 @@ def rows(index: FolderIndex, digests: dict, cwd: str) -> dict:
     run: ``(cwd, digest, place, kind, display, name_date, slug, target, named)``. The display
     holds for the working directory it was made in, the name's parts for the path; ``named``, the
     handoffs a response names, holds while its text (``digest``, kept for responses only) does,
-    and is kept only where it was worked out and the digest is known. A one-file run in a large folder indexes every
-    document: rows spare it a regular expression per name and a scan per response."""
+    and is kept only where it was worked out and the digest is known. A one-file run in a large
+    folder indexes every document: rows spare it a regular expression per name and a scan per
+    response."""
     found = {}
     for entry in index.entries:
         # a handoff's row holds its name's parts only: no digest (the same row from a run given

@@ -60,7 +60,7 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
                 _relied_on(known.digests)
                 kept.extend(found)
                 continue
-        index = build(root, cwd, known.scans(), listed, cache.index_rows() if cache is not None else None, known.digests)
+        index = build(root, cwd, known.scans(), listed, cache.rows if cache is not None else None, known.digests)
         found, failed = [], False
         for module in checks.all():
             try:
