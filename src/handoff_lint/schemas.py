@@ -7,12 +7,12 @@ from functools import lru_cache
 from handoff_lint.resources import data_dir
 from handoff_lint.rules_data import parse
 
-SCHEMA_NAMES = ("handoff", "response")
+SCHEMA_NAMES = ("handoff", "response")  # of documents; "config" is the configuration's
 
 
 @lru_cache(maxsize=None)
 def load_schema(name: str) -> dict:
-    if name not in SCHEMA_NAMES:
+    if name not in (*SCHEMA_NAMES, "config"):
         raise KeyError(name)
     return parse(data_dir("schemas") / f"{name}.schema.json")  # a warm cache's copy: no json import
 
@@ -57,7 +57,8 @@ def validator(name: str, extra_statuses: tuple[str, ...] = (), extra_sections: t
 # builds (strings, lists of strings, objects); a schema with any other keyword is only checked
 # by jsonschema. Annotations (x-..., title, description) change nothing.
 QUICK_KEYWORDS = frozenset({"type", "required", "properties", "additionalProperties", "pattern", "enum", "minItems",
-                            "uniqueItems", "items", "format", "title", "description"})
+                            "uniqueItems", "items", "format", "title", "description",
+                            "minLength", "minimum", "propertyNames"})  # the last three for the configuration
 
 
 @lru_cache(maxsize=None)
@@ -102,7 +103,7 @@ def _only_quick_keywords(node) -> bool:
             continue
         if key not in QUICK_KEYWORDS or (key == "format" and value != "date"):
             return False
-        children = value.values() if key == "properties" else [value] if key in ("items", "additionalProperties") else []
+        children = value.values() if key == "properties" else [value] if key in ("items", "additionalProperties", "propertyNames") else []
         if not all(_only_quick_keywords(child) for child in children):
             return False
     return True
@@ -120,9 +121,11 @@ def _is_date(value: str) -> bool:
 
 
 def _inline_refs(node, defs: dict):
+    """``node`` with each local ``{"$ref": "#/$defs/x"}`` replaced by x; a title or description
+    beside the reference (annotations, which validate nothing) goes with it."""
     if isinstance(node, dict):
         ref = node.get("$ref")
-        if len(node) == 1 and isinstance(ref, str) and ref.startswith("#/$defs/") and ref[8:] in defs:
+        if isinstance(ref, str) and ref.startswith("#/$defs/") and ref[8:] in defs and node.keys() <= {"$ref", "title", "description"}:
             return _inline_refs(defs[ref[8:]], defs)
         return {key: _inline_refs(value, defs) for key, value in node.items()}
     if isinstance(node, list):

@@ -115,3 +115,35 @@ def test_a_valid_handoff_or_template_is_checked_without_importing_jsonschema(tmp
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["0", "False"]
+
+
+CONFIGS = [
+    {}, {"select": ["HL1", "HL201"]}, {"select": ["E501"]}, {"selec": ["HL1"]}, {"select": "HL1"}, {"select": []},
+    {"severity": {"HL201": "warning"}}, {"severity": {"HL201": "fatal"}}, {"severity": {"HL2011": "error"}}, {"severity": {"hl201": "error"}},
+    {"stale-days": 14}, {"stale-days": 0}, {"stale-days": -1}, {"stale-days": True}, {"stale-days": 1.5}, {"stale-days": "14"},
+    {"max-file-size": 1}, {"max-file-size": 0}, {"placeholder-users": ["me"]}, {"placeholder-users": [""]}, {"exclude": ["", "x"]},
+    {"internal-domains": ["corp.example"]}, {"internal-domains": ["corp..example"]}, {"internal-domains": [1]},
+    {"per-file-ignores": {"docs/*": ["HL2"]}}, {"per-file-ignores": {"docs/*": "HL2"}}, {"status-words": {"active": ["Parked"]}},
+    {"status-words": {"limbo": ["Parked"]}}, {"extra-sections": {"handoff": ["Risks"]}}, {"extra-sections": {"memo": ["Risks"]}},
+    {"roots": ["docs/handoffs"]}, {"roots": [""]}, {"select": ["HL1"], "ignore": ["HL109"], "severity": {"HL109": "error"}},
+]
+
+
+@pytest.mark.parametrize("data", CONFIGS, ids=[repr(c)[:40] for c in CONFIGS])
+def test_the_quick_check_of_a_configuration_agrees_with_jsonschema(data):
+    """config.py trusts a "valid" from the quick check and imports jsonschema only to explain
+    an invalid file: on the edges of every keyword the configuration schema uses, both agree."""
+    import datetime
+
+    quick, full = quick_validator("config"), validator("config")
+    assert quick is not None
+    assert quick(data) == full.is_valid(data)
+    when = {**data, "stale-days": datetime.date(2026, 1, 1)}  # TOML has dates; the schema has none
+    assert quick(when) == full.is_valid(when) is False
+
+
+def test_a_configured_run_reads_a_valid_file_without_importing_jsonschema(tmp_path):
+    (tmp_path / ".handoff-lint.toml").write_text('select = ["HL2"]\ninternal-domains = ["corp.example"]\n[severity]\nHL201 = "warning"\n')
+    code = "import sys; from handoff_lint.config import load_config; c = load_config(); print(c.select, 'jsonschema' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["['HL2']", "False"]
