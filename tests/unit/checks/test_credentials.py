@@ -179,3 +179,20 @@ def test_other_rules_quoting_a_value_do_not_print_its_secret(handoff_root):
         assert result.code == 1
         for secret in (token, key, "Zq8Lp0Wm4Nr2"):
             assert secret not in result.stdout + result.stderr, (output, secret[:6])
+
+
+BODY = "Zq3vL8mN2pR4sT6vW8yZ0aB1cD3eF5gH7jK9"  # 36 random-looking characters, made up
+SECRET_PIECES = ["ghp_" + BODY, "gho_" + BODY, "github_pat_" + BODY + "_" + BODY, "sk-" + BODY + BODY[:12], "sk-ant-" + BODY, "hf_" + BODY[:34],
+                 "AIza" + BODY[:35], "gsk_" + BODY + BODY[:16], "npm_" + BODY, "pypi-" + BODY + BODY, "eyJ" + BODY + ".eyJ" + BODY + "." + BODY,
+                 "-----BEGIN RSA PRIVATE KEY-----", "https://bob:hunter2@db.example", "password = hunter2x", "api_key: " + BODY,
+                 "AKIA" + BODY[:16].upper(), "xoxb-" + BODY]
+FILLER = ["x", " ", "9", "-", "word", "_", "İ", "\n", "=", ":"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(FILLER), max_size=4), st.lists(st.sampled_from(SECRET_PIECES), min_size=1, max_size=3), st.lists(st.sampled_from(FILLER + FRAGMENTS), max_size=4))
+def test_the_substring_gate_redacts_exactly_what_the_patterns_do(before, pieces, after):
+    """redact_message (and the cache's screening) runs the patterns only on a text that holds
+    one of the literals every pattern needs: it must redact what redact_line redacts."""
+    text = "".join(before + pieces + after)
+    assert credentials.redact_message(text) == credentials.redact_line(text)
