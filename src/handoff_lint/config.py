@@ -137,15 +137,12 @@ def _validate(path: Path, data: dict) -> None:
     """Raise a ConfigError naming the file and key if ``data`` breaks the schema. The quick
     check decides a valid file (every run of a configured project reads one, and jsonschema's
     import cost a one-file run 110 ms); jsonschema explains an invalid one."""
-    from handoff_lint.schemas import load_schema, quick_validator
+    from handoff_lint.schemas import quick_validator, validator
 
     quick = quick_validator("config")
     if quick is not None and quick(data):
         return
-    from jsonschema import Draft202012Validator
-
-    schema = load_schema("config")
-    errors = sorted(Draft202012Validator(schema).iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    errors = sorted(validator("config").iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
         error = errors[0]
         where = ".".join(map(str, error.absolute_path)) or "(top level)"
