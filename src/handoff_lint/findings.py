@@ -81,14 +81,16 @@ class Finding:
                 f"message={self.message!r}, severity={self.severity!r}, fixable={self.fixable!r})")
 
     def with_severity(self, severity: str) -> "Finding":
-        if severity == self.severity:
-            return self
-        return Finding(self.path, self.line, self.column, self.code, self.message, severity, self.fixable, self.secret_hash)
+        return self._with(self.message, severity)
 
     def with_message(self, message: str) -> "Finding":
-        if message == self.message:
+        return self._with(message, self.severity)
+
+    def _with(self, message: str, severity: str) -> "Finding":
+        """This finding, or a copy with another message or severity (a run can have 100,000)."""
+        if message == self.message and severity == self.severity:
             return self
-        return Finding(self.path, self.line, self.column, self.code, message, self.severity, self.fixable, self.secret_hash)
+        return Finding(self.path, self.line, self.column, self.code, message, severity, self.fixable, self.secret_hash)
 
     def printable(self) -> "Finding":
         """This finding with a message fit to print (see :func:`printable`)."""
