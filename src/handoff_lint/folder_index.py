@@ -58,9 +58,9 @@ class Entry:
     a large folder needs the names of every document but the content of few. ``known``: the scan,
     or a function that returns it (or None); else the file is read under ``root``, or, without a
     root, ``text`` is scanned. ``named``: the handoffs a response names, if known (see
-    handoffs_named). ``row``: the cache's row it was made from, if any (see rows)."""
+    handoffs_named)."""
 
-    __slots__ = ("where", "display", "place", "kind", "text", "name_date", "slug", "target", "known", "root", "_named", "_scan", "_path", "row")
+    __slots__ = ("where", "display", "place", "kind", "text", "name_date", "slug", "target", "known", "root", "_named", "_scan", "_path")
 
     def __init__(self, where: str | Path, display: str, place: str, kind: str, text: str = "", name_date: str | None = None, slug: str | None = None,
                  target: str | None = None, known: "Scan | Callable[[], Scan | None] | None" = None, root: Path | None = None, named: tuple | None = None) -> None:
@@ -68,7 +68,6 @@ class Entry:
         self.name_date, self.slug, self.target, self.known, self.root, self._named = name_date, slug, target, known, root, named
         self._scan: Scan | None = None
         self._path: Path | None = None
-        self.row: tuple | None = None
 
     def __repr__(self) -> str:
         return f"Entry({self.display!r}, {self.place!r}, {self.kind!r})"
@@ -110,13 +109,11 @@ class Entry:
 
     @property
     def name(self) -> str:
-        where = self.where  # a listing's path: split as os.path.join made it (pairing asks every handoff)
-        return where.rpartition(os.sep)[2] if type(where) is str and os.altsep is None else os.path.basename(where)
+        return file_name(self.where)
 
     @property
     def stem(self) -> str:
-        name = self.name
-        return name[:-3] if name.endswith(".md") else self.path.stem
+        return stem(self.where)
 
     def value(self, name: str) -> str | None:
         found = self.fields.get(normalise(name))
@@ -151,6 +148,17 @@ class Entry:
         return (self.status or "Completed").strip().casefold() in {w.casefold() for w in table["meaning"]["response-done"]}
 
 
+def file_name(where: str | Path) -> str:
+    # a listing's path: split as os.path.join made it (pairing asks it of every handoff)
+    return where.rpartition(os.sep)[2] if type(where) is str and os.altsep is None else os.path.basename(where)
+
+
+def stem(where: str | Path) -> str:
+    """A document's file name without .md (what responses name a handoff by)."""
+    name = file_name(where)
+    return name[:-3] if name.endswith(".md") else os.path.splitext(name)[0]
+
+
 def link_stem(target: str) -> str:
     """The file name a link or path points at, without #fragment and .md: what names a handoff."""
     base = target.split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1]
@@ -163,23 +171,78 @@ class Stray(NamedTuple):  # tuples, not dataclasses: each dataclass costs a run 
     is_dir: bool
 
 
-class FolderIndex(NamedTuple):
-    root: Path
-    entries: list[Entry]
-    strays: list[Stray]
+# A document's row: what the index works out for it before any check reads its content, and
+# what the cache keeps of it for the next run (see build and changed_rows).
+CWD, DIGEST, PLACE, KIND, DISPLAY, NAME_DATE, SLUG, TARGET, NAMED = range(9)
+
+
+class FolderIndex:
+    """Every document of a root as a row (a tuple: place, kind, how it is shown, its name's
+    parts, and, once known, the handoffs a response names), and as an Entry made only when a
+    check asks for it. A commit's run in a folder of thousands of documents pairs one file with
+    the names of the others and reads the content of few: it makes few entries.
+
+    ``documents``: the listing's (path, place, kind), in order; ``rows``: by path."""
+
+    __slots__ = ("root", "documents", "rows", "strays", "_scans", "_made", "_fresh")
+
+    def __init__(self, root: Path, documents: list[tuple[str, str, str]], rows: dict[str, tuple], strays: list[Stray],
+                 scans: Callable[[str], object] = lambda path: None, fresh: dict | None = None) -> None:
+        self.root, self.documents, self.rows, self.strays, self._scans = root, documents, rows, strays, scans
+        self._made: dict[str, Entry] = {}
+        self._fresh = fresh if fresh is not None else {}  # rows worked out by this run
+
+    def entry(self, path: str) -> Entry:
+        made = self._made.get(path)
+        if made is None:
+            row = self.rows[path]
+            made = self._made[path] = Entry(path, row[DISPLAY], row[PLACE], row[KIND], "", row[NAME_DATE], row[SLUG], row[TARGET], self._scans(path), self.root, row[NAMED])
+        return made
+
+    def paths(self, kind: str) -> list[str]:
+        return [path for path, _place, of_kind in self.documents if of_kind == kind]
+
+    @property
+    def entries(self) -> list[Entry]:
+        return [self.entry(path) for path, _place, _kind in self.documents]
 
     def handoffs(self) -> list[Entry]:
-        return [e for e in self.entries if e.kind == "handoff"]
+        return [self.entry(path) for path in self.paths("handoff")]
 
     def responses(self) -> list[Entry]:
-        return [e for e in self.entries if e.kind == "response"]
+        return [self.entry(path) for path in self.paths("response")]
+
+    def made(self) -> list[Entry]:
+        """The entries checks asked for."""
+        return list(self._made.values())
+
+    def display(self, path: str) -> str:
+        return self.rows[path][DISPLAY]
+
+    def answering(self) -> dict[str, list[str]]:
+        """Handoff stem -> the paths of the responses that name it (from the rows where they
+        know it: a response's content is read only when its row does not)."""
+        found: dict[str, list[str]] = {}
+        rows = self.rows
+        for path in self.paths("response"):
+            named = rows[path][NAMED]
+            for name in self.entry(path).handoffs_named() if named is None else named:
+                found.setdefault(name, []).append(path)
+        return found
 
     def answers(self) -> dict[str, list[Entry]]:
         """Handoff stem -> the responses that name it."""
-        found: dict[str, list[Entry]] = {}
-        for response in self.responses():
-            for stem in response.handoffs_named():
-                found.setdefault(stem, []).append(response)
+        return {name: [self.entry(path) for path in paths] for name, paths in self.answering().items()}
+
+    def changed_rows(self, digests: dict) -> dict:
+        """By path, the rows the cache does not hold yet: those this run worked out, with the
+        handoffs a response names where a check worked them out and its digest is known (they
+        hold while its text does)."""
+        found = dict(self._fresh)
+        for path, entry in self._made.items():
+            row = found.get(path, self.rows[path])
+            if entry.kind == "response" and entry._named is not None and row[NAMED] != entry._named and digests.get(path) is not None:
+                found[path] = (*row[:NAMED], entry._named)
         return found
 
 
@@ -293,22 +356,21 @@ def scan(entry: Entry, found: Scan | None = None) -> None:
     entry._scan = found or scan_text(entry.text)
 
 
-def name_parts(entry: Entry) -> None:
+def name_parts(name: str, kind: str) -> tuple[str | None, str | None, str | None]:
+    """``(date, slug, target)`` of a document's file name: the date as written; handoffs, the
+    slug; responses, the slug or the handoff named, and (for a response-to name) that handoff's
+    file name without .md."""
     _table, names = tables()
-    if entry.kind == "handoff":
-        match = names["handoff"].match(entry.name)
-        if match:
-            entry.name_date, entry.slug = match.group("date"), match.group("slug")
-        return
-    match = names["response-to"].match(entry.name)
+    if kind == "handoff":
+        match = names["handoff"].match(name)
+        return (match.group("date"), match.group("slug"), None) if match else (None, None, None)
+    match = names["response-to"].match(name)
     if match:
-        entry.name_date, entry.target = match.group("date"), match.group("target")
-        handoff = names["handoff"].match(entry.target + ".md")
-        entry.slug = handoff.group("slug") if handoff else entry.target
-        return
-    match = names["response-dated"].match(entry.name)
-    if match:
-        entry.name_date, entry.slug = match.group("date"), match.group("slug")
+        target = match.group("target")
+        handoff = names["handoff"].match(target + ".md")
+        return match.group("date"), handoff.group("slug") if handoff else target, target
+    match = names["response-dated"].match(name)
+    return (match.group("date"), match.group("slug"), None) if match else (None, None, None)
 
 
 def _is_dir(item: os.DirEntry) -> bool:
@@ -385,18 +447,17 @@ def listing(root: Path, cache=None) -> Listing:
     return Listing(root, documents, strays)
 
 
-def build(root: Path, cwd: Path | None = None, scans: dict | None = None, listed: Listing | None = None, rows: dict | None = None, digests: dict | None = None) -> FolderIndex:
+def build(root: Path, cwd: Path | None = None, scans: Callable[[str], object] | None = None, listed: Listing | None = None, rows: dict | None = None, digests: dict | None = None) -> FolderIndex:
     """Index every document of the handoff root on disk (unreadable files are left out: the
-    per-file checks report them). ``scans``: by absolute path, the scans (or functions that
-    return them) of files whose content is known already; the others are read when a check asks.
-    ``listed``: the root's :func:`listing`, if the caller has it. ``rows``: by absolute path, the
-    row (see :func:`rows`) of each document from an earlier run; one is taken if it was made in
-    ``cwd`` and, for a response, while ``digests`` gives it the row's digest."""
+    per-file checks report them). ``scans(path)``: the scan (or a function that returns it) of
+    a file whose content is known already, else None: it is read when a check asks. ``listed``:
+    the root's :func:`listing`, if the caller has it. ``rows``: by absolute path, the row of each
+    document from an earlier run; one is taken if it was made in ``cwd`` and, for a response,
+    while ``digests`` gives it the row's digest."""
     cwd = cwd or Path.cwd()
     listed = listed or listing(root)
     root = listed.root
     base = display_path(root, cwd)
-    scans = scans or {}
     rows = rows or {}
     digests = digests or {}
     here = str(cwd)
@@ -409,39 +470,15 @@ def build(root: Path, cwd: Path | None = None, scans: dict | None = None, listed
         relative = name if place == "root" else f"{place}/{name}"
         return printable(relative if base == "." else f"{base}/{relative}")
 
-    entries: list[Entry] = []
-    for path, place, kind in listed.documents:
+    taken: dict[str, tuple] = {}
+    fresh: dict[str, tuple] = {}
+    for path, place, kind in listed.documents:  # thousands in a large folder: kept lean
         row = rows.get(path)
         if type(row) is tuple and len(row) == 9 and row[0] == here and row[2] == place and row[3] == kind and (kind == "handoff" or row[1] is not None and row[1] == digests.get(path)):
-            _cwd, _digest, _place, _kind, display, name_date, slug, target, named = row
-            entry = Entry(path, display, place, kind, "", name_date, slug, target, scans.get(path), root, named)
-            entry.row = row
+            taken[path] = row
         else:
-            display = shown(path, place)
-            entry = Entry(path, display, place, kind, known=scans.get(path), root=root)
-            name_parts(entry)
-        entries.append(entry)
+            # a handoff's row holds its name's parts only: no digest (the same row from a run
+            # given one file, which learns no handoff's digest, as from a run over the whole root)
+            taken[path] = fresh[path] = (here, digests.get(path) if kind == "response" else None, place, kind, shown(path, place), *name_parts(file_name(path), kind), None)
     strays = [Stray(Path(path), printable(display_path(Path(path), cwd)), is_dir) for path, is_dir in listed.strays]
-    return FolderIndex(root, entries, strays)
-
-
-def rows(index: FolderIndex, digests: dict, cwd: str) -> dict:
-    """By path, what the index worked out for each document, for the cache to keep for the next
-    run: ``(cwd, digest, place, kind, display, name_date, slug, target, named)``. The display
-    holds for the working directory it was made in, the name's parts for the path; ``named``, the
-    handoffs a response names, holds while its text (``digest``, kept for responses only) does,
-    and is kept only where it was worked out and the digest is known. A one-file run in a large
-    folder indexes every document: rows spare it a regular expression per name and a scan per
-    response."""
-    found = {}
-    for entry in index.entries:
-        # a handoff's row holds its name's parts only: no digest (the same row from a run given
-        # one file, which learns no handoff's digest, as from a run over the whole root)
-        digest = digests.get(entry.where) if entry.kind == "response" else None
-        named = entry._named if digest is not None else None
-        kept = entry.row  # the same row again, the same object: the cache compares thousands by identity
-        if kept is not None and kept[1] == digest and kept[8] == named:
-            found[entry.where] = kept
-        else:
-            found[entry.where] = (cwd, digest, entry.place, entry.kind, entry.display, entry.name_date, entry.slug, entry.target, named)
-    return found
+    return FolderIndex(root, listed.documents, taken, strays, scans or (lambda path: None), fresh)

@@ -35,7 +35,7 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
     roots = sorted({file.root for file in files if file.root is not None and file.kind != SKIPPED})
     if not checks or not roots:
         return []
-    from handoff_lint.folder_index import build, listing, rows
+    from handoff_lint.folder_index import DISPLAY, build, listing
 
     cwd = Path.cwd()
     in_run = {file.display for file in files}
@@ -45,6 +45,9 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
 
     def keep(display: str) -> bool:
         return display in in_run or inside(display, walked_dirs)
+
+    if not walked_dirs:  # a commit's run: asked of every document of the root
+        keep = in_run.__contains__
 
     for root in roots:
         listed = listing(root, cache)
@@ -60,7 +63,7 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
                 _relied_on(known.digests)
                 kept.extend(found)
                 continue
-        index = build(root, cwd, known.scans(), listed, cache.rows if cache is not None else None, known.digests)
+        index = build(root, cwd, known.scan_of, listed, cache.rows if cache is not None else None, known.digests)
         found, failed = [], False
         for module in checks.all():
             try:
@@ -68,12 +71,11 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
             except Exception as error:  # as for document checks: report, go on
                 failed = True
                 outcome.internal_errors.append(printable(f"{display_path(root)}: internal error in {module.__name__}: {type(error).__name__}: {error}", 1000))
-        _relied_on([*known.digests, *(entry.where for entry in index.entries if entry.content_used)])
-        complete = all(keep(e.display) for e in index.entries) and all(keep(s.display) for s in index.strays)
+        _relied_on([*known.digests, *(entry.where for entry in index.made() if entry.content_used)])
         if cache is not None and not failed and not known.unsure:
-            if fingerprint is not None and complete:
+            if fingerprint is not None and all(keep(row[DISPLAY]) for row in index.rows.values()) and all(keep(s.display) for s in index.strays):
                 cache.put_folder(str(listed.root), fingerprint, found)  # every document's findings
-            cache.put_index_rows(rows(index, known.digests, str(cwd)))
+            cache.put_index_rows(index.changed_rows(known.digests))
         kept.extend(f for f in found if keep(f.path))
     return kept
 
@@ -146,16 +148,14 @@ class _Known:
             digests[path] = key
         return complete
 
-    def scans(self) -> dict:
-        """By path: the scan, or a function that returns it, for every document known."""
-        found: dict = {}
-        for path, (key, scan) in self.seen.items():
-            if scan is not None:
-                found[path] = scan
-        found.update(self.read)
-        for path, key in self.digests.items():
-            if path not in found:
-                found[path] = self._from_cache(path, key)
+    def scan_of(self, path: str):
+        """The scan of a document, or a function that returns it, or None if unknown."""
+        found = self.read.get(path)
+        if found is None:
+            seen = self.seen.get(path)
+            found = seen[1] if seen is not None else None
+        if found is None and path in self.digests:
+            found = self._from_cache(path, self.digests[path])
         return found
 
     def _from_cache(self, path: str, key: bytes):

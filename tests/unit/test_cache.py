@@ -134,6 +134,26 @@ def test_the_folder_index_sees_a_changed_neighbour_that_the_run_was_not_given(ha
     assert codes() == ["HL408"]
 
 
+def test_a_one_file_run_keeps_what_each_response_names_so_the_next_reads_none(handoff_root, tmp_path):
+    """A commit's run pairs its handoff with every response of the root; the handoffs each
+    response names are kept with the response's digest, so the next commit's run reads none."""
+    from handoff_lint.cache import Cache, digest
+
+    cache = tmp_path / "cache"
+    (handoff_root / "active" / NAME).write_text(VALID_HANDOFF)
+    answer = handoff_root / "responses" / "response-2026-11-03-error-patterns.md"
+    answer.write_text(VALID_RESPONSE.replace("../archive/", "../active/"))
+    unrelated = handoff_root / "responses" / "2026-11-04-response-to-handoff-2026-11-01-other-work.md"
+    unrelated.write_text(VALID_RESPONSE.replace(NAME, "handoff-2026-11-01-other-work.md"))
+    result = run_cli("check", "--cache-dir", str(cache), f"active/{NAME}", cwd=handoff_root)
+    assert result.code in (0, 1), result.stderr
+    (file,) = cache.glob("cache-*.marshal")
+    rows = Cache(cache, file.stem[len("cache-"):]).rows
+    for response, named in ((answer, NAME[:-3]), (unrelated, "handoff-2026-11-01-other-work")):
+        row = rows[str(response)]
+        assert row[1] == digest("response", response.read_text()) and row[8] == (named,)
+
+
 def test_a_run_that_adds_few_rows_appends_them_and_a_damaged_journal_only_costs_time(tmp_path):
     """A commit's run appends its rows to the journal beside the cache file instead of rewriting
     the file; the next run reads them. A frame cut short or damaged ends what is read of it."""

@@ -15,7 +15,7 @@ from pathlib import Path
 from handoff_lint.checks.credentials import redact_line
 from handoff_lint.config import Config
 from handoff_lint.findings import Finding
-from handoff_lint.folder_index import Entry, FolderIndex, link_stem, parse_date, tables
+from handoff_lint.folder_index import DISPLAY, SLUG, Entry, FolderIndex, link_stem, parse_date, stem, tables
 
 _SLUG_WORDS = re.compile(r"[a-z0-9]+")
 _TITLE_PREFIX = re.compile(r"^\s*local handoff\s*:\s*", re.IGNORECASE)
@@ -81,23 +81,25 @@ def check_names(entry: Entry) -> list[Finding]:
 
 def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
     """Findings for the documents ``only(display)`` accepts (all of them without it); the whole
-    index still decides pairing and duplicate slugs."""
+    index still decides pairing and duplicate slugs, from the documents' rows: the content is
+    read of the documents accepted and of the responses that name an accepted handoff."""
     wanted = only or (lambda display: True)
     today = config.today
     table, _names = tables()
     folders = status_folders(config)
     needs_response = {w.casefold() for w in table["meaning"]["needs-response"]} | {w.casefold() for w in config.status_words.get("needs-response", ())}
     stale_days = config.stale_days if config.stale_days is not None else table["stale-days"]
+    rows = index.rows
+    handoff_paths = index.paths("handoff")
 
-    responses = [response for response in index.responses() if wanted(response.display)]
-    handoffs = {h.stem: h for h in index.handoffs()} if responses else {}  # a commit's run of one handoff needs none
-    answered = index.answers()
+    responses = [index.entry(path) for path in index.paths("response") if wanted(rows[path][DISPLAY])]
+    handoffs = {stem(path): path for path in handoff_paths} if responses else {}  # a commit's run of one handoff needs none
     found: list[Finding] = []
     for response in responses:
         folder = os.path.dirname(response.where)  # os.path, not pathlib: once per response of thousands
         found.extend(check_names(response))
         named = response.handoffs_named()
-        missing = [stem for stem in named if stem not in handoffs]
+        missing = [name for name in named if name not in handoffs]
         if missing:
             where = next((r for r in response.references if missing[0] in r.target), None)
             line, column = (where.line, where.column) if where else (1, 1)
@@ -105,18 +107,21 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
         elif not named:
             found.append(_finding(response, 1, "HL406", "response names no handoff: link the original in 'Reference to Original Handoff'"))
         for reference in response.references:  # named right, linked to where it no longer is
-            stem = link_stem(reference.target)
-            if reference.kind == "link" and stem in handoffs and stem not in missing:
+            name = link_stem(reference.target)
+            if reference.kind == "link" and name in handoffs and name not in missing:
                 pointed = os.path.normpath(os.path.join(folder, reference.target.split("#", 1)[0]))
-                if pointed != os.path.normpath(handoffs[stem].where):
-                    found.append(_finding(response, reference.line, "HL406", f"link {redact_line(reference.target)!r} is stale: the handoff is {handoffs[stem].display}", True, reference.column))
+                if pointed != os.path.normpath(handoffs[name]):
+                    found.append(_finding(response, reference.line, "HL406", f"link {redact_line(reference.target)!r} is stale: the handoff is {rows[handoffs[name]][DISPLAY]}", True, reference.column))
 
-    by_slug: dict[str, list[Entry]] = defaultdict(list)
-    for handoff in index.handoffs():
-        if handoff.slug:
-            by_slug[handoff.slug].append(handoff)
-        if not wanted(handoff.display):
+    by_slug: dict[str, list[str]] = defaultdict(list)
+    answered = None
+    for path in handoff_paths:
+        row = rows[path]
+        if row[SLUG]:
+            by_slug[row[SLUG]].append(path)
+        if not wanted(row[DISPLAY]):
             continue
+        handoff = index.entry(path)
         found.extend(check_names(handoff))
         status = (handoff.status or "").strip()
         belongs = folders.get(status.casefold())
@@ -125,11 +130,13 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
             found.append(_finding(handoff, 1, "HL412", f"handoff at the top of the folder; it belongs in {belongs or 'active'}/", True))
         elif belongs and belongs != handoff.place:
             found.append(_finding(handoff, status_line, "HL405", f"status {status!r} belongs in {belongs}/, not {handoff.place}/", True))
-        responses = answered.get(handoff.stem, [])
-        if handoff.place == "archive" and status.casefold() in needs_response and not responses:
+        if answered is None:
+            answered = index.answering()
+        answering = [index.entry(response) for response in answered.get(handoff.stem, ())]
+        if handoff.place == "archive" and status.casefold() in needs_response and not answering:
             found.append(_finding(handoff, status_line, "HL407", f"archived as {status!r} but no response in responses/ names {handoff.name}"))
         if handoff.place == "active" and belongs != "archive":
-            done = [r for r in responses if r.says_done()]
+            done = [r for r in answering if r.says_done()]
             if done:
                 found.append(_finding(handoff, status_line, "HL408", f"{done[0].display} answers this handoff; set its status to Completed and move it to archive/"))
             date = handoff.date
@@ -137,9 +144,9 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
                 found.append(_finding(handoff, handoff.line_of("Date"), "HL410", f"active for {(today - date).days} days (since {date.isoformat()}), over the {stale_days}-day limit"))
     for slug, same in by_slug.items():
         if len(same) > 1:
-            for handoff in (h for h in same if wanted(h.display)):
-                others = ", ".join(o.display for o in same if o is not handoff)
-                found.append(_finding(handoff, 1, "HL409", f"slug {slug!r} is also used by {others}"))
+            for path in (p for p in same if wanted(rows[p][DISPLAY])):
+                others = ", ".join(rows[o][DISPLAY] for o in same if o != path)
+                found.append(Finding(rows[path][DISPLAY], 1, 1, "HL409", f"slug {slug!r} is also used by {others}"))
     for stray in (s for s in index.strays if wanted(s.display)):
         what = "folder" if stray.is_dir else "file"
         found.append(Finding(stray.display, 1, 1, "HL411", f"{what} {stray.path.name!r} does not belong in {stray.path.parent.name}/ (markdown documents only)"))
