@@ -184,13 +184,14 @@ class FolderIndex:
 
     ``documents``: the listing's (path, place, kind), in order; ``rows``: by path."""
 
-    __slots__ = ("root", "documents", "rows", "strays", "_scans", "_made", "_fresh")
+    __slots__ = ("root", "documents", "rows", "strays", "_scans", "_made", "_fresh", "_paths")
 
     def __init__(self, root: Path, documents: list[tuple[str, str, str]], rows: dict[str, tuple], strays: list[Stray],
                  scans: Callable[[str], object] = lambda path: None, fresh: dict | None = None) -> None:
         self.root, self.documents, self.rows, self.strays, self._scans = root, documents, rows, strays, scans
         self._made: dict[str, Entry] = {}
         self._fresh = fresh if fresh is not None else {}  # rows worked out by this run
+        self._paths: dict[str, list[str]] = {}
 
     def entry(self, path: str) -> Entry:
         made = self._made.get(path)
@@ -200,7 +201,11 @@ class FolderIndex:
         return made
 
     def paths(self, kind: str) -> list[str]:
-        return [path for path, _place, of_kind in self.documents if of_kind == kind]
+        """The documents of ``kind``, in order (worked out once: checks ask more than once)."""
+        found = self._paths.get(kind)
+        if found is None:
+            found = self._paths[kind] = [path for path, _place, of_kind in self.documents if of_kind == kind]
+        return found
 
     @property
     def entries(self) -> list[Entry]:
@@ -219,15 +224,20 @@ class FolderIndex:
     def display(self, path: str) -> str:
         return self.rows[path][DISPLAY]
 
-    def answering(self) -> dict[str, list[str]]:
-        """Handoff stem -> the paths of the responses that name it (from the rows where they
-        know it: a response's content is read only when its row does not)."""
-        found: dict[str, list[str]] = {}
+    def answering(self, stems: set[str] | None = None) -> dict[str, list[str]]:
+        """Handoff stem (of ``stems``, else every one) -> the paths of the responses that name
+        it, from the rows where they know it: a response's content is read only when its row
+        does not."""
         rows = self.rows
-        for path in self.paths("response"):
+        paths = self.paths("response")
+        if stems is not None:  # a commit's few handoffs: pass over the thousands that name others
+            paths = [path for path in paths if (named := rows[path][NAMED]) is None or not stems.isdisjoint(named)]
+        found: dict[str, list[str]] = {}
+        for path in paths:
             named = rows[path][NAMED]
             for name in self.entry(path).handoffs_named() if named is None else named:
-                found.setdefault(name, []).append(path)
+                if stems is None or name in stems:
+                    found.setdefault(name, []).append(path)
         return found
 
     def answers(self) -> dict[str, list[Entry]]:

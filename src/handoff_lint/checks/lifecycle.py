@@ -113,14 +113,9 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
                 if pointed != os.path.normpath(handoffs[name]):
                     found.append(_finding(response, reference.line, "HL406", f"link {redact_line(reference.target)!r} is stale: the handoff is {rows[handoffs[name]][DISPLAY]}", True, reference.column))
 
-    by_slug: dict[str, list[str]] = defaultdict(list)
-    answered = None
-    for path in handoff_paths:
-        row = rows[path]
-        if row[SLUG]:
-            by_slug[row[SLUG]].append(path)
-        if not wanted(row[DISPLAY]):
-            continue
+    chosen = [path for path in handoff_paths if wanted(rows[path][DISPLAY])]
+    answered = index.answering({stem(path) for path in chosen}) if chosen else {}
+    for path in chosen:
         handoff = index.entry(path)
         found.extend(check_names(handoff))
         status = (handoff.status or "").strip()
@@ -130,8 +125,6 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
             found.append(_finding(handoff, 1, "HL412", f"handoff at the top of the folder; it belongs in {belongs or 'active'}/", True))
         elif belongs and belongs != handoff.place:
             found.append(_finding(handoff, status_line, "HL405", f"status {status!r} belongs in {belongs}/, not {handoff.place}/", True))
-        if answered is None:
-            answered = index.answering()
         answering = [index.entry(response) for response in answered.get(handoff.stem, ())]
         if handoff.place == "archive" and status.casefold() in needs_response and not answering:
             found.append(_finding(handoff, status_line, "HL407", f"archived as {status!r} but no response in responses/ names {handoff.name}"))
@@ -142,9 +135,14 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
             date = handoff.date
             if date is not None and (today - date).days > stale_days and not done:
                 found.append(_finding(handoff, handoff.line_of("Date"), "HL410", f"active for {(today - date).days} days (since {date.isoformat()}), over the {stale_days}-day limit"))
+    slugs = {rows[path][SLUG] for path in chosen if rows[path][SLUG]}
+    by_slug: dict[str, list[str]] = defaultdict(list)
+    for path in [path for path in handoff_paths if rows[path][SLUG] in slugs]:
+        by_slug[rows[path][SLUG]].append(path)
+    chosen_set = set(chosen)
     for slug, same in by_slug.items():
         if len(same) > 1:
-            for path in (p for p in same if wanted(rows[p][DISPLAY])):
+            for path in (p for p in same if p in chosen_set):
                 others = ", ".join(rows[o][DISPLAY] for o in same if o != path)
                 found.append(Finding(rows[path][DISPLAY], 1, 1, "HL409", f"slug {slug!r} is also used by {others}"))
     for stray in (s for s in index.strays if wanted(s.display)):
