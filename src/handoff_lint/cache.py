@@ -19,7 +19,7 @@ holds seven tables:
 ``folders``  root -> (fingerprint, rows): the folder checks' findings for a whole handoff
              root, valid while the fingerprint is (see :mod:`folder_run`)
 ``rows``     document path -> row: what the folder index worked out for it, from a working
-             directory (see folder_index.rows), so that a run in which one document changed
+             directory (see folder_index.build), so that a run in which one document changed
              does not work it out again for the thousands that did not (and writes one row)
 ``listings`` lifecycle folder -> (stamp, documents, strays): its part of the folder index's
              listing, valid while the folder's stamp is (names are added, removed and renamed

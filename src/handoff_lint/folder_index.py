@@ -133,10 +133,10 @@ class Entry:
 
     def handoffs_named(self) -> list[str]:
         """Responses: the handoff file names (without .md) that its references point at. Worked
-        out once, or taken from the row a run before kept (see :func:`rows`): pairing asks it of
-        every response, and a scan loaded for it costs more than the rest of the response's entry."""
+        out once, or taken from the document's row (see :class:`FolderIndex`): pairing needs it of
+        every response, and a scan loaded for it costs more than the rest of the response's row."""
         if self._named is None:
-            named = [stem for stem in (link_stem(r.target) for r in self.references) if stem.startswith("handoff-")]
+            named = [name for name in (link_stem(r.target) for r in self.references) if name.startswith("handoff-")]
             if not named and self.target:
                 named.append(self.target)
             self._named = tuple(named)
@@ -187,8 +187,9 @@ class FolderIndex:
     __slots__ = ("root", "documents", "rows", "strays", "_scans", "_made", "_fresh", "_paths")
 
     def __init__(self, root: Path, documents: list[tuple[str, str, str]], rows: dict[str, tuple], strays: list[Stray],
-                 scans: Callable[[str], object] = lambda path: None, fresh: dict | None = None) -> None:
-        self.root, self.documents, self.rows, self.strays, self._scans = root, documents, rows, strays, scans
+                 scans: Callable[[str], object] | None = None, fresh: dict | None = None) -> None:
+        self.root, self.documents, self.rows, self.strays = root, documents, rows, strays
+        self._scans = scans or (lambda path: None)
         self._made: dict[str, Entry] = {}
         self._fresh = fresh if fresh is not None else {}  # rows worked out by this run
         self._paths: dict[str, list[str]] = {}
@@ -220,9 +221,6 @@ class FolderIndex:
     def made(self) -> list[Entry]:
         """The entries checks asked for."""
         return list(self._made.values())
-
-    def display(self, path: str) -> str:
-        return self.rows[path][DISPLAY]
 
     def answering(self, stems: set[str] | None = None) -> dict[str, list[str]]:
         """Handoff stem (of ``stems``, else every one) -> the paths of the responses that name
@@ -491,4 +489,4 @@ def build(root: Path, cwd: Path | None = None, scans: Callable[[str], object] | 
             # given one file, which learns no handoff's digest, as from a run over the whole root)
             taken[path] = fresh[path] = (here, digests.get(path) if kind == "response" else None, place, kind, shown(path, place), *name_parts(file_name(path), kind), None)
     strays = [Stray(Path(path), printable(display_path(Path(path), cwd)), is_dir) for path, is_dir in listed.strays]
-    return FolderIndex(root, listed.documents, taken, strays, scans or (lambda path: None), fresh)
+    return FolderIndex(root, listed.documents, taken, strays, scans, fresh)
