@@ -1,3 +1,3 @@
 from handoff_lint.launch import main
 
-raise SystemExit(main())
+main()

@@ -27,8 +27,8 @@ SECRET = "ghp_" + "R4nd0mT0k3nV4lu3F0rT3st1ng0nlyAbCd12"  # a GitHub token shape
 PROJECTS = ("formats", "content", "new-file", "deleted", "hidden-folder", "config", "link", "today", "racy", "symlink", "secret", "damaged", "evict", "refused", "cwd", "one-file", "walked", "racy-folder", "parallel", "one-file-link", "one-handoff")
 PROBE = (
     "import sys\n"
-    "from handoff_lint.launch import main\n"
-    "code = main()\n"
+    "from handoff_lint.launch import run\n"
+    "code = run()\n"
     "sys.stderr.write('\\n[replayed]' if 'click' not in sys.modules else '\\n[ran]')\n"
     "sys.exit(code)\n"
 )
