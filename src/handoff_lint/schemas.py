@@ -67,23 +67,24 @@ def quick_validator(name: str, extra_statuses: tuple[str, ...] = (), extra_secti
     handoff), or None if the schema uses a keyword outside QUICK_KEYWORDS. True means valid;
     False means "ask jsonschema", which decides and explains. ``free``: top-level properties
     whose values are not checked (of an object, its properties' values; its required names and
-    additionalProperties still are): the template's placeholders, whose findings it drops."""
-    schema = effective_schema(name, extra_statuses, extra_sections)
-    inlined = _inline_refs(schema, schema.get("$defs", {}))
-    body = {key: value for key, value in inlined.items() if key not in ("$schema", "$id", "$defs")}
-    if free:
-        properties = dict(body["properties"])
-        for part in free:
-            child = properties[part]
-            properties[part] = {**child, "properties": {key: {} for key in child["properties"]}} if "properties" in child else {}
-        body = {**body, "properties": properties}
-    if not _only_quick_keywords(body):
+    additionalProperties still are): the template's placeholders, whose findings it drops.
+
+    The checks of the shipped schemas come compiled with the package (see
+    :mod:`handoff_lint.validators`): fastjsonschema's import and compiler are not loaded for
+    them. Any other schema (a team's status words, an edited schema) is compiled here."""
+    body = quick_body(name, extra_statuses, extra_sections, free)
+    if body is None:
         return None
+    from handoff_lint import validators
+
+    shipped = validators.shipped(body)
+    if shipped is not None:
+        return shipped
     import fastjsonschema
 
     # yes/no only: without the details each raise would carry, the code compiled is half the
     # size, and a cold run that validates a new document compiles it (13.6 -> 6.4 ms)
-    compiled = fastjsonschema.compile(body, formats={"date": _is_date}, detailed_exceptions=False)
+    compiled = fastjsonschema.compile(body, formats=validators.FORMATS, detailed_exceptions=False)
 
     def valid(instance) -> bool:
         try:
@@ -93,6 +94,22 @@ def quick_validator(name: str, extra_statuses: tuple[str, ...] = (), extra_secti
         return True
 
     return valid
+
+
+def quick_body(name: str, extra_statuses: tuple[str, ...] = (), extra_sections: tuple[str, ...] = (), free: tuple[str, ...] = ()) -> dict | None:
+    """What :func:`quick_validator` compiles: the effective schema with its references inlined,
+    without $schema, $id and $defs, and ``free``'s values left unchecked; None if it uses a
+    keyword outside QUICK_KEYWORDS."""
+    schema = effective_schema(name, extra_statuses, extra_sections)
+    inlined = _inline_refs(schema, schema.get("$defs", {}))
+    body = {key: value for key, value in inlined.items() if key not in ("$schema", "$id", "$defs")}
+    if free:
+        properties = dict(body["properties"])
+        for part in free:
+            child = properties[part]
+            properties[part] = {**child, "properties": {key: {} for key in child["properties"]}} if "properties" in child else {}
+        body = {**body, "properties": properties}
+    return body if _only_quick_keywords(body) else None
 
 
 def _only_quick_keywords(node) -> bool:
@@ -107,17 +124,6 @@ def _only_quick_keywords(node) -> bool:
         if not all(_only_quick_keywords(child) for child in children):
             return False
     return True
-
-
-def _is_date(value: str) -> bool:
-    """jsonschema's ``date`` format: YYYY-MM-DD in ASCII digits, and a real calendar date."""
-    import datetime
-    import re
-
-    try:
-        return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value, re.ASCII) and datetime.date.fromisoformat(value))
-    except ValueError:
-        return False
 
 
 def _inline_refs(node, defs: dict):
