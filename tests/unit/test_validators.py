@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -11,10 +12,20 @@ from conftest import VALID_HANDOFF, package_copy, run_cli
 NAME = "handoff-2026-11-02-extract-error-patterns.md"
 
 
-def test_the_shipped_checks_are_what_the_schemas_compile_to_today():
-    """Fails after a schema is edited until `python -m handoff_lint.validators` writes them again."""
-    done = subprocess.run([sys.executable, "-m", "handoff_lint.validators", "--check"], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
+def test_every_shipped_schema_has_its_compiled_check_and_an_edited_one_is_reported(tmp_path):
+    """`--check` fails after a schema is edited, until `python -m handoff_lint.validators` has
+    compiled it again."""
+    def check(env=None):
+        return subprocess.run([sys.executable, "-m", "handoff_lint.validators", "--check"], capture_output=True, text=True, env=env)
+
+    assert check().returncode == 0, check().stderr
+    site = package_copy(tmp_path)
+    schema = site / "handoff_lint" / "schemas" / "response.schema.json"
+    data = json.loads(schema.read_text())
+    data["required"] = [*data["required"], "x-never-there"]
+    schema.write_text(json.dumps(data))
+    stale = check({**os.environ, "PYTHONPATH": str(site)})
+    assert stale.returncode == 1 and "response.py" in stale.stderr and "handoff.py" not in stale.stderr
 
 
 def test_a_stricter_edited_schema_is_compiled_not_answered_by_the_shipped_check(tmp_path):

@@ -1,5 +1,7 @@
 """``python -m handoff_lint.validators [--check]``: write the quick checks of the shipped schemas
-(see this package's __init__), or with --check only say whether they are current (exit 1 if not)."""
+(see this package's __init__), or with --check only say whether each schema as shipped has its
+module under its digest (exit 1 if not). --check does not compare the code itself: another
+fastjsonschema release may write the same check in other words."""
 
 from __future__ import annotations
 
@@ -22,15 +24,20 @@ IMPORT = "from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesE
 OWN_IMPORT = "from handoff_lint.validators import JsonSchemaValueException, JsonSchemaValuesException\n"
 
 
-def generated() -> dict[str, str]:
-    """By file name, the text of every module this package ships, and of its index."""
+def bodies() -> dict[str, dict]:
+    """By module, the schema body its check is compiled from (see schemas.quick_body)."""
+    found = {module: quick_body(*arguments) for module, arguments in VARIANTS.items()}
+    return {module: body for module, body in found.items() if body is not None}  # None: jsonschema only
+
+
+def generated() -> tuple[dict[str, str], dict[str, str]]:
+    """By file name, the text of every module this package ships; and the index (digest ->
+    module) that names them."""
     import fastjsonschema
 
     files, index = {}, {}
-    for module, arguments in VARIANTS.items():
-        body = quick_body(*arguments)
-        if body is None:  # a schema with a keyword the quick check does not take: jsonschema only
-            continue
+    for module, body in bodies().items():
+        arguments = VARIANTS[module]
         code = fastjsonschema.compile_to_code(body, formats=FORMATS, detailed_exceptions=False)
         if IMPORT not in code:
             raise SystemExit(f"fastjsonschema {fastjsonschema.VERSION} writes another import line; update {__file__}")
@@ -44,6 +51,13 @@ def generated() -> dict[str, str]:
 
 
 def main(argv: list[str]) -> int:
+    if "--check" in argv:
+        from handoff_lint.validators import SHIPPED
+
+        stale = [module for module, body in bodies().items() if SHIPPED.get(digest(body)) != module or not (HERE / f"{module}.py").is_file()]
+        for module in stale:
+            print(f"{module}.py is not compiled from the schema as it is now: run python -m handoff_lint.validators", file=sys.stderr)
+        return 1 if stale else 0
     files, index = generated()
     init = HERE / "__init__.py"
     text = init.read_text(encoding="utf-8")
@@ -51,10 +65,6 @@ def main(argv: list[str]) -> int:
     table = "SHIPPED = {\n" + "".join(f'    "{key}": "{module}",\n' for key, module in index.items()) + "}\n"
     wanted = {**files, "__init__.py": text[:start] + table + text[end:]}
     stale = [name for name, content in wanted.items() if not (HERE / name).is_file() or (HERE / name).read_text(encoding="utf-8") != content]
-    if "--check" in argv:
-        for name in stale:
-            print(f"{name} is not what the schemas compile to: run python -m handoff_lint.validators", file=sys.stderr)
-        return 1 if stale else 0
     for name in stale:
         (HERE / name).write_text(wanted[name], encoding="utf-8")
         print(f"wrote {name}")
