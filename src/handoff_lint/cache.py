@@ -47,14 +47,10 @@ import zlib
 from pathlib import Path
 from stat import S_ISREG
 
-try:  # hashlib's own blake2b, without hashlib, whose import loads OpenSSL (4 ms a cold run)
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - an interpreter without the module
-    from hashlib import blake2b
-
 from handoff_lint import __version__, filestamp
 from handoff_lint.findings import Finding
 from handoff_lint.folder_index import StoredScan
+from handoff_lint.hashing import blake2b
 from handoff_lint.identity import login_and_host
 
 MAGIC = b"handoff-lint cache 9\n"

@@ -43,10 +43,10 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
     seen = seen or {}
     kept: list[Finding] = []
 
-    def keep(display: str) -> bool:
-        return display in in_run or inside(display, walked_dirs)
-
-    if not walked_dirs:  # a commit's run: asked of every document of the root
+    if walked_dirs:
+        def keep(display: str) -> bool:
+            return display in in_run or inside(display, walked_dirs)
+    else:  # a commit's run: asked of every document of the root
         keep = in_run.__contains__
 
     for root in roots:
@@ -106,7 +106,7 @@ class _Known:
 
     def fingerprint(self, config: Config, cwd: Path, check_names: list[str]) -> bytes | None:
         """None when a document cannot be read: its findings are not remembered."""
-        from handoff_lint.cache import blake2b
+        from handoff_lint.hashing import blake2b
 
         listed = self.listed
         if not self.learn(listed.documents):

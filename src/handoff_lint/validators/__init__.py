@@ -15,10 +15,7 @@ from __future__ import annotations
 import datetime
 import re
 
-try:  # hashlib's own blake2b, without hashlib (see cache.py)
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - an interpreter without the module
-    from hashlib import blake2b
+from handoff_lint.hashing import blake2b
 
 # digest of the schema body -> module of this package (written by __main__.py)
 SHIPPED = {
