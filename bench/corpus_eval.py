@@ -27,9 +27,9 @@ def load(path: Path = CORPUS) -> list[tuple[str, str]]:
 
 def handoff_lint_families(text: str) -> set[str]:
     from handoff_lint.checks import credentials, privacy
-    from handoff_lint.config import Config
-    from handoff_lint.discover import UNCLASSIFIED, SourceFile
-    from handoff_lint.source import Source
+    from handoff_lint.data.config import Config
+    from handoff_lint.engine.discover import UNCLASSIFIED, SourceFile
+    from handoff_lint.engine.source import Source
 
     source = Source(SourceFile(Path("corpus.md"), "corpus.md", UNCLASSIFIED, None), text + "\n")
     findings = privacy.check(source, Config()) + credentials.check(source, Config())

@@ -164,7 +164,7 @@ def package_copy(tmp_path: Path) -> Path:
     """A copy of the package (with its rules and schemas) that a test may edit; its site folder."""
     import shutil
 
-    from handoff_lint.resources import data_dir
+    from handoff_lint.data.resources import data_dir
 
     site = tmp_path / "site"
     package = Path(__import__("handoff_lint").__file__).parent

@@ -1,3 +1,3 @@
-from handoff_lint.launch import main
+from handoff_lint.cli.main import main
 
 main()

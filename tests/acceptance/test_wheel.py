@@ -31,7 +31,7 @@ def test_installed_wheel_finds_its_data_from_another_directory(tmp_path):
     (elsewhere / "archive").mkdir()
     (elsewhere / "active" / "handoff-2026-11-02-x.md").write_text(VALID_HANDOFF.replace("MEDIUM", "SOON"))
     env = {**os.environ, "PYTHONPATH": str(target)}
-    probe = "import handoff_lint.resources as r; print(r.data_dir('schemas'))"
+    probe = "import handoff_lint.data.resources as r; print(r.data_dir('schemas'))"
     where = subprocess.run([sys.executable, "-c", probe], cwd=elsewhere, env=env, capture_output=True, text=True, check=True)
     assert Path(where.stdout.strip()).is_relative_to(target)
     done = subprocess.run(

@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import VALID_HANDOFF, VALID_RESPONSE
-from handoff_lint.blocks import _kind, simple_blocks
-from handoff_lint.document import split_lines
-from handoff_lint.parse import _markdown_blocks
+from handoff_lint.parse.blocks import _kind, simple_blocks
+from handoff_lint.parse.document import split_lines
+from handoff_lint.parse.markdown import _markdown_blocks
 
 REPO = Path(__file__).resolve().parents[2]
 LINES = [

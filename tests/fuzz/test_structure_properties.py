@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from conftest import VALID_HANDOFF, VALID_RESPONSE
 from handoff_lint.checks import structure
-from handoff_lint.config import Config
-from handoff_lint.discover import HANDOFF, RESPONSE, TEMPLATE, SourceFile
-from handoff_lint.source import Source
+from handoff_lint.data.config import Config
+from handoff_lint.engine.discover import HANDOFF, RESPONSE, TEMPLATE, SourceFile
+from handoff_lint.engine.source import Source
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 KINDS = st.sampled_from([HANDOFF, RESPONSE, TEMPLATE])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import handoff_lint
-from handoff_lint.catalogue import catalogue, check_prefixes, is_selected, lookup
+from handoff_lint.data.catalogue import catalogue, check_prefixes, is_selected, lookup
 
 
 def test_every_rule_is_fully_described():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from handoff_lint.discover import (
+from handoff_lint.engine.discover import (
     EXAMPLE,
     HANDOFF,
     RESPONSE,

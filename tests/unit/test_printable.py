@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from handoff_lint.discover import discover
+from handoff_lint.engine.discover import discover
 from handoff_lint.findings import MAX_MESSAGE, Finding, printable
 
 

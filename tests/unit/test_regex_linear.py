@@ -32,8 +32,8 @@ except ImportError:  # pragma: no cover - Python 3.9/3.10
     import sre_parse  # type: ignore[no-redef]
 
 import handoff_lint
-from handoff_lint.rules_data import load_table
-from handoff_lint.resources import data_dir
+from handoff_lint.data.rules_data import load_table
+from handoff_lint.data.resources import data_dir
 
 SIZE = 1_000_000
 LIMIT = 2.0  # CPU seconds for one search over SIZE characters; linear patterns take 0.01-0.8 s
@@ -349,8 +349,8 @@ def test_the_collection_finds_the_patterns_it_must():
         "rules/credentials.detect-secrets.prefilter",
         "rules/privacy.patterns.host",
         "rules/placeholders.placeholder.0.pattern",
-        "handoff_lint.parse.FIELD_RE",
-        "handoff_lint.directives._COMMENT",
+        "handoff_lint.parse.markdown.FIELD_RE",
+        "handoff_lint.engine.directives._COMMENT",
         "handoff_lint.checks.structure._INLINE_CODE",
         "handoff_lint.checks.structure._LIST_SPLIT",
         "combined prefilter",

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from handoff_lint.schemas import SCHEMA_NAMES, effective_schema, names_in, quick_validator, validator
+from handoff_lint.data.schemas import SCHEMA_NAMES, effective_schema, names_in, quick_validator, validator
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -88,7 +88,7 @@ def test_a_complete_document_is_quick_valid(name):
 
 
 def test_a_schema_with_another_keyword_gets_no_quick_check():
-    from handoff_lint.schemas import _only_quick_keywords
+    from handoff_lint.data.schemas import _only_quick_keywords
 
     assert _only_quick_keywords({"type": "object", "properties": {"a": {"type": "string", "pattern": "x", "x-field": "A"}}})
     assert not _only_quick_keywords({"type": "object", "properties": {"a": {"type": "string", "maxLength": 3}}})
@@ -106,9 +106,9 @@ def test_a_valid_handoff_or_template_is_checked_without_importing_jsonschema(tmp
     code = (
         "import sys; from pathlib import Path\n"
         "from handoff_lint.checks import structure\n"
-        "from handoff_lint.config import Config\n"
-        f"from handoff_lint.discover import {kind}, SourceFile\n"
-        "from handoff_lint.source import Source\n"
+        "from handoff_lint.data.config import Config\n"
+        f"from handoff_lint.engine.discover import {kind}, SourceFile\n"
+        "from handoff_lint.engine.source import Source\n"
         f"p = Path({str(tmp_path / 'h.md')!r})\n"
         f"found = structure.check(Source(SourceFile(p, 'h.md', {kind}, None), p.read_text()), Config())\n"
         "print(len(found), 'jsonschema' in sys.modules)\n"
@@ -144,6 +144,6 @@ def test_the_quick_check_of_a_configuration_agrees_with_jsonschema(data):
 
 def test_a_configured_run_reads_a_valid_file_without_importing_jsonschema(tmp_path):
     (tmp_path / ".handoff-lint.toml").write_text('select = ["HL2"]\ninternal-domains = ["corp.example"]\n[severity]\nHL201 = "warning"\n')
-    code = "import sys; from handoff_lint.config import load_config; c = load_config(); print(c.select, 'jsonschema' in sys.modules)"
+    code = "import sys; from handoff_lint.data.config import load_config; c = load_config(); print(c.select, 'jsonschema' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["['HL2']", "False"]

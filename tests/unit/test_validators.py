@@ -13,10 +13,10 @@ NAME = "handoff-2026-11-02-extract-error-patterns.md"
 
 
 def test_every_shipped_schema_has_its_compiled_check_and_an_edited_one_is_reported(tmp_path):
-    """`--check` fails after a schema is edited, until `python -m handoff_lint.validators` has
+    """`--check` fails after a schema is edited, until `python -m handoff_lint.data.validators` has
     compiled it again."""
     def check(env=None):
-        return subprocess.run([sys.executable, "-m", "handoff_lint.validators", "--check"], capture_output=True, text=True, env=env)
+        return subprocess.run([sys.executable, "-m", "handoff_lint.data.validators", "--check"], capture_output=True, text=True, env=env)
 
     assert check().returncode == 0, check().stderr
     site = package_copy(tmp_path)

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from handoff_lint.config import Config
+from handoff_lint.data.config import Config
 from handoff_lint.findings import Finding
 from handoff_lint.redact import redact
-from handoff_lint.rules_data import load_table
-from handoff_lint.source import Source
+from handoff_lint.data.rules_data import load_table
+from handoff_lint.engine.source import Source
 
 KINDS = None
 _PLACEHOLDER_PASSWORDS = re.compile(r"^(?:\$\{?\w+\}?|<[^>]*>|\{\{.*\}\}|%\w+%|\*+|x+|\.\.\.|password|pass|changeme|secret)$", re.I)

@@ -13,9 +13,9 @@ from collections import defaultdict
 from pathlib import Path
 
 from handoff_lint.checks.credentials import redact_line
-from handoff_lint.config import Config
+from handoff_lint.data.config import Config
 from handoff_lint.findings import Finding
-from handoff_lint.folder_index import DISPLAY, SLUG, Entry, FolderIndex, link_stem, parse_date, stem, tables
+from handoff_lint.engine.folder_index import DISPLAY, SLUG, Entry, FolderIndex, link_stem, parse_date, stem, tables
 
 _SLUG_WORDS = re.compile(r"[a-z0-9]+")
 _TITLE_PREFIX = re.compile(r"^\s*local handoff\s*:\s*", re.IGNORECASE)

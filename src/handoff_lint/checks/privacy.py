@@ -9,10 +9,10 @@ import ipaddress
 import re
 from functools import lru_cache
 
-from handoff_lint.config import Config
+from handoff_lint.data.config import Config
 from handoff_lint.findings import Finding
-from handoff_lint.rules_data import Patterns, load_table
-from handoff_lint.source import Source
+from handoff_lint.data.rules_data import Patterns, load_table
+from handoff_lint.engine.source import Source
 
 KINDS = None
 _CGNAT = ipaddress.ip_network("100.64.0.0/10")
@@ -51,7 +51,7 @@ def _own_identifiers() -> re.Pattern | None:
     """
     import os
 
-    from handoff_lint.identity import login_and_host
+    from handoff_lint.data.identity import login_and_host
 
     generic = {name.casefold() for name in load_table("privacy")["generic-identifiers"]}
     override = os.environ.get("HANDOFF_LINT_OWN_IDENTIFIERS")

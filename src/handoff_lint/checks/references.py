@@ -7,14 +7,15 @@ backticked paths from the repository's top folder or the document's folder.
 
 from __future__ import annotations
 
+
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
-from handoff_lint import observed
 from handoff_lint.checks.credentials import redact_line
-from handoff_lint.discover import EXAMPLE, HANDOFF, RESPONSE
+from handoff_lint.engine.discover import EXAMPLE, HANDOFF, RESPONSE
 from handoff_lint.findings import Finding
 
 KINDS = frozenset({HANDOFF, RESPONSE, EXAMPLE})
@@ -32,12 +33,12 @@ def path_like(text: str) -> bool:
     return "/" in text or _EXTENSION.search(text) is not None
 
 
-@observed.remembered
+@lru_cache(maxsize=4096)
 def repository_top(folder: Path, root: Path | None) -> Path:
     """The nearest folder at or above ``folder`` holding .git; outside git, the folder above
     ``models/`` (the protocol's models/next-local/), else the handoff root's parent."""
     for candidate in (folder, *folder.parents):
-        if observed.exists(candidate / ".git"):
+        if os.path.exists(candidate / ".git"):
             return candidate
     if root is None:
         return folder
@@ -61,11 +62,11 @@ def check(source, config) -> list[Finding]:
                 continue  # a response's link to its handoff is HL406's, not reported twice
             folder, top = places = places or _places(source)
             resolved = top / path.lstrip("/") if path.startswith("/") else folder / path
-            if not observed.exists(resolved):
+            if not os.path.exists(resolved):
                 found.append(Finding(source.display, reference.line, reference.column, "HL501", f"link target {redact_line(target)!r} does not exist"))
         elif path_like(target) and not _SCHEME.match(target):
             folder, top = places = places or _places(source)
-            if not (observed.exists(top / target) or observed.exists(folder / target)):
+            if not (os.path.exists(top / target) or os.path.exists(folder / target)):
                 found.append(Finding(source.display, reference.line, reference.column, "HL502", f"path {redact_line(target)!r} exists neither from the repository's top nor from this folder"))
     return found
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from handoff_lint.config import Config
-from handoff_lint.discover import EXAMPLE, HANDOFF, RESPONSE, TEMPLATE
-from handoff_lint.document import Document
+from handoff_lint.data.config import Config
+from handoff_lint.engine.discover import EXAMPLE, HANDOFF, RESPONSE, TEMPLATE
+from handoff_lint.parse.document import Document
 from handoff_lint.findings import Finding
-from handoff_lint.names import canonical_map, closest, normalise
-from handoff_lint.schemas import effective_schema, names_in, quick_validator, validator
-from handoff_lint.source import Source
+from handoff_lint.parse.names import canonical_map, closest, normalise
+from handoff_lint.data.schemas import effective_schema, names_in, quick_validator, validator
+from handoff_lint.engine.source import Source
 
 KINDS = frozenset({HANDOFF, RESPONSE, EXAMPLE, TEMPLATE})
 SCHEMA_FOR_KIND = {HANDOFF: "handoff", EXAMPLE: "handoff", TEMPLATE: "handoff", RESPONSE: "response"}
@@ -59,7 +59,7 @@ def check(source: Source, config: Config) -> list[Finding]:
 
 @lru_cache(maxsize=1)
 def _placeholder_patterns() -> tuple[tuple[str, re.Pattern], ...]:
-    from handoff_lint.rules_data import load_table
+    from handoff_lint.data.rules_data import load_table
 
     return tuple((entry["name"], re.compile(entry["pattern"])) for entry in load_table("placeholders")["placeholder"])
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from handoff_lint.catalogue import catalogue
+from handoff_lint.data.catalogue import catalogue
 
 
 def as_dict(finding) -> dict:

@@ -6,7 +6,7 @@ import json
 from urllib.parse import quote
 
 from handoff_lint import __version__
-from handoff_lint.catalogue import catalogue
+from handoff_lint.data.catalogue import catalogue
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning"}

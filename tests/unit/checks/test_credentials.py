@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 
 from conftest import VALID_HANDOFF, run_cli
 from handoff_lint.checks import credentials
-from handoff_lint.config import Config
-from handoff_lint.discover import UNCLASSIFIED, SourceFile
+from handoff_lint.data.config import Config
+from handoff_lint.engine.discover import UNCLASSIFIED, SourceFile
 from handoff_lint.redact import redact
-from handoff_lint.source import Source
+from handoff_lint.engine.source import Source
 
 RNG = random.Random(7)
 

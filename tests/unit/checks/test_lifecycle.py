@@ -165,8 +165,8 @@ def test_team_status_words_from_config(handoff_root, tmp_path):
 
 
 def test_status_words_agree_with_the_handoff_schema():
-    from handoff_lint.rules_data import load_table
-    from handoff_lint.schemas import load_schema
+    from handoff_lint.data.rules_data import load_table
+    from handoff_lint.data.schemas import load_schema
 
     table = load_table("lifecycle")["status-words"]
     assert sorted(table["active"] + table["archive"]) == sorted(load_schema("handoff")["properties"]["status"]["enum"])

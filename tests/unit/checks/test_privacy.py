@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from handoff_lint.checks import privacy
-from handoff_lint.config import Config
-from handoff_lint.discover import UNCLASSIFIED, SourceFile
-from handoff_lint.source import Source
+from handoff_lint.data.config import Config
+from handoff_lint.engine.discover import UNCLASSIFIED, SourceFile
+from handoff_lint.engine.source import Source
 
 
 def codes(line: str) -> list[tuple[str, int]]:

@@ -1,0 +1,58 @@
+"""The command group and what every command shares: exit codes, colour, plural words.
+
+Only click is imported at start-up; the engine (markdown-it, jsonschema, detect-secrets) is
+imported inside the commands that need it, so ``--version`` and ``--help`` stay fast."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from handoff_lint import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMAT_CHOICES = ("text", "json")  # for rule/rules
+OUTPUT_FORMATS = ("text", "json", "sarif", "github", "junit")
+
+
+class DefaultToCheck(click.Group):
+    """``handoff-lint FOLDER`` means ``handoff-lint check FOLDER``, as ``ruff FILE`` once did."""
+
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+def codes(values: tuple[str, ...]) -> list[str]:
+    """``--select HL1,HL2 --select HL5`` as one list."""
+    return [part for value in values for part in value.split(",") if part.strip()]
+
+
+def use_color(choice: str, stream) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    return not os.environ.get("NO_COLOR") and hasattr(stream, "isatty") and stream.isatty()
+
+
+@click.group(cls=DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="handoff-lint")
+def cli() -> None:
+    """Lint next-local handoff folders: structure, privacy, credentials and lifecycle.
+
+    Run `handoff-lint FOLDER` (short for `handoff-lint check FOLDER`). Exit codes: 0 clean or
+    warnings only, 1 errors found, 2 usage, configuration or internal error.
+    """
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def fail(message: str) -> int:
+    """One ``handoff-lint: error:`` line on standard error; the usage-or-internal exit code."""
+    click.echo(f"handoff-lint: error: {message}", err=True)
+    return EXIT_ERROR

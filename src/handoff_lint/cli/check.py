@@ -1,0 +1,142 @@
+"""``handoff-lint check``: the pipeline (see :mod:`handoff_lint.engine`) from the command line,
+its report, and ``--fix``/``--diff``."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from handoff_lint.cli.app import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OUTPUT_FORMATS, cli, codes, fail, plural, use_color
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to this file instead of standard output.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found (2 still means a usage or internal error).")
+@click.option("--select", multiple=True, metavar="CODES", help="Rule codes or prefixes to enable (HL1, HL10, HL101), comma-separated.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Rule codes or prefixes to disable, comma-separated.")
+@click.option("--baseline", type=click.Path(exists=True, dir_okay=False), help="A detect-secrets .secrets.baseline: secrets it lists are not reported.")
+@click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on warnings too.")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help="Read settings from this file instead of the nearest one.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="Where the cache lives (default: HANDOFF_LINT_CACHE_DIR, else ~/.cache/handoff-lint).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True, help="Worker processes; 0: one per core for large runs, 1: a single process.")
+@click.option("--staged", is_flag=True, help="Check the staged (git index) versions of the staged files within PATHS.")
+@click.option("--fix", is_flag=True, help="Move handoffs to the folder their status belongs in and give them their canonical name (git mv in a work tree); update responses' links.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print what --fix would change, as a diff, and change nothing (exit 1 if anything would change).")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
+@click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True, help="Colour the text output (auto honours NO_COLOR).")
+def check(paths, output_format, output_file, statistics, exit_zero, select, ignore, baseline, warnings_as_errors, config_file, isolated, no_cache, cache_dir, jobs, staged, fix, show_diff, quiet, color) -> int:
+    """Check handoff folders and files (default: the current folder)."""
+    from handoff_lint import report
+    from handoff_lint.engine.pipeline import run
+    from handoff_lint.data.catalogue import check_prefixes
+    from handoff_lint.data.config import ConfigError, load_config
+
+    try:
+        config = load_config(explicit=config_file, isolated=isolated)
+    except ConfigError as error:
+        return fail(str(error))
+    try:  # the command line overrides the file
+        if select:
+            config.select = check_prefixes(codes(select)) or ["ALL"]
+        if ignore:
+            config.ignore = check_prefixes(codes(ignore))
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    known = None
+    if baseline:
+        from handoff_lint.engine import baseline as baseline_file
+
+        try:
+            known = baseline_file.load(baseline)
+        except baseline_file.BaselineError as error:
+            raise click.UsageError(str(error)) from None
+    if fix or show_diff:
+        if staged:
+            raise click.UsageError("--fix and --diff change the work tree; they cannot be combined with --staged")
+        status = _fix(list(paths or ["."]), config, preview=show_diff)
+        if show_diff or status == EXIT_ERROR:
+            return status
+    blobs = None
+    if staged:
+        from handoff_lint.workflow.git import GitError
+        from handoff_lint.engine.discover import inside
+        from handoff_lint.engine.staged import staged_blobs
+
+        within = [os.path.abspath(p) for p in paths or ["."]]
+        try:
+            blobs = {path: data for path, data in staged_blobs().items() if inside(path, within)}
+        except GitError as error:
+            return fail(str(error))
+    from handoff_lint.data.resources import cache_folder
+
+    outcome = run(paths or ["."], config, blobs, None if no_cache else cache_folder(cache_dir), jobs)
+    if known:
+        from handoff_lint.engine import baseline as baseline_file
+
+        outcome.findings = baseline_file.apply(outcome.findings, known)
+    stdout = sys.stdout
+    if statistics:
+        _statistics(outcome.findings, output_format, stdout)
+    elif output_file:
+        with open(output_file, "w", encoding="utf-8") as handle:
+            report.render(output_format, outcome.findings, handle, color=False)
+    else:
+        report.render(output_format, outcome.findings, stdout, color=use_color(color, stdout))
+    stdout.flush()
+    for path in outcome.missing_paths:
+        click.echo(f"handoff-lint: error: {path}: no such file or directory", err=True)
+    for message in outcome.internal_errors:
+        click.echo(f"handoff-lint: error: {message}", err=True)
+    errors = sum(f.severity == "error" for f in outcome.findings)
+    warnings = len(outcome.findings) - errors
+    if output_format == "text" and not quiet and not statistics:
+        if outcome.findings:
+            summary = f"Found {plural(errors, 'error')} and {plural(warnings, 'warning')} in {plural(outcome.files_checked, 'file')}.\n"
+        else:
+            summary = f"All checks passed ({plural(outcome.files_checked, 'file')} checked).\n"
+        stdout.write(summary)
+    if outcome.missing_paths or outcome.internal_errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if not exit_zero and (errors or (warnings_as_errors and warnings)) else EXIT_CLEAN
+
+
+def _fix(paths: list[str], config, preview: bool) -> int:
+    """Plan the lifecycle fixes; print them (``--diff``) or apply them (``--fix``)."""
+    from handoff_lint.workflow import fixes
+
+    plan = fixes.plan_for(paths, config)
+    for reason in plan.refused:
+        click.echo(f"handoff-lint: warning: {reason}", err=True)
+    if preview:
+        click.echo(fixes.diff(plan), nl=False)
+        return EXIT_FINDINGS if plan else EXIT_CLEAN
+    try:
+        fixes.apply(plan)
+    except fixes.FixError as error:
+        return fail(str(error))
+    if plan:
+        click.echo(f"Fixed: moved {plural(len(plan.moves), 'file')}, updated links in {plural(len(plan.edits), 'response')}.", err=True)
+    return EXIT_CLEAN
+
+
+def _statistics(findings, output_format: str, out) -> None:
+    """Counts per rule, most frequent first (ruff's --statistics)."""
+    import collections
+    import json
+
+    from handoff_lint.data.catalogue import catalogue
+
+    counts = collections.Counter(f.code for f in findings)
+    rows = [(code, count, catalogue()[code].name) for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+    if output_format == "json":
+        out.write(json.dumps([{"code": c, "rule": n, "count": k} for c, k, n in rows], indent=2) + "\n")
+    else:
+        for code, count, name in rows:
+            out.write(f"{count:>5}  {code}  {name}\n")

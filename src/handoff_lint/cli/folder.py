@@ -1,0 +1,111 @@
+"""Commands over a handoff folder: status, new, respond, init. Registered on the main group."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from handoff_lint import __version__
+from handoff_lint.cli.app import EXIT_CLEAN, FORMAT_CHOICES, cli, fail, use_color
+
+PRIORITIES = ("HIGH", "MEDIUM", "LOW")
+CONSTRAINTS = ("Resource", "Privacy", "Time")
+
+
+def _config():
+    from handoff_lint.data.config import ConfigError, load_config
+
+    try:
+        return load_config()
+    except ConfigError as error:
+        raise click.UsageError(str(error)) from None
+
+
+def _write(make) -> int:
+    """Run ``make()`` (which creates one file and returns its path); print the path or the error."""
+    from handoff_lint.engine.discover import display_path
+    from handoff_lint.workflow.scaffold import ScaffoldError
+
+    try:
+        path = make()
+    except ScaffoldError as error:
+        return fail(str(error))
+    click.echo(display_path(path))
+    return EXIT_CLEAN
+
+
+@cli.command("status")
+@click.argument("root", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(FORMAT_CHOICES), default="text", show_default=True)
+@click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True)
+def status_command(root: Path | None, output_format: str, color: str) -> int:
+    """Show the board of a handoff folder: each handoff's state, priority, age and response."""
+    import json
+
+    from handoff_lint.workflow import board
+    from handoff_lint.engine.folder_index import build
+    from handoff_lint.workflow.scaffold import ScaffoldError, find_root
+
+    try:
+        found = find_root(root or Path("."))
+    except ScaffoldError as error:
+        return fail(str(error))
+    rows = board.rows(build(found), _config())
+    if output_format == "json":
+        click.echo(json.dumps(board.as_json(rows), indent=2))
+        return EXIT_CLEAN
+    coloured = use_color(color, sys.stdout)
+    board.render(rows, lambda line: click.echo(line, color=coloured), click.style if coloured else (lambda text, **_: text))
+    if not rows:
+        click.echo("No handoffs yet ('handoff-lint new \"short description\"' writes one).")
+    return EXIT_CLEAN
+
+
+@cli.command("new")
+@click.argument("description")
+@click.option("--from", "author", default="claude-code", show_default=True, help="The model handing off.")
+@click.option("--priority", type=click.Choice(PRIORITIES, case_sensitive=False), default="MEDIUM", show_default=True)
+@click.option("--constraints", type=click.Choice(CONSTRAINTS, case_sensitive=False), multiple=True, help="Resource, Privacy or Time; repeat for several (default: Resource).")
+@click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path), help="The handoff folder (default: found from here).")
+def new_command(description: str, author: str, priority: str, constraints: tuple[str, ...], root: Path | None) -> int:
+    """Write active/handoff-<today>-<slug>.md from the folder's template, ready for the prose."""
+    from handoff_lint.workflow.scaffold import find_root, new_handoff
+
+    if not description.strip():
+        raise click.UsageError("the description must not be empty")
+    chosen = [c.capitalize() for c in constraints] or ["Resource"]
+    today = _config().today
+    return _write(lambda: new_handoff(find_root(root or Path(".")), description, today, author, priority.upper(), chosen))
+
+
+@cli.command("respond")
+@click.argument("handoff", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--from", "author", default="next-local", show_default=True, help="The local model answering.")
+def respond_command(handoff: Path, author: str) -> int:
+    """Write the response skeleton for HANDOFF, with the reference to it filled in."""
+    from handoff_lint.workflow.scaffold import respond
+
+    today = _config().today
+    return _write(lambda: respond(handoff, today, author))
+
+
+@cli.command("init")
+@click.argument("folder", required=False, default="models/next-local", type=click.Path(file_okay=False, path_type=Path))
+def init_command(folder: Path) -> int:
+    """Create a handoff folder (active/, responses/, archive/, examples/, README.md,
+    handoff-template.md) and print the pre-commit configuration that checks it."""
+    from handoff_lint.engine.discover import display_path
+    from handoff_lint.workflow.scaffold import PRE_COMMIT_SNIPPET, ScaffoldError, init
+
+    try:
+        made = init(folder)
+    except (ScaffoldError, OSError) as error:
+        return fail(str(error))
+    for path in made:
+        click.echo(f"created {display_path(path)}")
+    if not made:
+        click.echo(f"{display_path(folder)} is already a complete handoff folder")
+    click.echo("\n" + PRE_COMMIT_SNIPPET.format(version=__version__))
+    return EXIT_CLEAN

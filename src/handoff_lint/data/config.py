@@ -1,0 +1,164 @@
+"""The effective settings of one run: the nearest config file, then the command line.
+
+Configuration lives in ``[tool.handoff-lint]`` of ``pyproject.toml`` or at the top level of
+``.handoff-lint.toml``; the nearest such file to the working directory wins (in one folder,
+``.handoff-lint.toml`` before ``pyproject.toml``). It is validated against
+``schemas/config.schema.json``; a bad file is a :class:`ConfigError` naming the file and key.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from functools import cached_property
+from pathlib import Path
+
+from handoff_lint.data.pathfilter import PathFilter
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # max-file-size: larger files are HL004, not read
+
+
+class ConfigError(ValueError):
+    pass
+
+
+class Config:
+    """The settings of a run. A plain class, not a dataclass: every run makes one, and importing
+    dataclasses and generating the class cost a commit's run about 3 ms. Its repr names every
+    setting (the cache's salt hashes it)."""
+
+    SETTINGS = ("select", "ignore", "max_file_size", "severity", "internal_domains", "placeholder_users", "exclude", "stale_days",
+                "status_words", "extra_sections", "roots", "today", "per_file_ignores", "source")
+    __hash__ = None  # settings are lists and dicts: compared, never hashed
+
+    def __init__(self, select: list[str] | None = None, ignore: list[str] | None = None, max_file_size: int = DEFAULT_MAX_BYTES,
+                 severity: dict[str, str] | None = None, internal_domains: tuple[str, ...] = (), placeholder_users: tuple[str, ...] = (),
+                 exclude: tuple[str, ...] = (), stale_days: int | None = None, status_words: dict[str, list[str]] | None = None,
+                 extra_sections: dict[str, list[str]] | None = None, roots: tuple[Path, ...] = (), today: datetime.date | None = None,
+                 per_file_ignores: dict[str, list[str]] | None = None, source: Path | None = None) -> None:
+        self.select = ["ALL"] if select is None else select
+        self.ignore = [] if ignore is None else ignore
+        self.max_file_size = max_file_size
+        self.severity = {} if severity is None else severity  # code -> "error" | "warning"
+        self.internal_domains = internal_domains
+        self.placeholder_users = placeholder_users
+        self.exclude = exclude
+        self.stale_days = stale_days  # None: rules/lifecycle.toml's default
+        self.status_words = {} if status_words is None else status_words  # folder -> extra status words
+        self.extra_sections = {} if extra_sections is None else extra_sections  # "handoff"/"response" -> required sections
+        self.roots = roots  # extra handoff roots (absolute)
+        self.today = today_from_env() if today is None else today
+        self.per_file_ignores = {} if per_file_ignores is None else per_file_ignores
+        self.source = source  # the file the settings came from
+
+    def __repr__(self) -> str:
+        return f"Config({', '.join(f'{name}={getattr(self, name)!r}' for name in self.SETTINGS)})"
+
+    def __eq__(self, other) -> bool:
+        if type(other) is not Config:
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in self.SETTINGS)
+
+    @cached_property
+    def paths(self) -> PathFilter:
+        """exclude / per-file-ignores, matched relative to the config file's folder."""
+        base = self.source.parent if self.source is not None else Path.cwd()
+        return PathFilter(base, self.exclude, self.per_file_ignores)
+
+
+def today_from_env() -> datetime.date:
+    """Today, or HANDOFF_LINT_TODAY (YYYY-MM-DD) for reproducible runs of the staleness rule."""
+    value = os.environ.get("HANDOFF_LINT_TODAY", "").strip()
+    if not value:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"HANDOFF_LINT_TODAY={value!r} is not a date written YYYY-MM-DD") from None
+
+
+def find_config(start: Path) -> tuple[Path, dict] | None:
+    """The nearest config file at or above ``start`` and its handoff-lint table."""
+    from handoff_lint.data.rules_data import tomllib as parser
+
+    for folder in (start, *start.parents):
+        for name in (".handoff-lint.toml", "pyproject.toml"):
+            path = folder / name
+            if not path.is_file():
+                continue
+            tomllib = parser()  # imported when there is a file to read: most runs have none
+            try:
+                data = tomllib.loads(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+                raise ConfigError(f"{path}: cannot read configuration: {error}") from None
+            if name == "pyproject.toml":
+                if "handoff-lint" not in data.get("tool", {}):
+                    continue
+                data = data["tool"]["handoff-lint"]
+            return path, data
+    return None
+
+
+def load_config(start: Path | None = None, explicit: Path | None = None, isolated: bool = False) -> Config:
+    if isolated:
+        return Config()
+    if explicit is not None:
+        from handoff_lint.data.rules_data import tomllib as parser
+
+        tomllib = parser()
+        try:
+            data = tomllib.loads(Path(explicit).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            raise ConfigError(f"{explicit}: cannot read configuration: {error}") from None
+        if Path(explicit).name == "pyproject.toml":
+            data = data.get("tool", {}).get("handoff-lint", {})
+        found = (Path(explicit), data)
+    else:
+        found = find_config((start or Path.cwd()).resolve())
+    if found is None:
+        return Config()
+    path, data = found
+    _validate(path, data)
+    from handoff_lint.data.catalogue import check_prefixes
+
+    try:
+        config = Config(
+            select=check_prefixes(data.get("select", [])) or ["ALL"],
+            ignore=check_prefixes(data.get("ignore", [])),
+            severity=dict(data.get("severity", {})),
+            internal_domains=tuple(d.lower() for d in data.get("internal-domains", [])),
+            placeholder_users=tuple(data.get("placeholder-users", [])),
+            exclude=tuple(data.get("exclude", [])),
+            stale_days=data.get("stale-days"),
+            status_words={folder: list(words) for folder, words in data.get("status-words", {}).items()},
+            extra_sections={kind: list(names) for kind, names in data.get("extra-sections", {}).items()},
+            roots=tuple(Path(os.path.abspath(path.parent / root)) for root in data.get("roots", [])),
+            per_file_ignores={pattern: check_prefixes(codes) for pattern, codes in data.get("per-file-ignores", {}).items()},
+            source=path,
+        )
+        check_prefixes(config.severity)  # every code named must exist
+    except ValueError as error:
+        raise ConfigError(f"{path}: {error}") from None
+    if "max-file-size" in data:
+        config.max_file_size = data["max-file-size"]
+    if config.roots:  # discovery, fixes and the folder commands all classify files by root
+        from handoff_lint.engine.discover import add_roots
+
+        add_roots(config.roots)
+    return config
+
+
+def _validate(path: Path, data: dict) -> None:
+    """Raise a ConfigError naming the file and key if ``data`` breaks the schema. The quick
+    check decides a valid file (every run of a configured project reads one, and jsonschema's
+    import cost a one-file run 110 ms); jsonschema explains an invalid one."""
+    from handoff_lint.data.schemas import quick_validator, validator
+
+    quick = quick_validator("config")
+    if quick is not None and quick(data):
+        return
+    errors = sorted(validator("config").iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        error = errors[0]
+        where = ".".join(map(str, error.absolute_path)) or "(top level)"
+        raise ConfigError(f"{path}: invalid configuration at {where}: {error.message}")

@@ -1,0 +1,72 @@
+"""The quick checks of the shipped schemas, compiled ahead of time.
+
+fastjsonschema compiles a schema to Python code; importing it and compiling took about 15 ms of
+every run that validates a document, a third of a commit's own checks. Its documented
+``compile_to_code`` writes that code out instead: the modules beside this one are its output
+for each schema as shipped (handoff, response, the handoff template, the configuration), kept
+under a digest of the very schema body compiled. :func:`shipped` hands one out only for a body
+of that digest; any other (an edited schema, a team's own status words or sections) is
+compiled at run time as before. ``python -m handoff_lint.data.validators`` writes the modules again
+after a schema changes; a test fails until it has.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from handoff_lint.hashing import blake2b
+
+# digest of the schema body -> module of this package (written by __main__.py)
+SHIPPED = {
+    "b1c0e10645d396570c7d8e52ade7ffc2": "handoff",
+    "8bdc3e5263328fa7d9d64448d35ac10a": "handoff_template",
+    "4ce85268d75da8c82fd972f6626a2af8": "response",
+    "bfa3e414e5550ce63329e506daf9f036": "config",
+}
+
+
+class JsonSchemaValueException(ValueError):
+    """What the compiled code raises (in place of fastjsonschema's class of that name, so that
+    fastjsonschema is not imported): the instance is not valid."""
+
+
+class JsonSchemaValuesException(JsonSchemaValueException):
+    pass
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def is_date(value: str) -> bool:
+    """jsonschema's ``date`` format: YYYY-MM-DD in ASCII digits, and a real calendar date."""
+    try:
+        return bool(_DATE.fullmatch(value) and datetime.date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
+FORMATS = {"date": is_date}
+
+
+def digest(body: dict) -> str:
+    return blake2b(repr(body).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def shipped(body: dict):
+    """A yes/no check of ``body`` compiled with the package, or None."""
+    module = SHIPPED.get(digest(body))
+    if module is None:
+        return None
+    from importlib import import_module
+
+    validate = import_module(f"{__name__}.{module}").validate
+
+    def valid(instance) -> bool:
+        try:
+            validate(instance, FORMATS)
+        except JsonSchemaValueException:
+            return False
+        return True
+
+    return valid

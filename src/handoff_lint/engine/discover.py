@@ -1,0 +1,228 @@
+"""Expand the paths given on the command line into files, each with a *kind* from where it sits.
+
+A *handoff root* is a folder that holds ``handoff-template.md``, or two of ``active/``,
+``responses/`` and ``archive/``, or is named ``next-local`` and holds one of them. Inside a root:
+``active/`` and ``archive/`` hold handoffs, ``responses/`` responses, ``examples/`` example
+handoffs; ``handoff-template.md`` is the template; ``README.md`` and ``.desc`` are skipped.
+Every other file is *unclassified*: privacy and credential checks still read it.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator, NamedTuple
+
+from handoff_lint.findings import printable
+
+HANDOFF, RESPONSE, EXAMPLE, TEMPLATE, SKIPPED, UNCLASSIFIED = (
+    "handoff",
+    "response",
+    "example",
+    "template",
+    "skipped",
+    "unclassified",
+)
+KIND_BY_FOLDER = {"active": HANDOFF, "archive": HANDOFF, "responses": RESPONSE, "examples": EXAMPLE}
+LIFECYCLE_FOLDERS = ("active", "responses", "archive")
+TEMPLATE_NAME = "handoff-template.md"
+SKIPPED_NAMES = frozenset({"README.md", ".desc"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+PRUNED_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
+
+
+class SourceFile(NamedTuple):  # a tuple, not a frozen dataclass: a walk makes thousands
+    path: str | Path  # as given (a Path) or found (a str), not resolved: a symlink stays a symlink
+    display: str  # relative to the working directory when possible, '/' separators, printable
+    kind: str
+    root: Path | None  # the handoff root it belongs to, if any
+    absolute: str = ""  # the absolute path (symlinks kept), when discovery knows it
+
+
+_EXTRA_ROOTS: set[Path] = set()
+
+
+def add_roots(folders) -> None:
+    """Folders the configuration names as handoff roots (``roots``), absolute."""
+    new = {Path(os.path.abspath(f)) for f in folders} - _EXTRA_ROOTS
+    if new:
+        _EXTRA_ROOTS.update(new)
+        is_handoff_root.cache_clear()
+        _place.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def is_handoff_root(folder: Path) -> bool:
+    if folder in _EXTRA_ROOTS or os.path.isfile(folder / TEMPLATE_NAME):
+        return True
+    present = sum(os.path.isdir(folder / name) for name in LIFECYCLE_FOLDERS)
+    return present >= 2 or (present == 1 and folder.name == "next-local")
+
+
+def classify(path: Path) -> tuple[str, Path | None]:
+    """The kind of ``path`` and its handoff root (``None`` outside any root)."""
+    folder, name = os.path.split(os.path.abspath(path))  # symlinks kept: no dependence on cwd
+    return _kind(*_place(folder), name)
+
+
+def _kind(place: str | None, root: Path | None, name: str) -> tuple[str, Path | None]:
+    """classify() of the file ``name`` in a folder that is ``place`` of ``root`` (see _place)."""
+    if place == "root":
+        if name == TEMPLATE_NAME:
+            return TEMPLATE, root
+        return (SKIPPED if name in SKIPPED_NAMES else UNCLASSIFIED), root
+    if place in KIND_BY_FOLDER:
+        if name in SKIPPED_NAMES:
+            return SKIPPED, root
+        if is_markdown(name):
+            return KIND_BY_FOLDER[place], root
+    return UNCLASSIFIED, root
+
+
+def is_markdown(name: str) -> bool:
+    """Is ``os.path.splitext(name)[1]`` .md or .markdown, in any case? (a leading dot starts no
+    extension). Asked for every name of a large folder: without splitext's cost."""
+    dot = name.rfind(".")
+    return dot > 0 and name[dot:].lower() in MARKDOWN_SUFFIXES and name[:dot].strip(".") != ""
+
+
+@lru_cache(maxsize=4096)
+def _place(folder: str) -> tuple[str | None, Path | None]:
+    """What a folder is: ``("root", root)``, a lifecycle or examples folder of a root
+    (``("active", root)``...), a deeper folder inside a root (``(None, root)``), or nothing.
+    Asked once per folder, not once per file."""
+    here = Path(folder)
+    if is_handoff_root(here):
+        return "root", here
+    if here.name in KIND_BY_FOLDER and is_handoff_root(here.parent):
+        return here.name, here.parent
+    for ancestor in list(here.parents)[:4]:  # deeper files inside a root, e.g. examples/sub/x.md
+        if is_handoff_root(ancestor):
+            return None, ancestor
+    return None, None
+
+
+def display_path(path: Path, cwd: Path | None = None) -> str:
+    cwd = cwd or Path.cwd()
+    absolute = path if path.is_absolute() else cwd / path
+    try:
+        return os.path.relpath(absolute, cwd).replace(os.sep, "/")
+    except ValueError:  # another drive on Windows
+        return absolute.as_posix()
+
+
+def inside(path: str | Path, folders: list[str]) -> bool:
+    """Is ``path`` one of the absolute ``folders`` or inside one of them?"""
+    if not folders:
+        return False
+    absolute = os.path.abspath(path)
+    return any(absolute == folder or absolute.startswith(folder.rstrip(os.sep) + os.sep) for folder in folders)
+
+
+def _walk(folder: Path, excluded) -> Iterator[tuple[str, str, str]]:
+    """(folder, name, path) of the markdown files under ``folder`` (every file inside lifecycle
+    folders), sorted, no hidden dirs, symbolic links to folders not followed: os.walk's order.
+    Paths are strings: a Path per file cost more than the rest of discovery."""
+    pending = [str(folder)]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as found:
+                entries = list(found)
+        except OSError:  # as os.walk: a folder that cannot be listed is skipped
+            continue
+        dirs, files = [], []
+        for entry in entries:
+            try:
+                is_dir, is_link = entry.is_dir(), entry.is_symlink()
+            except OSError:
+                is_dir, is_link = False, False
+            if not is_dir:
+                files.append(entry.name)
+            elif not is_link and not entry.name.startswith(".") and entry.name not in PRUNED_DIRS:
+                dirs.append(entry.name)
+        here = Path(current)
+        every, shown = here.name in KIND_BY_FOLDER, str(here)
+        prefix = os.path.join(shown, "")
+        for name in sorted(files):
+            if every or _takes(name):
+                path = prefix + name
+                if not excluded(path):
+                    yield shown, name, path
+        pending.extend(os.path.join(current, name) for name in sorted(dirs, reverse=True))
+
+
+def _takes(name: str) -> bool:
+    """A file a walk takes outside lifecycle folders: markdown (by pathlib's idea of the suffix) and .desc."""
+    dot = name.rfind(".")
+    return (0 < dot < len(name) - 1 and name[dot:].lower() in MARKDOWN_SUFFIXES) or name == ".desc"
+
+
+def wanted(path: Path) -> bool:
+    """Files a folder walk (and ``--staged``) takes: markdown, and everything in lifecycle folders."""
+    return path.parent.name in KIND_BY_FOLDER or _takes(path.name)
+
+
+def from_blobs(blobs, excluded=None) -> list[SourceFile]:
+    """SourceFiles for staged contents, named by their work-tree paths, in a stable order."""
+    cwd = Path.cwd()
+    chosen = sorted(path for path in blobs if wanted(path) and not (excluded and excluded(path)))
+    return [SourceFile(path, printable(display_path(path, cwd)), *classify(path), os.path.abspath(path)) for path in chosen]
+
+
+@lru_cache(maxsize=4096)
+def _folder_display(folder: str, cwd: Path) -> str:
+    return display_path(Path(folder or "."), cwd)
+
+
+@lru_cache(maxsize=4096)
+def _absolute(folder: str, cwd: Path) -> str:
+    """os.path.abspath, with cwd asked once; but a '..' is resolved as the system does, after
+    the links before it (``a/link/..`` is the folder above the link's target, not ``a``): the
+    stat layer must stamp the very file that is read. Links after the last '..' are kept, as
+    everywhere else."""
+    parts = os.path.join(cwd, folder).split(os.sep)
+    if ".." not in parts:
+        return os.path.normpath(os.sep.join(parts))
+    rest = len(parts) - parts[::-1].index("..")  # the parts after the last '..'
+    return os.path.normpath(os.path.join(os.path.realpath(os.sep.join(parts[:rest])), *parts[rest:]))
+
+
+def absolute(path: str | Path) -> str:
+    """``path`` made absolute as discovery makes its files' folders (see _absolute)."""
+    return _absolute(os.fspath(path), Path.cwd())
+
+
+def discover(paths: Iterable[str | Path], excluded=lambda path: False) -> tuple[list[SourceFile], list[str]]:
+    """Files to check, in a stable order, plus the paths that do not exist (usage errors).
+
+    Files named explicitly are always taken (a pre-commit hook passes exactly what is staged);
+    folders are walked for markdown. Each file appears once. The work that depends on a file's
+    folder only (its display prefix, absolute path, place in a handoff root) is done once per folder.
+    """
+    cwd = Path.cwd()
+    found: dict[str, SourceFile] = {}
+    missing: list[str] = []
+    for given in paths:
+        path = Path(given)
+        if os.path.isdir(path):
+            candidates: Iterable[tuple[str, str, str | Path]] = _walk(path, excluded)
+        elif os.path.exists(path) or os.path.islink(path):
+            candidates = [] if excluded(path) else [(*os.path.split(path), path)]
+        else:
+            missing.append(str(given))
+            continue
+        last = None
+        for folder, name, candidate in candidates:
+            if folder != last:  # one relpath, abspath and place per folder, not per file
+                absolute = _absolute(folder, cwd)
+                last, base = folder, _folder_display(absolute, cwd)  # as the system resolves it
+                place, root = _place(absolute)
+                prefix = os.path.join(absolute, "")
+            key = name if base == "." else f"{base}/{name}"
+            if key not in found:
+                # A newline or an escape sequence in a file name, or a byte that is not UTF-8,
+                # reaches every report: show it escaped (an unencodable name stopped the run).
+                found[key] = SourceFile(candidate, printable(key), *_kind(place, root, name), prefix + name)
+    return list(found.values()), missing

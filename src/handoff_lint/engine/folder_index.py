@@ -1,0 +1,405 @@
+"""The folder index: every document of one handoff root, read lightly, for the lifecycle checks.
+
+Lifecycle rules (HL4xx) compare files with each other (a response with the handoff it names, two
+handoffs with one slug), so they need the whole root on disk even when a pre-commit run passes
+only one file. Building the index reads each document with a line scanner (fields, title,
+status, the links of the reference section), not markdown-it: the index of a 2,000-handoff
+folder must cost little more than reading it. Nothing here is cached by path or by stat: names
+are listed every run, and a document's content is read when a check asks for it (its scan may
+come from the cache, by the digest of what was read; see engine/folder.py).
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, NamedTuple
+
+from handoff_lint.engine.discover import SKIPPED_NAMES, TEMPLATE_NAME, display_path, is_markdown
+from handoff_lint.findings import printable
+from handoff_lint.parse.names import normalise
+from handoff_lint.engine.reading import read_text
+from handoff_lint.data.rules_data import Patterns, load_table
+
+# Link text and target stop at the next bracket, so each `[` starts a bounded scan (linear on
+# hostile lines such as `[x](<` repeated; tests/unit/test_regex_linear.py).
+LINK_RE = re.compile(r"\[[^\[\]\n]*\]\(\s*<?(?P<target>[^()<>\[\]\s]+)>?(?:\s+[\"'][^\"'\n]*[\"'])?\s*\)")
+CODE_SPAN_RE = re.compile(r"`(?P<target>[^`\n]+)`")
+FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+REFERENCE_SECTIONS = frozenset({"references/links", "reference to original handoff"})
+
+
+@lru_cache(maxsize=1)
+def tables():
+    table = load_table("lifecycle")
+    return table, Patterns(table["names"])
+
+
+class Reference(NamedTuple):  # a tuple: a warm run makes one per link of every cached scan
+    target: str  # as written
+    line: int
+    column: int
+    kind: str  # "link" or "code"
+
+
+class Entry:
+    """One document of the index. A plain class with slots, not a dataclass: a one-file run in a
+    large folder makes one per document (3,400), and a dataclass costs twice as much to make and
+    about 1 ms to define at import.
+
+    ``where``: absolute, symlinks kept (a string from a listing; see path). ``place``: active,
+    archive, responses or root. ``kind``: handoff or response. ``name_date``: the date in the
+    file name, as written. ``slug``: handoffs, the slug; responses, the slug or the handoff
+    named. ``target``: responses, the handoff file name (without .md) the name points at.
+
+    The content is read (or taken from a cache) only when a check asks for it: a one-file run in
+    a large folder needs the names of every document but the content of few. ``known``: the scan,
+    or a function that returns it (or None); else the file is read under ``root``, or, without a
+    root, ``text`` is scanned. ``named``: the handoffs a response names, if known (see
+    handoffs_named)."""
+
+    __slots__ = ("where", "display", "place", "kind", "text", "name_date", "slug", "target", "known", "root", "_named", "_scan", "_path")
+
+    def __init__(self, where: str | Path, display: str, place: str, kind: str, text: str = "", name_date: str | None = None, slug: str | None = None,
+                 target: str | None = None, known: "Scan | Callable[[], Scan | None] | None" = None, root: Path | None = None, named: tuple | None = None) -> None:
+        self.where, self.display, self.place, self.kind, self.text = where, display, place, kind, text
+        self.name_date, self.slug, self.target, self.known, self.root, self._named = name_date, slug, target, known, root, named
+        self._scan: Scan | None = None
+        self._path: Path | None = None
+
+    def __repr__(self) -> str:
+        return f"Entry({self.display!r}, {self.place!r}, {self.kind!r})"
+
+    @property
+    def path(self) -> Path:
+        """``where`` as a Path, made when first asked: a one-file run indexes thousands of
+        documents and asks few for their path (a Path each cost more than the rest of the index)."""
+        if self._path is None:
+            self._path = Path(self.where)
+        return self._path
+
+    @property
+    def scanned(self) -> "Scan":
+        if self._scan is None:
+            found = self.known() if callable(self.known) else self.known
+            if found is None and self.root is not None:  # an unreadable file scans as empty (its own check reports it)
+                text, problem = read_text(self.where, self.display, root=self.root)
+                found = scan_text(text) if problem is None else Scan()
+            self._scan = found if found is not None else scan_text(self.text)
+        return self._scan
+
+    @property
+    def content_used(self) -> bool:
+        """Has a check asked for the document's content (not only its name)?"""
+        return self._scan is not None
+
+    @property
+    def title(self) -> str | None:
+        return self.scanned.title
+
+    @property
+    def fields(self) -> dict[str, tuple[str, int]]:  # normalised name -> (value, line)
+        return self.scanned.fields
+
+    @property
+    def references(self) -> list[Reference]:
+        return self.scanned.references
+
+    @property
+    def name(self) -> str:
+        return file_name(self.where)
+
+    @property
+    def stem(self) -> str:
+        return stem(self.where)
+
+    def value(self, name: str) -> str | None:
+        found = self.fields.get(normalise(name))
+        return found[0] if found else None
+
+    def line_of(self, name: str) -> int:
+        found = self.fields.get(normalise(name))
+        return found[1] if found else 1
+
+    @property
+    def status(self) -> str | None:
+        return self.value("Handoff Status") if self.kind == "handoff" else self.value("Status")
+
+    @property
+    def date(self) -> datetime.date | None:
+        return parse_date(self.value("Date") or "")
+
+    def handoffs_named(self) -> list[str]:
+        """Responses: the handoff file names (without .md) that its references point at. Worked
+        out once, or taken from the document's row (see :class:`FolderIndex`): pairing needs it of
+        every response, and a scan loaded for it costs more than the rest of the response's row."""
+        if self._named is None:
+            named = [name for name in (link_stem(r.target) for r in self.references) if name.startswith("handoff-")]
+            if not named and self.target:
+                named.append(self.target)
+            self._named = tuple(named)
+        return list(self._named)
+
+    def says_done(self) -> bool:
+        """Responses: the work is done unless a **Status**: field says otherwise."""
+        table, _names = tables()
+        return (self.status or "Completed").strip().casefold() in {w.casefold() for w in table["meaning"]["response-done"]}
+
+
+def file_name(where: str | Path) -> str:
+    # a listing's path: split as os.path.join made it (pairing asks it of every handoff)
+    return where.rpartition(os.sep)[2] if type(where) is str and os.altsep is None else os.path.basename(where)
+
+
+def stem(where: str | Path) -> str:
+    """A document's file name without .md (what responses name a handoff by)."""
+    name = file_name(where)
+    return name[:-3] if name.endswith(".md") else os.path.splitext(name)[0]
+
+
+def link_stem(target: str) -> str:
+    """The file name a link or path points at, without #fragment and .md: what names a handoff."""
+    base = target.split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    return base[:-3] if base.endswith(".md") else base
+
+
+class Stray(NamedTuple):  # tuples, not dataclasses: each dataclass costs a run ~0.5 ms to define
+    path: Path
+    display: str
+    is_dir: bool
+
+
+# A document's row: what the index works out for it from its name, before any check reads its
+# content (see build). DIGEST and NAMED are unused slots kept for the checks that index rows.
+CWD, DIGEST, PLACE, KIND, DISPLAY, NAME_DATE, SLUG, TARGET, NAMED = range(9)
+
+
+class FolderIndex:
+    """Every document of a root as a row (a tuple: place, kind, how it is shown, its name's
+    parts, and, once known, the handoffs a response names), and as an Entry made only when a
+    check asks for it. A commit's run in a folder of thousands of documents pairs one file with
+    the names of the others and reads the content of few: it makes few entries.
+
+    ``documents``: the listing's (path, place, kind), in order; ``rows``: by path."""
+
+    __slots__ = ("root", "documents", "rows", "strays", "_scans", "_made", "_paths")
+
+    def __init__(self, root: Path, documents: list[tuple[str, str, str]], rows: dict[str, tuple], strays: list[Stray],
+                 scans: Callable[[str, str], object] | None = None) -> None:
+        self.root, self.documents, self.rows, self.strays = root, documents, rows, strays
+        self._scans = scans or (lambda path, kind: None)
+        self._made: dict[str, Entry] = {}
+        self._paths: dict[str, list[str]] = {}
+
+    def entry(self, path: str) -> Entry:
+        made = self._made.get(path)
+        if made is None:
+            row = self.rows[path]
+            made = self._made[path] = Entry(path, row[DISPLAY], row[PLACE], row[KIND], "", row[NAME_DATE], row[SLUG], row[TARGET], self._scans(path, row[KIND]), self.root, row[NAMED])
+        return made
+
+    def paths(self, kind: str) -> list[str]:
+        """The documents of ``kind``, in order (worked out once: checks ask more than once)."""
+        found = self._paths.get(kind)
+        if found is None:
+            found = self._paths[kind] = [path for path, _place, of_kind in self.documents if of_kind == kind]
+        return found
+
+    @property
+    def entries(self) -> list[Entry]:
+        return [self.entry(path) for path, _place, _kind in self.documents]
+
+    def handoffs(self) -> list[Entry]:
+        return [self.entry(path) for path in self.paths("handoff")]
+
+    def responses(self) -> list[Entry]:
+        return [self.entry(path) for path in self.paths("response")]
+
+    def made(self) -> list[Entry]:
+        """The entries checks asked for."""
+        return list(self._made.values())
+
+    def answering(self, stems: set[str] | None = None) -> dict[str, list[str]]:
+        """Handoff stem (of ``stems``, else every one) -> the paths of the responses that name
+        it, from the rows where they know it: a response's content is read only when its row
+        does not."""
+        rows = self.rows
+        paths = self.paths("response")
+        if stems is not None:  # a commit's few handoffs: pass over the thousands that name others
+            paths = [path for path in paths if (named := rows[path][NAMED]) is None or not stems.isdisjoint(named)]
+        found: dict[str, list[str]] = {}
+        for path in paths:
+            named = rows[path][NAMED]
+            for name in self.entry(path).handoffs_named() if named is None else named:
+                if stems is None or name in stems:
+                    found.setdefault(name, []).append(path)
+        return found
+
+    def answers(self) -> dict[str, list[Entry]]:
+        """Handoff stem -> the responses that name it."""
+        return {name: [self.entry(path) for path in paths] for name, paths in self.answering().items()}
+
+
+def parse_date(text: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+class Scan:
+    """What the line scanner reads from a document: plain data, so the cache can keep it."""
+
+    def __init__(self, title: str | None = None, fields: dict[str, tuple[str, int]] | None = None, references: list[Reference] | None = None) -> None:
+        self.title = title
+        self.fields = {} if fields is None else fields
+        self.references = [] if references is None else references
+
+    def to_data(self) -> tuple:
+        """Plain tuples, dicts and strings (what the cache stores)."""
+        return (self.title, self.fields, tuple((r.target, r.line, r.column, r.kind) for r in self.references))
+
+    @classmethod
+    def from_data(cls, data) -> "Scan":
+        title, fields, references = data
+        return cls(title, {k: tuple(v) for k, v in fields.items()}, [Reference(*r) for r in references])
+
+    def strings(self) -> list[str]:
+        """Every text the scan holds (to screen for credentials before it is stored)."""
+        return [self.title or "", *(value for value, _line in self.fields.values()), *(r.target for r in self.references)]
+
+
+def scan_text(text: str) -> Scan:
+    """Title, fields and reference-section links of a document, in one pass over its lines."""
+    from handoff_lint.parse.markdown import field_at  # not at the top: a run answered by the cache scans nothing
+
+    result = Scan()
+    fence = ""
+    section = ""
+    for number, line in enumerate(text.split("\n"), start=1):
+        opened = FENCE_RE.match(line) if "```" in line or "~~~" in line else None
+        if fence:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if opened:
+            fence = opened.group(1)
+            continue
+        if line.startswith("# ") and result.title is None:
+            result.title = line[2:].strip()
+            continue
+        if line.startswith("## "):
+            section = normalise(line[3:])
+            continue
+        if "**" in line:
+            found = field_at(line, number)
+            if found is not None:
+                result.fields.setdefault(normalise(found.name), (found.value, number))
+        if section in REFERENCE_SECTIONS:
+            for match in LINK_RE.finditer(line):
+                result.references.append(Reference(match.group("target"), number, match.start("target") + 1, "link"))
+            for match in CODE_SPAN_RE.finditer(line):
+                result.references.append(Reference(match.group("target").strip(), number, match.start("target") + 1, "code"))
+    return result
+
+
+def scan(entry: Entry, found: Scan | None = None) -> None:
+    """Give the entry its scan now (``found``, or one of its text)."""
+    entry._scan = found or scan_text(entry.text)
+
+
+def name_parts(name: str, kind: str) -> tuple[str | None, str | None, str | None]:
+    """``(date, slug, target)`` of a document's file name: the date as written; handoffs, the
+    slug; responses, the slug or the handoff named, and (for a response-to name) that handoff's
+    file name without .md."""
+    _table, names = tables()
+    if kind == "handoff":
+        match = names["handoff"].match(name)
+        return (match.group("date"), match.group("slug"), None) if match else (None, None, None)
+    match = names["response-to"].match(name)
+    if match:
+        target = match.group("target")
+        handoff = names["handoff"].match(target + ".md")
+        return match.group("date"), handoff.group("slug") if handoff else target, target
+    match = names["response-dated"].match(name)
+    return (match.group("date"), match.group("slug"), None) if match else (None, None, None)
+
+
+def _is_dir(item: os.DirEntry) -> bool:
+    try:
+        return item.is_dir()
+    except OSError:  # a symbolic link loop: not a folder (the file checks report it)
+        return False
+
+
+def looks_like_handoff(path: Path) -> bool:
+    return path.name.startswith("handoff-") and path.name != TEMPLATE_NAME and path.suffix == ".md"
+
+
+class Listing(NamedTuple):
+    """A handoff root's documents and strays as names on disk, before anything is read:
+    documents as (absolute path, place, kind), strays as (absolute path, is_dir)."""
+
+    root: Path
+    documents: list[tuple[str, str, str]]
+    strays: list[tuple[str, bool]]
+
+
+def listing(root: Path) -> Listing:
+    """What :func:`build` indexes in ``root``: the files of the lifecycle folders (markdown ones
+    are documents, the others strays, as are folders) and handoff-*.md at the top."""
+    root = Path(os.path.abspath(root))
+    table, _names = tables()
+    left_out = SKIPPED_NAMES.union(table["folders"]["allowed-files"])
+    documents: list[tuple[str, str, str]] = []
+    strays: list[tuple[str, bool]] = []
+    base = str(root)
+    for place in table["folders"]["lifecycle"]:
+        folder = os.path.join(base, place)
+        try:
+            with os.scandir(folder) as found:
+                items = list(found)
+        except (NotADirectoryError, FileNotFoundError):
+            continue
+        children = sorted([(item.name, _is_dir(item)) for item in items])
+        kind = "response" if place == "responses" else "handoff"
+        prefix = os.path.join(folder, "")
+        for name, is_dir in children:
+            if name in left_out:
+                continue
+            if is_dir or not is_markdown(name):
+                strays.append((prefix + name, is_dir))
+            else:
+                documents.append((prefix + name, place, kind))
+    with os.scandir(base) as found:
+        top = sorted(item.name for item in found if item.name.startswith("handoff-") and item.name.endswith(".md"))
+    for name in top:
+        if looks_like_handoff(Path(name)):
+            documents.append((os.path.join(base, name), "root", "handoff"))
+    return Listing(root, documents, strays)
+
+
+def build(root: Path, cwd: Path | None = None, scans: Callable[[str, str], object] | None = None) -> FolderIndex:
+    """Index every document of the handoff root on disk (unreadable files scan as empty: the
+    per-file checks report them). ``scans(path, kind)``: the scan of a document, or a function
+    that returns it, or None (then it is read when a check asks)."""
+    cwd = cwd or Path.cwd()
+    listed = listing(root)
+    root = listed.root
+    base = display_path(root, cwd)
+    here = str(cwd)
+
+    def shown(path: str, place: str) -> str:
+        # as discover shows it, so findings match the run (one relpath per root, not per file)
+        if base.startswith(".."):  # the working directory is inside the root: relpath per file
+            return printable(display_path(Path(path), cwd))
+        name = os.path.basename(path)
+        relative = name if place == "root" else f"{place}/{name}"
+        return printable(relative if base == "." else f"{base}/{relative}")
+
+    rows = {path: (here, None, place, kind, shown(path, place), *name_parts(file_name(path), kind), None) for path, place, kind in listed.documents}
+    strays = [Stray(Path(path), printable(display_path(Path(path), cwd)), is_dir) for path, is_dir in listed.strays]
+    return FolderIndex(root, listed.documents, rows, strays, scans)

@@ -1,0 +1,159 @@
+"""One run: discover -> read -> check each text -> folder checks -> suppress. Returns findings;
+never prints; writes nothing but the cache.
+
+Every file the run checks is read. The cache is asked in one place (:func:`_check_all`): for a
+text it has seen under the same salt, the content-only findings come from it, and the checks that
+read other files (HL5) run again; any other text is checked in full (over worker processes when
+there are many) and its findings stored.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, NamedTuple
+
+from handoff_lint.checks import DOCUMENT_CHECKS
+from handoff_lint.data.config import Config
+from handoff_lint.engine import suppress
+from handoff_lint.engine.checkset import CheckSet
+from handoff_lint.engine.discover import SKIPPED, SourceFile, discover, from_blobs
+from handoff_lint.engine.folder import folder_findings
+from handoff_lint.engine.reading import decode, read_text
+from handoff_lint.engine.source import Source
+from handoff_lint.findings import MAX_MESSAGE, Finding
+
+PARALLEL_MIN_FILES = 200  # below this many texts to check in full, one process is faster
+INDEXED_KINDS = frozenset({"handoff", "response", "example"})  # whose line scan the folder checks read
+
+
+class Outcome:
+    """What a run found."""
+
+    def __init__(self, missing_paths: list[str] | None = None) -> None:
+        self.findings: list[Finding] = []
+        self.files_checked = 0
+        self.missing_paths: list[str] = missing_paths or []
+        self.internal_errors: list[str] = []  # "path: what went wrong"
+
+
+class Checked(NamedTuple):
+    """One text's result: plain data, so worker processes can send it back.
+
+    ``content``: the content-only findings when they were computed here (for the cache), else
+    None; ``scan``: the line scan as plain data, for the kinds the folder checks read."""
+
+    findings: list[Finding]
+    errors: list[str]
+    content: list[Finding] | None
+    scan: tuple | None
+
+
+def check_text(file: SourceFile, text: str, config: Config, checks: CheckSet, stored=None) -> Checked:
+    """Every selected document check on one text. ``stored``: the cache's entry for it, whose
+    findings (if known) stand for the content-only checks."""
+    from handoff_lint.engine.folder_index import Scan
+
+    scan = Scan.from_data(stored.scan) if stored is not None and stored.scan is not None else None
+    source = Source(file, text, scan)
+    errors: list[str] = []
+    computed = stored is None or stored.findings is None
+    content = _run(checks.content(), source, config, errors) if computed else stored.findings
+    findings = content + _run(checks.disk(), source, config, errors)
+    if "handoff-lint" in text or "pragma" in text:  # suppression comments
+        findings = suppress.inline(findings, source.lines, file.display, config)
+    keep = content if computed and not errors else None  # a check that failed is tried again next run
+    return Checked(findings, errors, keep, source.scan.to_data() if file.kind in INDEXED_KINDS else None)
+
+
+def _run(modules, source: Source, config: Config, errors: list[str]) -> list[Finding]:
+    """The findings of those of ``modules`` that read ``source``'s kind, shown (see show.py)."""
+    from handoff_lint.show import shown
+
+    findings: list[Finding] = []
+    for module in modules:
+        if module.KINDS is not None and source.kind not in module.KINDS:
+            continue
+        try:
+            findings.extend(module.check(source, config))
+        except Exception as error:  # a bug in one check must not stop the run or hide other files
+            errors.append(shown(f"{source.display}: internal error in {module.__name__}: {type(error).__name__}: {error}", 1000))
+    return [finding.with_message(shown(finding.message, MAX_MESSAGE)) for finding in findings]
+
+
+def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | None = None, cache_dir: str | None = None, jobs: int = 0) -> Outcome:
+    """Check ``paths`` on disk, or, with ``blobs`` (``--staged``), those contents under those
+    names. ``cache_dir``: where the cache lives (None: no cache). ``jobs``: worker processes
+    (0: as many as cores, for large runs only; 1: none)."""
+    checks = CheckSet.selected(suppress.family_wanted(config), DOCUMENT_CHECKS)
+    excluded = config.paths.excluded if config.exclude else None
+    if blobs is None:
+        files, missing = discover(paths, excluded) if excluded else discover(paths)
+    else:
+        files, missing = from_blobs(blobs, excluded), []
+    outcome = Outcome(missing_paths=missing)
+    work = [file for file in files if file.kind != SKIPPED]
+    outcome.files_checked = len(work)
+    cache = None
+    if cache_dir is not None:
+        from handoff_lint.cache import Cache
+
+        cache = Cache.open(cache_dir, config)
+    raw: list[Finding] = []
+    texts: list[tuple[SourceFile, str]] = []
+    for file in work:
+        if blobs is None:
+            text, problem = read_text(file.path, file.display, config.max_file_size, file.root)
+        else:
+            text, problem = decode(blobs[file.path], file.display, config.max_file_size)
+        if problem is not None:
+            raw.append(problem)
+        else:
+            texts.append((file, text))
+    scans = {}  # absolute path -> line scan data, of the texts the folder checks read
+    for (file, _text), result in zip(texts, _check_all(texts, config, checks, cache, jobs)):
+        raw.extend(result.findings)
+        outcome.internal_errors.extend(result.errors)
+        if result.scan is not None:
+            scans[file.absolute] = result.scan
+    raw.extend(folder_findings(files, paths if blobs is None else [], config, outcome, scans if blobs is None else {}, cache))
+    if cache is not None:
+        cache.save()
+    outcome.findings = suppress.apply(raw, config)
+    return outcome
+
+
+def _check_all(texts: list[tuple[SourceFile, str]], config: Config, checks: CheckSet, cache, jobs: int) -> list[Checked]:
+    """:func:`check_text` of every text, in order: the one place the cache is asked and filled."""
+    results: list[Checked | None] = [None] * len(texts)
+    keys: list[bytes | None] = [None] * len(texts)
+    pending: list[int] = []
+    if cache is not None:
+        from handoff_lint.cache import digest
+
+    for position, (file, text) in enumerate(texts):
+        stored = None
+        if cache is not None:
+            keys[position] = digest(file.kind, text)
+            stored = cache.get(keys[position], file.display)
+        if stored is not None and stored.findings is not None:
+            result = results[position] = check_text(file, text, config, checks, stored)
+            if stored.scan is None and result.scan is not None:  # a scan it could not keep before
+                cache.put(keys[position], None, result.scan)
+        else:
+            pending.append(position)
+    workers = 1
+    if jobs != 1 and (jobs > 1 or len(pending) >= PARALLEL_MIN_FILES):
+        from handoff_lint.engine import parallel
+
+        workers = parallel.workers_for(len(pending), jobs)
+    if workers > 1:
+        from handoff_lint.engine import parallel
+
+        computed = parallel.check_texts([texts[position] for position in pending], config, checks, workers)
+    else:
+        computed = [check_text(*texts[position], config, checks) for position in pending]
+    for position, result in zip(pending, computed):
+        results[position] = result
+        if cache is not None:
+            cache.put(keys[position], result.content, result.scan)
+    return results

@@ -1,0 +1,50 @@
+"""A readable file handed to the checks: its place, kind, text, and (made when a check asks)
+its lines, line scan and parsed document."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from handoff_lint.engine.discover import SourceFile
+
+if TYPE_CHECKING:
+    from handoff_lint.parse.document import Document
+
+
+class Source:
+    """``scan`` may be given (from the cache); else it is made from the text when asked."""
+
+    def __init__(self, file: SourceFile, text: str, scan=None) -> None:
+        self.file = file
+        self.text = text
+        if scan is not None:
+            self.scan = scan
+
+    @property
+    def display(self) -> str:
+        return self.file.display
+
+    @property
+    def kind(self) -> str:
+        return self.file.kind
+
+    @cached_property
+    def lines(self) -> list[str]:
+        from handoff_lint.parse.document import split_lines
+
+        return split_lines(self.text)
+
+    @cached_property
+    def scan(self):
+        """The line scanner's view (title, fields, reference links): what the folder index and the
+        reference checks read."""
+        from handoff_lint.engine.folder_index import scan_text
+
+        return scan_text(self.text)
+
+    @cached_property
+    def document(self) -> "Document":
+        from handoff_lint.parse.markdown import parse
+
+        return parse(self.text)

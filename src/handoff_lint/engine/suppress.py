@@ -1,0 +1,61 @@
+"""The one place that decides which findings are reported, and with what severity."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from operator import attrgetter
+from typing import Iterable
+
+from handoff_lint.data.catalogue import catalogue, is_selected
+from handoff_lint.data.config import Config
+from handoff_lint.findings import Finding
+
+
+def family_wanted(config: Config):
+    """A predicate: does the run select any rule whose code starts with this family prefix?"""
+    codes = list(catalogue())
+
+    @lru_cache(maxsize=None)
+    def wanted(family: str) -> bool:
+        return any(code.startswith(family) and is_selected(code, config.select, config.ignore) for code in codes)
+
+    return wanted
+
+
+def apply(findings: Iterable[Finding], config: Config) -> list[Finding]:
+    rules = catalogue()
+    extra_ignores: dict = {}  # display path -> codes its per-file-ignores switch off
+    decided: dict = {}  # (code, extra ignores) -> severity, or None when not selected
+    kept = []
+    for finding in findings:
+        extra = ()
+        if config.per_file_ignores:
+            extra = extra_ignores.get(finding.path)
+            if extra is None:
+                extra = extra_ignores[finding.path] = tuple(config.paths.ignored_codes(finding.path))
+        verdict = (finding.code, extra)
+        if verdict not in decided:  # once per rule (and per-file-ignores), not per finding
+            selected = is_selected(finding.code, config.select, [*config.ignore, *extra])
+            decided[verdict] = (config.severity.get(finding.code) or rules[finding.code].severity) if selected else None
+        severity = decided[verdict]
+        if severity is not None:
+            kept.append(finding.with_severity(severity))
+    # the dataclass order, as one key per finding: comparing Findings field by field cost
+    # seconds once a file had a hundred thousand of them
+    return sorted(set(kept), key=attrgetter("path", "line", "column", "code", "message"))
+
+
+def inline(findings: list[Finding], lines: list[str], display: str, config: Config) -> list[Finding]:
+    """Drop the findings that a comment in the file suppresses; report comments that suppress
+    nothing as HL901 (only when the rules they name ran: a pragma is not unused because the
+    run left its family out)."""
+    from handoff_lint.engine.directives import read_directives
+
+    directives = read_directives(lines)
+    kept = directives.drop_suppressed(findings)
+    wanted = family_wanted(config)
+    for directive in directives.unused():
+        if not all(wanted(prefix) for prefix in directive.prefixes or ("HL",)):
+            continue
+        kept.append(Finding(display, directive.line, 1, "HL901", "suppression comment suppresses nothing; remove it"))
+    return kept

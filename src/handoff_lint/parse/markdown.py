@@ -1,0 +1,99 @@
+"""Markdown text -> :class:`Document`, with markdown-it-py's block parser.
+
+Only block structure matters here (headings, paragraphs, lists, code, rules), so the inline
+parser is switched off: it is most of markdown-it's cost and tells us nothing we use. A
+``## Heading`` inside a code fence is code, not a section. Documents written at the margin
+only skip markdown-it: blocks.py reads the same blocks off their lines.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from handoff_lint.parse.blocks import Block, simple_blocks
+from handoff_lint.parse.document import Document, Field, Section, split_lines
+from handoff_lint.parse.names import normalise
+
+# `**Date**: 2026-11-02`, `**Date:** 2026-11-02`, optionally as a list item. The value's trailing
+# space is stripped in code: `(?P<value>.*?)\s*$` backtracks quadratically over a long run of spaces.
+FIELD_RE = re.compile(r"^\s{0,3}(?:[-*+]\s+)?\*\*(?P<name>[^*\n]+?)\*\*[ \t]*(?::[ \t]*)?(?P<value>.*)$")
+_CODE_TYPES = frozenset({"fence", "code_block"})
+
+
+@lru_cache(maxsize=1)
+def _markdown():
+    from markdown_it import MarkdownIt
+
+    # Link reference definitions are not structure either; skipping them saves a fifth of parsing.
+    return MarkdownIt("commonmark").disable(["inline", "text_join", "reference"])
+
+
+def _markdown_blocks(text: str) -> tuple[list[Block], set[int]]:
+    """markdown-it's level-0 blocks and the lines inside code blocks at any depth."""
+    tokens = _markdown().parse(text)
+    code_lines: set[int] = set()
+    blocks: list[Block] = []
+    for index, token in enumerate(tokens):
+        if token.map is None:
+            continue
+        first, last = token.map[0] + 1, token.map[1]
+        if token.type in _CODE_TYPES:
+            code_lines.update(range(first, last + 1))
+        if token.level == 0:
+            content = tokens[index + 1].content if token.type == "heading_open" else ""
+            blocks.append((token.type, token.tag, first, last, content))
+    return blocks, code_lines
+
+
+def field_at(line_text: str, line: int) -> Field | None:
+    """The field on a line, or None. Callers test for '**' first: most lines have none, and the
+    substring test is cheaper than this call."""
+    match = FIELD_RE.match(line_text)
+    if not match:
+        return None
+    name = match.group("name").strip()
+    if not name.endswith(":") and not line_text[match.end("name") + 2 :].lstrip().startswith(":"):
+        return None  # bold text, not a field
+    return Field(name.rstrip(":").strip(), match.group("value").rstrip(), line, match.start("value") + 1)
+
+
+def parse(text: str, status_field: str = "Handoff Status") -> Document:
+    lines = split_lines(text)
+    simple = simple_blocks(text, lines)
+    blocks, code_lines = simple if simple is not None else _markdown_blocks(text)
+    status_norm = normalise(status_field)
+
+    doc = Document(lines=lines, code_lines=frozenset(code_lines))
+    heading_indexes = [i for i, block in enumerate(blocks) if block[0] == "heading_open" and block[1] == "h2"]
+    first_section = heading_indexes[0] if heading_indexes else len(blocks)
+
+    for kind, tag, first, last, content in blocks[:first_section]:
+        if kind == "heading_open" and tag == "h1" and doc.title is None:
+            doc.title, doc.title_line, doc.title_level = content.strip(), first, 1
+    for kind, _tag, first, last, _content in blocks:
+        if kind not in ("paragraph_open", "bullet_list_open"):
+            continue
+        for number in range(first, min(last, len(lines)) + 1):
+            text_line = lines[number - 1]
+            found = field_at(text_line, number) if "**" in text_line else None
+            if found is None:
+                continue
+            before = not heading_indexes or number < blocks[first_section][2]
+            (doc.fields if before else doc.trailer_fields).append(found)
+
+    status_lines = {f.line for f in doc.trailer_fields if normalise(f.name) == status_norm}
+    for position, index in enumerate(heading_indexes):
+        _kind, _tag, heading_line, _last, name = blocks[index]
+        stop = heading_indexes[position + 1] if position + 1 < len(heading_indexes) else len(blocks)
+        body_lines: list[str] = []
+        end_line = heading_line
+        for kind, _tag, first, last, _content in blocks[index + 1 : stop]:
+            if kind == "hr":
+                continue
+            kept = [n for n in range(first, min(last, len(lines)) + 1) if n not in status_lines]
+            if kept:
+                body_lines.extend(lines[n - 1] for n in kept)
+                end_line = max(end_line, kept[-1])
+        doc.sections.append(Section(name.strip(), heading_line, end_line, "\n".join(body_lines).strip()))
+    return doc

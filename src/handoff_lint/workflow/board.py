@@ -1,0 +1,84 @@
+"""``handoff-lint status``: the board of a handoff folder, one row per handoff."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from handoff_lint.checks.credentials import redact_line
+from handoff_lint.checks.lifecycle import status_folders
+from handoff_lint.data.config import Config
+from handoff_lint.engine.folder_index import FolderIndex
+
+# state -> (heading, colour); the order is the board's
+STATES = {
+    "awaiting pickup": "yellow",
+    "in progress": "cyan",
+    "blocked": "red",
+    "awaiting archive": "magenta",
+    "misplaced": "red",
+    "archived": "green",
+    "cancelled": "bright_black",
+}
+
+
+@dataclass
+class Row:
+    state: str
+    handoff: str  # path as displayed
+    title: str
+    status: str
+    priority: str
+    date: str
+    age_days: int | None
+    response: str | None
+
+
+def state_of(place: str, status: str, folder: str | None, answered: bool) -> str:
+    if place == "archive":
+        return "cancelled" if status.casefold() == "cancelled" else "archived"
+    if place == "root" or folder == "archive":
+        return "misplaced" if place == "root" else "awaiting archive"
+    if answered:
+        return "awaiting archive"
+    return {"in progress": "in progress", "blocked": "blocked"}.get(status.casefold(), "awaiting pickup")
+
+
+def rows(index: FolderIndex, config: Config) -> list[Row]:
+    folders = status_folders(config)
+    answers = index.answers()
+    board = []
+    for handoff in index.handoffs():
+        status = (handoff.status or "").strip()
+        responses = answers.get(handoff.stem, [])
+        finished = [r for r in responses if r.says_done()]
+        date = handoff.date
+        board.append(Row(
+            state=state_of(handoff.place, status, folders.get(status.casefold()), bool(finished)),
+            handoff=handoff.display,
+            title=redact_line((handoff.title or "").split(":", 1)[-1].strip()),
+            status=status or "?",
+            priority=(handoff.value("Priority") or "?").strip(),
+            date=date.isoformat() if date else (handoff.value("Date") or "?"),
+            age_days=(config.today - date).days if date else None,
+            response=responses[0].display if responses else None,
+        ))
+    order = list(STATES)
+    return sorted(board, key=lambda row: (order.index(row.state), row.date, row.handoff))
+
+
+def as_json(board: list[Row]) -> list[dict]:
+    return [asdict(row) for row in board]
+
+
+def render(board: list[Row], echo, style) -> None:
+    """Rows grouped by state; ``style(text, fg=..., bold=...)`` colours (identity in a pipe)."""
+    current = None
+    for row in board:
+        if row.state != current:
+            current = row.state
+            count = sum(r.state == current for r in board)
+            echo(("\n" if row is not board[0] else "") + style(f"{current.upper()} ({count})", fg=STATES[current], bold=True))
+        age = f"{row.age_days}d" if row.age_days is not None else "?"
+        echo(f"  {row.priority:<6} {age:>5}  {row.handoff.rsplit('/', 1)[-1]}  {style(row.title, dim=True)}")
+        if row.response:
+            echo(f"  {'':<6} {'':>5}  <- {row.response.rsplit('/', 1)[-1]}")

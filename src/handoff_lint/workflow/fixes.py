@@ -1,0 +1,188 @@
+"""``--fix`` and ``--diff``: move handoffs to the folder their status belongs in, give them their
+canonical name, and update the responses that link to them.
+
+Safety rules: a move never replaces an existing file (hard link then unlink, or ``git mv``,
+both of which refuse an existing target); a response is rewritten through a temporary file and
+an atomic rename; moves happen before link updates, so an interruption at any point leaves every
+document present and readable (at worst a response's link is stale, which the next run reports
+and fixes). Nothing is written without ``--fix``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import errno
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from handoff_lint.checks.lifecycle import placement
+from handoff_lint.data.config import Config
+from handoff_lint.engine.discover import display_path
+from handoff_lint.engine.folder_index import FolderIndex
+from handoff_lint.data.catalogue import is_selected
+
+FOLDER_CODES = ("HL405", "HL412")  # fixed by moving to the folder the status belongs in
+NAME_CODES = ("HL401", "HL404")  # fixed by renaming to handoff-<Date>-<slug>.md
+# HL406 (a response's stale link to a handoff that exists elsewhere) is fixed by a link update
+
+
+class FixError(RuntimeError):
+    pass
+
+
+@dataclass
+class Move:
+    source: Path
+    target: Path
+
+
+@dataclass
+class Edit:
+    path: Path
+    replacements: list[tuple[str, str]]  # (old link target, new link target)
+
+
+@dataclass
+class Plan:
+    moves: list[Move] = field(default_factory=list)
+    edits: list[Edit] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # what could not be fixed, and why
+
+    def __bool__(self) -> bool:
+        return bool(self.moves or self.edits)
+
+
+def plan_for(paths, config: Config) -> Plan:
+    """The fix plan for a run over ``paths``: every handoff root they touch, limited to the
+    documents the run names or walks (as the checks report)."""
+    from handoff_lint.engine.discover import discover, inside
+    from handoff_lint.engine.folder_index import build
+
+    files, _missing = discover(paths, config.paths.excluded) if config.exclude else discover(paths)
+    named = {file.display for file in files}
+    walked = [os.path.abspath(p) for p in paths if os.path.isdir(p)]
+    total = Plan()
+    for root in sorted({file.root for file in files if file.root is not None}):
+        part = plan(build(root), config, lambda entry: entry.display in named or inside(entry.display, walked))
+        total.moves += part.moves
+        total.edits += part.edits
+        total.refused += part.refused
+    return total
+
+
+def plan(index: FolderIndex, config: Config, in_run) -> Plan:
+    """The moves and link updates that fix this root's selected lifecycle findings, limited to
+    the documents ``in_run(entry)`` accepts."""
+    fix_folder = any(is_selected(code, config.select, config.ignore) for code in FOLDER_CODES)
+    fix_name = any(is_selected(code, config.select, config.ignore) for code in NAME_CODES)
+    repair_links = is_selected("HL406", config.select, config.ignore)
+    result = Plan()
+    taken: set[Path] = set()
+    moved: dict[Path, Path] = {}
+    for entry in index.handoffs():
+        if not in_run(entry):
+            continue
+        target = placement(entry, config, fix_folder, fix_name)
+        if target is None or target == entry.path:
+            continue
+        if target.exists() or target.is_symlink() or target in taken:
+            result.refused.append(f"{entry.display}: not moved, {display_path(target)} already exists")
+            continue
+        taken.add(target)
+        moved[entry.path] = target
+        result.moves.append(Move(entry.path, target))
+    # where each handoff (by its current file name) will be after the moves
+    location = {h.path.name: moved.get(h.path, h.path) for h in index.handoffs()}
+    for response in index.responses() if (moved or repair_links) else ():
+        replacements = []
+        for reference in response.references:
+            pointed = Path(os.path.normpath(response.path.parent / reference.target.split("#", 1)[0]))
+            now = location.get(pointed.name)
+            if reference.kind != "link" or now is None or now == pointed:
+                continue  # a link that already points right, or at no known handoff
+            replacements.append((reference.target, os.path.relpath(now, response.path.parent).replace(os.sep, "/")))
+            if pointed.name != now.name:  # the link text names the file too
+                replacements.append((f"[{pointed.name}]", f"[{now.name}]"))
+        if replacements:
+            result.edits.append(Edit(response.path, replacements))
+    return result
+
+
+def _edited(text: str, replacements) -> str:
+    for old, new in replacements:
+        text = text.replace(f"]({old}", f"]({new}") if not old.startswith("[") else text.replace(old, new)
+    return text
+
+
+def diff(plan_: Plan) -> str:
+    """What ``--fix`` would do, as a git-style diff (renames, then link edits)."""
+    out = []
+    for move in plan_.moves:
+        a, b = display_path(move.source), display_path(move.target)
+        out.append(f"diff --git a/{a} b/{b}\nsimilarity index 100%\nrename from {a}\nrename to {b}\n")
+    for edit in plan_.edits:
+        with open(edit.path, encoding="utf-8", newline="") as handle:
+            before = handle.read()
+        name = display_path(edit.path)
+        out.append("".join(difflib.unified_diff(before.splitlines(True), _edited(before, edit.replacements).splitlines(True), f"a/{name}", f"b/{name}")))
+    return "".join(out)
+
+
+def apply(plan_: Plan) -> None:
+    """Moves first, then link updates; each step atomic; FixError names the file on failure."""
+    for move in plan_.moves:
+        _move(move.source, move.target)
+    for edit in plan_.edits:
+        _rewrite(edit.path, edit.replacements)
+
+
+def _move(source: Path, target: Path) -> None:
+    from handoff_lint.workflow.git import GitError, git, work_tree
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    top = work_tree(source.parent)
+    if top is not None and _tracked(source, top):
+        try:
+            git(["mv", "--", str(source), str(target)], top)  # refuses an existing target
+            return
+        except GitError as error:
+            raise FixError(f"{display_path(source)}: git mv failed: {error}") from None
+    try:
+        os.link(source, target)  # fails if the target exists: never overwrites
+    except FileExistsError:
+        raise FixError(f"{display_path(source)}: not moved, {display_path(target)} already exists") from None
+    except OSError as error:
+        if error.errno not in (errno.EPERM, errno.EXDEV, errno.ENOTSUP, errno.EMLINK):
+            raise FixError(f"{display_path(source)}: cannot move: {error.strerror}") from None
+        if target.exists():
+            raise FixError(f"{display_path(source)}: not moved, {display_path(target)} already exists") from None
+        os.rename(source, target)
+        return
+    os.unlink(source)
+
+
+def _tracked(path: Path, top: Path) -> bool:
+    from handoff_lint.workflow.git import GitError, git
+
+    try:
+        return bool(git(["ls-files", "-z", "--", f":(literal){path}"], top).strip())
+    except GitError:
+        return False
+
+
+def _rewrite(path: Path, replacements) -> None:
+    with open(path, encoding="utf-8", newline="") as handle:  # newline="": CRLF stays CRLF
+        before = handle.read()
+    after = _edited(before, replacements)
+    if after == before:
+        return
+    temporary = path.with_name(f".{path.name}.handoff-lint-{os.getpid()}")
+    try:
+        with open(temporary, "w", encoding="utf-8", newline="") as handle:
+            handle.write(after)
+        os.chmod(temporary, os.stat(path).st_mode & 0o7777)
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise FixError(f"{display_path(path)}: link not updated: {error.strerror}") from None

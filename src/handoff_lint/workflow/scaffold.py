@@ -1,0 +1,110 @@
+"""``new``, ``respond`` and ``init``: documents and folders that are right from the start.
+
+Every file is created with ``open(..., "x")``: an existing file is never replaced.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from handoff_lint.checks.lifecycle import slugify
+from handoff_lint.engine.discover import LIFECYCLE_FOLDERS, TEMPLATE_NAME, display_path, is_handoff_root
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+READY = "Ready for local model pickup"
+
+
+class ScaffoldError(RuntimeError):
+    pass
+
+
+def _create(path: Path, text: str) -> None:
+    try:
+        with open(path, "x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise ScaffoldError(f"{display_path(path)} already exists; not replaced") from None
+
+
+def _set_field(text: str, name: str, value: str) -> str:
+    return re.sub(rf"^\*\*{re.escape(name)}\*\*:.*$", lambda _m: f"**{name}**: {value}", text, count=1, flags=re.M)
+
+
+def find_root(start: Path) -> Path:
+    """The handoff root at or above ``start``, or the one below it (models/next-local)."""
+    start = Path(os.path.abspath(start))
+    for folder in (start, *start.parents):
+        if is_handoff_root(folder):
+            return folder
+    for candidate in (start / "models" / "next-local", start / "next-local"):
+        if is_handoff_root(candidate):
+            return candidate
+    raise ScaffoldError(f"no handoff folder at or above {display_path(start)} (run 'handoff-lint init')")
+
+
+def new_handoff(root: Path, description: str, today, author: str, priority: str, constraints: list[str]) -> Path:
+    template = root / TEMPLATE_NAME
+    text = template.read_text(encoding="utf-8") if template.is_file() else (TEMPLATES / "handoff.md").read_text(encoding="utf-8")
+    text = re.sub(r"^# .*$", lambda _m: f"# Local Handoff: {description.strip()}", text, count=1, flags=re.M)
+    for name, value in (("Date", today.isoformat()), ("From", author), ("Priority", priority), ("Constraints", "/".join(constraints)), ("Handoff Status", READY)):
+        text = _set_field(text, name, value)
+    path = root / "active" / f"handoff-{today.isoformat()}-{slugify(description)}.md"
+    path.parent.mkdir(exist_ok=True)
+    _create(path, text)
+    return path
+
+
+def respond(handoff: Path, today, author: str) -> Path:
+    from handoff_lint.engine.discover import classify
+    from handoff_lint.engine.folder_index import Entry, scan
+
+    kind, root = classify(handoff)
+    if kind != "handoff" or root is None:
+        raise ScaffoldError(f"{display_path(handoff)} is not a handoff in active/ or archive/")
+    from handoff_lint.engine.reading import read_text
+
+    text, problem = read_text(handoff, display_path(handoff))
+    if problem is not None:
+        raise ScaffoldError(f"{problem.path}: {problem.message}")
+    entry = Entry(Path(os.path.abspath(handoff)), display_path(handoff), handoff.parent.name, kind, text)
+    scan(entry)
+    title = re.sub(r"^\s*local handoff\s*:\s*", "", entry.title or "", flags=re.I) or "[What was done]"
+    responses = root / "responses"
+    link = os.path.relpath(entry.path, responses).replace(os.sep, "/")
+    text = (TEMPLATES / "response.md").read_text(encoding="utf-8")
+    text = re.sub(r"^# .*$", lambda _m: f"# Local Response: {title}", text, count=1, flags=re.M)
+    text = text.replace("[handoff file](../archive/handoff-file.md)", f"[{entry.name}]({link})")
+    text = _set_field(_set_field(text, "Date", today.isoformat()), "From", author)
+    path = responses / f"{today.isoformat()}-response-to-{entry.stem}.md"
+    responses.mkdir(exist_ok=True)
+    _create(path, text)
+    return path
+
+
+def init(folder: Path) -> list[Path]:
+    """Create the folders and files of a handoff root that are missing; return what was made."""
+    made = []
+    for name in (*LIFECYCLE_FOLDERS, "examples"):
+        (folder / name).mkdir(parents=True, exist_ok=True)
+        keep = folder / name / ".gitkeep"
+        if not any((folder / name).iterdir()):
+            keep.touch()
+            made.append(keep)
+    for name, source in (("README.md", "README.md"), (TEMPLATE_NAME, "handoff.md")):
+        if not (folder / name).exists():
+            _create(folder / name, (TEMPLATES / source).read_text(encoding="utf-8"))
+            made.append(folder / name)
+    return made
+
+
+PRE_COMMIT_SNIPPET = """\
+# .pre-commit-config.yaml
+repos:
+- repo: https://github.com/handoff-lint/handoff-lint
+  rev: v{version}
+  hooks:
+  - id: handoff-lint
+  - id: handoff-privacy
+"""
