@@ -54,15 +54,14 @@ HOOK_TOOLS = ("handoff-lint", "handoff-lint-warm", "handoff-lint-edited", "detec
 EXECUTABLES = {"handoff-lint": "handoff-lint", "handoff-lint-warm": "handoff-lint", "handoff-lint-edited": "handoff-lint", "detect-secrets": "detect-secrets", "gitleaks": "gitleaks"}
 HOOK_EXECUTABLES = {"handoff-lint": "handoff-lint", "handoff-lint-warm": "handoff-lint", "handoff-lint-edited": "handoff-lint", "detect-secrets": "detect-secrets-hook"}
 # handoff-lint runs with --no-cache (every check, nothing remembered); handoff-lint-warm with a
-# cache folder of its own that one untimed run fills first (nothing changed since: the run is a
-# replay); handoff-lint-edited the same on a copy of the folder in which one word of one handoff
+# cache folder of its own that one untimed run fills first (nothing changed since: every file is
+# read and answered by the content-keyed cache); handoff-lint-edited the same on a copy of the folder in which one word of one handoff
 # is changed before each run (the incremental run a commit makes: one file read and checked; in
 # --hook-file mode, that handoff is the file checked, as in a commit that edits it).
 WARM_CACHE = tempfile.mkdtemp(prefix="handoff-lint-bench-cache-")
 EDITED_CACHE = tempfile.mkdtemp(prefix="handoff-lint-bench-edited-")  # also holds the copy
 atexit.register(shutil.rmtree, WARM_CACHE, True)  # a 2,000-handoff folder leaves 1.5 MB there
 atexit.register(shutil.rmtree, EDITED_CACHE, True)
-RACY_SECONDS = 3.5  # a little over handoff_lint.filestamp.RACY_NS
 
 
 # --- finding the tools -------------------------------------------------------------------------
@@ -178,8 +177,7 @@ EDITS = itertools.count()  # the how-manyth edit: which word the next one change
 
 def edit_one_word(target: str) -> None:
     """Change the case of one word's first letter in the prose of ``target`` (a file), or of the
-    first active handoff of the folder ``target``: same size, so only its stat's times and the
-    text tell, and the document stays as valid as it was (titles, headings and fields are left
+    first active handoff of the folder ``target``: same size, so only the text tells, and the document stays as valid as it was (titles, headings and fields are left
     alone). Each edit changes the next word, so every run checks a text no run checked before,
     as a commit does (a text seen before would be answered by the cache's content-keyed results)."""
     path = Path(target) if os.path.isfile(target) else clean_handoff(Path(target))
@@ -227,20 +225,8 @@ def run_once(argv: list[str], cwd: str) -> dict:
 
 def prime(commands: dict, cwd: str, argv: list[str] | None = None) -> None:
     """One untimed run of handoff-lint-warm (or ``argv``) and of handoff-lint-edited, so their
-    timed runs find the cache filled.
-
-    handoff-lint trusts a file's stat only once the file is RACY_SECONDS old (its
-    filestamp.RACY_NS: a change in the same instant as a read could leave the stat as it was), so
-    a folder generated (or copied) a moment ago is first left to age, as a repository's files
-    would have."""
+    timed runs find the cache filled."""
     primed = [argv if argv and name == "handoff-lint-warm" else commands[name] for name in ("handoff-lint-warm", "handoff-lint-edited") if name in commands]
-    if not primed:
-        return
-    newest = max((os.lstat(os.path.join(top, name)).st_ctime for folder in {cwd, EDITED_CACHE} for top, _dirs, names in os.walk(folder) for name in names), default=0)
-    wait = newest + RACY_SECONDS - time.time()
-    if wait > 0:
-        progress(f"waiting {wait:.1f} s for the folder's files to be {RACY_SECONDS} s old")
-        time.sleep(wait)
     for command in primed:
         run_once(command, cwd)
 

@@ -12,8 +12,8 @@ What is kept per text: its content-only findings (HL1-HL3, messages already show
 reference links: what the folder checks read), the scan only when none of its strings looks
 like a credential. The folder checks (HL4) and link checks (HL5) run every time.
 
-Storage is :mod:`.store`: one file per salt with a checksum; damage, another format or any load
-error is an empty cache, never a wrong answer.
+Storage is :mod:`.store`: a folder per salt, ``cache-<salt>/``, of shard files, each with a
+checksum; damage, another format or any load error is an empty shard, never a wrong answer.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from handoff_lint.hashing import blake2b
 
 DIGEST = 16  # bytes of a text's key
 MAX_ENTRIES = 100_000  # beyond this, only what this run used is kept
+SHARDS = 64
 
 
 def digest(kind: str, text: str) -> bytes:
@@ -43,13 +44,15 @@ class Entry:
 
 
 class Cache:
-    """The entries of one salt, loaded from disk (``path`` None: nothing is written)."""
+    """The entries of one salt, in :data:`SHARDS` files by the first byte of their key, each
+    loaded when a key of it is first asked (a one-file run loads one or two) and written back
+    only if this run changed it. ``folder`` None: nothing is read or written."""
 
-    def __init__(self, path: str | None, table: dict | None = None) -> None:
-        self.path = path
-        self.table: dict = {} if table is None else table
+    def __init__(self, folder: str | None) -> None:
+        self.folder = folder
+        self.shards: dict[int, dict] = {}
+        self.changed: set[int] = set()
         self.used: set[bytes] = set()
-        self.changed = False
 
     @classmethod
     def open(cls, folder: str, config) -> "Cache | None":
@@ -62,30 +65,43 @@ class Cache:
         if problem is not None:
             sys.stderr.write(f"handoff-lint: warning: cache not used: {problem}\n")
             return None
-        path = os.path.join(folder, f"cache-{key.salt(config)}.bin")
-        return cls(path, store.load(path))
+        return cls(os.path.join(folder, f"cache-{key.salt(config)}"))
 
-    def get(self, key: bytes, display: str) -> Entry | None:
-        """The entry of a text, its findings placed in the file shown as ``display``, if the
-        cache has one of the right shape."""
-        row = self.table.get(key)
-        if row is None:
-            return None
-        try:
-            rows, scan = row
-            findings = None if rows is None else [Finding(display, *fields) for fields in rows]
-        except (TypeError, ValueError):  # a row of another shape: as if absent
+    def _shard(self, key: bytes) -> tuple[int, dict]:
+        number = key[0] % SHARDS
+        table = self.shards.get(number)
+        if table is None:
+            from handoff_lint.cache import store
+
+            table = self.shards[number] = store.load(self._file(number)) if self.folder is not None else {}
+        return number, table
+
+    def _file(self, number: int) -> str:
+        return os.path.join(self.folder, f"{number:02x}.bin")
+
+    def _row(self, key: bytes):
+        row = self._shard(key)[1].get(key)
+        if type(row) is not tuple or len(row) != 2:  # absent, or of another shape: as if absent
             return None
         self.used.add(key)
-        return Entry(findings, scan)
+        return row
+
+    def get(self, key: bytes, display: str) -> Entry | None:
+        """The entry of a text, its findings placed in the file shown as ``display``."""
+        row = self._row(key)
+        if row is None:
+            return None
+        rows, scan = row
+        try:
+            findings = None if rows is None else [Finding(display, *fields) for fields in rows]
+        except TypeError:
+            return None
+        return Entry(findings, scan if type(scan) is tuple else None)
 
     def scan(self, key: bytes):
         """The scan data kept for a text, or None."""
-        row = self.table.get(key)
-        if type(row) is not tuple or len(row) != 2 or type(row[1]) is not tuple:
-            return None
-        self.used.add(key)
-        return row[1]
+        row = self._row(key)
+        return row[1] if row is not None and type(row[1]) is tuple else None
 
     def put(self, key: bytes, findings: list[Finding] | None, scan) -> None:
         """Keep a text's findings (None: unknown) and scan data (None: none to keep)."""
@@ -93,32 +109,40 @@ class Cache:
 
         if scan is not None and holds_secret(_strings(scan)):
             scan = None
+        rows = None
         if findings is not None:
             rows = tuple((f.line, f.column, f.code, f.message, f.severity, f.fixable, f.secret_hash) for f in findings)
             if holds_secret(row[3] for row in rows):  # a check quoted a secret unredacted: keep nothing
                 rows = None
-        else:
-            rows = None
-        old = self.table.get(key)
-        if old is not None and old[0] is not None and rows is None:
-            rows = old[0]  # a scan stored for a text whose findings are known keeps them
-        new = (rows, scan if scan is not None or old is None else old[1])
+        number, table = self._shard(key)
+        old = self._row(key)
+        if old is not None:  # what is known stays known
+            rows = old[0] if rows is None else rows
+            scan = old[1] if scan is None else scan
         self.used.add(key)
-        if old != new:
-            self.table[key] = new
-            self.changed = True
+        if old != (rows, scan):
+            table[key] = (rows, scan)
+            self.changed.add(number)
 
     def save(self) -> None:
-        """Write the entries back if this run changed any (never raises: a cache that cannot be
-        written only makes the next run slower)."""
+        """Write back the shards this run changed (never raises: a cache that cannot be written
+        only makes the next run slower)."""
         from handoff_lint.cache import store
 
-        if not self.changed or self.path is None:
+        if self.folder is None:
             return
-        table = self.table
-        if len(table) > MAX_ENTRIES:
-            table = {key: row for key, row in table.items() if key in self.used}
-        store.save(self.path, table)
+        from handoff_lint.cache import tables
+
+        tables.save(os.path.dirname(self.folder))
+        if not self.changed or not store.make_folder(self.folder):
+            return
+        for number in sorted(self.changed):
+            table = self.shards[number]
+            if len(table) > MAX_ENTRIES // SHARDS:
+                table = {key: row for key, row in table.items() if key in self.used}
+            store.save(self._file(number), table)
+        top = os.path.dirname(self.folder)
+        store.remove_old(top, {os.path.basename(self.folder), os.path.basename(tables.path(top))})
 
 
 def _strings(scan) -> list[str]:

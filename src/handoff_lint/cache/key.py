@@ -5,11 +5,14 @@ serves an old answer."""
 from __future__ import annotations
 
 import os
+import sys
+from functools import lru_cache
 
 from handoff_lint import __version__
 from handoff_lint.hashing import blake2b
 
 
+@lru_cache(maxsize=1)
 def data_digest() -> str:
     """A digest of the bytes of every rule and schema file (read, not stat'ed: an edit that keeps
     the file's times still changes the salt)."""
@@ -32,6 +35,7 @@ def salt(config) -> str:
 
     parts = {
         "version": __version__,
+        "python": sys.implementation.cache_tag,  # marshal's format may differ between versions
         "config": repr(config),  # every setting, by name: a new setting joins the salt by itself
         "own": [os.environ.get("HANDOFF_LINT_OWN_IDENTIFIERS"), *login_and_host()],
         "data": data_digest(),

@@ -1,6 +1,7 @@
-"""The cache on disk: one file per salt, ``cache-<salt>.bin``, that checks itself.
+"""The cache on disk: a folder per salt, ``cache-<salt>/``, of shard files ``NN.bin`` that check
+themselves, and ``data-<digest>.bin``, the parsed rule and schema files (see :mod:`.tables`).
 
-Layout: a magic line naming the format, a 32-byte BLAKE2b digest of the rest, then the table as
+A shard's layout: a magic line naming the format, a 32-byte BLAKE2b digest of the rest, then the table as
 marshal data (the fastest of the standard library's loaders, and it runs no code). A file that
 is cut short, damaged anywhere, of another format, not a regular file, not the user's own, or
 that fails to load in any way is an empty cache; the next save writes it whole again. Files are
@@ -14,13 +15,12 @@ from __future__ import annotations
 import marshal
 import os
 import stat
-import tempfile
 
 from handoff_lint.hashing import blake2b
 
 MAGIC = b"handoff-lint cache 10\n"
 CHECKSUM = 32
-OLD_NAMES = ("cache-", "replay-")  # files of earlier formats, removed by the next save
+OLD_NAMES = ("cache-", "replay-", "data-")  # what earlier formats and other salts left, removed by a save
 
 
 def unsafe(folder: str) -> str | None:
@@ -63,12 +63,24 @@ def load(path: str) -> dict:
     return table if type(table) is dict else {}
 
 
+def make_folder(folder: str) -> bool:
+    """Create a salt's folder (0700); False if it cannot be made or is not the user's own."""
+    try:
+        os.mkdir(folder, 0o700)
+    except FileExistsError:
+        pass
+    except OSError:
+        return False
+    return unsafe(folder) is None
+
+
 def save(path: str, table: dict) -> None:
     """Write ``table`` to ``path`` atomically, 0600; never raises."""
     folder = os.path.dirname(path)
+    temporary = os.path.join(folder, f".tmp-{os.getpid()}-{os.urandom(6).hex()}")
     try:
         body = marshal.dumps(table)
-        descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", dir=folder)  # 0600
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0), 0o600)
     except (OSError, ValueError):
         return
     try:
@@ -80,19 +92,28 @@ def save(path: str, table: dict) -> None:
             os.unlink(temporary)
         except OSError:
             pass
-        return
-    _remove_old(folder)
 
 
-def _remove_old(folder: str) -> None:
-    """Files earlier formats left (``cache-*.marshal``, journals, ``replay-*``)."""
+def remove_old(folder: str, keep: set[str]) -> None:
+    """What earlier formats left in ``folder`` (``cache-*.marshal``, journals, ``replay-*``), the
+    data files of other rule files, and the folders of other salts not used for a week: a
+    changed setting or an upgrade leaves one. ``keep``: the names in use."""
+    import shutil
+    import time
+
     try:
-        names = os.listdir(folder)
+        entries = list(os.scandir(folder))
     except OSError:
         return
-    for name in names:
-        if name.startswith(OLD_NAMES) and not name.endswith(".bin"):
-            try:
-                os.unlink(os.path.join(folder, name))
-            except OSError:
-                pass
+    week_ago = time.time() - 7 * 86400
+    for entry in entries:
+        if not entry.name.startswith(OLD_NAMES) or entry.name in keep:
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                if entry.stat(follow_symlinks=False).st_mtime < week_ago:
+                    shutil.rmtree(entry.path, ignore_errors=True)
+            else:
+                os.unlink(entry.path)
+        except OSError:
+            pass

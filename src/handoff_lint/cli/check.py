@@ -38,6 +38,13 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
     from handoff_lint.data.catalogue import check_prefixes
     from handoff_lint.data.config import ConfigError, load_config
 
+    from handoff_lint.data.resources import cache_folder
+
+    cache_dir = None if no_cache else cache_folder(cache_dir)
+    if cache_dir is not None:  # before the rules are parsed: the cache may hold them
+        from handoff_lint.cache import tables
+
+        tables.load(cache_dir)
     try:
         config = load_config(explicit=config_file, isolated=isolated)
     except ConfigError as error:
@@ -74,9 +81,7 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
             blobs = {path: data for path, data in staged_blobs().items() if inside(path, within)}
         except GitError as error:
             return fail(str(error))
-    from handoff_lint.data.resources import cache_folder
-
-    outcome = run(paths or ["."], config, blobs, None if no_cache else cache_folder(cache_dir), jobs)
+    outcome = run(paths or ["."], config, blobs, cache_dir, jobs)
     if known:
         from handoff_lint.engine import baseline as baseline_file
 

@@ -1,14 +1,19 @@
 """Pattern and lookup tables kept as data in ``rules/*.toml`` (placeholders, privacy patterns, ...)
 and the JSON Schemas in ``schemas/``, and the one place that parses those files. Tables are
-named by folder and file name: ``rules/privacy.toml``; each is parsed once per process.
+named by folder and file name: ``rules/privacy.toml``; each is parsed once per process, or taken
+from the cache's copy of the same bytes (see :mod:`handoff_lint.cache.tables`).
 """
 
 from __future__ import annotations
 
+import marshal
 from functools import lru_cache
 from pathlib import Path
 
 from handoff_lint.data.resources import data_dir
+
+_KNOWN: dict[str, bytes] = {}  # table name -> the table marshalled, from the cache
+_PARSED: dict[str, bytes] = {}  # table name -> the table marshalled, parsed by this process
 
 
 def tomllib():
@@ -22,12 +27,35 @@ def tomllib():
 
 def parse(path: Path) -> dict:
     """The table in the rules file or schema ``path`` (TOML, or JSON for a .json name)."""
+    name = f"{path.parent.name}/{path.name}"
+    known = _KNOWN.get(name)
+    if known is not None:
+        try:
+            return marshal.loads(known)
+        except (ValueError, EOFError, TypeError):
+            pass
     with path.open("rb") as handle:
         if path.suffix == ".json":
             import json
 
-            return json.load(handle)
-        return tomllib().load(handle)
+            table = json.load(handle)
+        else:
+            table = tomllib().load(handle)
+    try:
+        _PARSED[name] = marshal.dumps(table)  # a copy now: callers may change the table
+    except ValueError:  # a TOML date or time: marshal has no such type, parsed every time
+        pass
+    return table
+
+
+def know(tables: dict) -> None:
+    """Tables parsed from the very bytes of the files in use (see cache.tables)."""
+    _KNOWN.update((name, table) for name, table in tables.items() if type(name) is str and type(table) is bytes)
+
+
+def parsed() -> dict[str, bytes]:
+    """The tables this process parsed that it was not given."""
+    return {name: table for name, table in _PARSED.items() if name not in _KNOWN}
 
 
 class Patterns(dict):

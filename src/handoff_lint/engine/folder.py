@@ -41,7 +41,8 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
 
     kept: list[Finding] = []
     for root in roots:
-        index = build(root, cwd, _Scans(scans, cache, root))
+        known = _Scans(scans, cache, root)
+        index = build(root, cwd, known, known.data)
         for module in checks.all():
             try:
                 found = module.check(index, config, keep)
@@ -54,10 +55,11 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
 
 class _Scans:
     """The line scan of a document of ``root``: the run's own, else by the digest of the file's
-    text from the cache, else made from it (and stored)."""
+    text from the cache, else made from it (and stored). What is read here is kept for the run."""
 
     def __init__(self, scans: dict, cache, root: Path) -> None:
         self.scans, self.cache, self.root = scans, cache, root
+        self.read: dict[str, bytes | None] = {}
 
     def __call__(self, path: str, kind: str):
         """The scan of ``path``, or a function that makes it when a check asks."""
@@ -68,12 +70,24 @@ class _Scans:
             return Scan.from_data(found)
         return lambda: self._read(path, kind)
 
+    def data(self, path: str) -> bytes | None:
+        """The bytes of a document the run did not read (None: unreadable, or the run's own)."""
+        if path in self.scans:
+            return None
+        if path not in self.read:
+            from handoff_lint.engine.reading import read_document
+
+            self.read[path] = read_document(path, self.root)
+        return self.read[path]
+
     def _read(self, path: str, kind: str):
         from handoff_lint.engine.folder_index import Scan, scan_text
-        from handoff_lint.engine.reading import read_text
 
-        text, problem = read_text(Path(path), path, root=self.root)
-        if problem is not None:  # its own check reports it
+        from handoff_lint.engine.reading import decode
+
+        data = self.data(path)
+        text = None if data is None else decode(data, path)[0]
+        if text is None:  # its own check reports it
             return Scan()
         if self.cache is None:
             return scan_text(text)

@@ -185,12 +185,13 @@ class FolderIndex:
 
     ``documents``: the listing's (path, place, kind), in order; ``rows``: by path."""
 
-    __slots__ = ("root", "documents", "rows", "strays", "_scans", "_made", "_paths")
+    __slots__ = ("root", "documents", "rows", "strays", "_scans", "_data", "_made", "_paths")
 
     def __init__(self, root: Path, documents: list[tuple[str, str, str]], rows: dict[str, tuple], strays: list[Stray],
-                 scans: Callable[[str, str], object] | None = None) -> None:
+                 scans: Callable[[str, str], object] | None = None, data: Callable[[str], bytes | None] | None = None) -> None:
         self.root, self.documents, self.rows, self.strays = root, documents, rows, strays
         self._scans = scans or (lambda path, kind: None)
+        self._data = data or (lambda path: None)  # a document's bytes, if the caller reads them
         self._made: dict[str, Entry] = {}
         self._paths: dict[str, list[str]] = {}
 
@@ -224,19 +225,25 @@ class FolderIndex:
 
     def answering(self, stems: set[str] | None = None) -> dict[str, list[str]]:
         """Handoff stem (of ``stems``, else every one) -> the paths of the responses that name
-        it, from the rows where they know it: a response's content is read only when its row
-        does not."""
-        rows = self.rows
+        it. A response names a handoff by a link or path whose file name is the handoff's, or by
+        its own file name: with ``stems`` (a commit's few handoffs), a response whose text and
+        name hold none of them names none, and is not scanned."""
         paths = self.paths("response")
-        if stems is not None:  # a commit's few handoffs: pass over the thousands that name others
-            paths = [path for path in paths if (named := rows[path][NAMED]) is None or not stems.isdisjoint(named)]
+        if stems is not None:
+            paths = [path for path in paths if self._may_name(path, stems)]
         found: dict[str, list[str]] = {}
         for path in paths:
-            named = rows[path][NAMED]
-            for name in self.entry(path).handoffs_named() if named is None else named:
+            for name in self.entry(path).handoffs_named():
                 if stems is None or name in stems:
                     found.setdefault(name, []).append(path)
         return found
+
+    def _may_name(self, path: str, stems: set[str]) -> bool:
+        name = file_name(path)
+        if any(stem in name for stem in stems):
+            return True
+        data = self._data(path)
+        return data is None or any(stem.encode("utf-8", "surrogatepass") in data for stem in stems)
 
     def answers(self) -> dict[str, list[Entry]]:
         """Handoff stem -> the responses that name it."""
@@ -265,7 +272,7 @@ class Scan:
     @classmethod
     def from_data(cls, data) -> "Scan":
         title, fields, references = data
-        return cls(title, {k: tuple(v) for k, v in fields.items()}, [Reference(*r) for r in references])
+        return cls(title, dict(fields), [Reference(*r) for r in references])
 
     def strings(self) -> list[str]:
         """Every text the scan holds (to screen for credentials before it is stored)."""
@@ -382,10 +389,11 @@ def listing(root: Path) -> Listing:
     return Listing(root, documents, strays)
 
 
-def build(root: Path, cwd: Path | None = None, scans: Callable[[str, str], object] | None = None) -> FolderIndex:
+def build(root: Path, cwd: Path | None = None, scans: Callable[[str, str], object] | None = None, data: Callable[[str], bytes | None] | None = None) -> FolderIndex:
     """Index every document of the handoff root on disk (unreadable files scan as empty: the
     per-file checks report them). ``scans(path, kind)``: the scan of a document, or a function
-    that returns it, or None (then it is read when a check asks)."""
+    that returns it, or None (then it is read when a check asks). ``data(path)``: its bytes
+    (None if unknown or unreadable), to pass over responses that cannot name a handoff."""
     cwd = cwd or Path.cwd()
     listed = listing(root)
     root = listed.root
@@ -394,7 +402,7 @@ def build(root: Path, cwd: Path | None = None, scans: Callable[[str, str], objec
 
     def shown(path: str, place: str) -> str:
         # as discover shows it, so findings match the run (one relpath per root, not per file)
-        if base.startswith(".."):  # the working directory is inside the root: relpath per file
+        if set(base.split("/")) == {".."}:  # the working directory is inside the root: relpath per file
             return printable(display_path(Path(path), cwd))
         name = os.path.basename(path)
         relative = name if place == "root" else f"{place}/{name}"
@@ -402,4 +410,4 @@ def build(root: Path, cwd: Path | None = None, scans: Callable[[str, str], objec
 
     rows = {path: (here, None, place, kind, shown(path, place), *name_parts(file_name(path), kind), None) for path, place, kind in listed.documents}
     strays = [Stray(Path(path), printable(display_path(Path(path), cwd)), is_dir) for path, is_dir in listed.strays]
-    return FolderIndex(root, listed.documents, rows, strays, scans)
+    return FolderIndex(root, listed.documents, rows, strays, scans, data)

@@ -59,6 +59,30 @@ def read_text(
     return decode(data, display, max_bytes)
 
 
+def read_document(path: str, root: Path) -> bytes | None:
+    """The bytes of a document the folder checks read beside the run's own files, or None if it
+    cannot be read (its own check says why). A plain file is read without following a link and
+    without a Path or a buffered file object (a folder of thousands is read this way); anything
+    else takes :func:`read_text`'s way, which keeps links inside ``root``."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError:
+        text, _problem = read_text(Path(path), path, root=root)
+        return None if text is None else text.encode("utf-8", "surrogatepass")
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > DEFAULT_MAX_BYTES:
+            return None
+        data = os.read(descriptor, info.st_size + 1)
+        if len(data) > info.st_size:  # it grew since the fstat: read on, up to the limit
+            data += os.read(descriptor, DEFAULT_MAX_BYTES + 1 - len(data))
+        return data
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
+
+
 def decode(data: bytes, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | None, Finding | None]:
     """The checks on content alone, shared by files on disk and staged blobs (``--staged``)."""
 

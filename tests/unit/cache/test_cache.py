@@ -45,7 +45,9 @@ def flip_bits(folder: Path, seed: int, flips: int = 3) -> int:
     """Flip ``flips`` random bits in every file of ``folder``; how many files were damaged."""
     rng = random.Random(seed)
     damaged = 0
-    for path in sorted(folder.iterdir()):
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file():
+            continue
         data = bytearray(path.read_bytes())
         if not data:
             continue
@@ -176,9 +178,10 @@ def test_cache_files_are_private_and_hold_no_secret(handoff_root, tmp_path):
     (handoff_root / "active" / NAME).write_text(text)
     result = run_cli("check", "--cache-dir", str(cache), "--format", "json", ".", cwd=handoff_root)
     assert result.code == 1 and not result.stderr
-    files = list(cache.iterdir())
-    assert files
-    assert stat.S_IMODE(cache.stat().st_mode) == 0o700
+    files = [path for path in cache.rglob("*") if path.is_file()]
+    assert len(files) >= 2  # a shard and the parsed rules
+    for folder in [cache, *(path for path in cache.rglob("*") if path.is_dir())]:
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     for path in files:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
         data = path.read_bytes()
@@ -203,11 +206,13 @@ def test_an_unwritable_or_damaged_cache_only_costs_time(handoff_root, tmp_path):
     cache = tmp_path / "cache"
     warm, cold = both(handoff_root, cache, "--format", "json", ".")
     assert warm == cold
-    (path,) = cache.iterdir()
-    for damage in (b"", path.read_bytes()[:40], b"not a cache at all", path.read_bytes()[:-1]):
-        path.write_bytes(damage)
-        warm, cold = both(handoff_root, cache, "--format", "json", ".")
-        assert warm == cold
+    files = [path for path in cache.rglob("*.bin")]
+    assert files
+    for path in files:
+        for damage in (b"", path.read_bytes()[:40], b"not a cache at all", path.read_bytes()[:-1]):
+            path.write_bytes(damage)
+            warm, cold = both(handoff_root, cache, "--format", "json", ".")
+            assert warm == cold
     if os.geteuid() != 0:  # root writes anywhere
         cache.chmod(0o500)
         warm, cold = both(handoff_root, cache, "--format", "json", ".")
