@@ -239,11 +239,11 @@ class FolderIndex:
         return found
 
     def _may_name(self, path: str, stems: set[str]) -> bool:
-        name = file_name(path)
-        if any(stem in name for stem in stems):
-            return True
         data = self._data(path)
-        return data is None or any(stem.encode("utf-8", "surrogatepass") in data for stem in stems)
+        if data is None:  # read by the run itself (its scan is at hand), or unreadable
+            return True
+        name = file_name(path)
+        return any(stem in name or stem.encode("utf-8", "surrogatepass") in data for stem in stems)
 
     def answers(self) -> dict[str, list[Entry]]:
         """Handoff stem -> the responses that name it."""
