@@ -14,12 +14,12 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, NamedTuple
+from typing import Callable, Iterable, NamedTuple
 
 from handoff_lint import observed
 from handoff_lint.discover import SKIPPED_NAMES, TEMPLATE_NAME, display_path, is_markdown
 from handoff_lint.findings import printable
-from handoff_lint.names import normalise
+from handoff_lint.names import normalise, undecorated
 from handoff_lint.reading import read_text
 from handoff_lint.rules_data import Patterns, load_table
 
@@ -35,6 +35,50 @@ REFERENCE_SECTIONS = frozenset({"references/links", "reference to original hando
 def tables():
     table = load_table("lifecycle")
     return table, Patterns(table["names"])  # a run whose names the cache knows needs none
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict[str, str]:
+    """Status words (case-folded, spacing normalised) -> the template's status they mean."""
+    table, _names = tables()
+    words = {_status_key(word): word for folder in ("active", "archive") for word in table["status-words"][folder]}
+    for word, meaning in table.get("status-synonyms", {}).items():
+        words.setdefault(_status_key(word), meaning)
+    return words
+
+
+def _ends_word(char: str) -> bool:
+    """Does ``char`` after a status word start a note (``Done (see ...)``, ``Done, moved``, ``Done ✅``),
+    rather than continue the word (``done-ish``, ``Done_2``)?"""
+    import unicodedata
+
+    return char.isspace() or char in "(:,;.—–!" or unicodedata.category(char)[0] == "S"
+
+
+def _status_key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def status_meaning(text: str | None, extra: Iterable[str] = (), exact: bool = False) -> str | None:
+    """The status a written status means: the template's word (or a team's own word, ``extra``)
+    that its leading words are, matched case-insensitively with emoji and a trailing note
+    dropped (``'✅ Complete (archived ...)'`` -> ``'Completed'``), by rules/lifecycle.toml's
+    vocabulary; None for a status the vocabulary does not know. ``exact``: the whole status must
+    be the template's or the team's word (strict mode: no synonyms, no notes)."""
+    if not text:
+        return None
+    key = _status_key(undecorated(text))
+    own = {_status_key(word): word for word in extra}
+    if exact:
+        table, _names = tables()
+        canonical = {_status_key(word): word for folder in ("active", "archive") for word in table["status-words"][folder]}
+        return own.get(_status_key(text)) or canonical.get(_status_key(text))
+    words = {**_vocabulary(), **own}
+    best = None
+    for word in words:
+        if key.startswith(word) and (len(key) == len(word) or _ends_word(key[len(word)])) and (best is None or len(word) > len(best)):
+            best = word
+    return words[best] if best is not None else None
 
 
 class Reference(NamedTuple):  # a tuple: a warm run makes one per link of every cached scan
