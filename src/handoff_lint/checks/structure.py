@@ -350,7 +350,7 @@ class _Checker:
 
     def _order(self, instance: dict) -> None:
         rank = {name: index for index, name in enumerate(self.section_names)}
-        known = [name for name in instance["sections"] if name in rank]
+        known = sorted((name for name in instance["sections"] if name in rank), key=lambda name: self.lines[("sections", name)])
         furthest = None
         for name in known:
             if furthest is not None and rank[name] < rank[furthest]:
