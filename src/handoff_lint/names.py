@@ -12,7 +12,7 @@ _DECORATION = re.compile(r"[*_`]+|:\s*$")
 # `1.`, `2)`, `3.1`, `A.` before a heading's words (a numbered outline); bounded, so linear.
 _NUMBERING = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}[.):]?|[A-Za-z][.)])\s+")
 # The protocol's own asides after a name: "Local Model Preferences (if any)", "Resource usage (if relevant)".
-_ASIDE = re.compile(r"\s*\((?:if any|if relevant|if applicable|optional)\)\s*$", re.IGNORECASE)
+_ASIDES = frozenset({"if any", "if relevant", "if applicable", "optional"})
 _KEEP_FIRST = frozenset("[(<$%{~/\\")  # a placeholder or a path starts with these: not decoration
 
 
@@ -22,6 +22,17 @@ def _is_decoration(char: str) -> bool:
     if char in _KEEP_FIRST or char.isalnum():
         return False
     return char.isspace() or unicodedata.category(char)[0] in "SPCZM"
+
+
+def _without_aside(name: str) -> str:
+    """``'Resource usage (if relevant)'`` -> ``'Resource usage'``. String operations: a regex
+    ``\\s*\\(...\\)\\s*$`` restarts at every space of a long run (quadratic)."""
+    stripped = name.rstrip()
+    if stripped.endswith(")"):
+        head, bracket, inner = stripped[:-1].rpartition("(")
+        if bracket and " ".join(inner.split()).casefold() in _ASIDES:
+            return head.rstrip()
+    return name
 
 
 def undecorated(text: str) -> str:
@@ -48,7 +59,7 @@ def normalise(name: str) -> str:
     """``'  resource / PRIVACY   requirements:'`` -> ``'resource/privacy requirements'``;
     ``'📋 1. Context Summary (if any)'`` -> ``'context summary'``."""
     name = _DECORATION.sub("", name)
-    name = _ASIDE.sub("", undecorated(name))
+    name = _without_aside(undecorated(name))
     # split and strip: the regex \s*/\s* restarted at every space of a long run (quadratic)
     name = "/".join(part.strip() for part in name.split("/"))
     return _SPACES.sub(" ", name).strip().casefold()

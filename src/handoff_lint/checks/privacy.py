@@ -99,7 +99,7 @@ def check(source: Source, config: Config) -> list[Finding]:
             for match in patterns["home"].finditer(line):
                 user = match.group("user") or match.group("wuser") or match.group("tuser")
                 system_temp = match.group(0).startswith("/private/")
-                if ci_homes and line.startswith(ci_homes, match.start()):
+                if ci_homes and line[match.start():match.start() + 64].replace("\\\\", "/").replace("\\", "/").startswith(ci_homes):
                     continue  # a CI machine's build account, not a person
                 if match.group("root") or system_temp or (user and user.casefold() not in placeholders):
                     shown = match.group(0)

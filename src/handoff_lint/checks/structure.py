@@ -38,7 +38,7 @@ _INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)[^`\n]*?(?<!`)\1(?!`)")
 _LABEL = re.compile(r"^\s{0,3}(?:[-*+]\s+)?\*\*(?P<name>[^*\n]{1,80})\*\*(?P<rest>.*)$")
 _LABEL_PUNCTUATION = ":.-—– \t"
 # An enumerated value's word and what follows it: `Medium`, `HIGH (blocks the release)`, `🔴 high - today`.
-_ENUM_WORD = re.compile(r"(?P<word>[A-Za-z]+)(?P<rest>.*)$")
+_ENUM_WORD = re.compile(r"[A-Za-z]+")
 
 
 def check(source: Source, config: Config) -> list[Finding]:
@@ -235,10 +235,11 @@ class _Checker:
         return [allowed.get(normalise(word), word) for word in words]
 
     def _enum_value(self, key: str, raw: str, allowed: list) -> str:
-        match = _ENUM_WORD.match(undecorated(raw))
+        value = undecorated(raw)
+        match = _ENUM_WORD.match(value)
         if match is None:
             return raw
-        word, rest = match.group("word"), match.group("rest")
+        word, rest = match.group(0), value[match.end():]
         canonical = canonical_map(allowed).get(normalise(word))
         note = rest.lstrip()
         if canonical is None or (note and note[0] not in "(:,;-—–/") or (rest and note == rest and rest[0] not in "(:,;"):
