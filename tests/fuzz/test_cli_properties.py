@@ -161,9 +161,11 @@ WRAPS = {  # how a section is taken out of the top level: its heading is no long
     "nested list": lambda text: "- item\n" + "".join("  - " + line + "\n" for line in text.splitlines()),
     "quote in list": lambda text: "".join("1. > " + line + "\n" for line in text.splitlines()),
 }
-BASES = {"handoff": (VALID_HANDOFF, "active/handoff-2026-11-02-mutant.md"), "response": (VALID_RESPONSE, "responses/2026-11-03-response-to-mutant.md")}
-REQUIRED = {
-    "handoff": ["Context Summary", "Task Description", "Resource/Privacy Requirements", "Current State/Progress", "Expected Deliverables", "Local Model Preferences"],
+# The response's name names no handoff (a YYYY-MM-DD-response-to-<handoff>.md name would stand in
+# for its Reference to Original Handoff section).
+BASES = {"handoff": (VALID_HANDOFF, "active/handoff-2026-11-02-mutant.md"), "response": (VALID_RESPONSE, "responses/response-2026-11-03-mutant.md")}
+REQUIRED = {  # Local Model Preferences is "(if any)" in the protocol: not required
+    "handoff": ["Context Summary", "Task Description", "Resource/Privacy Requirements", "Current State/Progress", "Expected Deliverables"],
     "response": ["Reference to Original Handoff", "Constraints Met", "Work Performed", "Deliverables Location", "Recommendations"],
 }
 

@@ -108,3 +108,33 @@ def test_extra_roots_and_required_sections(tmp_path):
     found = sorted((f["code"], f["message"]) for f in json.loads(after.stdout))
     assert [c for c, _ in found] == ["HL105", "HL405"]
     assert "Acceptance Criteria" in found[0][1]
+
+
+def test_strict_holds_documents_to_the_template_exactly(handoff_root):
+    """`strict = true`: the reading before issue 17 for teams that want the template exactly:
+    Medium is an error (HL103), an unknown status an error (HL111), a missing Local Model
+    Preferences an error (HL105); without it the same handoff passes with one warning."""
+    from conftest import VALID_HANDOFF
+
+    text = (VALID_HANDOFF.replace("**Priority**: MEDIUM", "**Priority**: Medium")
+            .replace("## Local Model Preferences\n- Any 7B code model with a 4k context.\n", ""))
+    (handoff_root / "active" / "handoff-2026-11-02-extract-error-patterns.md").write_text(text)
+    env = {"HANDOFF_LINT_TODAY": "2026-11-03"}
+    relaxed = run_cli("check", "--format", "json", "--no-cache", ".", cwd=handoff_root, env=env)
+    assert [(f["code"], f["severity"]) for f in json.loads(relaxed.stdout)] == [("HL114", "warning")] and relaxed.code == 0
+    (handoff_root / ".handoff-lint.toml").write_text("strict = true\n")
+    strict = run_cli("check", "--format", "json", "--no-cache", ".", cwd=handoff_root, env=env)
+    assert sorted((f["code"], f["severity"]) for f in json.loads(strict.stdout)) == [("HL103", "error"), ("HL105", "error")]
+    assert strict.code == 1
+    (handoff_root / ".handoff-lint.toml").write_text('strict = true\n[severity]\nHL111 = "warning"\n')  # the file's own overrides win
+    text = VALID_HANDOFF.replace("Ready for local model pickup", "Ready")
+    (handoff_root / "active" / "handoff-2026-11-02-extract-error-patterns.md").write_text(text)
+    strict = run_cli("check", "--format", "json", "--no-cache", ".", cwd=handoff_root, env=env)
+    assert [(f["code"], f["severity"]) for f in json.loads(strict.stdout)] == [("HL111", "warning")]
+
+
+def test_strict_must_be_a_boolean(tmp_path):
+    (tmp_path / "notes.md").write_text("hello\n")
+    (tmp_path / ".handoff-lint.toml").write_text('strict = "yes"\n')
+    result = run_cli("check", "notes.md", cwd=tmp_path)
+    assert result.code == 2 and "strict" in result.stderr

@@ -29,6 +29,8 @@ def test_kinds_by_place(handoff_root, monkeypatch):
         "archive/handoff-2026-10-01-b.md",
         "responses/2026-10-02-response-to-handoff-2026-10-01-b.md",
         "examples/handoff-2026-01-01-example.md",
+        "examples/response-2026-01-02-example.md",
+        "examples/2026-01-02-response-to-handoff-2026-01-01-example.md",
         "handoff-template.md",
         "README.md",
         ".desc",
@@ -47,6 +49,8 @@ def test_kinds_by_place(handoff_root, monkeypatch):
         prefix + "active/handoff-2026-11-02-a.md": HANDOFF,
         prefix + "archive/handoff-2026-10-01-b.md": HANDOFF,
         prefix + "examples/handoff-2026-01-01-example.md": EXAMPLE,
+        prefix + "examples/response-2026-01-02-example.md": RESPONSE,  # named as a response: checked as one
+        prefix + "examples/2026-01-02-response-to-handoff-2026-01-01-example.md": RESPONSE,
         prefix + "handoff-template.md": TEMPLATE,
         prefix + "notes.md": UNCLASSIFIED,
         prefix + "responses/2026-10-02-response-to-handoff-2026-10-01-b.md": RESPONSE,

@@ -29,7 +29,8 @@ TEXTS = ["", " ", "\n", "\u00a0", "\u2003", "\x1c", "\u0085", "x", " word ", "Lo
 def complete(name: str) -> dict:
     """A valid instance, as structure.py builds one from a good document."""
     schema = effective_schema(name)
-    values = {"Date": "2026-11-02", "Priority": "HIGH", "Constraints": ["Time"]}
+    constraints = schema["properties"].get("metadata", {}).get("properties", {}).get("Constraints", {})
+    values = {"Date": "2026-11-02", "Priority": "HIGH", "Constraints": ["Time"] if constraints.get("type") == "array" else "Time"}
     instance = {
         "title": "Local Handoff: x" if name == "handoff" else "Local Response: y",
         "metadata": {key: values.get(key, "someone") for key in names_in(schema, "metadata")},

@@ -15,7 +15,7 @@ from pathlib import Path
 from handoff_lint.checks.credentials import redact_line
 from handoff_lint.data.config import Config
 from handoff_lint.findings import Finding
-from handoff_lint.engine.folder_index import DISPLAY, SLUG, Entry, FolderIndex, link_stem, parse_date, stem, tables
+from handoff_lint.engine.folder_index import DISPLAY, SLUG, Entry, FolderIndex, link_stem, parse_date, status_meaning, stem, tables
 
 _SLUG_WORDS = re.compile(r"[a-z0-9]+")
 _TITLE_PREFIX = re.compile(r"^\s*local handoff\s*:\s*", re.IGNORECASE)
@@ -29,6 +29,17 @@ def status_folders(config: Config) -> dict[str, str]:
         for word in (*table["status-words"][folder], *config.status_words.get(folder, ())):
             folders[word.casefold()] = folder
     return folders
+
+
+def status_folder(status: str | None, config: Config) -> tuple[str | None, str | None]:
+    """``(meaning, folder)`` of a written status: the template's (or the team's) word it means
+    by the vocabulary of rules/lifecycle.toml (see folder_index.status_meaning), and the folder
+    that word belongs in; ``(None, None)`` for a status the vocabulary does not know."""
+    extra = [word for folder in ("active", "archive") for word in config.status_words.get(folder, ())]
+    meaning = status_meaning(status, extra, exact=getattr(config, "strict", False))
+    if meaning is None:
+        return None, None
+    return meaning, status_folders(config).get(meaning.casefold())
 
 
 def slugify(title: str, words: int = 6) -> str:
@@ -51,7 +62,7 @@ def placement(entry: Entry, config: Config, folder: bool = True, name: bool = Tr
         return None
     place = entry.place
     if folder:
-        place = status_folders(config).get((entry.status or "").strip().casefold()) or ("active" if place == "root" else place)
+        place = status_folder(entry.status, config)[1] or ("active" if place == "root" else place)
     file_name = (canonical_name(entry) or entry.name) if name else entry.name
     root = entry.path.parent if entry.place == "root" else entry.path.parent.parent
     return (root if place == "root" else root / place) / file_name
@@ -86,7 +97,6 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
     wanted = only or (lambda display: True)
     today = config.today
     table, _names = tables()
-    folders = status_folders(config)
     needs_response = {w.casefold() for w in table["meaning"]["needs-response"]} | {w.casefold() for w in config.status_words.get("needs-response", ())}
     stale_days = config.stale_days if config.stale_days is not None else table["stale-days"]
     rows = index.rows
@@ -119,14 +129,14 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
         handoff = index.entry(path)
         found.extend(check_names(handoff))
         status = (handoff.status or "").strip()
-        belongs = folders.get(status.casefold())
+        meaning, belongs = status_folder(status, config)
         status_line = handoff.line_of("Handoff Status")
         if handoff.place == "root":
             found.append(_finding(handoff, 1, "HL412", f"handoff at the top of the folder; it belongs in {belongs or 'active'}/", True))
         elif belongs and belongs != handoff.place:
             found.append(_finding(handoff, status_line, "HL405", f"status {status!r} belongs in {belongs}/, not {handoff.place}/", True))
         answering = [index.entry(response) for response in answered.get(handoff.stem, ())]
-        if handoff.place == "archive" and status.casefold() in needs_response and not answering:
+        if handoff.place == "archive" and (meaning or "").casefold() in needs_response and not answering:
             found.append(_finding(handoff, status_line, "HL407", f"archived as {status!r} but no response in responses/ names {handoff.name}"))
         if handoff.place == "active" and belongs != "archive":
             done = [r for r in answering if r.says_done()]

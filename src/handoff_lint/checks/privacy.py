@@ -26,7 +26,7 @@ def _table():
     table = load_table("privacy")
     patterns = Patterns(table["patterns"], {"host": re.IGNORECASE})  # the cheap tests in check() keep most texts from needing any
     placeholders = frozenset(name.casefold() for name in table["placeholder-users"])
-    return patterns, placeholders, frozenset(table["internal-suffixes"])
+    return patterns, placeholders, frozenset(table["internal-suffixes"]), tuple(table.get("ci-homes", ()))
 
 
 @lru_cache(maxsize=4)
@@ -80,7 +80,7 @@ def _is_private_ip(text: str) -> bool:
 
 
 def check(source: Source, config: Config) -> list[Finding]:
-    patterns, placeholders, suffixes = _table()
+    patterns, placeholders, suffixes, ci_homes = _table()
     if config.placeholder_users:
         placeholders = placeholders | {name.casefold() for name in config.placeholder_users}
     if config.internal_domains:
@@ -99,6 +99,8 @@ def check(source: Source, config: Config) -> list[Finding]:
             for match in patterns["home"].finditer(line):
                 user = match.group("user") or match.group("wuser") or match.group("tuser")
                 system_temp = match.group(0).startswith("/private/")
+                if ci_homes and line[match.start():match.start() + 64].replace("\\\\", "/").replace("\\", "/").startswith(ci_homes):
+                    continue  # a CI machine's build account, not a person
                 if match.group("root") or system_temp or (user and user.casefold() not in placeholders):
                     shown = match.group(0)
                     found.append(Finding(source.display, number, match.start() + 1, "HL201", f"path into a home folder: '{shown}'; use a repo-relative path or '/home/<user>/'"))

@@ -15,8 +15,8 @@ from handoff_lint.data.config import Config
 from handoff_lint.engine.discover import EXAMPLE, HANDOFF, RESPONSE, TEMPLATE
 from handoff_lint.parse.document import Document
 from handoff_lint.findings import Finding
-from handoff_lint.parse.names import canonical_map, closest, normalise
-from handoff_lint.data.schemas import effective_schema, names_in, quick_validator, validator
+from handoff_lint.parse.names import canonical_map, closest, normalise, undecorated
+from handoff_lint.data.schemas import aliases_in, effective_schema, names_in, quick_validator, validator
 from handoff_lint.engine.source import Source
 
 KINDS = frozenset({HANDOFF, RESPONSE, EXAMPLE, TEMPLATE})
@@ -33,6 +33,12 @@ _LIST_SPLIT = re.compile(r"[,/;+&|]|\band\b", re.IGNORECASE)
 # A code span: a whole backtick run, text without backticks, a run of the same length. The
 # lookarounds make each run a start once; `(`+)[^`\n]*?\1` was quadratic on a long run.
 _INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)[^`\n]*?(?<!`)\1(?!`)")
+# A bold label opening a line or a list item: `**Work performed**: ...`, `**Constraints met.** ...`,
+# `**Deliverables location:**`. The label is bounded and stops at the first `*`: linear.
+_LABEL = re.compile(r"^\s{0,3}(?:[-*+]\s+)?\*\*(?P<name>[^*\n]{1,80})\*\*(?P<rest>.*)$")
+_LABEL_PUNCTUATION = ":.-—– \t"
+# An enumerated value's word and what follows it: `Medium`, `HIGH (blocks the release)`, `🔴 high - today`.
+_ENUM_WORD = re.compile(r"[A-Za-z]+")
 
 
 def check(source: Source, config: Config) -> list[Finding]:
@@ -42,13 +48,14 @@ def check(source: Source, config: Config) -> list[Finding]:
     if len(source.lines) > MAX_LINES:  # markdown-it's tokens for a million headings: minutes, gigabytes
         return [Finding(source.display, 1, 1, "HL006", f"{len(source.lines):,} lines, over the {MAX_LINES:,}-line limit for structure checks; structure not checked")]
     doc = source.document
+    strict = bool(getattr(config, "strict", False))
     extras = (
         tuple(word for folder in ("active", "archive") for word in config.status_words.get(folder, ())),
         tuple(config.extra_sections.get(schema_name, ())),
     )
-    checker = _Checker(source.display, doc, effective_schema(schema_name, *extras))
-    quick = quick_validator(schema_name, *extras, TEMPLATE_FREE if source.kind == TEMPLATE else ())
-    findings = checker.run(lambda: validator(schema_name, *extras), quick)
+    checker = _Checker(source.display, doc, effective_schema(schema_name, *extras, strict), strict, extras[0], _handoff_in_name(source))
+    quick = quick_validator(schema_name, *extras, TEMPLATE_FREE if source.kind == TEMPLATE else (), strict)
+    findings = checker.run(lambda: validator(schema_name, *extras, strict), quick)
     if source.kind == TEMPLATE:
         return [f for f in findings if f.code not in TEMPLATE_SKIPS]
     findings += placeholders(source.display, doc)
@@ -62,6 +69,17 @@ def _placeholder_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     from handoff_lint.data.rules_data import load_table
 
     return tuple((entry["name"], re.compile(entry["pattern"])) for entry in load_table("placeholders")["placeholder"])
+
+
+def _handoff_in_name(source: Source) -> str | None:
+    """A response's original handoff as its file name gives it (YYYY-MM-DD-response-to-<handoff>.md)."""
+    if source.kind != RESPONSE:
+        return None
+    from handoff_lint.engine.folder_index import file_name, tables
+
+    _table, names = tables()
+    match = names["response-to"].match(file_name(str(source.file.path)))
+    return match.group("target") if match else None
 
 
 def placeholders(display: str, doc: Document) -> list[Finding]:
@@ -79,11 +97,20 @@ def placeholders(display: str, doc: Document) -> list[Finding]:
 
 
 class _Checker:
-    def __init__(self, display: str, doc: Document, schema: dict):
+    """``strict``: the template exactly (no aliases, bold-labelled sections, spelling or status
+    synonyms, no reference by file name). ``own_statuses``: a team's status words.
+    ``named_handoff``: the handoff a response's file name names, if any."""
+
+    def __init__(self, display: str, doc: Document, schema: dict, strict: bool = False, own_statuses: tuple[str, ...] = (), named_handoff: str | None = None):
         self.display, self.doc, self.schema = display, doc, schema
+        self.strict, self.own_statuses, self.named_handoff = strict, own_statuses, named_handoff
         self.props = schema["properties"]
         self.field_names = names_in(schema, "metadata")
         self.section_names = names_in(schema, "sections")
+        # section name or alias (normalised) -> the schema's name
+        self.section_map = canonical_map(self.section_names)
+        if not strict:
+            self.section_map = {**{normalise(alias): name for alias, name in aliases_in(schema, "sections").items()}, **self.section_map}
         self.status_field = self.props.get("status", {}).get("x-field")
         self.lines: dict[tuple, int] = {}  # JSON path -> line
         self.columns: dict[tuple, int] = {}
@@ -98,40 +125,107 @@ class _Checker:
     def instance(self) -> dict:
         doc, instance = self.doc, {}
         if doc.title is not None:
-            instance["title"] = doc.title
+            instance["title"] = doc.title if self.strict else undecorated(doc.title)
             self.lines[("title",)] = doc.title_line
         status_norm = normalise(self.status_field) if self.status_field else None
+        field_norms = {normalise(name) for name in self.field_names}
         metadata, canon = {}, canonical_map(self.field_names)
         for field in doc.fields:
-            if normalise(field.name) == status_norm:
-                continue
-            key = canon.get(normalise(field.name), field.name)
+            norm = normalise(field.name)
+            if norm == status_norm or (not self.strict and norm not in field_norms and norm in self.section_map):
+                continue  # the status, or a section written as a bold-labelled line (see _labelled)
+            key = canon.get(norm, field.name)
             if key in metadata:
                 continue
-            metadata[key] = self._value(key, field.value)
             self.lines[("metadata", key)] = field.line
             self.columns[("metadata", key)] = field.value_column
+            metadata[key] = self._value(key, field.value)
         instance["metadata"] = metadata
-        sections, canon = {}, canonical_map(self.section_names)
+        sections: dict[str, str] = {}
+        headings: dict[str, str] = {}  # the schema's name -> the first heading's normalised text
         for section in doc.sections:
-            key = canon.get(normalise(section.name), section.name)
+            key = self.section_map.get(normalise(section.name), section.name)
             if key in sections:
-                self.add(section.line, "HL108", f"section '{key}' appears more than once (first at line {self.lines[('sections', key)]})")
+                if headings[key] == normalise(section.name):
+                    self.add(section.line, "HL108", f"section '{key}' appears more than once (first at line {self.lines[('sections', key)]})")
+                else:  # "Resource Requirements" and "Privacy Requirements": one section in two parts
+                    sections[key] = f"{sections[key]}\n\n{section.body}".strip()
                 continue
             sections[key] = section.body
+            headings[key] = normalise(section.name)
             self.lines[("sections", key)] = section.line
+        if not self.strict:
+            for key, line, body in self._labelled(field_norms | ({status_norm} if status_norm else set())):
+                if key in sections:
+                    sections[key] = f"{sections[key]}\n\n{body}".strip()
+                else:
+                    sections[key] = body
+                    self.lines[("sections", key)] = line
+            reference = "Reference to Original Handoff"
+            if self.named_handoff and reference in self.section_names and reference not in sections:
+                sections[reference] = self.named_handoff  # the file name names it: the protocol asks no more
+                self.lines[("sections", reference)] = self.doc.title_line or 1
         instance["sections"] = sections
         if status_norm:
             status = doc.field_named(status_norm, doc.trailer_fields + doc.fields)
             if status is not None:
                 instance["status"] = status.value
+                if not self.strict:
+                    from handoff_lint.engine.folder_index import status_meaning
+
+                    instance["status"] = status_meaning(status.value, self.own_statuses) or status.value
                 self.lines[("status",)] = status.line
                 self.columns[("status",)] = status.value_column
         return instance
 
+    def _labelled(self, not_sections: set[str]) -> list[tuple[str, int, str]]:
+        """Sections written as bold-labelled lines or paragraphs (``**Work performed**: ...``,
+        ``**Constraints met.** ...``, ``**Deliverables location:**`` over a list): (the schema's
+        name, line, body). The body is the rest of the line and the lines up to the next blank
+        line, label or heading; a label alone on its line takes the block after it."""
+        lines, code = self.doc.lines, self.doc.code_lines
+        found = []
+        number = 0
+        while number < len(lines):
+            number += 1
+            text = lines[number - 1]
+            if "**" not in text or number in code:
+                continue
+            match = _LABEL.match(text)
+            if match is None:
+                continue
+            norm = normalise(match.group("name").strip().rstrip(_LABEL_PUNCTUATION))
+            key = self.section_map.get(norm)
+            if key is None or norm in not_sections:
+                continue
+            body = [match.group("rest").lstrip(_LABEL_PUNCTUATION + "*")]
+            follow = number
+            while follow < len(lines) and lines[follow].strip() and not self._opens_block(follow + 1):
+                body.append(lines[follow])
+                follow += 1
+            if not "".join(body).strip():  # a label alone: the block after the blank lines
+                while follow < len(lines) and not lines[follow].strip():
+                    follow += 1
+                while follow < len(lines) and lines[follow].strip() and not self._opens_block(follow + 1):
+                    body.append(lines[follow])
+                    follow += 1
+            found.append((key, number, "\n".join(body).strip()))
+            number = follow
+        return found
+
+    def _opens_block(self, number: int) -> bool:
+        """Does line ``number`` start a heading or another bold label?"""
+        text = self.doc.lines[number - 1].lstrip()
+        return text.startswith("#") or (text.startswith("**") and _LABEL.match(self.doc.lines[number - 1]) is not None) or (
+            text[:2] in ("- ", "* ", "+ ") and text[2:].lstrip().startswith("**") and _LABEL.match(self.doc.lines[number - 1]) is not None)
+
     def _value(self, key: str, raw: str):
-        """Split list-valued fields (Constraints) and match their words to the schema's spelling."""
+        """Split list-valued fields (Constraints under strict) and match their words to the
+        schema's spelling; an enumerated field's word (Priority) matched case-insensitively,
+        emoji and a trailing note dropped, and a spelling other than the template's a warning."""
         spec = self.props["metadata"]["properties"].get(key, {})
+        if "enum" in spec and not self.strict:
+            return self._enum_value(key, raw, spec["enum"])
         if spec.get("type") != "array":
             return raw
         allowed = canonical_map(spec.get("items", {}).get("enum", []))
@@ -139,6 +233,20 @@ class _Checker:
         # "Privacy (air-gapped)" -> "Privacy"
         words = [_without_note(word) for word in words]
         return [allowed.get(normalise(word), word) for word in words]
+
+    def _enum_value(self, key: str, raw: str, allowed: list) -> str:
+        value = undecorated(raw)
+        match = _ENUM_WORD.match(value)
+        if match is None:
+            return raw
+        word, rest = match.group(0), value[match.end():]
+        canonical = canonical_map(allowed).get(normalise(word))
+        note = rest.lstrip()
+        if canonical is None or (note and note[0] not in "(:,;-—–/") or (rest and note == rest and rest[0] not in "(:,;"):
+            return raw  # `HIGH (blocks the release)`, `High - today`, `Low, no rush`: a note; `HIGH foo`: not a priority
+        if word != canonical:
+            self.add(self.lines[("metadata", key)], "HL114", f"{key} {word!r} is written {canonical!r} in the template", self.columns[("metadata", key)])
+        return canonical
 
     # -- checks -------------------------------------------------------------------------
     def run(self, full, quick=None) -> list[Finding]:
@@ -172,15 +280,17 @@ class _Checker:
             if name not in self.field_names:
                 hint = closest(name, self.field_names)
                 if hint:
+                    self.add(self.lines[("metadata", name)], "HL104", f"unknown metadata field '{name}'; did you mean '{hint}'?")
                     self.explained.add(hint)
         sections = instance["sections"]
+        candidates = self.section_names + ([] if self.strict else list(aliases_in(self.schema, "sections")))
         for name in list(sections):
             if name in self.section_names:
                 continue
-            hint = closest(name, self.section_names)
+            hint = closest(name, candidates)
             if hint:
                 self.add(self.lines[("sections", name)], "HL107", f"unknown section '{name}'; did you mean '{hint}'?")
-                self.explained.add(hint)
+                self.explained.add(self.section_map.get(normalise(hint), hint))
 
     def _missing(self, path: tuple, name: str, instance: dict) -> None:
         if name in self.explained:
@@ -216,11 +326,12 @@ class _Checker:
         return self.doc.title_line + 1 if self.doc.title_line else 1
 
     def _unknown_field(self, path: tuple, name: str) -> None:
-        hint = closest(name, self.field_names)
-        message = f"unknown metadata field '{name}'"
-        if hint:
-            message += f"; did you mean '{hint}'?"
-        self.add(self.lines.get(path + (name,), 1), "HL104", message)
+        """A field the schema does not define: a near miss of a known one was reported as a typo
+        (HL104, see _near_misses); any other is a field of the writer's own (HL113)."""
+        if closest(name, self.field_names):
+            return
+        known = ", ".join(self.field_names)
+        self.add(self.lines.get(path + (name,), 1), "HL113", f"metadata field '{name}' is not one the template defines ({known})")
 
     def _invalid(self, path: tuple, error) -> None:
         top = path[0] if path else None
@@ -240,7 +351,7 @@ class _Checker:
 
     def _order(self, instance: dict) -> None:
         rank = {name: index for index, name in enumerate(self.section_names)}
-        known = [name for name in instance["sections"] if name in rank]
+        known = sorted((name for name in instance["sections"] if name in rank), key=lambda name: self.lines[("sections", name)])
         furthest = None
         for name in known:
             if furthest is not None and rank[name] < rank[furthest]:

@@ -26,6 +26,7 @@ class Rule(NamedTuple):  # a tuple, not a frozen dataclass: that cost every run 
     explanation: str
     example: str
     fix: str = ""
+    strict: str = ""  # the severity under `strict = true` (the template exactly), if not ``severity``
 
     @property
     def family(self) -> str:
@@ -41,10 +42,15 @@ def catalogue() -> dict[str, Rule]:
         for code, entry in table.items():
             if not CODE_RE.match(code) or code in rules:
                 raise ValueError(f"{path.name}: bad or repeated rule code {code!r}")
-            if entry.get("severity") not in SEVERITIES:
+            if entry.get("severity") not in SEVERITIES or entry.get("strict", "error") not in SEVERITIES:
                 raise ValueError(f"{path.name}: {code} severity must be one of {SEVERITIES}")
             rules[code] = Rule(code=code, **entry)
     return dict(sorted(rules.items()))
+
+
+def strict_severities() -> dict[str, str]:
+    """Code -> severity under ``strict = true``, for the rules whose severity it changes."""
+    return {code: rule.strict for code, rule in catalogue().items() if rule.strict and rule.strict != rule.severity}
 
 
 def lookup(code_or_name: str) -> Rule | None:

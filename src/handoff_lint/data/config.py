@@ -28,14 +28,14 @@ class Config:
     setting (the cache's salt hashes it)."""
 
     SETTINGS = ("select", "ignore", "max_file_size", "severity", "internal_domains", "placeholder_users", "exclude", "stale_days",
-                "status_words", "extra_sections", "roots", "today", "per_file_ignores", "source")
+                "status_words", "extra_sections", "roots", "today", "per_file_ignores", "strict", "source")
     __hash__ = None  # settings are lists and dicts: compared, never hashed
 
     def __init__(self, select: list[str] | None = None, ignore: list[str] | None = None, max_file_size: int = DEFAULT_MAX_BYTES,
                  severity: dict[str, str] | None = None, internal_domains: tuple[str, ...] = (), placeholder_users: tuple[str, ...] = (),
                  exclude: tuple[str, ...] = (), stale_days: int | None = None, status_words: dict[str, list[str]] | None = None,
                  extra_sections: dict[str, list[str]] | None = None, roots: tuple[Path, ...] = (), today: datetime.date | None = None,
-                 per_file_ignores: dict[str, list[str]] | None = None, source: Path | None = None) -> None:
+                 per_file_ignores: dict[str, list[str]] | None = None, source: Path | None = None, strict: bool = False) -> None:
         self.select = ["ALL"] if select is None else select
         self.ignore = [] if ignore is None else ignore
         self.max_file_size = max_file_size
@@ -50,6 +50,9 @@ class Config:
         self.today = today_from_env() if today is None else today
         self.per_file_ignores = {} if per_file_ignores is None else per_file_ignores
         self.source = source  # the file the settings came from
+        # the template exactly: no synonyms, aliases or free text, every section and field it
+        # has required, and the rules' `strict` severities (see catalogue.strict_severities)
+        self.strict = strict
 
     def __repr__(self) -> str:
         return f"Config({', '.join(f'{name}={getattr(self, name)!r}' for name in self.SETTINGS)})"
@@ -135,8 +138,13 @@ def load_config(start: Path | None = None, explicit: Path | None = None, isolate
             roots=tuple(Path(os.path.abspath(path.parent / root)) for root in data.get("roots", [])),
             per_file_ignores={pattern: check_prefixes(codes) for pattern, codes in data.get("per-file-ignores", {}).items()},
             source=path,
+            strict=bool(data.get("strict", False)),
         )
         check_prefixes(config.severity)  # every code named must exist
+        if config.strict:  # the rules' strict severities, under the file's own overrides
+            from handoff_lint.data.catalogue import strict_severities
+
+            config.severity = {**strict_severities(), **config.severity}
     except ValueError as error:
         raise ConfigError(f"{path}: {error}") from None
     if "max-file-size" in data:

@@ -17,11 +17,26 @@ def load_schema(name: str) -> dict:
     return parse(data_dir("schemas") / f"{name}.schema.json")  # a warm cache's copy: no json import
 
 
+def _strict(node):
+    """``node`` with each ``x-strict`` applied: its keywords replace the node's (``strict = true``)."""
+    if isinstance(node, dict):
+        merged = {key: _strict(value) for key, value in node.items() if key != "x-strict"}
+        if isinstance(node.get("x-strict"), dict):
+            merged.update(_strict(node["x-strict"]))
+        return merged
+    if isinstance(node, list):
+        return [_strict(item) for item in node]
+    return node
+
+
 @lru_cache(maxsize=None)
-def effective_schema(name: str, extra_statuses: tuple[str, ...] = (), extra_sections: tuple[str, ...] = ()) -> dict:
+def effective_schema(name: str, extra_statuses: tuple[str, ...] = (), extra_sections: tuple[str, ...] = (), strict: bool = False) -> dict:
     """Schema ``name`` with a team's own status words (added to the status enum) and extra
-    required sections (from config). Without extras, the schema as shipped."""
+    required sections (from config), and under ``strict`` each node's ``x-strict`` keywords in
+    place of its own. Without extras, the schema as shipped."""
     schema = load_schema(name)
+    if strict:
+        schema = _strict(schema)  # a copy
     if not (extra_statuses or extra_sections):
         return schema
     import json
@@ -39,7 +54,7 @@ def effective_schema(name: str, extra_statuses: tuple[str, ...] = (), extra_sect
 
 
 @lru_cache(maxsize=None)
-def validator(name: str, extra_statuses: tuple[str, ...] = (), extra_sections: tuple[str, ...] = ()):
+def validator(name: str, extra_statuses: tuple[str, ...] = (), extra_sections: tuple[str, ...] = (), strict: bool = False):
     """A compiled validator (with the ``date`` format checked) for the effective schema.
 
     Local ``{"$ref": "#/$defs/x"}`` references are inlined first: resolving them through
@@ -47,7 +62,7 @@ def validator(name: str, extra_statuses: tuple[str, ...] = (), extra_sections: t
     """
     from jsonschema import Draft202012Validator
 
-    schema = effective_schema(name, extra_statuses, extra_sections)
+    schema = effective_schema(name, extra_statuses, extra_sections, strict)
     Draft202012Validator.check_schema(schema)
     inlined = _inline_refs(schema, schema.get("$defs", {}))
     return Draft202012Validator(inlined, format_checker=Draft202012Validator.FORMAT_CHECKER)
@@ -62,7 +77,7 @@ QUICK_KEYWORDS = frozenset({"type", "required", "properties", "additionalPropert
 
 
 @lru_cache(maxsize=None)
-def quick_validator(name: str, extra_statuses: tuple[str, ...] = (), extra_sections: tuple[str, ...] = (), free: tuple[str, ...] = ()):
+def quick_validator(name: str, extra_statuses: tuple[str, ...] = (), extra_sections: tuple[str, ...] = (), free: tuple[str, ...] = (), strict: bool = False):
     """A yes/no check compiled to Python by fastjsonschema (about 13x faster than jsonschema on a
     handoff), or None if the schema uses a keyword outside QUICK_KEYWORDS. True means valid;
     False means "ask jsonschema", which decides and explains. ``free``: top-level properties
@@ -72,7 +87,7 @@ def quick_validator(name: str, extra_statuses: tuple[str, ...] = (), extra_secti
     The checks of the shipped schemas come compiled with the package (see
     :mod:`handoff_lint.data.validators`): fastjsonschema's import and compiler are not loaded for
     them. Any other schema (a team's status words, an edited schema) is compiled here."""
-    body = quick_body(name, extra_statuses, extra_sections, free)
+    body = quick_body(name, extra_statuses, extra_sections, free, strict)
     if body is None:
         return None
     from handoff_lint.data import validators
@@ -96,11 +111,11 @@ def quick_validator(name: str, extra_statuses: tuple[str, ...] = (), extra_secti
     return valid
 
 
-def quick_body(name: str, extra_statuses: tuple[str, ...] = (), extra_sections: tuple[str, ...] = (), free: tuple[str, ...] = ()) -> dict | None:
+def quick_body(name: str, extra_statuses: tuple[str, ...] = (), extra_sections: tuple[str, ...] = (), free: tuple[str, ...] = (), strict: bool = False) -> dict | None:
     """What :func:`quick_validator` compiles: the effective schema with its references inlined,
     without $schema, $id and $defs, and ``free``'s values left unchecked; None if it uses a
     keyword outside QUICK_KEYWORDS."""
-    schema = effective_schema(name, extra_statuses, extra_sections)
+    schema = effective_schema(name, extra_statuses, extra_sections, strict)
     inlined = _inline_refs(schema, schema.get("$defs", {}))
     body = {key: value for key, value in inlined.items() if key not in ("$schema", "$id", "$defs")}
     if free:
@@ -127,11 +142,11 @@ def _only_quick_keywords(node) -> bool:
 
 
 def _inline_refs(node, defs: dict):
-    """``node`` with each local ``{"$ref": "#/$defs/x"}`` replaced by x; a title or description
-    beside the reference (annotations, which validate nothing) goes with it."""
+    """``node`` with each local ``{"$ref": "#/$defs/x"}`` replaced by x; a title, description or
+    ``x-`` keyword beside the reference (annotations, which validate nothing) goes with it."""
     if isinstance(node, dict):
         ref = node.get("$ref")
-        if isinstance(ref, str) and ref.startswith("#/$defs/") and ref[8:] in defs and node.keys() <= {"$ref", "title", "description"}:
+        if isinstance(ref, str) and ref.startswith("#/$defs/") and ref[8:] in defs and {key for key in node if not key.startswith("x-")} <= {"$ref", "title", "description"}:
             return _inline_refs(defs[ref[8:]], defs)
         return {key: _inline_refs(value, defs) for key, value in node.items()}
     if isinstance(node, list):
@@ -142,3 +157,13 @@ def _inline_refs(node, defs: dict):
 def names_in(schema: dict, part: str) -> list[str]:
     """The field or section names the schema defines under ``part``, in schema (template) order."""
     return list(schema["properties"].get(part, {}).get("properties", {}))
+
+
+def aliases_in(schema: dict, part: str) -> dict[str, str]:
+    """Other names people give the fields or sections under ``part`` (``x-aliases``) -> the
+    schema's name."""
+    found = {}
+    for name, spec in schema["properties"].get(part, {}).get("properties", {}).items():
+        for alias in spec.get("x-aliases", ()) if isinstance(spec, dict) else ():
+            found.setdefault(alias, name)
+    return found

@@ -2,8 +2,8 @@
 
 A *handoff root* is a folder that holds ``handoff-template.md``, or two of ``active/``,
 ``responses/`` and ``archive/``, or is named ``next-local`` and holds one of them. Inside a root:
-``active/`` and ``archive/`` hold handoffs, ``responses/`` responses, ``examples/`` example
-handoffs; ``handoff-template.md`` is the template; ``README.md`` and ``.desc`` are skipped.
+``active/`` and ``archive/`` hold handoffs, ``responses/`` responses, ``examples/`` examples
+of either, by name (a file named like a response is one, any other an example handoff); ``handoff-template.md`` is the template; ``README.md`` and ``.desc`` are skipped.
 Every other file is *unclassified*: privacy and credential checks still read it.
 """
 
@@ -76,8 +76,17 @@ def _kind(place: str | None, root: Path | None, name: str) -> tuple[str, Path | 
         if name in SKIPPED_NAMES:
             return SKIPPED, root
         if is_markdown(name):
+            if place == "examples" and is_response_name(name):
+                return RESPONSE, root  # an example response: checked as a response, by its name
             return KIND_BY_FOLDER[place], root
     return UNCLASSIFIED, root
+
+
+def is_response_name(name: str) -> bool:
+    """Is ``name`` named as a response (``response-...``, ``YYYY-MM-DD-response-to-...``),
+    as the lifecycle file-name forms write one? Used where the folder does not say (examples/)."""
+    lowered = name.lower()
+    return lowered.startswith("response") or (len(lowered) > 11 and lowered[10:].startswith("-response") and lowered[:4].isdigit())
 
 
 def is_markdown(name: str) -> bool:

@@ -16,11 +16,11 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, NamedTuple
+from typing import Callable, Iterable, NamedTuple
 
 from handoff_lint.engine.discover import SKIPPED_NAMES, TEMPLATE_NAME, display_path, is_markdown
 from handoff_lint.findings import printable
-from handoff_lint.parse.names import normalise
+from handoff_lint.parse.names import normalise, undecorated
 from handoff_lint.engine.reading import read_text
 from handoff_lint.data.rules_data import Patterns, load_table
 
@@ -29,13 +29,78 @@ from handoff_lint.data.rules_data import Patterns, load_table
 LINK_RE = re.compile(r"\[[^\[\]\n]*\]\(\s*<?(?P<target>[^()<>\[\]\s]+)>?(?:\s+[\"'][^\"'\n]*[\"'])?\s*\)")
 CODE_SPAN_RE = re.compile(r"`(?P<target>[^`\n]+)`")
 FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-REFERENCE_SECTIONS = frozenset({"references/links", "reference to original handoff"})
+# A handoff's file name written out, bare, as a response names its original in a metadata line
+# (`**Original handoff**: handoff-2026-11-03-tag-log-levels.md`).
+HANDOFF_NAME_RE = re.compile(r"(?<![\w/.-])handoff-\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*(?:\.md)?(?![\w/-])")
+# The sections whose links and paths are references, by the schemas' names and x-aliases.
+REFERENCE_PARTS = (("handoff", "References/Links"), ("response", "Reference to Original Handoff"))
+
+
+@lru_cache(maxsize=1)
+def reference_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(sections whose links are references, fields that name the original handoff), normalised:
+    References/Links and Reference to Original Handoff with their x-aliases; the fields are the
+    response's (`**Original handoff**:`, `**In response to**:`)."""
+    from handoff_lint.data.schemas import load_schema
+
+    sections, fields = set(), set()
+    for schema_name, section in REFERENCE_PARTS:
+        spec = load_schema(schema_name)["properties"]["sections"]["properties"][section]
+        names = {normalise(name) for name in (section, *spec.get("x-aliases", ()))}
+        sections |= names
+        if schema_name == "response":
+            fields |= names
+    return frozenset(sections), frozenset(fields)
 
 
 @lru_cache(maxsize=1)
 def tables():
     table = load_table("lifecycle")
     return table, Patterns(table["names"])
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict[str, str]:
+    """Status words (case-folded, spacing normalised) -> the template's status they mean."""
+    table, _names = tables()
+    words = {_status_key(word): word for folder in ("active", "archive") for word in table["status-words"][folder]}
+    for word, meaning in table.get("status-synonyms", {}).items():
+        words.setdefault(_status_key(word), meaning)
+    return words
+
+
+def _ends_word(char: str) -> bool:
+    """Does ``char`` after a status word start a note (``Done (see ...)``, ``Done, moved``, ``Done ✅``),
+    rather than continue the word (``done-ish``, ``Done_2``)?"""
+    import unicodedata
+
+    return char.isspace() or char in "(:,;.—–!" or unicodedata.category(char)[0] == "S"
+
+
+def _status_key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def status_meaning(text: str | None, extra: Iterable[str] = (), exact: bool = False) -> str | None:
+    """The status a written status means: the template's word (or a team's own word, ``extra``)
+    that its leading words are, matched case-insensitively with emoji and a trailing note
+    dropped (``'✅ Complete (archived ...)'`` -> ``'Completed'``), by rules/lifecycle.toml's
+    vocabulary; None for a status the vocabulary does not know. ``exact``: the whole status must
+    be the template's or the team's word (strict mode: no synonyms, no notes)."""
+    if not text:
+        return None
+    key = _status_key(undecorated(text))
+    own = {_status_key(word): word for word in extra}
+    if exact:
+        table, _names = tables()
+        canonical = {_status_key(word): word for folder in ("active", "archive") for word in table["status-words"][folder]}
+        return own.get(_status_key(text)) or canonical.get(_status_key(text))
+    words = {**_vocabulary(), **own}
+    best = None
+    for word in words:
+        if key.startswith(word) and (len(key) == len(word) or _ends_word(key[len(word)])) and (best is None or len(word) > len(best)):
+            best = word
+    return words[best] if best is not None else None
 
 
 class Reference(NamedTuple):  # a tuple: a warm run makes one per link of every cached scan
@@ -144,9 +209,11 @@ class Entry:
         return list(self._named)
 
     def says_done(self) -> bool:
-        """Responses: the work is done unless a **Status**: field says otherwise."""
+        """Responses: the work is done unless a **Status**: field says otherwise (read by the
+        status vocabulary: `✅ Complete (all 40 templates)` is done)."""
         table, _names = tables()
-        return (self.status or "Completed").strip().casefold() in {w.casefold() for w in table["meaning"]["response-done"]}
+        status = (self.status or "Completed").strip()
+        return status.casefold() in {w.casefold() for w in table["meaning"]["response-done"]} or status_meaning(status) == "Completed"
 
 
 def file_name(where: str | Path) -> str:
@@ -286,6 +353,7 @@ def scan_text(text: str) -> Scan:
     result = Scan()
     fence = ""
     section = ""
+    reference_sections, reference_fields = reference_names()
     for number, line in enumerate(text.split("\n"), start=1):
         opened = FENCE_RE.match(line) if "```" in line or "~~~" in line else None
         if fence:
@@ -301,15 +369,24 @@ def scan_text(text: str) -> Scan:
         if line.startswith("## "):
             section = normalise(line[3:])
             continue
+        names_original = False
         if "**" in line:
             found = field_at(line, number)
             if found is not None:
-                result.fields.setdefault(normalise(found.name), (found.value, number))
-        if section in REFERENCE_SECTIONS:
+                name = normalise(found.name)
+                result.fields.setdefault(name, (found.value, number))
+                names_original = name in reference_fields  # `**Original handoff**: ...`
+        if names_original or section in reference_sections:
+            before = len(result.references)
             for match in LINK_RE.finditer(line):
                 result.references.append(Reference(match.group("target"), number, match.start("target") + 1, "link"))
             for match in CODE_SPAN_RE.finditer(line):
                 result.references.append(Reference(match.group("target").strip(), number, match.start("target") + 1, "code"))
+            if "handoff-" in line:  # a handoff named bare: pairs the response, is no path to check
+                written = {link_stem(r.target) for r in result.references[before:]}
+                for match in HANDOFF_NAME_RE.finditer(line):
+                    if link_stem(match.group(0)) not in written:
+                        result.references.append(Reference(match.group(0), number, match.start() + 1, "name"))
     return result
 
 

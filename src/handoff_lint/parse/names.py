@@ -3,17 +3,63 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Iterable
 
 _SPACES = re.compile(r"\s+")
 _DECORATION = re.compile(r"[*_`]+|:\s*$")
+# `1.`, `2)`, `3.1`, `A.` before a heading's words (a numbered outline); bounded, so linear.
+_NUMBERING = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}[.):]?|[A-Za-z][.)])\s+")
+# The protocol's own asides after a name: "Local Model Preferences (if any)", "Resource usage (if relevant)".
+_ASIDES = frozenset({"if any", "if relevant", "if applicable", "optional"})
+_KEEP_FIRST = frozenset("[(<$%{~/\\")  # a placeholder or a path starts with these: not decoration
+
+
+def _is_decoration(char: str) -> bool:
+    """Emoji, symbols, bullets and dashes that decorate a heading or a status (``📋``, ``✅``,
+    ``•``, ``—``), and the joiners and variation selectors of emoji sequences."""
+    if char in _KEEP_FIRST or char.isalnum():
+        return False
+    return char.isspace() or unicodedata.category(char)[0] in "SPCZM"
+
+
+def _without_aside(name: str) -> str:
+    """``'Resource usage (if relevant)'`` -> ``'Resource usage'``. String operations: a regex
+    ``\\s*\\(...\\)\\s*$`` restarts at every space of a long run (quadratic)."""
+    stripped = name.rstrip()
+    if stripped.endswith(")"):
+        head, bracket, inner = stripped[:-1].rpartition("(")
+        if bracket and " ".join(inner.split()).casefold() in _ASIDES:
+            return head.rstrip()
+    return name
+
+
+def undecorated(text: str) -> str:
+    """``'📋 1. Context Summary ✅'`` -> ``'Context Summary'``: leading and trailing emoji and
+    symbols, and a leading outline number, dropped."""
+    start, end = 0, len(text)
+    while start < end and _is_decoration(text[start]):
+        start += 1
+    while end > start and _is_decoration(text[end - 1]) and text[end - 1] not in ")]>}":
+        end -= 1
+    text = text[start:end]
+    numbered = _NUMBERING.match(text)
+    if numbered:
+        text = text[numbered.end():]
+        start = 0
+        while start < len(text) and _is_decoration(text[start]):
+            start += 1
+        text = text[start:]
+    return text
 
 
 @lru_cache(maxsize=8192)
 def normalise(name: str) -> str:
-    """``'  resource / PRIVACY   requirements:'`` -> ``'resource/privacy requirements'``."""
+    """``'  resource / PRIVACY   requirements:'`` -> ``'resource/privacy requirements'``;
+    ``'📋 1. Context Summary (if any)'`` -> ``'context summary'``."""
     name = _DECORATION.sub("", name)
+    name = _without_aside(undecorated(name))
     # split and strip: the regex \s*/\s* restarted at every space of a long run (quadratic)
     name = "/".join(part.strip() for part in name.split("/"))
     return _SPACES.sub(" ", name).strip().casefold()

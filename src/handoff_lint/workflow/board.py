@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from handoff_lint.checks.credentials import redact_line
-from handoff_lint.checks.lifecycle import status_folders
+from handoff_lint.checks.lifecycle import status_folder
 from handoff_lint.data.config import Config
 from handoff_lint.engine.folder_index import FolderIndex
 
@@ -34,6 +34,7 @@ class Row:
 
 
 def state_of(place: str, status: str, folder: str | None, answered: bool) -> str:
+    """``status``: the status word the written one means (see lifecycle.status_folder)."""
     if place == "archive":
         return "cancelled" if status.casefold() == "cancelled" else "archived"
     if place == "root" or folder == "archive":
@@ -43,8 +44,13 @@ def state_of(place: str, status: str, folder: str | None, answered: bool) -> str
     return {"in progress": "in progress", "blocked": "blocked"}.get(status.casefold(), "awaiting pickup")
 
 
+def _meaning(status: str, config: Config) -> tuple[str, str | None]:
+    """(the status word ``status`` means, or itself; the folder it belongs in)."""
+    meaning, folder = status_folder(status, config)
+    return meaning or status, folder
+
+
 def rows(index: FolderIndex, config: Config) -> list[Row]:
-    folders = status_folders(config)
     answers = index.answers()
     board = []
     for handoff in index.handoffs():
@@ -53,7 +59,7 @@ def rows(index: FolderIndex, config: Config) -> list[Row]:
         finished = [r for r in responses if r.says_done()]
         date = handoff.date
         board.append(Row(
-            state=state_of(handoff.place, status, folders.get(status.casefold()), bool(finished)),
+            state=state_of(handoff.place, *_meaning(status, config), bool(finished)),
             handoff=handoff.display,
             title=redact_line((handoff.title or "").split(":", 1)[-1].strip()),
             status=status or "?",

@@ -170,3 +170,53 @@ def test_status_words_agree_with_the_handoff_schema():
 
     table = load_table("lifecycle")["status-words"]
     assert sorted(table["active"] + table["archive"]) == sorted(load_schema("handoff")["properties"]["status"]["enum"])
+
+
+@pytest.mark.parametrize("status", ["✅ Done (see responses)", "Completed - see responses/x.md", "complete", "Finished"])
+def test_a_finished_word_with_a_note_in_active_is_the_clear_folder_error(handoff_root, status):
+    """The status vocabulary reads the leading words: a note after them does not hide the state."""
+    write(handoff_root, f"active/{NAME}", handoff(status))
+    result = run_cli("check", "--format", "json", ".", cwd=handoff_root)
+    codes = [f["code"] for f in json.loads(result.stdout)]
+    assert codes == ["HL405"] and result.code == 1
+
+
+@pytest.mark.parametrize("status", ["✅ Complete (archived 2026-11-04)", "Done", "Cancelled — superseded by the script"])
+def test_a_finished_word_with_a_note_in_archive_is_clean(handoff_root, status):
+    write(handoff_root, f"archive/{NAME}", handoff(status))
+    write(handoff_root, f"responses/{RESPONSE_NAME}", response())
+    result = run_cli("check", "--format", "json", ".", cwd=handoff_root)
+    assert json.loads(result.stdout) == [] and result.code == 0
+
+
+def test_an_unknown_status_is_a_warning_and_no_folder_error(handoff_root):
+    write(handoff_root, f"active/{NAME}", handoff("done-ish"))
+    result = run_cli("check", "--format", "json", ".", cwd=handoff_root)
+    assert [(f["code"], f["severity"]) for f in json.loads(result.stdout)] == [("HL111", "warning")] and result.code == 0
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"**Original handoff**: {NAME}",
+        f"**Original handoff**: `{NAME}`",
+        f"**In response to**: [{NAME[:-3]}](../archive/{NAME})",
+    ],
+)
+def test_a_response_names_its_handoff_in_a_metadata_line(handoff_root, line):
+    """No Reference section, a name that does not say: the metadata line pairs it (no HL406, no
+    HL407 on the handoff)."""
+    write(handoff_root, f"archive/{NAME}", handoff("Completed"))
+    text = VALID_RESPONSE.replace(f"## Reference to Original Handoff\n[{NAME}](../archive/{NAME})\n\n", "")
+    text = text.replace("**From**: llama-3-8b-local", f"**From**: llama-3-8b-local\n{line}")
+    assert "Reference to Original" not in text
+    write(handoff_root, "responses/response-2026-11-03-extract-error-patterns.md", text)
+    result = run_cli("check", "--format", "json", ".", cwd=handoff_root)
+    assert json.loads(result.stdout) == [], result.stdout
+
+
+def test_a_response_naming_a_missing_handoff_in_a_metadata_line_is_still_reported(handoff_root):
+    text = VALID_RESPONSE.replace(f"## Reference to Original Handoff\n[{NAME}](../archive/{NAME})\n\n", "")
+    text = text.replace("**From**: llama-3-8b-local", f"**From**: llama-3-8b-local\n**Original handoff**: {NAME}")
+    write(handoff_root, "responses/response-2026-11-03-extract-error-patterns.md", text)
+    assert [code for _path, _line, code in lifecycle(handoff_root)] == ["HL406"]

@@ -77,6 +77,9 @@ def test_private_detail_is_found_on_its_line(line, code):
         "ipv6 docs 2001:db8::1 and loopback ::1",
         "at 12:30:45 the job ended",
         "data/home/alice is a repo-relative folder",
+        'File "/home/runner/work/widgets/widgets/tests/test_sync.py", line 88',  # a GitHub-hosted runner
+        "cache in /home/runner/.cache/pip and /Users/runner/work/app/app/build",
+        r"C:\Users\runneradmin\AppData\Local\Temp and /github/workspace/src and /github/home/.cache",
     ],
 )
 def test_clean_line_is_not_a_finding(line):
@@ -99,3 +102,18 @@ def test_internal_domain_from_the_config_is_found(line):
     source = Source(SourceFile(Path("f.md"), "f.md", UNCLASSIFIED, None), "first line\n" + line + "\n")
     found = privacy.check(source, Config(internal_domains=["acme.io"]))
     assert [(f.code, f.line) for f in found] == [("HL203", 2)]
+
+
+def test_a_ci_home_prefix_does_not_hide_a_person_on_the_same_line():
+    assert codes("ran in /home/runner/work/x/x, copied from /home/alice/x") == [("HL201", 2)]
+
+
+def test_rule_hl201_names_every_ci_home_and_placeholder_user():
+    """`handoff-lint rule HL201` is how a user learns which home folders are not a person's."""
+    from handoff_lint.data.catalogue import lookup
+    from handoff_lint.data.rules_data import load_table
+
+    explanation = lookup("HL201").explanation
+    table = load_table("privacy")
+    missing = [name for name in table["ci-homes"] + table["placeholder-users"] if name not in explanation]
+    assert missing == []

@@ -12,9 +12,9 @@ from handoff_lint.engine.source import Source
 from pathlib import Path
 
 
-def findings_for(text: str, kind: str = HANDOFF):
-    source = Source(SourceFile(Path("doc.md"), "doc.md", kind, None), text)
-    return [(f.code, f.line) for f in structure.check(source, Config())]
+def findings_for(text: str, kind: str = HANDOFF, strict: bool = False, name: str = "doc.md"):
+    source = Source(SourceFile(Path(name), name, kind, None), text)
+    return [(f.code, f.line) for f in structure.check(source, Config(strict=strict))]
 
 
 def test_valid_handoff_and_response_are_clean():
@@ -28,7 +28,7 @@ def test_valid_handoff_and_response_are_clean():
         ("**Date**: 2026-11-02", "**Date**: 2025-02-30", "HL103", "**Date**"),
         ("**Date**: 2026-11-02", "**Date**: 2026/11/02", "HL103", "**Date**"),
         ("**Priority**: MEDIUM", "**Priority**: URGENT", "HL103", "**Priority**"),
-        ("**Constraints**: Resource/Time", "**Constraints**: Memory", "HL103", "**Constraints**"),
+        ("**Constraints**: Resource/Time", "**Constraints**:", "HL103", "**Constraints**"),
         ("**From**: claude-code", "**From**:", "HL103", "**From**"),
         ("**To**: next-local (any available local model)\n", "", "HL102", "**Priority**"),
         ("**Priority**: MEDIUM", "**Prority**: MEDIUM", "HL104", "**Prority**"),
@@ -92,7 +92,7 @@ def test_template_may_hold_placeholders_but_not_lose_sections():
     template = VALID_HANDOFF.replace("2026-11-02", "YYYY-MM-DD").replace("MEDIUM", "HIGH/MEDIUM/LOW")
     template = template.replace("claude-code", "[Your Model Name]")
     assert findings_for(template, TEMPLATE) == []
-    broken = template.replace("## Context Summary", "## Context")
+    broken = template.replace("## Context Summary", "## Overview")
     assert [code for code, _ in findings_for(broken, TEMPLATE)] == ["HL105"]
 
 
@@ -116,9 +116,10 @@ def test_the_template_quick_check_reports_what_jsonschema_does(monkeypatch, chan
 
 
 def test_response_missing_section_and_field():
+    """The protocol defines no response metadata: a missing From is nothing, except under strict."""
     text = VALID_RESPONSE.replace("**From**: llama-3-8b-local\n", "").replace("## Constraints Met", "## Notes")
-    codes = sorted(code for code, _ in findings_for(text, RESPONSE))
-    assert codes == ["HL102", "HL105"]
+    assert sorted(code for code, _ in findings_for(text, RESPONSE)) == ["HL105"]
+    assert sorted(code for code, _ in findings_for(text, RESPONSE, strict=True)) == ["HL102", "HL105"]
 
 
 def test_crlf_and_bom_read_as_normal_text(tmp_path):
@@ -147,3 +148,164 @@ def test_a_document_of_too_many_lines_is_not_parsed_but_still_read(handoff_root)
     found = [(f["code"], f["line"]) for f in json.loads(result.stdout)]
     assert ("HL006", 1) in found and ("HL201", 1_000_001) in found
     assert not [code for code, _ in found if code.startswith("HL1")]
+
+
+# -- the protocol's reading (issue 17): variation it allows is nothing, style is a warning --------
+
+def severities_for(text: str, kind: str = HANDOFF, strict: bool = False, name: str = "doc.md"):
+    """(code, line, severity) as a run reports them: the catalogue's severity, strict's when set."""
+    from handoff_lint.data.catalogue import catalogue, strict_severities
+
+    overrides = strict_severities() if strict else {}
+    return [(code, line, overrides.get(code) or catalogue()[code].severity) for code, line in findings_for(text, kind, strict, name)]
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("# Local Handoff: Extract", "# Local handoff: Extract"),
+        ("# Local Handoff: Extract", "# 🚀 Local Handoff: Extract"),
+        ("## Context Summary", "## 📋 Context Summary"),
+        ("## Task Description", "## 2. Task Description"),
+        ("## Current State/Progress", "## Current State / Progress:"),
+        ("## Local Model Preferences", "## Local Model Preferences (if any)"),
+        ("## Expected Deliverables", "## Deliverables"),
+        ("**Constraints**: Resource/Time", "**Constraints**: Budget-conscious, accuracy > speed"),
+        ("**Constraints**: Resource/Time", "**Constraints**: Cost"),
+        ("**Constraints**: Resource/Time", "**Constraints**: Memory"),
+        ("**Priority**: MEDIUM", "**Priority**: MEDIUM (after the release)"),
+        ("**Handoff Status**: Ready for local model pickup", "**Handoff Status**: 🟢 Ready"),
+        ("**Handoff Status**: Ready for local model pickup", "**Handoff Status**: In progress (picked up by phi-3)"),
+        ("**Handoff Status**: Ready for local model pickup", "**Handoff Status**: Blocked - waiting on the export"),
+    ],
+)
+def test_variation_the_protocol_allows_is_no_finding(old, new):
+    text = VALID_HANDOFF.replace(old, new)
+    assert text != VALID_HANDOFF
+    assert findings_for(text) == []
+
+
+def test_local_model_preferences_is_optional():
+    text = VALID_HANDOFF.replace("## Local Model Preferences\n- Any 7B code model with a 4k context.\n", "")
+    assert findings_for(text) == []
+    assert [code for code, _ in findings_for(text, strict=True)] == ["HL105"]
+
+
+@pytest.mark.parametrize(
+    "old, new, code",
+    [
+        ("**Priority**: MEDIUM", "**Priority**: Medium", "HL114"),
+        ("**Priority**: MEDIUM", "**Priority**: 🔴 high", "HL114"),
+        ("**To**: next-local (any available local model)", "**To**: next-local\n**Estimated effort**: 2 hours", "HL113"),
+        ("**Handoff Status**: Ready for local model pickup", "**Handoff Status**: done-ish", "HL111"),
+    ],
+)
+def test_style_a_reader_still_understands_is_a_warning_and_an_error_under_strict(old, new, code):
+    text = VALID_HANDOFF.replace(old, new)
+    found = severities_for(text)
+    assert [(c, severity) for c, _line, severity in found] == [(code, "warning")]
+    assert found[0][1] == line_of(text, new.split("\n")[-1])
+    assert any(severity == "error" for _c, _line, severity in severities_for(text, strict=True))
+
+
+@pytest.mark.parametrize(
+    "old, new, code",
+    [
+        ("**Priority**: MEDIUM", "**Prority**: MEDIUM", "HL104"),  # a typo of a known field
+        ("**Priority**: MEDIUM", "**Priority**: ASAP", "HL103"),
+        ("**Priority**: MEDIUM", "**Priority**: MEDIUM ghp_x", "HL103"),  # a note is set off: '(', '-', ','
+        ("**Constraints**: Resource/Time", "**Constraints**:", "HL103"),
+        ("# Local Handoff: Extract error patterns from build logs", "# Handoff for the log job", "HL101"),
+        ("## Task Description", "## Task Descripton", "HL107"),
+        ("## Context Summary", "## 📋 Contex Summary", "HL107"),
+    ],
+)
+def test_what_breaks_the_protocol_stays_an_error(old, new, code):
+    text = VALID_HANDOFF.replace(old, new)
+    assert (code, line_of(text, new.split("\n")[0] or "**Constraints**"), "error") in severities_for(text)
+
+
+def test_strict_holds_the_template_exactly():
+    for old, new, code in [
+        ("**Constraints**: Resource/Time", "**Constraints**: Cost", "HL103"),
+        ("**Priority**: MEDIUM", "**Priority**: Medium", "HL103"),
+        ("# Local Handoff: Extract", "# Local handoff: Extract", "HL101"),
+        ("**Handoff Status**: Ready for local model pickup", "**Handoff Status**: Ready", "HL111"),
+        ("## Expected Deliverables", "## Deliverables", "HL105"),
+    ]:
+        text = VALID_HANDOFF.replace(old, new)
+        assert [severity for _c, _line, severity in severities_for(text)] in ([], ["warning"]), new
+        assert (code, "error") in [(c, severity) for c, _line, severity in severities_for(text, strict=True)], new
+
+
+def test_resource_and_privacy_requirements_in_two_sections_are_one():
+    text = VALID_HANDOFF.replace("## Resource/Privacy Requirements\n", "## Resource Requirements\n").replace(
+        "## Current State/Progress", "## Privacy Requirements\n- Local-only\n\n## Current State/Progress")
+    assert findings_for(text) == []
+
+
+# -- responses: free metadata, the six items as sections or bold labels ---------------------------
+
+RESPONSE_NAME = "2026-11-03-response-to-handoff-2026-11-02-extract-error-patterns.md"
+
+BOLD_RESPONSE = """\
+# Done: log patterns
+
+**Model**: phi-3-mini (local)
+**Status**: Complete
+**Original handoff**: handoff-2026-11-02-extract-error-patterns.md
+
+**Constraints met.** Peak memory 6.1 GB, under the limit; offline.
+
+**Work performed:** grouped 1,212 error lines
+into 37 signatures.
+
+**Deliverables location:**
+
+- outputs/error-patterns.csv
+
+**Recommendations** - fix the three linker signatures first.
+"""
+
+
+def test_a_response_of_bold_labelled_paragraphs_is_clean():
+    assert findings_for(BOLD_RESPONSE, RESPONSE) == []
+
+
+@pytest.mark.parametrize(
+    "label, code",
+    [("**Work performed:** grouped 1,212 error lines\ninto 37 signatures.\n", "HL105"),
+     ("**Recommendations** - fix the three linker signatures first.\n", "HL105")],
+)
+def test_a_bold_labelled_response_missing_an_item_is_reported(label, code):
+    assert [c for c, _ in findings_for(BOLD_RESPONSE.replace(label, ""), RESPONSE)] == [code]
+
+
+def test_a_bold_label_with_nothing_after_it_is_an_empty_section():
+    text = BOLD_RESPONSE.replace("**Deliverables location:**\n\n- outputs/error-patterns.csv\n", "**Deliverables location:**\n")
+    assert [c for c, _ in findings_for(text, RESPONSE)] == ["HL106"]
+
+
+def test_response_sections_under_the_protocols_wording_and_variants():
+    text = (VALID_RESPONSE.replace("## Constraints Met", "## ✅ Constraints Met Confirmation")
+            .replace("## Work Performed", "## 2. Work Performed Summary")
+            .replace("## Resource Usage", "## Resource usage (if relevant)")
+            .replace("## Deliverables Location", "## Deliverables")
+            .replace("**From**: llama-3-8b-local", "**In response to**: [the handoff](../archive/handoff-2026-11-02-extract-error-patterns.md)\n**Model**: llama-3-8b"))
+    assert findings_for(text, RESPONSE) == []
+    assert "HL105" in [c for c, _ in findings_for(text, RESPONSE, strict=True)]
+
+
+def test_resource_usage_is_optional_and_the_file_name_names_the_handoff():
+    text = VALID_RESPONSE.replace("## Resource Usage\nPeak 6.1 GB, 22 minutes on 4 cores.\n\n", "")
+    text = text.replace("## Reference to Original Handoff\n[handoff-2026-11-02-extract-error-patterns.md](../archive/handoff-2026-11-02-extract-error-patterns.md)\n\n", "")
+    assert "Reference to" not in text and "Resource Usage" not in text
+    assert findings_for(text, RESPONSE, name=RESPONSE_NAME) == []
+    assert [c for c, _ in findings_for(text, RESPONSE, name="response-2026-11-03-patterns.md")] == ["HL105"]
+
+
+def test_a_response_field_that_is_a_typo_is_still_caught():
+    text = VALID_RESPONSE.replace("**Date**: 2026-11-03", "**Dat**: 2026-11-03")
+    assert findings_for(text, RESPONSE) == [("HL104", 3)]
+    text = VALID_RESPONSE.replace("**Date**: 2026-11-03", "**Date**: 2026-11-31")
+    assert findings_for(text, RESPONSE) == [("HL103", 3)]

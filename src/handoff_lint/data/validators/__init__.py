@@ -19,10 +19,10 @@ from handoff_lint.hashing import blake2b
 
 # digest of the schema body -> module of this package (written by __main__.py)
 SHIPPED = {
-    "b1c0e10645d396570c7d8e52ade7ffc2": "handoff",
-    "8bdc3e5263328fa7d9d64448d35ac10a": "handoff_template",
-    "4ce85268d75da8c82fd972f6626a2af8": "response",
-    "bfa3e414e5550ce63329e506daf9f036": "config",
+    "67a87e197dc298576ba1439a13ea5eae": "handoff",
+    "3a50c5b4744b831acbddf7679cab98de": "handoff_template",
+    "deed649c6eaa726f0cdcd1d3fddef936": "response",
+    "07d2a37883f5bf3a029adec90fb1ec88": "config",
 }
 
 

@@ -253,6 +253,11 @@ def validate(data, custom_formats={}, name_prefix=None):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".extra-sections.response[{data__extrasections__response_x}]".format(**locals()) + " must match pattern \\S")
                 if data__extrasections_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".extra-sections must not contain "+str(data__extrasections_keys)+" properties")
+        if "strict" in data_keys:
+            data_keys.remove("strict")
+            data__strict = data["strict"]
+            if not isinstance(data__strict, (bool)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".strict must be boolean")
         if "max-file-size" in data_keys:
             data_keys.remove("max-file-size")
             data__maxfilesize = data["max-file-size"]

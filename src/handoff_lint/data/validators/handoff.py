@@ -6,7 +6,7 @@ from handoff_lint.data.validators import JsonSchemaValueException, JsonSchemaVal
 
 
 REGEX_PATTERNS = {
-    '^Local Handoff: *\\S': re.compile('^Local Handoff: *\\S'),
+    '^[Ll][Oo][Cc][Aa][Ll] +[Hh][Aa][Nn][Dd][Oo][Ff][Ff] *: *\\S': re.compile('^[Ll][Oo][Cc][Aa][Ll] +[Hh][Aa][Nn][Dd][Oo][Ff][Ff] *: *\\S'),
     '\\S': re.compile('\\S')
 }
 
@@ -27,8 +27,8 @@ def validate(data, custom_formats={}, name_prefix=None):
             if not isinstance(data__title, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be string")
             if isinstance(data__title, str):
-                if not REGEX_PATTERNS['^Local Handoff: *\\S'].search(data__title):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must match pattern ^Local Handoff: *\\S")
+                if not REGEX_PATTERNS['^[Ll][Oo][Cc][Aa][Ll] +[Hh][Aa][Nn][Dd][Oo][Ff][Ff] *: *\\S'].search(data__title):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must match pattern ^[Ll][Oo][Cc][Aa][Ll] +[Hh][Aa][Nn][Dd][Oo][Ff][Ff] *: *\\S")
         if "metadata" in data_keys:
             data_keys.remove("metadata")
             data__metadata = data["metadata"]
@@ -72,19 +72,11 @@ def validate(data, custom_formats={}, name_prefix=None):
                 if "Constraints" in data__metadata_keys:
                     data__metadata_keys.remove("Constraints")
                     data__metadata__Constraints = data__metadata["Constraints"]
-                    if not isinstance(data__metadata__Constraints, (list, tuple)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.Constraints must be array")
-                    data__metadata__Constraints_is_list = isinstance(data__metadata__Constraints, (list, tuple))
-                    if data__metadata__Constraints_is_list:
-                        data__metadata__Constraints_len = len(data__metadata__Constraints)
-                        if data__metadata__Constraints_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.Constraints must contain at least 1 items")
-                        def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
-                        if data__metadata__Constraints_len > len(set(fn(data__metadata__Constraints_x) for data__metadata__Constraints_x in data__metadata__Constraints)):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.Constraints must contain unique items")
-                        for data__metadata__Constraints_x, data__metadata__Constraints_item in enumerate(data__metadata__Constraints):
-                            if not (isinstance(data__metadata__Constraints_item, str) and data__metadata__Constraints_item == 'Resource' or isinstance(data__metadata__Constraints_item, str) and data__metadata__Constraints_item == 'Privacy' or isinstance(data__metadata__Constraints_item, str) and data__metadata__Constraints_item == 'Time'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.Constraints[{data__metadata__Constraints_x}]".format(**locals()) + " must be one of ['Resource', 'Privacy', 'Time']")
+                    if not isinstance(data__metadata__Constraints, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.Constraints must be string")
+                    if isinstance(data__metadata__Constraints, str):
+                        if not REGEX_PATTERNS['\\S'].search(data__metadata__Constraints):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.Constraints must match pattern \\S")
                 if data__metadata_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata must not contain "+str(data__metadata_keys)+" properties")
         if "sections" in data_keys:
@@ -94,7 +86,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections must be object")
             data__sections_is_dict = isinstance(data__sections, dict)
             if data__sections_is_dict:
-                data__sections__missing_keys = set(['Context Summary', 'Task Description', 'Resource/Privacy Requirements', 'Current State/Progress', 'Expected Deliverables', 'Local Model Preferences']) - data__sections.keys()
+                data__sections__missing_keys = set(['Context Summary', 'Task Description', 'Resource/Privacy Requirements', 'Current State/Progress', 'Expected Deliverables']) - data__sections.keys()
                 if data__sections__missing_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections must contain ")
                 data__sections_keys = set(data__sections.keys())

@@ -6,7 +6,7 @@ from handoff_lint.data.validators import JsonSchemaValueException, JsonSchemaVal
 
 
 REGEX_PATTERNS = {
-    '^Local Handoff: *\\S': re.compile('^Local Handoff: *\\S'),
+    '^[Ll][Oo][Cc][Aa][Ll] +[Hh][Aa][Nn][Dd][Oo][Ff][Ff] *: *\\S': re.compile('^[Ll][Oo][Cc][Aa][Ll] +[Hh][Aa][Nn][Dd][Oo][Ff][Ff] *: *\\S'),
     '\\S': re.compile('\\S')
 }
 
@@ -27,8 +27,8 @@ def validate(data, custom_formats={}, name_prefix=None):
             if not isinstance(data__title, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be string")
             if isinstance(data__title, str):
-                if not REGEX_PATTERNS['^Local Handoff: *\\S'].search(data__title):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must match pattern ^Local Handoff: *\\S")
+                if not REGEX_PATTERNS['^[Ll][Oo][Cc][Aa][Ll] +[Hh][Aa][Nn][Dd][Oo][Ff][Ff] *: *\\S'].search(data__title):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must match pattern ^[Ll][Oo][Cc][Aa][Ll] +[Hh][Aa][Nn][Dd][Oo][Ff][Ff] *: *\\S")
         if "metadata" in data_keys:
             data_keys.remove("metadata")
             data__metadata = data["metadata"]
@@ -64,7 +64,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections must be object")
             data__sections_is_dict = isinstance(data__sections, dict)
             if data__sections_is_dict:
-                data__sections__missing_keys = set(['Context Summary', 'Task Description', 'Resource/Privacy Requirements', 'Current State/Progress', 'Expected Deliverables', 'Local Model Preferences']) - data__sections.keys()
+                data__sections__missing_keys = set(['Context Summary', 'Task Description', 'Resource/Privacy Requirements', 'Current State/Progress', 'Expected Deliverables']) - data__sections.keys()
                 if data__sections__missing_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections must contain ")
                 data__sections_keys = set(data__sections.keys())

@@ -35,7 +35,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata must be object")
             data__metadata_is_dict = isinstance(data__metadata, dict)
             if data__metadata_is_dict:
-                data__metadata__missing_keys = set(['Date', 'From']) - data__metadata.keys()
+                data__metadata__missing_keys = set([]) - data__metadata.keys()
                 if data__metadata__missing_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata must contain ")
                 data__metadata_keys = set(data__metadata.keys())
@@ -63,16 +63,22 @@ def validate(data, custom_formats={}, name_prefix=None):
                     if isinstance(data__metadata__To, str):
                         if not REGEX_PATTERNS['\\S'].search(data__metadata__To):
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.To must match pattern \\S")
-                if "Handoff" in data__metadata_keys:
-                    data__metadata_keys.remove("Handoff")
-                    data__metadata__Handoff = data__metadata["Handoff"]
-                    if not isinstance(data__metadata__Handoff, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.Handoff must be string")
-                    if isinstance(data__metadata__Handoff, str):
-                        if not REGEX_PATTERNS['\\S'].search(data__metadata__Handoff):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.Handoff must match pattern \\S")
-                if data__metadata_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata must not contain "+str(data__metadata_keys)+" properties")
+                if "Model" in data__metadata_keys:
+                    data__metadata_keys.remove("Model")
+                    data__metadata__Model = data__metadata["Model"]
+                    if not isinstance(data__metadata__Model, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.Model must be string")
+                    if isinstance(data__metadata__Model, str):
+                        if not REGEX_PATTERNS['\\S'].search(data__metadata__Model):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.Model must match pattern \\S")
+                if "Status" in data__metadata_keys:
+                    data__metadata_keys.remove("Status")
+                    data__metadata__Status = data__metadata["Status"]
+                    if not isinstance(data__metadata__Status, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.Status must be string")
+                    if isinstance(data__metadata__Status, str):
+                        if not REGEX_PATTERNS['\\S'].search(data__metadata__Status):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.Status must match pattern \\S")
         if "sections" in data_keys:
             data_keys.remove("sections")
             data__sections = data["sections"]
