@@ -230,6 +230,7 @@ def test_hostile_entry_is_reported_and_the_run_goes_on(name, handoff_root):
         assert len(finding["message"]) <= 500
 
 
+@pytest.mark.slow
 def test_1_mb_hostile_lines_through_every_check_are_bounded(handoff_root):
     """End to end, the lines that were quadratic for some pattern: minutes each before."""
     write(active(handoff_root, LEAK_NAME), LEAK_TEXT)

@@ -9,6 +9,8 @@ import pytest
 
 from conftest import run_cli
 
+pytestmark = pytest.mark.slow  # property, benchmark, wheel or hook-install tests: `pytest -m "not slow"` leaves them out
+
 GENERATOR = Path(__file__).resolve().parents[2] / "bench" / "generate.py"
 
 

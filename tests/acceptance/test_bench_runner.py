@@ -15,7 +15,7 @@ import pytest
 
 RUNNER = Path(__file__).resolve().parents[2] / "bench" / "run.py"
 
-pytestmark = pytest.mark.skipif(not RUNNER.exists(), reason="needs the source tree")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not RUNNER.exists(), reason="needs the source tree")]
 
 
 def run_bench(*args: str) -> dict:

@@ -17,6 +17,8 @@ import pytest
 
 from conftest import GIT_ENV, PINNED, VALID_HANDOFF, VALID_RESPONSE, git
 
+pytestmark = pytest.mark.slow  # property, benchmark, wheel or hook-install tests: `pytest -m "not slow"` leaves them out
+
 PROJECT = Path(__file__).resolve().parents[2]
 HANDOFF = "models/next-local/active/handoff-2026-11-02-extract-error-patterns.md"
 LEAK = VALID_HANDOFF.replace("40 logs", "40 logs in /home/alice/logs")

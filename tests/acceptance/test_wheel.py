@@ -13,6 +13,8 @@ import pytest
 
 from conftest import VALID_HANDOFF
 
+pytestmark = pytest.mark.slow  # property, benchmark, wheel or hook-install tests: `pytest -m "not slow"` leaves them out
+
 REPO = Path(__file__).resolve().parents[2]
 
 

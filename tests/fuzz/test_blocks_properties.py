@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,6 +21,8 @@ from conftest import VALID_HANDOFF, VALID_RESPONSE
 from handoff_lint.parse.blocks import _kind, simple_blocks
 from handoff_lint.parse.document import split_lines
 from handoff_lint.parse.markdown import _markdown_blocks
+
+pytestmark = pytest.mark.slow  # property, benchmark, wheel or hook-install tests: `pytest -m "not slow"` leaves them out
 
 REPO = Path(__file__).resolve().parents[2]
 LINES = [

@@ -19,6 +19,8 @@ from hypothesis import strategies as st
 from conftest import VALID_HANDOFF, VALID_RESPONSE
 from handoff_lint.cli import main
 
+pytestmark = pytest.mark.slow  # property, benchmark, wheel or hook-install tests: `pytest -m "not slow"` leaves them out
+
 # cli.py's click.get_text_stream warns under Click 8.2; the command runs here in-process
 
 FORMATS = ("json", "text", "sarif", "github", "junit")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -13,6 +15,8 @@ from handoff_lint.checks import structure
 from handoff_lint.data.config import Config
 from handoff_lint.engine.discover import HANDOFF, RESPONSE, TEMPLATE, SourceFile
 from handoff_lint.engine.source import Source
+
+pytestmark = pytest.mark.slow  # property, benchmark, wheel or hook-install tests: `pytest -m "not slow"` leaves them out
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 KINDS = st.sampled_from([HANDOFF, RESPONSE, TEMPLATE])

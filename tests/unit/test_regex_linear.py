@@ -35,6 +35,8 @@ import handoff_lint
 from handoff_lint.data.rules_data import load_table
 from handoff_lint.data.resources import data_dir
 
+pytestmark = pytest.mark.slow  # property, benchmark, wheel or hook-install tests: `pytest -m "not slow"` leaves them out
+
 SIZE = 1_000_000
 LIMIT = 2.0  # CPU seconds for one search over SIZE characters; linear patterns take 0.01-0.8 s
 HANG = 30.0  # wall seconds after which a search is killed (quadratic ones take minutes)

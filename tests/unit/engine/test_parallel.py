@@ -10,7 +10,7 @@ from pathlib import Path
 
 from conftest import run_cli
 
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "generate.py"
+BENCH = Path(__file__).resolve().parents[3] / "bench" / "generate.py"
 
 
 def test_workers_agree_with_a_single_process(tmp_path):

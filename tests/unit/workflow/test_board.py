@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import VALID_HANDOFF, VALID_RESPONSE, run_cli
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 TODAY = {"HANDOFF_LINT_TODAY": "2026-11-24"}
 
 

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from handoff_lint.data.schemas import SCHEMA_NAMES, effective_schema, names_in, quick_validator, validator
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 
 TEXTS = ["", " ", "\n", "\u00a0", "\u2003", "\x1c", "\u0085", "x", " word ", "Local Handoff: x", "Local Handoff:", "Local Response: y",
          "Local Handoff:  \u00a0", "HIGH", "high", "LOW ", "Resource", "Privacy", "Time", "Completed", "completed", "Blocked",
