@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 
 from handoff_lint.findings import Finding
 from handoff_lint.hashing import blake2b
@@ -34,13 +35,12 @@ def digest(kind: str, text: str) -> bytes:
     return blake2b(f"{kind}\0{text}".encode("utf-8", "surrogatepass"), digest_size=DIGEST).digest()
 
 
+@dataclass(slots=True)
 class Entry:
     """A text's cached ``findings`` (None: not computed yet) and ``scan`` (plain data, or None)."""
 
-    __slots__ = ("findings", "scan")
-
-    def __init__(self, findings: list[Finding] | None, scan) -> None:
-        self.findings, self.scan = findings, scan
+    findings: list[Finding] | None
+    scan: tuple | None
 
 
 class Cache:

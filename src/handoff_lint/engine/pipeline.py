@@ -9,6 +9,7 @@ there are many) and its findings stored.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
@@ -26,14 +27,14 @@ PARALLEL_MIN_FILES = 200  # below this many texts to check in full, one process 
 INDEXED_KINDS = frozenset({"handoff", "response", "example"})  # whose line scan the folder checks read
 
 
+@dataclass(slots=True)
 class Outcome:
     """What a run found."""
 
-    def __init__(self, missing_paths: list[str] | None = None) -> None:
-        self.findings: list[Finding] = []
-        self.files_checked = 0
-        self.missing_paths: list[str] = missing_paths or []
-        self.internal_errors: list[str] = []  # "path: what went wrong"
+    missing_paths: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    files_checked: int = 0
+    internal_errors: list[str] = field(default_factory=list)  # "path: what went wrong"
 
 
 class Checked(NamedTuple):
