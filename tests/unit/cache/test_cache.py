@@ -257,3 +257,34 @@ def test_an_edited_rule_file_or_schema_is_never_served_from_the_cache(tmp_path):
     rules.write_text(edited)
     os.utime(rules, ns=(info.st_atime_ns, info.st_mtime_ns))  # the times say nothing changed
     assert severities() == severities() == ["warning"]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a folder to another user needs root")
+def test_a_cache_folder_of_another_user_is_not_used(handoff_root, tmp_path):
+    (handoff_root / "active" / NAME).write_text(VALID_HANDOFF.replace("40 logs", "40 logs in /home/alice"))
+    cache = tmp_path / "their-cache"
+    cache.mkdir(mode=0o700)
+    os.chown(cache, 65534, 65534)
+    result = run_cli("check", "--cache-dir", str(cache), "--format", "json", ".", cwd=handoff_root)
+    cold = run_cli("check", "--no-cache", "--format", "json", ".", cwd=handoff_root)
+    assert (result.code, result.stdout) == (cold.code, cold.stdout)
+    assert "cache not used" in result.stderr and "another user" in result.stderr
+    assert list(cache.iterdir()) == []
+
+
+def test_a_shard_replaced_by_a_link_is_not_followed(handoff_root, tmp_path):
+    """A shard that is a symbolic link (to a file an attacker controls) is an empty shard, and a
+    save replaces the link, never writing through it."""
+    (handoff_root / "active" / NAME).write_text(VALID_HANDOFF.replace("40 logs", "40 logs in /home/alice"))
+    cache = tmp_path / "cache"
+    warm, cold = both(handoff_root, cache, "--format", "json", ".")
+    outside = tmp_path / "outside.bin"
+    for shard in [path for path in cache.rglob("*.bin") if path.parent != cache]:
+        outside.write_bytes(shard.read_bytes())
+        shard.unlink()
+        shard.symlink_to(outside)
+    before = outside.read_bytes()
+    (handoff_root / "active" / NAME).write_text(VALID_HANDOFF.replace("40 logs", "41 logs in /home/alice"))
+    warm, cold = both(handoff_root, cache, "--format", "json", ".")
+    assert warm == cold
+    assert outside.read_bytes() == before
