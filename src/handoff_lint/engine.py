@@ -194,7 +194,7 @@ def redacted(findings: list[Finding]) -> list[Finding]:
     what looks like a credential in them is shown redacted, as HL3 shows its own."""
     if not findings:
         return findings
-    from handoff_lint.checks.credentials import redact_message
+    from handoff_lint.redact import redact_text as redact_message  # every detector, not only ours
 
     shown = []
     for finding in findings:
