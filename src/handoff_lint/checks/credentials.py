@@ -175,8 +175,9 @@ def _own_hits(line: str) -> list[Hit]:
     for name, pattern in tokens:
         for match in pattern.finditer(line):
             body = match.group("body") if "body" in pattern.groupindex and match.group("body") else match.group(0)
+            token = "token" if "token" in pattern.groupindex else 0  # cohere: the key, not its name
             if _looks_random(body):
-                hits.append(Hit(match.start(), match.end(), "HL301", f"{name} token", match.group(0), 4))
+                hits.append(Hit(match.start(token), match.end(token), "HL301", f"{name} token", match.group(token), 4))
     for match in private_key.finditer(line):
         rest = line[match.end():]
         inner = rest.split("-----END", 1)[0] if "-----END" in rest else None
@@ -209,9 +210,9 @@ def _detect_secrets_hits(lines: list[str]) -> list[list[Hit]]:
         for line in lines:
             hits = []
             for secret in scan_line(line):
-                value = secret.secret_value or ""
-                start = line.find(value.strip(" \t\"'=:"))  # Artifactory's capture holds its delimiters
-                value = value.strip(" \t\"'=:") if start != -1 else value
+                raw = secret.secret_value or ""
+                value = raw.strip(" \t\"'=:")  # Artifactory's capture holds its delimiters
+                start = line.find(value)
                 if not value or start == -1:
                     continue
                 end = start + len(value)
@@ -224,7 +225,7 @@ def _detect_secrets_hits(lines: list[str]) -> list[list[Hit]]:
                 if is_placeholder(line[start:end], assigned=keyword):
                     continue
                 code = "HL304" if keyword else "HL305"
-                hits.append(Hit(start, end, code, f"{secret.type.lower()} (detect-secrets)", line[start:end], 0 if keyword else 4, value))
+                hits.append(Hit(start, end, code, f"{secret.type.lower()} (detect-secrets)", line[start:end], 0 if keyword else 4, raw))
             found.append(hits)
     return found
 
@@ -300,13 +301,17 @@ def baseline_hash(hit: Hit) -> str:
 
 
 def detect_secrets_value(secret: str) -> str:
-    """What the first of detect-secrets' own format plugins (all of them, as a default
-    ``detect-secrets scan`` runs them) captures in ``secret``; ``secret`` when none does."""
+    """What detect-secrets (all its format plugins, as a default ``detect-secrets scan`` runs
+    them) stores for ``secret``: of the plugin matches in it, the longest, and of that match what
+    ``findall`` returns (its first non-empty group, else the match); ``secret`` when none matches."""
+    best: tuple[int, str] | None = None
     for plugin in _format_plugins():
-        for value in plugin.analyze_string(secret):
-            if value:
-                return value
-    return secret
+        for regex in plugin.denylist:
+            for match in regex.finditer(secret):
+                value = next((group for group in match.groups() if group), match.group(0))
+                if value and (best is None or match.end() - match.start() > best[0]):
+                    best = (match.end() - match.start(), value)
+    return best[1] if best else secret
 
 
 @lru_cache(maxsize=1)
