@@ -62,26 +62,46 @@ def _assignment():
 
 
 class _Gates(NamedTuple):
-    sensitive: dict[str, tuple]  # needle -> the `also` sets of the gates it opens (None: nothing more)
+    # needle -> what else its gates need on the needle's line: (`also` characters or None,
+    # `near` pattern or None) per gate
+    sensitive: dict[str, tuple]
     nocase: dict[str, tuple]  # the same, needles lower-cased, searched in the lower-cased text
     shapes: tuple[re.Pattern, ...]
 
 
 @lru_cache(maxsize=1)
 def _gates() -> _Gates:
-    sensitive: dict[str, list] = {}
-    nocase: dict[str, list] = {}
+    sensitive: dict[str, set] = {}
+    nocase: dict[str, set] = {}
     shapes = []
     for gate in load_table("credentials")["gates"].values():
         if "shape" in gate:
             shapes.append(gate["shape"])
             continue
-        also = tuple(gate["also"]) if "also" in gate else None
+        need = (tuple(gate["also"]) if "also" in gate else None, re.compile(gate["near"]) if "near" in gate else None)
         into = nocase if gate.get("nocase") else sensitive
         for needle in gate["any"]:
-            into.setdefault(needle.lower() if gate.get("nocase") else needle, []).append(also)
+            into.setdefault(needle.lower() if gate.get("nocase") else needle, set()).add(need)
+    # Each needle costs a pass over the text. A needle that holds a shorter one (`password` holds
+    # `pass`; `AKIA`, lower-cased, holds `akia`) occurs only where the shorter one does: its
+    # needs move to the shorter one, whose lines are a superset, and it is not searched.
+    for needle, folded in sorted([(n, False) for n in sensitive] + [(n, True) for n in nocase], key=lambda x: -len(x[0])):
+        table = nocase if folded else sensitive
+        if needle not in table:
+            continue
+        host = next((o for o in sorted(nocase, key=len) if o in needle.lower() and (o, True) != (needle, folded)), None)
+        host_table = nocase
+        if host is None and not folded:
+            host, host_table = next((o for o in sorted(sensitive, key=len) if o in needle and o != needle), None), sensitive
+        if host is not None:
+            host_table[host] |= table.pop(needle)
     unique_shapes = tuple(re.compile(s) for s in dict.fromkeys(shapes))
-    return _Gates({k: tuple(v) for k, v in sensitive.items()}, {k: tuple(v) for k, v in nocase.items()}, unique_shapes)
+    order = lambda needs: tuple(sorted(needs, key=lambda n: (n[0] is not None, n[1] is not None, repr(n))))  # noqa: E731
+    return _Gates({k: order(v) for k, v in sensitive.items()}, {k: order(v) for k, v in nocase.items()}, unique_shapes)
+
+
+def _needs_met(needs: tuple, line: str) -> bool:
+    return any((also is None or any(char in line for char in also)) and (near is None or near.search(line) is not None) for also, near in needs)
 
 
 def candidate_lines(text: str) -> set[int]:
@@ -91,33 +111,35 @@ def candidate_lines(text: str) -> set[int]:
     lowered = text.lower()
     if len(lowered) != len(text):  # lower() changed a length ('İ'): positions do not carry over
         return {index for index, line in enumerate(text.split("\n")) if _line_passes(line)}
-    picked: dict[int, list] = {}  # position -> the `also` sets to test on its line
+    picked: dict[int, list] = {}  # position -> the needs to test on its line
     for haystack, needles in ((text, gates.sensitive), (lowered, gates.nocase)):
-        for needle, alsos in needles.items():
+        for needle, needs in needles.items():
             start = haystack.find(needle)
             while start != -1:
-                picked.setdefault(start, []).extend(alsos)
+                picked.setdefault(start, []).extend(needs)
                 start = haystack.find(needle, start + 1)
     for shape in gates.shapes:
         for match in shape.finditer(text):
-            picked.setdefault(match.start(), []).append(None)
+            picked.setdefault(match.start(), []).append((None, None))
     if not picked:
         return set()
-    lines: set[int] = set()
+    by_line: dict[int, tuple[int, set]] = {}  # line -> (a position on it, the needs to test)
     line = last = 0
     for position in sorted(picked):
         line += text.count("\n", last, position)
         last = position
-        if line in lines:
-            continue
-        alsos = picked[position]
-        if None in alsos:
+        if line in by_line:
+            by_line[line][1].update(picked[position])
+        else:
+            by_line[line] = (position, set(picked[position]))
+    lines: set[int] = set()
+    for line, (position, needs) in by_line.items():
+        if (None, None) in needs:
             lines.add(line)
             continue
         begin = text.rfind("\n", 0, position) + 1
         end = text.find("\n", position)
-        here = text[begin:] if end == -1 else text[begin:end]
-        if any(char in here for also in alsos for char in also):
+        if _needs_met(tuple(needs), text[begin:] if end == -1 else text[begin:end]):
             lines.add(line)
     return lines
 
@@ -127,8 +149,8 @@ def _line_passes(line: str) -> bool:
     gates = _gates()
     lowered = line.lower()
     for haystack, needles in ((line, gates.sensitive), (lowered, gates.nocase)):
-        for needle, alsos in needles.items():
-            if needle in haystack and any(also is None or any(char in line for char in also) for also in alsos):
+        for needle, needs in needles.items():
+            if needle in haystack and _needs_met(needs, line):
                 return True
     return any(shape.search(line) for shape in gates.shapes)
 

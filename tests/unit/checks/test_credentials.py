@@ -390,9 +390,67 @@ def test_the_gate_provably_admits_every_match(name):
         assert _covered(list(parsed), needles, fold), (name, regex.pattern)
         if "also" in gate:
             assert _covered(list(parsed), set(gate["also"]), fold), (name, regex.pattern, "also")
+        if "near" in gate:
+            assert _has_run(list(parsed), gate["near"], bool(regex.flags & re.IGNORECASE)), (name, regex.pattern, "near")
+
+
+def _chars(items, fold: bool) -> set[str]:
+    """The ASCII characters a parsed character class (or a single literal) matches."""
+    probe = [chr(c) for c in range(32, 127)]
+    op, arg = items
+    name = str(op)
+    if name == "LITERAL":
+        chars = {chr(arg)}
+    elif name == "IN":
+        chars, negate = set(), False
+        for sub_op, sub in arg:
+            kind = str(sub_op)
+            if kind == "NEGATE":
+                negate = True
+            elif kind == "LITERAL":
+                chars.add(chr(sub))
+            elif kind == "RANGE":
+                chars |= {chr(c) for c in range(sub[0], sub[1] + 1)}
+            elif kind == "CATEGORY":
+                chars |= {c for c in probe if re.match({"CATEGORY_DIGIT": r"\d", "CATEGORY_WORD": r"\w", "CATEGORY_SPACE": r"\s"}.get(str(sub), "(?!)"), c)}
+            else:
+                return set(probe)  # unknown: assume anything
+        if negate:
+            chars = set(probe) - chars
+    else:
+        return set(probe)
+    return chars | {c.swapcase() for c in chars} if fold else chars
+
+
+def _has_run(items, near: str, fold: bool) -> bool:
+    """Every match of ``items`` holds a run that ``near`` (one class repeated at least k times)
+    matches: some element repeats at least k times a class inside ``near``'s."""
+    (op, (low, _high, sub)), = list(sre_parse.parse(near))
+    assert str(op) == "MAX_REPEAT" and len(sub) == 1
+    allowed = _chars(sub[0], False)
+
+    def walk(sequence) -> bool:
+        for item_op, arg in _flatten(sequence):
+            name = str(item_op)
+            if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+                inner = list(arg[2])
+                if arg[0] >= low and len(inner) == 1 and _chars(inner[0], fold) <= allowed:
+                    return True
+                if arg[0] >= 1 and walk(inner):
+                    return True
+            elif name == "SUBPATTERN" and walk(arg[-1]):
+                return True
+            elif name == "BRANCH" and all(walk(alternative) for alternative in arg[1]):
+                return True
+        return False
+
+    return walk(items)
 
 
 def test_the_proof_would_catch_a_gate_that_hides_a_match():
+    assert _has_run(list(sre_parse.parse(r"key *= *([0-9a-f]{64})")), "[A-Za-z0-9_-]{24}", False)
+    assert not _has_run(list(sre_parse.parse(r"key *= *([0-9a-f/]{64})")), "[A-Za-z0-9_-]{24}", False)
+    assert not _has_run(list(sre_parse.parse(r"key *= *([0-9a-f]{20})")), "[A-Za-z0-9_-]{24}", False)
     parse = lambda p: list(sre_parse.parse(p))  # noqa: E731
     assert _covered(parse(r"(?:AKIA|ASIA)[A-Z]{16}"), {"AKIA", "ASIA"}, False)
     assert not _covered(parse(r"(?:AKIA|ASIA)[A-Z]{16}"), {"AKIA"}, False)
