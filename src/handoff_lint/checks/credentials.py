@@ -67,6 +67,9 @@ class _Gates(NamedTuple):
     sensitive: dict[str, tuple]
     nocase: dict[str, tuple]  # the same, needles lower-cased, searched in the lower-cased text
     shapes: tuple[re.Pattern, ...]
+    # (in the lower-cased text?, one search for needles sharing their first two characters,
+    # those needles): `gl(?:pat|dt|...)-` costs one scan where eleven `str.find` cost eleven
+    searches: tuple[tuple[bool, re.Pattern, tuple[str, ...]], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +100,16 @@ def _gates() -> _Gates:
             host_table[host] |= table.pop(needle)
     unique_shapes = tuple(re.compile(s) for s in dict.fromkeys(shapes))
     order = lambda needs: tuple(sorted(needs, key=lambda n: (n[0] is not None, n[1] is not None, repr(n))))  # noqa: E731
-    return _Gates({k: order(v) for k, v in sensitive.items()}, {k: order(v) for k, v in nocase.items()}, unique_shapes)
+    searches = []
+    for folded, needles in ((False, sensitive), (True, nocase)):
+        groups: dict[str, list[str]] = {}
+        for needle in needles:
+            groups.setdefault(needle[:2], []).append(needle)
+        for prefix, members in sorted(groups.items()):
+            members.sort(key=len, reverse=True)
+            rests = "|".join(re.escape(member[len(prefix):]) for member in members)
+            searches.append((folded, re.compile(re.escape(prefix) + (f"(?:{rests})" if rests else "")), tuple(members)))
+    return _Gates({k: order(v) for k, v in sensitive.items()}, {k: order(v) for k, v in nocase.items()}, unique_shapes, tuple(searches))
 
 
 def _needs_met(needs: tuple, line: str) -> bool:
@@ -112,12 +124,16 @@ def candidate_lines(text: str) -> set[int]:
     if len(lowered) != len(text):  # lower() changed a length ('İ'): positions do not carry over
         return {index for index, line in enumerate(text.split("\n")) if _line_passes(line)}
     picked: dict[int, list] = {}  # position -> the needs to test on its line
-    for haystack, needles in ((text, gates.sensitive), (lowered, gates.nocase)):
-        for needle, needs in needles.items():
-            start = haystack.find(needle)
-            while start != -1:
-                picked.setdefault(start, []).extend(needs)
-                start = haystack.find(needle, start + 1)
+    for folded, search, members in gates.searches:
+        haystack, needs_of = (lowered, gates.nocase) if folded else (text, gates.sensitive)
+        for match in search.finditer(haystack):
+            start = match.start()
+            # a shorter member may start here too (the longest was tried first); and one may
+            # start inside this match, which finditer skips: look for each from here on
+            for member in members:
+                at = haystack.find(member, start, match.end() + len(member)) if len(members) > 1 else start
+                if at != -1:
+                    picked.setdefault(at, []).extend(needs_of[member])
     for shape in gates.shapes:
         for match in shape.finditer(text):
             picked.setdefault(match.start(), []).append((None, None))
@@ -287,9 +303,10 @@ def secret_spans(text: str) -> list[tuple[int, int]]:
     return [(start, end) for start, end, _keep in spans]
 
 
-def redact_text(text: str) -> str:
+def redact_text(text: str, keep: int | None = None) -> str:
     """``text`` with every secret any detector recognises shown shortened (a short prefix of a
-    token and the length; nothing of a password): the form every shown string takes."""
+    token and the length; nothing of a password; ``keep`` characters of each when given): the
+    form every shown string takes."""
     picked = candidate_lines(text)
     if not picked:
         return text
@@ -298,14 +315,18 @@ def redact_text(text: str) -> str:
     for index, hits in zip(order, line_hits([lines[i] for i in order])):
         line = lines[index]
         for hit in sorted(hits, key=lambda h: h.start, reverse=True):
-            line = line[: hit.start] + redact(line[hit.start:hit.end], keep=hit.keep) + line[hit.end:]
+            line = line[: hit.start] + redact(line[hit.start:hit.end], keep=hit.keep if keep is None else keep) + line[hit.end:]
         lines[index] = line
     return "\n".join(lines)
 
 
-# The names other modules use: one function behind both.
-redact_line = redact_text
-redact_message = redact_text
+def redact_line(line: str) -> str:
+    """:func:`redact_text` showing nothing of any secret: for text the tool prints that is not a
+    finding's own message (board titles, link targets)."""
+    return redact_text(line, keep=0)
+
+
+redact_message = redact_text  # the name the engine and the cache used
 
 
 def _finding(source: Source, line: int, hit: Hit) -> Finding:
