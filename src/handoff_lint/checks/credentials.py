@@ -67,8 +67,8 @@ class _Gates(NamedTuple):
     sensitive: dict[str, tuple]
     nocase: dict[str, tuple]  # the same, needles lower-cased, searched in the lower-cased text
     shapes: tuple[re.Pattern, ...]
-    # (in the lower-cased text?, one search for needles sharing their first two characters,
-    # those needles): `gl(?:pat|dt|...)-` costs one scan where eleven `str.find` cost eleven
+    # (in the lower-cased text?, one search for the needles sharing their first character,
+    # those needles): `g(?:lpat-|ldt-|hp_|...)` costs one scan of the text, not one per needle
     searches: tuple[tuple[bool, re.Pattern, tuple[str, ...]], ...] = ()
 
 
@@ -104,7 +104,7 @@ def _gates() -> _Gates:
     for folded, needles in ((False, sensitive), (True, nocase)):
         groups: dict[str, list[str]] = {}
         for needle in needles:
-            groups.setdefault(needle[:2], []).append(needle)
+            groups.setdefault(needle[:1], []).append(needle)
         for prefix, members in sorted(groups.items()):
             members.sort(key=len, reverse=True)
             rests = "|".join(re.escape(member[len(prefix):]) for member in members)
