@@ -13,10 +13,11 @@ from handoff_lint.findings import printable
 
 
 def redacted(text: str) -> str:
-    """``text`` with every credential our detectors recognise shown redacted."""
-    from handoff_lint.checks.credentials import redact_message
+    """``text`` with every credential any enabled detector recognises shown redacted (see
+    :func:`handoff_lint.redact.redact_text`)."""
+    from handoff_lint.redact import redact_text
 
-    return redact_message(text)
+    return redact_text(text)
 
 
 def shown(text: str, limit: int | None = None) -> str:

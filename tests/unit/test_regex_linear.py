@@ -44,7 +44,7 @@ SCREEN = 1_000  # every hostile line is first tried at this length ...
 TOP = 2  # ... and the slowest few are then run at SIZE
 MAX_LINES = 1_500  # hostile lines per pattern
 BASE_CHARS = "a0A-/. _:@\\`[]>*\t=x(){}$%<"
-PATTERN_KEYS = {"pattern", "prefilter"}  # a string under one of these keys is a pattern
+PATTERN_KEYS = {"pattern", "prefilter", "shape"}  # a string under one of these keys is a pattern
 PATTERN_TABLES = {"tokens", "other", "patterns", "names"}  # every string in these tables is a pattern
 
 
@@ -77,10 +77,12 @@ def _compiled_by_the_checks() -> dict[str, re.Pattern]:
     from handoff_lint.checks import credentials, privacy, structure
 
     found: dict[str, re.Pattern] = {}
-    tokens, private_key, url_password, prefilter = credentials._patterns()
-    found["credentials._patterns() combined prefilter"] = prefilter
-    found["credentials._detect_secrets_prefilter()"] = credentials._detect_secrets_prefilter()[0]
-    found["credentials._assignment()"] = credentials._assignment()
+    tokens, private_key, url_password, assignment = credentials._patterns()
+    for name, pattern in tokens:
+        found[f"credentials._patterns() token {name}"] = pattern
+    found["credentials._patterns() assignment"] = assignment
+    for pattern in credentials._gates().shapes:  # searched over whole files, not lines
+        found[f"credentials._gates() shape {pattern.pattern}"] = pattern
     patterns = privacy._table()[0]
     for name in patterns.sources:  # each compiled when first asked
         found[f"privacy._table() {name} (flags {patterns[name].flags})"] = patterns[name]
@@ -348,14 +350,14 @@ def test_the_collection_finds_the_patterns_it_must():
     names = " ".join(PATTERNS)
     for expected in (
         "rules/credentials.tokens.jwt",
-        "rules/credentials.detect-secrets.prefilter",
+        "rules/credentials.gates.telegram.shape",
+        "rules/credentials.tokens.azure-ad",
         "rules/privacy.patterns.host",
         "rules/placeholders.placeholder.0.pattern",
         "handoff_lint.parse.markdown.FIELD_RE",
         "handoff_lint.engine.directives._COMMENT",
         "handoff_lint.checks.structure._INLINE_CODE",
         "handoff_lint.checks.structure._LIST_SPLIT",
-        "combined prefilter",
         "own login",
     ):
         assert expected in names, expected

@@ -1,14 +1,25 @@
 """HL3xx: API keys and tokens, private keys, passwords in URLs, secret assignments. Every text
 file; inside code fences and inline code too. Messages show only a redacted form of the secret.
 
-Our own patterns run first. detect-secrets runs only on the lines that pass a cheap keyword
-prefilter and on which our rules found nothing, and is imported only when such a line exists.
+Two stages. **Gates** (rules/credentials.toml `[gates]`) pick the candidate lines: C-speed
+`str.find` of the literals every match of a detector contains, and a few short regular
+expressions (`shape`) for the token formats without such a literal. Each of our patterns and
+each enabled detect-secrets plugin has a gate, and the tests prove from the parsed regular
+expressions that a line no gate picks holds no match of any of them. Then **every detector**
+runs on every candidate line: our token patterns, the private-key header, URL passwords, the
+assignment rule and detect-secrets (imported only when a candidate line exists). A placeholder
+or a token that does not look random discards only its own match; findings that overlap one
+already reported on the line are reported once.
+
+The same detectors decide what :func:`secret_spans` and :func:`redact_text` hide in any text the
+tool shows (messages of every rule, titles on the status board).
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from handoff_lint.data.config import Config
 from handoff_lint.findings import Finding
@@ -18,160 +29,351 @@ from handoff_lint.engine.source import Source
 
 KINDS = None
 _PLACEHOLDER_PASSWORDS = re.compile(r"^(?:\$\{?\w+\}?|<[^>]*>|\{\{.*\}\}|%\w+%|\*+|x+|\.\.\.|password|pass|changeme|secret)$", re.I)
+# Words that mark a value as a stand-in for a secret, not a secret (`sk-your-key-here`,
+# `insert_key_here`, `AKIAIOSFODNN7EXAMPLE`, `glpat-XXXXXXXXXXXXXXXXXXXX`).
+_PLACEHOLDER_WORDS = ("your", "insert", "here", "example", "sample", "placeholder", "dummy", "redacted", "changeme", "xxxx", "replace", "<", ">", "${", "{{", "...", "…")
+_TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=~")
+_IDENTIFIER = re.compile(r"^[A-Z][A-Z_]*$")  # ACCESS_TOKEN, MY_SECRET: a variable's name, not its value
+
+
+class Hit(NamedTuple):
+    """One credential on a line: where, which rule, how it is shown, and the secret itself."""
+
+    start: int
+    end: int
+    code: str
+    label: str
+    secret: str
+    keep: int  # characters of the secret a message may show
+    stored: str = ""  # what detect-secrets stores for it in a baseline, when it found it
 
 
 @lru_cache(maxsize=1)
 def _patterns():
     table = load_table("credentials")
     tokens = [(name, re.compile(pattern)) for name, pattern in table["tokens"].items()]
-    # One combined prefilter: a line that matches none of these cannot hold a credential.
-    prefilter = re.compile("|".join(f"(?:{p})" for p in [*table["tokens"].values(), table["other"]["private-key"], table["other"]["url-password"]]))
-    return tokens, re.compile(table["other"]["private-key"]), re.compile(table["other"]["url-password"]), prefilter
-
-
-@lru_cache(maxsize=1)
-def _detect_secrets_prefilter():
-    table = load_table("credentials")["detect-secrets"]
-    return re.compile(table["prefilter"]), tuple(table["plugins"])
-
-
-def _detect_secrets(lines: list[tuple[int, str]]):
-    """(line number, detector name, secret) for each secret detect-secrets finds in ``lines``."""
-    from detect_secrets.core.scan import scan_line
-    from detect_secrets.settings import transient_settings
-
-    _prefilter, plugins = _detect_secrets_prefilter()
-    with transient_settings({"plugins_used": [{"name": name} for name in plugins]}):
-        for number, line in lines:
-            for secret in scan_line(line):
-                yield number, secret.type, secret.secret_value or ""
-
-
-def redact_line(line: str) -> str:
-    """``line`` with every token, URL password and assigned secret our rules find shown redacted:
-    for text the tool prints that is not a finding (the status board's titles)."""
-    tokens, _private_key, url_password, _prefilter = _patterns()
-    spans = [m.span() for _name, pattern in tokens for m in pattern.finditer(line)]
-    spans += [m.span("secret") for m in url_password.finditer(line)]
-    spans += [m.span("secret") for m in _assignment().finditer(line)]
-    for start, end in sorted(set(spans), reverse=True):
-        line = line[:start] + redact(line[start:end], keep=0) + line[end:]
-    return line
-
-
-def redact_message(message: str) -> str:
-    """A finding's message with whatever our rules take for a credential redacted. Messages
-    quote document text (a title, a field value, a status, a file name); substring tests
-    decide first, so the common message costs no regex."""
-    literals = load_table("credentials")["literals"]
-    lowered = message.lower()
-    if not (any(literal in message for literal in literals["tokens"]) or any(word in lowered for word in literals["keywords"])):
-        return message
-    return redact_line(message)
-
-
-def _looks_random(body: str) -> bool:
-    """Placeholders such as ``sk-xxxxxxxxxxxxxxxxxxxxxxxx`` or ``hf_YOUR_TOKEN_HERE...`` are not keys."""
-    distinct = len(set(body))
-    has_digit = any(c.isdigit() for c in body)
-    return distinct >= 10 and has_digit and "your" not in body.lower() and "xxxx" not in body.lower()
-
-
-def _finding(source: Source, line: int, column: int, code: str, message: str, secret: str) -> Finding:
-    import hashlib  # only for a text that holds a secret: OpenSSL's import is not free
-
-    digest = hashlib.sha1(secret.encode("utf-8")).hexdigest()
-    return Finding(source.display, line, column, code, message, secret_hash=digest)
-
-
-def check(source: Source, config: Config) -> list[Finding]:
-    found: list[Finding] = []
-    for_detect_secrets: list[tuple[int, str]] = []
-    # Most files hold no candidate at all, and most lines of the others none: `str.find` of the
-    # literals every pattern needs (C speed) picks the lines; the regular expressions run only
-    # there. (A regex search over every file cost more than all the other HL3 work together.)
-    literals = load_table("credentials")["literals"]
-    text = source.text
-    token_lines = _lines_at(text, _positions(text, literals["tokens"]))
-    keyword_lines = _keyword_lines(text, source.lines, literals["keywords"])
-    if not (token_lines or keyword_lines):
-        return found  # the patterns are not even compiled: a cold run checking one clean file saves that
-    tokens, private_key, url_password, prefilter = _patterns()
-    assignment = _assignment()
-    for index in sorted(token_lines.keys() | keyword_lines):
-        number, line = index + 1, source.lines[index]
-        if index not in token_lines or not prefilter.search(line):
-            if index in keyword_lines:
-                before = len(found)
-                for match in assignment.finditer(line):
-                    if not _PLACEHOLDER_PASSWORDS.match(match.group("secret")):
-                        found.append(_finding(source, number, match.start("secret") + 1, "HL304", f"secret assigned a literal value {redact(match.group('secret'), keep=0)}", match.group("secret")))
-                if len(found) == before:
-                    for_detect_secrets.append((number, line))
-            continue
-        taken: list[tuple[int, int]] = []
-        for name, pattern in tokens:
-            for match in pattern.finditer(line):
-                if any(start <= match.start() < end for start, end in taken):
-                    continue  # sk-ant- is also sk-: report it once
-                if _looks_random(match.group(0).split("_", 1)[-1].split("-", 1)[-1]):
-                    taken.append(match.span())
-                    found.append(_finding(source, number, match.start() + 1, "HL301", f"{name} token {redact(match.group(0))}", match.group(0)))
-        match = private_key.search(line)
-        if match:
-            found.append(_finding(source, number, match.start() + 1, "HL302", "private key block", match.group(0)))
-        for match in url_password.finditer(line):
-            if not _PLACEHOLDER_PASSWORDS.match(match.group("secret")):
-                found.append(_finding(source, number, match.start("secret") + 1, "HL303", f"password in URL {redact(match.group('secret'), keep=0)}", match.group("secret")))
-    if for_detect_secrets:
-        for number, kind, secret in _detect_secrets(for_detect_secrets):
-            if _PLACEHOLDER_PASSWORDS.match(secret):
-                continue
-            code = "HL304" if kind == "Secret Keyword" else "HL305"
-            column = source.lines[number - 1].find(secret) + 1 if secret else 1
-            found.append(_finding(source, number, max(1, column), code, f"{kind.lower()} {redact(secret, keep=0 if code == 'HL304' else 4)} (detect-secrets)", secret))
-    return found
-
-
-def _positions(haystack: str, needles) -> list[int]:
-    """Where each of ``needles`` occurs in ``haystack``."""
-    found = []
-    for needle in needles:
-        start = haystack.find(needle)
-        while start != -1:
-            found.append(start)
-            start = haystack.find(needle, start + 1)
-    return found
-
-
-def _lines_at(text: str, positions: list[int]) -> dict[int, list[int]]:
-    """0-based line index -> the positions on that line (text lines end at "\\n" only)."""
-    lines: dict[int, list[int]] = {}
-    line = last = 0
-    for position in sorted(positions):
-        line += text.count("\n", last, position)
-        last = position
-        lines.setdefault(line, []).append(position)
-    return lines
-
-
-def _keyword_lines(text: str, lines: list[str], keywords) -> set[int]:
-    """Lines (0-based) on which the detect-secrets prefilter matches, in a file that holds one of
-    its keywords. Every match starts at a keyword or at `://`, so the pattern is tried only there."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # lower() changed a length ('İ'): positions do not carry over
-        if not any(word in lowered for word in keywords):
-            return set()
-        keyword_prefilter, _plugins = _detect_secrets_prefilter()
-        return {index for index, line in enumerate(lines) if keyword_prefilter.search(line)}
-    starts = _positions(lowered, keywords)
-    if not starts:
-        return set()
-    keyword_prefilter, _plugins = _detect_secrets_prefilter()
-    starts += _positions(text, ("://",))
-    return {index for index, at in _lines_at(text, starts).items() if any(keyword_prefilter.match(text, p) for p in at)}
+    other = table["other"]
+    return tokens, re.compile(other["private-key"]), re.compile(other["url-password"]), re.compile(other["assignment"])
 
 
 @lru_cache(maxsize=1)
 def _assignment():
-    return re.compile(load_table("credentials")["other"]["assignment"])
+    return _patterns()[3]
+
+
+class _Gates(NamedTuple):
+    # needle -> what else its gates need on the needle's line: (`also` characters or None,
+    # `near` pattern or None) per gate
+    sensitive: dict[str, tuple]
+    nocase: dict[str, tuple]  # the same, needles lower-cased, searched in the lower-cased text
+    shapes: tuple[re.Pattern, ...]
+    # (in the lower-cased text?, one search for the needles sharing their first character,
+    # those needles): `g(?:lpat-|ldt-|hp_|...)` costs one scan of the text, not one per needle
+    searches: tuple[tuple[bool, re.Pattern, tuple[str, ...]], ...] = ()
+
+
+@lru_cache(maxsize=1)
+def _gates() -> _Gates:
+    sensitive: dict[str, set] = {}
+    nocase: dict[str, set] = {}
+    shapes = []
+    for gate in load_table("credentials")["gates"].values():
+        if "shape" in gate:
+            shapes.append(gate["shape"])
+            continue
+        need = (tuple(gate["also"]) if "also" in gate else None, re.compile(gate["near"]) if "near" in gate else None)
+        into = nocase if gate.get("nocase") else sensitive
+        for needle in gate["any"]:
+            into.setdefault(needle.lower() if gate.get("nocase") else needle, set()).add(need)
+    # Each needle costs a pass over the text. A needle that holds a shorter one (`password` holds
+    # `pass`; `AKIA`, lower-cased, holds `akia`) occurs only where the shorter one does: its
+    # needs move to the shorter one, whose lines are a superset, and it is not searched.
+    for needle, folded in sorted([(n, False) for n in sensitive] + [(n, True) for n in nocase], key=lambda x: -len(x[0])):
+        table = nocase if folded else sensitive
+        if needle not in table:
+            continue
+        host = next((o for o in sorted(nocase, key=len) if o in needle.lower() and (o, True) != (needle, folded)), None)
+        host_table = nocase
+        if host is None and not folded:
+            host, host_table = next((o for o in sorted(sensitive, key=len) if o in needle and o != needle), None), sensitive
+        if host is not None:
+            host_table[host] |= table.pop(needle)
+    unique_shapes = tuple(re.compile(s) for s in dict.fromkeys(shapes))
+    order = lambda needs: tuple(sorted(needs, key=lambda n: (n[0] is not None, n[1] is not None, repr(n))))  # noqa: E731
+    searches = []
+    for folded, needles in ((False, sensitive), (True, nocase)):
+        groups: dict[str, list[str]] = {}
+        for needle in needles:
+            groups.setdefault(needle[:1], []).append(needle)
+        for prefix, members in sorted(groups.items()):
+            members.sort(key=len, reverse=True)
+            rests = "|".join(re.escape(member[len(prefix):]) for member in members)
+            searches.append((folded, re.compile(re.escape(prefix) + (f"(?:{rests})" if rests else "")), tuple(members)))
+    return _Gates({k: order(v) for k, v in sensitive.items()}, {k: order(v) for k, v in nocase.items()}, unique_shapes, tuple(searches))
+
+
+def _needs_met(needs: tuple, line: str) -> bool:
+    return any((also is None or any(char in line for char in also)) and (near is None or near.search(line) is not None) for also, near in needs)
+
+
+def candidate_lines(text: str) -> set[int]:
+    """0-based indices of the lines (split at "\\n") some gate picks; every other line holds
+    no match of any credential detector."""
+    gates = _gates()
+    lowered = text.lower()
+    if len(lowered) != len(text):  # lower() changed a length ('İ'): positions do not carry over
+        return {index for index, line in enumerate(text.split("\n")) if _line_passes(line)}
+    picked: dict[int, list] = {}  # position -> the needs to test on its line
+    for folded, search, members in gates.searches:
+        haystack, needs_of = (lowered, gates.nocase) if folded else (text, gates.sensitive)
+        for match in search.finditer(haystack):
+            start = match.start()
+            # a shorter member may start here too (the longest was tried first); and one may
+            # start inside this match, which finditer skips: look for each from here on
+            for member in members:
+                at = haystack.find(member, start, match.end() + len(member)) if len(members) > 1 else start
+                if at != -1:
+                    picked.setdefault(at, []).extend(needs_of[member])
+    for shape in gates.shapes:
+        for match in shape.finditer(text):
+            picked.setdefault(match.start(), []).append((None, None))
+    if not picked:
+        return set()
+    by_line: dict[int, tuple[int, set]] = {}  # line -> (a position on it, the needs to test)
+    line = last = 0
+    for position in sorted(picked):
+        line += text.count("\n", last, position)
+        last = position
+        if line in by_line:
+            by_line[line][1].update(picked[position])
+        else:
+            by_line[line] = (position, set(picked[position]))
+    lines: set[int] = set()
+    for line, (position, needs) in by_line.items():
+        if (None, None) in needs:
+            lines.add(line)
+            continue
+        begin = text.rfind("\n", 0, position) + 1
+        end = text.find("\n", position)
+        if _needs_met(tuple(needs), text[begin:] if end == -1 else text[begin:end]):
+            lines.add(line)
+    return lines
+
+
+def _line_passes(line: str) -> bool:
+    """The gates applied to one line (the slow, obvious form of :func:`candidate_lines`)."""
+    gates = _gates()
+    lowered = line.lower()
+    for haystack, needles in ((line, gates.sensitive), (lowered, gates.nocase)):
+        for needle, needs in needles.items():
+            if needle in haystack and _needs_met(needs, line):
+                return True
+    return any(shape.search(line) for shape in gates.shapes)
+
+
+def is_placeholder(value: str, assigned: bool = False) -> bool:
+    """``sk-your-key-here``, ``${TOKEN}``, ``AKIAIOSFODNN7EXAMPLE``: stand-ins. An ``assigned``
+    value may also be a variable's name (``?access_token=ACCESS_TOKEN``); a token body may not:
+    an AWS key id can be all capitals."""
+    lowered = value.lower()
+    if _PLACEHOLDER_PASSWORDS.match(value) or any(word in lowered for word in _PLACEHOLDER_WORDS):
+        return True
+    return assigned and bool(_IDENTIFIER.match(value))
+
+
+def _looks_random(body: str) -> bool:
+    """The whole body of a token (every part, letters-only ones too) varies like a key, not like
+    ``xxxxxxxx``, ``abcdefgh...`` or ``YOUR_TOKEN_HERE``."""
+    if is_placeholder(body):
+        return False
+    distinct = len(set(body))
+    if distinct < min(10, len(body) // 2):
+        return False
+    if max(body.count(c) for c in set(body)) > len(body) * 0.4:
+        return False
+    steps = sum(1 for a, b in zip(body, body[1:]) if ord(b) - ord(a) in (0, 1))
+    return steps < len(body) * 0.5  # abcdefghij..., 1234567890...
+
+
+def _value_looks_secret(key: str, value: str) -> bool:
+    """An assigned value is a secret unless it is a placeholder, a number, a path or a name."""
+    if is_placeholder(value, assigned=True) or value.isdigit() or value[0] in "$%~/.#&" or value.lower().startswith(("http", "file:")):
+        return False
+    if key.lower().startswith(("pass", "pwd", "secret")):
+        return True
+    # token, api_key, credentials: a value with a digit or mixed case, not a word
+    return any(c.isdigit() for c in value) and any(c.isalpha() for c in value) and len(set(value)) >= 6
+
+
+def _own_hits(line: str) -> list[Hit]:
+    """Every match of our own patterns on ``line``, placeholders and non-random tokens removed
+    one match at a time."""
+    tokens, private_key, url_password, assignment = _patterns()
+    hits: list[Hit] = []
+    for name, pattern in tokens:
+        for match in pattern.finditer(line):
+            body = match.group("body") if "body" in pattern.groupindex and match.group("body") else match.group(0)
+            token = "token" if "token" in pattern.groupindex else 0  # cohere: the key, not its name
+            if _looks_random(body):
+                hits.append(Hit(match.start(token), match.end(token), "HL301", f"{name} token", match.group(token), 4))
+    for match in private_key.finditer(line):
+        rest = line[match.end():]
+        inner = rest.split("-----END", 1)[0] if "-----END" in rest else None
+        if inner is not None and (len(inner.strip()) < 20 or is_placeholder(inner.strip())):
+            continue  # `-----BEGIN PRIVATE KEY-----word-----END...`: a header around a word
+        hits.append(Hit(match.start(), match.end(), "HL302", "private key block", match.group(0), 0))
+    for match in url_password.finditer(line):
+        secret = match.group("secret")
+        if not is_placeholder(secret) and not (secret.isdigit() and len(secret) <= 5):
+            hits.append(Hit(match.start("secret"), match.end("secret"), "HL303", "password in URL", secret, 0))
+    for match in assignment.finditer(line):
+        secret = match.group("secret")
+        if _value_looks_secret(match.group("key"), secret):
+            hits.append(Hit(match.start("secret"), match.end("secret"), "HL304", "secret assigned a literal value", secret, 0))
+    return hits
+
+
+@lru_cache(maxsize=1)
+def _plugin_names() -> tuple[str, ...]:
+    return tuple(load_table("credentials")["detect-secrets"]["plugins"])
+
+
+def _detect_secrets_hits(lines: list[str]) -> list[list[Hit]]:
+    """For each line, what detect-secrets' enabled plugins find on it."""
+    from detect_secrets.core.scan import scan_line
+    from detect_secrets.settings import transient_settings
+
+    found: list[list[Hit]] = []
+    with transient_settings({"plugins_used": [{"name": name} for name in _plugin_names()]}):
+        for line in lines:
+            hits = []
+            for secret in scan_line(line):
+                raw = secret.secret_value or ""
+                value = raw.strip(" \t\"'=:")  # Artifactory's capture holds its delimiters
+                start = line.find(value)
+                if not value or start == -1:
+                    continue
+                end = start + len(value)
+                keyword = secret.type == "Secret Keyword"
+                if not keyword:  # a plugin may capture only part of the token (`glpat` of glpat-...)
+                    while start > 0 and line[start - 1] in _TOKEN_CHARS:
+                        start -= 1
+                    while end < len(line) and line[end] in _TOKEN_CHARS:
+                        end += 1
+                if is_placeholder(line[start:end], assigned=keyword):
+                    continue
+                code = "HL304" if keyword else "HL305"
+                hits.append(Hit(start, end, code, f"{secret.type.lower()} (detect-secrets)", line[start:end], 0 if keyword else 4, raw))
+            found.append(hits)
+    return found
+
+
+def _merge(hits: list[Hit]) -> list[Hit]:
+    """Hits in order, each dropped when it overlaps one kept before it (sk-ant- is also sk-;
+    an assigned token is also an assignment; detect-secrets sees what we saw)."""
+    kept: list[Hit] = []
+    for hit in hits:
+        if not any(hit.start < other.end and other.start < hit.end for other in kept):
+            kept.append(hit)
+    return kept
+
+
+def line_hits(lines: list[str]) -> list[list[Hit]]:
+    """Every detector over each of ``lines`` (candidate lines), merged per line."""
+    ours = [_own_hits(line) for line in lines]
+    theirs = _detect_secrets_hits(lines) if lines else []
+    return [_merge(a + b) for a, b in zip(ours, theirs)]
+
+
+def secret_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) in ``text`` of everything any enabled credential detector recognises, sorted
+    and without overlaps. Cheap on a text no gate picks: no regular expression beyond the shapes
+    runs there, and detect-secrets is not imported."""
+    picked = candidate_lines(text)
+    if not picked:
+        return []
+    starts = [0]
+    for line in text.split("\n")[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    lines = text.split("\n")
+    order = sorted(picked)
+    spans = []
+    for index, hits in zip(order, line_hits([lines[i] for i in order])):
+        spans += [(starts[index] + hit.start, starts[index] + hit.end, hit.keep) for hit in hits]
+    return [(start, end) for start, end, _keep in spans]
+
+
+def redact_text(text: str, keep: int | None = None) -> str:
+    """``text`` with every secret any detector recognises shown shortened (a short prefix of a
+    token and the length; nothing of a password; ``keep`` characters of each when given): the
+    form every shown string takes."""
+    picked = candidate_lines(text)
+    if not picked:
+        return text
+    lines = text.split("\n")
+    order = sorted(picked)
+    for index, hits in zip(order, line_hits([lines[i] for i in order])):
+        line = lines[index]
+        for hit in sorted(hits, key=lambda h: h.start, reverse=True):
+            line = line[: hit.start] + redact(line[hit.start:hit.end], keep=hit.keep if keep is None else keep) + line[hit.end:]
+        lines[index] = line
+    return "\n".join(lines)
+
+
+def redact_line(line: str) -> str:
+    """:func:`redact_text` showing nothing of any secret: for text the tool prints that is not a
+    finding's own message (board titles, link targets)."""
+    return redact_text(line, keep=0)
+
+
+redact_message = redact_text  # the name the engine and the cache used
+
+
+def _finding(source: Source, line: int, hit: Hit) -> Finding:
+    shown = redact(hit.secret, keep=hit.keep)
+    return Finding(source.display, line, hit.start + 1, hit.code, f"{hit.label} {shown}", secret_hash=baseline_hash(hit))
+
+
+def baseline_hash(hit: Hit) -> str:
+    """SHA-1 of what detect-secrets stores for this secret in a baseline: what its plugin's
+    regular expression captured (``ghp`` of a GitHub token, the header of a private key), else
+    the secret itself."""
+    import hashlib  # only for a text that holds a secret: OpenSSL's import is not free
+
+    return hashlib.sha1((hit.stored or detect_secrets_value(hit.secret)).encode("utf-8")).hexdigest()
+
+
+def detect_secrets_value(secret: str) -> str:
+    """What detect-secrets (all its format plugins, as a default ``detect-secrets scan`` runs
+    them) stores for ``secret``: of the plugin matches in it, the longest, and of that match what
+    ``findall`` returns (its first non-empty group, else the match); ``secret`` when none matches."""
+    best: tuple[int, str] | None = None
+    for plugin in _format_plugins():
+        for regex in plugin.denylist:
+            for match in regex.finditer(secret):
+                value = next((group for group in match.groups() if group), match.group(0))
+                if value and (best is None or match.end() - match.start() > best[0]):
+                    best = (match.end() - match.start(), value)
+    return best[1] if best else secret
+
+
+@lru_cache(maxsize=1)
+def _format_plugins() -> tuple:
+    from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
+    from detect_secrets.plugins.base import RegexBasedDetector
+
+    classes = get_mapping_from_secret_type_to_class().values()
+    return tuple(cls() for cls in sorted(classes, key=lambda c: c.__name__) if issubclass(cls, RegexBasedDetector))
+
+
+def check(source: Source, config: Config) -> list[Finding]:
+    # Most files hold no candidate at all, and most lines of the others none: the gates'
+    # `str.find` (C speed) picks the lines; the regular expressions run only there.
+    picked = candidate_lines(source.text)
+    if not picked:
+        return []
+    order = sorted(picked)
+    found: list[Finding] = []
+    for index, hits in zip(order, line_hits([source.lines[i] for i in order])):
+        found += [_finding(source, index + 1, hit) for hit in hits]
+    return found

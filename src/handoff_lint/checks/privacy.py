@@ -79,6 +79,16 @@ def _is_private_ip(text: str) -> bool:
     return address.is_private or address in _CGNAT or address.is_link_local
 
 
+def _in_url_userinfo(line: str, at: int) -> bool:
+    """Whether position ``at`` lies in the authority of a URL (``scheme://user:pass@host``):
+    after a ``://`` with no whitespace, ``/``, ``?`` or ``#`` between."""
+    scheme = line.rfind("://", 0, at)
+    if scheme == -1:
+        return False
+    between = line[scheme + 3:at]
+    return not any(char.isspace() or char in "/?#" for char in between)
+
+
 def check(source: Source, config: Config) -> list[Finding]:
     patterns, placeholders, suffixes, ci_homes = _table()
     if config.placeholder_users:
@@ -123,6 +133,8 @@ def check(source: Source, config: Config) -> list[Finding]:
                 domain, local = match.group("domain").lower(), match.group("local").lower()
                 if domain in domains or domain.endswith(suffixes_ok) or local in locals_ok:
                     continue
+                if _in_url_userinfo(line, match.start()):
+                    continue  # `postgres://app:PASSWORD@host`: a password, which HL303 reports redacted
                 found.append(Finding(source.display, number, match.start() + 1, "HL205", f"e-mail address {match.group(0)!r}"))
         if "::" in line or line.count(":") >= 3:
             for match in patterns["ipv6"].finditer(line):

@@ -2,7 +2,8 @@
 reported again, so a repository that already uses detect-secrets keeps its decisions.
 
 A credential finding is dropped when the baseline lists the same secret (by detect-secrets'
-SHA-1 ``hashed_secret``) for the same file; line numbers are ignored because they move.
+SHA-1 ``hashed_secret``, of what its plugin captured: see credentials.baseline_hash) for the
+same file; line numbers are ignored because they move.
 """
 
 from __future__ import annotations

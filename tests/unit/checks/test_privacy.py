@@ -117,3 +117,25 @@ def test_rule_hl201_names_every_ci_home_and_placeholder_user():
     table = load_table("privacy")
     missing = [name for name in table["ci-homes"] + table["placeholder-users"] if name not in explanation]
     assert missing == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "postgres://app:Zq8Lp0Wm4N@10.0.3.12/app",
+        "DATABASE_URL=postgres://app:Zq8Lp0Wm4N@db.acme-corp.com:5432/prod",
+        "redis://default:Zq8Lp0Wm4N@cache.acme-corp.com",
+        "https://bob:Zq8Lp0Wm4N@acme-corp.com/x?y=1",
+    ],
+)
+def test_url_user_info_is_not_an_email_and_its_password_is_never_quoted(line):
+    """HL303 owns `user:password@host`: HL205 must not report it, and so never prints the password."""
+    source = Source(SourceFile(Path("f.md"), "f.md", UNCLASSIFIED, None), line + "\n")
+    found = privacy.check(source, Config())
+    assert [f for f in found if f.code == "HL205"] == []
+    assert all("Zq8Lp0Wm4N" not in f.message for f in found)
+
+
+@pytest.mark.parametrize("line", ["write to alice.smith@acme-corp.com", "mailto:alice.smith@acme-corp.com", "see https://acme-corp.com/team?contact=alice.smith@acme-corp.com"])
+def test_email_beside_or_after_a_url_is_still_found(line):
+    assert ("HL205", 2) in codes(line)
