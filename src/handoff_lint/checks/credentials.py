@@ -377,3 +377,10 @@ def check(source: Source, config: Config) -> list[Finding]:
     for index, hits in zip(order, line_hits([source.lines[i] for i in order])):
         found += [_finding(source, index + 1, hit) for hit in hits]
     return found
+
+
+def check_name(display: str) -> list[Finding]:
+    """HL306: a credential in the file's name (shown in every report, committed with the file).
+    Not a content check: two files with one text may have different names."""
+    hits = [hit for hits in line_hits([display]) for hit in hits] if candidate_lines(display) else []
+    return [Finding(display, 1, 1, "HL306", f"file name holds {hit.label} {redact(hit.secret, keep=hit.keep)}", secret_hash=baseline_hash(hit)) for hit in hits[:1]]

@@ -85,7 +85,8 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
     """Check ``paths`` on disk, or, with ``blobs`` (``--staged``), those contents under those
     names. ``cache_dir``: where the cache lives (None: no cache). ``jobs``: worker processes
     (0: as many as cores, for large runs only; 1: none)."""
-    checks = CheckSet.selected(suppress.family_wanted(config), DOCUMENT_CHECKS)
+    wanted = suppress.family_wanted(config)
+    checks = CheckSet.selected(wanted, DOCUMENT_CHECKS)
     excluded = config.paths.excluded if config.exclude else None
     if blobs is None:
         files, missing = discover(paths, excluded) if excluded else discover(paths)
@@ -101,7 +102,11 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
         cache = Cache.open(cache_dir, config)
     raw: list[Finding] = []
     texts: list[tuple[SourceFile, str]] = []
+    if wanted("HL3"):
+        from handoff_lint.checks import credentials
     for file in work:
+        if wanted("HL3"):  # before the read: a binary or unreadable file's name leaks too
+            raw.extend(credentials.check_name(file.display))
         if blobs is None:
             text, problem = read_text(file.path, file.display, config.max_file_size, file.root)
         else:
@@ -119,8 +124,25 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
     raw.extend(folder_findings(files, paths if blobs is None else [], config, outcome, scans if blobs is None else {}, cache))
     if cache is not None:
         cache.save()
-    outcome.findings = suppress.apply(raw, config)
+    outcome.findings = _paths_shown(suppress.apply(raw, config))
     return outcome
+
+
+def _paths_shown(findings: list[Finding]) -> list[Finding]:
+    """A credential in a file name is shown redacted in the path too, as in the message (paths
+    are already escaped by discovery)."""
+    from dataclasses import replace
+
+    from handoff_lint.show import redacted
+
+    shown: dict[str, str] = {}
+    result = []
+    for finding in findings:
+        path = shown.get(finding.path)
+        if path is None:
+            path = shown[finding.path] = redacted(finding.path)
+        result.append(finding if path == finding.path else replace(finding, path=path))
+    return result
 
 
 def _check_all(texts: list[tuple[SourceFile, str]], config: Config, checks: CheckSet, cache, jobs: int) -> list[Checked]:

@@ -507,3 +507,23 @@ def test_the_whole_body_is_judged_random(kind, make):
 ])
 def test_lookalikes_the_peers_avoid_are_clean(line):
     assert findings("intro\n" + line + "\n") == []
+
+
+def test_a_token_in_a_file_name_is_a_finding_and_redacted_in_every_path(tmp_path):
+    """HL306: the name is committed and shown everywhere; every format shows it redacted, even
+    for a file that cannot be read as text."""
+    from conftest import run_cli
+
+    token = "ghp_" + "Zq3x9TbLm2Vw8Kp4Rn7Yc1Hd6Fj0Gs5Ua2Eb"
+    root = tmp_path / "models" / "next-local"
+    for name in ("active", "responses", "archive"):
+        (root / name).mkdir(parents=True)
+    (root / "active" / f"notes-{token}.md").write_text("# Notes\n")
+    (root / "active" / f"blob-{token}.md").write_bytes(b"\x00\x01binary")
+    for output in ("text", "json", "sarif", "github", "junit"):
+        result = run_cli("check", "--no-cache", "--format", output, ".", cwd=tmp_path)
+        assert result.code == 1 and token not in result.stdout + result.stderr, output
+        assert token[:8] not in result.stdout, output
+    found = run_cli("check", "--no-cache", "--format", "json", "--select", "HL306", ".", cwd=tmp_path)
+    assert sorted(f["path"] for f in __import__("json").loads(found.stdout)) == [
+        "models/next-local/active/blob-ghp_…(40 chars).md", "models/next-local/active/notes-ghp_…(40 chars).md"]
