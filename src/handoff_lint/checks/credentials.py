@@ -379,8 +379,15 @@ def check(source: Source, config: Config) -> list[Finding]:
     return found
 
 
-def check_name(display: str) -> list[Finding]:
-    """HL306: a credential in the file's name (shown in every report, committed with the file).
-    Not a content check: two files with one text may have different names."""
-    hits = [hit for hits in line_hits([display]) for hit in hits] if candidate_lines(display) else []
-    return [Finding(display, 1, 1, "HL306", f"file name holds {hit.label} {redact(hit.secret, keep=hit.keep)}", secret_hash=baseline_hash(hit)) for hit in hits[:1]]
+def check_file_names(displays: list[str]) -> list[Finding]:
+    """HL306: a credential in a file's name (shown in every report, committed with the file).
+    Not a content check: two files with one text may have different names. The names are gated
+    together, as the lines of one text."""
+    picked = candidate_lines("\n".join(displays))
+    found = []
+    for index in sorted(picked):
+        hits = line_hits([displays[index]])[0]
+        if hits:
+            hit = hits[0]
+            found.append(Finding(displays[index], 1, 1, "HL306", f"file name holds {hit.label} {redact(hit.secret, keep=hit.keep)}", secret_hash=baseline_hash(hit)))
+    return found

@@ -102,11 +102,11 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
         cache = Cache.open(cache_dir, config)
     raw: list[Finding] = []
     texts: list[tuple[SourceFile, str]] = []
-    if wanted("HL3"):
+    if wanted("HL3"):  # every file's name, readable or not
         from handoff_lint.checks import credentials
+
+        raw.extend(credentials.check_file_names([file.display for file in work]))
     for file in work:
-        if wanted("HL3"):  # before the read: a binary or unreadable file's name leaks too
-            raw.extend(credentials.check_name(file.display))
         if blobs is None:
             text, problem = read_text(file.path, file.display, config.max_file_size, file.root)
         else:
