@@ -19,35 +19,38 @@ def _problem(display: str, code: str, message: str, line: int = 1, column: int =
     return None, Finding(display, line, column, code, message)
 
 
-def read_text(
-    path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES, root: Path | None = None
-) -> tuple[str | None, Finding | None]:
-    """Return ``(text, None)`` with newlines normalised to ``\\n`` and any BOM removed, or ``(None, finding)``.
+_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
-    A symbolic link is not followed out of ``root`` (the handoff folder the file is in).
-    """
 
+def read_bytes(path: str | Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES, root: Path | None = None) -> tuple[bytes | None, Finding | None]:
+    """``(bytes, None)``, or ``(None, finding)`` saying why the file cannot be read.
+
+    A plain file is opened without following a link (one system call, no stat first); a
+    symbolic link is followed only if it leads to a place inside ``root`` (the handoff folder the
+    file is in). Opened non-blocking, and checked once open: a file swapped for a FIFO must not
+    leave the run waiting for a writer that never comes."""
     try:
-        if root is not None and os.path.islink(path) and not _inside(path, root):
-            return _problem(display, "HL005", f"symbolic link to '{os.readlink(path)}', outside the handoff folder; not read")
-        info = os.stat(path)  # follows symlinks: a broken or looping link fails here
-        if not stat.S_ISREG(info.st_mode):
-            return _problem(display, "HL003", "not a regular file")
-        if info.st_size > max_bytes:
-            return _problem(display, "HL004", f"file is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit; not read")
-        # Non-blocking, and checked again once open: a file swapped for a FIFO after the stat
-        # above must not leave the run waiting for a writer that never comes.
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        with open(descriptor, "rb") as handle:
+        try:
+            descriptor = os.open(path, _FLAGS | _NOFOLLOW)
+        except OSError as error:
+            if error.errno != errno.ELOOP or not os.path.islink(path):
+                raise
+            if root is not None and not _inside(Path(path), root):
+                return _problem(display, "HL005", f"symbolic link to '{os.readlink(path)}', outside the handoff folder; not read")
+            descriptor = os.open(path, _FLAGS)  # a link inside the folder: followed
+        try:
             opened = os.fstat(descriptor)
             if not stat.S_ISREG(opened.st_mode):
                 return _problem(display, "HL003", "not a regular file")
-            # As much as fstat says, plus one byte: asking for max_bytes + 1 at once made Python
-            # allocate 5 MiB per file (45 us of a 2 KB handoff's 120). A file that grew since
-            # is read on, up to the limit, as before.
-            data = handle.read(min(opened.st_size, max_bytes) + 1)
+            if opened.st_size > max_bytes:
+                return _problem(display, "HL004", f"file is {opened.st_size:,} bytes, over the {max_bytes:,}-byte limit; not read")
+            # As much as fstat says, plus one byte; a file that grew since is read on, up to the limit.
+            data = os.read(descriptor, opened.st_size + 1)
             if len(data) > opened.st_size:
-                data += handle.read(max_bytes + 1 - len(data))
+                data += os.read(descriptor, max_bytes + 1 - len(data))
+        finally:
+            os.close(descriptor)
     except OSError as error:
         if error.errno == errno.ELOOP:
             reason = "symbolic link loop"
@@ -56,31 +59,20 @@ def read_text(
         else:
             reason = error.strerror or type(error).__name__
         return _problem(display, "HL003", f"cannot read file: {reason}")
-    return decode(data, display, max_bytes)
+    return data, None
+
+
+def read_text(path: str | Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES, root: Path | None = None) -> tuple[str | None, Finding | None]:
+    """Return ``(text, None)`` with newlines normalised to ``\\n`` and any BOM removed, or
+    ``(None, finding)`` (see :func:`read_bytes` and :func:`decode`)."""
+    data, problem = read_bytes(path, display, max_bytes, root)
+    return (None, problem) if problem is not None else decode(data, display, max_bytes)
 
 
 def read_document(path: str, root: Path) -> bytes | None:
     """The bytes of a document the folder checks read beside the run's own files, or None if it
-    cannot be read (its own check says why). A plain file is read without following a link and
-    without a Path or a buffered file object (a folder of thousands is read this way); anything
-    else takes :func:`read_text`'s way, which keeps links inside ``root``."""
-    try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError:
-        text, _problem = read_text(Path(path), path, root=root)
-        return None if text is None else text.encode("utf-8", "surrogatepass")
-    try:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > DEFAULT_MAX_BYTES:
-            return None
-        data = os.read(descriptor, info.st_size + 1)
-        if len(data) > info.st_size:  # it grew since the fstat: read on, up to the limit
-            data += os.read(descriptor, DEFAULT_MAX_BYTES + 1 - len(data))
-        return data
-    except OSError:
-        return None
-    finally:
-        os.close(descriptor)
+    cannot be read (its own check says why)."""
+    return read_bytes(path, path, root=root)[0]
 
 
 def decode(data: bytes, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | None, Finding | None]:
