@@ -53,9 +53,10 @@ def repo_holds(repo: Path, needle: str) -> list[Path]:
 
 
 @pytest.fixture
-def outside(tmp_path: Path) -> Path:
-    """A folder beside the repository: a 'private' tree the tool must leave alone."""
-    folder = tmp_path / "outside"
+def outside(tmp_path_factory) -> Path:
+    """A folder outside the repository (git_repo is tmp_path itself): a 'private' tree the tool
+    must leave alone."""
+    folder = tmp_path_factory.mktemp("outside")
     (folder / "private").mkdir(parents=True)
     (folder / "private" / "credentials").write_text(f"# Local Handoff: stolen\n\ntoken = {SECRET}\n")
     (folder / HANDOFF).write_text(VALID_HANDOFF.replace("Ready for local model pickup", "Completed") + f"\n{SECRET}\n")
@@ -64,8 +65,7 @@ def outside(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def repo(tmp_path: Path, git_repo: Path) -> Path:
-    """git_repo lives in tmp_path itself; the outside folder is tmp_path/outside (not tracked)."""
+def repo(git_repo: Path) -> Path:
     return git_repo
 
 
@@ -110,3 +110,122 @@ def test_the_hook_runs_python_isolated():
 
     launches = [line for line in hook_text().splitlines() if '"$INSTALL_PYTHON"' in line and not line.lstrip().startswith("#")]
     assert launches and all('"$INSTALL_PYTHON" -I ' in line for line in launches)
+
+
+# -- 2. containment: linked folders leading out are findings, never followed ------------------
+def cli(repo: Path, *args: str):
+    return run_cli(*args, cwd=repo)
+
+
+def commit_all(repo: Path) -> None:
+    git("add", "-A", cwd=repo)
+    git("commit", "-qm", "state", cwd=repo)
+
+
+def completed_in_active(repo: Path) -> Path:
+    """A handoff whose status belongs in archive/: --fix wants to move it there."""
+    path = repo / ROOT / "active" / HANDOFF
+    path.write_text(VALID_HANDOFF.replace("Ready for local model pickup", "Completed"))
+    return path
+
+
+def link(at: Path, to: Path) -> None:
+    if at.is_dir() and not at.is_symlink():
+        for child in at.iterdir():
+            child.unlink()
+        at.rmdir()
+    at.symlink_to(to)
+
+
+@pytest.mark.skipif(not POSIX, reason="symbolic links")
+def test_archive_linked_out_is_reported_not_listed_and_fix_does_not_move_into_it(repo, outside):
+    handoff = completed_in_active(repo)
+    commit_all(repo)  # tracked: --fix would use git mv
+    link(repo / ROOT / "archive", outside)
+    before = tree_digest(outside)
+    result = cli(repo, "check", "--format", "json", ".")
+    findings = __import__("json").loads(result.stdout)
+    assert {(f["path"], f["code"]) for f in findings if f["path"].endswith("archive")} == {(f"{ROOT}/archive", "HL005")}
+    assert not [f for f in findings if "/archive/" in f["path"]]  # nothing of the outside folder listed
+    assert SECRET not in result.stdout + result.stderr
+    fixed = cli(repo, "check", "--fix", ".")
+    assert "leads outside the handoff folder" in fixed.stderr and handoff.is_file()
+    assert tree_digest(outside) == before
+
+
+@pytest.mark.skipif(not POSIX, reason="symbolic links")
+def test_check_given_the_linked_folder_itself_reads_nothing_through_it(repo, outside):
+    link(repo / ROOT / "archive", outside)
+    result = cli(repo, "check", f"{ROOT}/archive", f"{ROOT}/archive/{HANDOFF}")
+    assert f"{ROOT}/archive:1:1: HL005" in result.stdout and result.code == 1
+    assert f"{ROOT}/archive/{HANDOFF}:1:1: HL005" in result.stdout
+    assert SECRET not in result.stdout and "HL1" not in result.stdout  # not parsed, not quoted
+
+
+@pytest.mark.skipif(not POSIX, reason="symbolic links")
+def test_fix_does_not_rewrite_a_response_in_a_linked_responses_folder(repo, outside):
+    (outside / "2026-11-03-response-to-handoff-2026-11-02-extract-error-patterns.md").write_text(VALID_RESPONSE.replace("../archive/", "../active/"))
+    (repo / ROOT / "archive" / HANDOFF).write_text(VALID_HANDOFF.replace("Ready for local model pickup", "Completed"))
+    link(repo / ROOT / "responses", outside)
+    before = tree_digest(outside)
+    result = cli(repo, "check", "--fix", ".")
+    assert f"{ROOT}/responses:1:1: HL005" in result.stdout
+    assert tree_digest(outside) == before
+
+
+@pytest.mark.skipif(not POSIX, reason="symbolic links")
+@pytest.mark.parametrize("folder", ["active", "responses"])
+def test_new_and_respond_do_not_write_through_a_linked_folder(repo, outside, folder):
+    handoff = repo / ROOT / "archive" / HANDOFF
+    handoff.write_text(VALID_HANDOFF)
+    link(repo / ROOT / folder, outside)
+    before = tree_digest(outside)
+    result = cli(repo, "new", "write through the link") if folder == "active" else cli(repo, "respond", str(handoff))
+    assert result.code == 2 and "outside the handoff folder" in result.stderr
+    assert tree_digest(outside) == before
+
+
+@pytest.mark.skipif(not POSIX, reason="symbolic links")
+def test_new_does_not_copy_a_template_linked_out_of_the_repository(repo, outside):
+    (repo / ROOT / "handoff-template.md").symlink_to(os.path.relpath(outside / "private" / "credentials", repo / ROOT))
+    result = cli(repo, "new", "copy the credentials")
+    assert result.code == 2 and "HL005" not in result.stdout and "outside the handoff folder" in result.stderr
+    assert repo_holds(repo, SECRET) == [] and SECRET not in result.stdout + result.stderr
+    assert list((repo / ROOT / "active").glob("handoff-*.md")) == []
+
+
+@pytest.mark.skipif(not POSIX, reason="symbolic links")
+def test_init_does_not_write_through_a_linked_folder(tmp_path, repo, outside):
+    folder = repo / "docs" / "next-local"
+    folder.mkdir(parents=True)
+    (folder / "archive").symlink_to(outside)
+    before = tree_digest(outside)
+    result = cli(repo, "init", "docs/next-local")
+    assert result.code == 2 and "outside the handoff folder" in result.stderr
+    assert tree_digest(outside) == before and not (outside / ".gitkeep").exists()
+
+
+def test_a_folder_named_like_a_handoff_is_a_stray_not_moved(repo):
+    stray = repo / ROOT / "handoff-2026-01-01-x.md"
+    stray.mkdir()
+    (stray / "inner.txt").write_text("x")
+    result = cli(repo, "check", "--fix", ".")
+    assert f"{ROOT}/handoff-2026-01-01-x.md:1:1: HL411" in result.stdout and "HL412" not in result.stdout
+    assert stray.is_dir() and not (repo / ROOT / "active" / "handoff-2026-01-01-x.md").exists()
+
+
+@pytest.mark.skipif(not POSIX, reason="a shell fsmonitor")
+def test_fix_runs_no_fsmonitor_of_the_repository_or_of_one_inside_the_handoff_folder(repo, tmp_path):
+    handoff = completed_in_active(repo)
+    commit_all(repo)
+    marker = tmp_path / "fsmonitor-ran"
+    monitor = tmp_path / "monitor.sh"
+    monitor.write_text(f"#!/bin/sh\ntouch {marker}\n")
+    monitor.chmod(0o755)
+    git("config", "core.fsmonitor", str(monitor), cwd=repo)
+    git("init", "-q", cwd=repo / ROOT / "active")  # a .git inside the handoff folder
+    git("config", "core.fsmonitor", str(monitor), cwd=repo / ROOT / "active")
+    result = cli(repo, "check", "--fix", ".")
+    assert not marker.exists()
+    assert (repo / ROOT / "archive" / HANDOFF).is_file() and not handoff.exists(), result.stderr
+    assert "git mv failed: git mv failed" not in result.stderr
