@@ -229,3 +229,24 @@ def test_fix_runs_no_fsmonitor_of_the_repository_or_of_one_inside_the_handoff_fo
     assert not marker.exists()
     assert (repo / ROOT / "archive" / HANDOFF).is_file() and not handoff.exists(), result.stderr
     assert "git mv failed: git mv failed" not in result.stderr
+
+
+# -- 5. bounds ---------------------------------------------------------------------------------
+def test_one_huge_line_gives_at_most_n_findings_of_a_rule_then_one_summary(repo):
+    paths = " ".join(f"`/home/alice/file{i}.txt`" for i in range(30_000))  # ~0.9 MB on one line
+    (repo / ROOT / "active" / HANDOFF).write_text(VALID_HANDOFF.replace("## Task Description\n", f"## Task Description\n{paths}\n"))
+    started = time.monotonic()
+    result = cli(repo, "check", f"{ROOT}/active/{HANDOFF}")
+    hl201 = [line for line in result.stdout.splitlines() if " HL201 " in line]
+    assert len(hl201) == 101 and "29,900 more HL201 findings in this file" in hl201[-1]
+    assert len(result.stdout) < 100_000 and time.monotonic() - started < 60
+    (repo / ".handoff-lint.toml").write_text("max-findings-per-rule = 3\n")
+    fewer = cli(repo, "check", f"{ROOT}/active/{HANDOFF}")
+    assert sum(" HL201 " in line for line in fewer.stdout.splitlines()) == 4 and "29,997 more" in fewer.stdout
+
+
+@pytest.mark.parametrize("setting", ["max-file-size = 1e3", "max-file-size = 1000.0", "max-findings-per-rule = 2.5", "stale-days = true"])
+def test_integer_settings_must_be_integers(repo, setting):
+    (repo / ".handoff-lint.toml").write_text(setting + "\n")
+    result = cli(repo, "check", ".")
+    assert result.code == 2 and "is not an integer" in result.stderr

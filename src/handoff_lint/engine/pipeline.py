@@ -77,7 +77,30 @@ def _run(modules, source: Source, config: Config, errors: list[str]) -> list[Fin
             findings.extend(module.check(source, config))
         except Exception as error:  # a bug in one check must not stop the run or hide other files
             errors.append(shown(f"{source.display}: internal error in {module.__name__}: {type(error).__name__}: {error}", 1000))
+    findings = bounded(findings, config.max_findings, source.display)
     return [finding.with_message(shown(finding.message, MAX_MESSAGE)) for finding in findings]
+
+
+def bounded(findings: list[Finding], limit: int, display: str) -> list[Finding]:
+    """At most ``limit`` findings of each rule (the first, in the checks' order), then one
+    finding of that rule saying how many more there are: one 4.5 MB line of paths made 750,000
+    findings and 110 MB of output. Counted before any message is shown (that costs most)."""
+    if len(findings) <= limit:
+        return findings
+    counts: dict[str, int] = {}
+    kept: list[Finding] = []
+    first_dropped: dict[str, Finding] = {}
+    for finding in findings:
+        count = counts[finding.code] = counts.get(finding.code, 0) + 1
+        if count <= limit:
+            kept.append(finding)
+        elif count == limit + 1:
+            first_dropped[finding.code] = finding
+    for code, dropped in first_dropped.items():
+        more = counts[code] - limit
+        kept.append(Finding(display, dropped.line, dropped.column, code,
+                            f"{more:,} more {code} finding{'s' if more != 1 else ''} in this file, not shown (max-findings-per-rule = {limit})"))
+    return kept
 
 
 def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | None = None, cache_dir: str | None = None, jobs: int = 0) -> Outcome:
