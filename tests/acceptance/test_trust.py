@@ -250,3 +250,57 @@ def test_integer_settings_must_be_integers(repo, setting):
     (repo / ".handoff-lint.toml").write_text(setting + "\n")
     result = cli(repo, "check", ".")
     assert result.code == 2 and "is not an integer" in result.stderr
+
+
+# -- 3. every printed string is escaped; no line starts with '::' ------------------------------
+OSC = "\x1b]0;pwned\x07"
+
+
+def test_status_prints_titles_priority_status_and_dates_escaped(repo):
+    text = (VALID_HANDOFF.replace("Extract error patterns", f"Extract {OSC} patterns")
+            .replace("**Priority**: MEDIUM", f"**Priority**: HI{OSC}")
+            .replace("Ready for local model pickup", f"In progress {OSC}")
+            .replace("**Date**: 2026-11-02", f"**Date**: 2026-11-0{OSC}"))
+    (repo / ROOT / "active" / HANDOFF).write_text(text)
+    for fmt in ("text", "json"):
+        result = cli(repo, "status", "--format", fmt, ROOT)
+        assert result.code == 0 and "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert result.stdout.count("\\\\x1b]0;pwned\\\\x07") == 4  # json: each cell shows the escape as text
+
+
+@pytest.mark.skipif(not POSIX, reason="control characters in file names")
+def test_diff_prints_names_and_context_lines_escaped(repo):
+    (repo / ROOT / "archive" / HANDOFF).write_text(VALID_HANDOFF.replace("Ready for local model pickup", "Completed"))
+    response = repo / ROOT / "responses" / f"2026-11-03-response-to-handoff-2026-11-02-extract-error-patterns{OSC}.md"
+    response.write_text(VALID_RESPONSE.replace("../archive/", "../active/").replace("Ran in 6.1 GB", f"Ran {OSC} in 6.1 GB"))
+    result = cli(repo, "check", "--diff", ".")  # the response's stale link would be updated
+    assert "@@" in result.stdout and "+[handoff-2026-11-02" in result.stdout, result.stdout + result.stderr
+    assert "\x1b" not in result.stdout + result.stderr and "\\x1b]0;pwned\\x07" in result.stdout
+
+
+@pytest.mark.skipif(not POSIX, reason="control characters in file names")
+def test_stderr_messages_and_gits_own_messages_are_escaped(repo, tmp_path):
+    named = repo / ROOT / "active" / f"handoff-2026-11-02-x{OSC}.md"
+    result = cli(repo, "respond", str(named))  # click's own error quotes the name
+    assert result.code == 2 and "\x1b" not in result.stderr and "\x07" not in result.stderr
+    missing = cli(repo, "check", f"gone{OSC}.md")
+    assert missing.code == 2 and "\x1b" not in missing.stderr and "gone\\x1b]0;pwned\\x07.md" in missing.stderr
+    from handoff_lint.workflow.git import GitError, git as our_git
+
+    with pytest.raises(GitError) as raised:
+        # git quotes the name back (it turns most control characters into '?' itself; not a tab)
+        our_git(["checkout", "no\tsuch"], repo)
+    assert "\t" not in str(raised.value) and "no\\x09such" in str(raised.value)
+
+
+@pytest.mark.skipif(not POSIX, reason="':' in file names")
+def test_no_text_report_line_starts_with_a_workflow_command(repo):
+    hostile = repo / ROOT / "active" / "::stop-commands::x.md"
+    hostile.write_text("# Local Handoff: x\n\nhome at /home/alice/x\n")
+    result = cli(repo, "check", f"{ROOT}/active/::stop-commands::x.md")
+    direct = run_cli("check", "::stop-commands::x.md", cwd=repo / ROOT / "active")
+    assert result.code == 1 and direct.code == 1
+    for output in (result, direct):
+        lines = (output.stdout + output.stderr).splitlines()
+        assert lines and not [line for line in lines if line.startswith("::")]
+    assert "./::stop-commands::x.md:" in direct.stdout
