@@ -304,3 +304,47 @@ def test_no_text_report_line_starts_with_a_workflow_command(repo):
         lines = (output.stdout + output.stderr).splitlines()
         assert lines and not [line for line in lines if line.startswith("::")]
     assert "./::stop-commands::x.md:" in direct.stdout
+
+
+# -- 4. failure is local -----------------------------------------------------------------------
+def leaky_handoff(repo: Path) -> str:
+    path = f"{ROOT}/active/{HANDOFF}"
+    (repo / path).write_text(VALID_HANDOFF.replace("40 logs", "40 logs in /home/alice/logs"))
+    return path
+
+
+@pytest.mark.skipif(not POSIX, reason="symbolic links")
+def test_an_archive_link_loop_is_a_finding_for_that_folder_and_the_rest_is_reported(repo):
+    leaky = leaky_handoff(repo)
+    link(repo / ROOT / "archive", Path("archive"))
+    for args in ((".",), (ROOT,), (leaky, f"{ROOT}/archive")):
+        result = cli(repo, "check", *args)
+        assert result.code == 1, result.stderr
+        assert f"{leaky}:12:" in result.stdout and " HL201 " in result.stdout
+        assert f"{ROOT}/archive:1:1: HL00" in result.stdout and "loop" in result.stdout
+
+
+@pytest.mark.skipif(not POSIX or os.geteuid() == 0, reason="permissions (root reads every folder)")
+def test_an_unreadable_archive_is_a_finding_and_the_rest_is_reported(repo):
+    leaky = leaky_handoff(repo)
+    (repo / ROOT / "archive").chmod(0)
+    try:
+        result = cli(repo, "check", ".")
+    finally:
+        (repo / ROOT / "archive").chmod(0o755)
+    assert result.code == 1 and f"{leaky}:12:" in result.stdout
+    assert f"{ROOT}/archive:1:1: HL007" in result.stdout
+
+
+@pytest.mark.skipif(not POSIX, reason="symbolic links")
+def test_an_unreadable_response_is_not_done_but_a_finding(repo):
+    handoff = repo / ROOT / "active" / HANDOFF
+    handoff.write_text(VALID_HANDOFF)
+    response = repo / ROOT / "responses" / "2026-11-03-response-to-handoff-2026-11-02-extract-error-patterns.md"
+    response.symlink_to("gone.md")  # cannot be read
+    for args in ((".",), (f"{ROOT}/active/{HANDOFF}",)):
+        result = cli(repo, "check", *args)
+        assert "HL408" not in result.stdout, result.stdout
+    assert f"{ROOT}/responses/{response.name}:1:1: HL003" in cli(repo, "check", ".").stdout
+    board = cli(repo, "status", ROOT)
+    assert "AWAITING PICKUP" in board.stdout and "AWAITING ARCHIVE" not in board.stdout

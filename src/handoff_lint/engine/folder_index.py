@@ -452,6 +452,10 @@ def linked_out(folder: str, root: str) -> str | None:
     links are resolved: a plain folder costs one lstat."""
     if not os.path.islink(folder):
         return None
+    try:
+        os.stat(folder)
+    except OSError:  # a loop (HL007 when listed) or a broken link (nothing to list)
+        return None
     from handoff_lint.workflow.touch import leads_out
 
     if not leads_out(folder, root):
