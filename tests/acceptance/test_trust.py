@@ -245,6 +245,16 @@ def test_one_huge_line_gives_at_most_n_findings_of_a_rule_then_one_summary(repo)
     assert sum(" HL201 " in line for line in fewer.stdout.splitlines()) == 4 and "29,997 more" in fewer.stdout
 
 
+def test_suppressed_findings_do_not_count_towards_the_bound(repo):
+    leak = "Logs are in /home/alice/logs/\n"
+    text = "<!-- handoff-lint: disable-next-line=HL201 -->\n" + leak
+    (repo / "notes.md").write_text(text * 120 + leak * 30)
+    result = cli(repo, "check", "notes.md")
+    assert sum(" HL201 " in line for line in result.stdout.splitlines()) == 30 and "more HL201" not in result.stdout
+    (repo / "notes.md").write_text(text * 120 + leak * 130)
+    assert "30 more HL201 findings" in cli(repo, "check", "notes.md").stdout
+
+
 @pytest.mark.parametrize("setting", ["max-file-size = 1e3", "max-file-size = 1000.0", "max-findings-per-rule = 2.5", "stale-days = true"])
 def test_integer_settings_must_be_integers(repo, setting):
     (repo / ".handoff-lint.toml").write_text(setting + "\n")

@@ -57,15 +57,19 @@ def check_text(file: SourceFile, text: str, config: Config, checks: CheckSet, st
     source = Source(file, text, scan)
     errors: list[str] = []
     computed = stored is None or stored.findings is None
-    content = _run(checks.content(), source, config, errors) if computed else stored.findings
-    findings = content + _run(checks.disk(), source, config, errors)
-    if "handoff-lint" in text or "pragma" in text:  # suppression comments
-        findings = suppress.inline(findings, source.lines, file.display, config)
+    # the bound (max-findings-per-rule) counts what is reported: with suppression comments in
+    # the text it is applied after them, else at once, before the messages are shown
+    comments = "handoff-lint" in text or "pragma" in text
+    bound = None if comments else config.max_findings
+    content = _run(checks.content(), source, config, errors, bound) if computed else stored.findings
+    findings = content + _run(checks.disk(), source, config, errors, bound)
+    if comments:  # suppression comments
+        findings = bounded(suppress.inline(findings, source.lines, file.display, config), config.max_findings, file.display)
     keep = content if computed and not errors else None  # a check that failed is tried again next run
     return Checked(findings, errors, keep, source.scan.to_data() if file.kind in INDEXED_KINDS else None)
 
 
-def _run(modules, source: Source, config: Config, errors: list[str]) -> list[Finding]:
+def _run(modules, source: Source, config: Config, errors: list[str], bound: int | None = None) -> list[Finding]:
     """The findings of those of ``modules`` that read ``source``'s kind, shown (see show.py)."""
     from handoff_lint.show import shown
 
@@ -77,7 +81,8 @@ def _run(modules, source: Source, config: Config, errors: list[str]) -> list[Fin
             findings.extend(module.check(source, config))
         except Exception as error:  # a bug in one check must not stop the run or hide other files
             errors.append(shown(f"{source.display}: internal error in {module.__name__}: {type(error).__name__}: {error}", 1000))
-    findings = bounded(findings, config.max_findings, source.display)
+    if bound is not None:
+        findings = bounded(findings, bound, source.display)
     return [finding.with_message(shown(finding.message, MAX_MESSAGE)) for finding in findings]
 
 
