@@ -19,6 +19,14 @@ def printable(text: str, limit: int | None = None) -> str:
     return text
 
 
+def line_start(text: str) -> str:
+    """``text`` made safe to start an output line: GitHub Actions reads a log line starting with
+    ``::`` as a workflow command (``::stop-commands::``, ``::add-mask::``), and a file may be named
+    so. Such a text is a path in every line-oriented output we write (report lines, printed
+    paths), so it is shown as ``./::…``, which names the same file."""
+    return "./" + text if text.startswith("::") else text
+
+
 def _escape(char: str) -> str:
     code = ord(char)
     if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's stand-in for a byte that is not UTF-8

@@ -130,6 +130,35 @@ def link_chain_loop(root: Path) -> Path:
     return symlink(active(root, "handoff-a.md"), "handoff-b.md")
 
 
+def folder_linked_out(root: Path) -> Path:
+    """archive/ as a link to a folder outside the repository, holding what looks like handoffs."""
+    outside = root.parent.parent / "outside-archive"
+    write(outside / "handoff-2026-11-01-outside.md", "/home/dave/.aws/credentials\n")
+    write(outside / "passwd", "root:x:0:0:root:/root:/bin/bash\n")
+    (root / "archive").rmdir()
+    return symlink(root / "archive", outside)
+
+
+def folder_link_loop(root: Path) -> Path:
+    (root / "responses").rmdir()
+    return symlink(root / "responses", "responses")
+
+
+def unreadable_folder(root: Path) -> Path:
+    folder = root / "responses"
+    write(folder / "2026-11-03-response-to-x.md", LEAK_TEXT)
+    folder.chmod(0)
+    return folder
+
+
+PATHS_LINE_BYTES = 4_500_000  # one line of backticked home paths: 750,000 findings before the bound
+
+
+def paths_line(root: Path) -> Path:
+    line = "`/home/eve/f.txt` " * (PATHS_LINE_BYTES // 18)
+    return write(active(root, "handoff-2026-11-02-paths.md"), f"# Local Handoff: paths\n\n## References/Links\n{line}\n")
+
+
 HOSTILE_LINES = {  # one 1 MB line for each regular expression that was quadratic, and more
     "field": "**Date**: x" + " " * 1_000_000 + "y",  # metadata: parse.FIELD_RE
     "constraints": "**Constraints**: Privacy" + " " * 500_000 + "(" * 500_000,  # list split, '(note)'
@@ -197,6 +226,11 @@ CASES = {
         skip="" if POSIX else "not allowed in names",
     ),
     "directory-named-like-md": Case(directory_named_md, {"HL201"}, shown_as="handoff-2026-11-02-folder.md/inside.md"),
+    "folder-linked-out": Case(folder_linked_out, {"HL005"}, skip="" if POSIX else "symlinks"),
+    "folder-link-loop": Case(folder_link_loop, {"HL003"}, skip="" if POSIX else "symlinks"),
+    "unreadable-folder": Case(unreadable_folder, {"HL007"}, skip="root reads everything" if not POSIX or os.geteuid() == 0 else ""),
+    "workflow-command-name": Case(lambda r: write(active(r, "::stop-commands::x.md"), LEAK_TEXT), {"HL201"}, lines={LEAK_LINE}, skip="" if POSIX else "':' in names"),
+    "4.5-mb-line-of-paths": Case(paths_line, {"HL201"}, seconds=45),
     "fifo": Case(lambda r: fifo(active(r, "handoff-2026-11-02-pipe.md")), {"HL003"}, seconds=30, skip="" if POSIX else "no FIFOs"),
 }
 
@@ -243,6 +277,25 @@ def test_1_mb_hostile_lines_through_every_check_are_bounded(handoff_root):
     assert ("HL201", LEAK_LINE) in {(f["code"], f["line"]) for f in result.findings if f["path"].endswith(LEAK_NAME)}
 
 
+def test_a_4_mb_line_of_paths_is_bounded(handoff_root):
+    """750,000 findings and 110 MB of output before: now 100 per rule and a summary."""
+    paths_line(handoff_root)
+    result = run(handoff_root, "--format", "json", "active")
+    assert result.code == 1 and result.seconds < 45
+    hl201 = [f for f in result.findings if f["code"] == "HL201"]
+    assert len(hl201) == 101 and hl201[-1]["message"].startswith(f"{PATHS_LINE_BYTES // 18 - 100:,} more HL201 findings")
+    assert len(result.stdout) < 200_000
+
+
+def test_a_folder_linked_out_lists_nothing_of_the_outside(handoff_root):
+    if not POSIX:
+        pytest.skip("symlinks")
+    folder_linked_out(handoff_root)
+    result = run(handoff_root, "--format", "json", ".")
+    assert [(f["code"], f["path"]) for f in result.findings] == [("HL005", "archive")]
+    assert "dave" not in result.stdout and "passwd" not in result.stdout
+
+
 def test_a_link_out_of_the_folder_is_not_read(handoff_root):
     """The file a link points to outside the folder is never quoted: only HL005 for the link."""
     if not POSIX:
@@ -262,7 +315,7 @@ def everything(tmp_path_factory) -> Path:
         (root / folder).mkdir(parents=True)
     write(active(root, LEAK_NAME), LEAK_TEXT)
     for name, case in CASES.items():
-        if case.skip or name == "unreadable":
+        if case.skip or name in ("unreadable", "unreadable-folder"):
             continue
         case.make(root)
     write(active(root, "handoff-2026-11-02-escapes.md"), "# Local Handoff: \x1b]0;owned\x07\x1b[2J\u202e\n\n## Task Descr\x1bption\n")

@@ -52,3 +52,10 @@ def test_discovery_escapes_names_and_keeps_distinct_files_apart(tmp_path: Path, 
     assert missing == []
     assert sorted(f.display for f in files) == ["a\\x0ab.md", "a\\x0ab.md", "bad\\xff.md"]
     assert len({f.path for f in files}) == 3
+
+
+def test_no_line_starts_with_a_workflow_command():
+    from handoff_lint.findings import line_start
+
+    assert line_start("::stop-commands::x.md") == "./::stop-commands::x.md"
+    assert line_start("a/::x.md") == "a/::x.md" and line_start(":x.md") == ":x.md"

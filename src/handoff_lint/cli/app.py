@@ -53,6 +53,9 @@ def plural(count: int, word: str) -> str:
 
 
 def fail(message: str) -> int:
-    """One ``handoff-lint: error:`` line on standard error; the usage-or-internal exit code."""
-    click.echo(f"handoff-lint: error: {message}", err=True)
+    """One ``handoff-lint: error:`` line on standard error, shown through the Show seam (file
+    names and git's own messages reach it); the usage-or-internal exit code."""
+    from handoff_lint.show import shown
+
+    click.echo(shown(f"handoff-lint: error: {message}", 2000), err=True)
     return EXIT_ERROR

@@ -96,7 +96,7 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
         report.render(output_format, outcome.findings, stdout, color=use_color(color, stdout))
     stdout.flush()
     for path in outcome.missing_paths:
-        click.echo(f"handoff-lint: error: {path}: no such file or directory", err=True)
+        fail(f"{path}: no such file or directory")
     for message in outcome.internal_errors:
         click.echo(f"handoff-lint: error: {message}", err=True)
     errors = sum(f.severity == "error" for f in outcome.findings)

@@ -25,15 +25,23 @@ def _config():
 
 def _write(make) -> int:
     """Run ``make()`` (which creates one file and returns its path); print the path or the error."""
-    from handoff_lint.engine.discover import display_path
     from handoff_lint.workflow.scaffold import ScaffoldError
 
     try:
         path = make()
     except ScaffoldError as error:
         return fail(str(error))
-    click.echo(display_path(path))
+    click.echo(_shown_path(path))
     return EXIT_CLEAN
+
+
+def _shown_path(path: Path) -> str:
+    """A path as printed on a line of its own: escaped, never starting with '::'."""
+    from handoff_lint.engine.discover import display_path
+    from handoff_lint.findings import line_start
+    from handoff_lint.show import shown
+
+    return line_start(shown(display_path(path)))
 
 
 @cli.command("status")
@@ -96,7 +104,6 @@ def respond_command(handoff: Path, author: str) -> int:
 def init_command(folder: Path) -> int:
     """Create a handoff folder (active/, responses/, archive/, examples/, README.md,
     handoff-template.md) and print the pre-commit configuration that checks it."""
-    from handoff_lint.engine.discover import display_path
     from handoff_lint.workflow.scaffold import PRE_COMMIT_SNIPPET, ScaffoldError, init
 
     try:
@@ -104,8 +111,8 @@ def init_command(folder: Path) -> int:
     except (ScaffoldError, OSError) as error:
         return fail(str(error))
     for path in made:
-        click.echo(f"created {display_path(path)}")
+        click.echo(f"created {_shown_path(path)}")
     if not made:
-        click.echo(f"{display_path(folder)} is already a complete handoff folder")
+        click.echo(f"{_shown_path(folder)} is already a complete handoff folder")
     click.echo("\n" + PRE_COMMIT_SNIPPET.format(version=__version__))
     return EXIT_CLEAN

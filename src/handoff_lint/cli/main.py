@@ -19,8 +19,15 @@ def run(argv: list[str] | None = None) -> int:
         code = cli.main(args=args, prog_name="handoff-lint", standalone_mode=False)
     except click.exceptions.Exit as done:  # --help, --version
         return done.exit_code
-    except click.ClickException as error:
-        error.show()
+    except click.ClickException as error:  # its message may quote a file name given: shown escaped
+        import io
+
+        from handoff_lint.show import shown
+
+        text = io.StringIO()
+        error.show(file=text)
+        for line in text.getvalue().splitlines():
+            click.echo(shown(line, 2000), err=True)
         return EXIT_ERROR
     except click.Abort:
         click.echo("Aborted.", err=True)

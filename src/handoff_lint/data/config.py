@@ -16,6 +16,7 @@ from pathlib import Path
 from handoff_lint.data.pathfilter import PathFilter
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # max-file-size: larger files are HL004, not read
+DEFAULT_MAX_FINDINGS = 100  # max-findings-per-rule: of one rule in one file, then one summary finding
 
 
 class ConfigError(ValueError):
@@ -28,14 +29,16 @@ class Config:
     setting (the cache's salt hashes it)."""
 
     SETTINGS = ("select", "ignore", "max_file_size", "severity", "internal_domains", "placeholder_users", "exclude", "stale_days",
-                "status_words", "extra_sections", "roots", "today", "per_file_ignores", "strict", "source")
+                "status_words", "extra_sections", "roots", "today", "per_file_ignores", "strict", "source",
+                "max_findings")
     __hash__ = None  # settings are lists and dicts: compared, never hashed
 
     def __init__(self, select: list[str] | None = None, ignore: list[str] | None = None, max_file_size: int = DEFAULT_MAX_BYTES,
                  severity: dict[str, str] | None = None, internal_domains: tuple[str, ...] = (), placeholder_users: tuple[str, ...] = (),
                  exclude: tuple[str, ...] = (), stale_days: int | None = None, status_words: dict[str, list[str]] | None = None,
                  extra_sections: dict[str, list[str]] | None = None, roots: tuple[Path, ...] = (), today: datetime.date | None = None,
-                 per_file_ignores: dict[str, list[str]] | None = None, source: Path | None = None, strict: bool = False) -> None:
+                 per_file_ignores: dict[str, list[str]] | None = None, source: Path | None = None, strict: bool = False,
+                 max_findings: int = DEFAULT_MAX_FINDINGS) -> None:
         self.select = ["ALL"] if select is None else select
         self.ignore = [] if ignore is None else ignore
         self.max_file_size = max_file_size
@@ -53,6 +56,7 @@ class Config:
         # the template exactly: no synonyms, aliases or free text, every section and field it
         # has required, and the rules' `strict` severities (see catalogue.strict_severities)
         self.strict = strict
+        self.max_findings = max_findings  # of one rule in one file; the rest become one summary finding
 
     def __repr__(self) -> str:
         return f"Config({', '.join(f'{name}={getattr(self, name)!r}' for name in self.SETTINGS)})"
@@ -149,6 +153,8 @@ def load_config(start: Path | None = None, explicit: Path | None = None, isolate
         raise ConfigError(f"{path}: {error}") from None
     if "max-file-size" in data:
         config.max_file_size = data["max-file-size"]
+    if "max-findings-per-rule" in data:
+        config.max_findings = data["max-findings-per-rule"]
     if config.roots:  # discovery, fixes and the folder commands all classify files by root
         from handoff_lint.engine.discover import add_roots
 
@@ -162,6 +168,7 @@ def _validate(path: Path, data: dict) -> None:
     import cost a one-file run 110 ms); jsonschema explains an invalid one."""
     from handoff_lint.data.schemas import quick_validator, validator
 
+    _integers(path, data)
     quick = quick_validator("config")
     if quick is not None and quick(data):
         return
@@ -170,3 +177,13 @@ def _validate(path: Path, data: dict) -> None:
         error = errors[0]
         where = ".".join(map(str, error.absolute_path)) or "(top level)"
         raise ConfigError(f"{path}: invalid configuration at {where}: {error.message}")
+
+
+def _integers(path: Path, data: dict) -> None:
+    """JSON Schema's "integer" admits 1000.0, so TOML's ``1e3`` passed both validators: a key
+    the schema types as an integer must be a TOML integer (not a float, not a boolean)."""
+    from handoff_lint.data.schemas import load_schema
+
+    for key, spec in load_schema("config")["properties"].items():
+        if spec.get("type") == "integer" and key in data and type(data[key]) is not int:
+            raise ConfigError(f"{path}: invalid configuration at {key}: {data[key]!r} is not an integer")

@@ -203,6 +203,19 @@ def absolute(path: str | Path) -> str:
     return _absolute(os.fspath(path), Path.cwd())
 
 
+def _leads_out(folder: Path) -> bool:
+    """Is ``folder`` (given on the command line) a link leading out of its handoff root? Then it
+    is not walked but taken as a file: reading it reports HL005 (Touch: never followed)."""
+    if not os.path.islink(folder):
+        return False
+    root = classify(folder)[1]
+    if root is None:  # a link the user named outside any handoff folder: theirs to follow
+        return False
+    from handoff_lint.workflow.touch import leads_out
+
+    return leads_out(folder, root)
+
+
 def discover(paths: Iterable[str | Path], excluded=lambda path: False) -> tuple[list[SourceFile], list[str]]:
     """Files to check, in a stable order, plus the paths that do not exist (usage errors).
 
@@ -215,7 +228,7 @@ def discover(paths: Iterable[str | Path], excluded=lambda path: False) -> tuple[
     missing: list[str] = []
     for given in paths:
         path = Path(given)
-        if os.path.isdir(path):
+        if os.path.isdir(path) and not _leads_out(path):
             candidates: Iterable[tuple[str, str, str | Path]] = _walk(path, excluded)
         elif os.path.exists(path) or os.path.islink(path):
             candidates = [] if excluded(path) else [(*os.path.split(path), path)]

@@ -27,14 +27,16 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
     from handoff_lint.show import shown
 
     checks = CheckSet.selected(suppress.family_wanted(config), FOLDER_CHECKS)
-    roots = sorted({file.root for file in files if file.root is not None and file.kind != SKIPPED})
+    walked_dirs = [absolute(p) for p in walked if os.path.isdir(p)]  # as discovery resolved them
+    # the roots of the run's files, and of the folders it walked (an empty root may hold a linked
+    # or unreadable folder: reported, see FolderIndex.problems)
+    roots = sorted({file.root for file in files if file.root is not None and file.kind != SKIPPED} | {root for root in map(_root_of, walked_dirs) if root is not None})
     if not checks or not roots:
         return []
     from handoff_lint.engine.folder_index import build
 
     cwd = Path.cwd()
     in_run = {file.display for file in files}
-    walked_dirs = [absolute(p) for p in walked if os.path.isdir(p)]  # as discovery resolved them
 
     def keep(display: str) -> bool:
         return display in in_run or inside(display, walked_dirs)
@@ -43,6 +45,8 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
     for root in roots:
         known = _Scans(scans, cache, root)
         index = build(root, cwd, known, known.data)
+        # folders not indexed (a link leading out, unreadable): reported unless the run read the link itself
+        kept.extend(problem for problem in index.problems if problem.path not in in_run and keep(problem.path))
         for module in checks.all():
             try:
                 found = module.check(index, config, keep)
@@ -51,6 +55,13 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
                 continue
             kept.extend(finding.with_message(shown(finding.message, MAX_MESSAGE)) for finding in found if keep(finding.path))
     return kept
+
+
+def _root_of(folder: str) -> Path | None:
+    """The handoff root a walked folder is, or lies in."""
+    from handoff_lint.engine.discover import _place
+
+    return _place(folder)[1]
 
 
 class _Scans:
@@ -88,7 +99,9 @@ class _Scans:
         data = self.data(path)
         text = None if data is None else decode(data, path)[0]
         if text is None:  # its own check reports it
-            return Scan()
+            from handoff_lint.engine.folder_index import unreadable_scan
+
+            return unreadable_scan()
         if self.cache is None:
             return scan_text(text)
         from handoff_lint.cache import digest

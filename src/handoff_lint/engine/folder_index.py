@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterable, NamedTuple
 
 from handoff_lint.engine.discover import SKIPPED_NAMES, TEMPLATE_NAME, display_path, is_markdown
-from handoff_lint.findings import printable
+from handoff_lint.findings import Finding, printable
 from handoff_lint.parse.names import normalise, undecorated
 from handoff_lint.engine.reading import read_text
 from handoff_lint.data.rules_data import Patterns, load_table
@@ -152,7 +152,7 @@ class Entry:
             found = self.known() if callable(self.known) else self.known
             if found is None and self.root is not None:  # an unreadable file scans as empty (its own check reports it)
                 text, problem = read_text(self.where, self.display, root=self.root)
-                found = scan_text(text) if problem is None else Scan()
+                found = scan_text(text) if problem is None else unreadable_scan()
             self._scan = found if found is not None else scan_text(self.text)
         return self._scan
 
@@ -211,6 +211,8 @@ class Entry:
     def says_done(self) -> bool:
         """Responses: the work is done unless a **Status**: field says otherwise (read by the
         status vocabulary: `✅ Complete (all 40 templates)` is done)."""
+        if self.scanned.unreadable:  # unknown, not done (its own HL0 finding says why)
+            return False
         table, _names = tables()
         status = (self.status or "Completed").strip()
         return status.casefold() in {w.casefold() for w in table["meaning"]["response-done"]} or status_meaning(status) == "Completed"
@@ -252,11 +254,12 @@ class FolderIndex:
 
     ``documents``: the listing's (path, place, kind), in order; ``rows``: by path."""
 
-    __slots__ = ("root", "documents", "rows", "strays", "_scans", "_data", "_made", "_paths")
+    __slots__ = ("root", "documents", "rows", "strays", "problems", "_scans", "_data", "_made", "_paths")
 
     def __init__(self, root: Path, documents: list[tuple[str, str, str]], rows: dict[str, tuple], strays: list[Stray],
                  scans: Callable[[str, str], object] | None = None, data: Callable[[str], bytes | None] | None = None) -> None:
         self.root, self.documents, self.rows, self.strays = root, documents, rows, strays
+        self.problems: list[Finding] = []  # folders not indexed (see Listing), as findings
         self._scans = scans or (lambda path, kind: None)
         self._data = data or (lambda path: None)  # a document's bytes, if the caller reads them
         self._made: dict[str, Entry] = {}
@@ -327,6 +330,8 @@ def parse_date(text: str) -> datetime.date | None:
 class Scan:
     """What the line scanner reads from a document: plain data, so the cache can keep it."""
 
+    unreadable = False  # the document could not be read: neither done nor open (its HL0 finding says why)
+
     def __init__(self, title: str | None = None, fields: dict[str, tuple[str, int]] | None = None, references: list[Reference] | None = None) -> None:
         self.title = title
         self.fields = {} if fields is None else fields
@@ -344,6 +349,13 @@ class Scan:
     def strings(self) -> list[str]:
         """Every text the scan holds (to screen for credentials before it is stored)."""
         return [self.title or "", *(value for value, _line in self.fields.values()), *(r.target for r in self.references)]
+
+
+def unreadable_scan() -> Scan:
+    """The scan of a document that could not be read."""
+    scan = Scan()
+    scan.unreadable = True
+    return scan
 
 
 def scan_text(text: str) -> Scan:
@@ -425,11 +437,37 @@ def looks_like_handoff(path: Path) -> bool:
 
 class Listing(NamedTuple):
     """A handoff root's documents and strays as names on disk, before anything is read:
-    documents as (absolute path, place, kind), strays as (absolute path, is_dir)."""
+    documents as (absolute path, place, kind), strays as (absolute path, is_dir); ``problems``:
+    folders not listed, as (absolute path, code, message): a link leading out of the root (HL005,
+    not followed) or a folder that cannot be read (HL007): the rest of the root is still indexed."""
 
     root: Path
     documents: list[tuple[str, str, str]]
     strays: list[tuple[str, bool]]
+    problems: list[tuple[str, str, str]]
+
+
+def linked_out(folder: str, root: str) -> str | None:
+    """The HL005 message for ``folder``, a link of ``root`` leading out of it; else None. Only
+    links are resolved: a plain folder costs one lstat."""
+    if not os.path.islink(folder):
+        return None
+    try:
+        os.stat(folder)
+    except OSError:  # a loop (HL007 when listed) or a broken link (nothing to list)
+        return None
+    from handoff_lint.workflow.touch import leads_out
+
+    if not leads_out(folder, root):
+        return None
+    return f"symbolic link to '{os.readlink(folder)}', outside the handoff folder; not followed"
+
+
+def _unreadable(error: OSError) -> str:
+    import errno
+
+    reason = "symbolic link loop" if error.errno == errno.ELOOP else (error.strerror or type(error).__name__)
+    return f"folder cannot be read: {reason}; its documents are not checked"
 
 
 def listing(root: Path) -> Listing:
@@ -440,13 +478,23 @@ def listing(root: Path) -> Listing:
     left_out = SKIPPED_NAMES.union(table["folders"]["allowed-files"])
     documents: list[tuple[str, str, str]] = []
     strays: list[tuple[str, bool]] = []
+    problems: list[tuple[str, str, str]] = []
     base = str(root)
-    for place in table["folders"]["lifecycle"]:
+    for place in (*table["folders"]["lifecycle"], "examples"):
         folder = os.path.join(base, place)
+        out = linked_out(folder, base)
+        if out is not None:  # Touch: a linked folder leading out is a finding, never followed
+            problems.append((folder, "HL005", out))
+            continue
+        if place == "examples":  # checked for links only: discovery walks it
+            continue
         try:
             with os.scandir(folder) as found:
                 items = list(found)
         except (NotADirectoryError, FileNotFoundError):
+            continue
+        except OSError as error:  # unreadable, a link loop: a finding for this folder, the rest goes on
+            problems.append((folder, "HL007", _unreadable(error)))
             continue
         children = sorted([(item.name, _is_dir(item)) for item in items])
         kind = "response" if place == "responses" else "handoff"
@@ -458,12 +506,18 @@ def listing(root: Path) -> Listing:
                 strays.append((prefix + name, is_dir))
             else:
                 documents.append((prefix + name, place, kind))
-    with os.scandir(base) as found:
-        top = sorted(item.name for item in found if item.name.startswith("handoff-") and item.name.endswith(".md"))
+    try:
+        with os.scandir(base) as found:  # only files are documents: a folder named handoff-x.md is not moved
+            named = [(item.name, _is_dir(item)) for item in found if item.name.startswith("handoff-") and item.name.endswith(".md")]
+        top = sorted(name for name, is_dir in named if not is_dir)
+        strays.extend((os.path.join(base, name), True) for name, is_dir in sorted(named) if is_dir)
+    except OSError as error:
+        top = []
+        problems.append((base, "HL007", _unreadable(error)))
     for name in top:
         if looks_like_handoff(Path(name)):
             documents.append((os.path.join(base, name), "root", "handoff"))
-    return Listing(root, documents, strays)
+    return Listing(root, documents, strays, problems)
 
 
 def build(root: Path, cwd: Path | None = None, scans: Callable[[str, str], object] | None = None, data: Callable[[str], bytes | None] | None = None) -> FolderIndex:
@@ -487,4 +541,6 @@ def build(root: Path, cwd: Path | None = None, scans: Callable[[str, str], objec
 
     rows = {path: (here, None, place, kind, shown(path, place), *name_parts(file_name(path), kind), None) for path, place, kind in listed.documents}
     strays = [Stray(Path(path), printable(display_path(Path(path), cwd)), is_dir) for path, is_dir in listed.strays]
-    return FolderIndex(root, listed.documents, rows, strays, scans, data)
+    index = FolderIndex(root, listed.documents, rows, strays, scans, data)
+    index.problems = [Finding(printable(display_path(Path(path), cwd)), 1, 1, code, message) for path, code, message in listed.problems]
+    return index

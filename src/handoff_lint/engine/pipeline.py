@@ -58,15 +58,19 @@ def check_text(file: SourceFile, text: str, config: Config, checks: CheckSet, st
     source = Source(file, text, scan)
     errors: list[str] = []
     computed = stored is None or stored.findings is None
-    content = _run(checks.content(), source, config, errors) if computed else stored.findings
-    findings = content + _run(checks.disk(), source, config, errors)
-    if "handoff-lint" in text or "pragma" in text:  # suppression comments
-        findings = suppress.inline(findings, source.lines, file.display, config)
+    # the bound (max-findings-per-rule) counts what is reported: with suppression comments in
+    # the text it is applied after them, else at once, before the messages are shown
+    comments = "handoff-lint" in text or "pragma" in text
+    bound = None if comments else config.max_findings
+    content = _run(checks.content(), source, config, errors, bound) if computed else stored.findings
+    findings = content + _run(checks.disk(), source, config, errors, bound)
+    if comments:  # suppression comments
+        findings = bounded(suppress.inline(findings, source.lines, file.display, config), config.max_findings, file.display)
     keep = content if computed and not errors else None  # a check that failed is tried again next run
     return Checked(findings, errors, keep, source.scan.to_data() if file.kind in INDEXED_KINDS else None)
 
 
-def _run(modules, source: Source, config: Config, errors: list[str]) -> list[Finding]:
+def _run(modules, source: Source, config: Config, errors: list[str], bound: int | None = None) -> list[Finding]:
     """The findings of those of ``modules`` that read ``source``'s kind, shown (see show.py)."""
     from handoff_lint.show import shown
 
@@ -78,7 +82,31 @@ def _run(modules, source: Source, config: Config, errors: list[str]) -> list[Fin
             findings.extend(module.check(source, config))
         except Exception as error:  # a bug in one check must not stop the run or hide other files
             errors.append(shown(f"{source.display}: internal error in {module.__name__}: {type(error).__name__}: {error}", 1000))
+    if bound is not None:
+        findings = bounded(findings, bound, source.display)
     return [finding.with_message(shown(finding.message, MAX_MESSAGE)) for finding in findings]
+
+
+def bounded(findings: list[Finding], limit: int, display: str) -> list[Finding]:
+    """At most ``limit`` findings of each rule (the first, in the checks' order), then one
+    finding of that rule saying how many more there are: one 4.5 MB line of paths made 750,000
+    findings and 110 MB of output. Counted before any message is shown (that costs most)."""
+    if len(findings) <= limit:
+        return findings
+    counts: dict[str, int] = {}
+    kept: list[Finding] = []
+    first_dropped: dict[str, Finding] = {}
+    for finding in findings:
+        count = counts[finding.code] = counts.get(finding.code, 0) + 1
+        if count <= limit:
+            kept.append(finding)
+        elif count == limit + 1:
+            first_dropped[finding.code] = finding
+    for code, dropped in first_dropped.items():
+        more = counts[code] - limit
+        kept.append(Finding(display, dropped.line, dropped.column, code,
+                            f"{more:,} more {code} finding{'s' if more != 1 else ''} in this file, not shown (max-findings-per-rule = {limit})"))
+    return kept
 
 
 def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | None = None, cache_dir: str | None = None, jobs: int = 0) -> Outcome:

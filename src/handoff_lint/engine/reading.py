@@ -6,6 +6,7 @@ import codecs
 import errno
 import os
 import stat
+from functools import lru_cache
 from pathlib import Path
 
 from handoff_lint.data.config import DEFAULT_MAX_BYTES
@@ -31,6 +32,8 @@ def read_bytes(path: str | Path, display: str, max_bytes: int = DEFAULT_MAX_BYTE
     file is in). Opened non-blocking, and checked once open: a file swapped for a FIFO must not
     leave the run waiting for a writer that never comes."""
     try:
+        if root is not None and _linked_folder(os.path.dirname(os.fspath(path))) and not _inside(path, root):
+            return _problem(display, "HL005", f"in a linked folder that leads to '{os.path.realpath(os.path.dirname(path))}', outside the handoff folder; not read")
         try:
             descriptor = os.open(path, _FLAGS | _NOFOLLOW)
         except OSError as error:
@@ -97,6 +100,12 @@ def decode(data: bytes, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tup
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, None
+
+
+@lru_cache(maxsize=1024)
+def _linked_folder(folder: str) -> bool:
+    """Is the folder a file sits in a symbolic link? (asked once per folder, not per file)"""
+    return bool(folder) and os.path.islink(folder)
 
 
 def _inside(link: Path, root: Path) -> bool:

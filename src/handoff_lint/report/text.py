@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from handoff_lint.findings import line_start
+
 _STYLES = {"path": "\x1b[1m", "error": "\x1b[1;31m", "warning": "\x1b[1;33m", "reset": "\x1b[0m"}
 
 
@@ -10,5 +12,6 @@ def render(findings, stream, *, color: bool = False) -> None:
         return f"{_STYLES[style]}{text}{_STYLES['reset']}" if color else text
 
     for f in findings:
-        location = paint(f.path, "path") + f":{f.line}:{f.column}:"
+        # no line may start with '::' (GitHub Actions reads it as a workflow command)
+        location = paint(line_start(f.path), "path") + f":{f.line}:{f.column}:"
         stream.write(f"{location} {paint(f.code, f.severity)} {f.message}\n")

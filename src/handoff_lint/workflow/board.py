@@ -8,6 +8,9 @@ from handoff_lint.checks.credentials import redact_line
 from handoff_lint.checks.lifecycle import status_folder
 from handoff_lint.data.config import Config
 from handoff_lint.engine.folder_index import FolderIndex
+from handoff_lint.show import shown
+
+CELL = 200  # characters of a board cell (a title is one line of a document: it may be 2 MB)
 
 # state -> (heading, colour); the order is the board's
 STATES = {
@@ -58,15 +61,17 @@ def rows(index: FolderIndex, config: Config) -> list[Row]:
         responses = answers.get(handoff.stem, [])
         finished = [r for r in responses if r.says_done()]
         date = handoff.date
+        # every cell through the Show seam: a title's OSC sequence (click strips only CSI) must
+        # reach the terminal escaped, a credential redacted
         board.append(Row(
             state=state_of(handoff.place, *_meaning(status, config), bool(finished)),
-            handoff=handoff.display,
-            title=redact_line((handoff.title or "").split(":", 1)[-1].strip()),
-            status=status or "?",
-            priority=(handoff.value("Priority") or "?").strip(),
-            date=date.isoformat() if date else (handoff.value("Date") or "?"),
+            handoff=shown(handoff.display),
+            title=shown(redact_line((handoff.title or "").split(":", 1)[-1].strip()), CELL),
+            status=shown(status or "?", CELL),
+            priority=shown((handoff.value("Priority") or "?").strip(), CELL),
+            date=date.isoformat() if date else shown(handoff.value("Date") or "?", CELL),
             age_days=(config.today - date).days if date else None,
-            response=responses[0].display if responses else None,
+            response=shown(responses[0].display) if responses else None,
         ))
     order = list(STATES)
     return sorted(board, key=lambda row: (order.index(row.state), row.date, row.handoff))

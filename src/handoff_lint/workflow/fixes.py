@@ -74,6 +74,9 @@ def plan_for(paths, config: Config) -> Plan:
 def plan(index: FolderIndex, config: Config, in_run) -> Plan:
     """The moves and link updates that fix this root's selected lifecycle findings, limited to
     the documents ``in_run(entry)`` accepts."""
+    from handoff_lint.show import shown
+    from handoff_lint.workflow.touch import leads_out
+
     fix_folder = any(is_selected(code, config.select, config.ignore) for code in FOLDER_CODES)
     fix_name = any(is_selected(code, config.select, config.ignore) for code in NAME_CODES)
     repair_links = is_selected("HL406", config.select, config.ignore)
@@ -85,6 +88,9 @@ def plan(index: FolderIndex, config: Config, in_run) -> Plan:
             continue
         target = placement(entry, config, fix_folder, fix_name)
         if target is None or target == entry.path:
+            continue
+        if leads_out(target, index.root) or leads_out(entry.path, index.root):
+            result.refused.append(shown(f"{entry.display}: not moved, {display_path(target)} leads outside the handoff folder"))
             continue
         if target.exists() or target.is_symlink() or target in taken:
             result.refused.append(f"{entry.display}: not moved, {display_path(target)} already exists")
@@ -104,7 +110,9 @@ def plan(index: FolderIndex, config: Config, in_run) -> Plan:
             replacements.append((reference.target, os.path.relpath(now, response.path.parent).replace(os.sep, "/")))
             if pointed.name != now.name:  # the link text names the file too
                 replacements.append((f"[{pointed.name}]", f"[{now.name}]"))
-        if replacements:
+        if replacements and leads_out(response.path, index.root):
+            result.refused.append(shown(f"{response.display}: links not updated, the file leads outside the handoff folder"))
+        elif replacements:
             result.edits.append(Edit(response.path, replacements))
     return result
 
@@ -117,15 +125,18 @@ def _edited(text: str, replacements) -> str:
 
 def diff(plan_: Plan) -> str:
     """What ``--fix`` would do, as a git-style diff (renames, then link edits)."""
+    from handoff_lint.show import shown
+
     out = []
     for move in plan_.moves:
-        a, b = display_path(move.source), display_path(move.target)
+        a, b = shown(display_path(move.source)), shown(display_path(move.target))
         out.append(f"diff --git a/{a} b/{b}\nsimilarity index 100%\nrename from {a}\nrename to {b}\n")
     for edit in plan_.edits:
         with open(edit.path, encoding="utf-8", newline="") as handle:
             before = handle.read()
-        name = display_path(edit.path)
-        out.append("".join(difflib.unified_diff(before.splitlines(True), _edited(before, edit.replacements).splitlines(True), f"a/{name}", f"b/{name}")))
+        name = shown(display_path(edit.path))
+        lines = difflib.unified_diff(before.splitlines(True), _edited(before, edit.replacements).splitlines(True), f"a/{name}", f"b/{name}")
+        out.append("".join(shown(line[:-1] if line.endswith("\n") else line) + "\n" for line in lines))  # Show: escaped, one per line
     return "".join(out)
 
 
@@ -140,14 +151,16 @@ def apply(plan_: Plan) -> None:
 def _move(source: Path, target: Path) -> None:
     from handoff_lint.workflow.git import GitError, git, work_tree
 
+    _inside(source)
+    _inside(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    top = work_tree(source.parent)
+    top = work_tree(Path.cwd())  # the user's repository, never one a handoff folder holds
     if top is not None and _tracked(source, top):
         try:
             git(["mv", "--", str(source), str(target)], top)  # refuses an existing target
             return
-        except GitError as error:
-            raise FixError(f"{display_path(source)}: git mv failed: {error}") from None
+        except GitError as error:  # "git mv failed: ..." already
+            raise FixError(f"{display_path(source)}: {error}") from None
     try:
         os.link(source, target)  # fails if the target exists: never overwrites
     except FileExistsError:
@@ -171,7 +184,22 @@ def _tracked(path: Path, top: Path) -> bool:
         return False
 
 
+def _inside(path: Path) -> None:
+    """The Touch seam (workflow/touch.py) for a path a fix writes: inside its handoff root."""
+    from handoff_lint.engine.discover import classify
+    from handoff_lint.workflow.touch import TouchError, inside_root
+
+    root = classify(path)[1]
+    try:
+        if root is None:
+            raise TouchError(f"{display_path(path)}: refused: not inside a handoff folder")
+        inside_root(path, root)
+    except TouchError as error:
+        raise FixError(str(error)) from None
+
+
 def _rewrite(path: Path, replacements) -> None:
+    _inside(path)
     with open(path, encoding="utf-8", newline="") as handle:  # newline="": CRLF stays CRLF
         before = handle.read()
     after = _edited(before, replacements)

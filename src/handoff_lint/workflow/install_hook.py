@@ -31,7 +31,7 @@ def hook_text() -> str:
 def install(cwd: Path | None = None, force: bool = False) -> Path:
     cwd = cwd or Path.cwd()
     try:
-        hooks = Path(git(["rev-parse", "--git-path", "hooks"], cwd).decode().strip())
+        hooks = Path(git(["rev-parse", "--git-path", "hooks"], cwd, hooks=True).decode().strip())
     except GitError as error:
         raise HookError(f"not inside a git repository ({error})") from None
     hooks = hooks if hooks.is_absolute() else cwd / hooks

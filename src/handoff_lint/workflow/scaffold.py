@@ -20,6 +20,17 @@ class ScaffoldError(RuntimeError):
     pass
 
 
+def _inside(path: Path, root: Path) -> Path:
+    """The Touch seam (workflow/touch.py): ``path`` may be made only if it resolves inside ``root``."""
+    from handoff_lint.workflow.touch import TouchError, inside_root
+
+    try:
+        inside_root(path, root)
+    except TouchError as error:
+        raise ScaffoldError(str(error)) from None
+    return path
+
+
 def _create(path: Path, text: str) -> None:
     try:
         with open(path, "x", encoding="utf-8") as handle:
@@ -45,14 +56,21 @@ def find_root(start: Path) -> Path:
 
 
 def new_handoff(root: Path, description: str, today, author: str, priority: str, constraints: list[str]) -> Path:
+    from handoff_lint.engine.reading import read_text
+
     template = root / TEMPLATE_NAME
-    text = template.read_text(encoding="utf-8") if template.is_file() else (TEMPLATES / "handoff.md").read_text(encoding="utf-8")
+    if template.is_file() or template.is_symlink():  # read as the checks read it: a link out of the folder is not
+        text, problem = read_text(template, display_path(template), root=root)
+        if problem is not None:
+            raise ScaffoldError(f"{problem.path}: {problem.message}")
+    else:
+        text = (TEMPLATES / "handoff.md").read_text(encoding="utf-8")
     text = re.sub(r"^# .*$", lambda _m: f"# Local Handoff: {description.strip()}", text, count=1, flags=re.M)
     for name, value in (("Date", today.isoformat()), ("From", author), ("Priority", priority), ("Constraints", "/".join(constraints)), ("Handoff Status", READY)):
         text = _set_field(text, name, value)
     path = root / "active" / f"handoff-{today.isoformat()}-{slugify(description)}.md"
-    path.parent.mkdir(exist_ok=True)
-    _create(path, text)
+    _inside(path, root).parent.mkdir(exist_ok=True)
+    _create(_inside(path, root), text)
     return path
 
 
@@ -65,7 +83,7 @@ def respond(handoff: Path, today, author: str) -> Path:
         raise ScaffoldError(f"{display_path(handoff)} is not a handoff in active/ or archive/")
     from handoff_lint.engine.reading import read_text
 
-    text, problem = read_text(handoff, display_path(handoff))
+    text, problem = read_text(handoff, display_path(handoff), root=root)
     if problem is not None:
         raise ScaffoldError(f"{problem.path}: {problem.message}")
     entry = Entry(Path(os.path.abspath(handoff)), display_path(handoff), handoff.parent.name, kind, text)
@@ -78,8 +96,8 @@ def respond(handoff: Path, today, author: str) -> Path:
     text = text.replace("[handoff file](../archive/handoff-file.md)", f"[{entry.name}]({link})")
     text = _set_field(_set_field(text, "Date", today.isoformat()), "From", author)
     path = responses / f"{today.isoformat()}-response-to-{entry.stem}.md"
-    responses.mkdir(exist_ok=True)
-    _create(path, text)
+    _inside(responses, root).mkdir(exist_ok=True)
+    _create(_inside(path, root), text)
     return path
 
 
@@ -87,14 +105,14 @@ def init(folder: Path) -> list[Path]:
     """Create the folders and files of a handoff root that are missing; return what was made."""
     made = []
     for name in (*LIFECYCLE_FOLDERS, "examples"):
-        (folder / name).mkdir(parents=True, exist_ok=True)
+        _inside(folder / name, folder).mkdir(parents=True, exist_ok=True)
         keep = folder / name / ".gitkeep"
         if not any((folder / name).iterdir()):
-            keep.touch()
+            _create(_inside(keep, folder), "")
             made.append(keep)
     for name, source in (("README.md", "README.md"), (TEMPLATE_NAME, "handoff.md")):
-        if not (folder / name).exists():
-            _create(folder / name, (TEMPLATES / source).read_text(encoding="utf-8"))
+        if not (folder / name).exists() and not (folder / name).is_symlink():
+            _create(_inside(folder / name, folder), (TEMPLATES / source).read_text(encoding="utf-8"))
             made.append(folder / name)
     return made
 

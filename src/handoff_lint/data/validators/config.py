@@ -266,6 +266,14 @@ def validate(data, custom_formats={}, name_prefix=None):
             if isinstance(data__maxfilesize, (int, float, Decimal)) and not isinstance(data__maxfilesize, bool):
                 if data__maxfilesize < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".max-file-size must be bigger than or equal to 1")
+        if "max-findings-per-rule" in data_keys:
+            data_keys.remove("max-findings-per-rule")
+            data__maxfindingsperrule = data["max-findings-per-rule"]
+            if not isinstance(data__maxfindingsperrule, (int)) and not (isinstance(data__maxfindingsperrule, float) and data__maxfindingsperrule.is_integer()) or isinstance(data__maxfindingsperrule, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".max-findings-per-rule must be integer")
+            if isinstance(data__maxfindingsperrule, (int, float, Decimal)) and not isinstance(data__maxfindingsperrule, bool):
+                if data__maxfindingsperrule < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".max-findings-per-rule must be bigger than or equal to 1")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
