@@ -70,18 +70,20 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
         status = _fix(list(paths or ["."]), config, preview=show_diff)
         if show_diff or status == EXIT_ERROR:
             return status
-    blobs = None
+    blobs, gone = None, []
     if staged:
         from handoff_lint.workflow.git import GitError
         from handoff_lint.engine.discover import inside
-        from handoff_lint.engine.staged import staged_blobs
+        from handoff_lint.engine.staged import staged_changes
 
         within = [os.path.abspath(p) for p in paths or ["."]]
         try:
-            blobs = {path: data for path, data in staged_blobs().items() if inside(path, within)}
+            every, removed = staged_changes()
         except GitError as error:
             return fail(str(error))
-    outcome = run(paths or ["."], config, blobs, cache_dir, jobs)
+        blobs = {path: data for path, data in every.items() if inside(path, within)}
+        gone = [str(path) for path in removed if inside(path, within) and path not in every]
+    outcome = run(paths or ["."], config, blobs, cache_dir, jobs, gone)
     if known:
         from handoff_lint.engine import baseline as baseline_file
 

@@ -80,10 +80,11 @@ def _run(modules, source: Source, config: Config, errors: list[str]) -> list[Fin
     return [finding.with_message(shown(finding.message, MAX_MESSAGE)) for finding in findings]
 
 
-def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | None = None, cache_dir: str | None = None, jobs: int = 0) -> Outcome:
+def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | None = None, cache_dir: str | None = None, jobs: int = 0, gone: Iterable[str] = ()) -> Outcome:
     """Check ``paths`` on disk, or, with ``blobs`` (``--staged``), those contents under those
     names. ``cache_dir``: where the cache lives (None: no cache). ``jobs``: worker processes
-    (0: as many as cores, for large runs only; 1: none)."""
+    (0: as many as cores, for large runs only; 1: none). ``gone``: absolute paths the commit
+    deletes (``--staged``): the responses that still name them are reported."""
     checks = CheckSet.selected(suppress.family_wanted(config), DOCUMENT_CHECKS)
     excluded = config.paths.excluded if config.exclude else None
     if blobs is None:
@@ -115,7 +116,7 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
         outcome.internal_errors.extend(result.errors)
         if result.scan is not None:
             scans[file.absolute] = result.scan
-    raw.extend(folder_findings(files, paths if blobs is None else [], config, outcome, scans if blobs is None else {}, cache))
+    raw.extend(folder_findings(files, paths if blobs is None else [], config, outcome, scans if blobs is None else {}, cache, gone))
     if cache is not None:
         cache.save()
     outcome.findings = suppress.apply(raw, config)
