@@ -33,7 +33,7 @@ def test_archiving_is_blocked_with_the_response_named_until_fixed(git_repo):
     blocked = git("commit", "-m", "archive", cwd=git_repo, check=False)
     shown = blocked.stdout + blocked.stderr
     assert blocked.returncode != 0, shown
-    assert f"{RESPONSE}:7:48: HL406 link '../active/{NAME}' is stale" in shown
+    assert f"{RESPONSE}:7:48: HL406 [*] link '../active/{NAME}' is stale" in shown
     fixed = run_cli("check", "--fix", ROOT, cwd=git_repo)
     assert fixed.code == 0, fixed.stdout + fixed.stderr
     git("add", "-A", cwd=git_repo)

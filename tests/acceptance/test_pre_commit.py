@@ -124,7 +124,7 @@ def test_archiving_an_answered_handoff_is_blocked_until_fixed(git_repo, hook_rep
     blocked = git_env_run(["git", "commit", "-m", "archive"], git_repo, env)
     shown = blocked.stdout + blocked.stderr
     assert blocked.returncode != 0, shown
-    assert f"{response}:7:48: HL406 link '../active/{name}' is stale" in shown
+    assert f"{response}:7:48: HL406 [*] link '../active/{name}' is stale" in shown
     for hook in ("handoff-lint", "handoff-lifecycle"):
         assert re.search(rf"^{hook}\.+Failed$", shown, re.M), (hook, shown)
     fixed = git_env_run([sys.executable, "-m", "handoff_lint", "check", "--fix", "models/next-local"], git_repo, {})

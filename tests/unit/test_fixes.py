@@ -134,7 +134,7 @@ def test_an_interrupted_fix_leaves_every_document_and_the_next_run_finishes_it(h
     os.unlink(handoff_root / "active" / NAME)
     assert (handoff_root / "archive" / NAME).read_text() == DONE
     stale = run_cli("check", "--select", "HL4", ".", cwd=handoff_root)
-    assert stale.code == 1 and "HL406 link '../active/" in stale.stdout and "is stale" in stale.stdout
+    assert stale.code == 1 and "HL406 [*] link '../active/" in stale.stdout and "is stale" in stale.stdout
     assert run_cli("check", "--fix", ".", cwd=handoff_root).code == 0
     assert (handoff_root / "responses" / RESPONSE).read_text() == VALID_RESPONSE
 

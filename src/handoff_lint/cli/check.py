@@ -40,6 +40,14 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
 
     from handoff_lint.data.resources import cache_folder
 
+    if not staged:  # a path that is not there is a mistake: said once, before any report
+        for path in paths:
+            if not os.path.lexists(path):
+                return fail(f"{shown_path(path)}: no such file or directory")
+    if output_file:
+        folder = os.path.dirname(output_file) or "."
+        if not os.path.isdir(folder):
+            return fail(f"cannot write the report to {shown_path(output_file)}: no such folder {shown_path(folder)}")
     cache_dir = None if no_cache else cache_folder(cache_dir)
     if cache_dir is not None:  # before the rules are parsed: the cache may hold them
         from handoff_lint.cache import tables
@@ -92,8 +100,11 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
     if statistics:
         _statistics(outcome.findings, output_format, stdout)
     elif output_file:
-        with open(output_file, "w", encoding="utf-8") as handle:
-            report.render(output_format, outcome.findings, handle, color=False)
+        try:
+            with open(output_file, "w", encoding="utf-8") as handle:
+                report.render(output_format, outcome.findings, handle, color=False)
+        except OSError as error:
+            return fail(f"cannot write {shown_path(output_file)}: {error.strerror}")
     else:
         report.render(output_format, outcome.findings, stdout, color=use_color(color, stdout))
     stdout.flush()
@@ -103,15 +114,46 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
         click.echo(f"handoff-lint: error: {message}", err=True)
     errors = sum(f.severity == "error" for f in outcome.findings)
     warnings = len(outcome.findings) - errors
-    if output_format == "text" and not quiet and not statistics:
+    lonely = [] if staged else _without_handoff_folder(paths or ["."], outcome)
+    for folder in lonely:  # ruff's "No Python files found": a warning, exit 0, no success
+        click.echo(f"handoff-lint: warning: no handoff folder in {shown_path(folder)} (a folder holding handoff-template.md, or two of active/, responses/, archive/)", err=True)
+    if not outcome.files_checked and not staged and not outcome.findings:
+        if not lonely:
+            click.echo("handoff-lint: warning: no files to check under the given paths", err=True)
+    elif (output_format == "text" or output_file) and not quiet and not statistics and not outcome.internal_errors:
+        # with -o the report goes to the file and the summary to standard output
         if outcome.findings:
             summary = f"Found {plural(errors, 'error')} and {plural(warnings, 'warning')} in {plural(outcome.files_checked, 'file')}.\n"
+            fixable = sum(f.fixable for f in outcome.findings)
+            if fixable:
+                summary += f"[*] {fixable} fixable with the `--fix` option.\n"
         else:
             summary = f"All checks passed ({plural(outcome.files_checked, 'file')} checked).\n"
         stdout.write(summary)
     if outcome.missing_paths or outcome.internal_errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if not exit_zero and (errors or (warnings_as_errors and warnings)) else EXIT_CLEAN
+
+
+def shown_path(path: str) -> str:
+    from handoff_lint.findings import printable
+
+    return printable(os.fsdecode(path))
+
+
+def _without_handoff_folder(paths, outcome) -> list[str]:
+    """The folders given that hold no handoff folder, lie in none and hold no file of one."""
+    from pathlib import Path
+
+    from handoff_lint.engine.discover import classify, inside
+
+    lonely = []
+    for path in paths:
+        if not os.path.isdir(path) or classify(Path(path) / "_")[1] is not None:
+            continue
+        if not any(inside(root, [os.path.abspath(path)]) for root in outcome.roots):
+            lonely.append(path)
+    return lonely
 
 
 def _fix(paths: list[str], config, preview: bool) -> int:

@@ -34,6 +34,7 @@ class Outcome:
         self.files_checked = 0
         self.missing_paths: list[str] = missing_paths or []
         self.internal_errors: list[str] = []  # "path: what went wrong"
+        self.roots: set = set()  # the handoff roots of the files the run found
 
 
 class Checked(NamedTuple):
@@ -94,6 +95,7 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
     outcome = Outcome(missing_paths=missing)
     work = [file for file in files if file.kind != SKIPPED]
     outcome.files_checked = len(work)
+    outcome.roots = {file.root for file in files if file.root is not None}
     cache = None
     if cache_dir is not None:
         from handoff_lint.cache import Cache
