@@ -9,6 +9,7 @@ there are many) and its findings stored.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
@@ -16,7 +17,7 @@ from handoff_lint.checks import DOCUMENT_CHECKS
 from handoff_lint.data.config import Config
 from handoff_lint.engine import suppress
 from handoff_lint.engine.checkset import CheckSet
-from handoff_lint.engine.discover import SKIPPED, SourceFile, discover, from_blobs
+from handoff_lint.engine.discover import SKIPPED, UNCLASSIFIED, SourceFile, discover, from_blobs
 from handoff_lint.engine.folder import folder_findings
 from handoff_lint.engine.reading import decode, read_text
 from handoff_lint.engine.source import Source
@@ -103,12 +104,21 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
         cache = Cache.open(cache_dir, config)
     raw: list[Finding] = []
     texts: list[tuple[SourceFile, str]] = []
+    named = None  # absolute paths of the files named on the command line (not found by a walk)
     for file in work:
         if blobs is None:
             text, problem = read_text(file.path, file.display, config.max_file_size, file.root)
         else:
             text, problem = decode(blobs[file.path], file.display, config.max_file_size)
         if problem is not None:
+            if problem.code == "HL001" and file.kind == UNCLASSIFIED and blobs is None:
+                # a binary file a walk found beside the documents (an image, an archive) is no
+                # text to check: skipped quietly; named on the command line, it is reported
+                if named is None:
+                    named = {os.path.abspath(p) for p in paths if not os.path.isdir(p)}
+                if os.path.abspath(file.path) not in named:
+                    outcome.files_checked -= 1
+                    continue
             raw.append(problem)
         else:
             texts.append((file, text))
