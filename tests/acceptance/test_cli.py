@@ -201,3 +201,19 @@ def test_output_file_errors_and_summary(handoff_root):
     written = run_cli("check", "--format", "json", "-o", "r.json", ".", cwd=handoff_root)
     assert written.code == 1 and written.stdout.startswith("Found 1 error")  # the summary, on the terminal
     assert json.loads((handoff_root / "r.json").read_text())[0]["code"] == "HL103"
+
+
+def test_stdin_is_checked_as_the_file_at_stdin_filename_with_folder_checks(handoff_root):
+    write(handoff_root, "archive/handoff-2026-11-02-extract-error-patterns.md", VALID_HANDOFF.replace("Ready for local model pickup", "Completed"))
+    response = "responses/2026-11-03-response-to-handoff-2026-11-02-extract-error-patterns.md"  # not on disk
+    piped = VALID_RESPONSE.replace("../archive/", "../active/").replace("offline.", "offline, see /home/alice/run.log.")
+    result = run_cli("check", "--stdin-filename", response, "-", cwd=handoff_root, input=piped.encode())
+    assert result.code == 1, result.stderr
+    assert f"{response}:7:48: HL406 [*] link '../active/handoff-2026-11-02-extract-error-patterns.md' is stale" in result.stdout
+    assert f"{response}:10:" in result.stdout and "HL201" in result.stdout
+    assert not (handoff_root / response).exists()
+    # without '-', --stdin-filename alone reads standard input too (ruff's convention)
+    good = run_cli("check", "--stdin-filename", response, cwd=handoff_root, input=VALID_RESPONSE.encode())
+    assert good.code == 0 and "All checks passed (1 file checked)." in good.stdout
+    mixed = run_cli("check", "-", ".", cwd=handoff_root, input=b"")
+    assert mixed.code == 2 and "alone" in mixed.stderr and mixed.stdout == ""

@@ -29,9 +29,10 @@ from handoff_lint.cli.app import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OUTPUT_F
 @click.option("--staged", is_flag=True, help="Check the staged (git index) versions of the staged files within PATHS.")
 @click.option("--fix", is_flag=True, help="Move handoffs to the folder their status belongs in and give them their canonical name (git mv in a work tree); update responses' links.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print what --fix would change, as a diff, and change nothing (exit 1 if anything would change).")
+@click.option("--stdin-filename", metavar="PATH", help="With PATH '-' (or none): check standard input as if it were the file at PATH, folder checks included.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True, help="Colour the text output (auto honours NO_COLOR).")
-def check(paths, output_format, output_file, statistics, exit_zero, select, ignore, baseline, warnings_as_errors, config_file, isolated, no_cache, cache_dir, jobs, staged, fix, show_diff, quiet, color) -> int:
+def check(paths, output_format, output_file, statistics, exit_zero, select, ignore, baseline, warnings_as_errors, config_file, isolated, no_cache, cache_dir, jobs, staged, fix, show_diff, stdin_filename, quiet, color) -> int:
     """Check handoff folders and files (default: the current folder)."""
     from handoff_lint import report
     from handoff_lint.engine.pipeline import run
@@ -40,7 +41,15 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
 
     from handoff_lint.data.resources import cache_folder
 
-    if not staged:  # a path that is not there is a mistake: said once, before any report
+    stdin = None
+    if "-" in paths or stdin_filename:
+        if paths not in ((), ("-",)):
+            raise click.UsageError("'-' (standard input) is checked alone: give no other path")
+        if staged or fix or show_diff:
+            raise click.UsageError("standard input cannot be combined with --staged, --fix or --diff")
+        stdin = (stdin_filename or "-", click.get_binary_stream("stdin").read())
+        paths = ()
+    if not staged and stdin is None:  # a path that is not there is a mistake: said once, before any report
         for path in paths:
             if not os.path.lexists(path):
                 return fail(f"{shown_path(path)}: no such file or directory")
@@ -91,7 +100,7 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
             return fail(str(error))
         blobs = {path: data for path, data in every.items() if inside(path, within)}
         gone = [str(path) for path in removed if inside(path, within) and path not in every]
-    outcome = run(paths or ["."], config, blobs, cache_dir, jobs, gone)
+    outcome = run(paths or ["."], config, blobs, cache_dir, jobs, gone, stdin)
     if known:
         from handoff_lint.engine import baseline as baseline_file
 
@@ -114,10 +123,10 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
         click.echo(f"handoff-lint: error: {message}", err=True)
     errors = sum(f.severity == "error" for f in outcome.findings)
     warnings = len(outcome.findings) - errors
-    lonely = [] if staged else _without_handoff_folder(paths or ["."], outcome)
+    lonely = [] if staged or stdin else _without_handoff_folder(paths or ["."], outcome)
     for folder in lonely:  # ruff's "No Python files found": a warning, exit 0, no success
         click.echo(f"handoff-lint: warning: no handoff folder in {shown_path(folder)} (a folder holding handoff-template.md, or two of active/, responses/, archive/)", err=True)
-    if not outcome.files_checked and not staged and not outcome.findings:
+    if not outcome.files_checked and not staged and not stdin and not outcome.findings:
         if not lonely:
             click.echo("handoff-lint: warning: no files to check under the given paths", err=True)
     elif (output_format == "text" or output_file) and not quiet and not statistics and not outcome.internal_errors:

@@ -20,14 +20,15 @@ from handoff_lint.checks import FOLDER_CHECKS
 from handoff_lint.data.config import Config
 from handoff_lint.engine import suppress
 from handoff_lint.engine.checkset import CheckSet
-from handoff_lint.engine.discover import HANDOFF, SKIPPED, SourceFile, absolute, classify, display_path, inside
+from handoff_lint.engine.discover import HANDOFF, RESPONSE, SKIPPED, SourceFile, absolute, classify, display_path, inside
 from handoff_lint.findings import MAX_MESSAGE, Finding
 
 
-def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], config: Config, outcome, scans: dict, cache=None, gone: Iterable[str] = ()) -> list[Finding]:
+def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], config: Config, outcome, scans: dict, cache=None, gone: Iterable[str] = (), virtual: Iterable[SourceFile] = ()) -> list[Finding]:
     """Findings of the folder checks for every handoff root the run touched. ``scans``: by
     absolute path, the line scan data of the documents the run read. ``gone``: absolute paths
-    of handoffs the commit deletes (``--staged``)."""
+    of handoffs the commit deletes (``--staged``); ``virtual``: files whose text is not on disk
+    (standard input), indexed from their scans."""
     from handoff_lint.engine.folder_index import DISPLAY, build, stem
     from handoff_lint.show import shown
 
@@ -52,6 +53,10 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
     for root in roots:
         known = _Scans(scans, cache, root)
         index = build(root, cwd, known, known.data)
+        for file in virtual:  # text from standard input, checked as if it were at its path
+            place = os.path.basename(os.path.dirname(file.absolute))
+            if file.root == root and file.kind in (HANDOFF, RESPONSE) and file.absolute in scans:
+                index.add(file.absolute, place if place in ("active", "archive", "responses") else "root", file.kind, file.display)
         answering: set[str] = set()  # the responses that name a handoff of the run
         if named.get(root) and not inside(root, walked_dirs):  # a walked root reports on all of them anyway
             answering = {index.rows[path][DISPLAY] for paths in index.answering(named[root]).values() for path in paths}

@@ -262,6 +262,13 @@ class FolderIndex:
         self._made: dict[str, Entry] = {}
         self._paths: dict[str, list[str]] = {}
 
+    def add(self, path: str, place: str, kind: str, display: str) -> None:
+        """A document that is not on disk (text read from standard input) as if it were at ``path``."""
+        if path not in self.rows:
+            self.documents.append((path, place, kind))
+            self.rows[path] = (os.getcwd(), None, place, kind, display, *name_parts(file_name(path), kind), None)
+            self._paths.clear()
+
     def entry(self, path: str) -> Entry:
         made = self._made.get(path)
         if made is None:

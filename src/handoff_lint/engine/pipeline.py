@@ -17,7 +17,8 @@ from handoff_lint.checks import DOCUMENT_CHECKS
 from handoff_lint.data.config import Config
 from handoff_lint.engine import suppress
 from handoff_lint.engine.checkset import CheckSet
-from handoff_lint.engine.discover import SKIPPED, UNCLASSIFIED, SourceFile, discover, from_blobs
+from handoff_lint.engine.discover import SKIPPED, UNCLASSIFIED, SourceFile, classify, discover, display_path, from_blobs
+from handoff_lint.findings import printable
 from handoff_lint.engine.folder import folder_findings
 from handoff_lint.engine.reading import decode, read_text
 from handoff_lint.engine.source import Source
@@ -82,14 +83,22 @@ def _run(modules, source: Source, config: Config, errors: list[str]) -> list[Fin
     return [finding.with_message(shown(finding.message, MAX_MESSAGE)) for finding in findings]
 
 
-def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | None = None, cache_dir: str | None = None, jobs: int = 0, gone: Iterable[str] = ()) -> Outcome:
+def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | None = None, cache_dir: str | None = None, jobs: int = 0, gone: Iterable[str] = (), stdin: tuple[str, bytes] | None = None) -> Outcome:
     """Check ``paths`` on disk, or, with ``blobs`` (``--staged``), those contents under those
     names. ``cache_dir``: where the cache lives (None: no cache). ``jobs``: worker processes
     (0: as many as cores, for large runs only; 1: none). ``gone``: absolute paths the commit
-    deletes (``--staged``): the responses that still name them are reported."""
+    deletes (``--staged``): the responses that still name them are reported. ``stdin``: (path,
+    bytes): check those bytes as the file at that path (``--stdin-filename``), folder checks
+    included."""
     checks = CheckSet.selected(suppress.family_wanted(config), DOCUMENT_CHECKS)
     excluded = config.paths.excluded if config.exclude else None
-    if blobs is None:
+    virtual: list[SourceFile] = []
+    if stdin is not None:  # standard input, as if it were the file at stdin[0]
+        path = Path(os.path.abspath(stdin[0]))
+        blobs = {path: stdin[1]}
+        files = virtual = [SourceFile(path, printable(display_path(path)), *classify(path), str(path))]
+        missing = []
+    elif blobs is None:
         files, missing = discover(paths, excluded) if excluded else discover(paths)
     else:
         files, missing = from_blobs(blobs, excluded), []
@@ -128,7 +137,7 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
         outcome.internal_errors.extend(result.errors)
         if result.scan is not None:
             scans[file.absolute] = result.scan
-    raw.extend(folder_findings(files, paths if blobs is None else [], config, outcome, scans if blobs is None else {}, cache, gone))
+    raw.extend(folder_findings(files, paths if blobs is None else [], config, outcome, scans if blobs is None or virtual else {}, cache, gone, virtual))
     if cache is not None:
         cache.save()
     outcome.findings = suppress.apply(raw, config)
