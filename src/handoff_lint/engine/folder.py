@@ -49,6 +49,7 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
     in_run = {file.display for file in files}
     walked_dirs = [absolute(p) for p in walked if os.path.isdir(p)]  # as discovery resolved them
 
+    excluded = config.paths.excluded if config.exclude else None
     kept: list[Finding] = []
     for root in roots:
         known = _Scans(scans, cache, root)
@@ -62,6 +63,8 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
             answering = {index.rows[path][DISPLAY] for paths in index.answering(named[root]).values() for path in paths}
 
         def keep(display: str) -> bool:
+            if excluded is not None and excluded(display):  # `exclude` covers folder findings too
+                return False
             return display in in_run or display in answering or inside(display, walked_dirs)
         for module in checks.all():
             try:
