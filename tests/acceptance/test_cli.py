@@ -199,7 +199,7 @@ def test_output_file_errors_and_summary(handoff_root):
     assert (bad.code, bad.stdout) == (2, "")
     assert bad.stderr == "handoff-lint: error: cannot write the report to no/such/dir/r.txt: no such folder no/such/dir\n"
     written = run_cli("check", "--format", "json", "-o", "r.json", ".", cwd=handoff_root)
-    assert written.code == 1 and written.stdout.startswith("Found 1 error")  # the summary, on the terminal
+    assert written.code == 1 and written.stdout == "" and written.stderr.startswith("Found 1 error")  # the summary, on the terminal
     assert json.loads((handoff_root / "r.json").read_text())[0]["code"] == "HL103"
 
 

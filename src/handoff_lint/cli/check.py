@@ -130,7 +130,7 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
         if not lonely:
             click.echo("handoff-lint: warning: no files to check under the given paths", err=True)
     elif (output_format == "text" or output_file) and not quiet and not statistics and not outcome.internal_errors:
-        # with -o the report goes to the file and the summary to standard output
+        # with -o the report goes to the file and the summary to standard error (stdout stays empty)
         if outcome.findings:
             summary = f"Found {plural(errors, 'error')} and {plural(warnings, 'warning')} in {plural(outcome.files_checked, 'file')}.\n"
             fixable = sum(f.fixable for f in outcome.findings)
@@ -138,7 +138,7 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
                 summary += f"[*] {fixable} fixable with the `--fix` option.\n"
         else:
             summary = f"All checks passed ({plural(outcome.files_checked, 'file')} checked).\n"
-        stdout.write(summary)
+        (sys.stderr if output_file else stdout).write(summary)
     if outcome.missing_paths or outcome.internal_errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if not exit_zero and (errors or (warnings_as_errors and warnings)) else EXIT_CLEAN
