@@ -27,6 +27,13 @@ def line_start(text: str) -> str:
     return "./" + text if text.startswith("::") else text
 
 
+def quoted(text: str) -> str:
+    """``text`` in single quotes, escaped as a path is (see :func:`printable`): a message that
+    quotes a file name shows it as the finding's path does (``\\x0a``, ``\\xff``), where ``repr``
+    wrote ``\\n`` and ``\\udcff``."""
+    return f"'{printable(text)}'"
+
+
 def _escape(char: str) -> str:
     code = ord(char)
     if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's stand-in for a byte that is not UTF-8

@@ -154,3 +154,66 @@ def test_internal_error_is_exit_2_with_one_line_not_a_traceback(tmp_path):
     result = run_cli("check", "doc.md", cwd=tmp_path, env={"PYTHONPATH": str(site)})
     assert result.code == 2
     assert "internal error" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_fixable_findings_are_marked_and_counted(handoff_root):
+    done = VALID_HANDOFF.replace("Ready for local model pickup", "Completed")
+    write(handoff_root, "active/handoff-2026-11-02-extract-error-patterns.md", done)
+    result = run_cli("check", "--select", "HL4", ".", cwd=handoff_root)
+    assert result.code == 1
+    assert "active/handoff-2026-11-02-extract-error-patterns.md:35:1: HL405 [*] status 'Completed' belongs in archive/" in result.stdout
+    assert result.stdout.endswith("[*] 1 fixable with the `--fix` option.\n")
+    clean = run_cli("check", "--select", "HL1", ".", cwd=handoff_root)
+    assert "fixable" not in clean.stdout and "[*]" not in clean.stdout
+
+
+def test_a_missing_path_is_one_error_line_and_no_report(handoff_root):
+    for output_format in ("text", "json", "sarif", "junit", "github"):
+        result = run_cli("check", "--format", output_format, "nope", cwd=handoff_root)
+        assert (result.code, result.stdout) == (2, ""), output_format
+        assert result.stderr == "handoff-lint: error: nope: no such file or directory\n"
+
+
+def test_an_empty_folder_or_one_without_a_handoff_folder_is_a_warning(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "notes.md").write_text("# Notes\n")
+    for folder in ("empty", "docs"):
+        result = run_cli("check", folder, cwd=tmp_path)
+        assert result.code == 0
+        assert result.stderr == f"handoff-lint: warning: no handoff folder in {folder} (a folder holding handoff-template.md, or two of active/, responses/, archive/)\n"
+    assert run_cli("check", "empty", cwd=tmp_path).stdout == ""  # no success text for checking nothing
+
+
+def test_a_misspelt_command_is_a_usage_error_unless_it_is_a_path(handoff_root):
+    typo = run_cli("stauts", cwd=handoff_root)
+    assert typo.code == 2 and typo.stdout == ""
+    assert typo.stderr.strip().splitlines()[-1] == "Error: no such command or path 'stauts'; did you mean 'status'?"
+    (handoff_root / "stauts").mkdir()
+    assert "did you mean" not in run_cli("stauts", cwd=handoff_root).stderr
+
+
+def test_output_file_errors_and_summary(handoff_root):
+    write(handoff_root, "active/handoff-2026-11-02-extract-error-patterns.md", VALID_HANDOFF.replace("**Priority**: MEDIUM", "**Priority**: URGENT"))
+    bad = run_cli("check", "-o", "no/such/dir/r.txt", ".", cwd=handoff_root)
+    assert (bad.code, bad.stdout) == (2, "")
+    assert bad.stderr == "handoff-lint: error: cannot write the report to no/such/dir/r.txt: no such folder no/such/dir\n"
+    written = run_cli("check", "--format", "json", "-o", "r.json", ".", cwd=handoff_root)
+    assert written.code == 1 and written.stdout == "" and written.stderr.startswith("Found 1 error")  # the summary, on the terminal
+    assert json.loads((handoff_root / "r.json").read_text())[0]["code"] == "HL103"
+
+
+def test_stdin_is_checked_as_the_file_at_stdin_filename_with_folder_checks(handoff_root):
+    write(handoff_root, "archive/handoff-2026-11-02-extract-error-patterns.md", VALID_HANDOFF.replace("Ready for local model pickup", "Completed"))
+    response = "responses/2026-11-03-response-to-handoff-2026-11-02-extract-error-patterns.md"  # not on disk
+    piped = VALID_RESPONSE.replace("../archive/", "../active/").replace("offline.", "offline, see /home/alice/run.log.")
+    result = run_cli("check", "--stdin-filename", response, "-", cwd=handoff_root, input=piped.encode())
+    assert result.code == 1, result.stderr
+    assert f"{response}:7:48: HL406 [*] link '../active/handoff-2026-11-02-extract-error-patterns.md' is stale" in result.stdout
+    assert f"{response}:10:" in result.stdout and "HL201" in result.stdout
+    assert not (handoff_root / response).exists()
+    # without '-', --stdin-filename alone reads standard input too (ruff's convention)
+    good = run_cli("check", "--stdin-filename", response, cwd=handoff_root, input=VALID_RESPONSE.encode())
+    assert good.code == 0 and "All checks passed (1 file checked)." in good.stdout
+    mixed = run_cli("check", "-", ".", cwd=handoff_root, input=b"")
+    assert mixed.code == 2 and "alone" in mixed.stderr and mixed.stdout == ""

@@ -103,3 +103,68 @@ def test_installed_hooks_block_the_commit(git_repo, hook_repo, pre_commit_home):
     git("add", "-A", cwd=git_repo)
     passed = git_env_run(["git", "commit", "-m", "good"], git_repo, {"PRE_COMMIT_HOME": str(pre_commit_home), "PRE_COMMIT_COLOR": "never"})
     assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+def test_archiving_an_answered_handoff_is_blocked_until_fixed(git_repo, hook_repo, pre_commit_home):
+    """Protocol step 10 (status Completed, git mv to archive/): pre-commit passes only the
+    handoff, yet the response still linking ../active/ is named; after --fix the commit passes."""
+    repo, rev = hook_repo
+    name = HANDOFF.rsplit("/", 1)[1]
+    response = f"models/next-local/responses/2026-11-03-response-to-{name}"
+    (git_repo / HANDOFF).write_text(VALID_HANDOFF)
+    (git_repo / response).write_text(VALID_RESPONSE.replace("../archive/", "../active/"))
+    (git_repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n- repo: {repo}\n  rev: {rev}\n  hooks:\n  - id: handoff-lint\n  - id: handoff-lifecycle\n"
+    )
+    git("add", "-A", cwd=git_repo)
+    git("commit", "-qm", "answered", cwd=git_repo)
+    assert pre_commit("install", cwd=git_repo, home=pre_commit_home).returncode == 0
+    env = {"PRE_COMMIT_HOME": str(pre_commit_home), "PRE_COMMIT_COLOR": "never"}
+    (git_repo / HANDOFF).write_text(VALID_HANDOFF.replace("Ready for local model pickup", "Completed"))
+    git("add", "-A", cwd=git_repo)
+    git("mv", HANDOFF, HANDOFF.replace("/active/", "/archive/"), cwd=git_repo)
+    blocked = git_env_run(["git", "commit", "-m", "archive"], git_repo, env)
+    shown = blocked.stdout + blocked.stderr
+    assert blocked.returncode != 0, shown
+    assert f"{response}:7:48: HL406 [*] link '../active/{name}' is stale" in shown
+    for hook in ("handoff-lint", "handoff-lifecycle"):
+        assert re.search(rf"^{hook}\.+Failed$", shown, re.M), (hook, shown)
+    fixed = git_env_run([sys.executable, "-m", "handoff_lint", "check", "--fix", "models/next-local"], git_repo, {})
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+    git("add", "-A", cwd=git_repo)
+    passed = git_env_run(["git", "commit", "-m", "archive"], git_repo, env)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+def test_the_init_snippet_works_as_printed(tmp_path, pre_commit_home):
+    """`init other/place` in a fresh repository: its snippet, pasted, installs and runs; its
+    files: pattern matches the folder, and the privacy hook reports nothing twice."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    git("init", "-q", "-b", "main", cwd=tmp_path)
+    env = {"PRE_COMMIT_HOME": str(pre_commit_home), "PRE_COMMIT_COLOR": "never",
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    made = git_env_run([sys.executable, "-m", "handoff_lint", "init", "other/place"], tmp_path, env)
+    assert made.returncode == 0, made.stderr
+    snippet = made.stdout[made.stdout.index("# .pre-commit-config.yaml"):]
+    (tmp_path / ".pre-commit-config.yaml").write_text(snippet)
+    git("add", "-A", cwd=tmp_path)
+    installed = git_env_run([sys.executable, "-m", "pre_commit", "install"], tmp_path, env)
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    handoff = "other/place/active/handoff-2026-11-02-extract-error-patterns.md"
+    (tmp_path / handoff).write_text(LEAK)
+    (tmp_path / "notes.txt").write_text("staging box: build7.corp\n")
+    git("add", "-A", cwd=tmp_path)
+    blocked = git_env_run(["git", "commit", "-m", "leak"], tmp_path, env)
+    shown = blocked.stdout + blocked.stderr
+    assert blocked.returncode != 0, shown
+    assert shown.count(f"{handoff}:12:75: HL201") == 1, shown  # once, by the handoff-lint hook
+    assert shown.count("notes.txt:1:14: HL203") == 1, shown  # by the privacy hook
+    assert re.search(r"^handoff-lint\.+Failed$", shown, re.M) and re.search(r"^handoff-privacy\.+Failed$", shown, re.M)
+    (tmp_path / handoff).write_text(VALID_HANDOFF)
+    (tmp_path / "logs").mkdir()
+    (tmp_path / "logs" / "README.md").write_text("# Nightly logs\n")  # which VALID_HANDOFF links to
+    (tmp_path / "notes.txt").write_text("staging box: build7.example.com\n")
+    git("add", "-A", cwd=tmp_path)
+    passed = git_env_run(["git", "commit", "-m", "clean"], tmp_path, env)
+    assert passed.returncode == 0, passed.stdout + passed.stderr

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from handoff_lint.checks.credentials import redact_line
 from handoff_lint.data.config import Config
-from handoff_lint.findings import Finding
+from handoff_lint.findings import Finding, quoted
 from handoff_lint.engine.folder_index import DISPLAY, SLUG, Entry, FolderIndex, link_stem, parse_date, status_meaning, stem, tables
 
 _SLUG_WORDS = re.compile(r"[a-z0-9]+")
@@ -43,7 +43,12 @@ def status_folder(status: str | None, config: Config) -> tuple[str | None, str |
 
 
 def slugify(title: str, words: int = 6) -> str:
-    return "-".join(_SLUG_WORDS.findall(_TITLE_PREFIX.sub("", title).lower())[:words]) or "untitled"
+    """Up to ``words`` words of ``title``, lower case, joined by '-'; letters with accents
+    transliterated (``Ünïcode`` -> ``unicode``), not dropped."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", _TITLE_PREFIX.sub("", title)).encode("ascii", "ignore").decode("ascii")
+    return "-".join(_SLUG_WORDS.findall(plain.lower())[:words]) or "untitled"
 
 
 def canonical_name(entry: Entry) -> str | None:
@@ -77,9 +82,9 @@ def check_names(entry: Entry) -> list[Finding]:
     if entry.kind == "handoff" and entry.slug is None:
         suggestion = canonical_name(entry)
         hint = f"; expected {suggestion}" if suggestion else ""
-        found.append(_finding(entry, 1, "HL401", f"handoff name {entry.name!r} is not handoff-YYYY-MM-DD-<slug>.md{hint}", bool(suggestion)))
+        found.append(_finding(entry, 1, "HL401", f"handoff name {quoted(entry.name)} is not handoff-YYYY-MM-DD-<slug>.md{hint}", bool(suggestion)))
     elif entry.kind == "response" and entry.name_date is None:
-        found.append(_finding(entry, 1, "HL402", f"response name {entry.name!r} is neither YYYY-MM-DD-response-to-<handoff>.md nor response-YYYY-MM-DD-<slug>.md"))
+        found.append(_finding(entry, 1, "HL402", f"response name {quoted(entry.name)} is neither YYYY-MM-DD-response-to-<handoff>.md nor response-YYYY-MM-DD-<slug>.md"))
     if entry.name_date is None:
         return found
     name_date = parse_date(entry.name_date)
@@ -121,7 +126,7 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
             if reference.kind == "link" and name in handoffs and name not in missing:
                 pointed = os.path.normpath(os.path.join(folder, reference.target.split("#", 1)[0]))
                 if pointed != os.path.normpath(handoffs[name]):
-                    found.append(_finding(response, reference.line, "HL406", f"link {redact_line(reference.target)!r} is stale: the handoff is {rows[handoffs[name]][DISPLAY]}", True, reference.column))
+                    found.append(_finding(response, reference.line, "HL406", f"link {quoted(redact_line(reference.target))} is stale: the handoff is {rows[handoffs[name]][DISPLAY]}", True, reference.column))
 
     chosen = [path for path in handoff_paths if wanted(rows[path][DISPLAY])]
     answered = index.answering({stem(path) for path in chosen}) if chosen else {}
@@ -134,15 +139,15 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
         if handoff.place == "root":
             found.append(_finding(handoff, 1, "HL412", f"handoff at the top of the folder; it belongs in {belongs or 'active'}/", True))
         elif belongs and belongs != handoff.place:
-            found.append(_finding(handoff, status_line, "HL405", f"status {status!r} belongs in {belongs}/, not {handoff.place}/", True))
+            found.append(_finding(handoff, status_line, "HL405", f"status {quoted(status)} belongs in {belongs}/, not {handoff.place}/", True))
         answering = [index.entry(response) for response in answered.get(handoff.stem, ())]
         if handoff.place == "archive" and (meaning or "").casefold() in needs_response and not answering:
-            found.append(_finding(handoff, status_line, "HL407", f"archived as {status!r} but no response in responses/ names {handoff.name}"))
+            found.append(_finding(handoff, status_line, "HL407", f"archived as {quoted(status)} but no response in responses/ names {handoff.name}"))
         if handoff.place == "active" and belongs != "archive":
             done = [r for r in answering if r.says_done()]
             if done:
                 found.append(_finding(handoff, status_line, "HL408", f"{done[0].display} answers this handoff; set its status to Completed and move it to archive/"))
-            date = handoff.date
+            date = handoff.date or parse_date(handoff.name_date or "")  # an invalid **Date** hides no staleness
             if date is not None and (today - date).days > stale_days and not done:
                 found.append(_finding(handoff, handoff.line_of("Date"), "HL410", f"active for {(today - date).days} days (since {date.isoformat()}), over the {stale_days}-day limit"))
     slugs = {rows[path][SLUG] for path in chosen if rows[path][SLUG]}
@@ -154,8 +159,8 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
         if len(same) > 1:
             for path in (p for p in same if p in chosen_set):
                 others = ", ".join(rows[o][DISPLAY] for o in same if o != path)
-                found.append(Finding(rows[path][DISPLAY], 1, 1, "HL409", f"slug {slug!r} is also used by {others}"))
+                found.append(Finding(rows[path][DISPLAY], 1, 1, "HL409", f"slug {quoted(slug)} is also used by {others}"))
     for stray in (s for s in index.strays if wanted(s.display)):
         what = "folder" if stray.is_dir else "file"
-        found.append(Finding(stray.display, 1, 1, "HL411", f"{what} {stray.path.name!r} does not belong in {stray.path.parent.name}/ (markdown documents only)"))
+        found.append(Finding(stray.display, 1, 1, "HL411", f"{what} {quoted(stray.path.name)} does not belong in {stray.path.parent.name}/ (markdown documents only)"))
     return found

@@ -16,7 +16,7 @@ from urllib.parse import unquote
 
 from handoff_lint.checks.credentials import redact_line
 from handoff_lint.engine.discover import EXAMPLE, HANDOFF, RESPONSE
-from handoff_lint.findings import Finding
+from handoff_lint.findings import Finding, quoted
 
 KINDS = frozenset({HANDOFF, RESPONSE, EXAMPLE})
 READS_DISK = True  # results depend on other files: never cached
@@ -63,13 +63,13 @@ def check(source, config) -> list[Finding]:
             folder, top = places = places or _places(source)
             resolved = top / path.lstrip("/") if path.startswith("/") else folder / path
             if not os.path.exists(resolved):
-                found.append(Finding(source.display, reference.line, reference.column, "HL501", f"link target {redact_line(target)!r} does not exist"))
+                found.append(Finding(source.display, reference.line, reference.column, "HL501", f"link target {quoted(redact_line(target))} does not exist"))
         elif reference.kind != "code" or (source.kind == RESPONSE and target.rsplit("/", 1)[-1].startswith("handoff-")):
             continue  # a handoff named bare, or a response's backticked handoff: HL406's, not a path from here
         elif path_like(target) and not _SCHEME.match(target):
             folder, top = places = places or _places(source)
             if not (os.path.exists(top / target) or os.path.exists(folder / target)):
-                found.append(Finding(source.display, reference.line, reference.column, "HL502", f"path {redact_line(target)!r} exists neither from the repository's top nor from this folder"))
+                found.append(Finding(source.display, reference.line, reference.column, "HL502", f"path {quoted(redact_line(target))} exists neither from the repository's top nor from this folder"))
     return found
 
 

@@ -21,8 +21,21 @@ class DefaultToCheck(click.Group):
 
     def parse_args(self, ctx, args):
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            _no_misspelt_command(args[0], self.commands)
             args = ["check", *args]
         return super().parse_args(ctx, args)
+
+
+def _no_misspelt_command(word: str, commands) -> None:
+    """``handoff-lint stauts``: a word that is no path but near a command's name is a typo of
+    the command, not a folder to check."""
+    import difflib
+
+    if word.startswith("-") or os.path.lexists(word) or "/" in word or os.sep in word:
+        return
+    close = difflib.get_close_matches(word, list(commands), n=1, cutoff=0.6)
+    if close:
+        raise click.UsageError(f"no such command or path {word!r}; did you mean '{close[0]}'?")
 
 
 def codes(values: tuple[str, ...]) -> list[str]:

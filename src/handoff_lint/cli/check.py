@@ -29,9 +29,10 @@ from handoff_lint.cli.app import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OUTPUT_F
 @click.option("--staged", is_flag=True, help="Check the staged (git index) versions of the staged files within PATHS.")
 @click.option("--fix", is_flag=True, help="Move handoffs to the folder their status belongs in and give them their canonical name (git mv in a work tree); update responses' links.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print what --fix would change, as a diff, and change nothing (exit 1 if anything would change).")
+@click.option("--stdin-filename", metavar="PATH", help="With PATH '-' (or none): check standard input as if it were the file at PATH, folder checks included.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True, help="Colour the text output (auto honours NO_COLOR).")
-def check(paths, output_format, output_file, statistics, exit_zero, select, ignore, baseline, warnings_as_errors, config_file, isolated, no_cache, cache_dir, jobs, staged, fix, show_diff, quiet, color) -> int:
+def check(paths, output_format, output_file, statistics, exit_zero, select, ignore, baseline, warnings_as_errors, config_file, isolated, no_cache, cache_dir, jobs, staged, fix, show_diff, stdin_filename, quiet, color) -> int:
     """Check handoff folders and files (default: the current folder)."""
     from handoff_lint import report
     from handoff_lint.engine.pipeline import run
@@ -40,6 +41,22 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
 
     from handoff_lint.data.resources import cache_folder
 
+    stdin = None
+    if "-" in paths or stdin_filename:
+        if paths not in ((), ("-",)):
+            raise click.UsageError("'-' (standard input) is checked alone: give no other path")
+        if staged or fix or show_diff:
+            raise click.UsageError("standard input cannot be combined with --staged, --fix or --diff")
+        stdin = (stdin_filename or "-", click.get_binary_stream("stdin").read())
+        paths = ()
+    if not staged and stdin is None:  # a path that is not there is a mistake: said once, before any report
+        for path in paths:
+            if not os.path.lexists(path):
+                return fail(f"{shown_path(path)}: no such file or directory")
+    if output_file:
+        folder = os.path.dirname(output_file) or "."
+        if not os.path.isdir(folder):
+            return fail(f"cannot write the report to {shown_path(output_file)}: no such folder {shown_path(folder)}")
     cache_dir = None if no_cache else cache_folder(cache_dir)
     if cache_dir is not None:  # before the rules are parsed: the cache may hold them
         from handoff_lint.cache import tables
@@ -70,18 +87,20 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
         status = _fix(list(paths or ["."]), config, preview=show_diff)
         if show_diff or status == EXIT_ERROR:
             return status
-    blobs = None
+    blobs, gone = None, []
     if staged:
         from handoff_lint.workflow.git import GitError
         from handoff_lint.engine.discover import inside
-        from handoff_lint.engine.staged import staged_blobs
+        from handoff_lint.engine.staged import staged_changes
 
         within = [os.path.abspath(p) for p in paths or ["."]]
         try:
-            blobs = {path: data for path, data in staged_blobs().items() if inside(path, within)}
+            every, removed = staged_changes()
         except GitError as error:
             return fail(str(error))
-    outcome = run(paths or ["."], config, blobs, cache_dir, jobs)
+        blobs = {path: data for path, data in every.items() if inside(path, within)}
+        gone = [str(path) for path in removed if inside(path, within) and path not in every]
+    outcome = run(paths or ["."], config, blobs, cache_dir, jobs, gone, stdin)
     if known:
         from handoff_lint.engine import baseline as baseline_file
 
@@ -90,8 +109,11 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
     if statistics:
         _statistics(outcome.findings, output_format, stdout)
     elif output_file:
-        with open(output_file, "w", encoding="utf-8") as handle:
-            report.render(output_format, outcome.findings, handle, color=False)
+        try:
+            with open(output_file, "w", encoding="utf-8") as handle:
+                report.render(output_format, outcome.findings, handle, color=False)
+        except OSError as error:
+            return fail(f"cannot write {shown_path(output_file)}: {error.strerror}")
     else:
         report.render(output_format, outcome.findings, stdout, color=use_color(color, stdout))
     stdout.flush()
@@ -101,15 +123,46 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
         click.echo(f"handoff-lint: error: {message}", err=True)
     errors = sum(f.severity == "error" for f in outcome.findings)
     warnings = len(outcome.findings) - errors
-    if output_format == "text" and not quiet and not statistics:
+    lonely = [] if staged or stdin else _without_handoff_folder(paths or ["."], outcome)
+    for folder in lonely:  # ruff's "No Python files found": a warning, exit 0, no success
+        click.echo(f"handoff-lint: warning: no handoff folder in {shown_path(folder)} (a folder holding handoff-template.md, or two of active/, responses/, archive/)", err=True)
+    if not outcome.files_checked and not staged and not stdin and not outcome.findings:
+        if not lonely:
+            click.echo("handoff-lint: warning: no files to check under the given paths", err=True)
+    elif (output_format == "text" or output_file) and not quiet and not statistics and not outcome.internal_errors:
+        # with -o the report goes to the file and the summary to standard error (stdout stays empty)
         if outcome.findings:
             summary = f"Found {plural(errors, 'error')} and {plural(warnings, 'warning')} in {plural(outcome.files_checked, 'file')}.\n"
+            fixable = sum(f.fixable for f in outcome.findings)
+            if fixable:
+                summary += f"[*] {fixable} fixable with the `--fix` option.\n"
         else:
             summary = f"All checks passed ({plural(outcome.files_checked, 'file')} checked).\n"
-        stdout.write(summary)
+        (sys.stderr if output_file else stdout).write(summary)
     if outcome.missing_paths or outcome.internal_errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if not exit_zero and (errors or (warnings_as_errors and warnings)) else EXIT_CLEAN
+
+
+def shown_path(path: str) -> str:
+    from handoff_lint.findings import printable
+
+    return printable(os.fsdecode(path))
+
+
+def _without_handoff_folder(paths, outcome) -> list[str]:
+    """The folders given that hold no handoff folder, lie in none and hold no file of one."""
+    from pathlib import Path
+
+    from handoff_lint.engine.discover import classify, inside
+
+    lonely = []
+    for path in paths:
+        if not os.path.isdir(path) or classify(Path(path) / "_")[1] is not None:
+            continue
+        if not any(inside(root, [os.path.abspath(path)]) for root in outcome.roots):
+            lonely.append(path)
+    return lonely
 
 
 def _fix(paths: list[str], config, preview: bool) -> int:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from handoff_lint import __version__
 from handoff_lint.cli.app import EXIT_CLEAN, FORMAT_CHOICES, cli, fail, use_color
 
 PRIORITIES = ("HIGH", "MEDIUM", "LOW")
@@ -104,7 +103,7 @@ def respond_command(handoff: Path, author: str) -> int:
 def init_command(folder: Path) -> int:
     """Create a handoff folder (active/, responses/, archive/, examples/, README.md,
     handoff-template.md) and print the pre-commit configuration that checks it."""
-    from handoff_lint.workflow.scaffold import PRE_COMMIT_SNIPPET, ScaffoldError, init
+    from handoff_lint.workflow.scaffold import ScaffoldError, init, pre_commit_snippet
 
     try:
         made = init(folder)
@@ -114,5 +113,5 @@ def init_command(folder: Path) -> int:
         click.echo(f"created {_shown_path(path)}")
     if not made:
         click.echo(f"{_shown_path(folder)} is already a complete handoff folder")
-    click.echo("\n" + PRE_COMMIT_SNIPPET.format(version=__version__))
+    click.echo("\n" + pre_commit_snippet(folder))
     return EXIT_CLEAN

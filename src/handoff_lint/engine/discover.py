@@ -4,7 +4,8 @@ A *handoff root* is a folder that holds ``handoff-template.md``, or two of ``act
 ``responses/`` and ``archive/``, or is named ``next-local`` and holds one of them. Inside a root:
 ``active/`` and ``archive/`` hold handoffs, ``responses/`` responses, ``examples/`` examples
 of either, by name (a file named like a response is one, any other an example handoff); ``handoff-template.md`` is the template; ``README.md`` and ``.desc`` are skipped.
-Every other file is *unclassified*: privacy and credential checks still read it.
+Every other file is *unclassified*: privacy and credential checks still read it (a folder walk
+takes every file inside a handoff root, markdown only outside one).
 """
 
 from __future__ import annotations
@@ -130,8 +131,8 @@ def inside(path: str | Path, folders: list[str]) -> bool:
 
 
 def _walk(folder: Path, excluded) -> Iterator[tuple[str, str, str]]:
-    """(folder, name, path) of the markdown files under ``folder`` (every file inside lifecycle
-    folders), sorted, no hidden dirs, symbolic links to folders not followed: os.walk's order.
+    """(folder, name, path) of the markdown files under ``folder`` (every file inside a handoff
+    root), sorted, no hidden dirs, symbolic links to folders not followed: os.walk's order.
     Paths are strings: a Path per file cost more than the rest of discovery."""
     pending = [str(folder)]
     while pending:
@@ -152,7 +153,9 @@ def _walk(folder: Path, excluded) -> Iterator[tuple[str, str, str]]:
             elif not is_link and not entry.name.startswith(".") and entry.name not in PRUNED_DIRS:
                 dirs.append(entry.name)
         here = Path(current)
-        every, shown = here.name in KIND_BY_FOLDER, str(here)
+        # every file of a handoff root is taken (privacy and credential checks read any text
+        # file: notes.txt, .env); elsewhere markdown only
+        every, shown = here.name in KIND_BY_FOLDER or _place(os.path.abspath(current))[1] is not None, str(here)
         prefix = os.path.join(shown, "")
         for name in sorted(files):
             if every or _takes(name):

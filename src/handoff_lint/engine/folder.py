@@ -2,7 +2,10 @@
 
 The index is built from the whole root on disk, but only findings on files of this run (or on
 strays inside a folder the run walked) are kept: a pre-commit run that passes one staged
-response is checked against the handoffs it names without reporting on the others. A document
+response is checked against the handoffs it names without reporting on the others. A run given
+handoffs (or, with ``--staged``, handoffs deleted in the index: ``gone``) also reports on the
+responses that name them: a commit that archives or deletes a handoff must not leave a response
+pointing at the place it left, and pre-commit passes only the handoff. A document
 the run did not check is read when a folder check asks for its content; its line scan comes
 from the cache by the digest of what was read, or is made from the text.
 """
@@ -17,34 +20,54 @@ from handoff_lint.checks import FOLDER_CHECKS
 from handoff_lint.data.config import Config
 from handoff_lint.engine import suppress
 from handoff_lint.engine.checkset import CheckSet
-from handoff_lint.engine.discover import SKIPPED, SourceFile, absolute, display_path, inside
+from handoff_lint.engine.discover import HANDOFF, RESPONSE, SKIPPED, SourceFile, absolute, classify, display_path, inside
 from handoff_lint.findings import MAX_MESSAGE, Finding
 
 
-def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], config: Config, outcome, scans: dict, cache=None) -> list[Finding]:
+def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], config: Config, outcome, scans: dict, cache=None, gone: Iterable[str] = (), virtual: Iterable[SourceFile] = ()) -> list[Finding]:
     """Findings of the folder checks for every handoff root the run touched. ``scans``: by
-    absolute path, the line scan data of the documents the run read."""
+    absolute path, the line scan data of the documents the run read. ``gone``: absolute paths
+    of handoffs the commit deletes (``--staged``); ``virtual``: files whose text is not on disk
+    (standard input), indexed from their scans."""
+    from handoff_lint.engine.folder_index import DISPLAY, build, stem
     from handoff_lint.show import shown
 
     checks = CheckSet.selected(suppress.family_wanted(config), FOLDER_CHECKS)
     walked_dirs = [absolute(p) for p in walked if os.path.isdir(p)]  # as discovery resolved them
-    # the roots of the run's files, and of the folders it walked (an empty root may hold a linked
-    # or unreadable folder: reported, see FolderIndex.problems)
-    roots = sorted({file.root for file in files if file.root is not None and file.kind != SKIPPED} | {root for root in map(_root_of, walked_dirs) if root is not None})
+    named: dict[Path, set[str]] = {}  # root -> stems of the handoffs of the run, and of those gone
+    for file in files:
+        if file.kind == HANDOFF and file.root is not None:
+            named.setdefault(file.root, set()).add(stem(file.absolute or str(file.path)))
+    for path in gone:
+        kind, root = classify(Path(path))
+        if kind == HANDOFF and root is not None:
+            named.setdefault(root, set()).add(stem(path))
+    # the roots of the run's files, of the folders it walked (an empty root may hold a linked or
+    # unreadable folder: reported, see FolderIndex.problems), and of the handoffs it deletes
+    roots = sorted({file.root for file in files if file.root is not None and file.kind != SKIPPED} | {root for root in map(_root_of, walked_dirs) if root is not None} | set(named))
     if not checks or not roots:
         return []
-    from handoff_lint.engine.folder_index import build
 
     cwd = Path.cwd()
     in_run = {file.display for file in files}
-
-    def keep(display: str) -> bool:
-        return display in in_run or inside(display, walked_dirs)
-
+    excluded = config.paths.excluded if config.exclude else None
     kept: list[Finding] = []
     for root in roots:
         known = _Scans(scans, cache, root)
         index = build(root, cwd, known, known.data)
+        for file in virtual:  # text from standard input, checked as if it were at its path
+            place = os.path.basename(os.path.dirname(file.absolute))
+            if file.root == root and file.kind in (HANDOFF, RESPONSE) and file.absolute in scans:
+                index.add(file.absolute, place if place in ("active", "archive", "responses") else "root", file.kind, file.display)
+        answering: set[str] = set()  # the responses that name a handoff of the run
+        if named.get(root) and not inside(root, walked_dirs):  # a walked root reports on all of them anyway
+            answering = {index.rows[path][DISPLAY] for paths in index.answering(named[root]).values() for path in paths}
+
+        def keep(display: str) -> bool:
+            if excluded is not None and excluded(display):  # `exclude` covers folder findings too
+                return False
+            return display in in_run or display in answering or inside(display, walked_dirs)
+
         # folders not indexed (a link leading out, unreadable): reported unless the run read the link itself
         kept.extend(problem for problem in index.problems if problem.path not in in_run and keep(problem.path))
         for module in checks.all():

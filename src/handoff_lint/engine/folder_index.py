@@ -254,7 +254,7 @@ class FolderIndex:
 
     ``documents``: the listing's (path, place, kind), in order; ``rows``: by path."""
 
-    __slots__ = ("root", "documents", "rows", "strays", "problems", "_scans", "_data", "_made", "_paths")
+    __slots__ = ("root", "documents", "rows", "strays", "problems", "_scans", "_data", "_made", "_paths", "_answering")
 
     def __init__(self, root: Path, documents: list[tuple[str, str, str]], rows: dict[str, tuple], strays: list[Stray],
                  scans: Callable[[str, str], object] | None = None, data: Callable[[str], bytes | None] | None = None) -> None:
@@ -264,6 +264,15 @@ class FolderIndex:
         self._data = data or (lambda path: None)  # a document's bytes, if the caller reads them
         self._made: dict[str, Entry] = {}
         self._paths: dict[str, list[str]] = {}
+        self._answering: dict[frozenset | None, dict[str, list[str]]] = {}  # asked by the engine, then by the checks
+
+    def add(self, path: str, place: str, kind: str, display: str) -> None:
+        """A document that is not on disk (text read from standard input) as if it were at ``path``."""
+        if path not in self.rows:
+            self.documents.append((path, place, kind))
+            self.rows[path] = (os.getcwd(), None, place, kind, display, *name_parts(file_name(path), kind), None)
+            self._paths.clear()
+            self._answering.clear()
 
     def entry(self, path: str) -> Entry:
         made = self._made.get(path)
@@ -298,6 +307,9 @@ class FolderIndex:
         it. A response names a handoff by a link or path whose file name is the handoff's, or by
         its own file name: with ``stems`` (a commit's few handoffs), a response whose text and
         name hold none of them names none, and is not scanned."""
+        key = None if stems is None else frozenset(stems)
+        if key in self._answering:
+            return self._answering[key]
         paths = self.paths("response")
         if stems is not None:
             paths = [path for path in paths if self._may_name(path, stems)]
@@ -306,6 +318,7 @@ class FolderIndex:
             for name in self.entry(path).handoffs_named():
                 if stems is None or name in stems:
                     found.setdefault(name, []).append(path)
+        self._answering[key] = found
         return found
 
     def _may_name(self, path: str, stems: set[str]) -> bool:

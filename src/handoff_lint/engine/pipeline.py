@@ -9,6 +9,7 @@ there are many) and its findings stored.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, NamedTuple
@@ -17,7 +18,8 @@ from handoff_lint.checks import DOCUMENT_CHECKS
 from handoff_lint.data.config import Config
 from handoff_lint.engine import suppress
 from handoff_lint.engine.checkset import CheckSet
-from handoff_lint.engine.discover import SKIPPED, SourceFile, discover, from_blobs
+from handoff_lint.engine.discover import SKIPPED, UNCLASSIFIED, SourceFile, classify, discover, display_path, from_blobs
+from handoff_lint.findings import printable
 from handoff_lint.engine.folder import folder_findings
 from handoff_lint.engine.reading import decode, read_text
 from handoff_lint.engine.source import Source
@@ -35,6 +37,7 @@ class Outcome:
     findings: list[Finding] = field(default_factory=list)
     files_checked: int = 0
     internal_errors: list[str] = field(default_factory=list)  # "path: what went wrong"
+    roots: set = field(default_factory=set)  # the handoff roots of the files the run found
 
 
 class Checked(NamedTuple):
@@ -109,20 +112,30 @@ def bounded(findings: list[Finding], limit: int, display: str) -> list[Finding]:
     return kept
 
 
-def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | None = None, cache_dir: str | None = None, jobs: int = 0) -> Outcome:
+def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | None = None, cache_dir: str | None = None, jobs: int = 0, gone: Iterable[str] = (), stdin: tuple[str, bytes] | None = None) -> Outcome:
     """Check ``paths`` on disk, or, with ``blobs`` (``--staged``), those contents under those
     names. ``cache_dir``: where the cache lives (None: no cache). ``jobs``: worker processes
-    (0: as many as cores, for large runs only; 1: none)."""
+    (0: as many as cores, for large runs only; 1: none). ``gone``: absolute paths the commit
+    deletes (``--staged``): the responses that still name them are reported. ``stdin``: (path,
+    bytes): check those bytes as the file at that path (``--stdin-filename``), folder checks
+    included."""
     wanted = suppress.family_wanted(config)
     checks = CheckSet.selected(wanted, DOCUMENT_CHECKS)
     excluded = config.paths.excluded if config.exclude else None
-    if blobs is None:
+    virtual: list[SourceFile] = []
+    if stdin is not None:  # standard input, as if it were the file at stdin[0]
+        path = Path(os.path.abspath(stdin[0]))
+        blobs = {path: stdin[1]}
+        files = virtual = [SourceFile(path, printable(display_path(path)), *classify(path), str(path))]
+        missing = []
+    elif blobs is None:
         files, missing = discover(paths, excluded) if excluded else discover(paths)
     else:
         files, missing = from_blobs(blobs, excluded), []
     outcome = Outcome(missing_paths=missing)
     work = [file for file in files if file.kind != SKIPPED]
     outcome.files_checked = len(work)
+    outcome.roots = {file.root for file in files if file.root is not None}
     cache = None
     if cache_dir is not None:
         from handoff_lint.cache import Cache
@@ -134,12 +147,21 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
         from handoff_lint.checks import credentials
 
         raw.extend(credentials.check_file_names([file.display for file in work]))
+    named = None  # absolute paths of the files named on the command line (not found by a walk)
     for file in work:
         if blobs is None:
             text, problem = read_text(file.path, file.display, config.max_file_size, file.root)
         else:
             text, problem = decode(blobs[file.path], file.display, config.max_file_size)
         if problem is not None:
+            if problem.code == "HL001" and file.kind == UNCLASSIFIED and blobs is None:
+                # a binary file a walk found beside the documents (an image, an archive) is no
+                # text to check: skipped quietly; named on the command line, it is reported
+                if named is None:
+                    named = {os.path.abspath(p) for p in paths if not os.path.isdir(p)}
+                if os.path.abspath(file.path) not in named:
+                    outcome.files_checked -= 1
+                    continue
             raw.append(problem)
         else:
             texts.append((file, text))
@@ -149,7 +171,7 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
         outcome.internal_errors.extend(result.errors)
         if result.scan is not None:
             scans[file.absolute] = result.scan
-    raw.extend(folder_findings(files, paths if blobs is None else [], config, outcome, scans if blobs is None else {}, cache))
+    raw.extend(folder_findings(files, paths if blobs is None else [], config, outcome, scans if blobs is None or virtual else {}, cache, gone, virtual))
     if cache is not None:
         cache.save()
     outcome.findings = _paths_shown(suppress.apply(raw, config))

@@ -19,9 +19,34 @@ def staged_blobs(cwd: Path | None = None) -> dict[Path, bytes]:
 
     Symbolic links and submodules are left out: their index entry is not a document.
     """
+    return staged_changes(cwd)[0]
+
+
+def staged_changes(cwd: Path | None = None) -> tuple[dict[Path, bytes], list[Path]]:
+    """:func:`staged_blobs`, and the absolute paths the index deletes or renames away (a handoff
+    archived with ``git mv`` or removed with ``git rm``: the responses naming it must follow)."""
     cwd = cwd or Path.cwd()
     top = Path(git(["rev-parse", "--show-toplevel"], cwd).decode().strip())  # GitError outside a repository
-    names = [n for n in git(["diff", "--cached", "--name-only", "--diff-filter=ACMR", "-z"], top).decode("utf-8", "surrogateescape").split("\0") if n]
+    fields = [n for n in git(["diff", "--cached", "--name-status", "--diff-filter=ACMRD", "-z"], top).decode("utf-8", "surrogateescape").split("\0") if n]
+    names, gone = [], []
+    position = 0
+    while position < len(fields):  # status, path; renames and copies: status, old path, new path
+        status = fields[position]
+        if status[:1] in ("R", "C"):
+            if status[0] == "R":
+                gone.append(top / fields[position + 1])
+            names.append(fields[position + 2])
+            position += 3
+            continue
+        if status == "D":
+            gone.append(top / fields[position + 1])
+        else:
+            names.append(fields[position + 1])
+        position += 2
+    return _blobs(names, top), gone
+
+
+def _blobs(names: list[str], top: Path) -> dict[Path, bytes]:
     if not names:
         return {}
     wanted = set(names)

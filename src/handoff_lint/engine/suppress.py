@@ -55,7 +55,16 @@ def inline(findings: list[Finding], lines: list[str], display: str, config: Conf
     kept = directives.drop_suppressed(findings)
     wanted = family_wanted(config)
     for directive in directives.unused():
-        if not all(wanted(prefix) for prefix in directive.prefixes or ("HL",)):
+        unused = directive.unused_prefixes() if directive.used else directive.prefixes
+        if not all(wanted(prefix) for prefix in unused or ("HL",)):
             continue
-        kept.append(Finding(display, directive.line, 1, "HL901", "suppression comment suppresses nothing; remove it"))
+        if directive.pragma:
+            message = "'pragma: allowlist secret' suppresses nothing (no HL3 finding on its line); remove it"
+        elif unused:
+            message = f"suppression of {', '.join(unused)} suppresses nothing; remove {'it' if len(unused) == 1 else 'them'}"
+        else:
+            message = "suppression comment (every rule) suppresses nothing; remove it"
+        kept.append(Finding(display, directive.line, 1, "HL901", message))
+    for line, column, code, message in directives.problems:
+        kept.append(Finding(display, line, column, code, message))
     return kept

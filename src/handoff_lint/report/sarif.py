@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import quote
 
 from handoff_lint import __version__
@@ -10,6 +11,24 @@ from handoff_lint.data.catalogue import catalogue
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning"}
+
+
+_ESCAPE = re.compile(r"\\x([0-9a-f]{2})|\\u([0-9a-f]{4})|\\U([0-9a-f]{8})")
+
+
+def uri(path: str) -> str:
+    """The URI of the file a finding's path names: the path is shown escaped (``\\x0a``,
+    ``\\xff``: findings.printable), so the escapes are undone to the real name's bytes, which are
+    then percent-encoded (percent-encoding the escape text named a file that does not exist)."""
+    data = bytearray()
+    position = 0
+    for match in _ESCAPE.finditer(path):
+        data += path[position:match.start()].encode("utf-8", "surrogateescape")
+        byte, short, long = match.groups()
+        data += bytes([int(byte, 16)]) if byte else chr(int(short or long, 16)).encode("utf-8", "surrogatepass")
+        position = match.end()
+    data += path[position:].encode("utf-8", "surrogateescape")
+    return quote(bytes(data), safe="/")
 
 
 def document(findings) -> dict:
@@ -48,7 +67,7 @@ def document(findings) -> dict:
                             {
                                 "physicalLocation": {
                                     # a URI reference: spaces and non-ASCII names percent-encoded
-                                    "artifactLocation": {"uri": quote(f.path, safe="/")},
+                                    "artifactLocation": {"uri": uri(f.path)},
                                     "region": {"startLine": f.line, "startColumn": f.column},
                                 }
                             }

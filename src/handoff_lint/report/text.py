@@ -1,4 +1,5 @@
-"""``path:line:col: CODE message``, ruff's layout, optionally coloured."""
+"""``path:line:col: CODE message``, ruff's layout, optionally coloured; ``[*]`` before the
+message of a finding ``--fix`` can fix, as ruff marks them."""
 
 from __future__ import annotations
 
@@ -14,4 +15,5 @@ def render(findings, stream, *, color: bool = False) -> None:
     for f in findings:
         # no line may start with '::' (GitHub Actions reads it as a workflow command)
         location = paint(line_start(f.path), "path") + f":{f.line}:{f.column}:"
-        stream.write(f"{location} {paint(f.code, f.severity)} {f.message}\n")
+        mark = "[*] " if f.fixable else ""
+        stream.write(f"{location} {paint(f.code, f.severity)} {mark}{f.message}\n")

@@ -21,6 +21,7 @@ STATES = {
     "misplaced": "red",
     "archived": "green",
     "cancelled": "bright_black",
+    "response to a missing handoff": "red",  # a response whose handoff is in neither folder (HL406)
 }
 
 
@@ -73,6 +74,20 @@ def rows(index: FolderIndex, config: Config) -> list[Row]:
             age_days=(config.today - date).days if date else None,
             response=shown(responses[0].display) if responses else None,
         ))
+    stems = {handoff.stem for handoff in index.handoffs()}
+    for response in index.responses():  # the board shows them too, not only `check` (HL406)
+        for name in dict.fromkeys(n for n in response.handoffs_named() if n not in stems):
+            date = response.date
+            board.append(Row(
+                state="response to a missing handoff",
+                handoff=f"{name}.md",
+                title=redact_line((response.title or "").split(":", 1)[-1].strip()),
+                status="?",
+                priority="?",
+                date=date.isoformat() if date else (response.value("Date") or "?"),
+                age_days=(config.today - date).days if date else None,
+                response=response.display,
+            ))
     order = list(STATES)
     return sorted(board, key=lambda row: (order.index(row.state), row.date, row.handoff))
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import errno
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,13 +99,18 @@ def plan(index: FolderIndex, config: Config, in_run) -> Plan:
         taken.add(target)
         moved[entry.path] = target
         result.moves.append(Move(entry.path, target))
-    # where each handoff (by its current file name) will be after the moves
-    location = {h.path.name: moved.get(h.path, h.path) for h in index.handoffs()}
+    # where each handoff will be after the moves: by its path, and by its file name where only
+    # one handoff has that name (a link to a name two handoffs share is not guessed at)
+    after = {h.path: moved.get(h.path, h.path) for h in index.handoffs()}
+    by_name: dict[str, Path | None] = {}
+    for path, now in after.items():
+        by_name[path.name] = None if path.name in by_name else now
     for response in index.responses() if (moved or repair_links) else ():
         replacements = []
         for reference in response.references:
             pointed = Path(os.path.normpath(response.path.parent / reference.target.split("#", 1)[0]))
-            now = location.get(pointed.name)
+            # a link to a handoff that stays where it is (a move refused) stays as it is
+            now = after[pointed] if pointed in after else by_name.get(pointed.name)
             if reference.kind != "link" or now is None or now == pointed:
                 continue  # a link that already points right, or at no known handoff
             replacements.append((reference.target, os.path.relpath(now, response.path.parent).replace(os.sep, "/")))
@@ -124,20 +130,46 @@ def _edited(text: str, replacements) -> str:
 
 
 def diff(plan_: Plan) -> str:
-    """What ``--fix`` would do, as a git-style diff (renames, then link edits)."""
+    """What ``--fix`` would do, as a git patch (renames, then link edits) that ``git apply``
+    takes: each file under its own ``diff --git`` header, paths relative to the working folder.
+    Every line passes the Show seam: a line holding a credential or a control character is shown
+    redacted or escaped (such a patch no longer applies, by design: safety first)."""
     from handoff_lint.show import shown
 
     out = []
     for move in plan_.moves:
-        a, b = shown(display_path(move.source)), shown(display_path(move.target))
-        out.append(f"diff --git a/{a} b/{b}\nsimilarity index 100%\nrename from {a}\nrename to {b}\n")
+        a, b = _git_path("a/", move.source), _git_path("b/", move.target)
+        source, target = _git_path("", move.source), _git_path("", move.target)
+        header = (f"diff --git {a} {b}", "similarity index 100%", f"rename from {source}", f"rename to {target}")
+        out.append("".join(shown(line) + "\n" for line in header))
     for edit in plan_.edits:
         with open(edit.path, encoding="utf-8", newline="") as handle:
             before = handle.read()
-        name = shown(display_path(edit.path))
-        lines = difflib.unified_diff(before.splitlines(True), _edited(before, edit.replacements).splitlines(True), f"a/{name}", f"b/{name}")
-        out.append("".join(shown(line[:-1] if line.endswith("\n") else line) + "\n" for line in lines))  # Show: escaped, one per line
+        a, b = _git_path("a/", edit.path), _git_path("b/", edit.path)
+        hunks = list(difflib.unified_diff(_lines(before), _lines(_edited(before, edit.replacements)), a, b))
+        if not hunks:
+            continue
+        out.append(shown(f"diff --git {a} {b}") + "\n")
+        for line in hunks:
+            body, end = (line[:-1], "\n") if line.endswith("\n") else (line, "\n\\ No newline at end of file\n")
+            out.append(shown(body) + end)
     return "".join(out)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines as git counts them: ended by \\n only (str.splitlines also splits at \\r, \\x0c, U+2028)."""
+    return re.findall(r"[^\n]*\n|[^\n]+\Z", text)
+
+
+def _git_path(prefix: str, path: Path) -> str:
+    """``prefix`` + ``path`` (relative to the working folder) as git writes a name in a patch:
+    C-quoted when it holds a quote, a backslash, a control character or a byte beyond ASCII."""
+    name = prefix + display_path(path)
+    if all(" " <= char < "\x7f" and char not in '"\\' for char in name):
+        return name
+    escapes = {7: "\\a", 8: "\\b", 9: "\\t", 10: "\\n", 11: "\\v", 12: "\\f", 13: "\\r", 34: '\\"', 92: "\\\\"}
+    data = os.fsencode(name)
+    return '"' + "".join(escapes.get(byte) or (chr(byte) if 32 <= byte < 127 else f"\\{byte:03o}") for byte in data) + '"'
 
 
 def apply(plan_: Plan) -> None:

@@ -117,12 +117,39 @@ def init(folder: Path) -> list[Path]:
     return made
 
 
-PRE_COMMIT_SNIPPET = """\
-# .pre-commit-config.yaml
+def pre_commit_snippet(folder: Path) -> str:
+    """The pre-commit configuration that checks ``folder``, as it works when pasted: a local
+    hook running the handoff-lint this machine has (no release to name a ``rev:`` of), ``files:``
+    matching the folder as pre-commit names it (relative to the repository's top), and the
+    privacy hook kept off the folder so no finding is reported twice."""
+    import os
+    import re as regex
+
+    from handoff_lint.workflow.git import work_tree
+
+    absolute = Path(os.path.abspath(folder))
+    top = work_tree(absolute if absolute.is_dir() else Path.cwd()) or Path.cwd()
+    try:
+        relative = absolute.resolve().relative_to(top.resolve()).as_posix()
+    except ValueError:  # outside the repository: as given
+        relative = folder.as_posix()
+    pattern = "'^" + regex.escape(relative.strip("/")).replace("\\/", "/").replace("'", "''") + "/'"  # YAML single-quoted
+    return f"""\
+# .pre-commit-config.yaml (handoff-lint must be installed where git runs: pip install handoff-lint)
 repos:
-- repo: https://github.com/handoff-lint/handoff-lint
-  rev: v{version}
+- repo: local
   hooks:
   - id: handoff-lint
+    name: handoff-lint
+    entry: handoff-lint check
+    language: system
+    files: {pattern}
+    types: [file]
+    require_serial: true
   - id: handoff-privacy
+    name: handoff-privacy
+    entry: handoff-lint check --select HL0,HL2,HL3
+    language: system
+    types: [text]
+    exclude: {pattern}
 """

@@ -126,6 +126,20 @@ def test_stale_active_handoffs_by_date_field_and_config(handoff_root, tmp_path):
     assert lifecycle(handoff_root, "--config", str(config), env={"HANDOFF_LINT_TODAY": "2026-11-30"}) == []
 
 
+def test_an_invalid_date_field_hides_no_staleness(handoff_root):
+    write(handoff_root, f"active/{NAME}", handoff(date="2026-11-31"))  # the name's date stands in
+    assert lifecycle(handoff_root, env={"HANDOFF_LINT_TODAY": "2026-11-17"}) == [(f"active/{NAME}", line_of(VALID_HANDOFF, "**Date**"), "HL410")]
+
+
+def test_a_file_name_in_a_message_is_escaped_as_its_path_is(handoff_root):
+    name = "out\nput\udcff.csv"
+    (handoff_root / "active" / name.encode("utf-8", "surrogateescape").decode("utf-8", "surrogateescape")).write_bytes(b"a,b\n")
+    result = run_cli("check", "--format", "json", "--select", "HL4", ".", cwd=handoff_root)
+    (finding,) = json.loads(result.stdout)
+    assert finding["path"] == "active/out\\x0aput\\xff.csv"
+    assert finding["message"] == "file 'out\\x0aput\\xff.csv' does not belong in active/ (markdown documents only)"
+
+
 def test_bad_today_is_a_usage_error(handoff_root):
     result = run_cli("check", str(handoff_root), env={"HANDOFF_LINT_TODAY": "tomorrow"})
     assert result.code == 2 and "HANDOFF_LINT_TODAY" in result.stderr

@@ -80,6 +80,17 @@ def test_exclude_skips_files_even_when_named_and_is_relative_to_the_config_file(
     assert [f["path"] for f in json.loads(inside.stdout)] == ["scratch.md"]
 
 
+def test_exclude_covers_folder_findings(handoff_root):
+    from conftest import VALID_RESPONSE
+
+    (handoff_root / "responses" / "2026-11-03-response-to-handoff-2026-11-01-gone.md").write_text(
+        VALID_RESPONSE.replace("handoff-2026-11-02-extract-error-patterns", "handoff-2026-11-01-gone"))
+    assert [f["code"] for f in json.loads(run_cli("check", "--format", "json", ".", cwd=handoff_root).stdout)] == ["HL406"]
+    (handoff_root / ".handoff-lint.toml").write_text('exclude = ["responses/"]\n')
+    result = run_cli("check", "--format", "json", ".", cwd=handoff_root)
+    assert result.code == 0 and json.loads(result.stdout) == []
+
+
 def test_per_file_ignores_switch_rules_off_for_matching_files_only(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[tool.handoff-lint.per-file-ignores]\n"examples/**" = ["HL2"]\n"*.txt.md" = ["HL201"]\n')
     tree_of(tmp_path, ("examples/a.md", "examples/deep/b.md", "notes.md", "log.txt.md"))

@@ -71,3 +71,25 @@ def test_tens_of_thousands_of_comments_and_findings_stay_fast(tmp_path):
     found = codes(tmp_path, text)
     assert time.monotonic() - started < 30
     assert found == [("HL901", line) for line in range(40_001, 45_001)]  # the blocks nothing closed
+
+
+def test_unused_suppression_names_the_code_that_suppressed_nothing(tmp_path):
+    (tmp_path / "notes.md").write_text(f"<!-- handoff-lint: disable-next-line=HL201,HL301 -->\n{LEAK}\n")
+    found = run_cli("check", "notes.md", cwd=tmp_path)
+    assert found.code == 0
+    assert "notes.md:1:1: HL901 suppression of HL301 suppresses nothing; remove it" in found.stdout
+    assert "HL201" not in found.stdout
+
+
+def test_broken_suppression_comments_are_reported_and_suppress_nothing(tmp_path):
+    text = (
+        "<!-- handoff-lint: disable-file=HL999 -->\n"
+        "<!-- handoff-lint: disable-next-line=XYZ -->\n"
+        f"{LEAK}\n"
+        "<!-- handoff-lint: disabel=HL201 -->\n"
+        f"{LEAK}\n"
+    )
+    assert codes(tmp_path, text) == [("HL902", 1), ("HL902", 2), ("HL201", 3), ("HL903", 4), ("HL201", 5)]
+    shown = run_cli("check", "notes.md", cwd=tmp_path).stdout
+    assert "notes.md:1:1: HL902 suppression comment names HL999, which is no rule code or prefix" in shown
+    assert "notes.md:4:1: HL903 malformed suppression comment '<!-- handoff-lint: disabel=HL201 -->'" in shown

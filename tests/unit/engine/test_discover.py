@@ -107,3 +107,20 @@ def test_links_after_the_last_dotdot_are_kept_as_everywhere_else(tmp_path):
     assert run_cli("check", "--no-cache", "sub/../nl", cwd=tmp_path).stdout == plain.stdout
     from_sub = run_cli("check", "--no-cache", "../nl", cwd=tmp_path / "sub").stdout
     assert "../nl/active/olddir:1:1: HL411" in from_sub and len(from_sub.splitlines()) == len(plain.stdout.splitlines())
+
+
+def test_a_folder_run_reads_every_text_file_of_a_handoff_root(handoff_root):
+    """notes.txt or .env beside active/ holding a token: privacy and credential checks read
+    every text file; a binary file found by the walk is skipped quietly."""
+    import json
+
+    from conftest import run_cli
+
+    token = "ghp_" + "Zq8Lp0Wm4Nr2Tx6Yv1Bc3Dk5Ej7Fh9Gi0Jk2"
+    (handoff_root / "notes.txt").write_text("staging box: build7.corp\n")
+    (handoff_root / ".env").write_text(f"GITHUB_TOKEN={token}\n")
+    (handoff_root / "diagram.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    result = run_cli("check", "--format", "json", ".", cwd=handoff_root)
+    assert sorted((f["path"], f["code"]) for f in json.loads(result.stdout)) == [(".env", "HL301"), ("notes.txt", "HL203")]
+    named = run_cli("check", "--format", "json", "diagram.png", cwd=handoff_root)
+    assert [f["code"] for f in json.loads(named.stdout)] == ["HL001"]  # named, it is reported

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import xml.etree.ElementTree as ElementTree
 from importlib.resources import files
@@ -96,3 +97,17 @@ def test_no_format_prints_the_sample_secret():
     for fmt in ("text", "json", "sarif", "github", "junit"):
         assert token not in output(fmt), fmt
     assert token not in run_cli("check", "--statistics", "next-local", cwd=EXAMPLES).stdout
+
+
+def test_sarif_uris_name_the_real_file(handoff_root):
+    """A name with a newline and a byte that is not UTF-8 is shown escaped; its SARIF URI
+    percent-encodes the real bytes, so it names the file that exists."""
+    from urllib.parse import unquote_to_bytes
+
+    name = b"out\nput\xff \xc3\xa9.csv"
+    (handoff_root / "active").joinpath(os.fsdecode(name)).write_bytes(b"a,b\n")
+    sarif = json.loads(run_cli("check", "--format", "sarif", "--select", "HL4", ".", cwd=handoff_root).stdout)
+    (result,) = sarif["runs"][0]["results"]
+    uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "active/out%0Aput%FF%20%C3%A9.csv"
+    assert (handoff_root / os.fsdecode(unquote_to_bytes(uri))).exists()

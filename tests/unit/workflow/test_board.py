@@ -36,6 +36,10 @@ def test_sample_board(tmp_path):
     assert states["handoff-2026-11-05-normalise-csv-exports.md"] == "in progress"
     assert states["handoff-2026-10-28-prototype-dedup-script.md"] == "cancelled"
     assert list(states.values()).count("archived") == 2
+    # the response to a handoff that is in neither folder is on the board too (HL406)
+    assert states["handoff-2026-11-17-rename-test-fixtures.md"] == "response to a missing handoff"
+    text = run_cli("status", "next-local", cwd=tmp_path, env=TODAY).stdout
+    assert "RESPONSE TO A MISSING HANDOFF (1)" in text and "<- 2026-11-19-response-to-handoff-2026-11-17-rename-test-fixtures.md" in text
     coloured = run_cli("status", "--color", "always", "next-local", cwd=tmp_path, env=TODAY).stdout
     assert "\x1b[" in coloured
 

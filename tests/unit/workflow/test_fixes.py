@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import subprocess
 
 from conftest import VALID_HANDOFF, VALID_RESPONSE, git, run_cli
 
@@ -25,11 +26,19 @@ def finished_in_active(root):
     (root / "responses" / RESPONSE).write_text(VALID_RESPONSE.replace("../archive/", "../active/"))
 
 
+def applies(patch: str, cwd) -> None:
+    """``git apply --check`` accepts the patch in ``cwd`` (outside a repository: as patch does)."""
+    done = subprocess.run(["git", "apply", "--check", "-"], cwd=cwd, input=patch.encode(), capture_output=True)
+    assert done.returncode == 0, done.stderr.decode() + patch
+
+
 def test_diff_shows_the_move_and_the_link_update_and_changes_nothing(handoff_root):
     finished_in_active(handoff_root)
     before = tree(handoff_root.parent.parent)
     result = run_cli("check", "--diff", ".", cwd=handoff_root)
     assert result.code == 1
+    applies(result.stdout, handoff_root)
+    assert f"diff --git a/responses/{RESPONSE} b/responses/{RESPONSE}\n--- a/responses/{RESPONSE}\n" in result.stdout
     assert f"rename from active/{NAME}\nrename to archive/{NAME}" in result.stdout
     assert f"-[{NAME}](../active/{NAME})\n+[{NAME}](../archive/{NAME})" in result.stdout
     assert tree(handoff_root.parent.parent) == before
@@ -56,6 +65,29 @@ def test_rename_to_the_date_field_updates_link_text_and_target(handoff_root):
     assert f"[{NAME}](../archive/{NAME})" in (handoff_root / "responses" / RESPONSE).read_text()
 
 
+def test_diff_of_a_rename_and_a_relink_applies_with_git(handoff_root):
+    wrong = "handoff-2026-11-01-extract-error-patterns.md"
+    (handoff_root / "active" / wrong).write_text(DONE)
+    response = handoff_root / "responses" / RESPONSE
+    head, reference, rest = VALID_RESPONSE.partition(f"## Reference to Original Handoff\n[{NAME}](../archive/{NAME})\n")
+    # the link on the last line, with no newline after it: the patch must say so
+    response.write_text(head + rest + reference.replace(NAME, wrong).replace("../archive/", "../active/").rstrip("\n"))
+    patch = run_cli("check", "--diff", "--select", "HL4", ".", cwd=handoff_root).stdout
+    assert f"rename from active/{wrong}\nrename to archive/{NAME}\n" in patch and "\\ No newline at end of file" in patch
+    applies(patch, handoff_root)
+    subprocess.run(["git", "apply", "-"], cwd=handoff_root, input=patch.encode(), check=True)
+    assert run_cli("check", "--diff", "--select", "HL4", ".", cwd=handoff_root).stdout == ""
+    assert run_cli("check", "--select", "HL4", ".", cwd=handoff_root).code == 0
+
+
+def test_diff_of_a_relink_alone_applies_with_git(handoff_root):
+    (handoff_root / "archive" / NAME).write_text(DONE)
+    (handoff_root / "responses" / RESPONSE).write_text(VALID_RESPONSE.replace("../archive/", "../active/"))
+    patch = run_cli("check", "--diff", ".", cwd=handoff_root).stdout
+    assert "rename" not in patch and f"+[{NAME}](../archive/{NAME})" in patch
+    applies(patch, handoff_root)
+
+
 def test_a_fix_never_overwrites(handoff_root):
     finished_in_active(handoff_root)
     (handoff_root / "archive" / NAME).write_text("# an older document with the same name\n")
@@ -63,6 +95,15 @@ def test_a_fix_never_overwrites(handoff_root):
     assert "not moved" in result.stderr and f"archive/{NAME} already exists" in result.stderr
     assert (handoff_root / "active" / NAME).read_text() == DONE
     assert (handoff_root / "archive" / NAME).read_text() == "# an older document with the same name\n"
+    # the response still links the handoff that stayed, not the unrelated document in archive/
+    assert (handoff_root / "responses" / RESPONSE).read_text() == VALID_RESPONSE.replace("../archive/", "../active/")
+
+
+def test_diff_relinks_nothing_when_the_move_is_refused(handoff_root):
+    finished_in_active(handoff_root)
+    (handoff_root / "archive" / NAME).write_text("# an older document with the same name\n")
+    result = run_cli("check", "--diff", ".", cwd=handoff_root)
+    assert result.stdout == "" and "not moved" in result.stderr
 
 
 def test_git_mv_in_a_work_tree(git_repo):
@@ -93,7 +134,7 @@ def test_an_interrupted_fix_leaves_every_document_and_the_next_run_finishes_it(h
     os.unlink(handoff_root / "active" / NAME)
     assert (handoff_root / "archive" / NAME).read_text() == DONE
     stale = run_cli("check", "--select", "HL4", ".", cwd=handoff_root)
-    assert stale.code == 1 and "HL406 link '../active/" in stale.stdout and "is stale" in stale.stdout
+    assert stale.code == 1 and "HL406 [*] link '../active/" in stale.stdout and "is stale" in stale.stdout
     assert run_cli("check", "--fix", ".", cwd=handoff_root).code == 0
     assert (handoff_root / "responses" / RESPONSE).read_text() == VALID_RESPONSE
 

@@ -37,3 +37,18 @@ def test_a_foreign_hook_is_kept_unless_forced(git_repo):
 def test_outside_a_repository_is_an_error(tmp_path):
     result = run_cli("install-hook", cwd=tmp_path)
     assert result.code == 2 and "git" in result.stderr
+
+
+def test_a_kept_legacy_hook_still_runs_first(git_repo):
+    hook = git_repo / ".git" / "hooks" / "pre-commit"
+    hook.write_text("#!/bin/sh\necho legacy ran >&2\n[ ! -e block ]\n")
+    hook.chmod(0o755)
+    assert run_cli("install-hook", "--force", cwd=git_repo).code == 0
+    (git_repo / HANDOFF).write_text(VALID_HANDOFF)
+    (git_repo / "block").write_text("")
+    git("add", HANDOFF, cwd=git_repo)
+    blocked = git("commit", "-m", "x", cwd=git_repo, check=False)
+    assert blocked.returncode != 0 and "legacy ran" in blocked.stderr
+    (git_repo / "block").unlink()
+    passed = git("commit", "-m", "x", cwd=git_repo, check=False)
+    assert passed.returncode == 0 and "legacy ran" in passed.stderr, passed.stderr

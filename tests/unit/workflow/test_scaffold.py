@@ -68,3 +68,10 @@ def test_new_and_respond_outside_a_handoff_folder(tmp_path):
     (tmp_path / "x.md").write_text("# x\n")
     result = run_cli("respond", "x.md", cwd=tmp_path)
     assert result.code == 2 and "not a handoff" in result.stderr
+
+
+def test_new_transliterates_accented_letters_in_the_slug(tmp_path):
+    assert run_cli("init", cwd=tmp_path).code == 0
+    made = run_cli("new", "Ünïcode / weird: name?", cwd=tmp_path, env=TODAY)
+    assert made.code == 0, made.stderr
+    assert made.stdout.strip() == "models/next-local/active/handoff-2026-11-24-unicode-weird-name.md"
