@@ -138,6 +138,8 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
                 summary += f"[*] {fixable} fixable with the `--fix` option.\n"
         else:
             summary = f"All checks passed ({plural(outcome.files_checked, 'file')} checked).\n"
+        if outcome.suppressed:  # a comment that hides a finding is never silent
+            summary += f"{plural(outcome.suppressed, 'finding')} suppressed by comments in the files (see 'inline-suppress').\n"
         (sys.stderr if output_file else stdout).write(summary)
     if outcome.missing_paths or outcome.internal_errors:
         return EXIT_ERROR

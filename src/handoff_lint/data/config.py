@@ -30,7 +30,7 @@ class Config:
 
     SETTINGS = ("select", "ignore", "max_file_size", "severity", "internal_domains", "placeholder_users", "exclude", "stale_days",
                 "status_words", "extra_sections", "roots", "today", "per_file_ignores", "strict", "source",
-                "max_findings")
+                "max_findings", "inline_suppress")
     __hash__ = None  # settings are lists and dicts: compared, never hashed
 
     def __init__(self, select: list[str] | None = None, ignore: list[str] | None = None, max_file_size: int = DEFAULT_MAX_BYTES,
@@ -38,7 +38,7 @@ class Config:
                  exclude: tuple[str, ...] = (), stale_days: int | None = None, status_words: dict[str, list[str]] | None = None,
                  extra_sections: dict[str, list[str]] | None = None, roots: tuple[Path, ...] = (), today: datetime.date | None = None,
                  per_file_ignores: dict[str, list[str]] | None = None, source: Path | None = None, strict: bool = False,
-                 max_findings: int = DEFAULT_MAX_FINDINGS) -> None:
+                 max_findings: int = DEFAULT_MAX_FINDINGS, inline_suppress: list[str] | None = None) -> None:
         self.select = ["ALL"] if select is None else select
         self.ignore = [] if ignore is None else ignore
         self.max_file_size = max_file_size
@@ -57,6 +57,9 @@ class Config:
         # has required, and the rules' `strict` severities (see catalogue.strict_severities)
         self.strict = strict
         self.max_findings = max_findings  # of one rule in one file; the rest become one summary finding
+        # the rule codes or prefixes suppression comments may hide (ALL: any); a team that takes
+        # documents from untrusted authors keeps HL2/HL3 out of it
+        self.inline_suppress = ["ALL"] if inline_suppress is None else inline_suppress
 
     def __repr__(self) -> str:
         return f"Config({', '.join(f'{name}={getattr(self, name)!r}' for name in self.SETTINGS)})"
@@ -143,6 +146,7 @@ def load_config(start: Path | None = None, explicit: Path | None = None, isolate
             per_file_ignores={pattern: check_prefixes(codes) for pattern, codes in data.get("per-file-ignores", {}).items()},
             source=path,
             strict=bool(data.get("strict", False)),
+            inline_suppress=check_prefixes(data["inline-suppress"]) if "inline-suppress" in data else None,
         )
         check_prefixes(config.severity)  # every code named must exist
         if config.strict:  # the rules' strict severities, under the file's own overrides

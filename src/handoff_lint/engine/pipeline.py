@@ -38,6 +38,7 @@ class Outcome:
     files_checked: int = 0
     internal_errors: list[str] = field(default_factory=list)  # "path: what went wrong"
     roots: set = field(default_factory=set)  # the handoff roots of the files the run found
+    suppressed: int = 0  # findings hidden by suppression comments (the summary says how many)
 
 
 class Checked(NamedTuple):
@@ -50,33 +51,42 @@ class Checked(NamedTuple):
     errors: list[str]
     content: list[Finding] | None
     scan: tuple | None
+    suppressed: int = 0  # findings suppression comments hid
 
 
 def check_text(file: SourceFile, text: str, config: Config, checks: CheckSet, stored=None) -> Checked:
     """Every selected document check on one text. ``stored``: the cache's entry for it, whose
-    findings (if known) stand for the content-only checks."""
+    findings (if known) stand for the content-only checks.
+
+    Findings are bounded (max-findings-per-rule) and shown (show.py) last, after suppression
+    comments, which decide by code and line: a bound taken before them could let a comment hide
+    the summary of what the bound left out."""
     from handoff_lint.engine.folder_index import Scan
 
     scan = Scan.from_data(stored.scan) if stored is not None and stored.scan is not None else None
     source = Source(file, text, scan)
     errors: list[str] = []
     computed = stored is None or stored.findings is None
-    # the bound (max-findings-per-rule) counts what is reported: with suppression comments in
-    # the text it is applied after them, else at once, before the messages are shown
-    comments = "handoff-lint" in text or "pragma" in text
-    bound = None if comments else config.max_findings
-    content = _run(checks.content(), source, config, errors, bound) if computed else stored.findings
-    findings = content + _run(checks.disk(), source, config, errors, bound)
-    if comments:  # suppression comments
-        findings = bounded(suppress.inline(findings, source.lines, file.display, config), config.max_findings, file.display)
-    keep = content if computed and not errors else None  # a check that failed is tried again next run
-    return Checked(findings, errors, keep, source.scan.to_data() if file.kind in INDEXED_KINDS else None)
+    content = _run(checks.content(), source, config, errors) if computed else stored.findings
+    disk = _run(checks.disk(), source, config, errors)
+    suppressed = 0
+    if "handoff-lint" in text or "pragma" in text:  # suppression comments
+        found, suppressed = suppress.inline(content + disk, source.lines, file.display, config)
+        findings = _shown(bounded(found, config.max_findings, file.display))
+        # kept (shown) for the cache unless so many that keeping them all is the attack
+        keep = _shown(content) if computed and len(content) <= 10 * config.max_findings else None
+    else:
+        if computed:
+            content = _shown(bounded(content, config.max_findings, file.display))
+        findings = content + _shown(bounded(disk, config.max_findings, file.display))
+        keep = content if computed else None
+    if errors:
+        keep = None  # a check that failed is tried again next run
+    return Checked(findings, errors, keep, source.scan.to_data() if file.kind in INDEXED_KINDS else None, suppressed)
 
 
-def _run(modules, source: Source, config: Config, errors: list[str], bound: int | None = None) -> list[Finding]:
-    """The findings of those of ``modules`` that read ``source``'s kind, shown (see show.py)."""
-    from handoff_lint.show import shown
-
+def _run(modules, source: Source, config: Config, errors: list[str]) -> list[Finding]:
+    """The findings of those of ``modules`` that read ``source``'s kind."""
     findings: list[Finding] = []
     for module in modules:
         if module.KINDS is not None and source.kind not in module.KINDS:
@@ -84,9 +94,16 @@ def _run(modules, source: Source, config: Config, errors: list[str], bound: int 
         try:
             findings.extend(module.check(source, config))
         except Exception as error:  # a bug in one check must not stop the run or hide other files
+            from handoff_lint.show import shown
+
             errors.append(shown(f"{source.display}: internal error in {module.__name__}: {type(error).__name__}: {error}", 1000))
-    if bound is not None:
-        findings = bounded(findings, bound, source.display)
+    return findings
+
+
+def _shown(findings: list[Finding]) -> list[Finding]:
+    """Messages as they may be shown (see show.py); showing a shown message changes nothing."""
+    from handoff_lint.show import shown
+
     return [finding.with_message(shown(finding.message, MAX_MESSAGE)) for finding in findings]
 
 
@@ -168,6 +185,7 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
     scans = {}  # absolute path -> line scan data, of the texts the folder checks read
     for (file, _text), result in zip(texts, _check_all(texts, config, checks, cache, jobs)):
         raw.extend(result.findings)
+        outcome.suppressed += result.suppressed
         outcome.internal_errors.extend(result.errors)
         if result.scan is not None:
             scans[file.absolute] = result.scan

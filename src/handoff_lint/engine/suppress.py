@@ -45,14 +45,29 @@ def apply(findings: Iterable[Finding], config: Config) -> list[Finding]:
     return sorted(set(kept), key=attrgetter("path", "line", "column", "code", "message"))
 
 
-def inline(findings: list[Finding], lines: list[str], display: str, config: Config) -> list[Finding]:
-    """Drop the findings that a comment in the file suppresses; report comments that suppress
-    nothing as HL901 (only when the rules they name ran: a pragma is not unused because the
-    run left its family out)."""
+def inline(findings: list[Finding], lines: list[str], display: str, config: Config) -> tuple[list[Finding], int]:
+    """Drop the findings that a comment in the file suppresses, of the families the settings
+    let comments suppress (``inline-suppress``); report comments that suppress nothing as HL901
+    (only when the rules they name ran: a pragma is not unused because the run left its family
+    out), and comments that name a family the settings keep from them as HL904. Returns the
+    findings kept and how many were suppressed."""
     from handoff_lint.engine.directives import read_directives
 
     directives = read_directives(lines)
-    kept = directives.drop_suppressed(findings)
+    allowed = tuple(config.inline_suppress)
+    if "ALL" in allowed:
+        kept = directives.drop_suppressed(findings)
+    else:
+        open_to = [f for f in findings if f.code.startswith(allowed)]
+        kept = directives.drop_suppressed(open_to) + [f for f in findings if not f.code.startswith(allowed)]
+        for directive in directives.items:  # a comment for every rule still suppresses what it may
+            refused = [p for p in directive.prefixes if not p.startswith(allowed)]
+            if refused:
+                directive.used = True  # reported here as refused, not as unused
+                directive.used_prefixes.update(refused)
+                names = ", ".join(refused)
+                kept.append(Finding(display, directive.line, 1, "HL904", f"suppression comment for {names} has no effect: this project lets comments suppress only {', '.join(allowed)} (inline-suppress)"))
+    suppressed = len(findings) - sum(1 for f in kept if f.code != "HL904")
     wanted = family_wanted(config)
     for directive in directives.unused():
         unused = directive.unused_prefixes() if directive.used else directive.prefixes
@@ -67,4 +82,4 @@ def inline(findings: list[Finding], lines: list[str], display: str, config: Conf
         kept.append(Finding(display, directive.line, 1, "HL901", message))
     for line, column, code, message in directives.problems:
         kept.append(Finding(display, line, column, code, message))
-    return kept
+    return kept, suppressed

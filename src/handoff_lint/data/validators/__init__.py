@@ -22,7 +22,7 @@ SHIPPED = {
     "67a87e197dc298576ba1439a13ea5eae": "handoff",
     "3a50c5b4744b831acbddf7679cab98de": "handoff_template",
     "deed649c6eaa726f0cdcd1d3fddef936": "response",
-    "6c4aaed4897a4dcd39b08d75ac8f5114": "config",
+    "b1720df124b914766dbab2b5dbf244ee": "config",
 }
 
 

@@ -266,6 +266,20 @@ def validate(data, custom_formats={}, name_prefix=None):
             if isinstance(data__maxfilesize, (int, float, Decimal)) and not isinstance(data__maxfilesize, bool):
                 if data__maxfilesize < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".max-file-size must be bigger than or equal to 1")
+        if "inline-suppress" in data_keys:
+            data_keys.remove("inline-suppress")
+            data__inlinesuppress = data["inline-suppress"]
+            if not isinstance(data__inlinesuppress, (list, tuple)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".inline-suppress must be array")
+            data__inlinesuppress_is_list = isinstance(data__inlinesuppress, (list, tuple))
+            if data__inlinesuppress_is_list:
+                data__inlinesuppress_len = len(data__inlinesuppress)
+                for data__inlinesuppress_x, data__inlinesuppress_item in enumerate(data__inlinesuppress):
+                    if not isinstance(data__inlinesuppress_item, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".inline-suppress[{data__inlinesuppress_x}]".format(**locals()) + " must be string")
+                    if isinstance(data__inlinesuppress_item, str):
+                        if not REGEX_PATTERNS['^(ALL|[Hh][Ll][0-9]{0,3})$'].search(data__inlinesuppress_item):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".inline-suppress[{data__inlinesuppress_x}]".format(**locals()) + " must match pattern ^(ALL|[Hh][Ll][0-9]{0,3})$")
         if "max-findings-per-rule" in data_keys:
             data_keys.remove("max-findings-per-rule")
             data__maxfindingsperrule = data["max-findings-per-rule"]
