@@ -1,7 +1,10 @@
 """Precision and recall per family on the labelled corpus: handoff-lint beside detect-secrets and
 gitleaks, each run on the same lines.
 
-    python bench/corpus_eval.py [tests/data/corpus.tsv] [--misses]
+    python bench/corpus_eval.py [tests/data/corpus.tsv | --corpus PATH] [--misses]
+
+``--corpus PATH`` scores any TSV in the same form (``label<TAB>line``), e.g. samples taken from
+the peers' own fixtures and kept outside the repository.
 
 Labels are ``HL2``, ``HL3``, ``clean``, or a family under one of them (``HL3/gitlab``,
 ``clean/lookalike``). Each corpus line is checked by handoff-lint on its own; handoff-lint
@@ -144,6 +147,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     show_misses = "--misses" in argv
     argv = [a for a in argv if a != "--misses"]
+    if "--corpus" in argv:
+        at = argv.index("--corpus")
+        argv = argv[at + 1:at + 2] + argv[:at] + argv[at + 2:]
     result = evaluate(Path(argv[0]) if argv else CORPUS)
     tools = result["tools"]
     print(f"corpus: {result['lines']} lines {result['counts']}")

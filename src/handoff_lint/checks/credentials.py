@@ -31,9 +31,9 @@ KINDS = None
 _PLACEHOLDER_PASSWORDS = re.compile(r"^(?:\$\{?\w+\}?|<[^>]*>|\{\{.*\}\}|%\w+%|\*+|x+|\.\.\.|password|pass|changeme|secret)$", re.I)
 # Words that mark a value as a stand-in for a secret, not a secret (`sk-your-key-here`,
 # `insert_key_here`, `AKIAIOSFODNN7EXAMPLE`, `glpat-XXXXXXXXXXXXXXXXXXXX`).
-_PLACEHOLDER_WORDS = ("your", "insert", "here", "example", "sample", "placeholder", "dummy", "redacted", "changeme", "xxxx", "replace", "<", ">", "${", "{{", "...", "…")
+_PLACEHOLDER_WORDS = ("your", "insert", "here", "example", "sample", "placeholder", "dummy", "redacted", "changeme", "xxxx", "fake", "replace", "<", ">", "${", "{{", "...", "…")
 _TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=~")
-_IDENTIFIER = re.compile(r"^[A-Z][A-Z_]*$")  # ACCESS_TOKEN, MY_SECRET: a variable's name, not its value
+_IDENTIFIER = re.compile(r"^[A-Z][A-Z_]*$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")  # ACCESS_TOKEN, K8S_CRED: a variable's name, not its value
 
 
 class Hit(NamedTuple):
@@ -195,9 +195,18 @@ def _looks_random(body: str) -> bool:
     return steps < len(body) * 0.5  # abcdefghij..., 1234567890...
 
 
-def _value_looks_secret(key: str, value: str) -> bool:
-    """An assigned value is a secret unless it is a placeholder, a number, a path or a name."""
-    if is_placeholder(value, assigned=True) or value.isdigit() or value[0] in "$%~/.#&" or value.lower().startswith(("http", "file:")):
+# A name ending so names what the secret is about, not the secret: `secret_length`, `token_url`.
+_NOT_SECRET_TAILS = frozenset(("id", "ids", "name", "names", "url", "uri", "length", "len", "size", "count", "type", "file", "path", "dir", "env", "ttl", "expiry", "expires", "header", "field", "limit", "policy", "prefix"))
+
+
+def _value_looks_secret(key: str, value: str, tail: str = "") -> bool:
+    """An assigned value is a secret unless it is a placeholder, a short number, a path or a name,
+    or the name's last part says it is not the secret (``token_url``, ``SECRET_NAME``)."""
+    if tail and re.split(r"[_.-]", tail)[-1].lower() in _NOT_SECRET_TAILS:
+        return False
+    if value.isdigit():
+        return len(value) >= 24  # a long run of digits is a key (Discord client secrets); a count is short
+    if is_placeholder(value, assigned=True) or value[0] in "$%~/.#&" or value.lower().startswith(("http", "file:")):
         return False
     if key.lower().startswith(("pass", "pwd", "secret")):
         return True
@@ -228,7 +237,7 @@ def _own_hits(line: str) -> list[Hit]:
             hits.append(Hit(match.start("secret"), match.end("secret"), "HL303", "password in URL", secret, 0))
     for match in assignment.finditer(line):
         secret = match.group("secret")
-        if _value_looks_secret(match.group("key"), secret):
+        if _value_looks_secret(match.group("key"), secret, match.group("tail")):
             hits.append(Hit(match.start("secret"), match.end("secret"), "HL304", "secret assigned a literal value", secret, 0))
     return hits
 

@@ -92,7 +92,7 @@ def test_placeholders_and_lookalikes_are_clean(line):
 
 def test_no_output_format_prints_a_secret(handoff_root):
     lines = "\n".join(f"- {kind}: {secret}" for kind, secret in SECRETS.items())
-    square = "sq0csp-" + body(43)  # a format only detect-secrets knows: HL305
+    square = hexes(32) + "-us12"  # a format only detect-secrets knows (Mailchimp): HL305
     others = ["pw1234567", "Tr0ub4dor3x", "AKIAZ7Q3R5T2W8Y4U6P1", "Kq7Wm2Zp9Lx4Rn", square]
     lines += f"\n- postgres://a:pw1234567@db/x\n- db password: Tr0ub4dor3x\n- aws_access_key_id = AKIAZ7Q3R5T2W8Y4U6P1\n- square {square}"
     lines += '\n- password = "Kq7Wm2Zp9Lx4Rn"\n\n```\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7yq\n```'
@@ -122,7 +122,8 @@ def test_redact():
         ("CLIENT_SECRET=9f8e7d6c5b4a", "HL304", "9f8e7d6c5b4a"),
         ("aws_access_key_id = AKIAZ7Q3R5T2W8Y4U6P1", "HL301", "AKIAZ7Q3R5T2W8Y4U6P1"),
         ("slack: xoxb-" + "123456789012-1234567890123-" + "Zq8Lp0Wm4Nr2Tx6Yv1Bc3Dk5", "HL301", None),
-        ("square: sq0csp-" + "Zq8Lp0Wm4Nr2Tx6Yv1Bc3Dk5Ej7Fh9Gi0Jk2Lm4Nn6Pp", "HL305", "Zq8Lp0Wm4Nr2Tx6Yv1Bc3Dk5Ej7Fh9Gi0Jk2Lm4Nn6Pp"),
+        ("square: sq0csp-" + "Zq8Lp0Wm4Nr2Tx6Yv1Bc3Dk5Ej7Fh9Gi0Jk2Lm4Nn6Pp", "HL301", "Zq8Lp0Wm4Nr2Tx6Yv1Bc3Dk5Ej7Fh9Gi0Jk2Lm4Nn6Pp"),
+        ("mailchimp: " + "0123456789abcdef0123456789abcdef-us12", "HL305", "0123456789abcdef0123456789abcdef"),
     ],
 )
 def test_assignments_and_detect_secrets_formats(line, code, secret):
@@ -187,6 +188,12 @@ SAMPLES = {
     "telegram": "1234567890:AA" + body(33, string.ascii_letters + string.digits + "_-"),
     "discord": "MTk4NjIyNDgzNDcxOTI1MjQ4." + body(6) + "." + body(27),
     "twilio": "SK" + hexes(32),
+    "huggingface-org": "api_org_" + "".join(RNG.choice(string.ascii_letters) for _ in range(34)),
+    "aws-bedrock-short": "bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29tLz" + body(120, string.ascii_letters + string.digits + "+/"),
+    "teams-webhook": "https://acme.webhook.office.com/webhookb2/" + hexes(8) + "-" + hexes(4) + "-" + hexes(4) + "-" + hexes(4) + "-" + hexes(12) + "@" + hexes(8) + "-" + hexes(4) + "-" + hexes(4) + "-" + hexes(4) + "-" + hexes(12) + "/IncomingWebhook/" + hexes(32),
+    "square": "sq0atp-" + body(22, string.ascii_letters + string.digits + "_-"),
+    "digitalocean": "dop_v1_" + hexes(64),
+    "heroku": "HRKU-AA" + body(58, string.ascii_letters + string.digits + "_-"),
     "sendgrid": "SG." + body(22) + "." + body(43),
     "perplexity": "pplx-" + body(48),
     "cohere": "cohere_api_key: " + body(40),
