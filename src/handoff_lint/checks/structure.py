@@ -96,6 +96,24 @@ def placeholders(display: str, doc: Document) -> list[Finding]:
     return found
 
 
+
+_NAMES: dict[tuple[int, bool], tuple] = {}
+
+
+def _names(schema: dict, strict: bool) -> tuple[list[str], list[str], dict[str, str]]:
+    """The schema's field names, section names, and section name or alias (normalised) -> the
+    schema's name: worked out once per schema, not once per document (3,400 in a large folder)."""
+    key = (id(schema), strict)
+    found = _NAMES.get(key)
+    if found is None or found[0] is not schema:
+        sections = names_in(schema, "sections")
+        section_map = canonical_map(sections)
+        if not strict:
+            section_map = {**{normalise(alias): name for alias, name in aliases_in(schema, "sections").items()}, **section_map}
+        found = _NAMES[key] = (schema, names_in(schema, "metadata"), sections, section_map)
+    return found[1], found[2], found[3]
+
+
 class _Checker:
     """``strict``: the template exactly (no aliases, bold-labelled sections, spelling or status
     synonyms, no reference by file name). ``own_statuses``: a team's status words.
@@ -105,12 +123,7 @@ class _Checker:
         self.display, self.doc, self.schema = display, doc, schema
         self.strict, self.own_statuses, self.named_handoff = strict, own_statuses, named_handoff
         self.props = schema["properties"]
-        self.field_names = names_in(schema, "metadata")
-        self.section_names = names_in(schema, "sections")
-        # section name or alias (normalised) -> the schema's name
-        self.section_map = canonical_map(self.section_names)
-        if not strict:
-            self.section_map = {**{normalise(alias): name for alias, name in aliases_in(schema, "sections").items()}, **self.section_map}
+        self.field_names, self.section_names, self.section_map = _names(schema, strict)
         self.status_field = self.props.get("status", {}).get("x-field")
         self.lines: dict[tuple, int] = {}  # JSON path -> line
         self.columns: dict[tuple, int] = {}
