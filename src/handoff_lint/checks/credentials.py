@@ -400,3 +400,22 @@ def check_file_names(displays: list[str]) -> list[Finding]:
             hit = hits[0]
             found.append(Finding(displays[index], 1, 1, "HL306", f"file name holds {hit.label} {redact(hit.secret, keep=hit.keep)}", secret_hash=baseline_hash(hit)))
     return found
+
+
+_PRINTABLE_RUN = re.compile(rb"[\x20-\x7e\t]{8,}")
+
+
+def check_binary(display: str, data: bytes) -> list[Finding]:
+    """Credentials in the printable runs of a binary file (what ``strings`` shows): a NUL byte at
+    the top of a ``.env`` must not hide the key below it. Reported at line 1, since a binary
+    file has no lines to point at."""
+    text = "\n".join(run.decode("ascii") for run in _PRINTABLE_RUN.findall(data))
+    picked = candidate_lines(text)
+    if not picked:
+        return []
+    lines = text.split("\n")
+    found = []
+    for index, hits in zip(sorted(picked), line_hits([lines[i] for i in sorted(picked)])):
+        for hit in hits:
+            found.append(Finding(display, 1, 1, hit.code, f"in a binary file: {hit.label} {redact(hit.secret, keep=hit.keep)}", secret_hash=baseline_hash(hit)))
+    return found

@@ -534,3 +534,17 @@ def test_a_token_in_a_file_name_is_a_finding_and_redacted_in_every_path(tmp_path
     found = run_cli("check", "--no-cache", "--format", "json", "--select", "HL306", ".", cwd=tmp_path)
     assert sorted(f["path"] for f in __import__("json").loads(found.stdout)) == [
         "models/next-local/active/blob-ghp_…(40 chars).md", "models/next-local/active/notes-ghp_…(40 chars).md"]
+
+
+def test_a_nul_byte_does_not_hide_a_key_in_a_file_beside_the_documents(handoff_root):
+    """A walk skips binary files it finds beside the documents (images, archives), but reads
+    their printable runs for credentials: a NUL at the top of a .env must not hide the key."""
+    from conftest import run_cli
+
+    token = "ghp_" + "Zq3x9TbLm2Vw8Kp4Rn7Yc1Hd6Fj0Gs5Ua2Eb"
+    (handoff_root / ".env").write_bytes(b"\x00\x01\x02\nGITHUB_TOKEN=" + token.encode() + b"\n")
+    (handoff_root / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    result = run_cli("check", "--no-cache", "--format", "json", ".", cwd=handoff_root)
+    found = json.loads(result.stdout)
+    assert [(f["path"], f["code"]) for f in found] == [(".env", "HL301")]
+    assert token not in result.stdout
