@@ -338,9 +338,10 @@ def redact_line(line: str) -> str:
 redact_message = redact_text  # the name the engine and the cache used
 
 
-def _finding(source: Source, line: int, hit: Hit) -> Finding:
-    shown = redact(hit.secret, keep=hit.keep)
-    return Finding(source.display, line, hit.start + 1, hit.code, f"{hit.label} {shown}", secret_hash=baseline_hash(hit))
+def _finding(display: str, line: int, column: int, hit: Hit, code: str = "", where: str = "") -> Finding:
+    """The finding for ``hit``: its rule (or ``code``), the secret shown redacted, the hash a
+    detect-secrets baseline keeps of it."""
+    return Finding(display, line, column, code or hit.code, f"{where}{hit.label} {redact(hit.secret, keep=hit.keep)}", secret_hash=baseline_hash(hit))
 
 
 def baseline_hash(hit: Hit) -> str:
@@ -375,31 +376,25 @@ def _format_plugins() -> tuple:
     return tuple(cls() for cls in sorted(classes, key=lambda c: c.__name__) if issubclass(cls, RegexBasedDetector))
 
 
+def hits_by_line(lines: list[str]) -> list[tuple[int, list[Hit]]]:
+    """(0-based index, hits) of the lines of a text that hold a credential. Most texts hold no
+    candidate at all, and most lines of the others none: the gates' `str.find` (C speed) picks
+    the lines; the regular expressions run only there."""
+    picked = sorted(candidate_lines("\n".join(lines)))
+    return [(index, hits) for index, hits in zip(picked, line_hits([lines[i] for i in picked])) if hits]
+
+
 def check(source: Source, config: Config) -> list[Finding]:
-    # Most files hold no candidate at all, and most lines of the others none: the gates'
-    # `str.find` (C speed) picks the lines; the regular expressions run only there.
-    picked = candidate_lines(source.text)
-    if not picked:
+    if not candidate_lines(source.text):  # the common case, without splitting the text
         return []
-    order = sorted(picked)
-    found: list[Finding] = []
-    for index, hits in zip(order, line_hits([source.lines[i] for i in order])):
-        found += [_finding(source, index + 1, hit) for hit in hits]
-    return found
+    return [_finding(source.display, index + 1, hit.start + 1, hit) for index, hits in hits_by_line(source.lines) for hit in hits]
 
 
 def check_file_names(displays: list[str]) -> list[Finding]:
     """HL306: a credential in a file's name (shown in every report, committed with the file).
     Not a content check: two files with one text may have different names. The names are gated
     together, as the lines of one text."""
-    picked = candidate_lines("\n".join(displays))
-    found = []
-    for index in sorted(picked):
-        hits = line_hits([displays[index]])[0]
-        if hits:
-            hit = hits[0]
-            found.append(Finding(displays[index], 1, 1, "HL306", f"file name holds {hit.label} {redact(hit.secret, keep=hit.keep)}", secret_hash=baseline_hash(hit)))
-    return found
+    return [_finding(displays[index], 1, 1, hits[0], "HL306", "file name holds ") for index, hits in hits_by_line(displays)]
 
 
 _PRINTABLE_RUN = re.compile(rb"[\x20-\x7e\t]{8,}")
@@ -409,13 +404,5 @@ def check_binary(display: str, data: bytes) -> list[Finding]:
     """Credentials in the printable runs of a binary file (what ``strings`` shows): a NUL byte at
     the top of a ``.env`` must not hide the key below it. Reported at line 1, since a binary
     file has no lines to point at."""
-    text = "\n".join(run.decode("ascii") for run in _PRINTABLE_RUN.findall(data))
-    picked = candidate_lines(text)
-    if not picked:
-        return []
-    lines = text.split("\n")
-    found = []
-    for index, hits in zip(sorted(picked), line_hits([lines[i] for i in sorted(picked)])):
-        for hit in hits:
-            found.append(Finding(display, 1, 1, hit.code, f"in a binary file: {hit.label} {redact(hit.secret, keep=hit.keep)}", secret_hash=baseline_hash(hit)))
-    return found
+    runs = [run.decode("ascii") for run in _PRINTABLE_RUN.findall(data)]
+    return [_finding(display, 1, 1, hit, where="in a binary file: ") for _index, hits in hits_by_line(runs) for hit in hits]
