@@ -14,8 +14,8 @@ from handoff_lint.findings import printable
 
 def redacted(text: str) -> str:
     """``text`` with every credential any enabled detector recognises shown redacted (see
-    :func:`handoff_lint.redact.redact_text`)."""
-    from handoff_lint.redact import redact_text
+    :func:`handoff_lint.checks.credentials.redact_text`)."""
+    from handoff_lint.checks.credentials import redact_text
 
     return redact_text(text)
 

@@ -295,7 +295,7 @@ def test_stderr_messages_and_gits_own_messages_are_escaped(repo, tmp_path):
     assert result.code == 2 and "\x1b" not in result.stderr and "\x07" not in result.stderr
     missing = cli(repo, "check", f"gone{OSC}.md")
     assert missing.code == 2 and "\x1b" not in missing.stderr and "gone\\x1b]0;pwned\\x07.md" in missing.stderr
-    from handoff_lint.workflow.git import GitError, git as our_git
+    from handoff_lint.git import GitError, git as our_git
 
     with pytest.raises(GitError) as raised:
         # git quotes the name back (it turns most control characters into '?' itself; not a tab)

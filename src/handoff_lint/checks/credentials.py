@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from handoff_lint.data.config import Config
 from handoff_lint.findings import Finding
 from handoff_lint.redact import redact
 from handoff_lint.data.rules_data import load_table
-from handoff_lint.engine.source import Source
+
+if TYPE_CHECKING:  # types only: show.py imports this module, and discovery imports show
+    from handoff_lint.data.config import Config
+    from handoff_lint.engine.source import Source
 
 KINDS = None
 _PLACEHOLDER_PASSWORDS = re.compile(r"^(?:\$\{?\w+\}?|<[^>]*>|\{\{.*\}\}|%\w+%|\*+|x+|\.\.\.|password|pass|changeme|secret)$", re.I)
@@ -397,12 +399,12 @@ def check_file_names(displays: list[str]) -> list[Finding]:
     return [_finding(displays[index], 1, 1, hits[0], "HL306", "file name holds ") for index, hits in hits_by_line(displays)]
 
 
-_PRINTABLE_RUN = re.compile(rb"[\x20-\x7e\t]{8,}")
+_PRINTABLE_RUN = re.compile(r"[\x20-\x7e\t]{8,}")
 
 
 def check_binary(display: str, data: bytes) -> list[Finding]:
     """Credentials in the printable runs of a binary file (what ``strings`` shows): a NUL byte at
     the top of a ``.env`` must not hide the key below it. Reported at line 1, since a binary
     file has no lines to point at."""
-    runs = [run.decode("ascii") for run in _PRINTABLE_RUN.findall(data)]
+    runs = _PRINTABLE_RUN.findall(data.decode("latin-1"))  # one character per byte
     return [_finding(display, 1, 1, hit, where="in a binary file: ") for _index, hits in hits_by_line(runs) for hit in hits]

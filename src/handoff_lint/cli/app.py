@@ -72,3 +72,16 @@ def fail(message: str) -> int:
 
     click.echo(shown(f"handoff-lint: error: {message}", 2000), err=True)
     return EXIT_ERROR
+
+
+def settings(explicit: str | None = None, isolated: bool = False):
+    """The effective configuration (see data/config.py), its extra handoff roots made known to
+    discovery (which classifies every file by root, for checks, fixes and the folder commands).
+    Raises ConfigError."""
+    from handoff_lint.data.config import load_config
+    from handoff_lint.engine.discover import add_roots
+
+    config = load_config(explicit=explicit, isolated=isolated)
+    if config.roots:
+        add_roots(config.roots)
+    return config

@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from handoff_lint.cli.app import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OUTPUT_FORMATS, cli, codes, fail, plural, use_color
+from handoff_lint.cli.app import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OUTPUT_FORMATS, cli, codes, fail, plural, settings, use_color
 
 
 @cli.command()
@@ -37,7 +37,7 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
     from handoff_lint import report
     from handoff_lint.engine.pipeline import run
     from handoff_lint.data.catalogue import check_prefixes
-    from handoff_lint.data.config import ConfigError, load_config
+    from handoff_lint.data.config import ConfigError
 
     from handoff_lint.data.resources import cache_folder
 
@@ -63,7 +63,7 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
 
         tables.load(cache_dir)
     try:
-        config = load_config(explicit=config_file, isolated=isolated)
+        config = settings(explicit=config_file, isolated=isolated)
     except ConfigError as error:
         return fail(str(error))
     try:  # the command line overrides the file
@@ -89,7 +89,7 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
             return status
     blobs, gone = None, []
     if staged:
-        from handoff_lint.workflow.git import GitError
+        from handoff_lint.git import GitError
         from handoff_lint.engine.discover import inside
         from handoff_lint.engine.staged import staged_changes
 

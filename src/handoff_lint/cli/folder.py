@@ -7,17 +7,17 @@ from pathlib import Path
 
 import click
 
-from handoff_lint.cli.app import EXIT_CLEAN, FORMAT_CHOICES, cli, fail, use_color
+from handoff_lint.cli.app import EXIT_CLEAN, FORMAT_CHOICES, cli, fail, settings, use_color
 
 PRIORITIES = ("HIGH", "MEDIUM", "LOW")
 CONSTRAINTS = ("Resource", "Privacy", "Time")
 
 
 def _config():
-    from handoff_lint.data.config import ConfigError, load_config
+    from handoff_lint.data.config import ConfigError
 
     try:
-        return load_config()
+        return settings()
     except ConfigError as error:
         raise click.UsageError(str(error)) from None
 

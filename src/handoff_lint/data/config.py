@@ -159,10 +159,6 @@ def load_config(start: Path | None = None, explicit: Path | None = None, isolate
         config.max_file_size = data["max-file-size"]
     if "max-findings-per-rule" in data:
         config.max_findings = data["max-findings-per-rule"]
-    if config.roots:  # discovery, fixes and the folder commands all classify files by root
-        from handoff_lint.engine.discover import add_roots
-
-        add_roots(config.roots)
     return config
 
 

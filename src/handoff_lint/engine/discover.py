@@ -214,7 +214,7 @@ def _leads_out(folder: Path) -> bool:
     root = classify(folder)[1]
     if root is None:  # a link the user named outside any handoff folder: theirs to follow
         return False
-    from handoff_lint.workflow.touch import leads_out
+    from handoff_lint.touch import leads_out
 
     return leads_out(folder, root)
 

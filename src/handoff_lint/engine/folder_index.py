@@ -469,7 +469,7 @@ def linked_out(folder: str, root: str) -> str | None:
         os.stat(folder)
     except OSError:  # a loop (HL007 when listed) or a broken link (nothing to list)
         return None
-    from handoff_lint.workflow.touch import leads_out
+    from handoff_lint.touch import leads_out
 
     if not leads_out(folder, root):
         return None

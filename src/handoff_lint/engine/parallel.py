@@ -1,7 +1,7 @@
 """Worker processes for large runs: the document checks of many texts, spread over the cores.
 
 Only texts the cache could not answer come here, as plain data (the file's description and its
-text), and :class:`~handoff_lint.engine.pipeline.Checked` tuples of plain data go back: nothing
+text), and :class:`~handoff_lint.engine.check.Checked` tuples of plain data go back: nothing
 that cannot be pickled crosses. Results come back in the order the texts were given, so the
 output does not depend on scheduling.
 """
@@ -28,7 +28,7 @@ def _init(config, names: list) -> None:
 
 
 def _check_chunk(texts) -> list:
-    from handoff_lint.engine.pipeline import check_text
+    from handoff_lint.engine.check import check_text
 
     return [check_text(file, text, _STATE["config"], _STATE["checks"]) for file, text in texts]
 
@@ -38,7 +38,7 @@ def check_texts(texts, config, checks, workers: int) -> list:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from handoff_lint.engine.pipeline import check_text
+    from handoff_lint.engine.check import check_text
 
     # One text of each kind is checked here first: the imports, compiled validators and patterns
     # that costs are then made once, and forked workers inherit them.

@@ -12,21 +12,19 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import Iterable
 
 from handoff_lint.checks import DOCUMENT_CHECKS
 from handoff_lint.data.config import Config
 from handoff_lint.engine import suppress
+from handoff_lint.engine.check import Checked, check_text, shown_findings
 from handoff_lint.engine.checkset import CheckSet
 from handoff_lint.engine.discover import SKIPPED, UNCLASSIFIED, SourceFile, classify, discover, display_path, from_blobs
-from handoff_lint.findings import printable
 from handoff_lint.engine.folder import folder_findings
 from handoff_lint.engine.reading import decode, read_text
-from handoff_lint.engine.source import Source
-from handoff_lint.findings import MAX_MESSAGE, Finding
+from handoff_lint.findings import Finding, printable
 
 PARALLEL_MIN_FILES = 200  # below this many texts to check in full, one process is faster
-INDEXED_KINDS = frozenset({"handoff", "response", "example"})  # whose line scan the folder checks read
 
 
 @dataclass(slots=True)
@@ -39,94 +37,6 @@ class Outcome:
     internal_errors: list[str] = field(default_factory=list)  # "path: what went wrong"
     roots: set = field(default_factory=set)  # the handoff roots of the files the run found
     suppressed: int = 0  # findings hidden by suppression comments (the summary says how many)
-
-
-class Checked(NamedTuple):
-    """One text's result: plain data, so worker processes can send it back.
-
-    ``content``: the content-only findings when they were computed here (for the cache), else
-    None; ``scan``: the line scan as plain data, for the kinds the folder checks read."""
-
-    findings: list[Finding]
-    errors: list[str]
-    content: list[Finding] | None
-    scan: tuple | None
-    suppressed: int = 0  # findings suppression comments hid
-
-
-def check_text(file: SourceFile, text: str, config: Config, checks: CheckSet, stored=None) -> Checked:
-    """Every selected document check on one text. ``stored``: the cache's entry for it, whose
-    findings (if known) stand for the content-only checks.
-
-    Findings are bounded (max-findings-per-rule) and shown (show.py) last, after suppression
-    comments, which decide by code and line: a bound taken before them could let a comment hide
-    the summary of what the bound left out."""
-    from handoff_lint.engine.folder_index import Scan
-
-    scan = Scan.from_data(stored.scan) if stored is not None and stored.scan is not None else None
-    source = Source(file, text, scan)
-    errors: list[str] = []
-    computed = stored is None or stored.findings is None
-    content = _run(checks.content(), source, config, errors) if computed else stored.findings
-    disk = _run(checks.disk(), source, config, errors)
-    suppressed = 0
-    if "handoff-lint" in text or "pragma" in text:  # suppression comments
-        found, suppressed = suppress.inline(content + disk, source.lines, file.display, config)
-        findings = _shown(bounded(found, config.max_findings, file.display))
-        # kept (shown) for the cache unless so many that keeping them all is the attack
-        keep = _shown(content) if computed and len(content) <= 10 * config.max_findings else None
-    else:
-        if computed:
-            content = _shown(bounded(content, config.max_findings, file.display))
-        findings = content + _shown(bounded(disk, config.max_findings, file.display))
-        keep = content if computed else None
-    if errors:
-        keep = None  # a check that failed is tried again next run
-    return Checked(findings, errors, keep, source.scan.to_data() if file.kind in INDEXED_KINDS else None, suppressed)
-
-
-def _run(modules, source: Source, config: Config, errors: list[str]) -> list[Finding]:
-    """The findings of those of ``modules`` that read ``source``'s kind."""
-    findings: list[Finding] = []
-    for module in modules:
-        if module.KINDS is not None and source.kind not in module.KINDS:
-            continue
-        try:
-            findings.extend(module.check(source, config))
-        except Exception as error:  # a bug in one check must not stop the run or hide other files
-            from handoff_lint.show import shown
-
-            errors.append(shown(f"{source.display}: internal error in {module.__name__}: {type(error).__name__}: {error}", 1000))
-    return findings
-
-
-def _shown(findings: list[Finding]) -> list[Finding]:
-    """Messages as they may be shown (see show.py); showing a shown message changes nothing."""
-    from handoff_lint.show import shown
-
-    return [finding.with_message(shown(finding.message, MAX_MESSAGE)) for finding in findings]
-
-
-def bounded(findings: list[Finding], limit: int, display: str) -> list[Finding]:
-    """At most ``limit`` findings of each rule (the first, in the checks' order), then one
-    finding of that rule saying how many more there are: one 4.5 MB line of paths made 750,000
-    findings and 110 MB of output. Counted before any message is shown (that costs most)."""
-    if len(findings) <= limit:
-        return findings
-    counts: dict[str, int] = {}
-    kept: list[Finding] = []
-    first_dropped: dict[str, Finding] = {}
-    for finding in findings:
-        count = counts[finding.code] = counts.get(finding.code, 0) + 1
-        if count <= limit:
-            kept.append(finding)
-        elif count == limit + 1:
-            first_dropped[finding.code] = finding
-    for code, dropped in first_dropped.items():
-        more = counts[code] - limit
-        kept.append(Finding(display, dropped.line, dropped.column, code,
-                            f"{more:,} more {code} finding{'s' if more != 1 else ''} in this file, not shown (max-findings-per-rule = {limit})"))
-    return kept
 
 
 def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | None = None, cache_dir: str | None = None, jobs: int = 0, gone: Iterable[str] = (), stdin: tuple[str, bytes] | None = None) -> Outcome:
@@ -181,7 +91,7 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
                         from handoff_lint.engine.reading import read_bytes
 
                         data = read_bytes(file.path, file.display, config.max_file_size, file.root)[0]
-                        raw.extend(_shown(credentials.check_binary(file.display, data or b"")))
+                        raw.extend(shown_findings(credentials.check_binary(file.display, data or b"")))
                     else:
                         outcome.files_checked -= 1
                     continue
@@ -198,11 +108,11 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
     raw.extend(folder_findings(files, paths if blobs is None else [], config, outcome, scans if blobs is None or virtual else {}, cache, gone, virtual))
     if cache is not None:
         cache.save()
-    outcome.findings = _paths_shown(suppress.apply(raw, config))
+    outcome.findings = _pathsshown_findings(suppress.apply(raw, config))
     return outcome
 
 
-def _paths_shown(findings: list[Finding]) -> list[Finding]:
+def _pathsshown_findings(findings: list[Finding]) -> list[Finding]:
     """A credential in a file name is shown redacted in the path too, as in the message (paths
     are already escaped by discovery)."""
     from dataclasses import replace

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from handoff_lint.workflow.git import git
+from handoff_lint.git import git
 
 GIT_SYMLINK, GIT_SUBMODULE = "120000", "160000"
 

@@ -76,7 +76,7 @@ def plan(index: FolderIndex, config: Config, in_run) -> Plan:
     """The moves and link updates that fix this root's selected lifecycle findings, limited to
     the documents ``in_run(entry)`` accepts."""
     from handoff_lint.show import shown
-    from handoff_lint.workflow.touch import leads_out
+    from handoff_lint.touch import leads_out
 
     fix_folder = any(is_selected(code, config.select, config.ignore) for code in FOLDER_CODES)
     fix_name = any(is_selected(code, config.select, config.ignore) for code in NAME_CODES)
@@ -181,7 +181,7 @@ def apply(plan_: Plan) -> None:
 
 
 def _move(source: Path, target: Path) -> None:
-    from handoff_lint.workflow.git import GitError, git, work_tree
+    from handoff_lint.git import GitError, git, work_tree
 
     _inside(source)
     _inside(target)
@@ -208,7 +208,7 @@ def _move(source: Path, target: Path) -> None:
 
 
 def _tracked(path: Path, top: Path) -> bool:
-    from handoff_lint.workflow.git import GitError, git
+    from handoff_lint.git import GitError, git
 
     try:
         return bool(git(["ls-files", "-z", "--", f":(literal){path}"], top).strip())
@@ -217,9 +217,9 @@ def _tracked(path: Path, top: Path) -> bool:
 
 
 def _inside(path: Path) -> None:
-    """The Touch seam (workflow/touch.py) for a path a fix writes: inside its handoff root."""
+    """The Touch seam (touch.py) for a path a fix writes: inside its handoff root."""
     from handoff_lint.engine.discover import classify
-    from handoff_lint.workflow.touch import TouchError, inside_root
+    from handoff_lint.touch import TouchError, inside_root
 
     root = classify(path)[1]
     try:

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from handoff_lint.data.resources import data_dir
-from handoff_lint.workflow.git import GitError, git
+from handoff_lint.git import GitError, git
 
 MARKER = "handoff-lint: a plain git pre-commit hook"
 

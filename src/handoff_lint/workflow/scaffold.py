@@ -21,8 +21,8 @@ class ScaffoldError(RuntimeError):
 
 
 def _inside(path: Path, root: Path) -> Path:
-    """The Touch seam (workflow/touch.py): ``path`` may be made only if it resolves inside ``root``."""
-    from handoff_lint.workflow.touch import TouchError, inside_root
+    """The Touch seam (touch.py): ``path`` may be made only if it resolves inside ``root``."""
+    from handoff_lint.touch import TouchError, inside_root
 
     try:
         inside_root(path, root)
@@ -125,7 +125,7 @@ def pre_commit_snippet(folder: Path) -> str:
     import os
     import re as regex
 
-    from handoff_lint.workflow.git import work_tree
+    from handoff_lint.git import work_tree
 
     absolute = Path(os.path.abspath(folder))
     top = work_tree(absolute if absolute.is_dir() else Path.cwd()) or Path.cwd()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from handoff_lint.workflow.touch import TouchError, inside_root, leads_out
+from handoff_lint.touch import TouchError, inside_root, leads_out
 
 
 def test_a_path_inside_is_returned_resolved(tmp_path):

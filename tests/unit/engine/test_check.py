@@ -1,8 +1,8 @@
-"""pipeline.bounded: at most N findings of one rule per file, then one summary finding."""
+"""check.bounded: at most N findings of one rule per file, then one summary finding."""
 
 from __future__ import annotations
 
-from handoff_lint.engine.pipeline import bounded
+from handoff_lint.engine.check import bounded
 from handoff_lint.findings import Finding
 
 

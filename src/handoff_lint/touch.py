@@ -18,7 +18,6 @@ class TouchError(RuntimeError):
 def inside_root(path: str | os.PathLike, root: str | os.PathLike) -> Path:
     """The real path of ``path`` (which need not exist yet), if it lies inside ``root``'s real
     path; else TouchError naming both. Call it right before the mkdir, move or write."""
-    from handoff_lint.engine.discover import display_path
     from handoff_lint.show import shown
 
     real_root = os.path.realpath(root)
@@ -33,7 +32,7 @@ def inside_root(path: str | os.PathLike, root: str | os.PathLike) -> Path:
             ok = not os.path.islink(here)
             here = os.path.dirname(here)
     if not ok:
-        raise TouchError(shown(f"{display_path(Path(path))}: refused: it leads to {real}, outside the handoff folder {display_path(Path(root))} (or a link loop)"))
+        raise TouchError(shown(f"{_relative(path)}: refused: it leads to {real}, outside the handoff folder {_relative(root)} (or a link loop)"))
     return Path(real)
 
 
@@ -44,3 +43,11 @@ def leads_out(path: str | os.PathLike, root: str | os.PathLike) -> bool:
     except TouchError:
         return True
     return False
+
+
+def _relative(path: str | os.PathLike) -> str:
+    """``path`` as the user would write it from here (the tool's other messages show it so)."""
+    try:
+        return os.path.relpath(path).replace(os.sep, "/")
+    except ValueError:  # another drive on Windows
+        return os.fspath(path)

@@ -1,0 +1,105 @@
+"""The check stage for one text: every selected document check, the cache's findings standing
+for the content-only ones when it has them, then suppression comments, the bound
+(max-findings-per-rule) and the Show seam. What the serial loop and the worker processes both
+run; its result is plain data."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from handoff_lint.data.config import Config
+from handoff_lint.engine import suppress
+from handoff_lint.engine.checkset import CheckSet
+from handoff_lint.engine.discover import SourceFile
+from handoff_lint.engine.source import Source
+from handoff_lint.findings import MAX_MESSAGE, Finding
+
+INDEXED_KINDS = frozenset({"handoff", "response", "example"})  # whose line scan the folder checks read
+
+
+class Checked(NamedTuple):
+    """One text's result: plain data, so worker processes can send it back.
+
+    ``content``: the content-only findings when they were computed here (for the cache), else
+    None; ``scan``: the line scan as plain data, for the kinds the folder checks read."""
+
+    findings: list[Finding]
+    errors: list[str]
+    content: list[Finding] | None
+    scan: tuple | None
+    suppressed: int = 0  # findings suppression comments hid
+
+
+def check_text(file: SourceFile, text: str, config: Config, checks: CheckSet, stored=None) -> Checked:
+    """Every selected document check on one text. ``stored``: the cache's entry for it, whose
+    findings (if known) stand for the content-only checks.
+
+    Findings are bounded (max-findings-per-rule) and shown (show.py) last, after suppression
+    comments, which decide by code and line: a bound taken before them could let a comment hide
+    the summary of what the bound left out."""
+    from handoff_lint.engine.folder_index import Scan
+
+    scan = Scan.from_data(stored.scan) if stored is not None and stored.scan is not None else None
+    source = Source(file, text, scan)
+    errors: list[str] = []
+    computed = stored is None or stored.findings is None
+    content = _run(checks.content(), source, config, errors) if computed else stored.findings
+    disk = _run(checks.disk(), source, config, errors)
+    suppressed = 0
+    if "handoff-lint" in text or "pragma" in text:  # suppression comments
+        found, suppressed = suppress.inline(content + disk, source.lines, file.display, config)
+        findings = shown_findings(bounded(found, config.max_findings, file.display))
+        # kept (shown) for the cache unless so many that keeping them all is the attack
+        keep = shown_findings(content) if computed and len(content) <= 10 * config.max_findings else None
+    else:
+        if computed:
+            content = shown_findings(bounded(content, config.max_findings, file.display))
+        findings = content + shown_findings(bounded(disk, config.max_findings, file.display))
+        keep = content if computed else None
+    if errors:
+        keep = None  # a check that failed is tried again next run
+    return Checked(findings, errors, keep, source.scan.to_data() if file.kind in INDEXED_KINDS else None, suppressed)
+
+
+def _run(modules, source: Source, config: Config, errors: list[str]) -> list[Finding]:
+    """The findings of those of ``modules`` that read ``source``'s kind."""
+    findings: list[Finding] = []
+    for module in modules:
+        if module.KINDS is not None and source.kind not in module.KINDS:
+            continue
+        try:
+            findings.extend(module.check(source, config))
+        except Exception as error:  # a bug in one check must not stop the run or hide other files
+            from handoff_lint.show import shown
+
+            errors.append(shown(f"{source.display}: internal error in {module.__name__}: {type(error).__name__}: {error}", 1000))
+    return findings
+
+
+def shown_findings(findings: list[Finding]) -> list[Finding]:
+    """Messages as they may be shown (see show.py); showing a shown message changes nothing."""
+    from handoff_lint.show import shown
+
+    return [finding.with_message(shown(finding.message, MAX_MESSAGE)) for finding in findings]
+
+
+def bounded(findings: list[Finding], limit: int, display: str) -> list[Finding]:
+    """At most ``limit`` findings of each rule (the first, in the checks' order), then one
+    finding of that rule saying how many more there are: one 4.5 MB line of paths made 750,000
+    findings and 110 MB of output. Counted before any message is shown (that costs most)."""
+    if len(findings) <= limit:
+        return findings
+    counts: dict[str, int] = {}
+    kept: list[Finding] = []
+    first_dropped: dict[str, Finding] = {}
+    for finding in findings:
+        count = counts[finding.code] = counts.get(finding.code, 0) + 1
+        if count <= limit:
+            kept.append(finding)
+        elif count == limit + 1:
+            first_dropped[finding.code] = finding
+    for code, dropped in first_dropped.items():
+        more = counts[code] - limit
+        kept.append(Finding(display, dropped.line, dropped.column, code,
+                            f"{more:,} more {code} finding{'s' if more != 1 else ''} in this file, not shown (max-findings-per-rule = {limit})"))
+    return kept
