@@ -30,9 +30,11 @@ MAX_ENTRIES = 100_000  # beyond this, only what this run used is kept
 SHARDS = 64
 
 
-def digest(kind: str, text: str) -> bytes:
-    """The key of a text of ``kind`` (a template and a handoff with the same text differ)."""
-    return blake2b(f"{kind}\0{text}".encode("utf-8", "surrogatepass"), digest_size=DIGEST).digest()
+def digest(kind: str, name: str, text: str) -> bytes:
+    """The key of a text of ``kind`` in a file called ``name``: a template and a handoff with the
+    same text differ, and so do two responses with one text, since a response's file name may
+    name its original handoff (the structure check reads it)."""
+    return blake2b(f"{kind}\0{name}\0{text}".encode("utf-8", "surrogatepass"), digest_size=DIGEST).digest()
 
 
 @dataclass(slots=True)

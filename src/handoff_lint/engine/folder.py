@@ -129,7 +129,7 @@ class _Scans:
             return scan_text(text)
         from handoff_lint.cache import digest
 
-        key = digest(kind, text)
+        key = digest(kind, os.path.basename(path), text)
         stored = self.cache.scan(key)
         if stored is not None:
             try:

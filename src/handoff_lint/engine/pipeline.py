@@ -140,7 +140,7 @@ def _check_all(texts: list[tuple[SourceFile, str]], config: Config, checks: Chec
     for position, (file, text) in enumerate(texts):
         stored = None
         if cache is not None:
-            keys[position] = digest(file.kind, text)
+            keys[position] = digest(file.kind, os.path.basename(file.path), text)
             stored = cache.get(keys[position], file.display)
         if stored is not None and stored.findings is not None:
             result = results[position] = check_text(file, text, config, checks, stored)

@@ -288,3 +288,20 @@ def test_a_shard_replaced_by_a_link_is_not_followed(handoff_root, tmp_path):
     warm, cold = both(handoff_root, cache, "--format", "json", ".")
     assert warm == cold
     assert outside.read_bytes() == before
+
+
+def test_two_responses_with_one_text_and_different_names_keep_their_own_answers(handoff_root, tmp_path):
+    """A response's file name may name its original handoff (then no reference section is
+    needed): the cache must not serve one name's answer for the other's identical text."""
+    cache = tmp_path / "cache"
+    (handoff_root / "archive" / NAME).write_text(VALID_HANDOFF.replace("Ready for local model pickup", "Completed"))
+    text = re.sub(r"## Reference to Original Handoff\n.*?\n(?=## )", "", VALID_RESPONSE, flags=re.S)
+    assert text != VALID_RESPONSE
+    (handoff_root / "responses" / f"2026-11-03-response-to-{NAME}").write_text(text)
+    (handoff_root / "responses" / "response-2026-11-03-error-patterns.md").write_text(text)
+    for _ in range(3):
+        warm, cold = both(handoff_root, cache, "--format", "json", ".")
+        assert warm == cold
+    found = {(f["path"].rsplit("/", 1)[-1], f["code"]) for f in json.loads(cold[1])}
+    assert not any(name.startswith("2026-11-03-response-to") and code.startswith("HL1") for name, code in found)
+    assert any(name == "response-2026-11-03-error-patterns.md" for name, _code in found)
