@@ -197,8 +197,15 @@ def _looks_random(body: str) -> bool:
     return steps < len(body) * 0.5  # abcdefghij..., 1234567890...
 
 
+# A name starting so names a value meant to be seen or used once: `publicToken`, `csrf-token`.
+_NOT_SECRET_HEADS = frozenset(("public", "publishable", "csrf", "xsrf"))
 # A name ending so names what the secret is about, not the secret: `secret_length`, `token_url`.
 _NOT_SECRET_TAILS = frozenset(("id", "ids", "name", "names", "url", "uri", "length", "len", "size", "count", "type", "file", "path", "dir", "env", "ttl", "expiry", "expires", "header", "field", "limit", "policy", "prefix"))
+
+
+# A package and its version (`jjwt-jackson-0.11.2` after `io.jsonwebtoken:`), or the next
+# setting's name (`snowflake.password= jdbc.snowflake.url=`): no value of the name before.
+_NOT_A_VALUE = re.compile(r"[a-z][a-z0-9-]*-[0-9]+(?:\.[0-9]+)+$|[A-Za-z][\w-]*(?:\.[\w-]+)+=$")
 
 
 def _value_looks_secret(key: str, value: str, tail: str = "") -> bool:
@@ -210,10 +217,56 @@ def _value_looks_secret(key: str, value: str, tail: str = "") -> bool:
         return len(value) >= 24  # a long run of digits is a key (Discord client secrets); a count is short
     if is_placeholder(value, assigned=True) or value[0] in "$%~/.#&" or value.lower().startswith(("http", "file:")):
         return False
+    if _NOT_A_VALUE.match(value):
+        return False
     if key.lower().startswith(("pass", "pwd", "secret")):
         return True
     # token, api_key, credentials: a value with a digit or mixed case, not a word
     return any(c.isdigit() for c in value) and any(c.isalpha() for c in value) and len(set(value)) >= 6
+
+
+def _jwt_header_is_json(token: str) -> bool:
+    """A JWT's first part is base64url of a JSON object written in text (`{"alg":...}`): a run that
+    merely starts with `eyJ` and decodes to a cut object or to bytes that are mostly no text is no
+    token. A character or two garbled inside the object still counts."""
+    import base64
+    import binascii
+
+    head = token.split(".", 1)[0]
+    try:
+        decoded = base64.urlsafe_b64decode(head + "=" * (-len(head) % 4)).rstrip()
+    except (ValueError, binascii.Error):
+        return False
+    printable = sum(32 <= byte < 127 for byte in decoded)
+    return decoded.endswith(b"}") and printable >= len(decoded) * 0.9
+
+
+@lru_cache(maxsize=1)
+def _public_keys() -> frozenset[str]:
+    return frozenset(load_table("credentials")["public-keys"]["sha256"])
+
+
+def is_public_key(value: str) -> bool:
+    """A key published on purpose in vendors' SDKs and documentation (rules/credentials.toml
+    `[public-keys]`, stored as SHA-256): it is known to everyone, so it is no leak."""
+    import hashlib
+
+    return hashlib.sha256(value.encode("utf-8")).hexdigest() in _public_keys()
+
+
+@lru_cache(maxsize=1)
+def _token_formats() -> re.Pattern:
+    """The start of a value in one of our token formats: the literal prefixes our token patterns'
+    gates look for (three characters or more: `AC`, `SK` also start words), and a Telegram bot id.
+    Such a value is judged by its token pattern, not by the assignment rules."""
+    table = load_table("credentials")
+    # not `eyJ`: a one-part base64 value given to a token's name is still judged as assigned
+    prefixes = sorted({needle for name in table["tokens"] for needle in table["gates"][name].get("any", ()) if len(needle) >= 3 and name not in ("cohere", "jwt")}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, prefixes)) + r"|[0-9]{1,20}:A")
+
+
+def in_token_format(value: str) -> bool:
+    return _token_formats().match(value) is not None
 
 
 def _own_hits(line: str) -> list[Hit]:
@@ -225,6 +278,8 @@ def _own_hits(line: str) -> list[Hit]:
         for match in pattern.finditer(line):
             body = match.group("body") if "body" in pattern.groupindex and match.group("body") else match.group(0)
             token = "token" if "token" in pattern.groupindex else 0  # cohere: the key, not its name
+            if name == "jwt" and not _jwt_header_is_json(match.group(0)):
+                continue
             if _looks_random(body):
                 hits.append(Hit(match.start(token), match.end(token), "HL301", f"{name} token", match.group(token), 4))
     for match in private_key.finditer(line):
@@ -239,6 +294,11 @@ def _own_hits(line: str) -> list[Hit]:
             hits.append(Hit(match.start("secret"), match.end("secret"), "HL303", "password in URL", secret, 0))
     for match in assignment.finditer(line):
         secret = match.group("secret")
+        if in_token_format(secret):
+            continue  # `token = "xoxb-..."`: the token's own pattern judges it (found above or not a token)
+        name = _NAME_HEAD.search(line[max(0, match.start() - 41):match.start()]).group(0) + match.group("key") + match.group("tail")
+        if not _name_says_secret(name):
+            continue  # publicToken, csrf-token
         if _value_looks_secret(match.group("key"), secret, match.group("tail")):
             hits.append(Hit(match.start("secret"), match.end("secret"), "HL304", "secret assigned a literal value", secret, 0))
     return hits
@@ -249,16 +309,44 @@ def _plugin_names() -> tuple[str, ...]:
     return tuple(load_table("credentials")["detect-secrets"]["plugins"])
 
 
+@lru_cache(maxsize=1)
+def _judged_by_ours() -> frozenset[str]:
+    return frozenset(load_table("credentials")["detect-secrets"]["judged-by-our-patterns"])
+
+
+_NAME_BEFORE = re.compile(r"([A-Za-z][A-Za-z0-9_.-]{0,80})[\"'\]]{0,2}\s{0,5}(?::{1,3}=|=>|[?.]?=|:|==|!=)?\s{0,5}[\"'`@]{0,2}$")
+
+
+_NAME_HEAD = re.compile(r"(?:[A-Za-z0-9]{1,40}[_.-]?)?$")  # the part of a name before its secret word
+
+
+def _name_may_hold_secret(before: str) -> bool:
+    """The name a value is given (what precedes it on the line) does not say it is no secret:
+    ``LLM_SECRET_NAME = "..."``, ``token_url = ...``, ``publicToken = ...``, ``csrf-token=...``."""
+    match = _NAME_BEFORE.search(before[-120:])
+    return match is None or _name_says_secret(match.group(1))
+
+
+def _name_says_secret(name: str) -> bool:
+    parts = [part for part in re.split(r"[_.-]|(?<=[a-z])(?=[A-Z])", name) if part]
+    if not parts:
+        return True
+    return parts[-1].lower() not in _NOT_SECRET_TAILS and parts[0].lower() not in _NOT_SECRET_HEADS
+
+
 def _detect_secrets_hits(lines: list[str]) -> list[list[Hit]]:
     """For each line, what detect-secrets' enabled plugins find on it."""
     from detect_secrets.core.scan import scan_line
     from detect_secrets.settings import transient_settings
 
+    ours = _judged_by_ours()
     found: list[list[Hit]] = []
     with transient_settings({"plugins_used": [{"name": name} for name in _plugin_names()]}):
         for line in lines:
             hits = []
             for secret in scan_line(line):
+                if secret.type in ours:
+                    continue  # a format our own pattern for it judges, more strictly
                 raw = secret.secret_value or ""
                 value = raw.strip(" \t\"'=:")  # Artifactory's capture holds its delimiters
                 start = line.find(value)
@@ -272,6 +360,8 @@ def _detect_secrets_hits(lines: list[str]) -> list[list[Hit]]:
                     while end < len(line) and line[end] in _TOKEN_CHARS:
                         end += 1
                 if is_placeholder(line[start:end], assigned=keyword):
+                    continue
+                if keyword and (in_token_format(line[start:end]) or not _name_may_hold_secret(line[:start])):
                     continue
                 code = "HL304" if keyword else "HL305"
                 hits.append(Hit(start, end, code, f"{secret.type.lower()} (detect-secrets)", line[start:end], 0 if keyword else 4, raw))
@@ -293,7 +383,7 @@ def line_hits(lines: list[str]) -> list[list[Hit]]:
     """Every detector over each of ``lines`` (candidate lines), merged per line."""
     ours = [_own_hits(line) for line in lines]
     theirs = _detect_secrets_hits(lines) if lines else []
-    return [_merge(a + b) for a, b in zip(ours, theirs)]
+    return [_merge([hit for hit in a + b if not is_public_key(hit.secret)]) for a, b in zip(ours, theirs)]
 
 
 def secret_spans(text: str) -> list[tuple[int, int]]:
