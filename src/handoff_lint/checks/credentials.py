@@ -55,7 +55,8 @@ def _patterns():
     table = load_table("credentials")
     tokens = [(name, re.compile(pattern)) for name, pattern in table["tokens"].items()]
     other = table["other"]
-    return tokens, re.compile(other["private-key"]), re.compile(other["url-password"]), re.compile(other["assignment"])
+    return (tokens, re.compile(other["private-key"]), re.compile(other["url-password"]), re.compile(other["assignment"]),
+            re.compile(other["curl-user"]), re.compile(other["auth-header"]))
 
 
 @lru_cache(maxsize=1)
@@ -203,9 +204,14 @@ _NOT_SECRET_HEADS = frozenset(("public", "publishable", "csrf", "xsrf"))
 _NOT_SECRET_TAILS = frozenset(("id", "ids", "name", "names", "url", "uri", "length", "len", "size", "count", "type", "file", "path", "dir", "env", "ttl", "expiry", "expires", "header", "field", "limit", "policy", "prefix"))
 
 
-# A package and its version (`jjwt-jackson-0.11.2` after `io.jsonwebtoken:`), or the next
-# setting's name (`snowflake.password= jdbc.snowflake.url=`): no value of the name before.
-_NOT_A_VALUE = re.compile(r"[a-z][a-z0-9-]*-[0-9]+(?:\.[0-9]+)+$|[A-Za-z][\w-]*(?:\.[\w-]+)+=$")
+def _not_a_value(value: str) -> bool:
+    """A package and its version (`jjwt-jackson-0.11.2` after `io.jsonwebtoken:`), or the next
+    setting's name (`snowflake.password= jdbc.snowflake.url=`): no value of the name before."""
+    head, dash, version = value.rpartition("-")
+    if dash and head[:1].isalpha() and head == head.lower() and head.replace("-", "").isalnum() and "." in version and version.replace(".", "").isdigit():
+        return True
+    name = value[:-1]
+    return value.endswith("=") and "." in name and name[:1].isalpha() and name.replace(".", "").replace("_", "").replace("-", "").isalnum()
 
 
 def _value_looks_secret(key: str, value: str, tail: str = "") -> bool:
@@ -217,7 +223,7 @@ def _value_looks_secret(key: str, value: str, tail: str = "") -> bool:
         return len(value) >= 24  # a long run of digits is a key (Discord client secrets); a count is short
     if is_placeholder(value, assigned=True) or value[0] in "$%~/.#&" or value.lower().startswith(("http", "file:")):
         return False
-    if _NOT_A_VALUE.match(value):
+    if _not_a_value(value):
         return False
     if key.lower().startswith(("pass", "pwd", "secret")):
         return True
@@ -269,10 +275,59 @@ def in_token_format(value: str) -> bool:
     return _token_formats().match(value) is not None
 
 
+# Words written where a password goes in examples: `curl -u user:pass`, `-u username:token`.
+_STAND_IN_WORDS = frozenset(("test", "pass", "password", "passwd", "pwd", "secret", "token", "user", "username", "apikey", "api_key", "key", "changeme"))
+
+
+def _stand_in(user: str, password: str) -> bool:
+    """``password`` (given with ``user``) is an example's stand-in: a placeholder or variable
+    (``$PASS``, ``[PASSWORD]``, ``${{ secrets.X }}``), a credential word, the user name again
+    (``test:test``), one character repeated (``yyy``)."""
+    return (is_placeholder(password, assigned=True) or password[0] in "$%[" or password.lower() in _STAND_IN_WORDS
+            or password == user or len(set(password)) == 1)
+
+
+def _looks_like_key(value: str) -> bool:
+    """A value with no name to say it is secret: letters and digits, not a word."""
+    return any(c.isdigit() for c in value) and any(c.isalpha() for c in value) and len(set(value)) >= 6
+
+
+def _curl_user_hit(match: re.Match) -> Hit | None:
+    """``-u user:password``: the password, or (empty password) the user part when it is a key."""
+    user, secret = match.group("user"), match.group("secret")
+    if secret:
+        if _stand_in(user, secret) or (secret.isdigit() and (user.isdigit() or not user)):
+            return None  # also `docker run -u 1000:1000`: a user and group id
+        return Hit(match.start("secret"), match.end("secret"), "HL303", "password in a command line", secret, 0)
+    if user and not is_placeholder(user, assigned=True) and user[0] not in "$%[" and _looks_like_key(user):
+        return Hit(match.start("user"), match.end("user"), "HL303", "key in a command line", user, 0)
+    return None
+
+
+def _header_credential(scheme: str | None, value: str) -> bool:
+    """The value of an ``Authorization`` header is a credential: for ``Basic``, base64 of
+    ``user:password`` whose password is no stand-in (``dXNlcjpwYXNz`` is ``user:pass``); else
+    (Bearer, Token, none) a value that is no placeholder and looks like a key."""
+    if is_placeholder(value, assigned=True) or len(set(value)) == 1:
+        return False
+    if scheme and scheme.lower() == "basic":
+        import base64
+        import binascii
+
+        try:
+            decoded = base64.b64decode(value + "=" * (-len(value) % 4), validate=True).decode("utf-8")
+        except (ValueError, binascii.Error):
+            decoded = ""
+        if ":" in decoded:
+            user, _, password = decoded.partition(":")
+            return not _stand_in(user, password) if password else bool(user) and not is_placeholder(user, assigned=True)
+    return _looks_like_key(value)
+
+
 def _own_hits(line: str) -> list[Hit]:
     """Every match of our own patterns on ``line``, placeholders and non-random tokens removed
     one match at a time."""
-    tokens, private_key, url_password, assignment = _patterns()
+    tokens, private_key, url_password, assignment, curl_user, auth_header = _patterns()
     hits: list[Hit] = []
     for name, pattern in tokens:
         for match in pattern.finditer(line):
@@ -292,11 +347,18 @@ def _own_hits(line: str) -> list[Hit]:
         secret = match.group("secret")
         if not is_placeholder(secret) and not (secret.isdigit() and len(secret) <= 5):
             hits.append(Hit(match.start("secret"), match.end("secret"), "HL303", "password in URL", secret, 0))
+    for match in curl_user.finditer(line):
+        hit = _curl_user_hit(match)
+        if hit is not None:
+            hits.append(hit)
+    for match in auth_header.finditer(line):
+        if _header_credential(match.group("scheme"), match.group("secret")):
+            hits.append(Hit(match.start("secret"), match.end("secret"), "HL303", "credential in an Authorization header", match.group("secret"), 0))
     for match in assignment.finditer(line):
         secret = match.group("secret")
         if in_token_format(secret):
             continue  # `token = "xoxb-..."`: the token's own pattern judges it (found above or not a token)
-        name = _NAME_HEAD.search(line[max(0, match.start() - 41):match.start()]).group(0) + match.group("key") + match.group("tail")
+        name = _trailing_name(line[max(0, match.start() - 80):match.start()]) + match.group("key") + match.group("tail")
         if not _name_says_secret(name):
             continue  # publicToken, csrf-token
         if _value_looks_secret(match.group("key"), secret, match.group("tail")):
@@ -314,17 +376,21 @@ def _judged_by_ours() -> frozenset[str]:
     return frozenset(load_table("credentials")["detect-secrets"]["judged-by-our-patterns"])
 
 
-_NAME_BEFORE = re.compile(r"([A-Za-z][A-Za-z0-9_.-]{0,80})[\"'\]]{0,2}\s{0,5}(?::{1,3}=|=>|[?.]?=|:|==|!=)?\s{0,5}[\"'`@]{0,2}$")
+_NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-"
 
 
-_NAME_HEAD = re.compile(r"(?:[A-Za-z0-9]{1,40}[_.-]?)?$")  # the part of a name before its secret word
+def _trailing_name(before: str) -> str:
+    """The name that ends ``before`` (``db_`` of ``db_password``), without regular expressions:
+    a backwards scan of a bounded tail."""
+    tail = before[-80:]
+    return tail[len(tail.rstrip(_NAME_CHARS)):]
 
 
 def _name_may_hold_secret(before: str) -> bool:
-    """The name a value is given (what precedes it on the line) does not say it is no secret:
-    ``LLM_SECRET_NAME = "..."``, ``token_url = ...``, ``publicToken = ...``, ``csrf-token=...``."""
-    match = _NAME_BEFORE.search(before[-120:])
-    return match is None or _name_says_secret(match.group(1))
+    """The name a value is given (what precedes it on the line, past quotes and an operator) does
+    not say it is no secret: ``LLM_SECRET_NAME = "..."``, ``publicToken = ...``, ``csrf-token=...``."""
+    name = _trailing_name(before[-120:].rstrip(" \t\"'`@:=!?.>"))
+    return not name or _name_says_secret(name)
 
 
 def _name_says_secret(name: str) -> bool:

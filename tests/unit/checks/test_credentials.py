@@ -204,6 +204,8 @@ SAMPLES = {
     "private-key": "-----BEGIN EC PRIVATE KEY-----",
     "url-password": "redis://default:" + body(16) + "@cache:6379/0",
     "assignment": "db_password: " + body(14),
+    "curl-user": "curl -u deploy:" + body(16) + " https://api.internal/v1",
+    "auth-header": "Authorization: Bearer " + body(40, string.ascii_letters + string.digits + "_-."),
     "ArtifactoryDetector": "AKCp" + body(69),
     "AWSKeyDetector": "ASIA" + body(16, string.ascii_uppercase + "234567"),
     "AzureStorageKeyDetector": "AccountKey=" + body(86) + "==",
@@ -229,6 +231,8 @@ SHOWN_NEVER["url-password"] = SAMPLES["url-password"].split(":")[2].split("@")[0
 SHOWN_NEVER["BasicAuthDetector"] = SAMPLES["BasicAuthDetector"].split(":")[2].split("@")[0]
 SHOWN_NEVER["CloudantDetector"] = SAMPLES["CloudantDetector"].split(":")[2].split("@")[0]
 SHOWN_NEVER["private-key"] = "PRIVATE KEY"
+SHOWN_NEVER["curl-user"] = SAMPLES["curl-user"].split(":")[1].split(" ")[0]
+SHOWN_NEVER["auth-header"] = SAMPLES["auth-header"].rsplit(" ", 1)[1]
 
 
 def detectors() -> list[str]:
@@ -552,3 +556,38 @@ def test_a_nul_byte_does_not_hide_a_key_in_a_file_beside_the_documents(handoff_r
     found = json.loads(result.stdout)
     assert [(f["path"], f["code"]) for f in found] == [(".env", "HL301")]
     assert token not in result.stdout
+
+
+# -- passwords on command lines and in HTTP headers (HL303) -----------------------------------
+B64 = __import__("base64").b64encode
+
+
+@pytest.mark.parametrize("line, secret", [
+    ("curl -u elastic:{s} https://localhost:9200", "Xq7" + body(13)),
+    ("curl --user 'ops:{s}' https://api.internal", body(14)),
+    ('curl --user "j.doe:{s}" "https://api.internal/me"', "dB2y@" + body(11)),
+    ("curl --user ada:'{s}' -X PATCH", body(16)),
+    ('curl -u "{s}:" https://api.stripe.test/v1/charges', "rk9" + body(20)),  # a key given as the user name
+    ("curl -H 'Authorization: Bearer {s}'", body(32, string.ascii_letters + string.digits + "_-")),
+    ('curl -H "Authorization: Token {s}"', hexes(40)),
+    ('curl -H "Authorization: Basic {s}"', B64(b"svc-build:" + body(18).encode()).decode()),
+    ("Authorization: {s}", hexes(8) + "-" + hexes(4) + "-" + hexes(4) + "-" + hexes(4) + "-" + hexes(12)),
+])
+def test_command_line_and_header_credentials_are_found_and_redacted(line, secret):
+    text = "intro\n" + line.format(s=secret) + "\n"
+    found = [f for f in findings(text) if f.code == "HL303"]
+    assert len(found) == 1 and all(secret not in f.message for f in found), found
+    assert secret not in credentials.redact_text(text)
+
+
+@pytest.mark.parametrize("line", [
+    "curl -u user:pass https://api.internal", "curl -i -u 'test:test'", 'curl --user "$USER:$PASS" "$URL"',
+    'curl -u "${{ secrets.USER }}:${{ secrets.PASS }}"', "curl -u username:token", "curl --user neo4j:[PASSWORD] http://[IP]:7474",
+    'curl --user "xxx:yyy"', 'curl -u ":" https://localhost:9200', "curl -u <user:password> https://x.test", 'curl -u "myname" https://x.test',
+    'curl -H "Authorization: Bearer $TOKEN"', 'curl -H "Authorization: Bearer <token>"', 'curl -H "Authorization: Bearer $(gcloud auth print-access-token)"',
+    'curl -H "Authorization: Basic dXNlcjpwYXNz"', 'curl -H "Authorization: Token **********"', 'curl -H "Authorization: Bearer XXXXXXXXXXXX"',
+    '-H "Authorization: basic {base64(email:password)}"', "The Authorization: header carries the session", "docker login -u deploy --password-stdin",
+    "docker run -u 1000:1001 image", "sort -u a.txt", "git push -u origin main",
+])
+def test_command_line_and_header_stand_ins_are_clean(line):
+    assert [f for f in findings("intro\n" + line + "\n") if f.code.startswith("HL3")] == []
