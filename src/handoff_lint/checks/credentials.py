@@ -50,18 +50,23 @@ class Hit(NamedTuple):
     stored: str = ""  # what detect-secrets stores for it in a baseline, when it found it
 
 
+class _Patterns(NamedTuple):
+    tokens: list[tuple[str, re.Pattern]]
+    private_key: re.Pattern
+    url_password: re.Pattern
+    curl_user: re.Pattern
+    auth_header: re.Pattern
+    # a name that says secret given a value: `name = value`, `"NAME", "value"`, `<name>value</`
+    assignments: tuple[re.Pattern, ...]
+
+
 @lru_cache(maxsize=1)
-def _patterns():
+def _patterns() -> _Patterns:
     table = load_table("credentials")
     tokens = [(name, re.compile(pattern)) for name, pattern in table["tokens"].items()]
-    other = table["other"]
-    return (tokens, re.compile(other["private-key"]), re.compile(other["url-password"]), re.compile(other["assignment"]),
-            re.compile(other["curl-user"]), re.compile(other["auth-header"]))
-
-
-@lru_cache(maxsize=1)
-def _assignment():
-    return _patterns()[3]
+    other = {name: re.compile(pattern) for name, pattern in table["other"].items()}
+    return _Patterns(tokens, other["private-key"], other["url-password"], other["curl-user"], other["auth-header"],
+                     (other["assignment"], other["quoted-pair"], other["xml-element"]))
 
 
 class _Gates(NamedTuple):
@@ -327,7 +332,7 @@ def _header_credential(scheme: str | None, value: str) -> bool:
 def _own_hits(line: str) -> list[Hit]:
     """Every match of our own patterns on ``line``, placeholders and non-random tokens removed
     one match at a time."""
-    tokens, private_key, url_password, assignment, curl_user, auth_header = _patterns()
+    tokens, private_key, url_password, curl_user, auth_header, assignments = _patterns()
     hits: list[Hit] = []
     for name, pattern in tokens:
         for match in pattern.finditer(line):
@@ -354,15 +359,16 @@ def _own_hits(line: str) -> list[Hit]:
     for match in auth_header.finditer(line):
         if _header_credential(match.group("scheme"), match.group("secret")):
             hits.append(Hit(match.start("secret"), match.end("secret"), "HL303", "credential in an Authorization header", match.group("secret"), 0))
-    for match in assignment.finditer(line):
-        secret = match.group("secret")
-        if in_token_format(secret):
-            continue  # `token = "xoxb-..."`: the token's own pattern judges it (found above or not a token)
-        name = _trailing_name(line[max(0, match.start() - 80):match.start()]) + match.group("key") + match.group("tail")
-        if not _name_says_secret(name):
-            continue  # publicToken, csrf-token
-        if _value_looks_secret(match.group("key"), secret, match.group("tail")):
-            hits.append(Hit(match.start("secret"), match.end("secret"), "HL304", "secret assigned a literal value", secret, 0))
+    for assignment in assignments:
+        for match in assignment.finditer(line):
+            secret = match.group("secret")
+            if in_token_format(secret):
+                continue  # `token = "xoxb-..."`: the token's own pattern judges it (found above or not a token)
+            name = _trailing_name(line[max(0, match.start("key") - 80):match.start("key")]) + match.group("key") + match.group("tail")
+            if not _name_says_secret(name):
+                continue  # publicToken, csrf-token
+            if _value_looks_secret(match.group("key"), secret, match.group("tail")):
+                hits.append(Hit(match.start("secret"), match.end("secret"), "HL304", "secret assigned a literal value", secret, 0))
     return hits
 
 

@@ -204,6 +204,8 @@ SAMPLES = {
     "private-key": "-----BEGIN EC PRIVATE KEY-----",
     "url-password": "redis://default:" + body(16) + "@cache:6379/0",
     "assignment": "db_password: " + body(14),
+    "quoted-pair": 'System.setProperty("DEPLOY_TOKEN", "' + body(32) + '")',
+    "xml-element": "<deployToken>" + body(32) + "</deployToken>",
     "curl-user": "curl -u deploy:" + body(16) + " https://api.internal/v1",
     "auth-header": "Authorization: Bearer " + body(40, string.ascii_letters + string.digits + "_-."),
     "ArtifactoryDetector": "AKCp" + body(69),
@@ -231,6 +233,8 @@ SHOWN_NEVER["url-password"] = SAMPLES["url-password"].split(":")[2].split("@")[0
 SHOWN_NEVER["BasicAuthDetector"] = SAMPLES["BasicAuthDetector"].split(":")[2].split("@")[0]
 SHOWN_NEVER["CloudantDetector"] = SAMPLES["CloudantDetector"].split(":")[2].split("@")[0]
 SHOWN_NEVER["private-key"] = "PRIVATE KEY"
+SHOWN_NEVER["quoted-pair"] = SAMPLES["quoted-pair"].split('"')[3]
+SHOWN_NEVER["xml-element"] = SAMPLES["xml-element"].split(">")[1].split("<")[0]
 SHOWN_NEVER["curl-user"] = SAMPLES["curl-user"].split(":")[1].split(" ")[0]
 SHOWN_NEVER["auth-header"] = SAMPLES["auth-header"].rsplit(" ", 1)[1]
 
@@ -590,4 +594,23 @@ def test_command_line_and_header_credentials_are_found_and_redacted(line, secret
     "docker run -u 1000:1001 image", "sort -u a.txt", "git push -u origin main",
 ])
 def test_command_line_and_header_stand_ins_are_clean(line):
+    assert [f for f in findings("intro\n" + line + "\n") if f.code.startswith("HL3")] == []
+
+
+@pytest.mark.parametrize("line", [
+    'System.setProperty("DB_PASSWORD", "' + body(18) + '")',
+    "os.getenv('api_token', '" + hexes(8) + "-" + hexes(4) + "-" + hexes(4) + "-" + hexes(4) + "-" + hexes(12) + "')",
+    "<bitbucketToken>  " + body(32).lower() + "  </bitbucketToken>",
+    "<db:password>" + body(16) + "</db:password>",
+])
+def test_quoted_pairs_and_xml_elements_are_found(line):
+    assert [f.code for f in findings("intro\n" + line + "\n")] == ["HL304"]
+
+
+@pytest.mark.parametrize("line", [
+    't("password", "Password")', 'os.getenv("API_TOKEN", "")', 'System.getProperty("DB_PASSWORD", "${DB_PASSWORD}")',
+    "<password>${DB_PASSWORD}</password>", "<token>YOUR_TOKEN_HERE</token>", "<passwordPolicy>strict</passwordPolicy>",
+    'labels = ["token", "secret", "password"]', "<tokenUrl>https://login.example.com/oauth2/token</tokenUrl>",
+])
+def test_quoted_pair_and_xml_stand_ins_are_clean(line):
     assert [f for f in findings("intro\n" + line + "\n") if f.code.startswith("HL3")] == []
