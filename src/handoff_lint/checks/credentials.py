@@ -312,7 +312,8 @@ def _curl_user_hit(match: re.Match) -> Hit | None:
 def _header_credential(scheme: str | None, value: str) -> bool:
     """The value of an ``Authorization`` header is a credential: for ``Basic``, base64 of
     ``user:password`` whose password is no stand-in (``dXNlcjpwYXNz`` is ``user:pass``); else
-    (Bearer, Token, none) a value that is no placeholder and looks like a key."""
+    (Bearer, Token, none) a value that is no placeholder and looks like a key, 16 characters or
+    more: prose names a scheme (`Authorization: HMAC-SHA256 over the body`), a key is longer."""
     if is_placeholder(value, assigned=True) or len(set(value)) == 1:
         return False
     if scheme and scheme.lower() == "basic":
@@ -326,7 +327,7 @@ def _header_credential(scheme: str | None, value: str) -> bool:
         if ":" in decoded:
             user, _, password = decoded.partition(":")
             return not _stand_in(user, password) if password else bool(user) and not is_placeholder(user, assigned=True)
-    return _looks_like_key(value)
+    return len(value) >= 16 and _looks_like_key(value)
 
 
 def _own_hits(line: str) -> list[Hit]:

@@ -590,8 +590,9 @@ def test_command_line_and_header_credentials_are_found_and_redacted(line, secret
     'curl --user "xxx:yyy"', 'curl -u ":" https://localhost:9200', "curl -u <user:password> https://x.test", 'curl -u "myname" https://x.test',
     'curl -H "Authorization: Bearer $TOKEN"', 'curl -H "Authorization: Bearer <token>"', 'curl -H "Authorization: Bearer $(gcloud auth print-access-token)"',
     'curl -H "Authorization: Basic dXNlcjpwYXNz"', 'curl -H "Authorization: Token **********"', 'curl -H "Authorization: Bearer XXXXXXXXXXXX"',
-    '-H "Authorization: basic {base64(email:password)}"', "The Authorization: header carries the session", "docker login -u deploy --password-stdin",
-    "docker run -u 1000:1001 image", "sort -u a.txt", "git push -u origin main",
+    '-H "Authorization: basic {base64(email:password)}"', "The Authorization: header carries the session", "Authorization: HMAC-SHA256 over the body", "Authorization: Bearer JWT-from-step-2",
+    "docker login -u deploy --password-stdin",
+    "docker run -u 1000:1001 image", "Examples: `curl -u user:pass`, `-u username:token`.", "sort -u a.txt", "git push -u origin main",
 ])
 def test_command_line_and_header_stand_ins_are_clean(line):
     assert [f for f in findings("intro\n" + line + "\n") if f.code.startswith("HL3")] == []
