@@ -585,12 +585,12 @@ def test_command_line_and_header_credentials_are_found_and_redacted(line, secret
 
 
 @pytest.mark.parametrize("line", [
-    "curl -u user:pass https://api.internal", "curl -i -u 'test:test'", 'curl --user "$USER:$PASS" "$URL"',
-    'curl -u "${{ secrets.USER }}:${{ secrets.PASS }}"', "curl -u username:token", "curl --user neo4j:[PASSWORD] http://[IP]:7474",
-    'curl --user "xxx:yyy"', 'curl -u ":" https://localhost:9200', "curl -u <user:password> https://x.test", 'curl -u "myname" https://x.test',
+    "curl -u user:pass https://api.internal", "curl -s -u 'demo:demo' http://localhost:8080/health", 'curl --user "$USER:$PASS" "$URL"',
+    'curl -u "${{ secrets.USER }}:${{ secrets.PASS }}"', "curl --user alice:token https://api.example.com", "curl --user admin:[PASSWORD] http://[HOST]:8080",
+    "curl -u 'aaa:bbbb' https://x.test", 'curl --user ":" https://localhost:8443', "curl -u <user:password> https://x.test", 'curl -u "myname" https://x.test',
     'curl -H "Authorization: Bearer $TOKEN"', 'curl -H "Authorization: Bearer <token>"', 'curl -H "Authorization: Bearer $(gcloud auth print-access-token)"',
-    'curl -H "Authorization: Basic dXNlcjpwYXNz"', 'curl -H "Authorization: Token **********"', 'curl -H "Authorization: Bearer XXXXXXXXXXXX"',
-    '-H "Authorization: basic {base64(email:password)}"', "The Authorization: header carries the session", "Authorization: HMAC-SHA256 over the body", "Authorization: Bearer JWT-from-step-2",
+    'curl -H "Authorization: Basic dXNlcjpwYXNz"', 'curl -H "Authorization: Token ******"', 'curl -H "Authorization: Bearer XXXXXXXX-XXXX"',
+    '-H "Authorization: Basic {base64(user:pass)}"', "The Authorization: header carries the session", "Authorization: HMAC-SHA256 over the body", "Authorization: Bearer JWT-from-step-2",
     "docker login -u deploy --password-stdin",
     "docker run -u 1000:1001 image", "Examples: `curl -u user:pass`, `-u username:token`.", "sort -u a.txt", "git push -u origin main",
 ])
@@ -615,3 +615,16 @@ def test_quoted_pairs_and_xml_elements_are_found(line):
 ])
 def test_quoted_pair_and_xml_stand_ins_are_clean(line):
     assert [f for f in findings("intro\n" + line + "\n") if f.code.startswith("HL3")] == []
+
+
+def test_a_key_published_on_purpose_is_dropped_and_only_it(monkeypatch):
+    """[public-keys] holds SHA-256 digests (so the rules file holds no key); a listed key is no
+    finding, an unlisted key of the same format still is."""
+    import hashlib
+
+    digests = credentials.load_table("credentials")["public-keys"]["sha256"]
+    assert digests and all(re.fullmatch(r"[0-9a-f]{64}", d) for d in digests)
+    published, other = "AIza" + body(35), "AIza" + body(35)
+    monkeypatch.setattr(credentials, "_public_keys", lambda: frozenset([hashlib.sha256(published.encode()).hexdigest()]))
+    assert findings(f"intro\nkey {published}\n") == []
+    assert [f.code for f in findings(f"intro\nkey {other}\n")] == ["HL301"]
