@@ -77,10 +77,14 @@ def _compiled_by_the_checks() -> dict[str, re.Pattern]:
     from handoff_lint.checks import credentials, privacy, structure
 
     found: dict[str, re.Pattern] = {}
-    tokens, private_key, url_password, assignment = credentials._patterns()
-    for name, pattern in tokens:
+    patterns = credentials._patterns()
+    for name, pattern in patterns.tokens:
         found[f"credentials._patterns() token {name}"] = pattern
-    found["credentials._patterns() assignment"] = assignment
+    for field in ("private_key", "url_password", "curl_user", "auth_header"):
+        found[f"credentials._patterns() {field}"] = getattr(patterns, field)
+    for pattern in patterns.assignments:
+        found[f"credentials._patterns() assignment {pattern.pattern[:40]}"] = pattern
+    found["credentials._token_formats()"] = credentials._token_formats()
     for pattern in credentials._gates().shapes:  # searched over whole files, not lines
         found[f"credentials._gates() shape {pattern.pattern}"] = pattern
     patterns = privacy._table()[0]

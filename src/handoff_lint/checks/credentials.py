@@ -50,17 +50,23 @@ class Hit(NamedTuple):
     stored: str = ""  # what detect-secrets stores for it in a baseline, when it found it
 
 
+class _Patterns(NamedTuple):
+    tokens: list[tuple[str, re.Pattern]]
+    private_key: re.Pattern
+    url_password: re.Pattern
+    curl_user: re.Pattern
+    auth_header: re.Pattern
+    # a name that says secret given a value: `name = value`, `"NAME", "value"`, `<name>value</`
+    assignments: tuple[re.Pattern, ...]
+
+
 @lru_cache(maxsize=1)
-def _patterns():
+def _patterns() -> _Patterns:
     table = load_table("credentials")
     tokens = [(name, re.compile(pattern)) for name, pattern in table["tokens"].items()]
-    other = table["other"]
-    return tokens, re.compile(other["private-key"]), re.compile(other["url-password"]), re.compile(other["assignment"])
-
-
-@lru_cache(maxsize=1)
-def _assignment():
-    return _patterns()[3]
+    other = {name: re.compile(pattern) for name, pattern in table["other"].items()}
+    return _Patterns(tokens, other["private-key"], other["url-password"], other["curl-user"], other["auth-header"],
+                     (other["assignment"], other["quoted-pair"], other["xml-element"]))
 
 
 class _Gates(NamedTuple):
@@ -197,8 +203,20 @@ def _looks_random(body: str) -> bool:
     return steps < len(body) * 0.5  # abcdefghij..., 1234567890...
 
 
+# A name starting so names a value meant to be seen or used once: `publicToken`, `csrf-token`.
+_NOT_SECRET_HEADS = frozenset(("public", "publishable", "csrf", "xsrf"))
 # A name ending so names what the secret is about, not the secret: `secret_length`, `token_url`.
 _NOT_SECRET_TAILS = frozenset(("id", "ids", "name", "names", "url", "uri", "length", "len", "size", "count", "type", "file", "path", "dir", "env", "ttl", "expiry", "expires", "header", "field", "limit", "policy", "prefix"))
+
+
+def _not_a_value(value: str) -> bool:
+    """A package and its version (`jjwt-jackson-0.11.2` after `io.jsonwebtoken:`), or the next
+    setting's name (`snowflake.password= jdbc.snowflake.url=`): no value of the name before."""
+    head, dash, version = value.rpartition("-")
+    if dash and head[:1].isalpha() and head == head.lower() and head.replace("-", "").isalnum() and "." in version and version.replace(".", "").isdigit():
+        return True
+    name = value[:-1]
+    return value.endswith("=") and "." in name and name[:1].isalpha() and name.replace(".", "").replace("_", "").replace("-", "").isalnum()
 
 
 def _value_looks_secret(key: str, value: str, tail: str = "") -> bool:
@@ -210,21 +228,119 @@ def _value_looks_secret(key: str, value: str, tail: str = "") -> bool:
         return len(value) >= 24  # a long run of digits is a key (Discord client secrets); a count is short
     if is_placeholder(value, assigned=True) or value[0] in "$%~/.#&" or value.lower().startswith(("http", "file:")):
         return False
+    if _not_a_value(value):
+        return False
     if key.lower().startswith(("pass", "pwd", "secret")):
         return True
     # token, api_key, credentials: a value with a digit or mixed case, not a word
     return any(c.isdigit() for c in value) and any(c.isalpha() for c in value) and len(set(value)) >= 6
 
 
+def _jwt_header_is_json(token: str) -> bool:
+    """A JWT's first part is base64url of a JSON object written in text (`{"alg":...}`): a run that
+    merely starts with `eyJ` and decodes to a cut object or to bytes that are mostly no text is no
+    token. A character or two garbled inside the object still counts."""
+    import base64
+    import binascii
+
+    head = token.split(".", 1)[0]
+    try:
+        decoded = base64.urlsafe_b64decode(head + "=" * (-len(head) % 4)).rstrip()
+    except (ValueError, binascii.Error):
+        return False
+    printable = sum(32 <= byte < 127 for byte in decoded)
+    return decoded.endswith(b"}") and printable >= len(decoded) * 0.9
+
+
+@lru_cache(maxsize=1)
+def _public_keys() -> frozenset[str]:
+    return frozenset(load_table("credentials")["public-keys"]["sha256"])
+
+
+def is_public_key(value: str) -> bool:
+    """A key published on purpose in vendors' SDKs and documentation (rules/credentials.toml
+    `[public-keys]`, stored as SHA-256): it is known to everyone, so it is no leak."""
+    import hashlib
+
+    return hashlib.sha256(value.encode("utf-8")).hexdigest() in _public_keys()
+
+
+@lru_cache(maxsize=1)
+def _token_formats() -> re.Pattern:
+    """The start of a value in one of our token formats: the literal prefixes our token patterns'
+    gates look for (three characters or more: `AC`, `SK` also start words), and a Telegram bot id.
+    Such a value is judged by its token pattern, not by the assignment rules."""
+    table = load_table("credentials")
+    # not `eyJ`: a one-part base64 value given to a token's name is still judged as assigned
+    prefixes = sorted({needle for name in table["tokens"] for needle in table["gates"][name].get("any", ()) if len(needle) >= 3 and name not in ("cohere", "jwt")}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, prefixes)) + r"|[0-9]{1,20}:A")
+
+
+def in_token_format(value: str) -> bool:
+    return _token_formats().match(value) is not None
+
+
+# Words written where a password goes in examples: `curl -u user:pass`, `-u username:token`.
+_STAND_IN_WORDS = frozenset(("test", "pass", "password", "passwd", "pwd", "secret", "token", "user", "username", "apikey", "api_key", "key", "changeme"))
+
+
+def _stand_in(user: str, password: str) -> bool:
+    """``password`` (given with ``user``) is an example's stand-in: a placeholder or variable
+    (``$PASS``, ``[PASSWORD]``, ``${{ secrets.X }}``), a credential word, the user name again
+    (``test:test``), one character repeated (``yyy``)."""
+    return (is_placeholder(password, assigned=True) or password[0] in "$%[" or password.lower() in _STAND_IN_WORDS
+            or password == user or len(set(password)) == 1)
+
+
+def _looks_like_key(value: str) -> bool:
+    """A value with no name to say it is secret: letters and digits, not a word."""
+    return any(c.isdigit() for c in value) and any(c.isalpha() for c in value) and len(set(value)) >= 6
+
+
+def _curl_user_hit(match: re.Match) -> Hit | None:
+    """``-u user:password``: the password, or (empty password) the user part when it is a key."""
+    user, secret = match.group("user"), match.group("secret")
+    if secret:
+        if _stand_in(user, secret) or (secret.isdigit() and (user.isdigit() or not user)):
+            return None  # also `docker run -u 1000:1000`: a user and group id
+        return Hit(match.start("secret"), match.end("secret"), "HL303", "password in a command line", secret, 0)
+    if user and not is_placeholder(user, assigned=True) and user[0] not in "$%[" and _looks_like_key(user):
+        return Hit(match.start("user"), match.end("user"), "HL303", "key in a command line", user, 0)
+    return None
+
+
+def _header_credential(scheme: str | None, value: str) -> bool:
+    """The value of an ``Authorization`` header is a credential: for ``Basic``, base64 of
+    ``user:password`` whose password is no stand-in (``dXNlcjpwYXNz`` is ``user:pass``); else
+    (Bearer, Token, none) a value that is no placeholder and looks like a key, 16 characters or
+    more: prose names a scheme (`Authorization: HMAC-SHA256 over the body`), a key is longer."""
+    if is_placeholder(value, assigned=True) or len(set(value)) == 1:
+        return False
+    if scheme and scheme.lower() == "basic":
+        import base64
+        import binascii
+
+        try:
+            decoded = base64.b64decode(value + "=" * (-len(value) % 4), validate=True).decode("utf-8")
+        except (ValueError, binascii.Error):
+            decoded = ""
+        if ":" in decoded:
+            user, _, password = decoded.partition(":")
+            return not _stand_in(user, password) if password else bool(user) and not is_placeholder(user, assigned=True)
+    return len(value) >= 16 and _looks_like_key(value)
+
+
 def _own_hits(line: str) -> list[Hit]:
     """Every match of our own patterns on ``line``, placeholders and non-random tokens removed
     one match at a time."""
-    tokens, private_key, url_password, assignment = _patterns()
+    tokens, private_key, url_password, curl_user, auth_header, assignments = _patterns()
     hits: list[Hit] = []
     for name, pattern in tokens:
         for match in pattern.finditer(line):
             body = match.group("body") if "body" in pattern.groupindex and match.group("body") else match.group(0)
             token = "token" if "token" in pattern.groupindex else 0  # cohere: the key, not its name
+            if name == "jwt" and not _jwt_header_is_json(match.group(0)):
+                continue
             if _looks_random(body):
                 hits.append(Hit(match.start(token), match.end(token), "HL301", f"{name} token", match.group(token), 4))
     for match in private_key.finditer(line):
@@ -237,10 +353,23 @@ def _own_hits(line: str) -> list[Hit]:
         secret = match.group("secret")
         if not is_placeholder(secret) and not (secret.isdigit() and len(secret) <= 5):
             hits.append(Hit(match.start("secret"), match.end("secret"), "HL303", "password in URL", secret, 0))
-    for match in assignment.finditer(line):
-        secret = match.group("secret")
-        if _value_looks_secret(match.group("key"), secret, match.group("tail")):
-            hits.append(Hit(match.start("secret"), match.end("secret"), "HL304", "secret assigned a literal value", secret, 0))
+    for match in curl_user.finditer(line):
+        hit = _curl_user_hit(match)
+        if hit is not None:
+            hits.append(hit)
+    for match in auth_header.finditer(line):
+        if _header_credential(match.group("scheme"), match.group("secret")):
+            hits.append(Hit(match.start("secret"), match.end("secret"), "HL303", "credential in an Authorization header", match.group("secret"), 0))
+    for assignment in assignments:
+        for match in assignment.finditer(line):
+            secret = match.group("secret")
+            if in_token_format(secret):
+                continue  # `token = "xoxb-..."`: the token's own pattern judges it (found above or not a token)
+            name = _trailing_name(line[max(0, match.start("key") - 80):match.start("key")]) + match.group("key") + match.group("tail")
+            if not _name_says_secret(name):
+                continue  # publicToken, csrf-token
+            if _value_looks_secret(match.group("key"), secret, match.group("tail")):
+                hits.append(Hit(match.start("secret"), match.end("secret"), "HL304", "secret assigned a literal value", secret, 0))
     return hits
 
 
@@ -249,16 +378,48 @@ def _plugin_names() -> tuple[str, ...]:
     return tuple(load_table("credentials")["detect-secrets"]["plugins"])
 
 
+@lru_cache(maxsize=1)
+def _judged_by_ours() -> frozenset[str]:
+    return frozenset(load_table("credentials")["detect-secrets"]["judged-by-our-patterns"])
+
+
+_NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-"
+
+
+def _trailing_name(before: str) -> str:
+    """The name that ends ``before`` (``db_`` of ``db_password``), without regular expressions:
+    a backwards scan of a bounded tail."""
+    tail = before[-80:]
+    return tail[len(tail.rstrip(_NAME_CHARS)):]
+
+
+def _name_may_hold_secret(before: str) -> bool:
+    """The name a value is given (what precedes it on the line, past quotes and an operator) does
+    not say it is no secret: ``LLM_SECRET_NAME = "..."``, ``publicToken = ...``, ``csrf-token=...``."""
+    name = _trailing_name(before[-120:].rstrip(" \t\"'`@:=!?.>"))
+    return not name or _name_says_secret(name)
+
+
+def _name_says_secret(name: str) -> bool:
+    parts = [part for part in re.split(r"[_.-]|(?<=[a-z])(?=[A-Z])", name) if part]
+    if not parts:
+        return True
+    return parts[-1].lower() not in _NOT_SECRET_TAILS and parts[0].lower() not in _NOT_SECRET_HEADS
+
+
 def _detect_secrets_hits(lines: list[str]) -> list[list[Hit]]:
     """For each line, what detect-secrets' enabled plugins find on it."""
     from detect_secrets.core.scan import scan_line
     from detect_secrets.settings import transient_settings
 
+    ours = _judged_by_ours()
     found: list[list[Hit]] = []
     with transient_settings({"plugins_used": [{"name": name} for name in _plugin_names()]}):
         for line in lines:
             hits = []
             for secret in scan_line(line):
+                if secret.type in ours:
+                    continue  # a format our own pattern for it judges, more strictly
                 raw = secret.secret_value or ""
                 value = raw.strip(" \t\"'=:")  # Artifactory's capture holds its delimiters
                 start = line.find(value)
@@ -272,6 +433,8 @@ def _detect_secrets_hits(lines: list[str]) -> list[list[Hit]]:
                     while end < len(line) and line[end] in _TOKEN_CHARS:
                         end += 1
                 if is_placeholder(line[start:end], assigned=keyword):
+                    continue
+                if keyword and (in_token_format(line[start:end]) or not _name_may_hold_secret(line[:start])):
                     continue
                 code = "HL304" if keyword else "HL305"
                 hits.append(Hit(start, end, code, f"{secret.type.lower()} (detect-secrets)", line[start:end], 0 if keyword else 4, raw))
@@ -293,7 +456,7 @@ def line_hits(lines: list[str]) -> list[list[Hit]]:
     """Every detector over each of ``lines`` (candidate lines), merged per line."""
     ours = [_own_hits(line) for line in lines]
     theirs = _detect_secrets_hits(lines) if lines else []
-    return [_merge(a + b) for a, b in zip(ours, theirs)]
+    return [_merge([hit for hit in a + b if not is_public_key(hit.secret)]) for a, b in zip(ours, theirs)]
 
 
 def secret_spans(text: str) -> list[tuple[int, int]]:

@@ -184,6 +184,10 @@ SAMPLES = {
     "slack-webhook": "https://hooks.slack.com/services/T" + body(8, string.ascii_uppercase + string.digits) + "/B" + body(8, string.ascii_uppercase + string.digits) + "/" + body(24),
     "stripe": "rk_test_" + body(24),
     "gitlab": "glsoat-" + body(20),
+    "gitlab-ptt": "glptt-" + hexes(40),
+    "gitlab-imt": "glimt-" + body(25, string.ascii_letters + string.digits + "_-"),
+    "gitlab-agent": "glagent-" + body(50, string.ascii_letters + string.digits + "_-"),
+    "gitlab-oas": "gloas-" + body(64, string.ascii_letters + string.digits + "_-"),
     "azure-ad": "abc8Q~" + body(34, string.ascii_letters + string.digits + "~_.-"),
     "telegram": "1234567890:AA" + body(33, string.ascii_letters + string.digits + "_-"),
     "discord": "MTk4NjIyNDgzNDcxOTI1MjQ4." + body(6) + "." + body(27),
@@ -200,6 +204,10 @@ SAMPLES = {
     "private-key": "-----BEGIN EC PRIVATE KEY-----",
     "url-password": "redis://default:" + body(16) + "@cache:6379/0",
     "assignment": "db_password: " + body(14),
+    "quoted-pair": 'System.setProperty("DEPLOY_TOKEN", "' + body(32) + '")',
+    "xml-element": "<deployToken>" + body(32) + "</deployToken>",
+    "curl-user": "curl -u deploy:" + body(16) + " https://api.internal/v1",
+    "auth-header": "Authorization: Bearer " + body(40, string.ascii_letters + string.digits + "_-."),
     "ArtifactoryDetector": "AKCp" + body(69),
     "AWSKeyDetector": "ASIA" + body(16, string.ascii_uppercase + "234567"),
     "AzureStorageKeyDetector": "AccountKey=" + body(86) + "==",
@@ -225,6 +233,10 @@ SHOWN_NEVER["url-password"] = SAMPLES["url-password"].split(":")[2].split("@")[0
 SHOWN_NEVER["BasicAuthDetector"] = SAMPLES["BasicAuthDetector"].split(":")[2].split("@")[0]
 SHOWN_NEVER["CloudantDetector"] = SAMPLES["CloudantDetector"].split(":")[2].split("@")[0]
 SHOWN_NEVER["private-key"] = "PRIVATE KEY"
+SHOWN_NEVER["quoted-pair"] = SAMPLES["quoted-pair"].split('"')[3]
+SHOWN_NEVER["xml-element"] = SAMPLES["xml-element"].split(">")[1].split("<")[0]
+SHOWN_NEVER["curl-user"] = SAMPLES["curl-user"].split(":")[1].split(" ")[0]
+SHOWN_NEVER["auth-header"] = SAMPLES["auth-header"].rsplit(" ", 1)[1]
 
 
 def detectors() -> list[str]:
@@ -548,3 +560,71 @@ def test_a_nul_byte_does_not_hide_a_key_in_a_file_beside_the_documents(handoff_r
     found = json.loads(result.stdout)
     assert [(f["path"], f["code"]) for f in found] == [(".env", "HL301")]
     assert token not in result.stdout
+
+
+# -- passwords on command lines and in HTTP headers (HL303) -----------------------------------
+B64 = __import__("base64").b64encode
+
+
+@pytest.mark.parametrize("line, secret", [
+    ("curl -u elastic:{s} https://localhost:9200", "Xq7" + body(13)),
+    ("curl --user 'ops:{s}' https://api.internal", body(14)),
+    ('curl --user "j.doe:{s}" "https://api.internal/me"', "dB2y@" + body(11)),
+    ("curl --user ada:'{s}' -X PATCH", body(16)),
+    ('curl -u "{s}:" https://api.stripe.test/v1/charges', "rk9" + body(20)),  # a key given as the user name
+    ("curl -H 'Authorization: Bearer {s}'", body(32, string.ascii_letters + string.digits + "_-")),
+    ('curl -H "Authorization: Token {s}"', hexes(40)),
+    ('curl -H "Authorization: Basic {s}"', B64(b"svc-build:" + body(18).encode()).decode()),
+    ("Authorization: {s}", hexes(8) + "-" + hexes(4) + "-" + hexes(4) + "-" + hexes(4) + "-" + hexes(12)),
+])
+def test_command_line_and_header_credentials_are_found_and_redacted(line, secret):
+    text = "intro\n" + line.format(s=secret) + "\n"
+    found = [f for f in findings(text) if f.code == "HL303"]
+    assert len(found) == 1 and all(secret not in f.message for f in found), found
+    assert secret not in credentials.redact_text(text)
+
+
+@pytest.mark.parametrize("line", [
+    "curl -u user:pass https://api.internal", "curl -s -u 'demo:demo' http://localhost:8080/health", 'curl --user "$USER:$PASS" "$URL"',
+    'curl -u "${{ secrets.USER }}:${{ secrets.PASS }}"', "curl --user alice:token https://api.example.com", "curl --user admin:[PASSWORD] http://[HOST]:8080",
+    "curl -u 'aaa:bbbb' https://x.test", 'curl --user ":" https://localhost:8443', "curl -u <user:password> https://x.test", 'curl -u "myname" https://x.test',
+    'curl -H "Authorization: Bearer $TOKEN"', 'curl -H "Authorization: Bearer <token>"', 'curl -H "Authorization: Bearer $(gcloud auth print-access-token)"',
+    'curl -H "Authorization: Basic dXNlcjpwYXNz"', 'curl -H "Authorization: Token ******"', 'curl -H "Authorization: Bearer XXXXXXXX-XXXX"',
+    '-H "Authorization: Basic {base64(user:pass)}"', "The Authorization: header carries the session", "Authorization: HMAC-SHA256 over the body", "Authorization: Bearer JWT-from-step-2",
+    "docker login -u deploy --password-stdin",
+    "docker run -u 1000:1001 image", "Examples: `curl -u user:pass`, `-u username:token`.", "sort -u a.txt", "git push -u origin main",
+])
+def test_command_line_and_header_stand_ins_are_clean(line):
+    assert [f for f in findings("intro\n" + line + "\n") if f.code.startswith("HL3")] == []
+
+
+@pytest.mark.parametrize("line", [
+    'System.setProperty("DB_PASSWORD", "' + body(18) + '")',
+    "os.getenv('api_token', '" + hexes(8) + "-" + hexes(4) + "-" + hexes(4) + "-" + hexes(4) + "-" + hexes(12) + "')",
+    "<bitbucketToken>  " + body(32).lower() + "  </bitbucketToken>",
+    "<db:password>" + body(16) + "</db:password>",
+])
+def test_quoted_pairs_and_xml_elements_are_found(line):
+    assert [f.code for f in findings("intro\n" + line + "\n")] == ["HL304"]
+
+
+@pytest.mark.parametrize("line", [
+    't("password", "Password")', 'os.getenv("API_TOKEN", "")', 'System.getProperty("DB_PASSWORD", "${DB_PASSWORD}")',
+    "<password>${DB_PASSWORD}</password>", "<token>YOUR_TOKEN_HERE</token>", "<passwordPolicy>strict</passwordPolicy>",
+    'labels = ["token", "secret", "password"]', "<tokenUrl>https://login.example.com/oauth2/token</tokenUrl>",
+])
+def test_quoted_pair_and_xml_stand_ins_are_clean(line):
+    assert [f for f in findings("intro\n" + line + "\n") if f.code.startswith("HL3")] == []
+
+
+def test_a_key_published_on_purpose_is_dropped_and_only_it(monkeypatch):
+    """[public-keys] holds SHA-256 digests (so the rules file holds no key); a listed key is no
+    finding, an unlisted key of the same format still is."""
+    import hashlib
+
+    digests = credentials.load_table("credentials")["public-keys"]["sha256"]
+    assert digests and all(re.fullmatch(r"[0-9a-f]{64}", d) for d in digests)
+    published, other = "AIza" + body(35), "AIza" + body(35)
+    monkeypatch.setattr(credentials, "_public_keys", lambda: frozenset([hashlib.sha256(published.encode()).hexdigest()]))
+    assert findings(f"intro\nkey {published}\n") == []
+    assert [f.code for f in findings(f"intro\nkey {other}\n")] == ["HL301"]
