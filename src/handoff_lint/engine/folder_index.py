@@ -544,13 +544,15 @@ def build(root: Path, cwd: Path | None = None, scans: Callable[[str, str], objec
     base = display_path(root, cwd)
     here = str(cwd)
 
+    within = set(base.split("/")) == {".."}  # the working directory is inside the root
+    prefix = "" if base == "." else f"{base}/"
+
     def shown(path: str, place: str) -> str:
         # as discover shows it, so findings match the run (one relpath per root, not per file)
-        if set(base.split("/")) == {".."}:  # the working directory is inside the root: relpath per file
+        if within:
             return printable(display_path(Path(path), cwd))
-        name = os.path.basename(path)
-        relative = name if place == "root" else f"{place}/{name}"
-        return printable(relative if base == "." else f"{base}/{relative}")
+        name = file_name(path)
+        return printable(f"{prefix}{name}" if place == "root" else f"{prefix}{place}/{name}")
 
     rows = {path: (here, None, place, kind, shown(path, place), *name_parts(file_name(path), kind), None) for path, place, kind in listed.documents}
     strays = [Stray(Path(path), printable(display_path(Path(path), cwd)), is_dir) for path, is_dir in listed.strays]
