@@ -62,13 +62,18 @@ def check(source, config) -> list[Finding]:
                 continue  # a response's link to its handoff is HL406's, not reported twice
             folder, top = places = places or _places(source)
             resolved = top / path.lstrip("/") if path.startswith("/") else folder / path
-            if not os.path.exists(resolved):
+            if leads_out(resolved, top):  # never asked of the disk: a document must not probe the machine
+                found.append(Finding(source.display, reference.line, reference.column, "HL503", f"link target {quoted(redact_line(target))} leads outside the repository; not checked"))
+            elif not os.path.exists(resolved):
                 found.append(Finding(source.display, reference.line, reference.column, "HL501", f"link target {quoted(redact_line(target))} does not exist"))
         elif reference.kind != "code" or (source.kind == RESPONSE and target.rsplit("/", 1)[-1].startswith("handoff-")):
             continue  # a handoff named bare, or a response's backticked handoff: HL406's, not a path from here
         elif path_like(target) and not _SCHEME.match(target):
             folder, top = places = places or _places(source)
-            if not (os.path.exists(top / target) or os.path.exists(folder / target)):
+            candidates = [place / target for place in (top, folder) if not leads_out(place / target, top)]
+            if not candidates:
+                found.append(Finding(source.display, reference.line, reference.column, "HL503", f"path {quoted(redact_line(target))} leads outside the repository; not checked"))
+            elif not any(os.path.exists(candidate) for candidate in candidates):
                 found.append(Finding(source.display, reference.line, reference.column, "HL502", f"path {quoted(redact_line(target))} exists neither from the repository's top nor from this folder"))
     return found
 
@@ -78,3 +83,22 @@ def _places(source) -> tuple[Path, Path]:
     handoff (HL406's), and a warm run checks thousands of those without needing either."""
     folder = Path(os.path.abspath(source.file.path)).parent
     return folder, repository_top(folder, source.file.root)
+
+
+def leads_out(path: Path, top: Path) -> bool:
+    """Does ``path`` lead outside the repository ``top``, by its ``..`` parts or through a
+    symbolic link on the way? Decided before anything outside is asked of the disk: a link in a
+    pull request's handoff must not tell, by a finding or its absence, whether a file exists
+    elsewhere on the machine that runs the check."""
+    inside = os.path.join(os.path.normpath(top), "")
+    lexical = os.path.normpath(path)
+    if not os.path.join(lexical, "").startswith(inside):
+        return True
+    here = os.path.normpath(top)
+    for part in os.path.relpath(lexical, here).split(os.sep):
+        here = os.path.join(here, part)
+        if os.path.islink(here):  # a link inside the repository: where does it lead?
+            real = os.path.realpath(here)
+            if not os.path.join(real, "").startswith(os.path.join(os.path.realpath(top), "")):
+                return True
+    return False

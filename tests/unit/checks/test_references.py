@@ -69,3 +69,18 @@ def test_a_token_in_a_broken_link_is_shown_redacted(handoff_root):
     found = references(handoff_root, text)
     assert [code for _l, _c, code, _m in found] == ["HL501"]
     assert secret not in found[0][3] and "ghp_" not in found[0][3]
+
+
+def test_a_link_out_of_the_repository_is_never_looked_up(handoff_root, tmp_path):
+    """Whether a file exists elsewhere on the machine must not show in the report: a link that
+    leads out (by `..` or through a symbolic link in the repository) is HL503 whether its target
+    exists or not."""
+    outside = handoff_root.parents[2]  # above the repository top (tmp_path in handoff_root's fixture)
+    (outside / "exists.txt").write_text("x")
+    (handoff_root / "active" / "out").symlink_to(outside)
+    depth = "../" * 4  # from active/: next-local, models, the repository top, then outside
+    text = with_references(
+        f"- [a]({depth}exists.txt)\n- [b]({depth}missing.txt)\n- [c](out/exists.txt)\n- [d](out/missing.txt)\n"
+    )
+    found = references(handoff_root, text)
+    assert [code for _line, _column, code, _message in found] == ["HL503"] * 4
