@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from handoff_lint import __version__
 from handoff_lint.data.catalogue import catalogue
+from handoff_lint.show import redacted
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning"}
@@ -49,8 +50,9 @@ def document(findings) -> dict:
                                 "id": rule.code,
                                 "name": rule.name,
                                 "shortDescription": {"text": rule.summary},
-                                "fullDescription": {"text": rule.explanation.strip()},
-                                "help": {"text": f"{rule.explanation.strip()}\n\nExample:\n{rule.example}\n\nFix:\n{rule.fix}".strip()},
+                                # the rules' examples hold made-up keys: a report shows none in full
+                                "fullDescription": {"text": redacted(rule.explanation.strip())},
+                                "help": {"text": redacted(f"{rule.explanation.strip()}\n\nExample:\n{rule.example}\n\nFix:\n{rule.fix}".strip())},
                                 "defaultConfiguration": {"level": LEVEL[rule.severity]},
                             }
                             for rule in rules

@@ -111,3 +111,13 @@ def test_sarif_uris_name_the_real_file(handoff_root):
     uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == "active/out%0Aput%FF%20%C3%A9.csv"
     assert (handoff_root / os.fsdecode(unquote_to_bytes(uri))).exists()
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "junit"])
+def test_no_format_holds_anything_a_detector_takes_for_a_secret(fmt):
+    """Not even the rule catalogue's made-up example keys, which SARIF carries as rule help: a
+    report handed to code scanning or a CI log shows no key in full."""
+    from handoff_lint.checks.credentials import secret_spans
+
+    text = output(fmt, "--no-cache")
+    assert [text[start:end][:8] for start, end in secret_spans(text)] == []
