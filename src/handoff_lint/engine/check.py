@@ -39,12 +39,7 @@ def check_text(file: SourceFile, text: str, config: Config, checks: CheckSet, st
     the summary of what the bound left out."""
     from handoff_lint.engine.folder_index import Scan
 
-    scan = None
-    if stored is not None and stored.scan is not None:
-        try:
-            scan = Scan.from_data(stored.scan)
-        except (TypeError, ValueError):  # kept in another shape: made again from the text
-            scan = None
+    scan = Scan.from_stored(stored.scan) if stored is not None and stored.scan is not None else None
     source = Source(file, text, scan)
     errors: list[str] = []
     computed = stored is None or stored.findings is None

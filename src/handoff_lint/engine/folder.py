@@ -21,7 +21,7 @@ from handoff_lint.data.config import Config
 from handoff_lint.engine import suppress
 from handoff_lint.engine.checkset import CheckSet
 from handoff_lint.engine.discover import HANDOFF, RESPONSE, SKIPPED, SourceFile, absolute, classify, display_path, inside
-from handoff_lint.findings import MAX_MESSAGE, Finding
+from handoff_lint.findings import Finding
 
 
 def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], config: Config, outcome, scans: dict, cache=None, gone: Iterable[str] = (), virtual: Iterable[SourceFile] = ()) -> list[Finding]:
@@ -29,6 +29,7 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
     absolute path, the line scan data of the documents the run read. ``gone``: absolute paths
     of handoffs the commit deletes (``--staged``); ``virtual``: files whose text is not on disk
     (standard input), indexed from their scans."""
+    from handoff_lint.engine.check import shown_findings
     from handoff_lint.engine.folder_index import DISPLAY, build, stem
     from handoff_lint.show import shown
 
@@ -76,7 +77,7 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
             except Exception as error:  # as for document checks: report, go on
                 outcome.internal_errors.append(shown(f"{display_path(root)}: internal error in {module.__name__}: {type(error).__name__}: {error}", 1000))
                 continue
-            kept.extend(finding.with_message(shown(finding.message, MAX_MESSAGE)) for finding in found if keep(finding.path))
+            kept.extend(shown_findings([finding for finding in found if keep(finding.path)]))
     return kept
 
 
@@ -131,11 +132,9 @@ class _Scans:
 
         key = digest(kind, os.path.basename(path), text)
         stored = self.cache.scan(key)
-        if stored is not None:
-            try:
-                return Scan.from_data(stored)
-            except (TypeError, ValueError):  # of another shape: made again
-                pass
+        found = Scan.from_stored(stored) if stored is not None else None
+        if found is not None:
+            return found
         scan = scan_text(text)
         self.cache.put(key, None, scan.to_data())
         return scan

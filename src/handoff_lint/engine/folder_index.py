@@ -359,6 +359,15 @@ class Scan:
         title, fields, references = data
         return cls(title, dict(fields), [Reference(*r) for r in references])
 
+    @classmethod
+    def from_stored(cls, data) -> "Scan | None":
+        """:meth:`from_data` of what a cache kept, or None if it is of another shape (then the
+        scan is made again from the text)."""
+        try:
+            return cls.from_data(data)
+        except (TypeError, ValueError):
+            return None
+
     def strings(self) -> list[str]:
         """Every text the scan holds (to screen for credentials before it is stored)."""
         return [self.title or "", *(value for value, _line in self.fields.values()), *(r.target for r in self.references)]

@@ -148,16 +148,14 @@ def _check_all(texts: list[tuple[SourceFile, str]], config: Config, checks: Chec
                 cache.put(keys[position], None, result.scan)
         else:
             pending.append(position)
-    workers = 1
+    computed = None
     if jobs != 1 and (jobs > 1 or len(pending) >= PARALLEL_MIN_FILES):
-        from handoff_lint.engine import parallel
+        from handoff_lint.engine import parallel  # multiprocessing's import is not free: large runs only
 
         workers = parallel.workers_for(len(pending), jobs)
-    if workers > 1:
-        from handoff_lint.engine import parallel
-
-        computed = parallel.check_texts([texts[position] for position in pending], config, checks, workers)
-    else:
+        if workers > 1:
+            computed = parallel.check_texts([texts[position] for position in pending], config, checks, workers)
+    if computed is None:
         computed = [check_text(*texts[position], config, checks) for position in pending]
     for position, result in zip(pending, computed):
         results[position] = result
