@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from conftest import VALID_HANDOFF, VALID_RESPONSE
 from handoff_lint.parse.blocks import _kind, simple_blocks
 from handoff_lint.parse.document import split_lines
-from handoff_lint.parse.markdown import _markdown_blocks
+from handoff_lint.parse.markdown import _markdown_blocks, code_lines
 
 pytestmark = pytest.mark.slow  # property, benchmark, wheel or hook-install tests: `pytest -m "not slow"` leaves them out
 
@@ -87,3 +87,13 @@ def test_a_plain_handoff_is_read_without_markdown_it():
     simple, markdown = both(plain)
     assert simple is not None and simple == markdown
     assert ("heading_open", "h2", 5, 5, "Section") in simple[0] and simple[1] == {10, 11, 12}
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(LINES + ["<!-- handoff-lint: disable-file -->", "> ```", ">     code", "-     code", "1.      code"]),
+                max_size=30), st.booleans())
+def test_the_one_code_reader_agrees_with_markdown_it(lines, final_newline):
+    """parse.markdown.code_lines (its shortcut for texts with no fence character and no indented
+    line, the line reader, markdown-it) gives markdown-it's code lines, at every depth."""
+    text = "\n".join(lines) + ("\n" if final_newline else "")
+    assert code_lines(text) == frozenset(_markdown_blocks(text)[1]), text

@@ -14,6 +14,7 @@ from functools import lru_cache
 from handoff_lint.data.config import Config
 from handoff_lint.engine.discover import EXAMPLE, HANDOFF, RESPONSE, TEMPLATE
 from handoff_lint.parse.document import Document
+from handoff_lint.parse.markdown import MAX_LINES  # HL006
 from handoff_lint.findings import Finding
 from handoff_lint.parse.names import canonical_map, closest, normalise, undecorated
 from handoff_lint.data.schemas import aliases_in, effective_schema, names_in, quick_validator, validator
@@ -26,7 +27,6 @@ SCHEMA_FOR_KIND = {HANDOFF: "handoff", EXAMPLE: "handoff", TEMPLATE: "handoff", 
 # valid against the schema without those values' rules needs no jsonschema.
 TEMPLATE_SKIPS = frozenset({"HL103", "HL111", "HL112"})
 TEMPLATE_FREE = ("metadata", "status")
-MAX_LINES = 20_000  # HL006
 # Separators only: the parts are stripped, and a leading `\s*` made every space of a long run a
 # new start that scanned the whole run again (quadratic).
 _LIST_SPLIT = re.compile(r"[,/;+&|]|\band\b", re.IGNORECASE)

@@ -28,7 +28,6 @@ from handoff_lint.data.rules_data import Patterns, load_table
 # hostile lines such as `[x](<` repeated; tests/unit/test_regex_linear.py).
 LINK_RE = re.compile(r"\[[^\[\]\n]*\]\(\s*<?(?P<target>[^()<>\[\]\s]+)>?(?:\s+[\"'][^\"'\n]*[\"'])?\s*\)")
 CODE_SPAN_RE = re.compile(r"`(?P<target>[^`\n]+)`")
-FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 # A handoff's file name written out, bare, as a response names its original in a metadata line
 # (`**Original handoff**: handoff-2026-11-03-tag-log-levels.md`).
 HANDOFF_NAME_RE = re.compile(r"(?<![\w/.-])handoff-\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*(?:\.md)?(?![\w/-])")
@@ -380,22 +379,23 @@ def unreadable_scan() -> Scan:
     return scan
 
 
-def scan_text(text: str) -> Scan:
-    """Title, fields and reference-section links of a document, in one pass over its lines."""
-    from handoff_lint.parse.markdown import field_at  # not at the top: a run answered by the cache scans nothing
+def scan_text(text: str, code: frozenset[int] | None = None) -> Scan:
+    """Title, fields and reference-section links of a document, in one pass over its lines.
+    ``code``: its code lines, if known (the parsed document's); else the parser's one reader of
+    code blocks (parse.markdown.code_lines) is asked. A document too long for it to tell (over
+    100,000 lines, and not plain) is read as if nothing were code: its structure is HL006 anyway."""
+    # not at the top: a run answered by the cache scans nothing
+    from handoff_lint.parse.document import split_lines
+    from handoff_lint.parse.markdown import code_lines, field_at
 
+    lines = split_lines(text)
+    if code is None:
+        code = code_lines(text, lines) or frozenset()
     result = Scan()
-    fence = ""
     section = ""
     reference_sections, reference_fields = reference_names()
-    for number, line in enumerate(text.split("\n"), start=1):
-        opened = FENCE_RE.match(line) if "```" in line or "~~~" in line else None
-        if fence:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = ""
-            continue
-        if opened:
-            fence = opened.group(1)
+    for number, line in enumerate(lines, start=1):
+        if number in code:
             continue
         if line.startswith("# ") and result.title is None:
             result.title = line[2:].strip()

@@ -1,12 +1,13 @@
 """A readable file handed to the checks: its place, kind, text, and (made when a check asks)
-its lines, line scan and parsed document."""
+its lines, code lines, line scan and parsed document."""
 
 from __future__ import annotations
 
+import os
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from handoff_lint.engine.discover import SourceFile
+from handoff_lint.engine.discover import SourceFile, is_markdown
 
 if TYPE_CHECKING:
     from handoff_lint.parse.document import Document
@@ -41,7 +42,20 @@ class Source:
         reference checks read."""
         from handoff_lint.engine.folder_index import scan_text
 
-        return scan_text(self.text)
+        return scan_text(self.text, self.code_lines or frozenset())
+
+    @cached_property
+    def code_lines(self) -> frozenset[int] | None:
+        """The lines inside markdown code blocks, by the parser's one reader (the parsed
+        document's, when it was parsed); None when the text is too long to tell (see
+        parse.markdown.code_lines). A file that is not markdown has no code blocks."""
+        if not is_markdown(os.path.basename(self.file.path)):
+            return frozenset()
+        if "document" in self.__dict__:
+            return self.document.code_lines
+        from handoff_lint.parse.markdown import code_lines
+
+        return code_lines(self.text, self.lines)
 
     @cached_property
     def document(self) -> "Document":

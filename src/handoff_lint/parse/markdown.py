@@ -4,6 +4,9 @@ Only block structure matters here (headings, paragraphs, lists, code, rules), so
 parser is switched off: it is most of markdown-it's cost and tells us nothing we use. A
 ``## Heading`` inside a code fence is code, not a section. Documents written at the margin
 only skip markdown-it: blocks.py reads the same blocks off their lines.
+
+This is the tool's one reader of code blocks (:func:`code_lines`): the structure checks, the
+folder index's line scan and the suppression comments all ask it which lines are code.
 """
 
 from __future__ import annotations
@@ -19,6 +22,9 @@ from handoff_lint.parse.names import normalise
 # space is stripped in code: `(?P<value>.*?)\s*$` backtracks quadratically over a long run of spaces.
 FIELD_RE = re.compile(r"^\s{0,3}(?:[-*+]\s+)?\*\*(?P<name>[^*\n]+?)\*\*[ \t]*(?::[ \t]*)?(?P<value>.*)$")
 _CODE_TYPES = frozenset({"fence", "code_block"})
+# markdown-it keeps every token of a document: a million headings took minutes and gigabytes.
+MAX_LINES = 20_000  # over this, a document's structure is not parsed (HL006)
+MAX_CODE_LINES = 100_000  # over this, markdown-it is not asked which lines are code (about 2 s)
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +52,27 @@ def _markdown_blocks(text: str) -> tuple[list[Block], set[int]]:
     return blocks, code_lines
 
 
+def read_blocks(text: str, lines: list[str]) -> tuple[list[Block], set[int]]:
+    """The level-0 blocks and the code lines of ``text`` (split into ``lines``): the line reader's
+    when it can read the document (held equal to markdown-it's by tests/fuzz), else markdown-it's."""
+    simple = simple_blocks(text, lines)
+    return simple if simple is not None else _markdown_blocks(text)
+
+
+def code_lines(text: str, lines: list[str] | None = None) -> frozenset[int] | None:
+    """The 1-based lines of ``text`` inside code blocks, fenced or indented, at any depth (in a
+    list item, in a block quote), fence lines included, as markdown-it reads them; None when the
+    document is over :data:`MAX_CODE_LINES` lines and not plain enough for the line reader, so
+    nobody can tell cheaply (callers decide what not knowing means for them)."""
+    if "`" not in text and "~" not in text and "    " not in text and "\t" not in text:
+        return frozenset()  # no fence, and no line indented 4 columns: a code block needs one
+    lines = split_lines(text) if lines is None else lines
+    simple = simple_blocks(text, lines)
+    if simple is None and len(lines) > MAX_CODE_LINES:
+        return None
+    return frozenset((simple or _markdown_blocks(text))[1])
+
+
 def field_at(line_text: str, line: int) -> Field | None:
     """The field on a line, or None. Callers test for '**' first: most lines have none, and the
     substring test is cheaper than this call."""
@@ -60,11 +87,10 @@ def field_at(line_text: str, line: int) -> Field | None:
 
 def parse(text: str, status_field: str = "Handoff Status") -> Document:
     lines = split_lines(text)
-    simple = simple_blocks(text, lines)
-    blocks, code_lines = simple if simple is not None else _markdown_blocks(text)
+    blocks, code = read_blocks(text, lines)
     status_norm = normalise(status_field)
 
-    doc = Document(lines=lines, code_lines=frozenset(code_lines))
+    doc = Document(lines=lines, code_lines=frozenset(code))
     heading_indexes = [i for i, block in enumerate(blocks) if block[0] == "heading_open" and block[1] == "h2"]
     first_section = heading_indexes[0] if heading_indexes else len(blocks)
 

@@ -39,3 +39,19 @@ def test_a_folder_named_like_a_handoff_at_the_top_is_a_stray_not_a_document(hand
     (handoff_root / "handoff-2026-01-01-x.md").mkdir()
     index = build(handoff_root, handoff_root)
     assert index.documents == [] and [(s.display, s.is_dir) for s in index.strays] == [("handoff-2026-01-01-x.md", True)]
+
+
+@pytest.mark.parametrize("opening, closing", [("````", "```"), ("```", "``` end"), ("    ", None)])
+def test_the_line_scan_reads_no_field_in_code_as_the_parser_reads_code(opening, closing):
+    """The scan asks the parser's one code reader: a status line in a 4-backtick fence (``` does
+    not close it), in a fence 'closed' by ``` end, or in an indented block is code."""
+    from handoff_lint.engine.folder_index import scan_text
+
+    if closing is None:  # an indented block
+        code = "    **Handoff Status**: Completed\n    # Not the title\n"
+    else:
+        code = f"{opening}\n{closing}\n**Handoff Status**: Completed\n# Not the title\n{opening}\n"
+    text = f"Intro.\n\n{code}\n# Local Handoff: Real\n\n**Handoff Status**: In Progress\n"
+    scan = scan_text(text)
+    assert scan.title == "Local Handoff: Real"
+    assert scan.fields["handoff status"][0] == "In Progress"
