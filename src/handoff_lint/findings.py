@@ -51,7 +51,10 @@ class Finding:
     override) by the engine, so a rule's default severity is stated in exactly one place.
     Messages must never carry a secret in full: checks redact before they build one.
     ``secret_hash``: SHA-1 of a credential, as detect-secrets' baselines store it; never printed
-    by any format. Equal, hashed and ordered by (path, line, column, code, message)."""
+    by any format. ``suppressed``: empty, or what hid the finding (a suppression comment, as
+    ``<!-- handoff-lint: disable-next-line=HL201 --> (line 3)``): a suppressed finding breaks
+    nothing, and every format shows it as suppressed. Equal, hashed and ordered by (path, line,
+    column, code, message, suppressed)."""
 
     path: str
     line: int
@@ -61,9 +64,11 @@ class Finding:
     severity: str = field(default="", compare=False)
     fixable: bool = field(default=False, compare=False)
     secret_hash: str = field(default="", compare=False, repr=False)
+    suppressed: str = ""
 
     def __reduce__(self):  # worker processes send findings back pickled
-        return (Finding, (self.path, self.line, self.column, self.code, self.message, self.severity, self.fixable, self.secret_hash))
+        return (Finding, (self.path, self.line, self.column, self.code, self.message, self.severity, self.fixable, self.secret_hash,
+                          self.suppressed))
 
     def with_severity(self, severity: str) -> "Finding":
         return self._with(self.message, severity)
@@ -75,7 +80,12 @@ class Finding:
         """This finding, or a copy with another message or severity (a run can have 100,000)."""
         if message == self.message and severity == self.severity:
             return self
-        return Finding(self.path, self.line, self.column, self.code, message, severity, self.fixable, self.secret_hash)
+        return Finding(self.path, self.line, self.column, self.code, message, severity, self.fixable, self.secret_hash, self.suppressed)
+
+    def suppressed_by(self, justification: str) -> "Finding":
+        """This finding, hidden by a suppression comment (``justification`` says which)."""
+        return Finding(self.path, self.line, self.column, self.code, self.message, self.severity, self.fixable, self.secret_hash,
+                       justification)
 
     def printable(self) -> "Finding":
         """This finding with a message fit to print (see :func:`printable`)."""

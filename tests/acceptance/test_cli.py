@@ -50,6 +50,7 @@ def test_json_output_has_the_contract_fields(handoff_root):
         "column": 1,
         "message": "unknown section 'Task Descripton'; did you mean 'Task Description'?",
         "fixable": False,
+        "suppressed": None,  # or what hid it: {"kind": "inSource", "justification": ...}
     }
 
 

@@ -66,11 +66,8 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
         config = settings(explicit=config_file, isolated=isolated)
     except ConfigError as error:
         return fail(str(error))
-    try:  # the command line overrides the file
-        if select:
-            config.select = check_prefixes(codes(select)) or ["ALL"]
-        if ignore:
-            config.ignore = check_prefixes(codes(ignore))
+    try:  # the command line overrides the file, in ruff's layers (see Config.select_from_command_line)
+        config.select_from_command_line(check_prefixes(codes(select)), check_prefixes(codes(ignore)))
     except ValueError as error:
         raise click.UsageError(str(error)) from None
     known = None
@@ -105,24 +102,31 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
         from handoff_lint.engine import baseline as baseline_file
 
         outcome.findings = baseline_file.apply(outcome.findings, known)
+        outcome.suppressed = sum(1 for f in outcome.findings if f.suppressed)
     stdout = sys.stdout
+    if outcome.notes:  # a configuration that weakens the guard is said on every run, before the report
+        from handoff_lint.show import shown
+
+        for note in outcome.notes:
+            click.echo(shown(f"handoff-lint: warning: {note}", 2000), err=True)
     if statistics:
         _statistics(outcome.findings, output_format, stdout)
     elif output_file:
         try:
             with open(output_file, "w", encoding="utf-8") as handle:
-                report.render(output_format, outcome.findings, handle, color=False)
+                report.render(output_format, outcome.findings, handle, color=False, notes=outcome.notes)
         except OSError as error:
             return fail(f"cannot write {shown_path(output_file)}: {error.strerror}")
     else:
-        report.render(output_format, outcome.findings, stdout, color=use_color(color, stdout))
+        report.render(output_format, outcome.findings, stdout, color=use_color(color, stdout), notes=outcome.notes)
     stdout.flush()
     for path in outcome.missing_paths:
         fail(f"{path}: no such file or directory")
     for message in outcome.internal_errors:
         click.echo(f"handoff-lint: error: {message}", err=True)
-    errors = sum(f.severity == "error" for f in outcome.findings)
-    warnings = len(outcome.findings) - errors
+    # a finding a comment suppresses is shown (each format its way), and fails nothing
+    errors = sum(f.severity == "error" and not f.suppressed for f in outcome.findings)
+    warnings = len(outcome.findings) - outcome.suppressed - errors
     lonely = [] if staged or stdin else _without_handoff_folder(paths or ["."], outcome)
     for folder in lonely:  # ruff's "No Python files found": a warning, exit 0, no success
         click.echo(f"handoff-lint: warning: no handoff folder in {shown_path(folder)} (a folder holding handoff-template.md, or two of active/, responses/, archive/)", err=True)
@@ -131,15 +135,16 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
             click.echo("handoff-lint: warning: no files to check under the given paths", err=True)
     elif (output_format == "text" or output_file) and not quiet and not statistics and not outcome.internal_errors:
         # with -o the report goes to the file and the summary to standard error (stdout stays empty)
-        if outcome.findings:
+        if len(outcome.findings) > outcome.suppressed:
             summary = f"Found {plural(errors, 'error')} and {plural(warnings, 'warning')} in {plural(outcome.files_checked, 'file')}.\n"
-            fixable = sum(f.fixable for f in outcome.findings)
+            fixable = sum(f.fixable and not f.suppressed for f in outcome.findings)
             if fixable:
                 summary += f"[*] {fixable} fixable with the `--fix` option.\n"
         else:
             summary = f"All checks passed ({plural(outcome.files_checked, 'file')} checked).\n"
         if outcome.suppressed:  # a comment that hides a finding is never silent
-            summary += f"{plural(outcome.suppressed, 'finding')} suppressed by comments in the files (see 'inline-suppress').\n"
+            summary += (f"{plural(outcome.suppressed, 'finding')} suppressed by comments in the files (listed by --format json, "
+                        "sarif, github and junit; see 'inline-suppress').\n")
         (sys.stderr if output_file else stdout).write(summary)
     if outcome.missing_paths or outcome.internal_errors:
         return EXIT_ERROR
@@ -193,7 +198,7 @@ def _statistics(findings, output_format: str, out) -> None:
 
     from handoff_lint.data.catalogue import catalogue
 
-    counts = collections.Counter(f.code for f in findings)
+    counts = collections.Counter(f.code for f in findings if not f.suppressed)
     rows = [(code, count, catalogue()[code].name) for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
     if output_format == "json":
         out.write(json.dumps([{"code": c, "rule": n, "count": k} for c, k, n in rows], indent=2) + "\n")

@@ -17,6 +17,7 @@ from handoff_lint.data.pathfilter import PathFilter
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # max-file-size: larger files are HL004, not read
 DEFAULT_MAX_FINDINGS = 100  # max-findings-per-rule: of one rule in one file, then one summary finding
+DEFAULT_INLINE_SUPPRESS = ("HL",)  # inline-suppress: every rule, privacy and credentials line by line only
 
 
 class ConfigError(ValueError):
@@ -57,9 +58,23 @@ class Config:
         # has required, and the rules' `strict` severities (see catalogue.strict_severities)
         self.strict = strict
         self.max_findings = max_findings  # of one rule in one file; the rest become one summary finding
-        # the rule codes or prefixes suppression comments may hide (ALL: any); a team that takes
-        # documents from untrusted authors keeps HL2/HL3 out of it
-        self.inline_suppress = ["ALL"] if inline_suppress is None else inline_suppress
+        # the rule codes or prefixes suppression comments may hide; privacy and credential codes
+        # (HL2, HL3) only line by line, by a comment naming them, unless the list holds ALL (every
+        # comment hides every rule). The default, HL: every rule, HL2/HL3 line by line
+        self.inline_suppress = list(DEFAULT_INLINE_SUPPRESS) if inline_suppress is None else inline_suppress
+        # the file's own select and ignore while they decide the run (None once the command
+        # line's --select replaced them): what engine/guard.py names when they leave out HL2/HL3
+        self.file_selection: tuple[list[str], list[str]] | None = None
+
+    def select_from_command_line(self, select: list[str], ignore: list[str]) -> None:
+        """The command line over the file, in ruff's layers: a ``--select`` replaces the file's
+        ``select`` and ``ignore`` (so ``--select HL0,HL2,HL3`` runs HL3 whatever the file
+        ignores); an ``--ignore`` alone switches off more, on top of the file's choice."""
+        if select:
+            self.select, self.ignore = select, list(ignore)
+            self.file_selection = None
+        elif ignore:
+            self.ignore = [*self.ignore, *ignore]
 
     def __repr__(self) -> str:
         return f"Config({', '.join(f'{name}={getattr(self, name)!r}' for name in self.SETTINGS)})"
@@ -149,12 +164,14 @@ def load_config(start: Path | None = None, explicit: Path | None = None, isolate
             inline_suppress=check_prefixes(data["inline-suppress"]) if "inline-suppress" in data else None,
         )
         check_prefixes(config.severity)  # every code named must exist
+        config.file_selection = (list(config.select), list(config.ignore))
         if config.strict:  # the rules' strict severities, under the file's own overrides
             from handoff_lint.data.catalogue import strict_severities
 
             config.severity = {**strict_severities(), **config.severity}
     except ValueError as error:
         raise ConfigError(f"{path}: {error}") from None
+    _patterns(path, data)
     if "max-file-size" in data:
         config.max_file_size = data["max-file-size"]
     if "max-findings-per-rule" in data:
@@ -187,3 +204,17 @@ def _integers(path: Path, data: dict) -> None:
     for key, spec in load_schema("config")["properties"].items():
         if spec.get("type") == "integer" and key in data and type(data[key]) is not int:
             raise ConfigError(f"{path}: invalid configuration at {key}: {data[key]!r} is not an integer")
+
+
+def _patterns(path: Path, data: dict) -> None:
+    """Every ``exclude`` and ``per-file-ignores`` pattern must compile: a bad one (``[z-a]``) is
+    a configuration error naming the file and key, not an internal error halfway through a run."""
+    from handoff_lint.data.pathfilter import check_pattern
+
+    keyed = [("exclude", pattern) for pattern in data.get("exclude", [])]
+    keyed += [(f"per-file-ignores.{pattern}", pattern) for pattern in data.get("per-file-ignores", {})]
+    for key, pattern in keyed:
+        try:
+            check_pattern(pattern)
+        except ValueError as error:
+            raise ConfigError(f"{path}: invalid configuration at {key}: {pattern!r} is not a gitignore-style pattern ({error})") from None

@@ -21,6 +21,7 @@ from handoff_lint.engine.check import Checked, check_text, shown_findings
 from handoff_lint.engine.checkset import CheckSet
 from handoff_lint.engine.discover import SKIPPED, UNCLASSIFIED, SourceFile, classify, discover, display_path, from_blobs
 from handoff_lint.engine.folder import folder_findings
+from handoff_lint.engine.guard import Guard
 from handoff_lint.engine.reading import decode, read_text
 from handoff_lint.findings import Finding, printable
 
@@ -36,7 +37,8 @@ class Outcome:
     files_checked: int = 0
     internal_errors: list[str] = field(default_factory=list)  # "path: what went wrong"
     roots: set = field(default_factory=set)  # the handoff roots of the files the run found
-    suppressed: int = 0  # findings hidden by suppression comments (the summary says how many)
+    suppressed: int = 0  # of ``findings``, those suppression comments hide (each says which comment)
+    notes: list[str] = field(default_factory=list)  # what in the configuration weakens the guard (engine/guard.py)
 
 
 def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | None = None, cache_dir: str | None = None, jobs: int = 0, gone: Iterable[str] = (), stdin: tuple[str, bytes] | None = None) -> Outcome:
@@ -48,7 +50,8 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
     included."""
     wanted = suppress.family_wanted(config)
     checks = CheckSet.selected(wanted, DOCUMENT_CHECKS)
-    excluded = config.paths.excluded if config.exclude else None
+    guard = Guard(config)
+    excluded = guard.watch_exclusion(config.paths.excluded if config.exclude else None)
     virtual: list[SourceFile] = []
     if stdin is not None:  # standard input, as if it were the file at stdin[0]
         path = Path(os.path.abspath(stdin[0]))
@@ -61,6 +64,7 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
         files, missing = from_blobs(blobs, excluded), []
     outcome = Outcome(missing_paths=missing)
     work = [file for file in files if file.kind != SKIPPED]
+    guard.watch_files(work)
     outcome.files_checked = len(work)
     outcome.roots = {file.root for file in files if file.root is not None}
     cache = None
@@ -101,7 +105,6 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
     scans = {}  # absolute path -> line scan data, of the texts the folder checks read
     for (file, _text), result in zip(texts, _check_all(texts, config, checks, cache, jobs)):
         raw.extend(result.findings)
-        outcome.suppressed += result.suppressed
         outcome.internal_errors.extend(result.errors)
         if result.scan is not None:
             scans[file.absolute] = result.scan
@@ -109,6 +112,8 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
     if cache is not None:
         cache.save()
     outcome.findings = _pathsshown_findings(suppress.apply(raw, config))
+    outcome.suppressed = sum(1 for finding in outcome.findings if finding.suppressed)
+    outcome.notes = guard.notes()
     return outcome
 
 

@@ -1,4 +1,7 @@
-"""One JSON array; each finding has the fields of DESIGN.md's output contract."""
+"""One JSON array; each finding has the fields of DESIGN.md's output contract, and
+``suppressed``: null, or ``{"kind": "inSource", "justification": ...}`` (SARIF's words) for a
+finding a suppression comment hides, which breaks nothing (``jq 'map(select(.suppressed == null))'``
+keeps the others)."""
 
 from __future__ import annotations
 
@@ -18,9 +21,10 @@ def as_dict(finding) -> dict:
         "column": finding.column,
         "message": finding.message,
         "fixable": finding.fixable,
+        "suppressed": {"kind": "inSource", "justification": finding.suppressed} if finding.suppressed else None,
     }
 
 
-def render(findings, stream, *, color: bool = False) -> None:
+def render(findings, stream, *, color: bool = False, notes=()) -> None:
     json.dump([as_dict(f) for f in findings], stream, indent=2, ensure_ascii=False)
     stream.write("\n")

@@ -1,4 +1,7 @@
-"""SARIF 2.1.0, as GitHub code scanning accepts it."""
+"""SARIF 2.1.0, as GitHub code scanning accepts it. A finding a suppression comment hides is a
+result with ``suppressions: [{"kind": "inSource", "justification": …}]`` (code scanning shows it
+as suppressed); every other result has ``suppressions: []`` (SARIF: known not to be suppressed).
+A configuration that weakens the guard is said in ``invocations[0].toolConfigurationNotifications``."""
 
 from __future__ import annotations
 
@@ -32,10 +35,10 @@ def uri(path: str) -> str:
     return quote(bytes(data), safe="/")
 
 
-def document(findings) -> dict:
+def document(findings, notes=()) -> dict:
     rules = list(catalogue().values())
     index = {rule.code: position for position, rule in enumerate(rules)}
-    return {
+    log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [
@@ -74,14 +77,21 @@ def document(findings) -> dict:
                                 }
                             }
                         ],
+                        "suppressions": [{"kind": "inSource", "justification": f.suppressed}] if f.suppressed else [],
                     }
                     for f in findings
                 ],
             }
         ],
     }
+    if notes:
+        log["runs"][0]["invocations"] = [{
+            "executionSuccessful": True,
+            "toolConfigurationNotifications": [{"level": "warning", "message": {"text": note}} for note in notes],
+        }]
+    return log
 
 
-def render(findings, stream, *, color: bool = False) -> None:
-    json.dump(document(findings), stream, indent=2, ensure_ascii=False)
+def render(findings, stream, *, color: bool = False, notes=()) -> None:
+    json.dump(document(findings, notes), stream, indent=2, ensure_ascii=False)
     stream.write("\n")

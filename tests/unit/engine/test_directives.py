@@ -10,9 +10,15 @@ LEAK = "Logs are in /home/alice/logs/"
 
 
 def codes(root, text, *args):
+    """(code, line) of the findings reported and not suppressed."""
     (root / "notes.md").write_text(text)
     result = run_cli("check", "--format", "json", *args, "notes.md", cwd=root)
-    return [(f["code"], f["line"]) for f in json.loads(result.stdout)]
+    return [(f["code"], f["line"]) for f in json.loads(result.stdout) if f["suppressed"] is None]
+
+
+def trusted(root):
+    """inline-suppress = ["ALL"]: every comment may hide every rule (before issue 24, the default)."""
+    (root / ".handoff-lint.toml").write_text('inline-suppress = ["ALL"]\n')
 
 
 def test_disable_next_line(tmp_path):
@@ -20,11 +26,13 @@ def test_disable_next_line(tmp_path):
 
 
 def test_disable_enable_block_with_prefix(tmp_path):
+    trusted(tmp_path)
     text = f"<!-- handoff-lint: disable=HL2 -->\n{LEAK}\n<!-- handoff-lint: enable -->\n{LEAK}\n"
     assert codes(tmp_path, text) == [("HL201", 4)]
 
 
 def test_disable_file_without_codes(tmp_path):
+    trusted(tmp_path)
     assert codes(tmp_path, f"{LEAK}\n<!-- handoff-lint: disable-file -->\n") == []
 
 
@@ -66,7 +74,8 @@ def test_tens_of_thousands_of_comments_and_findings_stay_fast(tmp_path):
         + "<!-- handoff-lint: disable=HL3 -->\n" * 5_000
         + "<!-- handoff-lint: enable=HL1 -->\n" * 5_000
     )
-    (tmp_path / ".handoff-lint.toml").write_text("max-findings-per-rule = 100000\n")  # every HL901, not 100 and a summary
+    # every HL901, not 100 and a summary; ALL: a range may hide HL3 (by default a range naming it is HL904)
+    (tmp_path / ".handoff-lint.toml").write_text('max-findings-per-rule = 100000\ninline-suppress = ["ALL"]\n')
     started = time.monotonic()
     found = codes(tmp_path, text)
     assert time.monotonic() - started < 30

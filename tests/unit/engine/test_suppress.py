@@ -45,10 +45,12 @@ def test_a_project_can_keep_comments_from_hiding_credentials_and_private_paths(t
 def test_comments_decide_before_the_bound_so_a_bound_cannot_hide_what_stays(tmp_path):
     """With max-findings-per-rule = 5, a comment that hides the first 20 of 30 findings leaves 10:
     5 shown and one summary of the other 5, never nothing."""
-    (tmp_path / ".handoff-lint.toml").write_text("max-findings-per-rule = 5\n")
+    (tmp_path / ".handoff-lint.toml").write_text('max-findings-per-rule = 5\ninline-suppress = ["ALL"]\n')
     lines = ["<!-- handoff-lint: disable -->"] + [f"{LEAK}{n}" for n in range(20)] + ["<!-- handoff-lint: enable -->"] + [f"{LEAK}{n}" for n in range(10)]
     result = check(tmp_path, "\n".join(lines) + "\n", "--format", "json")
     found = json.loads(result.stdout)
-    hl201 = [f for f in found if f["code"] == "HL201"]
+    hl201 = [f for f in found if f["code"] == "HL201" and f["suppressed"] is None]
     assert len(hl201) == 6 and all(f["line"] > 22 for f in hl201)
     assert "5 more HL201 findings" in hl201[-1]["message"]
+    hidden = [f for f in found if f["code"] == "HL201" and f["suppressed"] is not None]  # bounded apart, and shown
+    assert len(hidden) == 6 and all(f["line"] < 22 for f in hidden) and "15 more HL201 findings" in hidden[-1]["message"]
