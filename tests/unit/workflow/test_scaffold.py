@@ -75,3 +75,26 @@ def test_new_transliterates_accented_letters_in_the_slug(tmp_path):
     made = run_cli("new", "Ünïcode / weird: name?", cwd=tmp_path, env=TODAY)
     assert made.code == 0, made.stderr
     assert made.stdout.strip() == "models/next-local/active/handoff-2026-11-24-unicode-weird-name.md"
+
+
+def test_without_suppressions_removes_every_comment_or_marker_that_could_hide_a_finding():
+    from handoff_lint.workflow.scaffold import without_suppressions
+
+    text = ("<!-- handoff-lint: disable-file -->\n# Title\n\nKeep <!-- a note --> this.\nA key: x <!-- pragma: allowlist secret -->\n"
+            "<!--\n  handoff-lint: disable=HL2\n-->\nB key: y  # pragma: allowlist nextline secret\nC: gitleaks:allow\n"
+            "<!-- HANDOFF-LINT: disable-file -->\n<!-- unclosed handoff-lint: disable-file\n")
+    assert without_suppressions(text) == ("# Title\n\nKeep <!-- a note --> this.\nA key: x \n"
+                                          "B key: y  # \nC: \n<!-- unclosed handoff-lint: disable-file\n")
+    plain = "# Title\n\n<!-- just a note -->\n"
+    assert without_suppressions(plain) == plain
+
+
+def test_without_suppressions_is_linear_on_many_unclosed_comments():
+    import time
+
+    from handoff_lint.workflow.scaffold import without_suppressions
+
+    hostile = "<!-- handoff-lint " * 200_000
+    started = time.process_time()
+    assert without_suppressions(hostile) == hostile
+    assert time.process_time() - started < 2
