@@ -67,8 +67,8 @@ class Finding:
     suppressed: str = ""
 
     def __reduce__(self):  # worker processes send findings back pickled
-        return (Finding, (self.path, self.line, self.column, self.code, self.message, self.severity, self.fixable, self.secret_hash,
-                          self.suppressed))
+        return (Finding, (self.path, self.line, self.column, self.code, self.message, self.severity, self.fixable,
+                          self.secret_hash, self.suppressed))
 
     def with_severity(self, severity: str) -> "Finding":
         return self._with(self.message, severity)
@@ -80,12 +80,13 @@ class Finding:
         """This finding, or a copy with another message or severity (a run can have 100,000)."""
         if message == self.message and severity == self.severity:
             return self
-        return Finding(self.path, self.line, self.column, self.code, message, severity, self.fixable, self.secret_hash, self.suppressed)
+        return Finding(self.path, self.line, self.column, self.code, message, severity, self.fixable, self.secret_hash,
+                       self.suppressed)
 
     def suppressed_by(self, justification: str) -> "Finding":
         """This finding, hidden by a suppression comment (``justification`` says which)."""
-        return Finding(self.path, self.line, self.column, self.code, self.message, self.severity, self.fixable, self.secret_hash,
-                       justification)
+        return Finding(self.path, self.line, self.column, self.code, self.message, self.severity, self.fixable,
+                       self.secret_hash, justification)
 
     def printable(self) -> "Finding":
         """This finding with a message fit to print (see :func:`printable`)."""

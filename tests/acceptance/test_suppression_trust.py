@@ -35,7 +35,8 @@ def commit(repo: Path, message: str = "pull request") -> None:
 def handoff_with(repo: Path, lines: str) -> Path:
     """A valid handoff with ``lines`` at the end of its Context Summary, committed."""
     path = repo / ROOT / "active" / HANDOFF
-    path.write_text(VALID_HANDOFF.replace("We have 40 logs in logs/nightly/.\n", f"We have 40 logs in logs/nightly/.\n\n{lines}\n"))
+    anchor = "We have 40 logs in logs/nightly/.\n"
+    path.write_text(VALID_HANDOFF.replace(anchor, f"{anchor}\n{lines}\n"))
     commit(repo)
     return path
 
@@ -74,7 +75,8 @@ def test_a_disable_file_above_a_github_token_hides_it_from_no_format(git_repo):
     assert ("HL904", comment_line) in found
     log = json.loads(outputs["sarif"].stdout)
     assert sarif_errors(log) == []
-    results = {(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]): r for r in log["runs"][0]["results"]}
+    results = {(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]): r
+               for r in log["runs"][0]["results"]}
     assert results[("HL301", token_line)]["suppressions"] == [] and results[("HL301", token_line)]["level"] == "error"
     assert ("HL904", comment_line) in results
     github = outputs["github"].stdout
@@ -103,7 +105,8 @@ def test_no_range_or_unnamed_comment_hides_a_credential(git_repo, comment):
 
 def test_a_comment_naming_the_code_on_the_line_above_hides_it_and_says_so_in_every_format(git_repo):
     """Line by line, named: allowed by default, and visible everywhere. SARIF validates."""
-    path = handoff_with(git_repo, f"<!-- handoff-lint: disable-next-line=HL201 -->\n{LEAK}\nexport T={TOKEN}  # gitleaks:allow")
+    path = handoff_with(git_repo, f"<!-- handoff-lint: disable-next-line=HL201 -->\n{LEAK}\n"
+                                  f"export T={TOKEN}  # gitleaks:allow")
     text = path.read_text()
     leak_line, token_line = line_of(text, LEAK), line_of(text, "export T=")
     outputs = reported(git_repo)
@@ -113,14 +116,15 @@ def test_a_comment_naming_the_code_on_the_line_above_hides_it_and_says_so_in_eve
     assert "All checks passed" in outputs["text"].stdout
     assert "2 findings suppressed by comments in the files" in outputs["text"].stdout
     found = {(f["code"], f["line"]): f["suppressed"] for f in json.loads(outputs["json"].stdout)}
+    comment = f"<!-- handoff-lint: disable-next-line=HL201 --> (line {leak_line - 1})"
     assert found == {
-        ("HL201", leak_line): {"kind": "inSource", "justification": f"<!-- handoff-lint: disable-next-line=HL201 --> (line {leak_line - 1})"},
+        ("HL201", leak_line): {"kind": "inSource", "justification": comment},
         ("HL301", token_line): {"kind": "inSource", "justification": f"gitleaks:allow (line {token_line})"},
     }
     log = json.loads(outputs["sarif"].stdout)
     assert sarif_errors(log) == []
     suppressions = {r["ruleId"]: r["suppressions"] for r in log["runs"][0]["results"]}
-    assert suppressions["HL201"] == [{"kind": "inSource", "justification": found[("HL201", leak_line)]["justification"]}]
+    assert suppressions["HL201"] == [found[("HL201", leak_line)]]
     assert suppressions["HL301"][0]["kind"] == "inSource"
     github = outputs["github"].stdout.splitlines()
     assert len(github) == 2 and all(line.startswith("::notice ") and "(suppressed)" in line for line in github)
@@ -140,7 +144,8 @@ def test_a_trusted_repository_can_restore_every_comment_and_is_told(git_repo):
     (hidden,) = [r for r in log["runs"][0]["results"] if r["ruleId"] == "HL301"]
     assert hidden["suppressions"][0]["justification"].startswith("<!-- handoff-lint: disable-file --> (line ")
     notes = log["runs"][0]["invocations"][0]["toolConfigurationNotifications"]
-    assert [n["message"]["text"] for n in notes] == [line.removeprefix("handoff-lint: warning: ") for line in result.stderr.splitlines()]
+    said = [line.removeprefix("handoff-lint: warning: ") for line in result.stderr.splitlines()]
+    assert [n["message"]["text"] for n in notes] == said
     assert ".handoff-lint.toml: inline-suppress" in result.stderr
 
 
@@ -163,7 +168,8 @@ def test_a_suppression_comment_inside_code_takes_no_effect(git_repo, shape):
     found = [(f["code"], f["line"], f["suppressed"]) for f in json.loads(result.stdout)]
     assert result.code == 1
     assert ("HL201", leak_line, None) in found  # reported, not suppressed
-    assert not [code for code, _line, _s in found if code.startswith("HL9")]  # code is no comment: not unused, not refused
+    # code is no comment: neither unused (HL901) nor refused (HL904)
+    assert not [code for code, _line, _s in found if code.startswith("HL9")]
 
 
 def test_the_same_comment_outside_code_does_take_effect(git_repo):
@@ -180,7 +186,8 @@ def test_new_copies_no_suppression_comment_from_a_pull_requests_template(git_rep
     run_cli("init", ROOT, cwd=git_repo)
     text = template.read_text()
     template.write_text("<!-- handoff-lint: disable-file -->\n" + text.replace(
-        "## Context Summary\n", "## Context Summary\n<!-- pragma: allowlist nextline secret -->\nKeys: gitleaks:allow\n"))
+        "## Context Summary\n",
+        "## Context Summary\n<!-- pragma: allowlist nextline secret -->\nKeys: gitleaks:allow\n"))
     commit(git_repo, "a template that hides")
     made = run_cli("new", "Sort tickets", cwd=git_repo, env={"HANDOFF_LINT_TODAY": "2026-11-24"})
     assert made.code == 0, made.stderr
@@ -190,14 +197,16 @@ def test_new_copies_no_suppression_comment_from_a_pull_requests_template(git_rep
     assert "Keys:" in new_text  # the template's own words stay
     written.write_text(new_text.replace("Keys:", f"Keys: {TOKEN}"))  # the writer pastes a key where the marker was
     result = check(git_repo, "--format", "json")
-    assert result.code == 1 and [f for f in json.loads(result.stdout) if f["code"] == "HL301" and f["suppressed"] is None]
+    assert result.code == 1
+    assert [f for f in json.loads(result.stdout) if f["code"] == "HL301" and f["suppressed"] is None]
 
 
 def test_respond_copies_no_suppression_comment_from_a_handoff_title(git_repo):
     path = git_repo / ROOT / "active" / HANDOFF
     path.write_text(VALID_HANDOFF.replace(
         "# Local Handoff: Extract error patterns from build logs",
-        "# Local Handoff: Extract error patterns <!-- handoff-lint: disable-file --> from build logs pragma: allowlist secret"))
+        "# Local Handoff: Extract error patterns <!-- handoff-lint: disable-file --> from build logs "
+        "pragma: allowlist secret"))
     commit(git_repo)
     made = run_cli("respond", f"{ROOT}/active/{HANDOFF}", cwd=git_repo, env={"HANDOFF_LINT_TODAY": "2026-11-24"})
     assert made.code == 0, made.stderr
@@ -227,13 +236,15 @@ def test_each_weakening_configuration_is_named_on_every_run(git_repo, setting, w
     for fmt in ("text", "json"):
         result = check(git_repo, "--format", fmt)
         assert result.code == code, (result.stdout, result.stderr)
-        warned = [line for line in result.stderr.splitlines() if line.startswith(f"handoff-lint: warning: {where}: {key} ")]
+        warned = [line for line in result.stderr.splitlines()
+                  if line.startswith(f"handoff-lint: warning: {where}: {key} ")]
         assert len(warned) == 1, result.stderr
         assert TOKEN not in result.stdout + result.stderr
 
 
 def test_a_guard_nobody_weakened_says_nothing(git_repo):
-    (git_repo / ".handoff-lint.toml").write_text('ignore = ["HL109"]\nseverity = {HL114 = "error"}\nexclude = ["drafts/"]\n')
+    harmless = 'ignore = ["HL109"]\nseverity = {HL114 = "error"}\nexclude = ["drafts/"]\n'
+    (git_repo / ".handoff-lint.toml").write_text(harmless)
     handoff_with(git_repo, "Nothing private.")
     result = check(git_repo)
     assert result.code == 0 and result.stderr == ""

@@ -90,8 +90,8 @@ def test_a_plain_handoff_is_read_without_markdown_it():
 
 
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(LINES + ["<!-- handoff-lint: disable-file -->", "> ```", ">     code", "-     code", "1.      code"]),
-                max_size=30), st.booleans())
+@given(st.lists(st.sampled_from(LINES + ["<!-- handoff-lint: disable-file -->", "> ```", ">     code", "-     code",
+                                         "1.      code"]), max_size=30), st.booleans())
 def test_the_one_code_reader_agrees_with_markdown_it(lines, final_newline):
     """parse.markdown.code_lines (its shortcut for texts with no fence character and no indented
     line, the line reader, markdown-it) gives markdown-it's code lines, at every depth."""

@@ -143,8 +143,8 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
         else:
             summary = f"All checks passed ({plural(outcome.files_checked, 'file')} checked).\n"
         if outcome.suppressed:  # a comment that hides a finding is never silent
-            summary += (f"{plural(outcome.suppressed, 'finding')} suppressed by comments in the files (listed by --format json, "
-                        "sarif, github and junit; see 'inline-suppress').\n")
+            summary += (f"{plural(outcome.suppressed, 'finding')} suppressed by comments in the files "
+                        "(listed by --format json, sarif, github and junit; see 'inline-suppress').\n")
         (sys.stderr if output_file else stdout).write(summary)
     if outcome.missing_paths or outcome.internal_errors:
         return EXIT_ERROR

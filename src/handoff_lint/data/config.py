@@ -217,4 +217,5 @@ def _patterns(path: Path, data: dict) -> None:
         try:
             check_pattern(pattern)
         except ValueError as error:
-            raise ConfigError(f"{path}: invalid configuration at {key}: {pattern!r} is not a gitignore-style pattern ({error})") from None
+            raise ConfigError(f"{path}: invalid configuration at {key}: {pattern!r} is not a gitignore-style pattern "
+                              f"({error})") from None

@@ -50,7 +50,8 @@ class PathFilter:
         relative = self.relative(path) if self._ignores else None
         if relative is None:
             return []
-        return [(pattern, codes) for pattern, (spec, codes) in zip(self._patterns, self._ignores) if spec.match_file(relative)]
+        entries = zip(self._patterns, self._ignores)
+        return [(pattern, codes) for pattern, (spec, codes) in entries if spec.match_file(relative)]
 
     def ignored_codes(self, path: str | Path) -> tuple[str, ...]:
         """The code prefixes that per-file-ignores switch off for ``path``."""

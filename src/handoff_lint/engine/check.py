@@ -47,7 +47,8 @@ def check_text(file: SourceFile, text: str, config: Config, checks: CheckSet, st
     disk = _run(checks.disk(), source, config, errors)
     suppressed = 0
     if "handoff-lint" in text or "pragma" in text or "gitleaks:allow" in text:  # suppression comments
-        found, suppressed = suppress.inline(content + disk, source.lines, file.display, config, lambda: source.code_lines)
+        found, suppressed = suppress.inline(content + disk, source.lines, file.display, config,
+                                            lambda: source.code_lines)
         # bounded apart: the suppressed ones neither take the open ones' places nor go unsummarised
         findings = shown_findings(bounded([f for f in found if not f.suppressed], config.max_findings, file.display))
         if suppressed:
@@ -104,6 +105,6 @@ def bounded(findings: list[Finding], limit: int, display: str) -> list[Finding]:
     for code, dropped in first_dropped.items():
         more = counts[code] - limit
         kept.append(Finding(display, dropped.line, dropped.column, code,
-                            f"{more:,} more {code} finding{'s' if more != 1 else ''} in this file, not shown (max-findings-per-rule = {limit})",
-                            suppressed=dropped.suppressed))
+                            f"{more:,} more {code} finding{'s' if more != 1 else ''} in this file, not shown "
+                            f"(max-findings-per-rule = {limit})", suppressed=dropped.suppressed))
     return kept

@@ -102,7 +102,7 @@ class Directives:
                 if index < len(lines) and lines[index] <= directive.last:
                     if id(directive) in allowed_ids:
                         directive.used = True
-                        directive.used_prefixes.update(prefix for prefix in directive.prefixes if code.startswith(prefix))
+                        directive.used_prefixes.update(p for p in directive.prefixes if code.startswith(p))
                     else:
                         directive.refused.add(code)
             if not allowed:

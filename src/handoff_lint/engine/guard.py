@@ -19,6 +19,8 @@ from handoff_lint.engine.discover import classify, display_path
 from handoff_lint.engine.suppress import PROTECTED
 from handoff_lint.findings import printable
 
+OFF = "those privacy and credential rules do not run"
+
 
 def protected_codes() -> list[str]:
     return [code for code in catalogue() if code.startswith(PROTECTED)]
@@ -53,7 +55,8 @@ class Guard:
         selected = [code for code in protected_codes() if is_selected(code, config.select, config.ignore)]
         self.active = bool(selected)  # a run that checks no HL2/HL3 rule (--select HL1) has no guard to weaken
         self.excluded: str | None = None  # a file of a handoff folder that `exclude` left out
-        self.ignored: dict[str, tuple[tuple[str, ...], str]] = {}  # per-file-ignores pattern -> (codes, a file it matches)
+        # per-file-ignores pattern -> (its codes, a file of a handoff folder it matches)
+        self.ignored: dict[str, tuple[tuple[str, ...], str]] = {}
 
     def watch_exclusion(self, excluded):
         """``excluded``, remembering the first file it leaves out that lies in a handoff folder."""
@@ -94,23 +97,25 @@ class Guard:
         if config.file_selection is not None:
             select, ignore = config.file_selection
             left_out = [code for code in protected_codes() if not is_selected(code, select, [])]
-            ignored = [code for code in protected_codes() if code not in left_out and not is_selected(code, select, ignore)]
+            ignored = [code for code in protected_codes()
+                       if code not in left_out and not is_selected(code, select, ignore)]
             if left_out:
-                found.append(f"{where}: select leaves out {shorten(left_out)}: those privacy and credential rules do not run")
+                found.append(f"{where}: select leaves out {shorten(left_out)}: {OFF}")
             if ignored:
-                found.append(f"{where}: ignore switches off {shorten(ignored)}: those privacy and credential rules do not run")
+                found.append(f"{where}: ignore switches off {shorten(ignored)}: {OFF}")
         if not self.active:
             return found
         downgraded = [code for code in protected_codes() if config.severity.get(code) == "warning"
                       and catalogue()[code].severity == "error" and is_selected(code, config.select, config.ignore)]
         if downgraded:
-            found.append(f"{where}: severity makes {shorten(downgraded)} a warning: such a finding does not fail the run")
+            found.append(f"{where}: severity makes {shorten(downgraded)} a warning: such a finding fails no run")
         for pattern, (codes, example) in self.ignored.items():
-            found.append(f"{where}: per-file-ignores switches off {', '.join(codes)} for {printable(repr(pattern))}, which matches "
-                         f"files in a handoff folder (such as {example})")
+            found.append(f"{where}: per-file-ignores switches off {', '.join(codes)} for {printable(repr(pattern))}, "
+                         f"which matches files in a handoff folder (such as {example})")
         if self.excluded is not None:
-            found.append(f"{where}: exclude leaves out files in a handoff folder (such as {self.excluded}): they are not checked at all")
+            found.append(f"{where}: exclude leaves out files in a handoff folder (such as {self.excluded}): "
+                         "they are not checked at all")
         if "ALL" in config.inline_suppress:
-            found.append(f'{where}: inline-suppress = ["ALL"] lets any suppression comment (disable-file, a disable range) hide '
-                         "privacy and credential findings")
+            found.append(f'{where}: inline-suppress = ["ALL"] lets any suppression comment (disable-file, a disable '
+                         "range) hide privacy and credential findings")
         return found

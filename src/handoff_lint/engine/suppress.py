@@ -86,8 +86,10 @@ def inline(findings: list[Finding], lines: list[str], display: str, config: Conf
     kept, hidden = directives.drop_suppressed(findings, comments_may_hide(config.inline_suppress))
     kept.extend(finding.suppressed_by(directive.justification()) for finding, directive in hidden)
     if directives.unread:
-        kept.append(Finding(display, directives.unread[0], 1, "HL904", f"{len(directives.unread):,} suppression comment(s) have no effect: "
-                            "the file is too long (over 100,000 lines, not written at the margin) to tell its code blocks from its comments"))
+        kept.append(Finding(display, directives.unread[0], 1, "HL904",
+                            f"{len(directives.unread):,} suppression comment(s) have no effect: the file is too "
+                            "long (over 100,000 lines, not written at the margin) to tell its code blocks from its "
+                            "comments"))
     for directive in [] if everything else directives.items:
         named = []  # its prefixes the settings keep from it, each with why
         for prefix in directive.prefixes:
@@ -131,7 +133,8 @@ def _refusal(directive: Directive, named: list[str], covered: list[str], allowed
     if len(outside) < len(codes):
         if directive.line_level:  # covers a privacy or credential code without naming it
             example = next((c for c in covered if c.startswith(PROTECTED)), "HL301")
-            reasons.append(f"a comment hides a privacy or credential finding only by naming its code (disable-next-line={example})")
+            reasons.append("a comment hides a privacy or credential finding only by naming its code "
+                           f"(disable-next-line={example})")
         else:
             reasons.append('privacy and credential findings are hidden only line by line (disable-next-line=CODE), '
                            'unless inline-suppress = ["ALL"]')

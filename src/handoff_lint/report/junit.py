@@ -9,8 +9,8 @@ from xml.etree import ElementTree
 
 def render(findings, stream, *, color: bool = False, notes=()) -> None:
     skipped = sum(1 for f in findings if f.suppressed)
-    suite = ElementTree.Element("testsuite", name="handoff-lint", tests=str(len(findings)), failures=str(len(findings) - skipped),
-                                errors="0", skipped=str(skipped))
+    suite = ElementTree.Element("testsuite", name="handoff-lint", tests=str(len(findings)),
+                                failures=str(len(findings) - skipped), errors="0", skipped=str(skipped))
     for f in findings:
         case = ElementTree.SubElement(suite, "testcase", classname=f.path, name=f"{f.code} at line {f.line}, column {f.column}")
         if f.suppressed:

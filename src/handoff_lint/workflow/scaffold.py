@@ -66,7 +66,8 @@ def without_suppressions(text: str) -> str:
     cleaned = PEER_MARKER.sub(mark, "".join(kept))
     if not mark or mark not in cleaned:
         return cleaned
-    return "\n".join(line.replace(mark, "") for line in cleaned.split("\n") if mark not in line or line.replace(mark, "").strip())
+    lines = [(line, line.replace(mark, "")) for line in cleaned.split("\n")]
+    return "\n".join(bare for line, bare in lines if mark not in line or bare.strip())
 
 
 def _set_field(text: str, name: str, value: str) -> str:

@@ -31,7 +31,8 @@ def both(cwd: Path, cache: Path, *args: str, env=None) -> tuple:
     cold = run_cli("check", "--no-cache", *args, cwd=cwd, env=env)
     # nothing on standard error but the notes on a configuration that weakens the guard, the same in both
     assert warm.stderr == cold.stderr, (warm.stderr, cold.stderr)
-    assert all(line.startswith("handoff-lint: warning: .handoff-lint.toml: ") for line in warm.stderr.splitlines()), warm.stderr
+    notes = warm.stderr.splitlines()
+    assert all(line.startswith("handoff-lint: warning: .handoff-lint.toml: ") for line in notes), warm.stderr
     return (warm.code, warm.stdout), (cold.code, cold.stdout)
 
 

@@ -32,8 +32,10 @@ def test_each_setting_that_weakens_the_guard_is_one_note_naming_file_and_key(tmp
     assert notes == [next(note for note in notes if note.startswith(f".handoff-lint.toml: {key}"))]
 
 
-@pytest.mark.parametrize("setting", ['ignore = ["HL1", "HL4"]', 'select = ["HL2", "HL3"]', 'severity = {HL109 = "error"}',
-                                     'inline-suppress = ["HL1", "HL4", "HL5"]', 'inline-suppress = ["HL"]', 'exclude = ["drafts/"]'])
+@pytest.mark.parametrize("setting", [
+    'ignore = ["HL1", "HL4"]', 'select = ["HL2", "HL3"]', 'severity = {HL109 = "error"}',
+    'inline-suppress = ["HL1", "HL4", "HL5"]', 'inline-suppress = ["HL"]', 'exclude = ["drafts/"]',
+])
 def test_a_setting_that_keeps_the_guard_says_nothing(tmp_path, monkeypatch, setting):
     monkeypatch.chdir(tmp_path)
     assert guard_for(tmp_path, setting).notes() == []
@@ -42,7 +44,8 @@ def test_a_setting_that_keeps_the_guard_says_nothing(tmp_path, monkeypatch, sett
 def test_what_the_command_line_chose_is_not_the_files_doing(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert guard_for(tmp_path, 'ignore = ["HL3"]', select=["HL0", "HL2", "HL3"]).notes() == []
-    assert guard_for(tmp_path, 'ignore = ["HL3"]', select=["HL1"]).notes() == []  # the structure hook: no guard to weaken
+    # the structure hook: no guard to weaken
+    assert guard_for(tmp_path, 'ignore = ["HL3"]', select=["HL1"]).notes() == []
     assert guard_for(tmp_path, 'severity = {HL301 = "warning"}', select=["HL1"]).notes() == []
     assert guard_for(tmp_path, 'ignore = ["HL3"]', ignore=["HL109"]).notes() == [
         ".handoff-lint.toml: ignore switches off HL3: those privacy and credential rules do not run"]
@@ -63,7 +66,8 @@ def test_per_file_ignores_and_exclude_are_named_for_files_in_a_handoff_folder_on
     assert excluded(str(root / "active" / "h.md"))
     guard.watch_files([SourceFile("docs/b.md", "docs/b.md", "handoff", root)])  # as if a root lay there
     assert guard.notes() == [
-        ".handoff-lint.toml: per-file-ignores switches off HL2 for 'docs/**', which matches files in a handoff folder (such as docs/b.md)",
+        ".handoff-lint.toml: per-file-ignores switches off HL2 for 'docs/**', "
+        "which matches files in a handoff folder (such as docs/b.md)",
         ".handoff-lint.toml: exclude leaves out files in a handoff folder (such as models/next-local/active/h.md): "
         "they are not checked at all",
     ]
@@ -75,4 +79,5 @@ def test_codes_are_said_by_family_when_the_whole_family_is_meant():
     every = protected_codes()
     assert shorten(every) == "HL2, HL3"
     assert shorten([c for c in every if c.startswith("HL3")] + ["HL201"]) == "HL201, HL3"
-    assert [covers_protected([p]) for p in ("ALL", "HL", "HL2", "HL301", "HL1", "HL40")] == [True, True, True, True, False, False]
+    prefixes = ("ALL", "HL", "HL2", "HL301", "HL1", "HL40")
+    assert [covers_protected([p]) for p in prefixes] == [True, True, True, True, False, False]

@@ -55,7 +55,8 @@ def test_comments_decide_before_the_bound_so_a_bound_cannot_hide_what_stays(tmp_
     assert len(hl201) == 6 and all(f["line"] > 22 for f in hl201)
     assert "5 more HL201 findings" in hl201[-1]["message"]
     hidden = [f for f in found if f["code"] == "HL201" and f["suppressed"] is not None]  # bounded apart, and shown
-    assert len(hidden) == 6 and all(f["line"] < 22 for f in hidden) and "15 more HL201 findings" in hidden[-1]["message"]
+    assert len(hidden) == 6 and all(f["line"] < 22 for f in hidden)
+    assert "15 more HL201 findings" in hidden[-1]["message"]
 
 
 # -- what comments may hide, by the settings (suppress.inline over findings made here) ----------
@@ -91,7 +92,8 @@ def test_by_default_a_next_line_comment_naming_the_code_or_its_family_hides_a_cr
     "<!-- handoff-lint: disable-file=HL2,HL3 -->",
 ])
 def test_by_default_no_range_and_no_unnamed_comment_hides_privacy_or_credentials(comment):
-    open_, hidden, tool = hide([comment, "token", "home"], {2: "HL301", 3: "HL201"} if "next-line" not in comment else {2: "HL301"})
+    found = {2: "HL301"} if "next-line" in comment else {2: "HL301", 3: "HL201"}
+    open_, hidden, tool = hide([comment, "token", "home"], found)
     assert hidden == [] and ("HL301", 2) in open_
     assert tool == [("HL904", 1)]
 
@@ -110,8 +112,9 @@ def test_a_bare_range_that_covers_no_privacy_finding_is_no_hl904():
     assert open_ == [] and len(hidden) == 1 and tool == []
 
 
-@pytest.mark.parametrize("marker, line", [("x  # pragma: allowlist secret", 1), ("<!-- pragma: allowlist nextline secret -->", 2),
-                                          ("x  # gitleaks:allow", 1)])
+@pytest.mark.parametrize("marker, line", [
+    ("x  # pragma: allowlist secret", 1), ("<!-- pragma: allowlist nextline secret -->", 2), ("x  # gitleaks:allow", 1),
+])
 def test_the_peers_markers_hide_a_credential_line_by_line(marker, line):
     lines = [marker, "token"]
     open_, hidden, tool = hide(lines, {line: "HL301"})
@@ -127,8 +130,8 @@ def test_all_lets_every_comment_hide_every_rule():
 
 def test_a_list_without_the_family_keeps_even_named_line_comments_from_it():
     """inline-suppress = ["HL1", "HL4", "HL5"] is stricter than the default: no comment hides HL2/HL3."""
-    open_, hidden, tool = hide(["<!-- handoff-lint: disable-next-line=HL301 -->", "token # gitleaks:allow"], {2: "HL301"},
-                               ["HL1", "HL4", "HL5"])
+    lines = ["<!-- handoff-lint: disable-next-line=HL301 -->", "token # gitleaks:allow"]
+    open_, hidden, tool = hide(lines, {2: "HL301"}, ["HL1", "HL4", "HL5"])
     assert open_ == [("HL301", 2)] and hidden == [] and tool == [("HL904", 1), ("HL904", 2)]
 
 
@@ -149,7 +152,8 @@ def test_a_file_too_long_to_tell_code_from_comments_reads_none_of_them():
 def test_a_very_long_quoted_document_says_its_comments_were_not_read(tmp_path):
     from handoff_lint.parse.markdown import MAX_CODE_LINES
 
-    text = "> a `quote`: the line reader declines, and a backtick may start a fence\n" + f"<!-- handoff-lint: disable-next-line=HL201 -->\n{LEAK}\n" + "x\n" * MAX_CODE_LINES
+    text = ("> a `quote`: the line reader declines, and a backtick may start a fence\n"
+            f"<!-- handoff-lint: disable-next-line=HL201 -->\n{LEAK}\n" + "x\n" * MAX_CODE_LINES)
     result = check(tmp_path, text, "--format", "json")
     found = [(f["code"], f["line"], f["suppressed"]) for f in json.loads(result.stdout)]
     assert ("HL201", 3, None) in found and ("HL904", 2, None) in found and result.code == 1

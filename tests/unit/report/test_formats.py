@@ -154,7 +154,8 @@ def test_a_suppressed_finding_and_a_configuration_note_as_each_formats_readers_r
     github = out["github"].splitlines()
     assert github[0] == f"::warning title=handoff-lint configuration::{note}"
     assert github[1].startswith("::error file=a.md,line=2,col=1,title=HL301::")
-    assert github[2].startswith("::notice file=a.md,line=4,col=3,title=HL201 (suppressed)::HL201 ") and github[2].endswith(f"[suppressed by {why}]")
+    assert github[2].startswith("::notice file=a.md,line=4,col=3,title=HL201 (suppressed)::HL201 ")
+    assert github[2].endswith(f"[suppressed by {why}]")
     suite = ElementTree.fromstring(out["junit"]).find("testsuite")
     assert (suite.get("tests"), suite.get("failures"), suite.get("skipped")) == ("2", "1", "1")
     skipped = suite.findall("testcase")[1].find("skipped")

@@ -80,7 +80,8 @@ def test_new_transliterates_accented_letters_in_the_slug(tmp_path):
 def test_without_suppressions_removes_every_comment_or_marker_that_could_hide_a_finding():
     from handoff_lint.workflow.scaffold import without_suppressions
 
-    text = ("<!-- handoff-lint: disable-file -->\n# Title\n\nKeep <!-- a note --> this.\nA key: x <!-- pragma: allowlist secret -->\n"
+    text = ("<!-- handoff-lint: disable-file -->\n# Title\n\nKeep <!-- a note --> this.\n"
+            "A key: x <!-- pragma: allowlist secret -->\n"
             "<!--\n  handoff-lint: disable=HL2\n-->\nB key: y  # pragma: allowlist nextline secret\nC: gitleaks:allow\n"
             "<!-- HANDOFF-LINT: disable-file -->\n<!-- unclosed handoff-lint: disable-file\n")
     assert without_suppressions(text) == ("# Title\n\nKeep <!-- a note --> this.\nA key: x \n"
