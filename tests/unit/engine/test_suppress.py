@@ -157,3 +157,15 @@ def test_a_very_long_quoted_document_says_its_comments_were_not_read(tmp_path):
     result = check(tmp_path, text, "--format", "json")
     found = [(f["code"], f["line"], f["suppressed"]) for f in json.loads(result.stdout)]
     assert ("HL201", 3, None) in found and ("HL904", 2, None) in found and result.code == 1
+
+
+def test_a_suppressed_finding_fails_nothing_and_is_no_statistic(tmp_path):
+    """--warnings-as-errors and --statistics count what is reported, not what a comment hid."""
+    comment = "<!-- handoff-lint: disable-next-line=HL201 -->"
+    text = f"{comment}\n{LEAK}\n{comment}\nclean\n"
+    strict = check(tmp_path, text, "--warnings-as-errors")
+    assert strict.code == 1 and "HL901" in strict.stdout  # the unused comment is a warning: it fails here
+    (tmp_path / "notes.md").write_text(text.replace("clean", LEAK))
+    for args in (("--warnings-as-errors",), ("--statistics",)):
+        result = run_cli("check", "--no-cache", *args, "notes.md", cwd=tmp_path)
+        assert result.code == 0 and "HL201" not in result.stdout, (args, result.stdout)
