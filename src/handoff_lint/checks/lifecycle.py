@@ -8,17 +8,13 @@ where a handoff belongs (folder and canonical name); the fixes move files there.
 from __future__ import annotations
 
 import os
-import re
 from collections import defaultdict
 from pathlib import Path
 
-from handoff_lint.checks.credentials import redact_line
 from handoff_lint.data.config import Config
 from handoff_lint.findings import Finding, quoted
+from handoff_lint.parse.names import slugify
 from handoff_lint.engine.folder_index import DISPLAY, SLUG, Entry, FolderIndex, link_stem, parse_date, status_meaning, stem, tables
-
-_SLUG_WORDS = re.compile(r"[a-z0-9]+")
-_TITLE_PREFIX = re.compile(r"^\s*local handoff\s*:\s*", re.IGNORECASE)
 
 
 def status_folders(config: Config) -> dict[str, str]:
@@ -40,15 +36,6 @@ def status_folder(status: str | None, config: Config) -> tuple[str | None, str |
     if meaning is None:
         return None, None
     return meaning, status_folders(config).get(meaning.casefold())
-
-
-def slugify(title: str, words: int = 6) -> str:
-    """Up to ``words`` words of ``title``, lower case, joined by '-'; letters with accents
-    transliterated (``Ünïcode`` -> ``unicode``), not dropped."""
-    import unicodedata
-
-    plain = unicodedata.normalize("NFKD", _TITLE_PREFIX.sub("", title)).encode("ascii", "ignore").decode("ascii")
-    return "-".join(_SLUG_WORDS.findall(plain.lower())[:words]) or "untitled"
 
 
 def canonical_name(entry: Entry) -> str | None:
@@ -126,7 +113,7 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
             if reference.kind == "link" and name in handoffs and name not in missing:
                 pointed = os.path.normpath(os.path.join(folder, reference.target.split("#", 1)[0]))
                 if pointed != os.path.normpath(handoffs[name]):
-                    found.append(_finding(response, reference.line, "HL406", f"link {quoted(redact_line(reference.target))} is stale: the handoff is {rows[handoffs[name]][DISPLAY]}", True, reference.column))
+                    found.append(_finding(response, reference.line, "HL406", f"link {quoted(reference.target)} is stale: the handoff is {rows[handoffs[name]][DISPLAY]}", True, reference.column))
 
     chosen = [path for path in handoff_paths if wanted(rows[path][DISPLAY])]
     answered = index.answering({stem(path) for path in chosen}) if chosen else {}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from handoff_lint.checks.credentials import redact_line
 from handoff_lint.checks.lifecycle import status_folder
 from handoff_lint.data.config import Config
 from handoff_lint.engine.folder_index import FolderIndex
@@ -56,6 +55,7 @@ def _meaning(status: str, config: Config) -> tuple[str, str | None]:
 
 def rows(index: FolderIndex, config: Config) -> list[Row]:
     answers = index.answers()
+    known = index.secrets()
     board = []
     for handoff in index.handoffs():
         status = (handoff.status or "").strip()
@@ -66,13 +66,13 @@ def rows(index: FolderIndex, config: Config) -> list[Row]:
         # reach the terminal escaped, a credential redacted
         board.append(Row(
             state=state_of(handoff.place, *_meaning(status, config), bool(finished)),
-            handoff=shown(handoff.display),
-            title=shown(redact_line((handoff.title or "").split(":", 1)[-1].strip()), CELL),
-            status=shown(status or "?", CELL),
-            priority=shown((handoff.value("Priority") or "?").strip(), CELL),
-            date=date.isoformat() if date else shown(handoff.value("Date") or "?", CELL),
+            handoff=shown(handoff.display, known=known),
+            title=shown((handoff.title or "").split(":", 1)[-1].strip(), CELL, known),
+            status=shown(status or "?", CELL, known),
+            priority=shown((handoff.value("Priority") or "?").strip(), CELL, known),
+            date=date.isoformat() if date else shown(handoff.value("Date") or "?", CELL, known),
             age_days=(config.today - date).days if date else None,
-            response=shown(responses[0].display) if responses else None,
+            response=shown(responses[0].display, known=known) if responses else None,
         ))
     stems = {handoff.stem for handoff in index.handoffs()}
     for response in index.responses():  # the board shows them too, not only `check` (HL406)
@@ -80,13 +80,13 @@ def rows(index: FolderIndex, config: Config) -> list[Row]:
             date = response.date
             board.append(Row(
                 state="response to a missing handoff",
-                handoff=f"{name}.md",
-                title=redact_line((response.title or "").split(":", 1)[-1].strip()),
+                handoff=shown(f"{name}.md", CELL, known),
+                title=shown((response.title or "").split(":", 1)[-1].strip(), CELL, known),
                 status="?",
                 priority="?",
-                date=date.isoformat() if date else (response.value("Date") or "?"),
+                date=date.isoformat() if date else shown(response.value("Date") or "?", CELL, known),
                 age_days=(config.today - date).days if date else None,
-                response=response.display,
+                response=shown(response.display, known=known),
             ))
     order = list(STATES)
     return sorted(board, key=lambda row: (order.index(row.state), row.date, row.handoff))

@@ -9,7 +9,10 @@ import os
 import re
 from pathlib import Path
 
-from handoff_lint.checks.lifecycle import slugify
+from handoff_lint.detect.scan import hits_by_line, spans_of, values_at
+from handoff_lint.detect.values import Known
+from handoff_lint.parse.names import slugify
+from handoff_lint.show import shown
 from handoff_lint.engine.discover import LIFECYCLE_FOLDERS, TEMPLATE_NAME, display_path, is_handoff_root
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -65,6 +68,8 @@ def new_handoff(root: Path, description: str, today, author: str, priority: str,
             raise ScaffoldError(f"{problem.path}: {problem.message}")
     else:
         text = (TEMPLATES / "handoff.md").read_text(encoding="utf-8")
+    if hits_by_line([description]):  # a secret is never a file name, nor a title to copy around
+        raise ScaffoldError("the description holds what looks like a secret; it would become the file name: leave it out")
     text = re.sub(r"^# .*$", lambda _m: f"# Local Handoff: {description.strip()}", text, count=1, flags=re.M)
     for name, value in (("Date", today.isoformat()), ("From", author), ("Priority", priority), ("Constraints", "/".join(constraints)), ("Handoff Status", READY)):
         text = _set_field(text, name, value)
@@ -96,6 +101,9 @@ def respond(handoff: Path, today, author: str) -> Path:
     text = text.replace("[handoff file](../archive/handoff-file.md)", f"[{entry.name}]({link})")
     text = _set_field(_set_field(text, "Date", today.isoformat()), "From", author)
     path = responses / f"{today.isoformat()}-response-to-{entry.stem}.md"
+    known = Known(entry.scanned.secrets).add(values_at([entry.name], spans_of(hits_by_line([entry.name]))))
+    if known.carried_by(path.name) or known.carried_by(title):  # a secret is never a file name, nor copied
+        raise ScaffoldError(shown(f"{entry.display}: no response made: its file name or title carries a secret; take it out of the handoff first", known=known))
     _inside(responses, root).mkdir(exist_ok=True)
     _create(_inside(path, root), text)
     return path
