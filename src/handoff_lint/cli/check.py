@@ -179,8 +179,8 @@ def _fix(paths: list[str], config, preview: bool) -> int:
         return EXIT_FINDINGS if plan else EXIT_CLEAN
     try:
         fixes.apply(plan)
-    except fixes.FixError as error:
-        return fail(str(error))
+    except fixes.FixError as error:  # its paths and git's words: by the folders' secrets, then by the detectors
+        return fail(plan.known.redact(str(error)))
     if plan:
         click.echo(f"Fixed: moved {plural(len(plan.moves), 'file')}, updated links in {plural(len(plan.edits), 'response')}.", err=True)
     return EXIT_CLEAN

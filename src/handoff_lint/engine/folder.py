@@ -76,7 +76,8 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
             try:
                 found = module.check(index, config, keep)
             except Exception as error:  # as for document checks: report, go on
-                outcome.internal_errors.append(shown(f"{display_path(root)}: internal error in {module.__name__}: {type(error).__name__}: {error}", 1000))
+                message = outcome.known.redact(f"{display_path(root)}: internal error in {module.__name__}: {type(error).__name__}: {error}")
+                outcome.internal_errors.append(shown(message, 1000))
                 continue
             kept.extend(shown_findings([finding for finding in found if keep(finding.path)], outcome.known))
     return kept
