@@ -84,10 +84,16 @@ _TITLE_PREFIX = re.compile(r"^\s*local handoff\s*:\s*", re.IGNORECASE)
 
 
 def slug_words(text: str) -> list[str]:
-    """The words of ``text`` as a file name carries them: lower case, letters with accents
-    transliterated (``Ünïcode`` -> ``unicode``), everything else a separator."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return _SLUG_WORDS.findall(plain.lower())
+    """The words of ``text`` as a file name carries them: lower case ASCII, every letter
+    transliterated (``Ünïcode`` -> ``unicode``, ``Анализ`` -> ``analiz``, ``ログ解析`` ->
+    ``rogujiexi``), not dropped; everything else a separator."""
+    if not text.isascii():
+        from anyascii import anyascii  # transliteration tables for every script; only for such a title
+
+        # letters, marks and digits only: an emoji is decoration (anyascii would spell 🚀 ':rocket:')
+        kept = "".join(c if c.isascii() or unicodedata.category(c)[0] in "LMN" else " " for c in unicodedata.normalize("NFC", text))
+        text = anyascii(kept)
+    return _SLUG_WORDS.findall(text.lower())
 
 
 def slugify(title: str, words: int = 6) -> str:
