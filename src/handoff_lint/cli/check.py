@@ -54,9 +54,16 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
             if not os.path.lexists(path):
                 return fail(f"{shown_path(path)}: no such file or directory")
     if output_file:
+        from handoff_lint.touch import linked_part
+
         folder = os.path.dirname(output_file) or "."
         if not os.path.isdir(folder):
             return fail(f"cannot write the report to {shown_path(output_file)}: no such folder {shown_path(folder)}")
+        linked = linked_part(output_file)
+        if linked is not None:  # a committed link named like the report must not redirect it
+            link = shown_path(os.path.relpath(linked))
+            return fail(f"cannot write the report to {shown_path(output_file)}: {link} is a symbolic link; "
+                        "the report is never written through one")
     cache_dir = None if no_cache else cache_folder(cache_dir)
     if cache_dir is not None:  # before the rules are parsed: the cache may hold them
         from handoff_lint.cache import tables
@@ -66,6 +73,9 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
         config = settings(explicit=config_file, isolated=isolated)
     except ConfigError as error:
         return fail(str(error))
+    from handoff_lint.touch import name_folders
+
+    name_folders(paths or ["."])  # a handoff root outside the repository may not lead out of these
     try:  # the command line overrides the file
         if select:
             config.select = check_prefixes(codes(select)) or ["ALL"]
@@ -109,11 +119,18 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
     if statistics:
         _statistics(outcome.findings, output_format, stdout)
     elif output_file:
-        try:
-            with open(output_file, "w", encoding="utf-8") as handle:
-                report.render(output_format, outcome.findings, handle, color=False)
+        import io
+
+        from handoff_lint.touch import TouchError, write_text
+
+        rendered = io.StringIO(newline="")
+        report.render(output_format, outcome.findings, rendered, color=False)
+        try:  # complete or not at all, and never through a link (one planted since the check above included)
+            write_text(output_file, rendered.getvalue())
+        except TouchError as error:
+            return fail(f"cannot write the report: {error}")
         except OSError as error:
-            return fail(f"cannot write {shown_path(output_file)}: {error.strerror}")
+            return fail(f"cannot write {shown_path(output_file)}: {error.strerror or error}")
     else:
         report.render(output_format, outcome.findings, stdout, color=use_color(color, stdout))
     stdout.flush()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from handoff_lint.data.config import DEFAULT_MAX_BYTES
 from handoff_lint.findings import Finding
+from handoff_lint.touch import root_outside
 
 _SNIFF = 8192
 _UTF16_32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -29,8 +30,13 @@ def read_bytes(path: str | Path, display: str, max_bytes: int = DEFAULT_MAX_BYTE
 
     A plain file is opened without following a link (one system call, no stat first); a
     symbolic link is followed only if it leads to a place inside ``root`` (the handoff folder the
-    file is in). Opened non-blocking, and checked once open: a file swapped for a FIFO must not
-    leave the run waiting for a writer that never comes."""
+    file is in), and nothing is read in a root that itself leads out of the repository (HL005).
+    Opened non-blocking, and checked once open: a file swapped for a FIFO must not leave the run
+    waiting for a writer that never comes."""
+    if root is not None:  # Touch: nothing is read through a root whose real path leads out
+        reason = root_outside(root)
+        if reason is not None:
+            return _problem(display, "HL005", reason)
     try:
         if root is not None and _linked_folder(os.path.dirname(os.fspath(path))) and not _inside(path, root):
             return _problem(display, "HL005", f"in a linked folder that leads to '{os.path.realpath(os.path.dirname(path))}', outside the handoff folder; not read")
