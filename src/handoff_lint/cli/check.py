@@ -47,7 +47,7 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
             raise click.UsageError("'-' (standard input) is checked alone: give no other path")
         if staged or fix or show_diff:
             raise click.UsageError("standard input cannot be combined with --staged, --fix or --diff")
-        stdin = (stdin_filename or "-", click.get_binary_stream("stdin").read())
+        stdin = (stdin_filename or "-", b"")  # read once the size limit is known
         paths = ()
     if not staged and stdin is None:  # a path that is not there is a mistake: said once, before any report
         for path in paths:
@@ -73,6 +73,8 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
         config = settings(explicit=config_file, isolated=isolated)
     except ConfigError as error:
         return fail(str(error))
+    if stdin is not None:  # at most one byte over the limit is read: more is too large (HL004), whatever follows
+        stdin = (stdin[0], _read_bounded(click.get_binary_stream("stdin"), config.max_file_size + 1))
     from handoff_lint.touch import name_folders
 
     name_folders(paths or ["."])  # a handoff root outside the repository may not lead out of these
@@ -105,7 +107,7 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
 
         within = [os.path.abspath(p) for p in paths or ["."]]
         try:
-            every, removed = staged_changes()
+            every, removed = staged_changes(max_bytes=config.max_file_size)
         except GitError as error:
             return fail(str(error))
         blobs = {path: data for path, data in every.items() if inside(path, within)}
@@ -161,6 +163,18 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
     if outcome.missing_paths or outcome.internal_errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if not exit_zero and (errors or (warnings_as_errors and warnings)) else EXIT_CLEAN
+
+
+def _read_bounded(stream, limit: int) -> bytes:
+    """Up to ``limit`` bytes of ``stream`` (one read for a buffered stream, more for a raw one
+    that returns less); the rest is never read."""
+    data = stream.read(limit)
+    while 0 < len(data) < limit:
+        more = stream.read(limit - len(data))
+        if not more:
+            break
+        data += more
+    return data
 
 
 def shown_path(path: str) -> str:
