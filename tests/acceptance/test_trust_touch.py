@@ -315,6 +315,22 @@ def test_stdin_at_the_limit_is_checked(repo):
     assert result.code == 1 and "HL201" in result.stdout and "HL004" not in result.stdout
 
 
+@pytest.mark.parametrize("over", [0, 1])
+def test_stdin_of_several_chunks_is_read_whole_up_to_the_limit_and_not_a_byte_more(repo, over):
+    """At the limit, every byte is read (a private path in the last line is found); one byte
+    over, nothing is checked but the size."""
+    limit = 1_200_000  # more than one of the megabyte chunks standard input is read in
+    (repo / ".handoff-lint.toml").write_text(f"max-file-size = {limit}\n")
+    head, tail = VALID_HANDOFF.encode(), b"\nsee /home/alice/notes\n"
+    line = b"plain words of a long appendix, nothing private in them at all\n"
+    body = head + line * ((limit - len(head) - len(tail)) // len(line))
+    data = body + b"y" * (limit + over - len(body) - len(tail)) + tail
+    assert len(data) == limit + over
+    result = cli(repo, "check", "--select", "HL0,HL2", "--stdin-filename", f"{ROOT}/active/{HANDOFF}", "-", input=data)
+    codes = {line.split()[1] for line in result.stdout.splitlines() if ": HL" in line}
+    assert codes == ({"HL004"} if over else {"HL201"}), result.stdout  # HL201: on the last line
+
+
 @pytest.mark.skipif(not POSIX, reason="a shell wrapper around git")
 def test_a_staged_blob_over_the_limit_is_too_large_and_never_read(repo, tmp_path):
     """The blob's size is asked, its content never: a wrapper around git records what

@@ -166,15 +166,16 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
 
 
 def _read_bounded(stream, limit: int) -> bytes:
-    """Up to ``limit`` bytes of ``stream`` (one read for a buffered stream, more for a raw one
-    that returns less); the rest is never read."""
-    data = stream.read(limit)
-    while 0 < len(data) < limit:
-        more = stream.read(limit - len(data))
-        if not more:
+    """Up to ``limit`` bytes of ``stream``, a megabyte at a time (one read of ``limit`` would
+    allocate all of a large configured limit for a short input); the rest is never read."""
+    chunks, left = [], limit
+    while left > 0:
+        chunk = stream.read(min(left, 1 << 20))
+        if not chunk:
             break
-        data += more
-    return data
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def shown_path(path: str) -> str:
