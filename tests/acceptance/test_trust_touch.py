@@ -162,6 +162,25 @@ def test_a_linked_root_leading_out_is_never_written_through(repo, outside, linke
 
 
 @symlinks
+def test_where_a_link_leads_is_shown_escaped(repo, outside):
+    """An HL005 message quotes where the link leads, a name the author chose: a control
+    character in it is shown escaped, never sent to the terminal."""
+    hostile = outside / "nl\x1b[2J\x07"
+    (hostile / "active").mkdir(parents=True)
+    (hostile / "archive").mkdir()
+    shutil.rmtree(repo / ROOT)
+    (repo / ROOT).symlink_to(hostile)
+    (repo / "other" / "active").mkdir(parents=True)
+    (repo / "other" / "archive").mkdir()
+    (repo / "other" / "active" / HANDOFF).symlink_to(outside / "x\x1b[31m")
+    for args in ((".",), (ROOT,), (f"{ROOT}/active",), (f"other/active/{HANDOFF}",)):
+        result = cli(repo, "check", *args)
+        assert result.code == 1 and "HL005" in result.stdout, result.stdout
+        assert "\x1b" not in result.stdout + result.stderr and "\x07" not in result.stdout
+        assert "\\x1b" in result.stdout
+
+
+@symlinks
 def test_a_root_behind_a_linked_folder_leading_out_is_refused_too(repo, outside):
     """`models -> ../outside/models`: the root's own real path is outside, though the root
     itself is no link."""
