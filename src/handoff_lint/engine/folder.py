@@ -71,7 +71,8 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
             return display in in_run or display in answering or inside(display, walked_dirs)
 
         # folders not indexed (a link leading out, unreadable): reported unless the run read the link itself
-        kept.extend(problem for problem in index.problems if problem.path not in in_run and keep(problem.path))
+        unlisted = [problem for problem in index.problems if problem.path not in in_run and keep(problem.path)]
+        kept.extend(shown_findings(unlisted))  # where a link leads is the author's text: escaped
         for module in checks.all():
             try:
                 found = module.check(index, config, keep)

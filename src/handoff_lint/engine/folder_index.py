@@ -511,8 +511,14 @@ def _unreadable(error: OSError) -> str:
 
 def listing(root: Path) -> Listing:
     """What :func:`build` indexes in ``root``: the files of the lifecycle folders (markdown ones
-    are documents, the others strays, as are folders) and handoff-*.md at the top."""
+    are documents, the others strays, as are folders) and handoff-*.md at the top; nothing of a
+    root whose own real path leads out of the repository (HL005)."""
     root = Path(os.path.abspath(root))
+    from handoff_lint.touch import root_outside
+
+    out = root_outside(root)
+    if out is not None:  # Touch: a root leading out of the repository is a finding, never listed
+        return Listing(root, [], [], [(str(root), "HL005", out)])
     table, _names = tables()
     left_out = SKIPPED_NAMES.union(table["folders"]["allowed-files"])
     documents: list[tuple[str, str, str]] = []

@@ -103,7 +103,7 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
                     else:
                         outcome.files_checked -= 1
                     continue
-            raw.append(problem)
+            raw.extend(shown_findings([problem]))  # a link's target, a root's real path: escaped like the rest
         else:
             texts.append((file, text))
     scans = {}  # absolute path -> (line scan data, secrets), of the texts the folder checks read
