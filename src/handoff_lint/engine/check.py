@@ -84,9 +84,10 @@ def _run(modules, source: Source, config: Config, errors: list[str]) -> list[Fin
     return findings
 
 
-def shown_findings(findings: list[Finding], known: Known) -> list[Finding]:
+def shown_findings(findings: list[Finding], known: Known | None = None) -> list[Finding]:
     """Messages as they may be shown (see show.py), redacted by the secret values of the texts
-    they derive from (``known``); showing a shown message changes nothing."""
+    they derive from (``known``; None: no scan stands behind them, so the detectors run);
+    showing a shown message changes nothing."""
     return [finding.with_message(shown(finding.message, MAX_MESSAGE, known)) for finding in findings]
 
 
