@@ -77,3 +77,25 @@ def closest(name: str, candidates: Iterable[str], cutoff: float = 0.8) -> str | 
 
     match = difflib.get_close_matches(normalise(name), list(by_norm), n=1, cutoff=cutoff)
     return by_norm[match[0]] if match else None
+
+
+_SLUG_WORDS = re.compile(r"[a-z0-9]+")
+_TITLE_PREFIX = re.compile(r"^\s*local handoff\s*:\s*", re.IGNORECASE)
+
+
+def slug_words(text: str) -> list[str]:
+    """The words of ``text`` as a file name carries them: lower case ASCII, every letter
+    transliterated (``Ünïcode`` -> ``unicode``, ``Анализ`` -> ``analiz``, ``ログ解析`` ->
+    ``rogujiexi``), not dropped; everything else a separator."""
+    if not text.isascii():
+        from anyascii import anyascii  # transliteration tables for every script; only for such a title
+
+        # letters, marks and digits only: an emoji is decoration (anyascii would spell 🚀 ':rocket:')
+        kept = "".join(c if c.isascii() or unicodedata.category(c)[0] in "LMN" else " " for c in unicodedata.normalize("NFC", text))
+        text = anyascii(kept)
+    return _SLUG_WORDS.findall(text.lower())
+
+
+def slugify(title: str, words: int = 6) -> str:
+    """Up to ``words`` words of ``title`` (without a leading ``Local Handoff:``), joined by '-'."""
+    return "-".join(slug_words(_TITLE_PREFIX.sub("", title))[:words]) or "untitled"
