@@ -77,10 +77,12 @@ def _run(modules, source: Source, config: Config, errors: list[str]) -> list[Fin
 
 
 def shown_findings(findings: list[Finding]) -> list[Finding]:
-    """Messages as they may be shown (see show.py); showing a shown message changes nothing."""
+    """Messages, and the expected and found texts of near misses, as they may be shown (see
+    show.py); showing a shown text changes nothing."""
     from handoff_lint.show import shown
 
-    return [finding.with_message(shown(finding.message, MAX_MESSAGE)) for finding in findings]
+    return [finding.with_texts(shown(finding.message, MAX_MESSAGE), shown(finding.expected, MAX_MESSAGE) if finding.expected else "",
+                               shown(finding.found, MAX_MESSAGE) if finding.found else "") for finding in findings]
 
 
 def bounded(findings: list[Finding], limit: int, display: str) -> list[Finding]:
