@@ -77,3 +77,17 @@ def closest(name: str, candidates: Iterable[str], cutoff: float = 0.8) -> str | 
 
     match = difflib.get_close_matches(normalise(name), list(by_norm), n=1, cutoff=cutoff)
     return by_norm[match[0]] if match else None
+
+
+def parenthesised(name: str) -> tuple[str, str] | None:
+    """``'Contexto (Context Summary)'`` -> ``('Contexto', 'Context Summary')``: the words before a
+    trailing parenthesis and the words in it, or None if the name does not end with one. A
+    heading or field in another language names the protocol's one in parentheses; a trailing
+    qualifier (``Constraints Met (partially)``) does not change the name. String operations only."""
+    stripped = name.rstrip().rstrip(":").rstrip().rstrip("*_").rstrip()
+    if not stripped.endswith(")"):
+        return None
+    head, bracket, inner = stripped[:-1].rpartition("(")
+    if not bracket or not head.strip() or not inner.strip() or ")" in inner:
+        return None
+    return head.strip(), inner.strip()
