@@ -20,7 +20,7 @@ from handoff_lint.checks import FOLDER_CHECKS
 from handoff_lint.data.config import Config
 from handoff_lint.engine import suppress
 from handoff_lint.engine.checkset import CheckSet
-from handoff_lint.engine.discover import HANDOFF, RESPONSE, SKIPPED, SourceFile, absolute, classify, display_path, inside
+from handoff_lint.engine.discover import HANDOFF, RESPONSE, SKIPPED, SourceFile, absolute, cache_kind, classify, display_path, inside
 from handoff_lint.findings import Finding
 
 
@@ -54,7 +54,7 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
     excluded = config.paths.excluded if config.exclude else None
     kept: list[Finding] = []
     for root in roots:
-        known = _Scans(scans, cache, root)
+        known = _Scans(scans, cache, root, config)
         index = build(root, cwd, known, known.data)
         for file in virtual:  # text from standard input, checked as if it were at its path
             place = os.path.basename(os.path.dirname(file.absolute))
@@ -92,8 +92,8 @@ class _Scans:
     """The line scan of a document of ``root``: the run's own, else by the digest of the file's
     text from the cache, else made from it (and stored). What is read here is kept for the run."""
 
-    def __init__(self, scans: dict, cache, root: Path) -> None:
-        self.scans, self.cache, self.root = scans, cache, root
+    def __init__(self, scans: dict, cache, root: Path, config: Config) -> None:
+        self.scans, self.cache, self.root, self.config = scans, cache, root, config
         self.read: dict[str, bytes | None] = {}
 
     def __call__(self, path: str, kind: str):
@@ -130,7 +130,7 @@ class _Scans:
             return scan_text(text)
         from handoff_lint.cache import digest
 
-        key = digest(kind, os.path.basename(path), text)
+        key = digest(cache_kind(kind, self.root, self.config), os.path.basename(path), text)
         stored = self.cache.scan(key)
         found = Scan.from_stored(stored) if stored is not None else None
         if found is not None:

@@ -3,7 +3,8 @@
 fastjsonschema compiles a schema to Python code; importing it and compiling took about 15 ms of
 every run that validates a document, a third of a commit's own checks. Its documented
 ``compile_to_code`` writes that code out instead: the modules beside this one are its output
-for each schema as shipped (handoff, response, the handoff template, the configuration), kept
+for each schema as shipped (each protocol's handoff, response and handoff template, the
+configuration), kept
 under a digest of the very schema body compiled. :func:`shipped` hands one out only for a body
 of that digest; any other (an edited schema, a team's own status words or sections) is
 compiled at run time as before. ``python -m handoff_lint.data.validators`` writes the modules again
@@ -19,10 +20,13 @@ from handoff_lint.hashing import blake2b
 
 # digest of the schema body -> module of this package (written by __main__.py)
 SHIPPED = {
-    "67a87e197dc298576ba1439a13ea5eae": "handoff",
-    "3a50c5b4744b831acbddf7679cab98de": "handoff_template",
+    "92478e4aee5d4eaaeb7807d7eea6693c": "handoff",
+    "68a6bba292645ca7e15d5e6cffeea4d9": "handoff_template",
     "deed649c6eaa726f0cdcd1d3fddef936": "response",
-    "b1720df124b914766dbab2b5dbf244ee": "config",
+    "62f150351b4d5b12d60389690b0a5a0a": "next_larger_handoff",
+    "1fdee0adb5c9c82ef945e0ffda4b786f": "next_larger_handoff_template",
+    "1008ee5199f22e3aa88f6df37e04f3b6": "next_larger_response",
+    "b634e9d7846ca07ab2a61254fd1dd968": "config",
 }
 
 
