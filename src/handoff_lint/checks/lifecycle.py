@@ -18,7 +18,8 @@ from handoff_lint.findings import Finding, quoted
 from handoff_lint.engine.folder_index import DISPLAY, SLUG, Entry, FolderIndex, link_stem, parse_date, status_meaning, stem, tables
 
 _SLUG_WORDS = re.compile(r"[a-z0-9]+")
-_TITLE_PREFIX = re.compile(r"^\s*local handoff\s*:\s*", re.IGNORECASE)
+# The protocols' title prefixes (`Local Handoff:`, next-larger's `Handoff:`): no part of a slug.
+_TITLE_PREFIX = re.compile(r"^\s*(?:local\s+)?handoff\s*:\s*", re.IGNORECASE)
 
 
 def status_folders(config: Config) -> dict[str, str]:
