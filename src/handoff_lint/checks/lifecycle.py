@@ -19,7 +19,7 @@ from handoff_lint.engine.folder_index import DISPLAY, SLUG, Entry, FolderIndex, 
 
 _SLUG_WORDS = re.compile(r"[a-z0-9]+")
 # The protocols' title prefixes (`Local Handoff:`, next-larger's `Handoff:`): no part of a slug.
-_TITLE_PREFIX = re.compile(r"^\s*(?:local\s+)?handoff\s*:\s*", re.IGNORECASE)
+_TITLE_PREFIX = re.compile(r"^\s*(?:local\s+)?handoff\s*(?::|[-–—]\s)\s*", re.IGNORECASE)
 
 
 def status_folders(config: Config) -> dict[str, str]:

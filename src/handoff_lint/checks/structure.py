@@ -434,7 +434,7 @@ class _Checker:
         if self.strict:
             for field in doc.all_fields:
                 if field.line < before and self.field_key(field.name, strict=False) == name and (field.form != "bold" or self.field_key(field.name) != name):
-                    where = {"yaml": "in the front matter", "table": "in a table"}.get(field.form, "under another name")
+                    where = {"yaml": "in the front matter", "table": "in a table", "dash": "with a dash for the colon"}.get(field.form, "under another name")
                     hits.append((field.value, field.line, field.value_column, f"'{field.name}' found at {field.line}:{self._name_column(field.line, field.name)} {where}",
                                  doc.lines[field.line - 1].strip()))
         if not hits:
@@ -663,7 +663,8 @@ def _ambiguity(value: str) -> str:
 
 def _iso_date(value: str) -> str | None:
     """``value`` as a real date written YYYY-MM-DD, when it can be read as one: already so (a
-    time after it dropped), ``2026/11/02``, or day, month and year (``07/12/2026``, ``7.12.2026``;
+    time after it dropped), ``2026/11/02``, ``22 November 2026``, or day, month and year
+    (``07/12/2026``, ``7.12.2026``;
     a first number of 12 or less is read as the day, as most of the world writes it, unless the
     second is over 12). None if it cannot."""
     import datetime
@@ -673,6 +674,11 @@ def _iso_date(value: str) -> str | None:
     value = date_part(value)
     parts = [part for part in _DATE_PARTS.split(value) if part]
     if len(parts) != 3 or not all(part.isdigit() for part in parts):
+        for form in ("%d %B %Y", "%B %d, %Y", "%B %d %Y", "%d %b %Y", "%b %d, %Y", "%b %d %Y"):  # 22 November 2026
+            try:
+                return datetime.datetime.strptime(" ".join(value.split()), form).date().isoformat()
+            except ValueError:
+                continue
         return None
     numbers = [int(part) for part in parts]
     if len(parts[0]) == 4:

@@ -19,6 +19,7 @@ from handoff_lint.parse.names import normalise
 # space is stripped in code: `(?P<value>.*?)\s*$` backtracks quadratically over a long run of spaces.
 FIELD_RE = re.compile(r"^\s{0,3}(?:[-*+]\s+)?\*\*(?P<name>[^*\n]+?)\*\*[ \t]*(?::[ \t]*)?(?P<value>.*)$")
 _CODE_TYPES = frozenset({"fence", "code_block"})
+_DASHES = frozenset({"- ", "– ", "— ", "-\t", "–\t", "—\t"})
 
 
 @lru_cache(maxsize=1)
@@ -53,8 +54,15 @@ def field_at(line_text: str, line: int) -> Field | None:
     if not match:
         return None
     name = match.group("name").strip()
-    if not name.endswith(":") and not line_text[match.end("name") + 2 :].lstrip().startswith(":"):
-        return None  # bold text, not a field
+    rest = line_text[match.end("name") + 2 :]
+    if not name.endswith(":") and not rest.lstrip().startswith(":"):
+        # `**Date** - 2026-11-21`: a dash for the colon (form "dash"; the structure check takes it
+        # only under a name the schema knows); any other bold text is no field
+        stripped = rest.lstrip(" \t")
+        if stripped is rest or stripped[:2] not in _DASHES:
+            return None
+        value = stripped[2:].lstrip(" \t")
+        return Field(name, value.rstrip(), line, len(line_text) - len(value) + 1, "dash")
     return Field(name.rstrip(":").strip(), match.group("value").rstrip(), line, match.start("value") + 1)
 
 
@@ -100,7 +108,8 @@ def parse(text: str, status_field: str = "Handoff Status") -> Document:
             if "**" in text_line:
                 found = field_at(text_line, number)
                 if found is not None:
-                    (doc.fields if number < first_line else doc.trailer_fields).append(found)
+                    if found.form == "bold":  # what strict reads
+                        (doc.fields if number < first_line else doc.trailer_fields).append(found)
                     doc.all_fields.append(found)
                     continue
             if "|" in text_line and text_line.lstrip()[:1] == "|":

@@ -449,3 +449,24 @@ def test_near_misses_carry_expected_and_found():
     for text, (code, expected, found) in cases.items():
         finding = next(f for f in found_for(text) if f.code == code)
         assert (finding.expected, finding.found) == (expected, found), code
+
+
+def test_a_dash_for_the_colon_in_a_known_field_or_the_title_reads_the_same():
+    text = VALID_HANDOFF.replace("# Local Handoff: Extract", "# Local Handoff – Extract")
+    for name in ("Date", "From", "To", "Priority", "Constraints"):
+        text = text.replace(f"**{name}**: ", f"- **{name}** - ", 1)
+    assert findings_for(text) == []
+    strict = found_for(text, strict=True)
+    assert ("HL101", 1) in [(f.code, f.line) for f in strict]
+    assert any(f.code == "HL102" and "'Date' found at 3:5 with a dash for the colon" in f.message for f in strict)
+    # bold text that is no known field is no field at all: no warning of the writer's own field
+    noted = VALID_HANDOFF.replace("---\n\n## Context Summary", "**Important** - read the logs README first.\n\n---\n\n## Context Summary", 1)
+    assert findings_for(noted) == []
+
+
+@pytest.mark.parametrize("written, expected", [("22 November 2026", "2026-11-22"), ("Nov 22, 2026", "2026-11-22"),
+                                              ("2026/11/22", "2026-11-22"), ("22.11.2026", "2026-11-22"), ("11/22/2026", "2026-11-22"),
+                                              ("someday", "YYYY-MM-DD")])
+def test_a_date_written_otherwise_gets_the_date_to_write(written, expected):
+    finding = next(f for f in found_for(VALID_HANDOFF.replace("2026-11-02", written, 1)) if f.code == "HL103")
+    assert finding.expected == f"**Date**: {expected}"

@@ -20,11 +20,11 @@ from handoff_lint.hashing import blake2b
 
 # digest of the schema body -> module of this package (written by __main__.py)
 SHIPPED = {
-    "92478e4aee5d4eaaeb7807d7eea6693c": "handoff",
-    "68a6bba292645ca7e15d5e6cffeea4d9": "handoff_template",
+    "2d18f2cc0a703e6e95d6bebaa6162cc3": "handoff",
+    "37e7fb2c6cade9e0a4675f9b906a6521": "handoff_template",
     "deed649c6eaa726f0cdcd1d3fddef936": "response",
-    "62f150351b4d5b12d60389690b0a5a0a": "next_larger_handoff",
-    "1fdee0adb5c9c82ef945e0ffda4b786f": "next_larger_handoff_template",
+    "e6fb7db41eb5aa4d40ebc51218fad516": "next_larger_handoff",
+    "bf2510cc588a829a717871d3bd9e3f39": "next_larger_handoff_template",
     "1008ee5199f22e3aa88f6df37e04f3b6": "next_larger_response",
     "b634e9d7846ca07ab2a61254fd1dd968": "config",
 }

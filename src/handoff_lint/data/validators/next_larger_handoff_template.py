@@ -6,7 +6,7 @@ from handoff_lint.data.validators import JsonSchemaValueException, JsonSchemaVal
 
 
 REGEX_PATTERNS = {
-    '^(?:[^\\s:]+ +){0,3}[Hh][Aa][Nn][Dd][Oo][Ff][Ff](?: +[^\\s:]+){0,3} *: *\\S': re.compile('^(?:[^\\s:]+ +){0,3}[Hh][Aa][Nn][Dd][Oo][Ff][Ff](?: +[^\\s:]+){0,3} *: *\\S'),
+    '^(?:[^\\s:]+ +){0,3}[Hh][Aa][Nn][Dd][Oo][Ff][Ff](?: +[^\\s:–—]+){0,3} *(?::|[-–—] ) *\\S': re.compile('^(?:[^\\s:]+ +){0,3}[Hh][Aa][Nn][Dd][Oo][Ff][Ff](?: +[^\\s:–—]+){0,3} *(?::|[-–—] ) *\\S'),
     '\\S': re.compile('\\S')
 }
 
@@ -27,8 +27,8 @@ def validate(data, custom_formats={}, name_prefix=None):
             if not isinstance(data__title, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be string")
             if isinstance(data__title, str):
-                if not REGEX_PATTERNS['^(?:[^\\s:]+ +){0,3}[Hh][Aa][Nn][Dd][Oo][Ff][Ff](?: +[^\\s:]+){0,3} *: *\\S'].search(data__title):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must match pattern ^(?:[^\\s:]+ +){0,3}[Hh][Aa][Nn][Dd][Oo][Ff][Ff](?: +[^\\s:]+){0,3} *: *\\S")
+                if not REGEX_PATTERNS['^(?:[^\\s:]+ +){0,3}[Hh][Aa][Nn][Dd][Oo][Ff][Ff](?: +[^\\s:–—]+){0,3} *(?::|[-–—] ) *\\S'].search(data__title):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must match pattern ^(?:[^\\s:]+ +){0,3}[Hh][Aa][Nn][Dd][Oo][Ff][Ff](?: +[^\\s:\u2013\u2014]+){0,3} *(?::|[-\u2013\u2014] ) *\\S")
         if "metadata" in data_keys:
             data_keys.remove("metadata")
             data__metadata = data["metadata"]
