@@ -5,14 +5,14 @@
     python bench/fidelity_eval.py --json
 
 The corpus is ``tests/data/fidelity/`` (two handoff folders, ``next-local/`` and ``next-larger/``,
-one per protocol) and its labels ``tests/data/fidelity/labels.toml``: per document, the rule
-codes a careful reader of the folder's protocol reports as errors (none for a clean document).
-handoff-lint runs once over both folders, as a user runs it (``check --format json``, no cache, no configuration, today pinned to the
-corpus's, the own-identifier rule off). Only errors count: a warning never fails a document.
-Per family, a labelled code reported in its document is a true positive (at the severity the
-policy gives it: HL407, archived work without a response, is a warning), a labelled code not
-reported is a miss, an error not labelled is a false positive. Each protocol's documents are
-scored apart (a good score on one must not hide a bad one on the other).
+one per protocol) and its labels ``tests/data/fidelity/labels.toml``: per document, the rule codes
+a careful reader of the folder's protocol reports as errors (none for a clean document).
+handoff-lint runs once over both folders, as a user runs it (``check --format json``, no cache, no
+configuration, today pinned to the corpus's, the own-identifier rule off). Only errors count: a
+warning never fails a document. Per family, a labelled code reported in its document is a true
+positive (at the severity the policy gives it: HL407, archived work without a response, is a
+warning), a labelled code not reported is a miss, an error not labelled is a false positive. Each
+protocol's documents are scored apart (a good score on one must not hide a bad one on the other).
 """
 
 from __future__ import annotations
@@ -51,8 +51,25 @@ def run(src: Path | None = None, corpus: Path = CORPUS, extra: tuple[str, ...] =
         env["PYTHONPATH"] = str(src) + os.pathsep + env.get("PYTHONPATH", "")
     with tempfile.TemporaryDirectory() as cache:
         env["HANDOFF_LINT_CACHE_DIR"] = cache
-        result = subprocess.run([sys.executable, "-m", "handoff_lint", "check", "--format", "json", "--no-cache", "--isolated", "--exit-zero", *extra, *PROTOCOLS],
-                                cwd=corpus, env=env, capture_output=True, text=True)
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "handoff_lint",
+                "check",
+                "--format",
+                "json",
+                "--no-cache",
+                "--isolated",
+                "--exit-zero",
+                *extra,
+                *PROTOCOLS,
+            ],
+            cwd=corpus,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
     if result.returncode != 0:
         raise SystemExit(f"handoff-lint failed ({result.returncode}): {result.stderr}")
     return json.loads(result.stdout)

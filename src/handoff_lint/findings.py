@@ -68,8 +68,21 @@ class Finding:
     found: str = field(default="", compare=False)
 
     def __reduce__(self):  # worker processes send findings back pickled
-        return (Finding, (self.path, self.line, self.column, self.code, self.message, self.severity, self.fixable, self.secret_hash,
-                          self.expected, self.found))
+        return (
+            Finding,
+            (
+                self.path,
+                self.line,
+                self.column,
+                self.code,
+                self.message,
+                self.severity,
+                self.fixable,
+                self.secret_hash,
+                self.expected,
+                self.found,
+            ),
+        )
 
     def with_severity(self, severity: str) -> "Finding":
         return self._with(self.message, severity)
@@ -88,8 +101,23 @@ class Finding:
         found = self.found if found is None else found
         if message == self.message and severity == self.severity and expected == self.expected and found == self.found:
             return self
-        return Finding(self.path, self.line, self.column, self.code, message, severity, self.fixable, self.secret_hash, expected, found)
+        return Finding(
+            self.path,
+            self.line,
+            self.column,
+            self.code,
+            message,
+            severity,
+            self.fixable,
+            self.secret_hash,
+            expected,
+            found,
+        )
 
     def printable(self) -> "Finding":
         """This finding with its texts fit to print (see :func:`printable`)."""
-        return self.with_texts(printable(self.message, MAX_MESSAGE), printable(self.expected, MAX_MESSAGE), printable(self.found, MAX_MESSAGE))
+        return self.with_texts(
+            printable(self.message, MAX_MESSAGE),
+            printable(self.expected, MAX_MESSAGE),
+            printable(self.found, MAX_MESSAGE),
+        )

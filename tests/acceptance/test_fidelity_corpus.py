@@ -30,13 +30,20 @@ def scored(fidelity):
 
 def test_the_corpus_is_large_and_labelled_both_ways(fidelity):
     labels = fidelity.labels()
-    on_disk = {path.relative_to(fidelity.CORPUS).as_posix() for protocol in fidelity.PROTOCOLS
-               for path in (fidelity.CORPUS / protocol).rglob("*.md") if path.name != "README.md"}
+    on_disk = {
+        path.relative_to(fidelity.CORPUS).as_posix()
+        for protocol in fidelity.PROTOCOLS
+        for path in (fidelity.CORPUS / protocol).rglob("*.md")
+        if path.name != "README.md"
+    }
     assert set(labels) == on_disk  # every document labelled, every label a document
     for protocol in fidelity.PROTOCOLS:
         mine = {path: defects for path, defects in labels.items() if path.startswith(protocol + "/")}
         assert len(mine) >= 30, protocol
-        assert sum(1 for defects in mine.values() if defects) >= 10 and sum(1 for defects in mine.values() if not defects) >= 20, protocol
+        assert (
+            sum(1 for defects in mine.values() if defects) >= 10
+            and sum(1 for defects in mine.values() if not defects) >= 20
+        ), protocol
 
 
 @pytest.mark.parametrize("protocol", ["next-local", "next-larger"])

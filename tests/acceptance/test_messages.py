@@ -12,10 +12,12 @@ from conftest import VALID_HANDOFF, run_cli
 
 
 def test_json_carries_expected_and_found_on_near_misses_and_null_elsewhere(handoff_root):
-    text = (VALID_HANDOFF.replace("**Date**: 2026-11-02", "Date: 07/12/2026")
-            .replace("## Task Description", "### Task Description")
-            .replace("**Handoff Status**: Ready for local model pickup", "Handoff Status: Ready")
-            .replace("- [nightly logs](../../../logs/README.md)", "- logs/nightly/ at /home/alice/logs"))
+    text = (
+        VALID_HANDOFF.replace("**Date**: 2026-11-02", "Date: 07/12/2026")
+        .replace("## Task Description", "### Task Description")
+        .replace("**Handoff Status**: Ready for local model pickup", "Handoff Status: Ready")
+        .replace("- [nightly logs](../../../logs/README.md)", "- logs/nightly/ at /home/alice/logs")
+    )
     (handoff_root / "active" / "handoff-2026-11-02-extract-error-patterns.md").write_text(text)
     result = run_cli("check", "--format", "json", "models", cwd=handoff_root.parent.parent)
     assert result.code == 1
@@ -33,7 +35,10 @@ def test_json_carries_expected_and_found_on_near_misses_and_null_elsewhere(hando
     privacy = next(f for (code, _line), f in found.items() if code == "HL201")
     assert privacy["expected"] is None and privacy["found"] is None
     text_report = run_cli("check", "models", cwd=handoff_root.parent.parent).stdout
-    assert "HL102 missing metadata field '**Date**:': 'Date:' found at 3:1 without bold; write '**Date**: 2026-12-07'" in text_report
+    assert (
+        "HL102 missing metadata field '**Date**:': 'Date:' found at 3:1 without bold; write '**Date**: 2026-12-07'"
+        in text_report
+    )
 
 
 def test_a_credential_in_a_near_miss_is_redacted_in_expected_and_found_in_every_format(handoff_root):

@@ -59,14 +59,19 @@ def test_each_folder_is_checked_by_its_own_protocol_and_its_own_template(tmp_pat
     shutil.copy(LARGER / "handoff-template.md", models / "next-larger" / "handoff-template.md")
     (models / "next-larger" / "active" / "handoff-2026-11-04-review-the-scheduler.md").write_text(LARGER_HANDOFF)
     (models / "next-local" / "active" / "handoff-2026-11-02-extract-error-patterns.md").write_text(
-        VALID_HANDOFF.replace("- [nightly logs](../../../logs/README.md)", "- logs/nightly/"))
+        VALID_HANDOFF.replace("- [nightly logs](../../../logs/README.md)", "- logs/nightly/")
+    )
     assert findings(tmp_path, "models") == []
     # the other protocol's document in each folder: the title, its sections and fields are wrong there
     (models / "next-larger" / "active" / "handoff-2026-11-02-extract-error-patterns.md").write_text(
-        (models / "next-local" / "active" / "handoff-2026-11-02-extract-error-patterns.md").read_text())
+        (models / "next-local" / "active" / "handoff-2026-11-02-extract-error-patterns.md").read_text()
+    )
     (models / "next-local" / "active" / "handoff-2026-11-04-review-the-scheduler.md").write_text(LARGER_HANDOFF)
     codes = [(path.split("/")[1], code) for path, _line, code in findings(tmp_path, "models")]
-    assert ("next-larger", "HL105") in codes and ("next-larger", "HL113") in codes  # no Blockers/Challenges; Constraints is not its field
+    assert ("next-larger", "HL105") in codes and (
+        "next-larger",
+        "HL113",
+    ) in codes  # no Blockers/Challenges; Constraints is not its field
     assert ("next-local", "HL101") in codes and ("next-local", "HL102") in codes  # no Constraints
     # the cache (on in these tests) keeps each text's answer per protocol: the same text in both
     # folders, checked again, still differs
@@ -90,14 +95,18 @@ def test_a_teams_own_protocol_from_the_configuration(tmp_path):
     (tmp_path / "schemas").mkdir()
     (tmp_path / "schemas" / "review-handoff.schema.json").write_text(json.dumps(schema))
     (tmp_path / ".handoff-lint.toml").write_text(
-        '[protocols.review]\nfolders = ["review-*"]\nhandoff = "schemas/review-handoff.schema.json"\nresponse = "next-larger-response"\n')
+        '[protocols.review]\nfolders = ["review-*"]\nhandoff = "schemas/review-handoff.schema.json"\n'
+        'response = "next-larger-response"\n'
+    )
     root = tmp_path / "review-queue"
     for place in ("active", "archive"):
         (root / place).mkdir(parents=True)
     document = root / "active" / "handoff-2026-11-04-review-the-scheduler.md"
     document.write_text(LARGER_HANDOFF)
     assert [code for _path, _line, code in findings(tmp_path, "review-queue")] == ["HL105"]
-    document.write_text(LARGER_HANDOFF.replace("- Pull request 482\n", "- Pull request 482\n\n## Rollback Plan\nRevert the merge.\n"))
+    document.write_text(
+        LARGER_HANDOFF.replace("- Pull request 482\n", "- Pull request 482\n\n## Rollback Plan\nRevert the merge.\n")
+    )
     assert findings(tmp_path, "review-queue") == []
     # the team's schema is part of the cache's salt: an edit to it is seen at once
     schema["properties"]["sections"]["required"].append("Sign-off")
@@ -112,17 +121,24 @@ def test_a_bad_protocol_in_the_configuration_exits_2_naming_the_file_and_key(tmp
         '[protocols.review]\nfolders = ["x"]\nhandoff = "missing.json"\n': "missing.json",
         '[protocols.review]\nfolders = ["x"]\nhandoff = "bad.json"\n': "not a document schema",
         '[protocols.review]\nfolders = ["x"]\nhandoff = "handof"\n': "protocols.review.handoff",
-        '[protocols.review]\nfolders = ["x"]\nhandoff = "handoff"\ntemplate-title = "(unclosed"\n': "protocols.review.template-title",
+        '[protocols.review]\nfolders = ["x"]\nhandoff = "handoff"\ntemplate-title = "(unclosed"\n': (
+            "protocols.review.template-title"
+        ),
         '[protocols.review]\nhandoff = "handoff"\n': "folders",
         '[protocols.Review]\nfolders = ["x"]\nhandoff = "handoff"\n': "protocols",
     }
     for text, named in cases.items():
         (tmp_path / ".handoff-lint.toml").write_text(text)
         result = run_cli("check", "notes.md", cwd=tmp_path)
-        assert result.code == 2 and ".handoff-lint.toml" in result.stderr and named in result.stderr, (text, result.stderr)
+        assert result.code == 2 and ".handoff-lint.toml" in result.stderr and named in result.stderr, (
+            text,
+            result.stderr,
+        )
 
 
 def test_the_schema_command_prints_next_larger_schemas():
     for name in ("next-larger-handoff", "next-larger-response"):
         result = run_cli("schema", name)
-        assert result.code == 0 and json.loads(result.stdout)["title"] == name.replace("-handoff", " handoff").replace("-response", " response")
+        assert result.code == 0 and json.loads(result.stdout)["title"] == name.replace("-handoff", " handoff").replace(
+            "-response", " response"
+        )

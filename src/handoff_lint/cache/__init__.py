@@ -114,8 +114,13 @@ class Cache:
             scan = None
         rows = None
         if findings is not None:
-            rows = tuple((f.line, f.column, f.code, f.message, f.severity, f.fixable, f.secret_hash, f.expected, f.found) for f in findings)
-            if holds_secret(text for row in rows for text in (row[3], row[7], row[8])):  # a secret unredacted: keep nothing
+            rows = tuple(
+                (f.line, f.column, f.code, f.message, f.severity, f.fixable, f.secret_hash, f.expected, f.found)
+                for f in findings
+            )
+            if holds_secret(
+                text for row in rows for text in (row[3], row[7], row[8])
+            ):  # a secret unredacted: keep nothing
                 rows = None
         number, table = self._shard(key)
         old = self._row(key)

@@ -138,7 +138,10 @@ def _names(schema: dict, strict: bool) -> _Names:
         field_map = canonical_map(fields)
         if not strict:
             section_map = {**{normalise(alias): name for alias, name in aliases_in(schema, "sections").items()}, **section_map}
-            field_map = {**{normalise(alias): name for alias, name in aliases_in(schema, "metadata").items()}, **field_map}
+            field_map = {
+                **{normalise(alias): name for alias, name in aliases_in(schema, "metadata").items()},
+                **field_map,
+            }
         specs = schema["properties"].get("sections", {}).get("properties", {})
         boilerplate = {name: frozenset(_line_key(line) for line in spec.get("x-boilerplate", ()))
                        for name, spec in specs.items() if isinstance(spec, dict) and spec.get("x-boilerplate")}
@@ -169,7 +172,11 @@ class _Checker:
         self.strict, self.own_statuses, self.named_handoff = strict, own_statuses, named_handoff
         self.props = schema["properties"]
         self.names = _names(schema, strict)
-        self.field_names, self.section_names, self.section_map = self.names.fields, self.names.sections, self.names.section_map
+        self.field_names, self.section_names, self.section_map = (
+            self.names.fields,
+            self.names.sections,
+            self.names.section_map,
+        )
         self.status_field = self.props.get("status", {}).get("x-field")
         self.lines: dict[tuple, int] = {}  # JSON path -> line
         self.columns: dict[tuple, int] = {}
@@ -182,7 +189,11 @@ class _Checker:
         self.headings: dict[str, tuple[int, str]] = {}  # section -> (level, heading text) of its first heading
 
     def add(self, line: int, code: str, message: str, column: int = 1, expected: str = "", found: str = "") -> None:
-        self.findings.append(Finding(self.display, min(max(1, line), self.last_line), column, code, message, expected=expected, found=found))
+        self.findings.append(
+            Finding(
+                self.display, min(max(1, line), self.last_line), column, code, message, expected=expected, found=found
+            )
+        )
 
     # -- names ----------------------------------------------------------------------------
     def section_key(self, text: str, strict: bool | None = None) -> str | None:
@@ -381,8 +392,14 @@ class _Checker:
         if canonical is None or (note and note[0] not in "(:,;-—–/") or (rest and note == rest and rest[0] not in "(:,;"):
             return raw  # `HIGH (blocks the release)`, `High - today`, `Low, no rush`: a note; `HIGH foo`: not a priority
         if word != canonical:
-            self.add(self.lines[("metadata", key)], "HL114", f"{key} {word!r} is written {canonical!r} in the template", self.columns[("metadata", key)],
-                     expected=f"**{key}**: {canonical}", found=f"**{key}**: {raw.strip()}")
+            self.add(
+                self.lines[("metadata", key)],
+                "HL114",
+                f"{key} {word!r} is written {canonical!r} in the template",
+                self.columns[("metadata", key)],
+                expected=f"**{key}**: {canonical}",
+                found=f"**{key}**: {raw.strip()}",
+            )
         return canonical
 
     # -- near misses: a part the reading does not take, written nearby ------------------------
@@ -402,17 +419,33 @@ class _Checker:
             self.lines[("metadata", name)], self.columns[("metadata", name)] = line, column
             suggestion, note = self._suggestion(name, value)
             expected = f"**{name}**: {suggestion}"
-            self.add(line, "HL102", f"missing metadata field '**{name}**:': {how}; write '{expected}'{note}", expected=expected, found=written)
+            self.add(
+                line,
+                "HL102",
+                f"missing metadata field '**{name}**:': {how}; write '{expected}'{note}",
+                expected=expected,
+                found=written,
+            )
             self.explained.add(name)
-        if self.status_field and "status" not in instance and "status" in self.props and "status" in self.schema.get("required", ()):
+        if (
+            self.status_field
+            and "status" not in instance
+            and "status" in self.props
+            and "status" in self.schema.get("required", ())
+        ):
             hit = self._field_near_miss(self.status_field, before=len(self.doc.lines) + 1, last=True)
             if hit is not None:
                 value, line, column, how, written = hit
                 instance["status"] = self._status_value(value)
                 self.lines[("status",)], self.columns[("status",)] = line, column
                 expected = f"**{self.status_field}**: {value.strip() or '<status>'}"
-                self.add(line, "HL110", f"missing closing line '**{self.status_field}**: <status>': {how}; write '{expected}'",
-                         expected=expected, found=written)
+                self.add(
+                    line,
+                    "HL110",
+                    f"missing closing line '**{self.status_field}**: <status>': {how}; write '{expected}'",
+                    expected=expected,
+                    found=written,
+                )
                 self.explained.add("status")
         sections = instance["sections"]
         required = self.props.get("sections", {}).get("required", [])
@@ -422,7 +455,9 @@ class _Checker:
             hit = self._section_near_miss(name)
             if hit is not None:
                 line, message, expected, written = hit
-                self.add(line, "HL105", f"missing required section '## {name}': {message}", expected=expected, found=written)
+                self.add(
+                    line, "HL105", f"missing required section '## {name}': {message}", expected=expected, found=written
+                )
                 self.explained.add(name)
 
     def _field_near_miss(self, name: str, before: int, last: bool = False) -> tuple[str, int, int, str, str] | None:
@@ -433,10 +468,25 @@ class _Checker:
         hits = []
         if self.strict:
             for field in doc.all_fields:
-                if field.line < before and self.field_key(field.name, strict=False) == name and (field.form != "bold" or self.field_key(field.name) != name):
-                    where = {"yaml": "in the front matter", "table": "in a table", "dash": "with a dash for the colon"}.get(field.form, "under another name")
-                    hits.append((field.value, field.line, field.value_column, f"'{field.name}' found at {field.line}:{self._name_column(field.line, field.name)} {where}",
-                                 doc.lines[field.line - 1].strip()))
+                if (
+                    field.line < before
+                    and self.field_key(field.name, strict=False) == name
+                    and (field.form != "bold" or self.field_key(field.name) != name)
+                ):
+                    where = {
+                        "yaml": "in the front matter",
+                        "table": "in a table",
+                        "dash": "with a dash for the colon",
+                    }.get(field.form, "under another name")
+                    hits.append(
+                        (
+                            field.value,
+                            field.line,
+                            field.value_column,
+                            f"'{field.name}' found at {field.line}:{self._name_column(field.line, field.name)} {where}",
+                            doc.lines[field.line - 1].strip(),
+                        )
+                    )
         if not hits:
             from handoff_lint.parse.fields import plain_field
 
@@ -448,8 +498,15 @@ class _Checker:
                 found = plain_field(text, number)
                 if found is None or self.field_key(found[0], strict=False) != name:
                     continue
-                hits.append((found[1], number, found[2], f"'{found[0]}:' found at {number}:{self._name_column(number, found[0])} without bold",
-                             text.strip()))
+                hits.append(
+                    (
+                        found[1],
+                        number,
+                        found[2],
+                        f"'{found[0]}:' found at {number}:{self._name_column(number, found[0])} without bold",
+                        text.strip(),
+                    )
+                )
         if not hits:
             return None
         return hits[-1] if last else hits[0]
@@ -467,14 +524,23 @@ class _Checker:
                 siblings = {level for level, _text in self.headings.values()} or {heading.level - 1}
                 depth = "one level" if heading.level - min(siblings) == 1 else f"{heading.level - min(siblings)} levels"
                 parent = f"{'#' * nested.parent.level} {nested.parent.text}"
-                return (heading.line, f"'{written}' found at {heading.line}:1, {depth} deeper than its siblings, inside '{parent}'; "
-                        f"write '{'#' * min(siblings)} {name}'", f"{'#' * min(siblings)} {name}", written)
+                return (
+                    heading.line,
+                    f"'{written}' found at {heading.line}:1, {depth} deeper than its siblings, inside '{parent}'; "
+                    f"write '{'#' * min(siblings)} {name}'",
+                    f"{'#' * min(siblings)} {name}",
+                    written,
+                )
         if self.strict:
             for heading in self.doc.headings:
                 if heading.line != self.doc.title_line and self.section_key(heading.text, strict=False) == name:
                     written = f"{'#' * heading.level} {heading.text}"
-                    return (heading.line, f"'{written}' found at {heading.line}:1; strict = true reads only '## {name}'",
-                            f"## {name}", written)
+                    return (
+                        heading.line,
+                        f"'{written}' found at {heading.line}:1; strict = true reads only '## {name}'",
+                        f"## {name}",
+                        written,
+                    )
         return None
 
     def _suggestion(self, name: str, value: str) -> tuple[str, str]:
@@ -512,8 +578,16 @@ class _Checker:
                 if following.strip() and len(following) - len(following.lstrip()) > len(text) - len(stripped):
                     continue  # a label with its own items under it
                 column = len(text) - len(stripped) + 3
-                found.append(Finding(self.display, number, column, "HL112", f"template text {item!r} left unchanged in '{name}'; "
-                                     "replace it with what it asks for", found=item))
+                found.append(
+                    Finding(
+                        self.display,
+                        number,
+                        column,
+                        "HL112",
+                        f"template text {item!r} left unchanged in '{name}'; replace it with what it asks for",
+                        found=item,
+                    )
+                )
         return found
 
     # -- checks -------------------------------------------------------------------------
@@ -552,9 +626,15 @@ class _Checker:
                 if hint:
                     line = self.lines[("metadata", name)]
                     written = self.doc.lines[line - 1].strip()
-                    self.add(line, "HL104", f"unknown metadata field '{name}'; did you mean '{hint}'?",
-                             expected=f"**{hint}**: {instance['metadata'][name]}" if isinstance(instance["metadata"][name], str) else f"**{hint}**:",
-                             found=written)
+                    self.add(
+                        line,
+                        "HL104",
+                        f"unknown metadata field '{name}'; did you mean '{hint}'?",
+                        expected=f"**{hint}**: {instance['metadata'][name]}"
+                        if isinstance(instance["metadata"][name], str)
+                        else f"**{hint}**:",
+                        found=written,
+                    )
                     self.explained.add(hint)
         sections = instance["sections"]
         candidates = self.section_names + ([] if self.strict else list(aliases_in(self.schema, "sections")))
@@ -569,8 +649,13 @@ class _Checker:
             if hint:
                 canonical = self.section_map.get(normalise(hint), hint)
                 level = self.headings.get(name, (2, name))[0]
-                self.add(self.lines[("sections", name)], "HL107", f"unknown section '{name}'; did you mean '{canonical}'?",
-                         expected=f"{'#' * level} {canonical}", found=f"{'#' * level} {name}")
+                self.add(
+                    self.lines[("sections", name)],
+                    "HL107",
+                    f"unknown section '{name}'; did you mean '{canonical}'?",
+                    expected=f"{'#' * level} {canonical}",
+                    found=f"{'#' * level} {name}",
+                )
                 self.explained.add(canonical)
 
     def _missing(self, path: tuple, name: str, instance: dict) -> None:
@@ -579,7 +664,12 @@ class _Checker:
         expected = self.props.get(name, {}).get("x-expected")
         if path == ():
             if name == "title":
-                self.add(1, "HL101", f"missing title: the document must start with '{expected or '# <title>'}'", expected=expected or "# <title>")
+                self.add(
+                    1,
+                    "HL101",
+                    f"missing title: the document must start with '{expected or '# <title>'}'",
+                    expected=expected or "# <title>",
+                )
             elif name == "status":
                 self.add(self.last_line, "HL110", f"missing closing line '**{self.status_field}**: <status>'",
                          expected=f"**{self.status_field}**: <status>")
@@ -623,13 +713,25 @@ class _Checker:
         if top == "title":
             found = f"'# {error.instance}'"
             expected = self.props['title'].get('x-expected')
-            self.add(line, "HL101", f"title must read '{expected}', found {found}", expected=expected or "", found=f"# {error.instance}")
+            self.add(
+                line,
+                "HL101",
+                f"title must read '{expected}', found {found}",
+                expected=expected or "",
+                found=f"# {error.instance}",
+            )
         elif top == "sections":
             self.add(line, "HL106", f"section '{path[1]}' is empty")
         elif top == "status":
             allowed = ", ".join(self.props["status"].get("enum", []))
-            self.add(line, "HL111", f"{self.status_field} must be one of: {allowed}; found {error.instance!r}" + _hint(error), column,
-                     expected=f"one of: {allowed}", found=str(error.instance))
+            self.add(
+                line,
+                "HL111",
+                f"{self.status_field} must be one of: {allowed}; found {error.instance!r}" + _hint(error),
+                column,
+                expected=f"one of: {allowed}",
+                found=str(error.instance),
+            )
         else:
             expected, found = "", ""
             if len(path) == 2 and path[0] == "metadata" and isinstance(error.instance, str):

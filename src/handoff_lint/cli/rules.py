@@ -51,7 +51,9 @@ def rules_command(output_format: str) -> int:
 
 
 @cli.command("schema")
-@click.argument("name", type=click.Choice(("handoff", "response", "next-larger-handoff", "next-larger-response", "config")))
+@click.argument(
+    "name", type=click.Choice(("handoff", "response", "next-larger-handoff", "next-larger-response", "config"))
+)
 def schema_command(name: str) -> int:
     """Print the JSON Schema a document kind is validated against (next-local's handoff and
     response, next-larger's, or the configuration's)."""

@@ -184,7 +184,10 @@ def _protocol(path: Path, name: str, spec: dict) -> dict:
             resolved[part] = os.path.abspath(path.parent / value)
             read_team_schema(resolved[part])  # ValueError: reported with the file
         elif value not in SCHEMA_NAMES:
-            raise ValueError(f"protocols.{name}.{part}: {value!r} is neither a .json file nor a shipped schema ({', '.join(SCHEMA_NAMES)})")
+            raise ValueError(
+                f"protocols.{name}.{part}: {value!r} is neither a .json file nor a shipped schema "
+                f"({', '.join(SCHEMA_NAMES)})"
+            )
     if "template-title" in spec:
         try:
             re.compile(spec["template-title"])

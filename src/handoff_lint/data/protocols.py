@@ -39,8 +39,16 @@ TeamEntries = tuple[tuple[str, tuple[str, ...], str, str, str], ...]
 def team_entries(config) -> TeamEntries:
     """A configuration's own protocols as plain tuples (hashable: protocol_of caches by them)."""
     found = getattr(config, "protocols", None) or {}
-    return tuple((name, tuple(spec["folders"]), spec.get("template-title", ""), spec["handoff"], spec.get("response", "response"))
-                 for name, spec in sorted(found.items()))
+    return tuple(
+        (
+            name,
+            tuple(spec["folders"]),
+            spec.get("template-title", ""),
+            spec["handoff"],
+            spec.get("response", "response"),
+        )
+        for name, spec in sorted(found.items())
+    )
 
 
 @lru_cache(maxsize=8)
@@ -50,8 +58,10 @@ def known(team: TeamEntries = ()) -> tuple[tuple[Protocol, ...], Protocol]:
     from handoff_lint.data.rules_data import load_table
 
     table = load_table("protocols")
-    shipped = [Protocol(name, tuple(spec["folders"]), spec.get("template-title", ""), spec["handoff"], spec["response"])
-               for name, spec in table["protocols"].items()]
+    shipped = [
+        Protocol(name, tuple(spec["folders"]), spec.get("template-title", ""), spec["handoff"], spec["response"])
+        for name, spec in table["protocols"].items()
+    ]
     default = next(protocol for protocol in shipped if protocol.name == table["default"])
     return tuple(Protocol(*entry) for entry in team) + tuple(shipped), default
 

@@ -37,7 +37,9 @@ def read_team_schema(path: str) -> dict:
     except (OSError, UnicodeDecodeError, ValueError) as error:
         raise ValueError(f"cannot read schema {path}: {error}") from None
     properties = schema.get("properties") if isinstance(schema, dict) else None
-    if not isinstance(properties, dict) or not all(isinstance(properties.get(part), dict) for part in ("title", "metadata", "sections")):
+    if not isinstance(properties, dict) or not all(
+        isinstance(properties.get(part), dict) for part in ("title", "metadata", "sections")
+    ):
         raise ValueError(f"schema {path} is not a document schema: it needs properties title, metadata and sections "
                          "(see `handoff-lint schema handoff`)")
     return schema

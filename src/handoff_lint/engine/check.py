@@ -81,8 +81,14 @@ def shown_findings(findings: list[Finding]) -> list[Finding]:
     show.py); showing a shown text changes nothing."""
     from handoff_lint.show import shown
 
-    return [finding.with_texts(shown(finding.message, MAX_MESSAGE), shown(finding.expected, MAX_MESSAGE) if finding.expected else "",
-                               shown(finding.found, MAX_MESSAGE) if finding.found else "") for finding in findings]
+    return [
+        finding.with_texts(
+            shown(finding.message, MAX_MESSAGE),
+            shown(finding.expected, MAX_MESSAGE) if finding.expected else "",
+            shown(finding.found, MAX_MESSAGE) if finding.found else "",
+        )
+        for finding in findings
+    ]
 
 
 def bounded(findings: list[Finding], limit: int, display: str) -> list[Finding]:

@@ -20,7 +20,8 @@ from handoff_lint.checks import FOLDER_CHECKS
 from handoff_lint.data.config import Config
 from handoff_lint.engine import suppress
 from handoff_lint.engine.checkset import CheckSet
-from handoff_lint.engine.discover import HANDOFF, RESPONSE, SKIPPED, SourceFile, absolute, cache_kind, classify, display_path, inside
+from handoff_lint.engine.discover import HANDOFF, RESPONSE, SKIPPED, SourceFile, absolute, classify, display_path, inside
+from handoff_lint.engine.discover import cache_kind
 from handoff_lint.findings import Finding
 
 

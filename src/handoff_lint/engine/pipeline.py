@@ -19,7 +19,8 @@ from handoff_lint.data.config import Config
 from handoff_lint.engine import suppress
 from handoff_lint.engine.check import Checked, check_text, shown_findings
 from handoff_lint.engine.checkset import CheckSet
-from handoff_lint.engine.discover import SKIPPED, UNCLASSIFIED, SourceFile, classify, discover, display_path, from_blobs, cache_kind
+from handoff_lint.engine.discover import SKIPPED, UNCLASSIFIED, SourceFile, classify, discover, display_path, from_blobs
+from handoff_lint.engine.discover import cache_kind
 from handoff_lint.engine.folder import folder_findings
 from handoff_lint.engine.reading import decode, read_text
 from handoff_lint.findings import Finding, printable

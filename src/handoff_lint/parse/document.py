@@ -78,8 +78,12 @@ class Document:
         asked: the protocol's reading asks the outline instead, parse/outline.py)."""
         if self._sections is None:
             h2 = [heading for heading in self.headings if heading.level == 2]
-            self._sections = [self.section(heading.text, heading, h2[position + 1].index if position + 1 < len(h2) else len(self.blocks))
-                              for position, heading in enumerate(h2)]
+            self._sections = [
+                self.section(
+                    heading.text, heading, h2[position + 1].index if position + 1 < len(h2) else len(self.blocks)
+                )
+                for position, heading in enumerate(h2)
+            ]
         return self._sections
 
     def section(self, name: str, heading: Heading, stop: int) -> Section:

@@ -18,8 +18,10 @@ FRONT_MATTER_LIMIT = 200  # lines: a `---` further down closes no front matter
 _HEADER_WORDS = frozenset({"", "field", "fields", "name", "key", "property", "attribute", "item", "metadata", "meta"})
 # A date with a time and a zone after it: `2026-12-04 14:30 UTC`, `2026-11-21T10:00:00Z`,
 # `2026-11-23 09:15 +01:00`. Anchored at both ends, no nested quantifier: linear.
-_DATE_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})(?:T| +)\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?"
-                        r"(?: *(?:Z|[A-Z]{2,5}|[+-]\d{2}:?\d{2}|\(?[A-Z]{2,5}[+-]?\d{0,2}\)?))?")
+_DATE_TIME = re.compile(
+    r"(\d{4}-\d{2}-\d{2})(?:T| +)\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?"
+    r"(?: *(?:Z|[A-Z]{2,5}|[+-]\d{2}:?\d{2}|\(?[A-Z]{2,5}[+-]?\d{0,2}\)?))?"
+)
 
 
 def date_part(value: str) -> str:
@@ -36,7 +38,7 @@ def date_part(value: str) -> str:
 def _unquoted(value: str) -> str:
     value = value.strip()
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-        return value[1:-1].replace("\\\"", "\"") if value[0] == "\"" else value[1:-1].replace("''", "'")
+        return value[1:-1].replace('\\"', '"') if value[0] == '"' else value[1:-1].replace("''", "'")
     if " #" in value:  # a YAML comment after a plain value
         value = value.split(" #", 1)[0].rstrip()
     return value

@@ -25,7 +25,9 @@ class Nested(NamedTuple):
     parent: Heading
 
 
-def read(doc: Document, key_of: Callable[[str], str | None]) -> tuple[list[tuple[str | None, Section]], list[Nested], int]:
+def read(
+    doc: Document, key_of: Callable[[str], str | None]
+) -> tuple[list[tuple[str | None, Section]], list[Nested], int]:
     """``(sections, nested, metadata_end)``: each section as (its key or None, Section), in
     document order; the known names found inside other sections; and the line of the first
     section with a known name (where the metadata ends; the first section's line if none is
@@ -67,7 +69,7 @@ def read(doc: Document, key_of: Callable[[str], str | None]) -> tuple[list[tuple
     for position in chosen:
         heading = heads[position]
         stop = len(doc.blocks)
-        for later in heads[position + 1:]:
+        for later in heads[position + 1 :]:
             if later.level <= heading.level:
                 stop = later.index
                 break
@@ -93,4 +95,3 @@ def _descendants(position: int, children: list[list[int]]) -> list[int]:
         found.append(kid)
         pending.extend(children[kid])
     return sorted(found)
-

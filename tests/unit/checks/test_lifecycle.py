@@ -268,7 +268,9 @@ def test_a_response_names_its_handoff_in_a_metadata_table(handoff_root):
     assert ("responses/response-2026-11-03-patterns.md", 5, "HL406") in found
 
 
-@pytest.mark.parametrize("title", ["Local Handoff: Review the scheduler", "Handoff: Review the scheduler", "handoff : review the scheduler"])
+@pytest.mark.parametrize(
+    "title", ["Local Handoff: Review the scheduler", "Handoff: Review the scheduler", "handoff : review the scheduler"]
+)
 def test_a_name_is_suggested_from_either_protocols_title_without_its_prefix(title):
     from handoff_lint.checks.lifecycle import slugify
 

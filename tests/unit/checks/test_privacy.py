@@ -116,13 +116,17 @@ def test_rule_hl201_names_every_ci_home_and_placeholder_user():
 
     shown = run_cli("rule", "HL201").stdout
     table = load_table("privacy")
-    missing = [name for name in table["ci-homes"] + table["placeholder-users"] + table["service-accounts"] if name not in shown]
+    missing = [
+        name for name in table["ci-homes"] + table["placeholder-users"] + table["service-accounts"] if name not in shown
+    ]
     assert missing == []
     shown = run_cli("rule", "HL205").stdout
     assert [name for name in table["role-mailboxes"] if name not in shown] == []
 
 
-@pytest.mark.parametrize("account", ["claude", "codespace", "ubuntu", "ec2-user", "node", "jovyan", "vscode", "runner", "Claude"])
+@pytest.mark.parametrize(
+    "account", ["claude", "codespace", "ubuntu", "ec2-user", "node", "jovyan", "vscode", "runner", "Claude"]
+)
 def test_the_home_folders_of_sandbox_container_and_ci_accounts_are_no_person(account):
     assert codes(f"checked out in /home/{account}/work/repo/ and copied from /home/{account}") == []
 
@@ -132,14 +136,26 @@ def test_a_service_account_name_elsewhere_or_a_person_beside_it_is_still_found()
     assert codes("from /home/ubuntu/cache to /home/alice/cache") == [("HL201", 2)]
 
 
-@pytest.mark.parametrize("address", ["backup@backup-mail.example.net", "hr@sample-co.de", "noreply@status.acme-tools.com",
-                                     "support@acme-tools.com", "it-support@acme-tools.com", "noreply+github@acme-tools.com",
-                                     "Security@acme-tools.com", "ops.team@acme-tools.com"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "backup@backup-mail.example.net",
+        "hr@sample-co.de",
+        "noreply@status.acme-tools.com",
+        "support@acme-tools.com",
+        "it-support@acme-tools.com",
+        "noreply+github@acme-tools.com",
+        "Security@acme-tools.com",
+        "ops.team@acme-tools.com",
+    ],
+)
 def test_role_and_service_mailboxes_are_not_personal(address):
     assert codes(f"write to {address} for access") == []
 
 
-@pytest.mark.parametrize("address", ["dana.whitfield@acme-tools.com", "hr.dana@acme-tools.com", "supportive@acme-tools.com", "j.doe@acme.io"])
+@pytest.mark.parametrize(
+    "address", ["dana.whitfield@acme-tools.com", "hr.dana@acme-tools.com", "supportive@acme-tools.com", "j.doe@acme.io"]
+)
 def test_an_address_that_names_a_person_is_still_personal(address):
     assert codes(f"write to {address} for access") == [("HL205", 2)]
 

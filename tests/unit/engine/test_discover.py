@@ -150,7 +150,9 @@ def test_the_protocol_is_known_by_the_folder_name_then_the_template_title(tmp_pa
     plain.mkdir()
     assert protocol_of(plain).name == "next-local" and protocol_of(None).name == "next-local"
 
-    team = Config(protocols={"review": {"folders": ["escalations", "review-*"], "handoff": "handoff", "response": "response"}})
+    team = Config(
+        protocols={"review": {"folders": ["escalations", "review-*"], "handoff": "handoff", "response": "response"}}
+    )
     assert protocol_of(own, team).name == "review"  # a team's own protocol comes first
     assert protocol_of(larger, team).name == "next-larger"
 

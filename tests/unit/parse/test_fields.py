@@ -10,9 +10,24 @@ from handoff_lint.parse.markdown import parse
 
 
 def test_front_matter_fields_lists_and_title():
-    lines = ['---', 'title: "Local Handoff: Re-rank: results"', "date: 2026-11-21", "tags: [search, ranking]",
-             "reviewers:", "  - docs-team", "  - 'search team'", "notes: |", "  two", "  lines", "nested:", "  key: value",
-             "# a comment", "---", "", "## Context Summary"]
+    lines = [
+        "---",
+        'title: "Local Handoff: Re-rank: results"',
+        "date: 2026-11-21",
+        "tags: [search, ranking]",
+        "reviewers:",
+        "  - docs-team",
+        "  - 'search team'",
+        "notes: |",
+        "  two",
+        "  lines",
+        "nested:",
+        "  key: value",
+        "# a comment",
+        "---",
+        "",
+        "## Context Summary",
+    ]
     end, fields, title = front_matter(lines)
     assert end == 14
     assert title == ("Local Handoff: Re-rank: results", 2)
@@ -25,7 +40,9 @@ def test_front_matter_fields_lists_and_title():
     assert fields[1].value_column == 7  # `date: ` + 1
 
 
-@pytest.mark.parametrize("lines", [["---", "date: 2026-11-21"], ["# Title", "---", "x: y", "---"], ["----", "a: b", "----"], []])
+@pytest.mark.parametrize(
+    "lines", [["---", "date: 2026-11-21"], ["# Title", "---", "x: y", "---"], ["----", "a: b", "----"], []]
+)
 def test_no_front_matter_without_a_closing_line_at_the_top(lines):
     assert front_matter(lines) is None
 
@@ -61,7 +78,10 @@ def test_table_rows(row, expected):
 
 
 def test_a_table_under_the_title_is_read_as_fields():
-    doc = parse("# Local Handoff: X\n\n| Field | Value |\n|---|---|\n| **Date** | 2026-11-22 |\n| From | gpt |\n\n## Context Summary\nx\n")
+    doc = parse(
+        "# Local Handoff: X\n\n| Field | Value |\n|---|---|\n| **Date** | 2026-11-22 |\n| From | gpt |\n\n"
+        "## Context Summary\nx\n"
+    )
     assert [(f.name, f.value, f.line) for f in doc.all_fields] == [("Date", "2026-11-22", 5), ("From", "gpt", 6)]
 
 
