@@ -74,19 +74,21 @@ def _rule_table_patterns() -> dict[str, re.Pattern]:
 
 def _compiled_by_the_checks() -> dict[str, re.Pattern]:
     """The patterns the checks build from the tables, with the flags and combinations they use."""
-    from handoff_lint.checks import credentials, privacy, structure
+    from handoff_lint.checks import privacy, structure
 
     found: dict[str, re.Pattern] = {}
-    patterns = credentials._patterns()
+    from handoff_lint.detect import gates as detect_gates, judge, patterns as detect_patterns
+
+    patterns = detect_patterns.pattern_table()
     for name, pattern in patterns.tokens:
-        found[f"credentials._patterns() token {name}"] = pattern
+        found[f"pattern_table() token {name}"] = pattern
     for field in ("private_key", "url_password", "curl_user", "auth_header"):
-        found[f"credentials._patterns() {field}"] = getattr(patterns, field)
+        found[f"pattern_table() {field}"] = getattr(patterns, field)
     for pattern in patterns.assignments:
-        found[f"credentials._patterns() assignment {pattern.pattern[:40]}"] = pattern
-    found["credentials._token_formats()"] = credentials._token_formats()
-    for pattern in credentials._gates().shapes:  # searched over whole files, not lines
-        found[f"credentials._gates() shape {pattern.pattern}"] = pattern
+        found[f"pattern_table() assignment {pattern.pattern[:40]}"] = pattern
+    found["judge.token_formats()"] = judge.token_formats()
+    for pattern in detect_gates.gate_table().shapes:  # searched over whole files, not lines
+        found[f"gate_table() shape {pattern.pattern}"] = pattern
     patterns = privacy._table()[0]
     for name in patterns.sources:  # each compiled when first asked
         found[f"privacy._table() {name} (flags {patterns[name].flags})"] = patterns[name]

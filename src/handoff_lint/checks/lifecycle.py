@@ -8,18 +8,13 @@ where a handoff belongs (folder and canonical name); the fixes move files there.
 from __future__ import annotations
 
 import os
-import re
 from collections import defaultdict
 from pathlib import Path
 
-from handoff_lint.checks.credentials import redact_line
 from handoff_lint.data.config import Config
 from handoff_lint.findings import Finding, quoted
+from handoff_lint.parse.names import slugify
 from handoff_lint.engine.folder_index import DISPLAY, SLUG, Entry, FolderIndex, link_stem, parse_date, status_meaning, stem, tables
-
-_SLUG_WORDS = re.compile(r"[a-z0-9]+")
-# The protocols' title prefixes (`Local Handoff:`, next-larger's `Handoff:`): no part of a slug.
-_TITLE_PREFIX = re.compile(r"^\s*(?:local\s+)?handoff\s*(?::|[-–—]\s)\s*", re.IGNORECASE)
 
 
 def status_folders(config: Config) -> dict[str, str]:
@@ -41,15 +36,6 @@ def status_folder(status: str | None, config: Config) -> tuple[str | None, str |
     if meaning is None:
         return None, None
     return meaning, status_folders(config).get(meaning.casefold())
-
-
-def slugify(title: str, words: int = 6) -> str:
-    """Up to ``words`` words of ``title``, lower case, joined by '-'; letters with accents
-    transliterated (``Ünïcode`` -> ``unicode``), not dropped."""
-    import unicodedata
-
-    plain = unicodedata.normalize("NFKD", _TITLE_PREFIX.sub("", title)).encode("ascii", "ignore").decode("ascii")
-    return "-".join(_SLUG_WORDS.findall(plain.lower())[:words]) or "untitled"
 
 
 def canonical_name(entry: Entry) -> str | None:
@@ -96,6 +82,19 @@ def check_names(entry: Entry) -> list[Finding]:
     return found
 
 
+def _closest_handoff(name: str, handoffs: dict[str, str]) -> str | None:
+    """The handoff a response most likely meant (a date a day off, a slug misspelt): the same
+    slug on another date, else the closest name."""
+    slug = name[len("handoff-YYYY-MM-DD-"):]
+    same_slug = sorted(other for other in handoffs if other[len("handoff-YYYY-MM-DD-"):] == slug)
+    if same_slug:
+        return same_slug[0] if len(same_slug) == 1 else None
+    import difflib  # only for a response naming a handoff that is not there
+
+    close = difflib.get_close_matches(name, list(handoffs), n=1, cutoff=0.85)
+    return close[0] if close else None
+
+
 def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
     """Findings for the documents ``only(display)`` accepts (all of them without it); the whole
     index still decides pairing and duplicate slugs, from the documents' rows: the content is
@@ -119,7 +118,9 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
         if missing:
             where = next((r for r in response.references if missing[0] in r.target), None)
             line, column = (where.line, where.column) if where else (1, 1)
-            found.append(_finding(response, line, "HL406", f"response names handoff {missing[0]}.md, which is in neither active/ nor archive/", column=column))
+            message = f"response names handoff {missing[0]}.md, which is in neither active/ nor archive/"
+            near = _closest_handoff(missing[0], handoffs)
+            found.append(_finding(response, line, "HL406", f"{message}; did you mean {near}.md?" if near else message, column=column))
         elif not named:
             found.append(_finding(response, 1, "HL406", "response names no handoff: link the original in 'Reference to Original Handoff'"))
         for reference in response.references:  # named right, linked to where it no longer is
@@ -127,7 +128,7 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
             if reference.kind == "link" and name in handoffs and name not in missing:
                 pointed = os.path.normpath(os.path.join(folder, reference.target.split("#", 1)[0]))
                 if pointed != os.path.normpath(handoffs[name]):
-                    found.append(_finding(response, reference.line, "HL406", f"link {quoted(redact_line(reference.target))} is stale: the handoff is {rows[handoffs[name]][DISPLAY]}", True, reference.column))
+                    found.append(_finding(response, reference.line, "HL406", f"link {quoted(reference.target)} is stale: the handoff is {rows[handoffs[name]][DISPLAY]}", True, reference.column))
 
     chosen = [path for path in handoff_paths if wanted(rows[path][DISPLAY])]
     answered = index.answering({stem(path) for path in chosen}) if chosen else {}

@@ -27,7 +27,8 @@ from handoff_lint.findings import Finding
 
 def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], config: Config, outcome, scans: dict, cache=None, gone: Iterable[str] = (), virtual: Iterable[SourceFile] = ()) -> list[Finding]:
     """Findings of the folder checks for every handoff root the run touched. ``scans``: by
-    absolute path, the line scan data of the documents the run read. ``gone``: absolute paths
+    absolute path, the line scan data and secrets of the documents the run read; the secrets of
+    those it reads here join ``outcome.known``, by which the findings are shown. ``gone``: absolute paths
     of handoffs the commit deletes (``--staged``); ``virtual``: files whose text is not on disk
     (standard input), indexed from their scans."""
     from handoff_lint.engine.check import shown_findings
@@ -55,8 +56,8 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
     excluded = config.paths.excluded if config.exclude else None
     kept: list[Finding] = []
     for root in roots:
-        known = _Scans(scans, cache, root, config)
-        index = build(root, cwd, known, known.data)
+        read = _Scans(scans, cache, root, outcome.known, config)
+        index = build(root, cwd, read, read.data)
         for file in virtual:  # text from standard input, checked as if it were at its path
             place = os.path.basename(os.path.dirname(file.absolute))
             if file.root == root and file.kind in (HANDOFF, RESPONSE) and file.absolute in scans:
@@ -71,14 +72,16 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
             return display in in_run or display in answering or inside(display, walked_dirs)
 
         # folders not indexed (a link leading out, unreadable): reported unless the run read the link itself
-        kept.extend(problem for problem in index.problems if problem.path not in in_run and keep(problem.path))
+        unlisted = [problem for problem in index.problems if problem.path not in in_run and keep(problem.path)]
+        kept.extend(shown_findings(unlisted))  # where a link leads is the author's text: escaped
         for module in checks.all():
             try:
                 found = module.check(index, config, keep)
             except Exception as error:  # as for document checks: report, go on
-                outcome.internal_errors.append(shown(f"{display_path(root)}: internal error in {module.__name__}: {type(error).__name__}: {error}", 1000))
+                message = outcome.known.redact(f"{display_path(root)}: internal error in {module.__name__}: {type(error).__name__}: {error}")
+                outcome.internal_errors.append(shown(message, 1000))
                 continue
-            kept.extend(shown_findings([finding for finding in found if keep(finding.path)]))
+            kept.extend(shown_findings([finding for finding in found if keep(finding.path)], outcome.known))
     return kept
 
 
@@ -91,10 +94,11 @@ def _root_of(folder: str) -> Path | None:
 
 class _Scans:
     """The line scan of a document of ``root``: the run's own, else by the digest of the file's
-    text from the cache, else made from it (and stored). What is read here is kept for the run."""
+    text from the cache, else made from it (and stored). What is read here is kept for the run;
+    the secrets of what is read join ``known``."""
 
-    def __init__(self, scans: dict, cache, root: Path, config: Config) -> None:
-        self.scans, self.cache, self.root, self.config = scans, cache, root, config
+    def __init__(self, scans: dict, cache, root: Path, known, config: Config) -> None:
+        self.scans, self.cache, self.root, self.known, self.config = scans, cache, root, known, config
         self.read: dict[str, bytes | None] = {}
 
     def __call__(self, path: str, kind: str):
@@ -103,7 +107,7 @@ class _Scans:
 
         found = self.scans.get(path)
         if found is not None:
-            return Scan.from_data(found)
+            return Scan.from_data(*found)
         return lambda: self._read(path, kind)
 
     def data(self, path: str) -> bytes | None:
@@ -117,8 +121,8 @@ class _Scans:
         return self.read[path]
 
     def _read(self, path: str, kind: str):
+        from handoff_lint.detect.scan import hits_by_line, spans_of, values_at
         from handoff_lint.engine.folder_index import Scan, scan_text
-
         from handoff_lint.engine.reading import decode
 
         data = self.data(path)
@@ -127,15 +131,20 @@ class _Scans:
             from handoff_lint.engine.folder_index import unreadable_scan
 
             return unreadable_scan()
-        if self.cache is None:
-            return scan_text(text)
-        from handoff_lint.cache import digest
+        key = stored = None
+        if self.cache is not None:
+            from handoff_lint.cache import digest
 
-        key = digest(cache_kind(kind, self.root, self.config), os.path.basename(path), text)
-        stored = self.cache.scan(key)
-        found = Scan.from_stored(stored) if stored is not None else None
-        if found is not None:
-            return found
-        scan = scan_text(text)
-        self.cache.put(key, None, scan.to_data())
+            key = digest(cache_kind(kind, self.root, self.config), os.path.basename(path), text)
+            stored = self.cache.get(key, path)
+            found = Scan.from_stored(stored.scan) if stored is not None and stored.scan is not None else None
+            if found is not None:  # kept only for a text without secrets
+                return found
+        lines = text.split("\n")
+        spans = stored.spans if stored is not None and stored.spans is not None else spans_of(hits_by_line(lines, text))
+        secrets = tuple(values_at(lines, spans))
+        self.known.add(secrets)
+        scan = scan_text(text, secrets)
+        if key is not None:
+            self.cache.put(key, None, scan.to_data(), spans)
         return scan

@@ -18,6 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple
 
+from handoff_lint.detect.scan import hits_by_line, spans_of, values_at
+from handoff_lint.detect.values import Known
 from handoff_lint.engine.discover import SKIPPED_NAMES, TEMPLATE_NAME, display_path, is_markdown
 from handoff_lint.findings import Finding, printable
 from handoff_lint.parse.names import normalise, undecorated
@@ -306,6 +308,17 @@ class FolderIndex:
         """The entries checks asked for."""
         return list(self._made.values())
 
+    def secrets(self) -> Known:
+        """The secrets of every document of the index (each scanned when first asked) and of
+        their file names: what a string made from the index (a board cell, a fix's name or diff)
+        is shown by."""
+        entries = [*self.handoffs(), *self.responses()]
+        known = Known()
+        for entry in entries:
+            known.add(entry.scanned.secrets)
+        names = [entry.display for entry in entries]
+        return known.add(values_at(names, spans_of(hits_by_line(names))))
+
     def answering(self, stems: set[str] | None = None) -> dict[str, list[str]]:
         """Handoff stem (of ``stems``, else every one) -> the paths of the responses that name
         it. A response names a handoff by a link or path whose file name is the handoff's, or by
@@ -349,36 +362,36 @@ def parse_date(text: str) -> datetime.date | None:
 
 
 class Scan:
-    """What the line scanner reads from a document: plain data, so the cache can keep it."""
+    """What the line scanner reads from a document: plain data, so the cache can keep it.
+    ``secrets``: (value, characters it may show) of the secrets the document's scan found, by
+    which every string derived from the scan is shown (never kept in the cache)."""
 
     unreadable = False  # the document could not be read: neither done nor open (its HL0 finding says why)
 
-    def __init__(self, title: str | None = None, fields: dict[str, tuple[str, int]] | None = None, references: list[Reference] | None = None) -> None:
+    def __init__(self, title: str | None = None, fields: dict[str, tuple[str, int]] | None = None, references: list[Reference] | None = None,
+                 secrets: tuple = ()) -> None:
         self.title = title
         self.fields = {} if fields is None else fields
         self.references = [] if references is None else references
+        self.secrets = secrets
 
     def to_data(self) -> tuple:
-        """Plain tuples, dicts and strings (what the cache stores)."""
+        """Plain tuples, dicts and strings (what the cache stores; the secrets stay out)."""
         return (self.title, self.fields, tuple((r.target, r.line, r.column, r.kind) for r in self.references))
 
     @classmethod
-    def from_data(cls, data) -> "Scan":
+    def from_data(cls, data, secrets: tuple = ()) -> "Scan":
         title, fields, references = data
-        return cls(title, dict(fields), [Reference(*r) for r in references])
+        return cls(title, dict(fields), [Reference(*r) for r in references], secrets)
 
     @classmethod
     def from_stored(cls, data) -> "Scan | None":
-        """:meth:`from_data` of what a cache kept, or None if it is of another shape (then the
-        scan is made again from the text)."""
+        """:meth:`from_data` of what a cache kept (kept only for a text without secrets), or None
+        if it is of another shape (then the scan is made again from the text)."""
         try:
             return cls.from_data(data)
         except (TypeError, ValueError):
             return None
-
-    def strings(self) -> list[str]:
-        """Every text the scan holds (to screen for credentials before it is stored)."""
-        return [self.title or "", *(value for value, _line in self.fields.values()), *(r.target for r in self.references)]
 
 
 def unreadable_scan() -> Scan:
@@ -388,18 +401,21 @@ def unreadable_scan() -> Scan:
     return scan
 
 
-def scan_text(text: str) -> Scan:
-    """Title, fields and reference-section links of a document, in one pass over its lines.
+def scan_text(text: str, secrets: tuple | None = None) -> Scan:
+    """Title, fields and reference-section links of a document, in one pass over its lines, and
+    the document's secrets (``secrets`` if its credential scan is at hand, else scanned here).
     Fields are read as the structure check reads them: bold lines, rows of a field table, the
     keys of YAML front matter (read only when the text starts with ``---``), and a name in
     another language is also known by the protocol's name in its trailing parenthesis."""
     from handoff_lint.parse.markdown import field_at  # not at the top: a run answered by the cache scans nothing
 
-    result = Scan()
+    lines = text.split("\n")
+    if secrets is None:
+        secrets = tuple(values_at(lines, spans_of(hits_by_line(lines, text))))
+    result = Scan(secrets=secrets)
     fence = ""
     section = ""
     reference_sections, reference_fields = reference_names()
-    lines = text.split("\n")
     first, front_title = 0, None
     if text.startswith("---"):
         from handoff_lint.parse.fields import front_matter
@@ -538,8 +554,14 @@ def _unreadable(error: OSError) -> str:
 
 def listing(root: Path) -> Listing:
     """What :func:`build` indexes in ``root``: the files of the lifecycle folders (markdown ones
-    are documents, the others strays, as are folders) and handoff-*.md at the top."""
+    are documents, the others strays, as are folders) and handoff-*.md at the top; nothing of a
+    root whose own real path leads out of the repository (HL005)."""
     root = Path(os.path.abspath(root))
+    from handoff_lint.touch import root_outside
+
+    out = root_outside(root)
+    if out is not None:  # Touch: a root leading out of the repository is a finding, never listed
+        return Listing(root, [], [], [(str(root), "HL005", out)])
     table, _names = tables()
     left_out = SKIPPED_NAMES.union(table["folders"]["allowed-files"])
     documents: list[tuple[str, str, str]] = []

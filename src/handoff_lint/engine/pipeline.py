@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from handoff_lint.checks import DOCUMENT_CHECKS
+from handoff_lint.checks import DOCUMENT_CHECKS, credentials
 from handoff_lint.data.config import Config
+from handoff_lint.detect.scan import hits_by_line, spans_of, values_at
+from handoff_lint.detect.values import Known
 from handoff_lint.engine import suppress
 from handoff_lint.engine.check import Checked, check_text, shown_findings
 from handoff_lint.engine.checkset import CheckSet
@@ -38,6 +40,9 @@ class Outcome:
     internal_errors: list[str] = field(default_factory=list)  # "path: what went wrong"
     roots: set = field(default_factory=set)  # the handoff roots of the files the run found
     suppressed: int = 0  # findings hidden by suppression comments (the summary says how many)
+    # the secret values every text and file name of the run was found to hold: whatever else the
+    # run shows (a fix's names, a diff) is redacted by them
+    known: Known = field(default_factory=Known)
 
 
 def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | None = None, cache_dir: str | None = None, jobs: int = 0, gone: Iterable[str] = (), stdin: tuple[str, bytes] | None = None) -> Outcome:
@@ -71,10 +76,12 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
         cache = Cache.open(cache_dir, config)
     raw: list[Finding] = []
     texts: list[tuple[SourceFile, str]] = []
-    if wanted("HL3"):  # every file's name, readable or not
-        from handoff_lint.checks import credentials
-
-        raw.extend(credentials.check_file_names([file.display for file in work]))
+    known = outcome.known
+    displays = [file.display for file in work]  # every file's name, readable or not
+    name_hits = credentials.file_name_hits(displays)
+    known.add(values_at(displays, spans_of(name_hits)))
+    if wanted("HL3"):
+        raw.extend(credentials.check_file_names(displays, name_hits))
     named = None  # absolute paths of the files named on the command line (not found by a walk)
     for file in work:
         if blobs is None:
@@ -91,42 +98,48 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
                     if wanted("HL3"):  # but a NUL byte must not hide a key: its printable runs are read
                         from handoff_lint.engine.reading import read_bytes
 
-                        data = read_bytes(file.path, file.display, config.max_file_size, file.root)[0]
-                        raw.extend(shown_findings(credentials.check_binary(file.display, data or b"")))
+                        runs = credentials.binary_runs(read_bytes(file.path, file.display, config.max_file_size, file.root)[0] or b"")
+                        found = hits_by_line(runs)
+                        raw.extend(shown_findings(credentials.check_binary(file.display, found), Known(values_at(runs, spans_of(found)))))
                     else:
                         outcome.files_checked -= 1
                     continue
-            raw.append(problem)
+            raw.extend(shown_findings([problem]))  # a link's target, a root's real path: escaped like the rest
         else:
             texts.append((file, text))
-    scans = {}  # absolute path -> line scan data, of the texts the folder checks read
+    scans = {}  # absolute path -> (line scan data, secrets), of the texts the folder checks read
     for (file, _text), result in zip(texts, _check_all(texts, config, checks, cache, jobs)):
         raw.extend(result.findings)
+        known.add(result.secrets)
         outcome.suppressed += result.suppressed
         outcome.internal_errors.extend(result.errors)
         if result.scan is not None:
-            scans[file.absolute] = result.scan
+            scans[file.absolute] = (result.scan, result.secrets)
     raw.extend(folder_findings(files, paths if blobs is None else [], config, outcome, scans if blobs is None or virtual else {}, cache, gone, virtual))
     if cache is not None:
         cache.save()
-    outcome.findings = _pathsshown_findings(suppress.apply(raw, config))
+    outcome.findings = _shown_by_run(suppress.apply(raw, config), known)
     return outcome
 
 
-def _pathsshown_findings(findings: list[Finding]) -> list[Finding]:
-    """A credential in a file name is shown redacted in the path too, as in the message (paths
-    are already escaped by discovery)."""
+def _shown_by_run(findings: list[Finding], known: Known) -> list[Finding]:
+    """Every finding's message and path redacted by the secrets of the whole run: a message may
+    quote another document (a response's link names a handoff), and a path may carry a secret
+    found in a file name or, slugified, in a title (paths are already escaped by discovery)."""
+    if not known:
+        return findings
     from dataclasses import replace
 
-    from handoff_lint.show import redacted
-
-    shown: dict[str, str] = {}
+    paths: dict[str, str] = {}
     result = []
     for finding in findings:
-        path = shown.get(finding.path)
+        path = paths.get(finding.path)
         if path is None:
-            path = shown[finding.path] = redacted(finding.path)
-        result.append(finding if path == finding.path else replace(finding, path=path))
+            path = paths[finding.path] = known.redact(finding.path)
+        message = known.redact(finding.message)
+        if path != finding.path or message != finding.message:
+            finding = replace(finding, path=path, message=message)
+        result.append(finding)
     return result
 
 
@@ -143,10 +156,10 @@ def _check_all(texts: list[tuple[SourceFile, str]], config: Config, checks: Chec
         if cache is not None:
             keys[position] = digest(cache_kind(file.kind, file.root, config), os.path.basename(file.path), text)
             stored = cache.get(keys[position], file.display)
-        if stored is not None and stored.findings is not None:
+        if stored is not None and stored.findings is not None and stored.spans is not None:
             result = results[position] = check_text(file, text, config, checks, stored)
-            if stored.scan is None and result.scan is not None:  # a scan it could not keep before
-                cache.put(keys[position], None, result.scan)
+            if stored.scan is None and result.scan is not None and not result.spans:  # a scan it could not keep before
+                cache.put(keys[position], None, result.scan, result.spans)
         else:
             pending.append(position)
     computed = None
@@ -161,5 +174,5 @@ def _check_all(texts: list[tuple[SourceFile, str]], config: Config, checks: Chec
     for position, result in zip(pending, computed):
         results[position] = result
         if cache is not None:
-            cache.put(keys[position], result.content, result.scan)
+            cache.put(keys[position], result.content, result.scan, result.spans)
     return results

@@ -2,8 +2,10 @@
 canonical name, and update the responses that link to them.
 
 Safety rules: a move never replaces an existing file (hard link then unlink, or ``git mv``,
-both of which refuse an existing target); a response is rewritten through a temporary file and
-an atomic rename; moves happen before link updates, so an interruption at any point leaves every
+both of which refuse an existing target); a response is rewritten through the Touch seam (a
+temporary file the OS makes beside it, then an atomic rename; never through a link); nothing is
+moved in, or out of, a handoff root whose own real path leads out of the repository; moves happen
+before link updates, so an interruption at any point leaves every
 document present and readable (at worst a response's link is stale, which the next run reports
 and fixes). Nothing is written without ``--fix``.
 """
@@ -22,6 +24,7 @@ from handoff_lint.data.config import Config
 from handoff_lint.engine.discover import display_path
 from handoff_lint.engine.folder_index import FolderIndex
 from handoff_lint.data.catalogue import is_selected
+from handoff_lint.detect.values import Known
 
 FOLDER_CODES = ("HL405", "HL412")  # fixed by moving to the folder the status belongs in
 NAME_CODES = ("HL401", "HL404")  # fixed by renaming to handoff-<Date>-<slug>.md
@@ -49,6 +52,7 @@ class Plan:
     moves: list[Move] = field(default_factory=list)
     edits: list[Edit] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # what could not be fixed, and why
+    known: Known = field(default_factory=Known)  # the secrets of the folders: every line shown is redacted by them
 
     def __bool__(self) -> bool:
         return bool(self.moves or self.edits)
@@ -69,6 +73,7 @@ def plan_for(paths, config: Config) -> Plan:
         total.moves += part.moves
         total.edits += part.edits
         total.refused += part.refused
+        total.known.add(part.known)
     return total
 
 
@@ -81,7 +86,8 @@ def plan(index: FolderIndex, config: Config, in_run) -> Plan:
     fix_folder = any(is_selected(code, config.select, config.ignore) for code in FOLDER_CODES)
     fix_name = any(is_selected(code, config.select, config.ignore) for code in NAME_CODES)
     repair_links = is_selected("HL406", config.select, config.ignore)
-    result = Plan()
+    result = Plan(known=index.secrets())
+    known = result.known
     taken: set[Path] = set()
     moved: dict[Path, Path] = {}
     for entry in index.handoffs():
@@ -90,11 +96,15 @@ def plan(index: FolderIndex, config: Config, in_run) -> Plan:
         target = placement(entry, config, fix_folder, fix_name)
         if target is None or target == entry.path:
             continue
+        if target.name != entry.name and Known(entry.scanned.secrets).add(known).carried_by(target.name):
+            # a secret is never a file name: every later path, commit and report would carry it
+            result.refused.append(shown(f"{entry.display}: not renamed, the name its title gives would carry a secret the document holds; change the title", known=known))
+            continue
         if leads_out(target, index.root) or leads_out(entry.path, index.root):
-            result.refused.append(shown(f"{entry.display}: not moved, {display_path(target)} leads outside the handoff folder"))
+            result.refused.append(shown(f"{entry.display}: not moved, {display_path(target)} leads outside the handoff folder", known=known))
             continue
         if target.exists() or target.is_symlink() or target in taken:
-            result.refused.append(f"{entry.display}: not moved, {display_path(target)} already exists")
+            result.refused.append(shown(f"{entry.display}: not moved, {display_path(target)} already exists", known=known))
             continue
         taken.add(target)
         moved[entry.path] = target
@@ -117,7 +127,7 @@ def plan(index: FolderIndex, config: Config, in_run) -> Plan:
             if pointed.name != now.name:  # the link text names the file too
                 replacements.append((f"[{pointed.name}]", f"[{now.name}]"))
         if replacements and leads_out(response.path, index.root):
-            result.refused.append(shown(f"{response.display}: links not updated, the file leads outside the handoff folder"))
+            result.refused.append(shown(f"{response.display}: links not updated, the file leads outside the handoff folder", known=known))
         elif replacements:
             result.edits.append(Edit(response.path, replacements))
     return result
@@ -141,7 +151,7 @@ def diff(plan_: Plan) -> str:
         a, b = _git_path("a/", move.source), _git_path("b/", move.target)
         source, target = _git_path("", move.source), _git_path("", move.target)
         header = (f"diff --git {a} {b}", "similarity index 100%", f"rename from {source}", f"rename to {target}")
-        out.append("".join(shown(line) + "\n" for line in header))
+        out.append("".join(shown(line, known=plan_.known) + "\n" for line in header))
     for edit in plan_.edits:
         with open(edit.path, encoding="utf-8", newline="") as handle:
             before = handle.read()
@@ -149,10 +159,10 @@ def diff(plan_: Plan) -> str:
         hunks = list(difflib.unified_diff(_lines(before), _lines(_edited(before, edit.replacements)), a, b))
         if not hunks:
             continue
-        out.append(shown(f"diff --git {a} {b}") + "\n")
+        out.append(shown(f"diff --git {a} {b}", known=plan_.known) + "\n")
         for line in hunks:
             body, end = (line[:-1], "\n") if line.endswith("\n") else (line, "\n\\ No newline at end of file\n")
-            out.append(shown(body) + end)
+            out.append(shown(body, known=plan_.known) + end)
     return "".join(out)
 
 
@@ -200,7 +210,7 @@ def _move(source: Path, target: Path) -> None:
     except OSError as error:
         if error.errno not in (errno.EPERM, errno.EXDEV, errno.ENOTSUP, errno.EMLINK):
             raise FixError(f"{display_path(source)}: cannot move: {error.strerror}") from None
-        if target.exists():
+        if os.path.lexists(target):
             raise FixError(f"{display_path(source)}: not moved, {display_path(target)} already exists") from None
         os.rename(source, target)
         return
@@ -231,18 +241,22 @@ def _inside(path: Path) -> None:
 
 
 def _rewrite(path: Path, replacements) -> None:
+    from handoff_lint.engine.discover import classify
+    from handoff_lint.engine.reading import read_bytes
+    from handoff_lint.touch import TouchError, write_text
+
     _inside(path)
-    with open(path, encoding="utf-8", newline="") as handle:  # newline="": CRLF stays CRLF
-        before = handle.read()
+    root = classify(path)[1]
+    data, problem = read_bytes(path, display_path(path), root=root)  # bounded, and not through a link leading out
+    if problem is not None:
+        raise FixError(f"{problem.path}: link not updated: {problem.message}")
+    before = data.decode("utf-8", "surrogateescape")  # as it is: CRLF stays CRLF
     after = _edited(before, replacements)
     if after == before:
         return
-    temporary = path.with_name(f".{path.name}.handoff-lint-{os.getpid()}")
     try:
-        with open(temporary, "w", encoding="utf-8", newline="") as handle:
-            handle.write(after)
-        os.chmod(temporary, os.stat(path).st_mode & 0o7777)
-        os.replace(temporary, path)
+        write_text(path, after.encode("utf-8", "surrogateescape"), root)
+    except TouchError as error:
+        raise FixError(f"{error}; link not updated") from None
     except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise FixError(f"{display_path(path)}: link not updated: {error.strerror}") from None
+        raise FixError(f"{display_path(path)}: link not updated: {error.strerror or error}") from None

@@ -16,7 +16,9 @@ from conftest import VALID_HANDOFF, run_cli
 from handoff_lint.checks import credentials
 from handoff_lint.data.config import Config
 from handoff_lint.engine.discover import UNCLASSIFIED, SourceFile
-from handoff_lint.redact import redact
+from handoff_lint.detect.redact import redact
+from handoff_lint.data.rules_data import load_table
+from handoff_lint.detect import gates as detect_gates, judge, scan as detect_scan
 from handoff_lint.engine.source import Source
 
 RNG = random.Random(7)
@@ -240,7 +242,7 @@ SHOWN_NEVER["auth-header"] = SAMPLES["auth-header"].rsplit(" ", 1)[1]
 
 
 def detectors() -> list[str]:
-    table = credentials.load_table("credentials")
+    table = load_table("credentials")
     return sorted([*table["tokens"], *table["other"], *table["detect-secrets"]["plugins"]])
 
 
@@ -248,7 +250,7 @@ def test_every_detector_has_a_sample_and_a_gate():
     """A new pattern or plugin without a sample (or a gate) fails here, not silently later."""
     missing = [name for name in detectors() if name not in SAMPLES]
     assert not missing, missing
-    gates = credentials.load_table("credentials")["gates"]
+    gates = load_table("credentials")["gates"]
     assert not [name for name in detectors() if name not in gates]
 
 
@@ -266,7 +268,7 @@ def test_every_detector_finds_its_sample_beside_placeholders(name, template):
     assert all(SHOWN_NEVER[name] not in f.message for f in found)
 
 
-@pytest.mark.parametrize("name", sorted(credentials.load_table("credentials")["detect-secrets"]["plugins"]))
+@pytest.mark.parametrize("name", sorted(load_table("credentials")["detect-secrets"]["plugins"]))
 def test_each_plugin_sample_is_one_the_plugin_itself_finds(name):
     """The samples are well-formed: the plugin alone, run the way detect-secrets runs it, finds it."""
     from detect_secrets.core.scan import scan_line
@@ -279,15 +281,15 @@ def test_each_plugin_sample_is_one_the_plugin_itself_finds(name):
 @pytest.mark.parametrize("name", sorted(SAMPLES))
 def test_redact_text_hides_every_kind(name):
     line = f"see {SAMPLES[name]} for details"
-    shown = credentials.redact_text("intro\n" + line + "\n")
+    shown = detect_scan.redact_detected("intro\n" + line + "\n")
     assert SHOWN_NEVER[name] not in shown
     assert shown.startswith("intro\nsee ") and shown.endswith(" for details\n")
-    assert credentials.secret_spans(line)
+    assert detect_scan.secret_spans(line)
 
 
 @pytest.mark.parametrize("line", ["The password policy is documented in SECURITY.md", "Use a token bucket to limit requests", "A first pass found 40 lines.", "see https://example.com/docs", ""])
 def test_redact_text_leaves_clean_text_alone(line):
-    assert credentials.redact_text(line) == line and credentials.secret_spans(line) == []
+    assert detect_scan.redact_detected(line) == line and detect_scan.secret_spans(line) == []
 
 
 # -- the proof: every match of every detector contains what its gate looks for ----------------
@@ -375,7 +377,7 @@ def _holds_run(items, shape) -> bool:
 
 
 def _detector_regexes(name: str) -> list[re.Pattern]:
-    table = credentials.load_table("credentials")
+    table = load_table("credentials")
     if name in table["tokens"]:
         return [re.compile(table["tokens"][name])]
     if name in table["other"]:
@@ -395,7 +397,7 @@ def test_the_gate_provably_admits_every_match(name):
     """From the parsed regular expressions: each match of the detector holds one of its gate's
     literals (and one of its `also` characters), or a match of its shape. The whole pattern,
     each alternative of each of the plugin's patterns: none is taken on trust."""
-    gate = credentials.load_table("credentials")["gates"][name]
+    gate = load_table("credentials")["gates"][name]
     regexes = _detector_regexes(name)
     assert regexes
     for regex in regexes:
@@ -493,11 +495,11 @@ def test_lines_the_gates_skip_hold_nothing_any_detector_finds(parts):
     pick one by one, and every detector run on every other line finds nothing there."""
     text = "".join(parts)
     lines = text.split("\n")
-    picked = credentials.candidate_lines(text)
-    assert picked == {i for i, line in enumerate(lines) if credentials._line_passes(line)}
+    picked = detect_gates.candidate_lines(text)
+    assert picked == {i for i, line in enumerate(lines) if detect_gates.line_passes(line)}
     skipped = [line for i, line in enumerate(lines) if i not in picked]
     if skipped:
-        assert credentials.line_hits(skipped) == [[] for _ in skipped]
+        assert detect_scan.line_hits(skipped) == [[] for _ in skipped]
 
 
 @pytest.mark.parametrize("kind, make", [
@@ -581,7 +583,7 @@ def test_command_line_and_header_credentials_are_found_and_redacted(line, secret
     text = "intro\n" + line.format(s=secret) + "\n"
     found = [f for f in findings(text) if f.code == "HL303"]
     assert len(found) == 1 and all(secret not in f.message for f in found), found
-    assert secret not in credentials.redact_text(text)
+    assert secret not in detect_scan.redact_detected(text)
 
 
 @pytest.mark.parametrize("line", [
@@ -622,9 +624,9 @@ def test_a_key_published_on_purpose_is_dropped_and_only_it(monkeypatch):
     finding, an unlisted key of the same format still is."""
     import hashlib
 
-    digests = credentials.load_table("credentials")["public-keys"]["sha256"]
+    digests = load_table("credentials")["public-keys"]["sha256"]
     assert digests and all(re.fullmatch(r"[0-9a-f]{64}", d) for d in digests)
     published, other = "AIza" + body(35), "AIza" + body(35)
-    monkeypatch.setattr(credentials, "_public_keys", lambda: frozenset([hashlib.sha256(published.encode()).hexdigest()]))
+    monkeypatch.setattr(judge, "public_keys", lambda: frozenset([hashlib.sha256(published.encode()).hexdigest()]))
     assert findings(f"intro\nkey {published}\n") == []
     assert [f.code for f in findings(f"intro\nkey {other}\n")] == ["HL301"]

@@ -236,6 +236,22 @@ def test_a_response_naming_a_missing_handoff_in_a_metadata_line_is_still_reporte
     assert [code for _path, _line, code in lifecycle(handoff_root)] == ["HL406"]
 
 
+def test_a_response_naming_a_handoff_a_day_off_gets_a_did_you_mean(handoff_root):
+    write(handoff_root, f"archive/{NAME.replace('11-02', '11-03')}", handoff("Completed", "2026-11-03"))
+    write(handoff_root, f"responses/{RESPONSE_NAME}", response())
+    result = run_cli("check", "--format", "json", "--select", "HL406", ".", cwd=handoff_root)
+    messages = [f["message"] for f in json.loads(result.stdout)]
+    assert messages == [f"response names handoff {NAME}, which is in neither active/ nor archive/; "
+                        f"did you mean {NAME.replace('11-02', '11-03')}?"]
+
+
+def test_no_did_you_mean_when_nothing_is_close(handoff_root):
+    write(handoff_root, "archive/handoff-2026-11-03-sort-the-ticket-queue.md", handoff("Completed", "2026-11-03"))
+    write(handoff_root, f"responses/{RESPONSE_NAME}", response())
+    result = run_cli("check", "--format", "json", "--select", "HL406", ".", cwd=handoff_root)
+    assert [f["message"].endswith("nor archive/") for f in json.loads(result.stdout)] == [True]
+
+
 # -- the folder checks read what the structure check reads (issue 28) ---------------------------
 
 def test_a_date_with_a_time_is_its_date_for_the_name_and_staleness(handoff_root):

@@ -126,6 +126,33 @@ def test_a_folder_run_reads_every_text_file_of_a_handoff_root(handoff_root):
     assert [f["code"] for f in json.loads(named.stdout)] == ["HL001"]  # named, it is reported
 
 
+def test_a_walk_takes_every_file_of_a_root_at_any_depth_and_never_follows_a_folder_link(handoff_root, monkeypatch):
+    """As gitleaks: hidden files and folders and tool folders inside a handoff root too, .git
+    left out; outside a root, markdown only and no hidden or tool folders. A linked folder inside
+    the root is taken as a file when it leads out (HL005 when read), else passed over."""
+    outside = handoff_root.parent.parent / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("x\n")
+    places = ("active/a/b/c/d/.env", "active/a/b/c/d/e/f.txt", "archive/.cache/k.txt", "node_modules/m.txt",
+              "x/.git/config", ".git")
+    for rel in places:
+        path = handoff_root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x\n")
+    (handoff_root / "active" / "a" / "out").symlink_to(outside)
+    (handoff_root / "active" / "a" / "in").symlink_to("b")
+    (handoff_root.parent / ".hidden").mkdir()
+    (handoff_root.parent / ".hidden" / "h.md").write_text("x\n")
+    (handoff_root.parent / "notes.txt").write_text("x\n")
+    found, _ = kinds(["."], handoff_root.parent, monkeypatch)
+    assert sorted(found) == [
+        "next-local/active/a/b/c/d/.env", "next-local/active/a/b/c/d/e/f.txt", "next-local/active/a/out",
+        "next-local/archive/.cache/k.txt", "next-local/node_modules/m.txt",
+    ]
+    files, _ = discover(["next-local/active/a/b/c/d/.env"])
+    assert files[0].root == handoff_root  # deep inside, still of the root
+
+
 # -- the protocol a root follows (issue 28) ------------------------------------------------------
 
 def test_the_protocol_is_known_by_the_folder_name_then_the_template_title(tmp_path):

@@ -117,7 +117,7 @@ def test_sarif_uris_name_the_real_file(handoff_root):
 def test_no_format_holds_anything_a_detector_takes_for_a_secret(fmt):
     """Not even the rule catalogue's made-up example keys, which SARIF carries as rule help: a
     report handed to code scanning or a CI log shows no key in full."""
-    from handoff_lint.checks.credentials import secret_spans
+    from handoff_lint.detect.scan import secret_spans
 
     text = output(fmt, "--no-cache")
     assert [text[start:end][:8] for start, end in secret_spans(text)] == []
