@@ -734,13 +734,13 @@ class _Checker:
             )
         else:
             expected, found = "", ""
-            if len(path) == 2 and path[0] == "metadata" and isinstance(error.instance, str):
+            if len(path) >= 2 and path[0] == "metadata" and isinstance(error.instance, str):
                 found = self.doc.lines[line - 1].strip() if 0 < line <= len(self.doc.lines) else error.instance
                 schema = error.schema
                 if error.validator == "format" and schema.get("format") == "date":
                     expected = f"**{path[1]}**: {_iso_date(error.instance) or 'YYYY-MM-DD'}"
-                elif error.validator == "enum":
-                    expected = f"**{path[1]}**: " + " | ".join(schema["enum"])
+                elif error.validator == "enum":  # one value (HIGH | MEDIUM | LOW) or a list's items (A/B/C)
+                    expected = f"**{path[1]}**: " + (" | " if len(path) == 2 else "/").join(schema["enum"])
             self.add(line, "HL103", _value_message(path, error), column, expected=expected, found=found)
 
     def _order(self, instance: dict) -> None:

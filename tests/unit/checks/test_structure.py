@@ -516,3 +516,10 @@ def test_a_dash_for_the_colon_in_a_known_field_or_the_title_reads_the_same():
 def test_a_date_written_otherwise_gets_the_date_to_write(written, expected):
     finding = next(f for f in found_for(VALID_HANDOFF.replace("2026-11-02", written, 1)) if f.code == "HL103")
     assert finding.expected == f"**Date**: {expected}"
+
+
+def test_a_strict_list_value_says_what_it_may_name():
+    text = VALID_HANDOFF.replace("**Constraints**: Resource/Time", "**Constraints**: Memory 4GB, Time flexible")
+    found = [(f.code, f.expected, f.found) for f in found_for(text, strict=True) if f.code == "HL103"]
+    line = "**Constraints**: Memory 4GB, Time flexible"
+    assert found == [("HL103", "**Constraints**: Resource/Privacy/Time", line)] * 2
