@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from conftest import VALID_HANDOFF, VALID_RESPONSE
 from handoff_lint.parse.blocks import _kind, simple_blocks
 from handoff_lint.parse.document import split_lines
-from handoff_lint.parse.markdown import _markdown_blocks, code_lines
+from handoff_lint.parse.markdown import _markdown_blocks, _markdown_lines, code_lines
 
 pytestmark = pytest.mark.slow  # property, benchmark, wheel or hook-install tests: `pytest -m "not slow"` leaves them out
 
@@ -96,4 +96,5 @@ def test_the_one_code_reader_agrees_with_markdown_it(lines, final_newline):
     """parse.markdown.code_lines (its shortcut for texts with no fence character and no indented
     line, the line reader, markdown-it) gives markdown-it's code lines, at every depth."""
     text = "\n".join(lines) + ("\n" if final_newline else "")
-    assert code_lines(text) == frozenset(_markdown_blocks(text)[1]), text
+    markdown, _lines, _front = _markdown_lines(text, split_lines(text))  # YAML front matter is no markdown
+    assert code_lines(text) == frozenset(_markdown_blocks(markdown)[1]), text

@@ -1,7 +1,8 @@
 """Expand the paths given on the command line into files, each with a *kind* from where it sits.
 
 A *handoff root* is a folder that holds ``handoff-template.md``, or two of ``active/``,
-``responses/`` and ``archive/``, or is named ``next-local`` and holds one of them. Inside a root:
+``responses/`` and ``archive/``, or is named for a protocol (``next-local``, ``next-larger``) and
+holds one of them. Each root follows a *protocol* (:func:`protocol_of`). Inside a root:
 ``active/`` and ``archive/`` hold handoffs, ``responses/`` responses, ``examples/`` examples
 of either, by name (a file named like a response is one, any other an example handoff); ``handoff-template.md`` is the template; ``README.md`` and ``.desc`` are skipped.
 Every other file is *unclassified*: privacy and credential checks still read it (a folder walk
@@ -62,7 +63,60 @@ def is_handoff_root(folder: Path) -> bool:
     if folder in _EXTRA_ROOTS or os.path.isfile(folder / TEMPLATE_NAME):
         return True
     present = sum(os.path.isdir(folder / name) for name in LIFECYCLE_FOLDERS)
-    return present >= 2 or (present == 1 and folder.name == "next-local")
+    return present >= 2 or (present == 1 and folder.name in _protocol_folders())
+
+
+@lru_cache(maxsize=1)
+def _protocol_folders() -> frozenset[str]:
+    from handoff_lint.data.protocols import shipped_folders
+
+    return shipped_folders()
+
+
+def protocol_of(root: Path | None, config=None):
+    """The protocol (data/protocols.py) the handoff root ``root`` follows: the one its folder's
+    name names (a team's own first, from ``config``), else the one its template's title names,
+    else next-local. ``None`` (a file outside any root): next-local."""
+    from handoff_lint.data.protocols import team_entries
+
+    return _protocol_of(None if root is None else str(root), team_entries(config) if config is not None else ())
+
+
+@lru_cache(maxsize=256)
+def _protocol_of(root: str | None, team):
+    from handoff_lint.data.protocols import choose, known
+
+    if root is None:
+        return known(team)[1]
+    folder = os.path.basename(root.rstrip(os.sep))
+    protocols, _default = known(team)
+    if any(protocol.names_folder(folder) for protocol in protocols):
+        return choose(folder, None, team)
+    return choose(folder, template_title(Path(root)), team)
+
+
+def cache_kind(kind: str, root: Path | None, config) -> str:
+    """What the cache keys a text by besides its name: its kind and its root's protocol (one text
+    is another answer in next-larger/ than in next-local/)."""
+    return f"{kind}\0{protocol_of(root, config).name}"
+
+
+def template_title(root: Path) -> str | None:
+    """The title (first ``# `` heading, without emoji) of the root's handoff-template.md, or None
+    if it has none or cannot be read (a link leading out of the root is not followed)."""
+    path = root / TEMPLATE_NAME
+    if not os.path.isfile(path):
+        return None
+    from handoff_lint.engine.reading import read_text
+    from handoff_lint.parse.names import undecorated
+
+    text, problem = read_text(path, TEMPLATE_NAME, root=root)
+    if problem is not None or text is None:
+        return None
+    for line in text.split("\n", 200)[:200]:
+        if line.startswith("# "):
+            return undecorated(line[2:].strip())
+    return None
 
 
 def classify(path: Path) -> tuple[str, Path | None]:

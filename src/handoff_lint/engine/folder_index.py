@@ -33,24 +33,28 @@ CODE_SPAN_RE = re.compile(r"`(?P<target>[^`\n]+)`")
 # A handoff's file name written out, bare, as a response names its original in a metadata line
 # (`**Original handoff**: handoff-2026-11-03-tag-log-levels.md`).
 HANDOFF_NAME_RE = re.compile(r"(?<![\w/.-])handoff-\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*(?:\.md)?(?![\w/-])")
-# The sections whose links and paths are references, by the schemas' names and x-aliases.
-REFERENCE_PARTS = (("handoff", "References/Links"), ("response", "Reference to Original Handoff"))
+# The sections whose links and paths are references, by the schemas' names and x-aliases, in
+# every shipped protocol's schemas (a team's own protocol reads its references under these too).
+REFERENCE_SECTIONS = ("References/Links", "Reference to Original Handoff")
 
 
 @lru_cache(maxsize=1)
 def reference_names() -> tuple[frozenset[str], frozenset[str]]:
     """(sections whose links are references, fields that name the original handoff), normalised:
-    References/Links and Reference to Original Handoff with their x-aliases; the fields are the
-    response's (`**Original handoff**:`, `**In response to**:`)."""
-    from handoff_lint.data.schemas import load_schema
+    References/Links and Reference to Original Handoff with their x-aliases, in each shipped
+    schema; the fields are the responses' (`**Original handoff**:`, `**In response to**:`)."""
+    from handoff_lint.data.schemas import SCHEMA_NAMES, load_schema
 
     sections, fields = set(), set()
-    for schema_name, section in REFERENCE_PARTS:
-        spec = load_schema(schema_name)["properties"]["sections"]["properties"][section]
-        names = {normalise(name) for name in (section, *spec.get("x-aliases", ()))}
-        sections |= names
-        if schema_name == "response":
-            fields |= names
+    for schema_name in SCHEMA_NAMES:
+        specs = load_schema(schema_name)["properties"]["sections"]["properties"]
+        for section in REFERENCE_SECTIONS:
+            if section not in specs:
+                continue
+            names = {normalise(name) for name in (section, *specs[section].get("x-aliases", ()))}
+            sections |= names
+            if "response" in schema_name:
+                fields |= names
     return frozenset(sections), frozenset(fields)
 
 
@@ -346,8 +350,12 @@ class FolderIndex:
 
 
 def parse_date(text: str) -> datetime.date | None:
+    """A **Date** value as a date (one that carries a time, ``2026-12-04 14:30 UTC``, as its
+    date), or None."""
+    from handoff_lint.parse.fields import date_part
+
     try:
-        return datetime.date.fromisoformat(text.strip())
+        return datetime.date.fromisoformat(date_part(text))
     except ValueError:
         return None
 
@@ -395,6 +403,9 @@ def unreadable_scan() -> Scan:
 def scan_text(text: str, secrets: tuple | None = None, code: frozenset[int] | None = None) -> Scan:
     """Title, fields and reference-section links of a document, in one pass over its lines, and
     the document's secrets (``secrets`` if its credential scan is at hand, else scanned here).
+    Fields are read as the structure check reads them: bold lines, rows of a field table, the
+    keys of YAML front matter (read only when the text starts with ``---``), and a name in
+    another language is also known by the protocol's name in its trailing parenthesis.
     ``code``: its code lines, if known (the parsed document's); else the parser's one reader of
     code blocks (parse.markdown.code_lines) is asked. A document too long for it to tell (over
     100,000 lines, and not plain) is read as if nothing were code: its structure is HL006 anyway."""
@@ -410,7 +421,18 @@ def scan_text(text: str, secrets: tuple | None = None, code: frozenset[int] | No
     result = Scan(secrets=secrets)
     section = ""
     reference_sections, reference_fields = reference_names()
-    for number, line in enumerate(lines, start=1):
+    first, front_title = 0, None
+    if text.startswith("---"):
+        from handoff_lint.parse.fields import front_matter
+
+        front = front_matter(lines)
+        if front is not None:
+            first = front[0]
+            for found in front[1]:
+                _add_field(result, found)
+            front_title = front[2][0] if front[2] is not None else None
+    table_row = None
+    for number, line in enumerate(lines[first:], start=first + 1):
         if number in code:
             continue
         if line.startswith("# ") and result.title is None:
@@ -420,12 +442,15 @@ def scan_text(text: str, secrets: tuple | None = None, code: frozenset[int] | No
             section = normalise(line[3:])
             continue
         names_original = False
+        found = None
         if "**" in line:
             found = field_at(line, number)
-            if found is not None:
-                name = normalise(found.name)
-                result.fields.setdefault(name, (found.value, number))
-                names_original = name in reference_fields  # `**Original handoff**: ...`
+        if found is None and "|" in line and line.lstrip()[:1] == "|":
+            if table_row is None:
+                from handoff_lint.parse.fields import table_row
+            found = table_row(line, number)
+        if found is not None:
+            names_original = _add_field(result, found) in reference_fields  # `**Original handoff**: ...`
         if names_original or section in reference_sections:
             before = len(result.references)
             for match in LINK_RE.finditer(line):
@@ -437,7 +462,25 @@ def scan_text(text: str, secrets: tuple | None = None, code: frozenset[int] | No
                 for match in HANDOFF_NAME_RE.finditer(line):
                     if link_stem(match.group(0)) not in written:
                         result.references.append(Reference(match.group(0), number, match.start() + 1, "name"))
+    if result.title is None:
+        result.title = front_title
     return result
+
+
+def _add_field(result: Scan, found) -> str:
+    """Keep a field (the first of each name) under its normalised name, and under the name in its
+    trailing parenthesis if it has one (``Übergabestatus (Handoff Status)``); returns the name."""
+    name = normalise(found.name)
+    result.fields.setdefault(name, (found.value, found.line))
+    if found.name.endswith(")"):
+        from handoff_lint.parse.names import parenthesised
+
+        parts = parenthesised(found.name)
+        if parts is not None:
+            inner = normalise(parts[1])
+            result.fields.setdefault(inner, (found.value, found.line))
+            return inner
+    return name
 
 
 def scan(entry: Entry, found: Scan | None = None) -> None:

@@ -22,6 +22,7 @@ from handoff_lint.engine import suppress
 from handoff_lint.engine.check import Checked, check_text, shown_findings
 from handoff_lint.engine.checkset import CheckSet
 from handoff_lint.engine.discover import SKIPPED, UNCLASSIFIED, SourceFile, classify, discover, display_path, from_blobs
+from handoff_lint.engine.discover import cache_kind
 from handoff_lint.engine.folder import folder_findings
 from handoff_lint.engine.guard import Guard
 from handoff_lint.engine.reading import decode, read_text
@@ -158,7 +159,7 @@ def _check_all(texts: list[tuple[SourceFile, str]], config: Config, checks: Chec
     for position, (file, text) in enumerate(texts):
         stored = None
         if cache is not None:
-            keys[position] = digest(file.kind, os.path.basename(file.path), text)
+            keys[position] = digest(cache_kind(file.kind, file.root, config), os.path.basename(file.path), text)
             stored = cache.get(keys[position], file.display)
         if stored is not None and stored.findings is not None and stored.spans is not None:
             result = results[position] = check_text(file, text, config, checks, stored)

@@ -80,7 +80,8 @@ def closest(name: str, candidates: Iterable[str], cutoff: float = 0.8) -> str | 
 
 
 _SLUG_WORDS = re.compile(r"[a-z0-9]+")
-_TITLE_PREFIX = re.compile(r"^\s*local handoff\s*:\s*", re.IGNORECASE)
+# The protocols' title prefixes (`Local Handoff:`, next-larger's `Handoff:`, a dash for the colon): no part of a slug.
+_TITLE_PREFIX = re.compile(r"^\s*(?:local\s+)?handoff\s*(?::|[-–—]\s)\s*", re.IGNORECASE)
 
 
 def slug_words(text: str) -> list[str]:
@@ -97,5 +98,19 @@ def slug_words(text: str) -> list[str]:
 
 
 def slugify(title: str, words: int = 6) -> str:
-    """Up to ``words`` words of ``title`` (without a leading ``Local Handoff:``), joined by '-'."""
+    """Up to ``words`` words of ``title`` (without a leading ``Local Handoff:`` or ``Handoff:``), joined by '-'."""
     return "-".join(slug_words(_TITLE_PREFIX.sub("", title))[:words]) or "untitled"
+
+
+def parenthesised(name: str) -> tuple[str, str] | None:
+    """``'Contexto (Context Summary)'`` -> ``('Contexto', 'Context Summary')``: the words before a
+    trailing parenthesis and the words in it, or None if the name does not end with one. A
+    heading or field in another language names the protocol's one in parentheses; a trailing
+    qualifier (``Constraints Met (partially)``) does not change the name. String operations only."""
+    stripped = name.rstrip().rstrip(":").rstrip().rstrip("*_").rstrip()
+    if not stripped.endswith(")"):
+        return None
+    head, bracket, inner = stripped[:-1].rpartition("(")
+    if not bracket or not head.strip() or not inner.strip() or ")" in inner:
+        return None
+    return head.strip(), inner.strip()

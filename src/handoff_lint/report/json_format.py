@@ -1,7 +1,8 @@
-"""One JSON array; each finding has the fields of DESIGN.md's output contract, and
-``suppressed``: null, or ``{"kind": "inSource", "justification": ...}`` (SARIF's words) for a
-finding a suppression comment hides, which breaks nothing (``jq 'map(select(.suppressed == null))'``
-keeps the others)."""
+"""One JSON array; each finding has the fields of DESIGN.md's output contract, and ``expected`` and
+``found`` (strings, or null when the message says all): for a near miss, what the protocol
+wants written there and what the document has; and ``suppressed``: null, or ``{"kind":
+"inSource", "justification": ...}`` (SARIF's words) for a finding a suppression comment hides,
+which breaks nothing (``jq 'map(select(.suppressed == null))'`` keeps the others)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ def as_dict(finding) -> dict:
         "column": finding.column,
         "message": finding.message,
         "fixable": finding.fixable,
+        "expected": finding.expected or None,
+        "found": finding.found or None,
         "suppressed": {"kind": "inSource", "justification": finding.suppressed} if finding.suppressed else None,
     }
 

@@ -151,3 +151,53 @@ def test_a_walk_takes_every_file_of_a_root_at_any_depth_and_never_follows_a_fold
     ]
     files, _ = discover(["next-local/active/a/b/c/d/.env"])
     assert files[0].root == handoff_root  # deep inside, still of the root
+
+
+# -- the protocol a root follows (issue 28) ------------------------------------------------------
+
+def test_the_protocol_is_known_by_the_folder_name_then_the_template_title(tmp_path):
+    from handoff_lint.data.config import Config
+    from handoff_lint.engine.discover import classify, is_handoff_root, protocol_of
+
+    larger = tmp_path / "models" / "next-larger"
+    (larger / "active").mkdir(parents=True)
+    assert is_handoff_root(larger)  # named for a protocol: one lifecycle folder is enough
+    assert protocol_of(classify(larger / "active" / "handoff-2026-11-02-a.md")[1]).name == "next-larger"
+    assert protocol_of(tmp_path / "models" / "next-local").name == "next-local"
+
+    own = tmp_path / "docs" / "escalations"
+    own.mkdir(parents=True)
+    (own / "handoff-template.md").write_text("# 🧠 Handoff: [Brief Task Description]\n\n**Date**: YYYY-MM-DD\n")
+    assert protocol_of(own).name == "next-larger"
+    local = tmp_path / "docs" / "offload"
+    local.mkdir()
+    (local / "handoff-template.md").write_text("# Local Handoff: [Brief Task Description]\n")
+    assert protocol_of(local).name == "next-local"
+    plain = tmp_path / "docs" / "plain"
+    plain.mkdir()
+    assert protocol_of(plain).name == "next-local" and protocol_of(None).name == "next-local"
+
+    team = Config(
+        protocols={"review": {"folders": ["escalations", "review-*"], "handoff": "handoff", "response": "response"}}
+    )
+    assert protocol_of(own, team).name == "review"  # a team's own protocol comes first
+    assert protocol_of(larger, team).name == "next-larger"
+
+
+def test_a_template_linked_out_of_its_folder_is_not_read_for_its_title(tmp_path):
+    from handoff_lint.engine.discover import protocol_of
+
+    outside = tmp_path / "outside.md"
+    outside.write_text("# Handoff: x\n")
+    root = tmp_path / "repo" / "handoffs"
+    (root / "active").mkdir(parents=True)
+    (root / "archive").mkdir()
+    (root / "handoff-template.md").symlink_to(outside)
+    assert protocol_of(root).name == "next-local"
+
+
+def test_the_shipped_schemas_are_the_protocols():
+    from handoff_lint.data.protocols import shipped_schemas
+    from handoff_lint.data.schemas import SCHEMA_NAMES
+
+    assert set(shipped_schemas()) == set(SCHEMA_NAMES)

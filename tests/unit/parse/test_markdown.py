@@ -47,3 +47,10 @@ def test_too_long_to_tell_is_none_but_a_plain_long_document_is_read():
     assert code_lines(plain) == {1, 2, 3}
     quoted = "> ```\n> code\n> ```\n" + "words\n" * (MAX_CODE_LINES + 10)
     assert code_lines(quoted) is None
+
+
+def test_front_matter_is_no_markdown_for_the_code_reader_either():
+    """Its lines are fields: an indented value there is no indented code block, for code_lines as
+    for parse (one reader, one answer)."""
+    text = "---\ntitle: T\nnotes: |\n\n    an indented value\n---\n# T\n\n```\ncode\n```\n"
+    assert code_lines(text) == parse(text).code_lines == {9, 10, 11}
