@@ -57,7 +57,8 @@ def check_text(file: SourceFile, text: str, config: Config, checks: CheckSet, st
         found, suppressed = suppress.inline(content + disk, source.lines, file.display, config,
                                             lambda: source.code_lines)
         # bounded apart: the suppressed ones neither take the open ones' places nor go unsummarised
-        findings = shown_findings(bounded([f for f in found if not f.suppressed], config.max_findings, file.display), known)
+        open_ = bounded([f for f in found if not f.suppressed], config.max_findings, file.display)
+        findings = shown_findings(open_, known)
         if suppressed:
             hidden = bounded([f for f in found if f.suppressed], config.max_findings, file.display)
             findings += shown_findings(hidden, known)
