@@ -51,7 +51,10 @@ class Finding:
     override) by the engine, so a rule's default severity is stated in exactly one place.
     Messages must never carry a secret in full: checks redact before they build one.
     ``secret_hash``: SHA-1 of a credential, as detect-secrets' baselines store it; never printed
-    by any format. Equal, hashed and ordered by (path, line, column, code, message)."""
+    by any format. ``commit``, ``commit_date`` and ``removed_later``: where ``history`` found it
+    (the full commit id, its author date, and whether the tip no longer holds it); empty for a
+    finding in the files themselves. Equal, hashed and ordered by (path, line, column, code,
+    message, commit)."""
 
     path: str
     line: int
@@ -61,9 +64,13 @@ class Finding:
     severity: str = field(default="", compare=False)
     fixable: bool = field(default=False, compare=False)
     secret_hash: str = field(default="", compare=False, repr=False)
+    commit: str = ""
+    commit_date: str = field(default="", compare=False)
+    removed_later: bool = field(default=False, compare=False)
 
     def __reduce__(self):  # worker processes send findings back pickled
-        return (Finding, (self.path, self.line, self.column, self.code, self.message, self.severity, self.fixable, self.secret_hash))
+        return (Finding, (self.path, self.line, self.column, self.code, self.message, self.severity, self.fixable, self.secret_hash,
+                          self.commit, self.commit_date, self.removed_later))
 
     def with_severity(self, severity: str) -> "Finding":
         return self._with(self.message, severity)
@@ -75,7 +82,8 @@ class Finding:
         """This finding, or a copy with another message or severity (a run can have 100,000)."""
         if message == self.message and severity == self.severity:
             return self
-        return Finding(self.path, self.line, self.column, self.code, message, severity, self.fixable, self.secret_hash)
+        return Finding(self.path, self.line, self.column, self.code, message, severity, self.fixable, self.secret_hash,
+                       self.commit, self.commit_date, self.removed_later)
 
     def printable(self) -> "Finding":
         """This finding with a message fit to print (see :func:`printable`)."""

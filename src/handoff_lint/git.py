@@ -41,3 +41,34 @@ def work_tree(path: Path) -> Path | None:
         return Path(git(["rev-parse", "--show-toplevel"], path).decode().strip())
     except GitError:
         return None
+
+
+class Stream:
+    """``git ARGS`` running, its standard output read as it comes (``history`` reads a whole
+    ``git log -p`` so, never holding it all); :meth:`close` waits and raises GitError as
+    :func:`git` does. Standard error goes to a temporary file: a pipe left unread could fill and
+    stop git."""
+
+    def __init__(self, args: list[str], cwd: Path) -> None:
+        import tempfile
+
+        self.command = args[0] if args[0] != "--literal-pathspecs" else args[1]
+        self._errors = tempfile.TemporaryFile()
+        try:
+            self.process = subprocess.Popen(["git", *NO_FSMONITOR, *NO_HOOKS, *args], cwd=cwd, stdin=subprocess.DEVNULL,
+                                            stdout=subprocess.PIPE, stderr=self._errors)
+        except FileNotFoundError:
+            self._errors.close()
+            raise GitError("git is not on PATH") from None
+        self.stdout = self.process.stdout
+
+    def close(self) -> None:
+        self.stdout.close()
+        code = self.process.wait()
+        self._errors.seek(0)
+        message = self._errors.read(4096).decode("utf-8", "replace").strip().splitlines()
+        self._errors.close()
+        if code not in (0, -13):  # -13: SIGPIPE, when the reader stopped early on purpose
+            from handoff_lint.show import shown
+
+            raise GitError(shown(f"git {self.command} failed: {message[0] if message else code}", 1000))

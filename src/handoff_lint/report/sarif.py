@@ -59,27 +59,35 @@ def document(findings) -> dict:
                         ],
                     }
                 },
-                "results": [
-                    {
-                        "ruleId": f.code,
-                        "ruleIndex": index[f.code],
-                        "level": LEVEL[f.severity],
-                        "message": {"text": f.message},
-                        "locations": [
-                            {
-                                "physicalLocation": {
-                                    # a URI reference: spaces and non-ASCII names percent-encoded
-                                    "artifactLocation": {"uri": uri(f.path)},
-                                    "region": {"startLine": f.line, "startColumn": f.column},
-                                }
-                            }
-                        ],
-                    }
-                    for f in findings
-                ],
+                "results": [result(f, index) for f in findings],
             }
         ],
     }
+
+
+def result(f, index: dict) -> dict:
+    """One finding as a SARIF result; a finding of ``history`` carries its commit (as gitleaks'
+    SARIF does, in ``partialFingerprints``: GitHub keeps findings of two commits apart) and the
+    commit's date and whether the tip no longer holds it in ``properties``."""
+    found = {
+        "ruleId": f.code,
+        "ruleIndex": index[f.code],
+        "level": LEVEL[f.severity],
+        "message": {"text": f.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    # a URI reference: spaces and non-ASCII names percent-encoded
+                    "artifactLocation": {"uri": uri(f.path)},
+                    "region": {"startLine": f.line, "startColumn": f.column},
+                }
+            }
+        ],
+    }
+    if f.commit:
+        found["partialFingerprints"] = {"commitSha": f.commit}
+        found["properties"] = {"commit": f.commit, "commitDate": f.commit_date, "removedLater": f.removed_later}
+    return found
 
 
 def render(findings, stream, *, color: bool = False) -> None:
