@@ -78,14 +78,14 @@ def run(revisions: list[str], tips: list[str], pathspecs: list[str], cwd: Path, 
     outcome.files = len({piece.path for piece in chosen})
     wanted = suppress.family_wanted(config)
     _binary_lines(chosen, top, config.max_file_size)
-    raw, known = _check_pieces(chosen, config, wanted)
+    raw, known, needles = _check_pieces(chosen, config, wanted)
     outcome.known = known
     if wanted("HL0"):
         raw += [(piece, Finding("", 1, 1, "HL004", f"the lines this commit added are over the {config.max_file_size:,}-byte limit; "
                                                    "not read")) for piece in chosen if piece.over]
     raw = _bounded(raw, config.max_findings)
     raw, outcome.suppressed = _suppressed(raw, top, config)
-    still = _at_tips(raw, tip_files, roots, wanted_path, top, config, wanted) if raw else set()
+    still = _at_tips(needles, tip_files, roots, wanted_path, top, config, wanted) if raw else set()
     outcome.findings = _final(raw, still, commits, top, cwd, config, known)
     return outcome
 
@@ -122,9 +122,10 @@ def _binary_lines(pieces: list[Piece], top: Path, max_bytes: int) -> None:
                 piece.numbers.append(number)
 
 
-def _check_pieces(pieces: list[Piece], config: Config, wanted) -> tuple[list[tuple[Piece, Finding]], Known]:
+def _check_pieces(pieces: list[Piece], config: Config, wanted) -> tuple[list[tuple[Piece, Finding]], Known, set[str]]:
     """The privacy and credential checks over every piece's added lines as one text; each
-    finding paired with its piece, at the line's real number."""
+    finding paired with its piece, at the line's real number. ``needles``: what a line of the
+    tip must contain to give one of these findings again (see :func:`_at_tips`)."""
     owners: list[int] = []
     lines: list[str] = []
     for index, piece in enumerate(pieces):
@@ -135,7 +136,7 @@ def _check_pieces(pieces: list[Piece], config: Config, wanted) -> tuple[list[tup
             lines.extend(added)
             owners.extend([index] * len(added))
     if not lines:
-        return [], Known()
+        return [], Known(), set()
     source = Source(_HISTORY, "\n".join(lines))
     source.lines = lines  # the text's own lines: no line holds a "\n"
     found: list[Finding] = []
@@ -153,6 +154,10 @@ def _check_pieces(pieces: list[Piece], config: Config, wanted) -> tuple[list[tup
     for position, owner in enumerate(owners):
         starts.setdefault(owner, position)
     paired = []
+    # a privacy finding's message quotes what it matched, which starts at its column and is at
+    # least 4 characters long (the shortest: a login name, HL206); a credential's is its value
+    needles = {lines[f.line - 1][f.column - 1:f.column + 3] for f in found if not f.code.startswith("HL3")}
+    needles.update(value for value, _keep in source.known)
     for finding in found:
         owner = owners[finding.line - 1]
         piece = pieces[owner]
@@ -163,7 +168,7 @@ def _check_pieces(pieces: list[Piece], config: Config, wanted) -> tuple[list[tup
     if names:
         paired += names[0]
         known.add(names[1])
-    return paired, known
+    return paired, known, needles
 
 
 def _file_names(pieces: list[Piece], wanted) -> tuple[list, list] | None:
@@ -225,9 +230,11 @@ def _suppressed(raw: list[tuple[Piece, Finding]], top: Path, config: Config) -> 
     return kept, hidden
 
 
-def _at_tips(raw: list[tuple[Piece, Finding]], tip_files: dict[str, str], roots: set[str], wanted_path, top: Path, config: Config,
+def _at_tips(needles: set[str], tip_files: dict[str, str], roots: set[str], wanted_path, top: Path, config: Config,
              wanted) -> set:
-    """What the same checks find in the tips' files in scope: (code, secret hash or message)."""
+    """What the same checks find in the tips' files in scope: (code, secret hash or message).
+    Both checks read a line at a time, so only the lines holding a ``needle`` are checked: the
+    tip's other lines cannot give any of the history's findings again."""
     from handoff_lint.engine.reading import decode
     from handoff_lint.parse.document import split_lines
 
@@ -237,8 +244,8 @@ def _at_tips(raw: list[tuple[Piece, Finding]], tip_files: dict[str, str], roots:
     for blob in dict.fromkeys(files.values()):
         data = contents.get(blob)
         text = decode(data, "", config.max_file_size)[0] if data is not None else None
-        if text:
-            lines += split_lines(text)
+        if text and any(needle in text for needle in needles):
+            lines += [line for line in split_lines(text) if any(needle in line for needle in needles)]
     still: set = {("HL306", path) for path in tip_files}
     if not lines:
         return still
