@@ -23,7 +23,7 @@ from handoff_lint.cli.app import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OUTPUT_F
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found (2 still means a usage or internal error).")
 @click.option("--select", multiple=True, metavar="CODES", help="Rule codes or prefixes to enable (HL2, HL3, HL301), comma-separated.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Rule codes or prefixes to disable, comma-separated.")
-@click.option("--baseline", type=click.Path(exists=True, dir_okay=False), help="A detect-secrets .secrets.baseline: secrets it lists (in any file) are not reported.")
+@click.option("--baseline", type=click.Path(exists=True, dir_okay=False), help="A detect-secrets .secrets.baseline: secrets it lists (same file, by the name it had then) are not reported.")
 @click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help="Read settings from this file instead of the nearest one.")
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
@@ -46,7 +46,7 @@ def history(paths, rev_range, all_refs, pre_push, remote, max_commits, output_fo
     from handoff_lint.git import GitError, work_tree
     from handoff_lint.history import revisions as chosen
 
-    if sum(map(bool, (rev_range, all_refs, pre_push))) > 1:
+    if sum((rev_range is not None, all_refs, pre_push)) > 1:
         raise click.UsageError("--range, --all and --pre-push each choose the commits: give one")
     if remote and not pre_push:
         raise click.UsageError("--remote goes with --pre-push")
@@ -81,7 +81,7 @@ def history(paths, rev_range, all_refs, pre_push, remote, max_commits, output_fo
             picked = _pushed(remote, cwd)
             if picked is None:
                 raise click.UsageError("--pre-push reads the push from pre-commit's PRE_COMMIT_FROM_REF/PRE_COMMIT_TO_REF or git's pre-push lines on standard input; neither was given")
-        elif rev_range:
+        elif rev_range is not None:
             picked = chosen.from_range(rev_range, cwd)
         else:
             head = _head(cwd)
@@ -108,8 +108,11 @@ def history(paths, rev_range, all_refs, pre_push, remote, max_commits, output_fo
             progress(None)
     findings = outcome.findings
     if known:
-        hashes = {digest for _name, digest in known}  # a rotated secret is acknowledged wherever it was
-        findings = [finding for finding in findings if not (finding.secret_hash and finding.secret_hash in hashes)]
+        # as for check: same file (the name it had then) and same hashed secret; detect-secrets
+        # keeps one hash for every GitHub token ("ghp"), so the file must match too
+        from handoff_lint.engine import baseline as baseline_file
+
+        findings = baseline_file.apply(findings, known)
     stdout = sys.stdout
     if output_file:
         try:

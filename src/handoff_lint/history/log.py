@@ -24,7 +24,8 @@ from handoff_lint.git import Stream
 # pinned: a configuration must not change what is read (prefixes, paths shown relative to a
 # folder, quoting, signatures checked by running gpg, renames off)
 PINNED = ("-c", "core.quotePath=true", "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false",
-          "-c", "log.showSignature=false", "-c", "diff.renames=true")
+          "-c", "log.showSignature=false", "-c", "diff.renames=true", "-c", "diff.suppressBlankEmpty=false",
+          "-c", "log.follow=false")
 FORMAT = "--format=%x00%H %aI"
 ZERO = "0" * 40
 SPECIAL_MODES = (b"120000", b"160000")  # a symbolic link's target, a submodule's commit: no file text
@@ -47,9 +48,11 @@ class Piece:
     """What one commit added to one file: ``lines`` (bytes, as read) at 1-based ``numbers`` of
     that version. ``key`` names the blob-diff (old blob(s) and new blob); ``new_blob`` the file's
     blob in that commit. ``binary``: git showed no text (read the blob instead); ``over``: more
-    added bytes than the limit (not kept)."""
+    added bytes than the limit (not kept); ``dropped``: a file that seemed to lie in no handoff
+    folder while the log was read (its lines not kept: read from its blobs if it does)."""
 
-    __slots__ = ("commit", "path", "lines", "numbers", "key", "new_blob", "old_blobs", "binary", "over", "size", "special")
+    __slots__ = ("commit", "path", "lines", "numbers", "key", "new_blob", "old_blobs", "binary", "over", "size", "special",
+                 "dropped", "store")
 
     def __init__(self, commit: Commit) -> None:
         self.commit = commit
@@ -63,6 +66,8 @@ class Piece:
         self.over = False
         self.size = 0
         self.special = False  # a symbolic link or a submodule
+        self.dropped = False
+        self.store: bool | None = None  # keep its lines? decided at its first hunk
 
 
 def log_arguments(revisions: list[str], pathspecs: list[str], max_commits: int | None) -> list[str]:
@@ -74,12 +79,14 @@ def log_arguments(revisions: list[str], pathspecs: list[str], max_commits: int |
 
 
 def read_log(revisions: list[str], pathspecs: list[str], cwd, max_commits: int | None, max_bytes: int,
-             progress: Callable[[int], None] | None = None) -> tuple[list[Commit], list[Piece]]:
+             progress: Callable[[int], None] | None = None, keep: Callable[[str], bool] | None = None
+             ) -> tuple[list[Commit], list[Piece]]:
     """The commits of ``revisions`` (oldest first) and every piece they added; GitError if git
-    fails (a bad revision, a path outside the repository)."""
+    fails (a bad revision, a path outside the repository). ``keep``: which paths' lines to keep
+    (the others' are dropped as they are read: a repository's code is no handoff)."""
     stream = Stream(log_arguments(revisions, pathspecs, max_commits), cwd)
     try:
-        commits, pieces = parse(stream.stdout, max_bytes, progress)
+        commits, pieces = parse(stream.stdout, max_bytes, progress, keep)
     finally:
         stream.close()
     return commits, pieces
@@ -134,8 +141,8 @@ def _header_path(rest: bytes) -> str:
     return name[2:] if name.startswith("b/") else name
 
 
-def parse(stream: Iterable[bytes], max_bytes: int, progress: Callable[[int], None] | None = None
-          ) -> tuple[list[Commit], list[Piece]]:
+def parse(stream: Iterable[bytes], max_bytes: int, progress: Callable[[int], None] | None = None,
+          keep: Callable[[str], bool] | None = None) -> tuple[list[Commit], list[Piece]]:
     """Commits and pieces from ``git log -p`` output (see :func:`log_arguments`), line by line."""
     commits: list[Commit] = []
     pieces: list[Piece] = []
@@ -150,12 +157,12 @@ def parse(stream: Iterable[bytes], max_bytes: int, progress: Callable[[int], Non
             first = line[:1]
             if parents == 1:
                 if first == b"+":
-                    if not piece.over:
+                    if piece.store:
                         piece.lines.append(line[1:])
                         piece.numbers.append(number)
                         piece.size += len(line)
                         if piece.size > max_bytes:
-                            piece.over, piece.lines, piece.numbers = True, [], []
+                            piece.over, piece.store, piece.lines, piece.numbers = True, False, [], []
                     number += 1
                     continue
                 if first == b"-" or first == b"\\":
@@ -166,12 +173,12 @@ def parse(stream: Iterable[bytes], max_bytes: int, progress: Callable[[int], Non
             elif first in (b"+", b"-", b" "):
                 columns = line[:parents]
                 if b"-" not in columns:
-                    if columns == added and not piece.over:
+                    if columns == added and piece.store:
                         piece.lines.append(line[parents:])
                         piece.numbers.append(number)
                         piece.size += len(line)
                         if piece.size > max_bytes:
-                            piece.over, piece.lines, piece.numbers = True, [], []
+                            piece.over, piece.store, piece.lines, piece.numbers = True, False, [], []
                     number += 1
                 continue
             elif first == b"\\":
@@ -202,6 +209,9 @@ def parse(stream: Iterable[bytes], max_bytes: int, progress: Callable[[int], Non
             added = b"+" * parents
             number = _hunk_start(line, parents)
             in_hunk = True
+            if piece.store is None:  # the path is known by the first hunk
+                piece.store = keep is None or keep(piece.path)
+                piece.dropped = not piece.store
         elif line.startswith(b"+++ "):
             name = line[4:]
             piece.path = "" if name.startswith(b"/dev/null") else _path(name[2:] if name.startswith(b"b/") else name)
@@ -222,7 +232,7 @@ def parse(stream: Iterable[bytes], max_bytes: int, progress: Callable[[int], Non
             piece.binary = True
         elif line.startswith(b"deleted file mode "):
             piece.path = ""
-    return commits, [p for p in pieces if p.path and not p.special and (p.lines or p.binary or p.over)]
+    return commits, [p for p in pieces if p.path and not p.special and (p.lines or p.binary or p.over or p.dropped)]
 
 
 def _hunk_start(line: bytes, parents: int) -> int:

@@ -49,8 +49,14 @@ def run(revisions: list[str], tips: list[str], pathspecs: list[str], cwd: Path, 
     as "now"). GitError when git cannot read them."""
     top = Path(git(["rev-parse", "--show-toplevel"], cwd).decode().strip())
     outcome = Outcome()
+    tip_files = {}
+    for tip in tips:
+        tip_files.update(blobs.tree_files(tip, pathspecs, cwd))
+    extra_roots = [os.path.relpath(root, top).replace(os.sep, "/") for root in config.roots]
+    extra_roots = [root if root != "." else "" for root in extra_roots if not root.startswith("..")]
+    keep = None if pathspecs else scope.may_hold(scope.roots_of(tip_files, extra_roots))
     limit = None if max_commits is None else max_commits + 1  # one more: were there older ones?
-    commits, pieces = read_log(revisions, pathspecs, cwd, limit, config.max_file_size, progress)
+    commits, pieces = read_log(revisions, pathspecs, cwd, limit, config.max_file_size, progress, keep)
     if max_commits is not None and len(commits) > max_commits:
         oldest = commits.pop(0)
         pieces = [piece for piece in pieces if piece.commit is not oldest]
@@ -58,11 +64,7 @@ def run(revisions: list[str], tips: list[str], pathspecs: list[str], cwd: Path, 
     outcome.commits = len(commits)
     if not pieces:
         return outcome
-    tip_files = {}
-    for tip in tips:
-        tip_files.update(blobs.tree_files(tip, pathspecs, cwd))
-    extra_roots = [os.path.relpath(root, top).replace(os.sep, "/") for root in config.roots]
-    roots = scope.roots_of([*tip_files, *{piece.path for piece in pieces}], [r for r in extra_roots if not r.startswith("..")])
+    roots = scope.roots_of([*tip_files, *{piece.path for piece in pieces}], extra_roots)
     wanted_path = scope.under_paths_in_scope if pathspecs else scope.in_scope
     excluded = config.paths.excluded if config.exclude else None
     seen: set[bytes] = set()
@@ -77,7 +79,7 @@ def run(revisions: list[str], tips: list[str], pathspecs: list[str], cwd: Path, 
         chosen.append(piece)
     outcome.files = len({piece.path for piece in chosen})
     wanted = suppress.family_wanted(config)
-    _binary_lines(chosen, top, config.max_file_size)
+    _lines_from_blobs(chosen, top, config.max_file_size)
     raw, known, needles = _check_pieces(chosen, config, wanted)
     outcome.known = known
     if wanted("HL0"):
@@ -90,12 +92,13 @@ def run(revisions: list[str], tips: list[str], pathspecs: list[str], cwd: Path, 
     return outcome
 
 
-def _binary_lines(pieces: list[Piece], top: Path, max_bytes: int) -> None:
-    """Lines for the pieces git showed as binary: a blob without a NUL byte in its first 8 KB is
-    text that a ``.gitattributes`` line (``-diff``, ``binary``) made git hide; its lines not in
-    the old version are its added lines. A real binary file's printable runs are read for
+def _lines_from_blobs(pieces: list[Piece], top: Path, max_bytes: int) -> None:
+    """Lines for the pieces git showed as binary, and those whose lines the read dropped (a
+    handoff folder known only from later paths): a blob without a NUL byte in its first 8 KB is
+    text (one a ``.gitattributes`` line such as ``*.md -diff`` made git hide), whose lines not
+    in the old version are its added lines. A real binary file's printable runs are read for
     credentials, as a folder run reads them."""
-    binary = [piece for piece in pieces if piece.binary and piece.new_blob]
+    binary = [piece for piece in pieces if (piece.binary or piece.dropped) and piece.new_blob]
     if not binary:
         return
     contents = blobs.read_blobs([b for piece in binary for b in (piece.new_blob, *piece.old_blobs)], top, max_bytes)

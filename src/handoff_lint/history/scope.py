@@ -47,9 +47,21 @@ def in_scope(path: str, roots: set[str]) -> bool:
     return False
 
 
-def under(path: str, prefixes: list[str]) -> bool:
-    """Is ``path`` one of ``prefixes`` (repository-relative) or inside one? ('' is the top.)"""
-    return any(not prefix or path == prefix or path.startswith(prefix + "/") for prefix in prefixes)
+def may_hold(known: set[str]):
+    """While the log is read, before every path is known: may ``path`` lie in a handoff root? It
+    does if it is in one of the ``known`` roots (the tip's, the configuration's); it may if a
+    folder on its way is named like a lifecycle folder or ``next-local``, or it is a template.
+    Any other file's lines are not kept (a repository's code is not held in memory); one that
+    turns out to lie in a root after all is read from its blobs."""
+    names = {*LIFECYCLE_FOLDERS, "examples", "next-local"}
+
+    def may(path: str) -> bool:
+        parts = path.split("/")
+        if parts[-1] == TEMPLATE_NAME or not names.isdisjoint(parts[:-1]):
+            return True
+        return any("/".join(parts[:depth]) in known for depth in range(len(parts)))
+
+    return may
 
 
 def under_paths_in_scope(path: str, roots: set[str]) -> bool:
