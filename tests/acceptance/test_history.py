@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GIT_ENV, PINNED, VALID_HANDOFF, git, line_of, run_cli
+from conftest import GIT_ENV, PINNED, VALID_HANDOFF, git, hook_runs_this_checkout, line_of, run_cli
 
 ROOT = "models/next-local"
 HANDOFF = f"{ROOT}/active/handoff-2026-11-02-extract-error-patterns.md"
@@ -291,25 +291,13 @@ def with_remote(repo: Path) -> Path:
 
 
 def pushing(repo: Path, *refs: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """git push, with this checkout's code importable by the hooks (see hook_runs_this_checkout)."""
     return git("push", "origin", *(refs or ("main",)), cwd=repo, env={"PYTHONPATH": str(PROJECT_SRC), **(env or {})}, check=False)
-
-
-def isolated_python_runs_this_checkout() -> bool:
-    done = subprocess.run([sys.executable, "-I", "-c", "import handoff_lint; print(handoff_lint.__file__)"], capture_output=True, text=True)
-    return done.returncode == 0 and Path(done.stdout.strip()).resolve().is_relative_to(PROJECT_SRC)
 
 
 def install_plain_hook(repo: Path) -> None:
     assert run_cli("install-hook", "--pre-push", cwd=repo).code == 0
-    if not isolated_python_runs_this_checkout():
-        # a development checkout beside another install (-I ignores PYTHONPATH): the hook's
-        # interpreter runs this checkout's code through a shim that drops -I; nothing else changes
-        shim = repo.parent / "python-shim"
-        shim.write_text(f'#!/bin/sh\n[ "$1" = "-I" ] && shift\nexec "{sys.executable}" "$@"\n')
-        shim.chmod(0o755)
-        hook = repo / ".git" / "hooks" / "pre-push"
-        text = hook.read_text()
-        hook.write_text("\n".join(f"INSTALL_PYTHON={shim}" if line.startswith("INSTALL_PYTHON=") else line for line in text.splitlines()) + "\n")
+    hook_runs_this_checkout(repo / ".git" / "hooks" / "pre-push")
 
 
 def leak_and_unleak(repo: Path) -> tuple[str, str]:

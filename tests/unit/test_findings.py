@@ -27,3 +27,12 @@ def test_a_finding_cannot_be_changed_and_survives_a_pickle():
     assert (back.path, back.line, back.column, back.code, back.message, back.severity, back.fixable, back.secret_hash) == \
         ("a.md", 3, 1, "HL301", "GitHub token ghp_…", "error", False, "0" * 40)
     assert finding.with_message("x").message == "x" and finding.with_message(finding.message) is finding
+
+
+def test_a_history_findings_commit_survives_a_new_severity_and_pickling():
+    import pickle
+
+    finding = Finding("a.md", 1, 1, "HL301", "m", commit="1" * 40, commit_date="2026-11-03", removed_later=True)
+    for copy in (finding.with_severity("error"), finding.with_message("n"), pickle.loads(pickle.dumps(finding))):
+        assert (copy.commit, copy.commit_date, copy.removed_later) == ("1" * 40, "2026-11-03", True)
+    assert finding != Finding("a.md", 1, 1, "HL301", "m", commit="2" * 40)  # two commits, two findings

@@ -115,13 +115,14 @@ def unquote(name: bytes) -> bytes:
     return bytes(out)
 
 
-def _path(name: bytes) -> str:
-    """A path from a ``+++ b/...`` or ``rename to ...`` line: unquoted, prefix dropped, as a
-    str that keeps any byte that is not UTF-8 (shown escaped later)."""
+def _path(name: bytes, prefix: bytes = b"") -> str:
+    """A path from a ``+++ b/...`` (``prefix`` b"b/") or ``rename to ...`` line: unquoted,
+    prefix dropped, as a str that keeps any byte that is not UTF-8 (shown escaped later)."""
     name = name.rstrip(b"\n").rstrip(b"\r")
     if name.endswith(b"\t"):  # git adds a tab after a name holding a space
         name = name[:-1]
-    return unquote(name).decode("utf-8", "surrogateescape")
+    name = unquote(name)
+    return (name[len(prefix):] if prefix and name.startswith(prefix) else name).decode("utf-8", "surrogateescape")
 
 
 def _header_path(rest: bytes) -> str:
@@ -214,7 +215,7 @@ def parse(stream: Iterable[bytes], max_bytes: int, progress: Callable[[int], Non
                 piece.dropped = not piece.store
         elif line.startswith(b"+++ "):
             name = line[4:]
-            piece.path = "" if name.startswith(b"/dev/null") else _path(name[2:] if name.startswith(b"b/") else name)
+            piece.path = "" if name.startswith(b"/dev/null") else _path(name, b"b/")
         elif line.startswith(b"index "):
             fields = line[6:].split()
             piece.key = fields[0]
