@@ -24,7 +24,7 @@ from handoff_lint.engine.source import Source
 from handoff_lint.findings import MAX_MESSAGE, Finding, printable
 from handoff_lint.git import git
 from handoff_lint.history import blobs, scope
-from handoff_lint.history.log import Commit, Piece, lines_of, read_log
+from handoff_lint.history.log import Commit, Piece, read_log
 from handoff_lint.show import shown
 
 REMOVED = {"HL3": "removed in a later commit; still published: rotate it",
@@ -127,19 +127,23 @@ def _lines_from_blobs(pieces: list[Piece], top: Path, max_bytes: int) -> None:
 
 def _check_pieces(pieces: list[Piece], config: Config, wanted) -> tuple[list[tuple[Piece, Finding]], Known, set[str]]:
     """The privacy and credential checks over every piece's added lines as one text; each
-    finding paired with its piece, at the line's real number. ``needles``: what a line of the
-    tip must contain to give one of these findings again (see :func:`_at_tips`)."""
-    owners: list[int] = []
-    lines: list[str] = []
+    finding paired with its piece, at the line's real number. Both checks read a line at a
+    time, so a line added many times (a heading, a metadata line, a sentence a template gives)
+    is checked once and its findings given to every place it was added. ``needles``: what a
+    line of the tip must contain to give one of these findings again (see :func:`_at_tips`)."""
+    unique: dict[bytes, int] = {}
+    places: list[list[tuple[int, int]]] = []  # per distinct line: (piece index, line number) where added
     for index, piece in enumerate(pieces):
-        if piece.lines:
-            added = list(lines_of(piece))
-            if piece.numbers and piece.numbers[0] == 1 and added and added[0].startswith("\ufeff"):
-                added[0] = added[0][1:]  # a BOM is no text
-            lines.extend(added)
-            owners.extend([index] * len(added))
-    if not lines:
+        for raw, number in zip(piece.lines, piece.numbers):
+            at = unique.get(raw)
+            if at is None:
+                at = unique[raw] = len(places)
+                places.append([])
+            places[at].append((index, number))
+    if not places:
         return [], Known(), set()
+    # a BOM is no text; line ends are not part of a line
+    lines = [raw.decode("utf-8", "replace").rstrip("\n").rstrip("\r").lstrip("\ufeff") for raw in unique]
     source = Source(_HISTORY, "\n".join(lines))
     source.lines = lines  # the text's own lines: no line holds a "\n"
     found: list[Finding] = []
@@ -153,19 +157,12 @@ def _check_pieces(pieces: list[Piece], config: Config, wanted) -> tuple[list[tup
         secrets = credentials.check(source, config)
         if wanted("HL3"):
             found += secrets
-    starts = {}  # piece index -> position of its first line in ``lines``
-    for position, owner in enumerate(owners):
-        starts.setdefault(owner, position)
-    paired = []
     # a privacy finding's message quotes what it matched, which starts at its column and is at
     # least 4 characters long (the shortest: a login name, HL206); a credential's is its value
     needles = {lines[f.line - 1][f.column - 1:f.column + 3] for f in found if not f.code.startswith("HL3")}
     needles.update(value for value, _keep in source.known)
-    for finding in found:
-        owner = owners[finding.line - 1]
-        piece = pieces[owner]
-        number = piece.numbers[finding.line - 1 - starts[owner]]
-        paired.append((piece, replace(finding, path="", line=number)))
+    paired = [(pieces[index], replace(finding, path="", line=number))
+              for finding in found for index, number in places[finding.line - 1]]
     names = _file_names(pieces, wanted)
     known = source.known
     if names:
