@@ -70,7 +70,8 @@ class Repo:
         when = 1_700_000_000 + self.commits * 3600
         body = message.encode()
         out = [b"commit refs/heads/main\n", f"mark :{self.commits}\n".encode(),
-               b"author " + IDENTITY + f" {when} +0000\n".encode(), b"committer " + IDENTITY + f" {when} +0000\n".encode(),
+               b"author " + IDENTITY + f" {when} +0000\n".encode(),
+               b"committer " + IDENTITY + f" {when} +0000\n".encode(),
                f"data {len(body)}\n".encode(), body, b"\n"]
         if self.commits > 1:
             out.append(f"from :{self.commits - 1}\n".encode())
@@ -92,7 +93,8 @@ def build(commits: int, seed: int) -> Repo:
     """``commits`` commits of a handoff folder's life (see the module's docstring)."""
     rng = random.Random(seed)
     repo = Repo(rng)
-    template = (Path(__file__).resolve().parents[1] / "examples" / "next-local" / "handoff-template.md").read_text(encoding="utf-8")
+    examples = Path(__file__).resolve().parents[1] / "examples" / "next-local"
+    template = (examples / "handoff-template.md").read_text(encoding="utf-8")
     repo.commit("handoff folder", {f"{ROOT}/handoff-template.md": template, f"{ROOT}/README.md": "# Handoffs\n"})
     index = 0
     while repo.commits < commits:
@@ -120,7 +122,8 @@ def build(commits: int, seed: int) -> Repo:
             repo.commit(f"handoff: {slug}", {path: generate.handoff(rng, slug.replace("-", " "), date, status)})
         elif roll < 0.75:
             path = rng.choice(repo.active)
-            text = repo.files[path].replace("## Current State/Progress\n", "## Current State/Progress\n" + generate.prose(rng, 1) + "\n", 1)
+            heading = "## Current State/Progress\n"
+            text = repo.files[path].replace(heading, heading + generate.prose(rng, 1) + "\n", 1)
             text = text.replace("Ready for local model pickup", "In progress")
             repo.commit("progress", {path: text})
         else:
@@ -130,7 +133,8 @@ def build(commits: int, seed: int) -> Repo:
                 continue
             stem = path.rsplit("/", 1)[1][:-3]
             archived = path.replace("/active/", "/archive/")
-            text = repo.files[path].replace("In progress", "Completed").replace("Ready for local model pickup", "Completed")
+            text = repo.files[path].replace("In progress", "Completed")
+            text = text.replace("Ready for local model pickup", "Completed")
             response = f"{ROOT}/responses/{stem[8:18]}-response-to-{stem}.md"
             repo.commit("archive", {path: None, archived: text, response: generate.response(rng, stem, stem[8:18])})
     return repo
@@ -185,7 +189,8 @@ def main(argv: list[str] | None = None) -> int:
         repo = build(args.commits, args.seed)
         write(repo, folder)
         leaked = repo.leaked
-        print(f"generated {repo.commits} commits ({repo.leaked} leaks added and removed) in {time.perf_counter() - start:.1f} s",
+        took = time.perf_counter() - start
+        print(f"generated {repo.commits} commits ({repo.leaked} leaks added and removed) in {took:.1f} s",
               file=sys.stderr)
     report = os.path.join(tempfile.gettempdir(), f"handoff-lint-history-bench-{os.getpid()}.json")
     commands = {"handoff-lint": [sys.executable, "-m", "handoff_lint", "history"]}
@@ -208,13 +213,15 @@ def main(argv: list[str] | None = None) -> int:
         results = {}
         for name, runs in samples.items():
             walls = [run["wall"] for run in runs]
+            cpu = statistics.median(r["cpu"] for r in runs)
             results[name] = {"median_s": round(statistics.median(walls), 4), "min_s": round(min(walls), 4),
-                             "max_s": round(max(walls), 4), "cpu_median_s": round(statistics.median(r["cpu"] for r in runs), 4),
+                             "max_s": round(max(walls), 4), "cpu_median_s": round(cpu, 4),
                              "peak_rss_mib": round(max(r["rss"] for r in runs) / 2**20, 1),
                              "exit_codes": sorted({r["exit"] for r in runs}),
                              "findings": count_findings(name, commands[name], str(folder), report),
                              "version": versions.get(name, "?")}
-        commits = int(subprocess.run(["git", "rev-list", "--count", "HEAD"], cwd=folder, capture_output=True, text=True).stdout)
+        counted = subprocess.run(["git", "rev-list", "--count", "HEAD"], cwd=folder, capture_output=True, text=True)
+        commits = int(counted.stdout)
         summary = {"machine": machine(), "commits": commits, "leaks_added": leaked, "runs": args.runs, "tools": results}
         if "gitleaks" in results:
             summary["ratio"] = round(results["handoff-lint"]["median_s"] / results["gitleaks"]["median_s"], 3)
@@ -230,8 +237,9 @@ def main(argv: list[str] | None = None) -> int:
           f"{args.runs} runs; {summary['machine']['cores']} cores, load {summary['machine']['load_1_5_15']}")
     print(f"{'tool':14} {'median s':>9} {'min s':>7} {'max s':>7} {'cpu s':>7} {'rss MiB':>8} {'findings':>9}  exit")
     for name, result in results.items():
-        print(f"{name:14} {result['median_s']:9.3f} {result['min_s']:7.3f} {result['max_s']:7.3f} {result['cpu_median_s']:7.3f} "
-              f"{result['peak_rss_mib']:8.1f} {str(result['findings']):>9}  {result['exit_codes']}")
+        print(f"{name:14} {result['median_s']:9.3f} {result['min_s']:7.3f} {result['max_s']:7.3f} "
+              f"{result['cpu_median_s']:7.3f} {result['peak_rss_mib']:8.1f} {str(result['findings']):>9}  "
+              f"{result['exit_codes']}")
     if "ratio" in summary:
         print(f"handoff-lint / gitleaks (median wall): {summary['ratio']:.2f}x")
     return 0

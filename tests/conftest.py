@@ -182,11 +182,13 @@ def hook_runs_this_checkout(hook: Path) -> None:
     under test, so the hook is pointed at a shim that drops -I (the run's PYTHONPATH then
     decides). With the checkout installed (CI), nothing changes."""
     source = Path(__file__).resolve().parents[1] / "src"
-    done = subprocess.run([sys.executable, "-I", "-c", "import handoff_lint; print(handoff_lint.__file__)"], capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-I", "-c", "import handoff_lint; print(handoff_lint.__file__)"],
+                          capture_output=True, text=True)
     if done.returncode == 0 and Path(done.stdout.strip()).resolve().is_relative_to(source):
         return
     shim = hook.parent / "python-without-I"
     shim.write_text(f'#!/bin/sh\n[ "$1" = "-I" ] && shift\nexec "{sys.executable}" "$@"\n')
     shim.chmod(0o755)
-    lines = [f"INSTALL_PYTHON={shim}" if line.startswith("INSTALL_PYTHON=") else line for line in hook.read_text().splitlines()]
+    lines = [f"INSTALL_PYTHON={shim}" if line.startswith("INSTALL_PYTHON=") else line
+             for line in hook.read_text().splitlines()]
     hook.write_text("\n".join(lines) + "\n")

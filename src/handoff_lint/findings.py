@@ -69,8 +69,8 @@ class Finding:
     removed_later: bool = field(default=False, compare=False)
 
     def __reduce__(self):  # worker processes send findings back pickled
-        return (Finding, (self.path, self.line, self.column, self.code, self.message, self.severity, self.fixable, self.secret_hash,
-                          self.commit, self.commit_date, self.removed_later))
+        return (Finding, (self.path, self.line, self.column, self.code, self.message, self.severity, self.fixable,
+                          self.secret_hash, self.commit, self.commit_date, self.removed_later))
 
     def with_severity(self, severity: str) -> "Finding":
         return self._with(self.message, severity)

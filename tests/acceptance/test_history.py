@@ -174,7 +174,8 @@ def test_every_format_carries_the_commit(git_repo):
     assert result["properties"] == {"commit": added, "commitDate": "2026-11-03T10:00:00+00:00", "removedLater": True}
     assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == line
     github = history(git_repo, "--format", "github").stdout
-    assert github.startswith(f"::error file={HANDOFF},line={line},col=21,title=HL301::HL301 commit {added[:7]} (2026-11-03): ")
+    annotation = f"::error file={HANDOFF},line={line},col=21,title=HL301::HL301 commit {added[:7]} (2026-11-03): "
+    assert github.startswith(annotation)
     junit = history(git_repo, "--format", "junit").stdout
     assert f"commit {added[:7]} (2026-11-03)" in junit
 
@@ -230,7 +231,8 @@ def test_outside_handoff_folders_only_with_paths_and_a_deleted_folder_is_still_r
     commit(git_repo, "code", {"src/settings.py": "HOME = '/home/erin/app'\n"})
     commit(git_repo, "old folder", {"old/next-local/active/handoff-2026-01-01-x.md": "see /home/fred/x\n",
                                     "old/next-local/responses/r.md": "ok\n"})
-    commit(git_repo, "drop it", {"old/next-local/active/handoff-2026-01-01-x.md": None, "old/next-local/responses/r.md": None})
+    commit(git_repo, "drop it", {"old/next-local/active/handoff-2026-01-01-x.md": None,
+                                 "old/next-local/responses/r.md": None})
     assert [f["path"] for f in as_json(git_repo)] == ["old/next-local/active/handoff-2026-01-01-x.md"]
     # a handoff folder of another name, gone too: a file at its top is read all the same
     commit(git_repo, "team folder", {"team/active/handoff-2026-01-02-y.md": "fine\n", "team/responses/r.md": "ok\n",
@@ -245,7 +247,8 @@ def test_outside_handoff_folders_only_with_paths_and_a_deleted_folder_is_still_r
 
 def baseline_of(version: Path, path: str, folder: Path) -> Path:
     """The baseline the real detect-secrets writes for ``path`` in a copy of that version."""
-    done = subprocess.run([sys.executable, "-m", "detect_secrets", "scan", path], cwd=version, capture_output=True, text=True, check=True)
+    command = [sys.executable, "-m", "detect_secrets", "scan", path]
+    done = subprocess.run(command, cwd=version, capture_output=True, text=True, check=True)
     assert json.loads(done.stdout)["results"], "detect-secrets found nothing"
     baseline = folder / ".secrets.baseline"
     baseline.write_text(done.stdout)
@@ -292,7 +295,8 @@ def with_remote(repo: Path) -> Path:
 
 def pushing(repo: Path, *refs: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """git push, with this checkout's code importable by the hooks (see hook_runs_this_checkout)."""
-    return git("push", "origin", *(refs or ("main",)), cwd=repo, env={"PYTHONPATH": str(PROJECT_SRC), **(env or {})}, check=False)
+    env = {"PYTHONPATH": str(PROJECT_SRC), **(env or {})}
+    return git("push", "origin", *(refs or ("main",)), cwd=repo, env=env, check=False)
 
 
 def install_plain_hook(repo: Path) -> None:
@@ -319,7 +323,8 @@ def test_the_plain_pre_push_hook_blocks_commits_that_hold_a_token_the_tip_does_n
     token, added = leak_and_unleak(git_repo)
     blocked = pushing(git_repo)  # a new branch: every commit is new to the remote
     shown = blocked.stdout + blocked.stderr
-    assert blocked.returncode != 0 and f"HL301 commit {added[:7]}" in shown and "removed in a later commit" in shown, shown
+    assert blocked.returncode != 0 and f"HL301 commit {added[:7]}" in shown, shown
+    assert "removed in a later commit" in shown
     assert token not in shown and remote_head(remote) == ""
     git("reset", "-q", "--hard", "HEAD~2", cwd=git_repo)  # history rewritten before it was published
     passed = pushing(git_repo)
@@ -344,10 +349,13 @@ def test_the_pre_commit_framework_pre_push_hook_blocks_the_same_push(git_repo, t
     entry = f"{sys.executable} -m handoff_lint history --pre-push"
     (git_repo / ".pre-commit-config.yaml").write_text(
         "repos:\n- repo: local\n  hooks:\n  - id: handoff-history\n    name: handoff-history\n"
-        f"    entry: {entry}\n    language: system\n    stages: [pre-push]\n    pass_filenames: false\n    always_run: true\n")
-    env = {"PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "PRE_COMMIT_COLOR": "never", "PYTHONPATH": str(PROJECT_SRC)}
+        f"    entry: {entry}\n    language: system\n    stages: [pre-push]\n"
+        "    pass_filenames: false\n    always_run: true\n")
+    env = {"PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "PRE_COMMIT_COLOR": "never",
+           "PYTHONPATH": str(PROJECT_SRC)}
     full = {**os.environ, **GIT_ENV, **PINNED, **env}
-    installed = subprocess.run([sys.executable, "-m", "pre_commit", "install", "--hook-type", "pre-push"], cwd=git_repo, env=full,
+    installed = subprocess.run([sys.executable, "-m", "pre_commit", "install", "--hook-type", "pre-push"], cwd=git_repo,
+                               env=full,
                                capture_output=True, text=True)
     assert installed.returncode == 0, installed.stdout + installed.stderr
     commit(git_repo, "handoff", {HANDOFF: VALID_HANDOFF})

@@ -109,7 +109,8 @@ def test_the_plain_hook_imports_nothing_from_the_repository(repo, tmp_path):
 def test_the_hook_runs_python_isolated(name):
     from handoff_lint.workflow.install_hook import hook_text
 
-    launches = [line for line in hook_text(name).splitlines() if '"$INSTALL_PYTHON"' in line and not line.lstrip().startswith("#")]
+    launches = [line for line in hook_text(name).splitlines()
+                if '"$INSTALL_PYTHON"' in line and not line.lstrip().startswith("#")]
     assert launches and all('"$INSTALL_PYTHON" -I ' in line for line in launches)
 
 

@@ -51,8 +51,8 @@ class Piece:
     added bytes than the limit (not kept); ``dropped``: a file that seemed to lie in no handoff
     folder while the log was read (its lines not kept: read from its blobs if it does)."""
 
-    __slots__ = ("commit", "path", "lines", "numbers", "key", "new_blob", "old_blobs", "binary", "over", "size", "special",
-                 "dropped", "store")
+    __slots__ = ("commit", "path", "lines", "numbers", "key", "new_blob", "old_blobs", "binary", "over", "size",
+                 "special", "dropped", "store")
 
     def __init__(self, commit: Commit) -> None:
         self.commit = commit
@@ -73,9 +73,9 @@ class Piece:
 def log_arguments(revisions: list[str], pathspecs: list[str], max_commits: int | None) -> list[str]:
     """The ``git`` arguments of the one read (``--literal-pathspecs``: a path is a path)."""
     limit = [f"--max-count={max_commits}"] if max_commits is not None else []
-    return ["--literal-pathspecs", *PINNED, "log", "-p", "-U0", "--cc", "-M", "--full-index", "--full-history", "--reverse",
-            "--no-color", "--no-ext-diff", "--no-textconv", "--no-relative", "--src-prefix=a/", "--dst-prefix=b/",
-            FORMAT, *limit, *revisions, "--", *pathspecs]
+    return ["--literal-pathspecs", *PINNED, "log", "-p", "-U0", "--cc", "-M", "--full-index", "--full-history",
+            "--reverse", "--no-color", "--no-ext-diff", "--no-textconv", "--no-relative", "--src-prefix=a/",
+            "--dst-prefix=b/", FORMAT, *limit, *revisions, "--", *pathspecs]
 
 
 def read_log(revisions: list[str], pathspecs: list[str], cwd, max_commits: int | None, max_bytes: int,

@@ -1,16 +1,19 @@
 """The commits to read, as revisions for the log: a range the user names (``--range``), or the
 commits a ``git push`` is about to publish (``--pre-push``).
 
-A range is resolved by ``git rev-parse RANGE --`` into commit ids (``B``, ``^A``), so nothing the
-user typed reaches ``git log`` as an option. git runs a pre-push hook with the remote's name and URL as arguments and one line per ref on
+A range is resolved by ``git rev-parse RANGE --`` into commit ids (``B``, ``^A``), so nothing
+the user typed reaches ``git log`` as an option.
+
+git runs a pre-push hook with the remote's name and URL as arguments and one line per ref on
 standard input: ``<local ref> <local sha> <remote ref> <remote sha>``. A deleted ref (local sha
-all zeros) publishes nothing. An update publishes the commits the remote's sha does not reach;
-a new branch (remote sha all zeros, or one this clone has never seen) those no ref of that
-remote reaches (``git rev-list <local sha> --not --remotes=<remote>``, as the pre-commit
-framework reckons it). Only the named remote counts: a commit already on a private remote is
-still new to a public one. The pre-commit framework reads those lines itself and hands its hooks
-``PRE_COMMIT_FROM_REF``/``PRE_COMMIT_TO_REF`` (or, for a branch whose whole history is new,
-only ``PRE_COMMIT_LOCAL_BRANCH`` and ``PRE_COMMIT_REMOTE_NAME``).
+all zeros) publishes nothing. Otherwise the push publishes the commits of the local sha that the
+remote's old sha (when this clone has it) and the refs of that remote do not reach: for a new
+branch ``git rev-list <local sha> --not --remotes=<remote>``, as the pre-commit framework
+reckons it. Only the named remote counts: a commit already on a private remote is still new to
+a public one (pushed to a URL, every commit the old sha does not reach counts). The pre-commit
+framework reads those lines itself and hands its hooks ``PRE_COMMIT_FROM_REF`` and
+``PRE_COMMIT_TO_REF`` (or, for a branch whose whole history is new, only
+``PRE_COMMIT_LOCAL_BRANCH`` and ``PRE_COMMIT_REMOTE_NAME``).
 """
 
 from __future__ import annotations
@@ -68,7 +71,8 @@ def from_hook_input(text: str, remote: str | None, cwd: Path) -> Revisions:
             continue
         fields = line.split()
         if len(fields) != 4 or not (_SHA.match(fields[1]) and _SHA.match(fields[3])):
-            raise RevisionError(f"pre-push input line {number} is not '<local ref> <local sha> <remote ref> <remote sha>'")
+            expected = "<local ref> <local sha> <remote ref> <remote sha>"
+            raise RevisionError(f"pre-push input line {number} is not '{expected}'")
         local, remote_sha = fields[1], fields[3]
         if not local.strip("0"):
             continue  # a deletion publishes nothing

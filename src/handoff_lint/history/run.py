@@ -83,8 +83,8 @@ def run(revisions: list[str], tips: list[str], pathspecs: list[str], cwd: Path, 
     raw, known, needles = _check_pieces(chosen, config, wanted)
     outcome.known = known
     if wanted("HL0"):
-        raw += [(piece, Finding("", 1, 1, "HL004", f"the lines this commit added are over the {config.max_file_size:,}-byte limit; "
-                                                   "not read")) for piece in chosen if piece.over]
+        message = f"the lines this commit added are over the {config.max_file_size:,}-byte limit; not read"
+        raw += [(piece, Finding("", 1, 1, "HL004", message)) for piece in chosen if piece.over]
     raw = _bounded(raw, config.max_findings)
     raw, outcome.suppressed = _suppressed(raw, top, config)
     still = _at_tips(needles, tip_files, roots, wanted_path, top, config, wanted) if raw else set()
@@ -289,7 +289,8 @@ def _final(raw: list[tuple[Piece, Finding]], still: set, commits: list[Commit], 
         findings.append(Finding(display, finding.line, finding.column, finding.code, message, finding.severity, False,
                                 finding.secret_hash, piece.commit.sha, piece.commit.date, removed))
     order = {commit.sha: index for index, commit in enumerate(commits)}
-    return sorted(suppress.apply(findings, config), key=lambda f: (order.get(f.commit, 0), f.path, f.line, f.column, f.code))
+    return sorted(suppress.apply(findings, config),
+                  key=lambda f: (order.get(f.commit, 0), f.path, f.line, f.column, f.code))
 
 
 def _relative(path: Path, cwd: Path) -> str:

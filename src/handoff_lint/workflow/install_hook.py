@@ -49,7 +49,8 @@ def install(cwd: Path | None = None, force: bool = False, name: str = "pre-commi
         current = target.read_text(encoding="utf-8", errors="replace") if target.is_file() else ""
         if marker(name) not in current:
             if not force:
-                raise HookError(f"{target} exists and is not handoff-lint's; use --force to keep it as {name}.legacy and install ours")
+                raise HookError(f"{target} exists and is not handoff-lint's; "
+                                f"use --force to keep it as {name}.legacy and install ours")
             legacy = hooks / f"{name}.legacy"
             if legacy.exists():
                 raise HookError(f"{legacy} already exists; move it away first")

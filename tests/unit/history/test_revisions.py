@@ -44,7 +44,8 @@ def test_a_new_branch_publishes_what_no_ref_of_that_remote_reaches(git_repo):
     pushed = from_hook_input(f"refs/heads/main {tip} refs/heads/main {ZERO}\n", "origin", git_repo)
     assert pushed == ([tip, "--not", "--remotes=origin"], [tip])
     # pushed to a URL, not a named remote: every commit of the branch counts
-    assert from_hook_input(f"refs/heads/main {tip} refs/heads/main {ZERO}\n", "/some/url.git", git_repo) == ([tip], [tip])
+    by_url = from_hook_input(f"refs/heads/main {tip} refs/heads/main {ZERO}\n", "/some/url.git", git_repo)
+    assert by_url == ([tip], [tip])
 
 
 def test_an_update_publishes_what_the_remotes_sha_does_not_reach(git_repo):

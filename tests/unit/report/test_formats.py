@@ -136,7 +136,8 @@ def test_a_history_finding_carries_its_commit_in_json_and_valid_sarif():
     out = io.StringIO()
     report.render("json", found, out)
     history, current = json.loads(out.getvalue())
-    assert (history["commit"], history["commit_date"], history["removed_later"]) == (sha, "2026-11-03T10:00:00+00:00", True)
+    fields = (history["commit"], history["commit_date"], history["removed_later"])
+    assert fields == (sha, "2026-11-03T10:00:00+00:00", True)
     assert "commit" not in current  # check's findings keep the contract's fields only
     out = io.StringIO()
     report.render("sarif", found, out)

@@ -74,5 +74,6 @@ def test_the_pre_push_hook_installs_beside_the_pre_commit_hook_and_keeps_a_forei
     source = str(Path(__file__).resolve().parents[3] / "src")
     pushed = git("push", str(remote), "main", cwd=git_repo, env={"PYTHONPATH": source}, check=False)
     head = git("rev-parse", "HEAD", cwd=git_repo).stdout.strip()
-    assert (git_repo / ".git" / "legacy-saw").read_text().split() == ["refs/heads/main", head, "refs/heads/main", "0" * 40]
+    saw = (git_repo / ".git" / "legacy-saw").read_text().split()
+    assert saw == ["refs/heads/main", head, "refs/heads/main", "0" * 40]
     assert pushed.returncode == 0, pushed.stderr

@@ -22,7 +22,8 @@ def test_progress_counts_commits_in_place_and_clears_its_line(monkeypatch):
     show(251)  # 0.6: within a quarter second of the last, not rewritten
     show(600)  # 1.0
     show(None)
-    assert err.getvalue() == "\rhandoff-lint: history: 250 commits read\rhandoff-lint: history: 600 commits read\r\x1b[K"
+    shown = "\rhandoff-lint: history: 250 commits read\rhandoff-lint: history: 600 commits read\r\x1b[K"
+    assert err.getvalue() == shown
 
 
 def test_no_progress_when_standard_error_is_no_terminal(git_repo):
