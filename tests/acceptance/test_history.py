@@ -242,6 +242,8 @@ def test_outside_handoff_folders_only_with_paths_and_a_deleted_folder_is_still_r
     assert [(f["path"], f["line"]) for f in as_json(git_repo)] == [("old/next-local/active/handoff-2026-01-01-x.md", 1),
                                                                    ("team/notes.txt", 2)]
     assert [f["path"] for f in as_json(git_repo, "src")] == ["src/settings.py"]
+    typo = history(git_repo, "scr")
+    assert typo.code == 0 and "no commit of the range touches the given paths" in typo.stderr
     assert [f["path"] for f in as_json(git_repo / "src", ".")] == ["settings.py"]  # relative to the working folder
 
 

@@ -140,6 +140,13 @@ def history(paths, rev_range, all_refs, pre_push, remote, max_commits, output_fo
     stdout.flush()
     errors = sum(f.severity == "error" for f in findings)
     warnings = len(findings) - errors
+    if not outcome.files and not pre_push:  # as check's "no files to check": a warning, exit 0
+        where = "under the given paths" if pathspecs else "in a handoff folder"
+        if not outcome.commits:
+            empty = "no commit of the range touches the given paths" if pathspecs else "the range holds no commit"
+            click.echo(f"handoff-lint: warning: {empty}", err=True)
+        else:
+            click.echo(f"handoff-lint: warning: these commits added no line to a file {where}", err=True)
     if outcome.limited:
         newest = plural(outcome.commits, "commit")
         click.echo(f"handoff-lint: warning: read the newest {newest} of the range (--max-commits); "

@@ -39,8 +39,6 @@ class Outcome:
     files: int = 0  # distinct paths in scope that some commit added lines to
     suppressed: int = 0  # hidden by suppression comments in the file's version
     limited: bool = False  # --max-commits left older commits out
-    internal_errors: list[str] = field(default_factory=list)
-    known: Known = field(default_factory=Known)
 
 
 def run(revisions: list[str], tips: list[str], pathspecs: list[str], cwd: Path, config: Config,
@@ -81,9 +79,8 @@ def run(revisions: list[str], tips: list[str], pathspecs: list[str], cwd: Path, 
     wanted = suppress.family_wanted(config)
     _lines_from_blobs(chosen, top, config.max_file_size)
     raw, known, needles = _check_pieces(chosen, config, wanted)
-    outcome.known = known
     if wanted("HL0"):
-        message = f"the lines this commit added are over the {config.max_file_size:,}-byte limit; not read"
+        message = f"this commit's version of the file is over the {config.max_file_size:,}-byte limit; not read"
         raw += [(piece, Finding("", 1, 1, "HL004", message)) for piece in chosen if piece.over]
     raw = _bounded(raw, config.max_findings)
     raw, outcome.suppressed = _suppressed(raw, top, config)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import sys
 
-from conftest import run_cli
+from conftest import git, run_cli
 
 
 def test_progress_counts_commits_in_place_and_clears_its_line(monkeypatch):
@@ -27,6 +27,9 @@ def test_progress_counts_commits_in_place_and_clears_its_line(monkeypatch):
 
 
 def test_no_progress_when_standard_error_is_no_terminal(git_repo):
+    (git_repo / "models/next-local/notes.txt").write_text("some notes\n")
+    git("add", "-A", cwd=git_repo)
+    git("commit", "-qm", "notes", cwd=git_repo)
     result = run_cli("history", cwd=git_repo)
     assert result.code == 0 and result.stderr == ""
 
@@ -37,3 +40,7 @@ def test_options_that_go_together(git_repo):
     assert bad.code == 2 and "HL77" in bad.stderr
     alone = run_cli("history", "--pre-push", cwd=git_repo, input=b"")
     assert alone.code == 0 and "No commits to check." in alone.stderr
+    nothing = run_cli("history", cwd=git_repo)  # the fixture's commit adds only empty files to the folder
+    assert nothing.code == 0 and "these commits added no line to a file in a handoff folder" in nothing.stderr
+    empty = run_cli("history", "--range", "HEAD..HEAD", cwd=git_repo)
+    assert empty.code == 0 and "the range holds no commit" in empty.stderr
