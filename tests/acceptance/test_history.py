@@ -374,3 +374,15 @@ def test_the_pre_commit_framework_pre_push_hook_blocks_the_same_push(git_repo, t
     shown = blocked.stdout + blocked.stderr
     assert blocked.returncode != 0 and f"HL301 commit {added[:7]}" in shown and "in 2 commits" in shown, shown
     assert token not in shown
+
+
+def test_the_published_pre_push_hook_is_a_valid_pre_commit_manifest_entry():
+    import yaml  # pre-commit's own dependency
+
+    manifest = Path(__file__).resolve().parents[2] / ".pre-commit-hooks.yaml"
+    checked = subprocess.run([sys.executable, "-m", "pre_commit", "validate-manifest", str(manifest)], capture_output=True,
+                             text=True)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    [hook] = [hook for hook in yaml.safe_load(manifest.read_text()) if hook["id"] == "handoff-history"]
+    assert hook["entry"] == "handoff-lint history --pre-push" and hook["stages"] == ["pre-push"]
+    assert hook["pass_filenames"] is False and hook["always_run"] is True
