@@ -31,8 +31,19 @@ def git(args: list[str], cwd: Path, stdin: bytes | None = None, hooks: bool = Fa
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         from handoff_lint.show import shown
 
-        raise GitError(shown(f"git {args[0]} failed: {message[0] if message else done.returncode}", 1000))
+        raise GitError(shown(f"git {command_name(args)} failed: {message[0] if message else done.returncode}", 1000))
     return done.stdout
+
+
+def command_name(args: list[str]) -> str:
+    """The git command ``args`` run (``log``), past global options and each ``-c``'s value."""
+    words = iter(args)
+    for word in words:
+        if word == "-c":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return args[0] if args else ""
 
 
 def work_tree(path: Path) -> Path | None:
@@ -52,7 +63,7 @@ class Stream:
     def __init__(self, args: list[str], cwd: Path) -> None:
         import tempfile
 
-        self.command = args[0] if args[0] != "--literal-pathspecs" else args[1]
+        self.command = command_name(args)
         self._errors = tempfile.TemporaryFile()
         try:
             self.process = subprocess.Popen(["git", *NO_FSMONITOR, *NO_HOOKS, *args], cwd=cwd, stdin=subprocess.DEVNULL,

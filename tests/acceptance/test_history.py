@@ -130,6 +130,8 @@ def test_a_bad_range_is_a_usage_error_that_names_it(git_repo, tmp_path_factory):
         assert f"bad range {bad!r}" in result.stderr
     outside = history(tmp_path_factory.mktemp("no-repository"))
     assert outside.code == 2 and "not inside a git work tree" in outside.stderr
+    beyond = history(git_repo, str(tmp_path_factory.mktemp("beyond")))
+    assert beyond.code == 2 and "is outside repository" in beyond.stderr and beyond.stdout == ""
     both = history(git_repo, "--all", "--range", "HEAD")
     assert both.code == 2 and "give one" in both.stderr
 
