@@ -50,6 +50,8 @@ def test_json_output_has_the_contract_fields(handoff_root):
         "column": 1,
         "message": "unknown section 'Task Descripton'; did you mean 'Task Description'?",
         "fixable": False,
+        "expected": "## Task Description",  # a near miss: what to write there, and what is there
+        "found": "## Task Descripton",
     }
 
 

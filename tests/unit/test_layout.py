@@ -64,3 +64,23 @@ def test_the_engine_and_data_layers_import_no_command_or_workflow_module():
                     if name.startswith(("handoff_lint.engine", "handoff_lint.data", "handoff_lint.checks", "handoff_lint.parse", "handoff_lint.cache"))
                     and other.startswith(("handoff_lint.cli", "handoff_lint.workflow")))
     assert upward == []
+
+
+SEAMS = ("handoff_lint.show", "handoff_lint.touch", "handoff_lint.git")
+
+
+def test_no_seam_imports_a_check():
+    """The seams sit under everything that shows or writes: a seam that imported a check closed
+    the circle show -> checks.credentials -> engine.source -> ... -> show."""
+    graph = imports()
+    assert sorted((seam, other) for seam in SEAMS for other in graph[seam] if other.startswith("handoff_lint.checks")) == []
+
+
+def test_the_detector_is_at_the_bottom():
+    """detect/ (gates, patterns, detect-secrets, the scan, redaction by value) imports no check,
+    engine, seam, command or workflow module: show.py, the checks and the board import it."""
+    graph = imports()
+    above = ("handoff_lint.checks", "handoff_lint.engine", "handoff_lint.cli", "handoff_lint.workflow", *SEAMS)
+    upward = sorted((name, other) for name, others in graph.items() if name.startswith("handoff_lint.detect")
+                    for other in others if other.startswith(above))
+    assert upward == []

@@ -44,7 +44,7 @@ SCREEN = 1_000  # every hostile line is first tried at this length ...
 TOP = 2  # ... and the slowest few are then run at SIZE
 MAX_LINES = 1_500  # hostile lines per pattern
 BASE_CHARS = "a0A-/. _:@\\`[]>*\t=x(){}$%<"
-PATTERN_KEYS = {"pattern", "prefilter", "shape"}  # a string under one of these keys is a pattern
+PATTERN_KEYS = {"pattern", "prefilter", "shape", "template-title"}  # a string under one of these keys is a pattern
 PATTERN_TABLES = {"tokens", "other", "patterns", "names"}  # every string in these tables is a pattern
 
 
@@ -94,6 +94,16 @@ def _compiled_by_the_checks() -> dict[str, re.Pattern]:
         found[f"privacy._table() {name} (flags {patterns[name].flags})"] = patterns[name]
     for name, pattern in structure._placeholder_patterns():
         found[f"structure._placeholder_patterns() {name}"] = pattern
+    from handoff_lint.data.protocols import _title_pattern, known
+    from handoff_lint.data.schemas import SCHEMA_NAMES, load_schema
+
+    for protocol in known()[0]:  # as protocol_of compiles them: case-insensitive
+        found[f"protocols {protocol.name} template-title"] = _title_pattern(protocol.template_title)
+    for name in SCHEMA_NAMES:  # the schemas' own patterns, as the validators search them
+        for part, spec in load_schema(name)["properties"].items():
+            for keyword in ("pattern",):
+                if isinstance(spec, dict) and keyword in spec:
+                    found[f"schemas/{name} {part} {keyword}"] = re.compile(spec[keyword])
     saved = os.environ.get("HANDOFF_LINT_OWN_IDENTIFIERS")
     os.environ["HANDOFF_LINT_OWN_IDENTIFIERS"] = "alice-laptop,build_host.local,j.doe"
     privacy._own_identifiers.cache_clear()

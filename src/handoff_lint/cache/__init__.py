@@ -116,7 +116,10 @@ class Cache:
             scan = None
         rows = None
         if findings is not None:
-            rows = tuple((f.line, f.column, f.code, f.message, f.severity, f.fixable, f.secret_hash) for f in findings)
+            rows = tuple(
+                (f.line, f.column, f.code, f.message, f.severity, f.fixable, f.secret_hash, f.expected, f.found)
+                for f in findings
+            )
         number, table = self._shard(key)
         old = self._row(key)
         if old is not None:  # what is known stays known

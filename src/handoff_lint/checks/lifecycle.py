@@ -82,6 +82,19 @@ def check_names(entry: Entry) -> list[Finding]:
     return found
 
 
+def _closest_handoff(name: str, handoffs: dict[str, str]) -> str | None:
+    """The handoff a response most likely meant (a date a day off, a slug misspelt): the same
+    slug on another date, else the closest name."""
+    slug = name[len("handoff-YYYY-MM-DD-"):]
+    same_slug = sorted(other for other in handoffs if other[len("handoff-YYYY-MM-DD-"):] == slug)
+    if same_slug:
+        return same_slug[0] if len(same_slug) == 1 else None
+    import difflib  # only for a response naming a handoff that is not there
+
+    close = difflib.get_close_matches(name, list(handoffs), n=1, cutoff=0.85)
+    return close[0] if close else None
+
+
 def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
     """Findings for the documents ``only(display)`` accepts (all of them without it); the whole
     index still decides pairing and duplicate slugs, from the documents' rows: the content is
@@ -105,7 +118,9 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
         if missing:
             where = next((r for r in response.references if missing[0] in r.target), None)
             line, column = (where.line, where.column) if where else (1, 1)
-            found.append(_finding(response, line, "HL406", f"response names handoff {missing[0]}.md, which is in neither active/ nor archive/", column=column))
+            message = f"response names handoff {missing[0]}.md, which is in neither active/ nor archive/"
+            near = _closest_handoff(missing[0], handoffs)
+            found.append(_finding(response, line, "HL406", f"{message}; did you mean {near}.md?" if near else message, column=column))
         elif not named:
             found.append(_finding(response, 1, "HL406", "response names no handoff: link the original in 'Reference to Original Handoff'"))
         for reference in response.references:  # named right, linked to where it no longer is

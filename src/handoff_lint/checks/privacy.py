@@ -1,6 +1,9 @@
 """HL2xx: private paths, network shares, internal hosts and private IP addresses.
 
-Runs on every readable text file, whatever its kind. Patterns are data in rules/privacy.toml.
+Runs on every readable text file, whatever its kind. Patterns are data in rules/privacy.toml, and
+so is what is *not* a person's: placeholder user names, the home folders of CI machines and of
+sandbox, container and cloud-image accounts (``/home/claude``, ``/home/codespace``), and role
+and service mailboxes (``support@``, ``noreply@``).
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ def _table():
     table = load_table("privacy")
     patterns = Patterns(table["patterns"], {"host": re.IGNORECASE})  # the cheap tests in check() keep most texts from needing any
     placeholders = frozenset(name.casefold() for name in table["placeholder-users"])
-    return patterns, placeholders, frozenset(table["internal-suffixes"]), tuple(table.get("ci-homes", ()))
+    return patterns, placeholders, frozenset(table["internal-suffixes"]), tuple(table.get("ci-homes", ())), \
+        frozenset(name.casefold() for name in table.get("service-accounts", ()))
 
 
 @lru_cache(maxsize=4)
@@ -40,6 +44,22 @@ def _host_needles(suffixes: frozenset[str]) -> tuple[str, ...]:
 def _email_allowed():
     table = load_table("privacy")
     return frozenset(table["email-allowed-domains"]), tuple("." + s for s in table["email-allowed-suffixes"]), frozenset(table["email-allowed-locals"])
+
+
+@lru_cache(maxsize=1)
+def _roles() -> frozenset[str]:
+    return frozenset(name.casefold() for name in load_table("privacy").get("role-mailboxes", ()))
+
+
+def is_role_mailbox(local: str) -> bool:
+    """Is an e-mail address's local part a role's or a service's (``support``, ``it-helpdesk``,
+    ``noreply+github``), not a person's? (rules/privacy.toml's role-mailboxes)"""
+    roles = _roles()
+    local = local.casefold().partition("+")[0]
+    if local in roles:
+        return True
+    parts = local.replace("-", ".").replace("_", ".").split(".")
+    return all(part in roles for part in parts) if len(parts) > 1 else False
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +110,7 @@ def _in_url_userinfo(line: str, at: int) -> bool:
 
 
 def check(source: Source, config: Config) -> list[Finding]:
-    patterns, placeholders, suffixes, ci_homes = _table()
+    patterns, placeholders, suffixes, ci_homes, service_accounts = _table()
     if config.placeholder_users:
         placeholders = placeholders | {name.casefold() for name in config.placeholder_users}
     if config.internal_domains:
@@ -111,6 +131,8 @@ def check(source: Source, config: Config) -> list[Finding]:
                 system_temp = match.group(0).startswith("/private/")
                 if ci_homes and line[match.start():match.start() + 64].replace("\\\\", "/").replace("\\", "/").startswith(ci_homes):
                     continue  # a CI machine's build account, not a person
+                if user and match.group(0).startswith("/home/") and user.casefold() in service_accounts:
+                    continue  # a sandbox, container or cloud-image account, not a person
                 if match.group("root") or system_temp or (user and user.casefold() not in placeholders):
                     shown = match.group(0)
                     found.append(Finding(source.display, number, match.start() + 1, "HL201", f"path into a home folder: '{shown}'; use a repo-relative path or '/home/<user>/'"))
@@ -131,8 +153,8 @@ def check(source: Source, config: Config) -> list[Finding]:
             domains, suffixes_ok, locals_ok = _email_allowed()
             for match in patterns["email"].finditer(line):
                 domain, local = match.group("domain").lower(), match.group("local").lower()
-                if domain in domains or domain.endswith(suffixes_ok) or local in locals_ok:
-                    continue
+                if domain in domains or domain.endswith(suffixes_ok) or local in locals_ok or is_role_mailbox(local):
+                    continue  # a documentation domain, or a role's or service's mailbox: no person
                 if _in_url_userinfo(line, match.start()):
                     continue  # `postgres://app:PASSWORD@host`: a password, which HL303 reports redacted
                 found.append(Finding(source.display, number, match.start() + 1, "HL205", f"e-mail address {match.group(0)!r}"))

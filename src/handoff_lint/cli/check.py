@@ -47,16 +47,23 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
             raise click.UsageError("'-' (standard input) is checked alone: give no other path")
         if staged or fix or show_diff:
             raise click.UsageError("standard input cannot be combined with --staged, --fix or --diff")
-        stdin = (stdin_filename or "-", click.get_binary_stream("stdin").read())
+        stdin = (stdin_filename or "-", b"")  # read once the size limit is known
         paths = ()
     if not staged and stdin is None:  # a path that is not there is a mistake: said once, before any report
         for path in paths:
             if not os.path.lexists(path):
                 return fail(f"{shown_path(path)}: no such file or directory")
     if output_file:
+        from handoff_lint.touch import linked_part
+
         folder = os.path.dirname(output_file) or "."
         if not os.path.isdir(folder):
             return fail(f"cannot write the report to {shown_path(output_file)}: no such folder {shown_path(folder)}")
+        linked = linked_part(output_file)
+        if linked is not None:  # a committed link named like the report must not redirect it
+            link = shown_path(os.path.relpath(linked))
+            return fail(f"cannot write the report to {shown_path(output_file)}: {link} is a symbolic link; "
+                        "the report is never written through one")
     cache_dir = None if no_cache else cache_folder(cache_dir)
     if cache_dir is not None:  # before the rules are parsed: the cache may hold them
         from handoff_lint.cache import tables
@@ -66,6 +73,11 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
         config = settings(explicit=config_file, isolated=isolated)
     except ConfigError as error:
         return fail(str(error))
+    if stdin is not None:  # at most one byte over the limit is read: more is too large (HL004), whatever follows
+        stdin = (stdin[0], _read_bounded(click.get_binary_stream("stdin"), config.max_file_size + 1))
+    from handoff_lint.touch import name_folders
+
+    name_folders(paths or ["."])  # a handoff root outside the repository may not lead out of these
     try:  # the command line overrides the file
         if select:
             config.select = check_prefixes(codes(select)) or ["ALL"]
@@ -95,7 +107,7 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
 
         within = [os.path.abspath(p) for p in paths or ["."]]
         try:
-            every, removed = staged_changes()
+            every, removed = staged_changes(max_bytes=config.max_file_size)
         except GitError as error:
             return fail(str(error))
         blobs = {path: data for path, data in every.items() if inside(path, within)}
@@ -109,11 +121,18 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
     if statistics:
         _statistics(outcome.findings, output_format, stdout)
     elif output_file:
-        try:
-            with open(output_file, "w", encoding="utf-8") as handle:
-                report.render(output_format, outcome.findings, handle, color=False)
+        import io
+
+        from handoff_lint.touch import TouchError, write_text
+
+        rendered = io.StringIO(newline="")
+        report.render(output_format, outcome.findings, rendered, color=False)
+        try:  # complete or not at all, and never through a link (one planted since the check above included)
+            write_text(output_file, rendered.getvalue())
+        except TouchError as error:
+            return fail(f"cannot write the report: {error}")
         except OSError as error:
-            return fail(f"cannot write {shown_path(output_file)}: {error.strerror}")
+            return fail(f"cannot write {shown_path(output_file)}: {error.strerror or error}")
     else:
         report.render(output_format, outcome.findings, stdout, color=use_color(color, stdout))
     stdout.flush()
@@ -144,6 +163,19 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
     if outcome.missing_paths or outcome.internal_errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if not exit_zero and (errors or (warnings_as_errors and warnings)) else EXIT_CLEAN
+
+
+def _read_bounded(stream, limit: int) -> bytes:
+    """Up to ``limit`` bytes of ``stream``, a megabyte at a time (one read of ``limit`` would
+    allocate all of a large configured limit for a short input); the rest is never read."""
+    chunks, left = [], limit
+    while left > 0:
+        chunk = stream.read(min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def shown_path(path: str) -> str:
@@ -179,8 +211,8 @@ def _fix(paths: list[str], config, preview: bool) -> int:
         return EXIT_FINDINGS if plan else EXIT_CLEAN
     try:
         fixes.apply(plan)
-    except fixes.FixError as error:
-        return fail(str(error))
+    except fixes.FixError as error:  # its paths and git's words: by the folders' secrets, then by the detectors
+        return fail(plan.known.redact(str(error)))
     if plan:
         click.echo(f"Fixed: moved {plural(len(plan.moves), 'file')}, updated links in {plural(len(plan.edits), 'response')}.", err=True)
     return EXIT_CLEAN

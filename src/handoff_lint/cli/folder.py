@@ -34,6 +34,13 @@ def _write(make) -> int:
     return EXIT_CLEAN
 
 
+def _named(path) -> None:
+    """The path the user named: outside a repository, a handoff root may not lead out of it (Touch)."""
+    from handoff_lint.touch import name_folders
+
+    name_folders([path])
+
+
 def _shown_path(path: Path) -> str:
     """A path as printed on a line of its own: escaped, never starting with '::'."""
     from handoff_lint.engine.discover import display_path
@@ -55,9 +62,13 @@ def status_command(root: Path | None, output_format: str, color: str) -> int:
     from handoff_lint.engine.folder_index import build
     from handoff_lint.workflow.scaffold import ScaffoldError, find_root
 
+    from handoff_lint.touch import TouchError, check_root
+
+    _named(root or ".")
     try:
         found = find_root(root or Path("."))
-    except ScaffoldError as error:
+        check_root(found)  # a handoff root leading out of the repository: nothing is read through it
+    except (ScaffoldError, TouchError) as error:
         return fail(str(error))
     rows = board.rows(build(found), _config())
     if output_format == "json":
@@ -84,6 +95,7 @@ def new_command(description: str, author: str, priority: str, constraints: tuple
         raise click.UsageError("the description must not be empty")
     chosen = [c.capitalize() for c in constraints] or ["Resource"]
     today = _config().today
+    _named(root or ".")
     return _write(lambda: new_handoff(find_root(root or Path(".")), description, today, author, priority.upper(), chosen))
 
 
@@ -95,6 +107,7 @@ def respond_command(handoff: Path, author: str) -> int:
     from handoff_lint.workflow.scaffold import respond
 
     today = _config().today
+    _named(handoff)
     return _write(lambda: respond(handoff, today, author))
 
 
@@ -105,6 +118,7 @@ def init_command(folder: Path) -> int:
     handoff-template.md) and print the pre-commit configuration that checks it."""
     from handoff_lint.workflow.scaffold import ScaffoldError, init, pre_commit_snippet
 
+    _named(folder)
     try:
         made = init(folder)
     except (ScaffoldError, OSError) as error:

@@ -30,7 +30,7 @@ class Config:
 
     SETTINGS = ("select", "ignore", "max_file_size", "severity", "internal_domains", "placeholder_users", "exclude", "stale_days",
                 "status_words", "extra_sections", "roots", "today", "per_file_ignores", "strict", "source",
-                "max_findings", "inline_suppress")
+                "max_findings", "inline_suppress", "protocols")
     __hash__ = None  # settings are lists and dicts: compared, never hashed
 
     def __init__(self, select: list[str] | None = None, ignore: list[str] | None = None, max_file_size: int = DEFAULT_MAX_BYTES,
@@ -38,7 +38,8 @@ class Config:
                  exclude: tuple[str, ...] = (), stale_days: int | None = None, status_words: dict[str, list[str]] | None = None,
                  extra_sections: dict[str, list[str]] | None = None, roots: tuple[Path, ...] = (), today: datetime.date | None = None,
                  per_file_ignores: dict[str, list[str]] | None = None, source: Path | None = None, strict: bool = False,
-                 max_findings: int = DEFAULT_MAX_FINDINGS, inline_suppress: list[str] | None = None) -> None:
+                 max_findings: int = DEFAULT_MAX_FINDINGS, inline_suppress: list[str] | None = None,
+                 protocols: dict[str, dict] | None = None) -> None:
         self.select = ["ALL"] if select is None else select
         self.ignore = [] if ignore is None else ignore
         self.max_file_size = max_file_size
@@ -60,6 +61,9 @@ class Config:
         # the rule codes or prefixes suppression comments may hide (ALL: any); a team that takes
         # documents from untrusted authors keeps HL2/HL3 out of it
         self.inline_suppress = ["ALL"] if inline_suppress is None else inline_suppress
+        # a team's own protocols: name -> {"folders", "template-title", "handoff", "response"}, the
+        # schemas as shipped names or absolute paths (see data/protocols.py)
+        self.protocols = {} if protocols is None else protocols
 
     def __repr__(self) -> str:
         return f"Config({', '.join(f'{name}={getattr(self, name)!r}' for name in self.SETTINGS)})"
@@ -147,6 +151,7 @@ def load_config(start: Path | None = None, explicit: Path | None = None, isolate
             source=path,
             strict=bool(data.get("strict", False)),
             inline_suppress=check_prefixes(data["inline-suppress"]) if "inline-suppress" in data else None,
+            protocols={name: _protocol(path, name, spec) for name, spec in data.get("protocols", {}).items()},
         )
         check_prefixes(config.severity)  # every code named must exist
         if config.strict:  # the rules' strict severities, under the file's own overrides
@@ -160,6 +165,35 @@ def load_config(start: Path | None = None, explicit: Path | None = None, isolate
     if "max-findings-per-rule" in data:
         config.max_findings = data["max-findings-per-rule"]
     return config
+
+
+def _protocol(path: Path, name: str, spec: dict) -> dict:
+    """A team's protocol with its schemas resolved (a path relative to the config file, made
+    absolute and read now, or a shipped schema's name) and its title pattern compiled once: a
+    mistake is a ConfigError naming the key, not an internal error on the first document."""
+    import re
+
+    from handoff_lint.data.schemas import SCHEMA_NAMES, read_team_schema
+
+    resolved = dict(spec)
+    for part in ("handoff", "response"):
+        value = spec.get(part)
+        if value is None:
+            continue
+        if value.endswith(".json"):
+            resolved[part] = os.path.abspath(path.parent / value)
+            read_team_schema(resolved[part])  # ValueError: reported with the file
+        elif value not in SCHEMA_NAMES:
+            raise ValueError(
+                f"protocols.{name}.{part}: {value!r} is neither a .json file nor a shipped schema "
+                f"({', '.join(SCHEMA_NAMES)})"
+            )
+    if "template-title" in spec:
+        try:
+            re.compile(spec["template-title"])
+        except re.error as error:
+            raise ValueError(f"protocols.{name}.template-title: not a regular expression: {error}") from None
+    return resolved
 
 
 def _validate(path: Path, data: dict) -> None:

@@ -29,9 +29,15 @@ def forms(value: str) -> set[str]:
     words = slug_words(value)
     if words:
         found.add("-".join(words))
-        if len(words) > 1:  # a canonical name may keep only some of them
-            found.update(word for word in words if len(word) >= MIN_ANYWHERE and not word.isdigit())
+        if len(words) > 1:  # a canonical name may keep only some of them: each random-looking word
+            found.update(word for word in words if _distinctive(word))
     return {form for form in found if len(form) >= MIN_VALUE}
+
+
+def _distinctive(word: str) -> bool:
+    """A slug word of a secret that names it on its own: long, and not a word of prose
+    (``password`` of ``my_password_x9``): letters and digits mixed, or very long."""
+    return len(word) >= MIN_ANYWHERE and not word.isdigit() and (not word.isalpha() or len(word) >= 16)
 
 
 class Known:

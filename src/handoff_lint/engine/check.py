@@ -84,10 +84,18 @@ def _run(modules, source: Source, config: Config, errors: list[str]) -> list[Fin
     return findings
 
 
-def shown_findings(findings: list[Finding], known: Known) -> list[Finding]:
-    """Messages as they may be shown (see show.py), redacted by the secret values of the texts
-    they derive from (``known``); showing a shown message changes nothing."""
-    return [finding.with_message(shown(finding.message, MAX_MESSAGE, known)) for finding in findings]
+def shown_findings(findings: list[Finding], known: Known | None = None) -> list[Finding]:
+    """Messages, and the expected and found texts of near misses, as they may be shown (see
+    show.py), redacted by the secret values of the texts they derive from (``known``; None: no
+    scan stands behind them, so the detectors run); showing a shown text changes nothing."""
+    return [
+        finding.with_texts(
+            shown(finding.message, MAX_MESSAGE, known),
+            shown(finding.expected, MAX_MESSAGE, known) if finding.expected else "",
+            shown(finding.found, MAX_MESSAGE, known) if finding.found else "",
+        )
+        for finding in findings
+    ]
 
 
 def bounded(findings: list[Finding], limit: int, display: str) -> list[Finding]:

@@ -1,11 +1,15 @@
 """Expand the paths given on the command line into files, each with a *kind* from where it sits.
 
 A *handoff root* is a folder that holds ``handoff-template.md``, or two of ``active/``,
-``responses/`` and ``archive/``, or is named ``next-local`` and holds one of them. Inside a root:
+``responses/`` and ``archive/``, or is named for a protocol (``next-local``, ``next-larger``) and
+holds one of them. Each root follows a *protocol* (:func:`protocol_of`). Inside a root:
 ``active/`` and ``archive/`` hold handoffs, ``responses/`` responses, ``examples/`` examples
 of either, by name (a file named like a response is one, any other an example handoff); ``handoff-template.md`` is the template; ``README.md`` and ``.desc`` are skipped.
 Every other file is *unclassified*: privacy and credential checks still read it (a folder walk
-takes every file inside a handoff root, markdown only outside one).
+takes every file inside a handoff root, at any depth, hidden ones too, ``.git`` left out;
+markdown only outside one). A walk never follows a link to a folder: one leading out of its
+handoff root, or a handoff root leading out of the repository, is taken as a file that reading
+reports as HL005 (see :mod:`handoff_lint.touch`).
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ def add_roots(folders) -> None:
         _EXTRA_ROOTS.update(new)
         is_handoff_root.cache_clear()
         _place.cache_clear()
+        _root_above.cache_clear()
 
 
 @lru_cache(maxsize=4096)
@@ -58,7 +63,60 @@ def is_handoff_root(folder: Path) -> bool:
     if folder in _EXTRA_ROOTS or os.path.isfile(folder / TEMPLATE_NAME):
         return True
     present = sum(os.path.isdir(folder / name) for name in LIFECYCLE_FOLDERS)
-    return present >= 2 or (present == 1 and folder.name == "next-local")
+    return present >= 2 or (present == 1 and folder.name in _protocol_folders())
+
+
+@lru_cache(maxsize=1)
+def _protocol_folders() -> frozenset[str]:
+    from handoff_lint.data.protocols import shipped_folders
+
+    return shipped_folders()
+
+
+def protocol_of(root: Path | None, config=None):
+    """The protocol (data/protocols.py) the handoff root ``root`` follows: the one its folder's
+    name names (a team's own first, from ``config``), else the one its template's title names,
+    else next-local. ``None`` (a file outside any root): next-local."""
+    from handoff_lint.data.protocols import team_entries
+
+    return _protocol_of(None if root is None else str(root), team_entries(config) if config is not None else ())
+
+
+@lru_cache(maxsize=256)
+def _protocol_of(root: str | None, team):
+    from handoff_lint.data.protocols import choose, known
+
+    if root is None:
+        return known(team)[1]
+    folder = os.path.basename(root.rstrip(os.sep))
+    protocols, _default = known(team)
+    if any(protocol.names_folder(folder) for protocol in protocols):
+        return choose(folder, None, team)
+    return choose(folder, template_title(Path(root)), team)
+
+
+def cache_kind(kind: str, root: Path | None, config) -> str:
+    """What the cache keys a text by besides its name: its kind and its root's protocol (one text
+    is another answer in next-larger/ than in next-local/)."""
+    return f"{kind}\0{protocol_of(root, config).name}"
+
+
+def template_title(root: Path) -> str | None:
+    """The title (first ``# `` heading, without emoji) of the root's handoff-template.md, or None
+    if it has none or cannot be read (a link leading out of the root is not followed)."""
+    path = root / TEMPLATE_NAME
+    if not os.path.isfile(path):
+        return None
+    from handoff_lint.engine.reading import read_text
+    from handoff_lint.parse.names import undecorated
+
+    text, problem = read_text(path, TEMPLATE_NAME, root=root)
+    if problem is not None or text is None:
+        return None
+    for line in text.split("\n", 200)[:200]:
+        if line.startswith("# "):
+            return undecorated(line[2:].strip())
+    return None
 
 
 def classify(path: Path) -> tuple[str, Path | None]:
@@ -107,10 +165,16 @@ def _place(folder: str) -> tuple[str | None, Path | None]:
         return "root", here
     if here.name in KIND_BY_FOLDER and is_handoff_root(here.parent):
         return here.name, here.parent
-    for ancestor in list(here.parents)[:4]:  # deeper files inside a root, e.g. examples/sub/x.md
-        if is_handoff_root(ancestor):
-            return None, ancestor
-    return None, None
+    return None, _root_above(os.path.dirname(folder))  # deeper files, at any depth: active/a/b/c/d/.env
+
+
+@lru_cache(maxsize=4096)
+def _root_above(folder: str) -> Path | None:
+    """The nearest handoff root at or above ``folder``; each folder asked once."""
+    if is_handoff_root(Path(folder)):
+        return Path(folder)
+    parent = os.path.dirname(folder)
+    return None if parent == folder else _root_above(parent)
 
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
@@ -130,10 +194,16 @@ def inside(path: str | Path, folders: list[str]) -> bool:
     return any(absolute == folder or absolute.startswith(folder.rstrip(os.sep) + os.sep) for folder in folders)
 
 
-def _walk(folder: Path, excluded) -> Iterator[tuple[str, str, str]]:
-    """(folder, name, path) of the markdown files under ``folder`` (every file inside a handoff
-    root), sorted, no hidden dirs, symbolic links to folders not followed: os.walk's order.
+def _walk(folder: Path, excluded) -> Iterator[tuple[str, str, str, Path | None]]:
+    """(folder, name, path, root) of the files under ``folder`` to check, sorted, in os.walk's
+    order: inside a handoff root every file at any depth (hidden ones too; ``.git`` left out, as
+    gitleaks leaves it out), elsewhere markdown only (no hidden or tool folders). Symbolic links
+    to folders are never followed: inside a root, one leading out of it is taken as a file (HL005
+    when read); elsewhere, one that is a handoff root leading out of the repository is taken with
+    itself as its root (HL005). ``root``: that linked root, else None (the folder decides).
     Paths are strings: a Path per file cost more than the rest of discovery."""
+    from handoff_lint.touch import leads_out, root_outside
+
     pending = [str(folder)]
     while pending:
         current = pending.pop()
@@ -142,26 +212,42 @@ def _walk(folder: Path, excluded) -> Iterator[tuple[str, str, str]]:
                 entries = list(found)
         except OSError:  # as os.walk: a folder that cannot be listed is skipped
             continue
-        dirs, files = [], []
+        here = Path(current)
+        root = _place(os.path.abspath(current))[1]
+        # every file of a handoff root is taken (privacy and credential checks read any text
+        # file: notes.txt, .env); elsewhere markdown only
+        every = root is not None or here.name in KIND_BY_FOLDER
+        dirs, files, linked = [], [], []
         for entry in entries:
+            name = entry.name
+            if root is not None and name == ".git":
+                continue
             try:
                 is_dir, is_link = entry.is_dir(), entry.is_symlink()
             except OSError:
                 is_dir, is_link = False, False
             if not is_dir:
-                files.append(entry.name)
-            elif not is_link and not entry.name.startswith(".") and entry.name not in PRUNED_DIRS:
-                dirs.append(entry.name)
-        here = Path(current)
-        # every file of a handoff root is taken (privacy and credential checks read any text
-        # file: notes.txt, .env); elsewhere markdown only
-        every, shown = here.name in KIND_BY_FOLDER or _place(os.path.abspath(current))[1] is not None, str(here)
+                files.append(name)
+            elif is_link:
+                if root is not None:
+                    if leads_out(entry.path, root):
+                        files.append(name)
+                else:
+                    own = Path(os.path.abspath(entry.path))
+                    if is_handoff_root(own) and root_outside(own) is not None:
+                        linked.append((name, own))
+            elif root is not None or not (name.startswith(".") or name in PRUNED_DIRS):
+                dirs.append(name)
+        shown = str(here)
         prefix = os.path.join(shown, "")
         for name in sorted(files):
             if every or _takes(name):
                 path = prefix + name
                 if not excluded(path):
-                    yield shown, name, path
+                    yield shown, name, path, None
+        for name, own in sorted(linked):
+            if not excluded(prefix + name):
+                yield shown, name, prefix + name, own
         pending.extend(os.path.join(current, name) for name in sorted(dirs, reverse=True))
 
 
@@ -172,8 +258,11 @@ def _takes(name: str) -> bool:
 
 
 def wanted(path: Path) -> bool:
-    """Files a folder walk (and ``--staged``) takes: markdown, and everything in lifecycle folders."""
-    return path.parent.name in KIND_BY_FOLDER or _takes(path.name)
+    """Files a folder walk (and ``--staged``) takes: markdown, and everything in lifecycle
+    folders and, at any depth, in a handoff root."""
+    if path.parent.name in KIND_BY_FOLDER or _takes(path.name):
+        return True
+    return path.name != ".git" and classify(path)[1] is not None
 
 
 def from_blobs(blobs, excluded=None) -> list[SourceFile]:
@@ -206,17 +295,22 @@ def absolute(path: str | Path) -> str:
     return _absolute(os.fspath(path), Path.cwd())
 
 
-def _leads_out(folder: Path) -> bool:
-    """Is ``folder`` (given on the command line) a link leading out of its handoff root? Then it
-    is not walked but taken as a file: reading it reports HL005 (Touch: never followed)."""
+def _leads_out(folder: Path) -> tuple[bool, Path | None]:
+    """Is ``folder`` (given on the command line) a link leading out of its handoff root, or
+    (second) the handoff root it is or lies in, when that root's real path leads out of the
+    repository? Then it is not walked but taken as a file: reading it reports HL005 (Touch:
+    never followed)."""
+    from handoff_lint.touch import leads_out, root_outside
+
+    own = _place(os.path.abspath(folder))[1]  # the root it is or lies in
+    if own is not None and root_outside(own) is not None:
+        return True, own
     if not os.path.islink(folder):
-        return False
+        return False, None
     root = classify(folder)[1]
     if root is None:  # a link the user named outside any handoff folder: theirs to follow
-        return False
-    from handoff_lint.touch import leads_out
-
-    return leads_out(folder, root)
+        return False, None
+    return leads_out(folder, root), None
 
 
 def discover(paths: Iterable[str | Path], excluded=lambda path: False) -> tuple[list[SourceFile], list[str]]:
@@ -231,15 +325,16 @@ def discover(paths: Iterable[str | Path], excluded=lambda path: False) -> tuple[
     missing: list[str] = []
     for given in paths:
         path = Path(given)
-        if os.path.isdir(path) and not _leads_out(path):
-            candidates: Iterable[tuple[str, str, str | Path]] = _walk(path, excluded)
+        out, own = _leads_out(path) if os.path.isdir(path) else (False, None)
+        if os.path.isdir(path) and not out:
+            candidates: Iterable[tuple[str, str, str | Path, Path | None]] = _walk(path, excluded)
         elif os.path.exists(path) or os.path.islink(path):
-            candidates = [] if excluded(path) else [(*os.path.split(path), path)]
+            candidates = [] if excluded(path) else [(*os.path.split(path), path, own)]
         else:
             missing.append(str(given))
             continue
         last = None
-        for folder, name, candidate in candidates:
+        for folder, name, candidate, linked_root in candidates:
             if folder != last:  # one relpath, abspath and place per folder, not per file
                 absolute = _absolute(folder, cwd)
                 last, base = folder, _folder_display(absolute, cwd)  # as the system resolves it
@@ -249,5 +344,6 @@ def discover(paths: Iterable[str | Path], excluded=lambda path: False) -> tuple[
             if key not in found:
                 # A newline or an escape sequence in a file name, or a byte that is not UTF-8,
                 # reaches every report: show it escaped (an unencodable name stopped the run).
-                found[key] = SourceFile(candidate, printable(key), *_kind(place, root, name), prefix + name)
+                kind, in_root = _kind(place, root, name)
+                found[key] = SourceFile(candidate, printable(key), kind, linked_root or in_root, prefix + name)
     return list(found.values()), missing

@@ -21,6 +21,7 @@ from handoff_lint.data.config import Config
 from handoff_lint.engine import suppress
 from handoff_lint.engine.checkset import CheckSet
 from handoff_lint.engine.discover import HANDOFF, RESPONSE, SKIPPED, SourceFile, absolute, classify, display_path, inside
+from handoff_lint.engine.discover import cache_kind
 from handoff_lint.findings import Finding
 
 
@@ -55,7 +56,7 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
     excluded = config.paths.excluded if config.exclude else None
     kept: list[Finding] = []
     for root in roots:
-        read = _Scans(scans, cache, root, outcome.known)
+        read = _Scans(scans, cache, root, outcome.known, config)
         index = build(root, cwd, read, read.data)
         for file in virtual:  # text from standard input, checked as if it were at its path
             place = os.path.basename(os.path.dirname(file.absolute))
@@ -71,12 +72,14 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
             return display in in_run or display in answering or inside(display, walked_dirs)
 
         # folders not indexed (a link leading out, unreadable): reported unless the run read the link itself
-        kept.extend(problem for problem in index.problems if problem.path not in in_run and keep(problem.path))
+        unlisted = [problem for problem in index.problems if problem.path not in in_run and keep(problem.path)]
+        kept.extend(shown_findings(unlisted))  # where a link leads is the author's text: escaped
         for module in checks.all():
             try:
                 found = module.check(index, config, keep)
             except Exception as error:  # as for document checks: report, go on
-                outcome.internal_errors.append(shown(f"{display_path(root)}: internal error in {module.__name__}: {type(error).__name__}: {error}", 1000))
+                message = outcome.known.redact(f"{display_path(root)}: internal error in {module.__name__}: {type(error).__name__}: {error}")
+                outcome.internal_errors.append(shown(message, 1000))
                 continue
             kept.extend(shown_findings([finding for finding in found if keep(finding.path)], outcome.known))
     return kept
@@ -94,8 +97,8 @@ class _Scans:
     text from the cache, else made from it (and stored). What is read here is kept for the run;
     the secrets of what is read join ``known``."""
 
-    def __init__(self, scans: dict, cache, root: Path, known) -> None:
-        self.scans, self.cache, self.root, self.known = scans, cache, root, known
+    def __init__(self, scans: dict, cache, root: Path, known, config: Config) -> None:
+        self.scans, self.cache, self.root, self.known, self.config = scans, cache, root, known, config
         self.read: dict[str, bytes | None] = {}
 
     def __call__(self, path: str, kind: str):
@@ -132,7 +135,7 @@ class _Scans:
         if self.cache is not None:
             from handoff_lint.cache import digest
 
-            key = digest(kind, os.path.basename(path), text)
+            key = digest(cache_kind(kind, self.root, self.config), os.path.basename(path), text)
             stored = self.cache.get(key, path)
             found = Scan.from_stored(stored.scan) if stored is not None and stored.scan is not None else None
             if found is not None:  # kept only for a text without secrets

@@ -34,24 +34,28 @@ FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 # A handoff's file name written out, bare, as a response names its original in a metadata line
 # (`**Original handoff**: handoff-2026-11-03-tag-log-levels.md`).
 HANDOFF_NAME_RE = re.compile(r"(?<![\w/.-])handoff-\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*(?:\.md)?(?![\w/-])")
-# The sections whose links and paths are references, by the schemas' names and x-aliases.
-REFERENCE_PARTS = (("handoff", "References/Links"), ("response", "Reference to Original Handoff"))
+# The sections whose links and paths are references, by the schemas' names and x-aliases, in
+# every shipped protocol's schemas (a team's own protocol reads its references under these too).
+REFERENCE_SECTIONS = ("References/Links", "Reference to Original Handoff")
 
 
 @lru_cache(maxsize=1)
 def reference_names() -> tuple[frozenset[str], frozenset[str]]:
     """(sections whose links are references, fields that name the original handoff), normalised:
-    References/Links and Reference to Original Handoff with their x-aliases; the fields are the
-    response's (`**Original handoff**:`, `**In response to**:`)."""
-    from handoff_lint.data.schemas import load_schema
+    References/Links and Reference to Original Handoff with their x-aliases, in each shipped
+    schema; the fields are the responses' (`**Original handoff**:`, `**In response to**:`)."""
+    from handoff_lint.data.schemas import SCHEMA_NAMES, load_schema
 
     sections, fields = set(), set()
-    for schema_name, section in REFERENCE_PARTS:
-        spec = load_schema(schema_name)["properties"]["sections"]["properties"][section]
-        names = {normalise(name) for name in (section, *spec.get("x-aliases", ()))}
-        sections |= names
-        if schema_name == "response":
-            fields |= names
+    for schema_name in SCHEMA_NAMES:
+        specs = load_schema(schema_name)["properties"]["sections"]["properties"]
+        for section in REFERENCE_SECTIONS:
+            if section not in specs:
+                continue
+            names = {normalise(name) for name in (section, *specs[section].get("x-aliases", ()))}
+            sections |= names
+            if "response" in schema_name:
+                fields |= names
     return frozenset(sections), frozenset(fields)
 
 
@@ -347,8 +351,12 @@ class FolderIndex:
 
 
 def parse_date(text: str) -> datetime.date | None:
+    """A **Date** value as a date (one that carries a time, ``2026-12-04 14:30 UTC``, as its
+    date), or None."""
+    from handoff_lint.parse.fields import date_part
+
     try:
-        return datetime.date.fromisoformat(text.strip())
+        return datetime.date.fromisoformat(date_part(text))
     except ValueError:
         return None
 
@@ -395,7 +403,10 @@ def unreadable_scan() -> Scan:
 
 def scan_text(text: str, secrets: tuple | None = None) -> Scan:
     """Title, fields and reference-section links of a document, in one pass over its lines, and
-    the document's secrets (``secrets`` if its credential scan is at hand, else scanned here)."""
+    the document's secrets (``secrets`` if its credential scan is at hand, else scanned here).
+    Fields are read as the structure check reads them: bold lines, rows of a field table, the
+    keys of YAML front matter (read only when the text starts with ``---``), and a name in
+    another language is also known by the protocol's name in its trailing parenthesis."""
     from handoff_lint.parse.markdown import field_at  # not at the top: a run answered by the cache scans nothing
 
     lines = text.split("\n")
@@ -405,7 +416,18 @@ def scan_text(text: str, secrets: tuple | None = None) -> Scan:
     fence = ""
     section = ""
     reference_sections, reference_fields = reference_names()
-    for number, line in enumerate(lines, start=1):
+    first, front_title = 0, None
+    if text.startswith("---"):
+        from handoff_lint.parse.fields import front_matter
+
+        front = front_matter(lines)
+        if front is not None:
+            first = front[0]
+            for found in front[1]:
+                _add_field(result, found)
+            front_title = front[2][0] if front[2] is not None else None
+    table_row = None
+    for number, line in enumerate(lines[first:], start=first + 1):
         opened = FENCE_RE.match(line) if "```" in line or "~~~" in line else None
         if fence:
             if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
@@ -421,12 +443,15 @@ def scan_text(text: str, secrets: tuple | None = None) -> Scan:
             section = normalise(line[3:])
             continue
         names_original = False
+        found = None
         if "**" in line:
             found = field_at(line, number)
-            if found is not None:
-                name = normalise(found.name)
-                result.fields.setdefault(name, (found.value, number))
-                names_original = name in reference_fields  # `**Original handoff**: ...`
+        if found is None and "|" in line and line.lstrip()[:1] == "|":
+            if table_row is None:
+                from handoff_lint.parse.fields import table_row
+            found = table_row(line, number)
+        if found is not None:
+            names_original = _add_field(result, found) in reference_fields  # `**Original handoff**: ...`
         if names_original or section in reference_sections:
             before = len(result.references)
             for match in LINK_RE.finditer(line):
@@ -438,7 +463,25 @@ def scan_text(text: str, secrets: tuple | None = None) -> Scan:
                 for match in HANDOFF_NAME_RE.finditer(line):
                     if link_stem(match.group(0)) not in written:
                         result.references.append(Reference(match.group(0), number, match.start() + 1, "name"))
+    if result.title is None:
+        result.title = front_title
     return result
+
+
+def _add_field(result: Scan, found) -> str:
+    """Keep a field (the first of each name) under its normalised name, and under the name in its
+    trailing parenthesis if it has one (``Übergabestatus (Handoff Status)``); returns the name."""
+    name = normalise(found.name)
+    result.fields.setdefault(name, (found.value, found.line))
+    if found.name.endswith(")"):
+        from handoff_lint.parse.names import parenthesised
+
+        parts = parenthesised(found.name)
+        if parts is not None:
+            inner = normalise(parts[1])
+            result.fields.setdefault(inner, (found.value, found.line))
+            return inner
+    return name
 
 
 def scan(entry: Entry, found: Scan | None = None) -> None:
@@ -511,8 +554,14 @@ def _unreadable(error: OSError) -> str:
 
 def listing(root: Path) -> Listing:
     """What :func:`build` indexes in ``root``: the files of the lifecycle folders (markdown ones
-    are documents, the others strays, as are folders) and handoff-*.md at the top."""
+    are documents, the others strays, as are folders) and handoff-*.md at the top; nothing of a
+    root whose own real path leads out of the repository (HL005)."""
     root = Path(os.path.abspath(root))
+    from handoff_lint.touch import root_outside
+
+    out = root_outside(root)
+    if out is not None:  # Touch: a root leading out of the repository is a finding, never listed
+        return Listing(root, [], [], [(str(root), "HL005", out)])
     table, _names = tables()
     left_out = SKIPPED_NAMES.union(table["folders"]["allowed-files"])
     documents: list[tuple[str, str, str]] = []

@@ -22,6 +22,7 @@ from handoff_lint.engine import suppress
 from handoff_lint.engine.check import Checked, check_text, shown_findings
 from handoff_lint.engine.checkset import CheckSet
 from handoff_lint.engine.discover import SKIPPED, UNCLASSIFIED, SourceFile, classify, discover, display_path, from_blobs
+from handoff_lint.engine.discover import cache_kind
 from handoff_lint.engine.folder import folder_findings
 from handoff_lint.engine.reading import decode, read_text
 from handoff_lint.findings import Finding, printable
@@ -103,7 +104,7 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
                     else:
                         outcome.files_checked -= 1
                     continue
-            raw.append(problem)
+            raw.extend(shown_findings([problem]))  # a link's target, a root's real path: escaped like the rest
         else:
             texts.append((file, text))
     scans = {}  # absolute path -> (line scan data, secrets), of the texts the folder checks read
@@ -153,7 +154,7 @@ def _check_all(texts: list[tuple[SourceFile, str]], config: Config, checks: Chec
     for position, (file, text) in enumerate(texts):
         stored = None
         if cache is not None:
-            keys[position] = digest(file.kind, os.path.basename(file.path), text)
+            keys[position] = digest(cache_kind(file.kind, file.root, config), os.path.basename(file.path), text)
             stored = cache.get(keys[position], file.display)
         if stored is not None and stored.findings is not None and stored.spans is not None:
             result = results[position] = check_text(file, text, config, checks, stored)

@@ -8,12 +8,20 @@ import os
 import stat
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from handoff_lint.data.config import DEFAULT_MAX_BYTES
 from handoff_lint.findings import Finding
+from handoff_lint.touch import root_outside
 
 _SNIFF = 8192
 _UTF16_32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+class Oversize(NamedTuple):
+    """Content over the size limit that was not read (a staged blob): only its size is known."""
+
+    size: int
 
 
 def _problem(display: str, code: str, message: str, line: int = 1, column: int = 1) -> tuple[None, Finding]:
@@ -29,8 +37,13 @@ def read_bytes(path: str | Path, display: str, max_bytes: int = DEFAULT_MAX_BYTE
 
     A plain file is opened without following a link (one system call, no stat first); a
     symbolic link is followed only if it leads to a place inside ``root`` (the handoff folder the
-    file is in). Opened non-blocking, and checked once open: a file swapped for a FIFO must not
-    leave the run waiting for a writer that never comes."""
+    file is in), and nothing is read in a root that itself leads out of the repository (HL005).
+    Opened non-blocking, and checked once open: a file swapped for a FIFO must not leave the run
+    waiting for a writer that never comes."""
+    if root is not None:  # Touch: nothing is read through a root whose real path leads out
+        reason = root_outside(root)
+        if reason is not None:
+            return _problem(display, "HL005", reason)
     try:
         if root is not None and _linked_folder(os.path.dirname(os.fspath(path))) and not _inside(path, root):
             return _problem(display, "HL005", f"in a linked folder that leads to '{os.path.realpath(os.path.dirname(path))}', outside the handoff folder; not read")
@@ -78,10 +91,14 @@ def read_document(path: str, root: Path) -> bytes | None:
     return read_bytes(path, path, root=root)[0]
 
 
-def decode(data: bytes, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | None, Finding | None]:
-    """The checks on content alone, shared by files on disk and staged blobs (``--staged``)."""
+def decode(data: bytes | Oversize, display: str,
+           max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | None, Finding | None]:
+    """The checks on content alone, shared by files on disk, staged blobs (``--staged``) and
+    standard input (read up to one byte over the limit)."""
 
-    if len(data) > max_bytes:  # grew while we looked, or a staged blob
+    if type(data) is Oversize:  # a staged blob whose size alone was asked
+        return _problem(display, "HL004", f"file is {data.size:,} bytes, over the {max_bytes:,}-byte limit; not read")
+    if len(data) > max_bytes:  # grew while we looked, or standard input
         return _problem(display, "HL004", f"file is over the {max_bytes:,}-byte limit; not read")
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]

@@ -52,8 +52,11 @@ class Source:
 
     @cached_property
     def known(self) -> Known:
-        """The text's secret values: every string derived from it is redacted by them."""
-        return Known(values_at(self.lines, self.spans)) if self.spans else Known()
+        """The secret values of the text and of its file name: every string derived from the text
+        is redacted by them (a message may quote the name, and the cache keeps messages)."""
+        name = [self.display]
+        known = Known(values_at(name, spans_of(hits_by_line(name))))
+        return known.add(values_at(self.lines, self.spans)) if self.spans else known
 
     @cached_property
     def scan(self):

@@ -1,14 +1,14 @@
 """Blobs read from git's object store, never checked out: a tip's file list, and the contents of
 the few blobs the history needs whole (files git showed as binary; the versions whose findings
 suppression comments might hide; the tip's files, to tell what was removed later). One
-``git cat-file`` process per batch; a blob over the size limit is not read.
+``git cat-file --batch`` process per batch; a blob over the size limit is passed over, not held.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from handoff_lint.git import git
+from handoff_lint.git import git, git_reading
 
 GIT_SYMLINK, GIT_SUBMODULE = "120000", "160000"
 
@@ -29,26 +29,31 @@ def tree_files(tip: str, pathspecs: list[str], cwd: Path) -> dict[str, str]:
 
 
 def read_blobs(blobs: list[str], top: Path, max_bytes: int) -> dict[str, bytes | None]:
-    """Blob id -> content, or None for a blob over ``max_bytes`` (or missing: a shallow clone)."""
+    """Blob id -> content, or None for a blob over ``max_bytes`` (passed over as it streams by,
+    never held) or missing (a shallow clone). One ``git cat-file --batch`` process."""
     wanted = list(dict.fromkeys(blobs))
     if not wanted:
         return {}
-    sizes = {}
-    checked = git(["cat-file", "--batch-check"], top, stdin="".join(b + "\n" for b in wanted).encode())
-    for line in checked.decode("ascii", "replace").splitlines():
-        fields = line.split()
-        if len(fields) == 3 and fields[1] == "blob":
-            sizes[fields[0]] = int(fields[2])
-    small = [blob for blob in wanted if blob in sizes and sizes[blob] <= max_bytes]
-    found: dict[str, bytes | None] = {blob: None for blob in wanted}
-    if not small:
+
+    def read(stream) -> dict[str, bytes | None]:
+        found: dict[str, bytes | None] = {}
+        for blob in wanted:
+            header = stream.readline().split()
+            if len(header) != 3:  # "<id> missing"
+                found[blob] = None
+                continue
+            size = int(header[2])
+            if size <= max_bytes:
+                found[blob] = stream.read(size)
+            else:
+                left = size
+                while left > 0:
+                    chunk = stream.read(min(left, 1 << 20))
+                    if not chunk:
+                        break
+                    left -= len(chunk)
+                found[blob] = None
+            stream.read(1)  # content is followed by a newline
         return found
-    out = git(["cat-file", "--batch"], top, stdin="".join(b + "\n" for b in small).encode())
-    position = 0
-    for blob in small:
-        header_end = out.index(b"\n", position)
-        size = int(out[position:header_end].split()[2])
-        start = header_end + 1
-        found[blob] = out[start:start + size]
-        position = start + size + 1  # content is followed by a newline
-    return found
+
+    return git_reading(["cat-file", "--batch"], top, "".join(b + "\n" for b in wanted).encode(), read)

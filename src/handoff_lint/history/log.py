@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Iterator, NamedTuple
 
-from handoff_lint.git import Stream
+from handoff_lint.git import git_reading
 
 # pinned: a configuration must not change what is read (prefixes, paths shown relative to a
 # folder, quoting, signatures checked by running gpg, renames off)
@@ -84,12 +84,8 @@ def read_log(revisions: list[str], pathspecs: list[str], cwd, max_commits: int |
     """The commits of ``revisions`` (oldest first) and every piece they added; GitError if git
     fails (a bad revision, a path outside the repository). ``keep``: which paths' lines to keep
     (the others' are dropped as they are read: a repository's code is no handoff)."""
-    stream = Stream(log_arguments(revisions, pathspecs, max_commits), cwd)
-    try:
-        commits, pieces = parse(stream.stdout, max_bytes, progress, keep)
-    finally:
-        stream.close()
-    return commits, pieces
+    return git_reading(log_arguments(revisions, pathspecs, max_commits), cwd, b"",
+                       lambda stdout: parse(stdout, max_bytes, progress, keep))
 
 
 def unquote(name: bytes) -> bytes:

@@ -283,8 +283,9 @@ def _final(raw: list[tuple[Piece, Finding]], still: set, commits: list[Commit], 
         prefix = f"commit {piece.commit.short} ({piece.commit.day}): "
         room = MAX_MESSAGE - len(prefix) - (len(note) + 2 if note else 0)
         message = prefix + shown(finding.message, room, known) + (f"; {note}" if note else "")
-        findings.append(Finding(display, finding.line, finding.column, finding.code, message, finding.severity, False,
-                                finding.secret_hash, piece.commit.sha, piece.commit.date, removed))
+        findings.append(Finding(display, finding.line, finding.column, finding.code, message,
+                                secret_hash=finding.secret_hash, commit=piece.commit.sha, commit_date=piece.commit.date,
+                                removed_later=removed))
     order = {commit.sha: index for index, commit in enumerate(commits)}
     return sorted(suppress.apply(findings, config),
                   key=lambda f: (order.get(f.commit, 0), f.path, f.line, f.column, f.code))

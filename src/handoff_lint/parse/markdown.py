@@ -12,13 +12,14 @@ import re
 from functools import lru_cache
 
 from handoff_lint.parse.blocks import Block, simple_blocks
-from handoff_lint.parse.document import Document, Field, Section, split_lines
+from handoff_lint.parse.document import Document, Field, Heading, split_lines
 from handoff_lint.parse.names import normalise
 
 # `**Date**: 2026-11-02`, `**Date:** 2026-11-02`, optionally as a list item. The value's trailing
 # space is stripped in code: `(?P<value>.*?)\s*$` backtracks quadratically over a long run of spaces.
 FIELD_RE = re.compile(r"^\s{0,3}(?:[-*+]\s+)?\*\*(?P<name>[^*\n]+?)\*\*[ \t]*(?::[ \t]*)?(?P<value>.*)$")
 _CODE_TYPES = frozenset({"fence", "code_block"})
+_DASHES = frozenset({"- ", "– ", "— ", "-\t", "–\t", "—\t"})
 
 
 @lru_cache(maxsize=1)
@@ -53,47 +54,70 @@ def field_at(line_text: str, line: int) -> Field | None:
     if not match:
         return None
     name = match.group("name").strip()
-    if not name.endswith(":") and not line_text[match.end("name") + 2 :].lstrip().startswith(":"):
-        return None  # bold text, not a field
+    rest = line_text[match.end("name") + 2 :]
+    if not name.endswith(":") and not rest.lstrip().startswith(":"):
+        # `**Date** - 2026-11-21`: a dash for the colon (form "dash"; the structure check takes it
+        # only under a name the schema knows); any other bold text is no field
+        stripped = rest.lstrip(" \t")
+        if stripped is rest or stripped[:2] not in _DASHES:
+            return None
+        value = stripped[2:].lstrip(" \t")
+        return Field(name, value.rstrip(), line, len(line_text) - len(value) + 1, "dash")
     return Field(name.rstrip(":").strip(), match.group("value").rstrip(), line, match.start("value") + 1)
 
 
 def parse(text: str, status_field: str = "Handoff Status") -> Document:
     lines = split_lines(text)
+    front = None
+    if text.startswith("---"):  # YAML front matter: its lines are fields, not markdown
+        from handoff_lint.parse.fields import front_matter
+
+        front = front_matter(lines)
+    if front is not None:
+        blank = [""] * front[0] + lines[front[0]:]
+        text = "\n".join(blank) + ("\n" if text.endswith("\n") else "")
+        lines, shown = blank, lines
+    else:
+        shown = lines
     simple = simple_blocks(text, lines)
     blocks, code_lines = simple if simple is not None else _markdown_blocks(text)
     status_norm = normalise(status_field)
 
-    doc = Document(lines=lines, code_lines=frozenset(code_lines))
+    doc = Document(lines=shown, code_lines=frozenset(code_lines))
+    doc.blocks = blocks
     heading_indexes = [i for i, block in enumerate(blocks) if block[0] == "heading_open" and block[1] == "h2"]
     first_section = heading_indexes[0] if heading_indexes else len(blocks)
+    if front is not None:
+        doc.front_matter_end = front[0]
+        doc.all_fields.extend(front[1])
 
     for kind, tag, first, last, content in blocks[:first_section]:
         if kind == "heading_open" and tag == "h1" and doc.title is None:
             doc.title, doc.title_line, doc.title_level = content.strip(), first, 1
-    for kind, _tag, first, last, _content in blocks:
+    if doc.title is None and front is not None and front[2] is not None:
+        doc.title, doc.title_line = front[2]
+    first_line = blocks[first_section][2] if heading_indexes else len(lines) + 1
+    for index, (kind, tag, first, last, content) in enumerate(blocks):
+        if kind == "heading_open":
+            doc.headings.append(Heading(int(tag[1]), content.strip(), first, index))
+            continue
         if kind not in ("paragraph_open", "bullet_list_open"):
             continue
         for number in range(first, min(last, len(lines)) + 1):
             text_line = lines[number - 1]
-            found = field_at(text_line, number) if "**" in text_line else None
-            if found is None:
-                continue
-            before = not heading_indexes or number < blocks[first_section][2]
-            (doc.fields if before else doc.trailer_fields).append(found)
+            if "**" in text_line:
+                found = field_at(text_line, number)
+                if found is not None:
+                    if found.form == "bold":  # what strict reads
+                        (doc.fields if number < first_line else doc.trailer_fields).append(found)
+                    doc.all_fields.append(found)
+                    continue
+            if "|" in text_line and text_line.lstrip()[:1] == "|":
+                from handoff_lint.parse.fields import table_row
 
-    status_lines = {f.line for f in doc.trailer_fields if normalise(f.name) == status_norm}
-    for position, index in enumerate(heading_indexes):
-        _kind, _tag, heading_line, _last, name = blocks[index]
-        stop = heading_indexes[position + 1] if position + 1 < len(heading_indexes) else len(blocks)
-        body_lines: list[str] = []
-        end_line = heading_line
-        for kind, _tag, first, last, _content in blocks[index + 1 : stop]:
-            if kind == "hr":
-                continue
-            kept = [n for n in range(first, min(last, len(lines)) + 1) if n not in status_lines]
-            if kept:
-                body_lines.extend(lines[n - 1] for n in kept)
-                end_line = max(end_line, kept[-1])
-        doc.sections.append(Section(name.strip(), heading_line, end_line, "\n".join(body_lines).strip()))
+                row = table_row(text_line, number)
+                if row is not None:
+                    doc.all_fields.append(row)
+
+    doc.status_lines = {f.line for f in doc.trailer_fields if normalise(f.name) == status_norm}
     return doc

@@ -1,4 +1,6 @@
-"""One JSON array; each finding has the fields of DESIGN.md's output contract."""
+"""One JSON array; each finding has the fields of DESIGN.md's output contract, and ``expected`` and
+``found`` (strings, or null when the message says all): for a near miss, what the protocol
+wants written there and what the document has."""
 
 from __future__ import annotations
 
@@ -20,6 +22,8 @@ def as_dict(finding) -> dict:
         "column": finding.column,
         "message": finding.message,
         "fixable": finding.fixable,
+        "expected": finding.expected or None,
+        "found": finding.found or None,
     }
     if finding.commit:
         fields.update(commit=finding.commit, commit_date=finding.commit_date, removed_later=finding.removed_later)

@@ -9,6 +9,7 @@ from handoff_lint.data.config import Config
 from handoff_lint.engine.folder_index import FolderIndex
 from handoff_lint.show import shown
 
+NAME_COLUMN = 60  # characters of the file name column, at most
 CELL = 200  # characters of a board cell (a title is one line of a document: it may be 2 MB)
 
 # state -> (heading, colour); the order is the board's
@@ -99,12 +100,15 @@ def as_json(board: list[Row]) -> list[dict]:
 def render(board: list[Row], echo, style) -> None:
     """Rows grouped by state; ``style(text, fg=..., bold=...)`` colours (identity in a pipe)."""
     current = None
+    # columns line up over the whole board (a name longer than NAME_COLUMN pushes only its own title)
+    priority = max((len(row.priority) for row in board), default=0)
+    name = min(NAME_COLUMN, max((len(row.handoff.rsplit("/", 1)[-1]) for row in board), default=0))
     for row in board:
         if row.state != current:
             current = row.state
             count = sum(r.state == current for r in board)
             echo(("\n" if row is not board[0] else "") + style(f"{current.upper()} ({count})", fg=STATES[current], bold=True))
         age = f"{row.age_days}d" if row.age_days is not None else "?"
-        echo(f"  {row.priority:<6} {age:>5}  {row.handoff.rsplit('/', 1)[-1]}  {style(row.title, dim=True)}")
+        echo(f"  {row.priority:<{priority}} {age:>5}  {row.handoff.rsplit('/', 1)[-1]:<{name}}  {style(row.title, dim=True)}")
         if row.response:
-            echo(f"  {'':<6} {'':>5}  <- {row.response.rsplit('/', 1)[-1]}")
+            echo(f"  {'':<{priority}} {'':>5}  <- {row.response.rsplit('/', 1)[-1]}")

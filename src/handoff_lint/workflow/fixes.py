@@ -2,8 +2,10 @@
 canonical name, and update the responses that link to them.
 
 Safety rules: a move never replaces an existing file (hard link then unlink, or ``git mv``,
-both of which refuse an existing target); a response is rewritten through a temporary file and
-an atomic rename; moves happen before link updates, so an interruption at any point leaves every
+both of which refuse an existing target); a response is rewritten through the Touch seam (a
+temporary file the OS makes beside it, then an atomic rename; never through a link); nothing is
+moved in, or out of, a handoff root whose own real path leads out of the repository; moves happen
+before link updates, so an interruption at any point leaves every
 document present and readable (at worst a response's link is stale, which the next run reports
 and fixes). Nothing is written without ``--fix``.
 """
@@ -208,7 +210,7 @@ def _move(source: Path, target: Path) -> None:
     except OSError as error:
         if error.errno not in (errno.EPERM, errno.EXDEV, errno.ENOTSUP, errno.EMLINK):
             raise FixError(f"{display_path(source)}: cannot move: {error.strerror}") from None
-        if target.exists():
+        if os.path.lexists(target):
             raise FixError(f"{display_path(source)}: not moved, {display_path(target)} already exists") from None
         os.rename(source, target)
         return
@@ -239,18 +241,22 @@ def _inside(path: Path) -> None:
 
 
 def _rewrite(path: Path, replacements) -> None:
+    from handoff_lint.engine.discover import classify
+    from handoff_lint.engine.reading import read_bytes
+    from handoff_lint.touch import TouchError, write_text
+
     _inside(path)
-    with open(path, encoding="utf-8", newline="") as handle:  # newline="": CRLF stays CRLF
-        before = handle.read()
+    root = classify(path)[1]
+    data, problem = read_bytes(path, display_path(path), root=root)  # bounded, and not through a link leading out
+    if problem is not None:
+        raise FixError(f"{problem.path}: link not updated: {problem.message}")
+    before = data.decode("utf-8", "surrogateescape")  # as it is: CRLF stays CRLF
     after = _edited(before, replacements)
     if after == before:
         return
-    temporary = path.with_name(f".{path.name}.handoff-lint-{os.getpid()}")
     try:
-        with open(temporary, "w", encoding="utf-8", newline="") as handle:
-            handle.write(after)
-        os.chmod(temporary, os.stat(path).st_mode & 0o7777)
-        os.replace(temporary, path)
+        write_text(path, after.encode("utf-8", "surrogateescape"), root)
+    except TouchError as error:
+        raise FixError(f"{error}; link not updated") from None
     except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise FixError(f"{display_path(path)}: link not updated: {error.strerror}") from None
+        raise FixError(f"{display_path(path)}: link not updated: {error.strerror or error}") from None

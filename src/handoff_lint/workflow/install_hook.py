@@ -25,7 +25,6 @@ def marker(name: str) -> str:
     return f"handoff-lint: a plain git {name} hook"
 
 
-
 class HookError(RuntimeError):
     pass
 
@@ -45,19 +44,29 @@ def install(cwd: Path | None = None, force: bool = False, name: str = "pre-commi
         raise HookError(f"not inside a git repository ({error})") from None
     hooks = hooks if hooks.is_absolute() else cwd / hooks
     target = hooks / name
-    if target.exists() or target.is_symlink():
-        current = target.read_text(encoding="utf-8", errors="replace") if target.is_file() else ""
+    if os.path.lexists(target):
+        current = _head(target) if target.is_file() else ""
         if marker(name) not in current:
             if not force:
                 raise HookError(f"{target} exists and is not handoff-lint's; "
                                 f"use --force to keep it as {name}.legacy and install ours")
             legacy = hooks / f"{name}.legacy"
-            if legacy.exists():
+            if os.path.lexists(legacy):
                 raise HookError(f"{legacy} already exists; move it away first")
-            os.replace(target, legacy)
+            os.replace(target, legacy)  # a link is kept as the link it is
     hooks.mkdir(parents=True, exist_ok=True)
-    temporary = hooks / f".{name}.handoff-lint.{os.getpid()}"
-    temporary.write_text(hook_text(name), encoding="utf-8")
-    temporary.chmod(0o755)
-    os.replace(temporary, target)  # atomic: a commit never sees half a hook
+    from handoff_lint.touch import TouchError, write_text
+
+    try:  # atomic: a push never sees half a hook; a link (to our hook) is replaced, never written through
+        write_text(target, hook_text(name), mode=0o755, replace_link=True)
+    except TouchError as error:
+        raise HookError(str(error)) from None
+    except OSError as error:
+        raise HookError(f"cannot write {target}: {error.strerror or error}") from None
     return target
+
+
+def _head(path: Path, limit: int = 1 << 20) -> str:
+    """The start of an existing hook (enough to find our marker), never the whole of a huge file."""
+    with open(path, "rb") as handle:
+        return handle.read(limit).decode("utf-8", "replace")

@@ -1,6 +1,8 @@
 """``new``, ``respond`` and ``init``: documents and folders that are right from the start.
 
-Every file is created with ``open(..., "x")``: an existing file is never replaced.
+Every file is written through the Touch seam (:func:`handoff_lint.touch.write_text`): complete or
+not at all, never through a link, and never over an existing file. A handoff root that leads out
+of the repository is refused before anything is read or made.
 """
 
 from __future__ import annotations
@@ -34,12 +36,30 @@ def _inside(path: Path, root: Path) -> Path:
     return path
 
 
-def _create(path: Path, text: str) -> None:
+def _usable(root: Path) -> Path:
+    """``root``, unless its own real path leads out of the repository (then nothing is read,
+    made or written through it)."""
+    from handoff_lint.touch import TouchError, check_root
+
     try:
-        with open(path, "x", encoding="utf-8") as handle:
-            handle.write(text)
+        check_root(root)
+    except TouchError as error:
+        raise ScaffoldError(str(error)) from None
+    return root
+
+
+def _create(path: Path, text: str, root: Path) -> None:
+    from handoff_lint.show import shown
+    from handoff_lint.touch import TouchError, write_text
+
+    try:
+        write_text(path, text, root, replace=False)
     except FileExistsError:
-        raise ScaffoldError(f"{display_path(path)} already exists; not replaced") from None
+        raise ScaffoldError(shown(f"{display_path(path)} already exists; not replaced")) from None
+    except TouchError as error:
+        raise ScaffoldError(str(error)) from None
+    except OSError as error:
+        raise ScaffoldError(shown(f"cannot write {display_path(path)}: {error.strerror or error}")) from None
 
 
 def _set_field(text: str, name: str, value: str) -> str:
@@ -61,6 +81,7 @@ def find_root(start: Path) -> Path:
 def new_handoff(root: Path, description: str, today, author: str, priority: str, constraints: list[str]) -> Path:
     from handoff_lint.engine.reading import read_text
 
+    _usable(root)
     template = root / TEMPLATE_NAME
     if template.is_file() or template.is_symlink():  # read as the checks read it: a link out of the folder is not
         text, problem = read_text(template, display_path(template), root=root)
@@ -75,7 +96,7 @@ def new_handoff(root: Path, description: str, today, author: str, priority: str,
         text = _set_field(text, name, value)
     path = root / "active" / f"handoff-{today.isoformat()}-{slugify(description)}.md"
     _inside(path, root).parent.mkdir(exist_ok=True)
-    _create(_inside(path, root), text)
+    _create(path, text, root)
     return path
 
 
@@ -88,6 +109,7 @@ def respond(handoff: Path, today, author: str) -> Path:
         raise ScaffoldError(f"{display_path(handoff)} is not a handoff in active/ or archive/")
     from handoff_lint.engine.reading import read_text
 
+    _usable(root)
     text, problem = read_text(handoff, display_path(handoff), root=root)
     if problem is not None:
         raise ScaffoldError(f"{problem.path}: {problem.message}")
@@ -105,22 +127,23 @@ def respond(handoff: Path, today, author: str) -> Path:
     if known.carried_by(path.name) or known.carried_by(title):  # a secret is never a file name, nor copied
         raise ScaffoldError(shown(f"{entry.display}: no response made: its file name or title carries a secret; take it out of the handoff first", known=known))
     _inside(responses, root).mkdir(exist_ok=True)
-    _create(_inside(path, root), text)
+    _create(path, text, root)
     return path
 
 
 def init(folder: Path) -> list[Path]:
     """Create the folders and files of a handoff root that are missing; return what was made."""
     made = []
+    _usable(folder)
     for name in (*LIFECYCLE_FOLDERS, "examples"):
         _inside(folder / name, folder).mkdir(parents=True, exist_ok=True)
         keep = folder / name / ".gitkeep"
         if not any((folder / name).iterdir()):
-            _create(_inside(keep, folder), "")
+            _create(keep, "", folder)
             made.append(keep)
     for name, source in (("README.md", "README.md"), (TEMPLATE_NAME, "handoff.md")):
         if not (folder / name).exists() and not (folder / name).is_symlink():
-            _create(_inside(folder / name, folder), (TEMPLATES / source).read_text(encoding="utf-8"))
+            _create(folder / name, (TEMPLATES / source).read_text(encoding="utf-8"), folder)
             made.append(folder / name)
     return made
 

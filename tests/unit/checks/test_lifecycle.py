@@ -234,3 +234,60 @@ def test_a_response_naming_a_missing_handoff_in_a_metadata_line_is_still_reporte
     text = text.replace("**From**: llama-3-8b-local", f"**From**: llama-3-8b-local\n**Original handoff**: {NAME}")
     write(handoff_root, "responses/response-2026-11-03-extract-error-patterns.md", text)
     assert [code for _path, _line, code in lifecycle(handoff_root)] == ["HL406"]
+
+
+def test_a_response_naming_a_handoff_a_day_off_gets_a_did_you_mean(handoff_root):
+    write(handoff_root, f"archive/{NAME.replace('11-02', '11-03')}", handoff("Completed", "2026-11-03"))
+    write(handoff_root, f"responses/{RESPONSE_NAME}", response())
+    result = run_cli("check", "--format", "json", "--select", "HL406", ".", cwd=handoff_root)
+    messages = [f["message"] for f in json.loads(result.stdout)]
+    assert messages == [f"response names handoff {NAME}, which is in neither active/ nor archive/; "
+                        f"did you mean {NAME.replace('11-02', '11-03')}?"]
+
+
+def test_no_did_you_mean_when_nothing_is_close(handoff_root):
+    write(handoff_root, "archive/handoff-2026-11-03-sort-the-ticket-queue.md", handoff("Completed", "2026-11-03"))
+    write(handoff_root, f"responses/{RESPONSE_NAME}", response())
+    result = run_cli("check", "--format", "json", "--select", "HL406", ".", cwd=handoff_root)
+    assert [f["message"].endswith("nor archive/") for f in json.loads(result.stdout)] == [True]
+
+
+# -- the folder checks read what the structure check reads (issue 28) ---------------------------
+
+def test_a_date_with_a_time_is_its_date_for_the_name_and_staleness(handoff_root):
+    write(handoff_root, f"active/{NAME}", handoff(date="2026-11-02 14:30 UTC"))
+    assert lifecycle(handoff_root) == []
+    write(handoff_root, f"active/{NAME}", handoff(date="2026-11-01 14:30 UTC"))
+    assert lifecycle(handoff_root) == [(f"active/{NAME}", 3, "HL404")]
+    assert (f"active/{NAME}", 3, "HL410") in lifecycle(handoff_root, env={"HANDOFF_LINT_TODAY": "2026-12-30"})
+
+
+def test_status_and_date_in_front_matter_tables_and_parenthesised_names_are_read(handoff_root):
+    front = "---\ndate: 2026-11-01\nfrom: x\n---\n\n" + handoff().replace("**Date**: 2026-11-02\n", "")
+    write(handoff_root, f"active/{NAME}", front)
+    assert lifecycle(handoff_root) == [(f"active/{NAME}", 2, "HL404")]
+    table = handoff("Completed").replace("**Date**: 2026-11-02", "| Field | Value |\n|---|---|\n| Date | 2026-11-01 |")
+    write(handoff_root, f"active/{NAME}", table)
+    found = lifecycle(handoff_root)
+    assert (f"active/{NAME}", 5, "HL404") in found and any(code == "HL405" for _p, _l, code in found)
+    german = handoff("Completed").replace("**Handoff Status**", "**Übergabestatus (Handoff Status)**")
+    write(handoff_root, f"active/{NAME}", german)
+    assert [code for _p, _l, code in lifecycle(handoff_root)] == ["HL405"]
+
+
+def test_a_response_names_its_handoff_in_a_metadata_table(handoff_root):
+    write(handoff_root, f"archive/{NAME}", handoff("Completed"))
+    text = ("# Response\n\n| Field | Value |\n|---|---|\n| Original handoff | "
+            f"[{NAME}](../archive/{NAME.replace('extract', 'missing')}) |\n\n## Work Performed\nx\n")
+    write(handoff_root, "responses/response-2026-11-03-patterns.md", text)
+    found = lifecycle(handoff_root)
+    assert ("responses/response-2026-11-03-patterns.md", 5, "HL406") in found
+
+
+@pytest.mark.parametrize(
+    "title", ["Local Handoff: Review the scheduler", "Handoff: Review the scheduler", "handoff : review the scheduler"]
+)
+def test_a_name_is_suggested_from_either_protocols_title_without_its_prefix(title):
+    from handoff_lint.checks.lifecycle import slugify
+
+    assert slugify(title) == "review-the-scheduler"

@@ -109,14 +109,55 @@ def test_a_ci_home_prefix_does_not_hide_a_person_on_the_same_line():
 
 
 def test_rule_hl201_names_every_ci_home_and_placeholder_user():
-    """`handoff-lint rule HL201` is how a user learns which home folders are not a person's."""
-    from handoff_lint.data.catalogue import lookup
+    """`handoff-lint rule HL201` is how a user learns which home folders are not a person's, and
+    `rule HL205` which mailboxes are a role's."""
+    from conftest import run_cli
     from handoff_lint.data.rules_data import load_table
 
-    explanation = lookup("HL201").explanation
+    shown = run_cli("rule", "HL201").stdout
     table = load_table("privacy")
-    missing = [name for name in table["ci-homes"] + table["placeholder-users"] if name not in explanation]
+    missing = [
+        name for name in table["ci-homes"] + table["placeholder-users"] + table["service-accounts"] if name not in shown
+    ]
     assert missing == []
+    shown = run_cli("rule", "HL205").stdout
+    assert [name for name in table["role-mailboxes"] if name not in shown] == []
+
+
+@pytest.mark.parametrize(
+    "account", ["claude", "codespace", "ubuntu", "ec2-user", "node", "jovyan", "vscode", "runner", "Claude"]
+)
+def test_the_home_folders_of_sandbox_container_and_ci_accounts_are_no_person(account):
+    assert codes(f"checked out in /home/{account}/work/repo/ and copied from /home/{account}") == []
+
+
+def test_a_service_account_name_elsewhere_or_a_person_beside_it_is_still_found():
+    assert codes("see /Users/claude/notes and /home/claude-smith/x") == [("HL201", 2), ("HL201", 2)]
+    assert codes("from /home/ubuntu/cache to /home/alice/cache") == [("HL201", 2)]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "backup@backup-mail.example.net",
+        "hr@sample-co.de",
+        "noreply@status.acme-tools.com",
+        "support@acme-tools.com",
+        "it-support@acme-tools.com",
+        "noreply+github@acme-tools.com",
+        "Security@acme-tools.com",
+        "ops.team@acme-tools.com",
+    ],
+)
+def test_role_and_service_mailboxes_are_not_personal(address):
+    assert codes(f"write to {address} for access") == []
+
+
+@pytest.mark.parametrize(
+    "address", ["dana.whitfield@acme-tools.com", "hr.dana@acme-tools.com", "supportive@acme-tools.com", "j.doe@acme.io"]
+)
+def test_an_address_that_names_a_person_is_still_personal(address):
+    assert codes(f"write to {address} for access") == [("HL205", 2)]
 
 
 @pytest.mark.parametrize(

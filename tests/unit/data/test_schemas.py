@@ -22,6 +22,7 @@ from handoff_lint.data.schemas import SCHEMA_NAMES, effective_schema, names_in, 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 
 TEXTS = ["", " ", "\n", "\u00a0", "\u2003", "\x1c", "\u0085", "x", " word ", "Local Handoff: x", "Local Handoff:", "Local Response: y",
+         "Handoff: x", "Handoff:", "Larger-Model Handoff: x", "Handoff to next-larger: y", "a b c d Handoff: x",
          "Local Handoff:  \u00a0", "HIGH", "high", "LOW ", "Resource", "Privacy", "Time", "Completed", "completed", "Blocked",
          "2026-11-02", "2026-02-30", "2026-11-2", "２０２６-11-02", "2026-11-02\n", "In progress"]
 
@@ -32,7 +33,7 @@ def complete(name: str) -> dict:
     constraints = schema["properties"].get("metadata", {}).get("properties", {}).get("Constraints", {})
     values = {"Date": "2026-11-02", "Priority": "HIGH", "Constraints": ["Time"] if constraints.get("type") == "array" else "Time"}
     instance = {
-        "title": "Local Handoff: x" if name == "handoff" else "Local Response: y",
+        "title": {"handoff": "Local Handoff: x", "next-larger-handoff": "Handoff: x"}.get(name, "Local Response: y"),
         "metadata": {key: values.get(key, "someone") for key in names_in(schema, "metadata")},
         "sections": {section: "text" for section in names_in(schema, "sections")},
         "status": "Completed",

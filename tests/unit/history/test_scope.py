@@ -11,13 +11,14 @@ PATHS = [
     "models/next-local/responses/r.md",
     "team/handoff-template.md",
     "solo/next-local/archive/a.md",
+    "big/next-larger/active/b.md",  # named for the other shipped protocol
     "src/archive/old.py",  # one lifecycle-like folder only: no root
     "docs/active/a.md",
 ]
 
 
 def test_roots_follow_discoverys_rule():
-    assert roots_of(PATHS) == {"models/next-local", "team", "solo/next-local"}
+    assert roots_of(PATHS) == {"models/next-local", "team", "solo/next-local", "big/next-larger"}
     assert roots_of(PATHS, ["extra"]) >= {"extra"}
     assert roots_of(["active/a.md", "archive/b.md"]) == {""}  # a repository whose top is the folder
 
@@ -30,8 +31,8 @@ def test_roots_follow_discoverys_rule():
     ("models/next-local/active/README.md", False),
     ("models/next-local/active/.desc", False),
     ("models/next-local/deep/README.md", True),  # deeper, a walk takes it
-    ("models/next-local/.hidden/x.md", False),  # a walk enters no hidden folder
-    ("models/next-local/node_modules/x.md", False),
+    ("models/next-local/.hidden/x.md", True),  # inside a root a walk takes hidden and tool folders too
+    ("models/next-local/node_modules/x.md", True),
     ("models/next-local/.env", True),  # a hidden file is taken
     ("src/archive/old.py", False),
     ("docs/active/a.md", False),
@@ -49,5 +50,5 @@ def test_paths_given_take_every_file_but_what_a_root_skips():
 def test_while_reading_the_log_lines_are_kept_only_where_a_root_may_be():
     may = may_hold({"models/next-local"})
     assert may("models/next-local/notes.txt") and may("gone/active/x.md") and may("x/handoff-template.md")
-    assert may("old/next-local/notes.txt") and may("x/examples/e.md")
+    assert may("old/next-local/notes.txt") and may("x/examples/e.md") and may("y/next-larger/notes.txt")
     assert not may("src/handoff_lint/cli.py") and not may("team/notes.txt")

@@ -56,3 +56,13 @@ def test_a_secret_in_a_title_is_never_shown_in_full(handoff_root):
     for args in ([], ["--format", "json"]):
         shown = run_cli("status", *args, str(handoff_root)).stdout
         assert "use " in shown and secret not in shown and secret[3:15] not in shown and "hunter2" not in shown
+
+
+def test_the_columns_line_up(tmp_path):
+    """Every title starts in one column, whatever the file name's or the priority's length."""
+    shutil.copytree(EXAMPLES / "next-local", tmp_path / "next-local")
+    text = run_cli("status", "next-local", cwd=tmp_path, env=TODAY).stdout
+    rows = [line for line in text.splitlines() if line.startswith("  ") and "<-" not in line]
+    titles = {"Summarise design review notes", "Tag changelog entries", "Normalise CSV exports", "Classify test flakes"}
+    starts = {line.index(title) for line in rows for title in titles if title in line}
+    assert len(rows) >= 8 and len(starts) == 1, text
