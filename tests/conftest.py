@@ -173,3 +173,22 @@ def package_copy(tmp_path: Path) -> Path:
         if not (site / "handoff_lint" / name).exists():
             shutil.copytree(data_dir(name), site / "handoff_lint" / name)
     return site
+
+
+def hook_runs_this_checkout(hook: Path) -> None:
+    """Make an installed plain hook run this checkout's code. The hook runs its interpreter
+    isolated (-I: no PYTHONPATH), which imports whatever handoff_lint that interpreter has
+    installed; in a development worktree beside another editable install that is not the code
+    under test, so the hook is pointed at a shim that drops -I (the run's PYTHONPATH then
+    decides). With the checkout installed (CI), nothing changes."""
+    source = Path(__file__).resolve().parents[1] / "src"
+    done = subprocess.run([sys.executable, "-I", "-c", "import handoff_lint; print(handoff_lint.__file__)"],
+                          capture_output=True, text=True)
+    if done.returncode == 0 and Path(done.stdout.strip()).resolve().is_relative_to(source):
+        return
+    shim = hook.parent / "python-without-I"
+    shim.write_text(f'#!/bin/sh\n[ "$1" = "-I" ] && shift\nexec "{sys.executable}" "$@"\n')
+    shim.chmod(0o755)
+    lines = [f"INSTALL_PYTHON={shim}" if line.startswith("INSTALL_PYTHON=") else line
+             for line in hook.read_text().splitlines()]
+    hook.write_text("\n".join(lines) + "\n")

@@ -53,11 +53,13 @@ class Finding:
     ``secret_hash``: SHA-1 of a credential, as detect-secrets' baselines store it; never printed
     by any format. ``expected`` and ``found``: for a near miss, what the protocol wants written
     there (``'**Date**: 2026-12-07'``) and what the document has (``'Date: 07/12/2026'``), empty
-    when the message says all; they pass the Show seam as the message does. ``suppressed``: empty,
-    or what hid the finding (a suppression comment, as ``<!-- handoff-lint:
-    disable-next-line=HL201 --> (line 3)``): a suppressed finding breaks nothing, and every format
-    shows it as suppressed. Equal, hashed and ordered by (path, line, column, code, message,
-    suppressed)."""
+    when the message says all; they pass the Show seam as the message does. ``commit``,
+    ``commit_date`` and ``removed_later``: where ``history`` found it (the full commit id, its
+    author date, and whether the tip no longer holds it); empty for a finding in the files
+    themselves. ``suppressed``: empty, or what hid the finding (a suppression comment, as
+    ``<!-- handoff-lint: disable-next-line=HL201 --> (line 3)``): a suppressed finding breaks
+    nothing, and every format shows it as suppressed. Equal, hashed and ordered by (path, line,
+    column, code, message, commit, suppressed)."""
 
     path: str
     line: int
@@ -69,6 +71,9 @@ class Finding:
     secret_hash: str = field(default="", compare=False, repr=False)
     expected: str = field(default="", compare=False)
     found: str = field(default="", compare=False)
+    commit: str = ""
+    commit_date: str = field(default="", compare=False)
+    removed_later: bool = field(default=False, compare=False)
     suppressed: str = ""
 
     def __reduce__(self):  # worker processes send findings back pickled
@@ -85,6 +90,9 @@ class Finding:
                 self.secret_hash,
                 self.expected,
                 self.found,
+                self.commit,
+                self.commit_date,
+                self.removed_later,
                 self.suppressed,
             ),
         )
@@ -117,13 +125,17 @@ class Finding:
             self.secret_hash,
             expected,
             found,
+            self.commit,
+            self.commit_date,
+            self.removed_later,
             self.suppressed,
         )
 
     def suppressed_by(self, justification: str) -> "Finding":
         """This finding, hidden by a suppression comment (``justification`` says which)."""
-        return Finding(self.path, self.line, self.column, self.code, self.message, self.severity, self.fixable,
-                       self.secret_hash, self.expected, self.found, justification)
+        from dataclasses import replace
+
+        return replace(self, suppressed=justification)
 
     def printable(self) -> "Finding":
         """This finding with its texts fit to print (see :func:`printable`)."""

@@ -75,7 +75,18 @@ def _failed(args: list[str], stderr: bytes, code: int) -> str:
     from handoff_lint.show import shown
 
     message = stderr.decode("utf-8", "replace").strip().splitlines()
-    return shown(f"git {args[0]} failed: {message[0] if message else code}", 1000)
+    return shown(f"git {command_name(args)} failed: {message[0] if message else code}", 1000)
+
+
+def command_name(args: list[str]) -> str:
+    """The git command ``args`` run (``log``), past global options and each ``-c``'s value."""
+    words = iter(args)
+    for word in words:
+        if word == "-c":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return args[0] if args else ""
 
 
 def work_tree(path: Path) -> Path | None:
@@ -84,3 +95,4 @@ def work_tree(path: Path) -> Path | None:
         return Path(git(["rev-parse", "--show-toplevel"], path).decode().strip())
     except GitError:
         return None
+

@@ -279,3 +279,21 @@ def test_a_bad_glob_is_a_configuration_error_naming_file_and_key(git_repo, setti
     assert result.code == 2 and result.stdout == ""
     assert ".handoff-lint.toml: invalid configuration at " + key + ": '[z-a]'" in result.stderr
     assert "internal error" not in result.stderr
+
+
+# -- history reads the comments of each version the same way ----------------------------------
+def test_history_hides_a_token_only_line_by_line_and_shows_what_it_hid(git_repo):
+    notes = f"{ROOT}/notes.md"
+    (git_repo / notes).write_text(f"<!-- handoff-lint: disable-file -->\nexport A={TOKEN}\n")
+    commit(git_repo, "a disable-file above a token")
+    result = run_cli("history", "--format", "json", cwd=git_repo)
+    found = [(f["code"], f["suppressed"]) for f in json.loads(result.stdout)]
+    assert result.code == 1 and found == [("HL301", None)]
+    (git_repo / notes).write_text(f"export A={TOKEN}  # gitleaks:allow\n")
+    commit(git_repo, "the reviewed marker on the line")
+    result = run_cli("history", "--format", "sarif", "--range", "HEAD~1..HEAD", cwd=git_repo)
+    assert result.code == 0, result.stderr
+    log = json.loads(result.stdout)
+    assert sarif_errors(log) == []
+    (hidden,) = log["runs"][0]["results"]
+    assert hidden["suppressions"] == [{"kind": "inSource", "justification": "gitleaks:allow (line 1)"}]

