@@ -88,7 +88,13 @@ class Guard:
                 return
 
     def notes(self) -> list[str]:
-        """One line per weakening key, each naming the file and the key."""
+        """One line per weakening key, each naming the file and the key, as it may be shown (a
+        file name it quotes went through no credential scan: the Show seam's detectors see it)."""
+        from handoff_lint.show import shown
+
+        return [shown(note, 2000) for note in self._notes()]
+
+    def _notes(self) -> list[str]:
         config = self.config
         if config.source is None or not self.active and config.file_selection is None:
             return []

@@ -81,3 +81,18 @@ def test_codes_are_said_by_family_when_the_whole_family_is_meant():
     assert shorten([c for c in every if c.startswith("HL3")] + ["HL201"]) == "HL201, HL3"
     prefixes = ("ALL", "HL", "HL2", "HL301", "HL1", "HL40")
     assert [covers_protected([p]) for p in prefixes] == [True, True, True, True, False, False]
+
+
+def test_a_note_never_shows_a_secret_in_a_file_name_it_quotes(tmp_path, monkeypatch):
+    import random
+    import string
+
+    monkeypatch.chdir(tmp_path)
+    token = "ghp_" + "".join(random.Random(7).choices(string.ascii_letters + string.digits, k=36))
+    guard = guard_for(tmp_path, 'exclude = ["*.md"]')
+    root = tmp_path / "models" / "next-local"
+    (root / "active").mkdir(parents=True)
+    (root / "responses").mkdir()
+    assert guard.watch_exclusion(guard.config.paths.excluded)(str(root / "active" / f"{token}.md"))
+    (note,) = guard.notes()
+    assert "exclude leaves out files in a handoff folder" in note and token not in note and "ghp_" in note
