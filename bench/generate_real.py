@@ -384,7 +384,7 @@ def _render(skeleton: Skeleton, header: list[str], bodies: list[list[Chunk]], fo
         for index, block in enumerate(body):
             out += ([""] if index else []) + block.text.split("\n")
         out += [""] + (["---", ""] if section.rule else [])
-    out += [line for line in footer]
+    out += footer
     text = "\n".join(out).rstrip("\n") + "\n"
     return text.replace("\n", "\r\n") if skeleton.crlf else text
 
@@ -442,8 +442,9 @@ def compose(rng: random.Random, skeleton: Skeleton, sources: Sources, ledger: Le
                 seeded.append(kind)
     text = _render(skeleton, header, bodies, footer)
     lines, gated = line_count(text), len(_gates()(text))
-    while sources.mentions and ledger.wanted(lines, gated) >= rng.uniform(0.3, 3.0):
-        block = rng.choice(sources.mentions)
+    unused = list(sources.mentions)
+    while unused and ledger.wanted(lines, gated) >= rng.uniform(0.3, 3.0):
+        block = unused.pop(rng.randrange(len(unused)))  # no document says the same thing twice
         if not _insert(rng, bodies, skeleton, block):
             break
         lines, gated = lines + block.lines + 1, gated + block.gated
