@@ -34,9 +34,11 @@ of gate-passing lines it measures and the documents seeded with a secret or a pr
 from __future__ import annotations
 
 import datetime
+import functools
 import random
 import re
 import shutil
+import sys
 from pathlib import Path
 from typing import NamedTuple
 
@@ -142,7 +144,18 @@ class Sources(NamedTuple):
 
 # --- reading the sources ------------------------------------------------------------------------
 
+def _require_handoff_lint() -> None:
+    """The real style measures lines with handoff-lint's own gates: say so if it cannot be imported."""
+    try:
+        import handoff_lint  # noqa: F401
+    except ModuleNotFoundError:
+        raise SystemExit(f"generate_real: the real style needs handoff-lint importable by {sys.executable} "
+                         "(pip install -e ., or PYTHONPATH=src)") from None
+
+
+@functools.cache
 def _gates():
+    _require_handoff_lint()
     from handoff_lint.checks.credentials import candidate_lines
 
     return candidate_lines
@@ -232,6 +245,7 @@ def parse(text: str, kinds, flagged: set[int] = frozenset(),
 def _flagged_lines(text: str) -> set[int]:
     """0-based lines in which handoff-lint finds a secret, a private path, host, address or
     e-mail, or template placeholder text: material a clean document must not take."""
+    _require_handoff_lint()
     from handoff_lint.checks import credentials, privacy
     from handoff_lint.data.config import Config
     from handoff_lint.data.rules_data import load_table
