@@ -285,6 +285,12 @@ def _document_kind(path: Path, text: str) -> str:
     return "other"
 
 
+def _bold_dated(path: Path) -> bool:
+    text = path.read_text(encoding="utf-8")
+    plain_headings = "response" in path.name or ("\n## Context Summary" in text and "\n## Task Description" in text)
+    return not text.startswith("---") and "\n**Date**:" in text and plain_headings
+
+
 def source_files(extra: list[Path]) -> list[tuple[Path, str]]:
     """(path, kind) of every source document: the fidelity corpus's clean ones, bench/real_prose,
     then every markdown file under each ``extra`` folder."""
@@ -295,8 +301,12 @@ def source_files(extra: list[Path]) -> list[tuple[Path, str]]:
     labels = tomllib.loads((FIDELITY / "labels.toml").read_text(encoding="utf-8"))["documents"]
     found = []
     for name, entry in sorted(labels.items()):
-        if not entry["defects"] and not name.startswith("examples/"):
-            found.append((FIDELITY / "next-local" / name, "response" if name.startswith("responses/") else "handoff"))
+        folder, _, inside = name.partition("/")  # next-larger's documents follow another protocol
+        path = FIDELITY / folder / inside
+        # the generator re-dates **Date** lines and splices blocks: documents whose metadata is in
+        # front matter or a table, or not bold, are read right but would be re-dated wrong
+        if folder == "next-local" and not entry["defects"] and not inside.startswith("examples/") and _bold_dated(path):
+            found.append((path, "response" if inside.startswith("responses/") else "handoff"))
     for path in sorted(OWN.glob("*.md")):
         kind = {"handoff": "handoff", "response": "response", "notes": "other", "mentions": "mentions"}.get(
             path.stem.split("-")[0])
