@@ -75,6 +75,7 @@ class Finding:
     commit_date: str = field(default="", compare=False)
     removed_later: bool = field(default=False, compare=False)
     suppressed: str = ""
+    column16: int = field(default=0, compare=False, repr=False)  # the column in UTF-16 code units, when it differs
 
     def __reduce__(self):  # worker processes send findings back pickled
         return (
@@ -94,6 +95,7 @@ class Finding:
                 self.commit_date,
                 self.removed_later,
                 self.suppressed,
+                self.column16,
             ),
         )
 
@@ -129,6 +131,7 @@ class Finding:
             self.commit_date,
             self.removed_later,
             self.suppressed,
+            self.column16,
         )
 
     def suppressed_by(self, justification: str) -> "Finding":
@@ -144,3 +147,20 @@ class Finding:
             printable(self.expected, MAX_MESSAGE),
             printable(self.found, MAX_MESSAGE),
         )
+
+
+def with_utf16_columns(findings: list[Finding], lines: list[str]) -> list[Finding]:
+    """``findings`` on ``lines`` with their columns also counted in UTF-16 code units (SARIF's
+    default unit, and GitHub's): a character beyond U+FFFF (an emoji) before a finding's column
+    counts two there, one in the text format's code points."""
+    from dataclasses import replace
+
+    shifted = []
+    for finding in findings:
+        if 1 <= finding.line <= len(lines) and finding.column > 1:
+            before = lines[finding.line - 1][: finding.column - 1]
+            wide = 0 if before.isascii() else sum(1 for char in before if ord(char) > 0xFFFF)
+            if wide:
+                finding = replace(finding, column16=finding.column + wide)
+        shifted.append(finding)
+    return shifted

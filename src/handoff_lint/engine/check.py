@@ -13,7 +13,7 @@ from handoff_lint.engine import suppress
 from handoff_lint.engine.checkset import CheckSet
 from handoff_lint.engine.discover import SourceFile
 from handoff_lint.engine.source import Source
-from handoff_lint.findings import MAX_MESSAGE, Finding
+from handoff_lint.findings import MAX_MESSAGE, Finding, with_utf16_columns
 from handoff_lint.show import shown
 
 INDEXED_KINDS = frozenset({"handoff", "response", "example"})  # whose line scan the folder checks read
@@ -71,6 +71,8 @@ def check_text(file: SourceFile, text: str, config: Config, checks: CheckSet, st
         keep = content if computed else None
     if errors:
         keep = None  # a check that failed is tried again next run
+    if not text.isascii():
+        findings = with_utf16_columns(findings, source.lines)
     scan_data = source.scan.to_data() if file.kind in INDEXED_KINDS else None
     return Checked(findings, errors, keep, scan_data, source.spans, tuple(known), suppressed)
 

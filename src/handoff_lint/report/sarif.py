@@ -35,9 +35,31 @@ def uri(path: str) -> str:
     return quote(bytes(data), safe="/")
 
 
+BASE = "%SRCROOT%"  # the repository's top: code scanning resolves a result's file against it
+
+
+def _prefix() -> str:
+    """Where the working folder lies in the repository (``docs/`` when run from ``docs``), so
+    that a path relative to the working folder becomes one relative to the repository's top;
+    empty outside a repository. The top's own absolute path is never written: it names the
+    machine's user."""
+    import os
+    from pathlib import Path
+
+    from handoff_lint.git import work_tree
+
+    here = Path.cwd()
+    top = work_tree(here)
+    if top is None:
+        return ""
+    relative = os.path.relpath(os.path.realpath(here), os.path.realpath(top)).replace(os.sep, "/")
+    return "" if relative == "." else relative + "/"
+
+
 def document(findings, notes=()) -> dict:
     rules = list(catalogue().values())
     index = {rule.code: position for position, rule in enumerate(rules)}
+    prefix = _prefix() if findings else ""
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -62,7 +84,9 @@ def document(findings, notes=()) -> dict:
                         ],
                     }
                 },
-                "results": [result(f, index) for f in findings],
+                "columnKind": "utf16CodeUnits",
+                "originalUriBaseIds": {BASE: {"description": {"text": "the top of the repository checked"}}},
+                "results": [result(f, index, prefix) for f in findings],
             }
         ],
     }
@@ -74,7 +98,7 @@ def document(findings, notes=()) -> dict:
     return log
 
 
-def result(f, index: dict) -> dict:
+def result(f, index: dict, prefix: str = "") -> dict:
     """One finding as a SARIF result; a finding of ``history`` carries its commit (as gitleaks'
     SARIF does, in ``partialFingerprints``: GitHub keeps findings of two commits apart) and the
     commit's date and whether the tip no longer holds it in ``properties``."""
@@ -87,8 +111,8 @@ def result(f, index: dict) -> dict:
             {
                 "physicalLocation": {
                     # a URI reference: spaces and non-ASCII names percent-encoded
-                    "artifactLocation": {"uri": uri(f.path)},
-                    "region": {"startLine": f.line, "startColumn": f.column},
+                    "artifactLocation": {"uri": uri(_from_top(prefix, f.path)), "uriBaseId": BASE},
+                    "region": {"startLine": f.line, "startColumn": f.column16 or f.column},
                 }
             }
         ],
@@ -98,6 +122,16 @@ def result(f, index: dict) -> dict:
         found["partialFingerprints"] = {"commitSha": f.commit}
         found["properties"] = {"commit": f.commit, "commitDate": f.commit_date, "removedLater": f.removed_later}
     return found
+
+
+def _from_top(prefix: str, path: str) -> str:
+    """``path`` (relative to the working folder, ``/`` separators) relative to the top."""
+    import posixpath
+
+    if not prefix:
+        return path
+    joined = posixpath.normpath(prefix + path)
+    return path if joined.startswith("../") else joined
 
 
 def render(findings, stream, *, color: bool = False, notes=()) -> None:

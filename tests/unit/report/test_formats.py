@@ -43,8 +43,33 @@ def test_sarif_is_valid_sarif_2_1_0_and_matches_json():
          r["locations"][0]["physicalLocation"]["region"]["startColumn"], r["ruleId"])
         for r in run["results"]
     )
-    assert found == json_findings()
+    # URIs are relative to the repository's top (%SRCROOT%), paths in json to the working folder
+    assert found == [(top_prefix(EXAMPLES) + path, line, column, code) for path, line, column, code in json_findings()]
     assert all(rules[r["ruleIndex"]]["id"] == r["ruleId"] for r in run["results"])
+    assert run["columnKind"] == "utf16CodeUnits"
+    assert all(r["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] == "%SRCROOT%" for r in run["results"])
+    assert "uri" not in run["originalUriBaseIds"]["%SRCROOT%"]  # the machine's absolute path is no one's business
+
+
+def top_prefix(folder: Path) -> str:
+    """Where ``folder`` lies in its git repository (``examples/``), empty outside one."""
+    import subprocess
+
+    done = subprocess.run(["git", "rev-parse", "--show-prefix"], cwd=folder, capture_output=True, text=True)
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
+def test_sarif_columns_count_utf16_code_units(handoff_root):
+    """A line that starts with an emoji (two UTF-16 code units, one code point): SARIF's column is
+    one more than the text format's."""
+    from conftest import VALID_HANDOFF
+
+    text = VALID_HANDOFF.replace("- Logs collected; no parsing done yet.", "🚀 see /home/alice/notes.txt")
+    (handoff_root / "active" / "handoff-2026-11-02-extract-error-patterns.md").write_text(text)
+    as_json = json.loads(run_cli("check", "--format", "json", "--select", "HL201", ".", cwd=handoff_root).stdout)
+    sarif = json.loads(run_cli("check", "--format", "sarif", "--select", "HL201", ".", cwd=handoff_root).stdout)
+    region = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+    assert [f["column"] for f in as_json] == [7] and region["startColumn"] == 8
 
 
 def test_github_annotations_match_json():
@@ -66,11 +91,18 @@ def test_junit_matches_json():
     root = ElementTree.fromstring(output("junit"))
     cases = root.findall(".//testcase")
     parsed = []
+    severities = {(f["path"], f["line"], f["column"], f["code"]): f["severity"] for f in json.loads(output("json"))}
     for case in cases:
-        text = case.find("failure").text
+        failure = case.find("failure")
+        text = failure.text if failure is not None else case.find("system-out").text.removeprefix("warning: ")
         path, line, column, rest = text.split(":", 3)
-        parsed.append((path, int(line), int(column), rest.split()[0]))
+        found = (path, int(line), int(column), rest.split()[0])
+        parsed.append(found)
+        # an error fails its test case; a warning passes (the job passes too), its text kept
+        assert (failure is not None) == (severities[found] == "error"), found
     assert sorted(parsed) == json_findings()
+    suite = root.find("testsuite")
+    assert int(suite.get("failures")) == sum(1 for s in severities.values() if s == "error") < len(cases)
 
 
 def test_text_matches_json():
