@@ -153,18 +153,47 @@ def test_the_init_snippet_works_as_printed(tmp_path, pre_commit_home):
     assert installed.returncode == 0, installed.stdout + installed.stderr
     handoff = "other/place/active/handoff-2026-11-02-extract-error-patterns.md"
     (tmp_path / handoff).write_text(LEAK)
-    (tmp_path / "notes.txt").write_text("staging box: build7.corp\n")
+    (tmp_path / "notes.md").write_text("staging box: build7.corp\n")  # markdown: HL2 looks there outside handoff folders too
     git("add", "-A", cwd=tmp_path)
     blocked = git_env_run(["git", "commit", "-m", "leak"], tmp_path, env)
     shown = blocked.stdout + blocked.stderr
     assert blocked.returncode != 0, shown
     assert shown.count(f"{handoff}:12:75: HL201") == 1, shown  # once, by the handoff-lint hook
-    assert shown.count("notes.txt:1:14: HL203") == 1, shown  # by the privacy hook
+    assert shown.count("notes.md:1:14: HL203") == 1, shown  # by the privacy hook
     assert re.search(r"^handoff-lint\.+Failed$", shown, re.M) and re.search(r"^handoff-privacy\.+Failed$", shown, re.M)
     (tmp_path / handoff).write_text(VALID_HANDOFF)
     (tmp_path / "logs").mkdir()
     (tmp_path / "logs" / "README.md").write_text("# Nightly logs\n")  # which VALID_HANDOFF links to
-    (tmp_path / "notes.txt").write_text("staging box: build7.example.com\n")
+    (tmp_path / "notes.md").write_text("staging box: build7.example.com\n")
     git("add", "-A", cwd=tmp_path)
     passed = git_env_run(["git", "commit", "-m", "clean"], tmp_path, env)
     assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+def test_the_init_snippet_lets_a_code_commit_through_and_blocks_a_token(tmp_path, pre_commit_home):
+    """A team's first code commit under `init`'s snippet: a Dockerfile working in /root, a
+    licence and a pyproject naming their author's e-mail pass the privacy hook (HL2 reads
+    markdown only outside handoff folders); a token in settings.py is blocked (HL3 reads every
+    text file)."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    git("init", "-q", "-b", "main", cwd=tmp_path)
+    env = {"PRE_COMMIT_HOME": str(pre_commit_home), "PRE_COMMIT_COLOR": "never",
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    made = git_env_run([sys.executable, "-m", "handoff_lint", "init"], tmp_path, env)
+    assert made.returncode == 0, made.stderr
+    (tmp_path / ".pre-commit-config.yaml").write_text(made.stdout[made.stdout.index("# .pre-commit-config.yaml"):])
+    assert git_env_run([sys.executable, "-m", "pre_commit", "install"], tmp_path, env).returncode == 0
+    (tmp_path / "Dockerfile").write_text("FROM python:3.12-slim\nWORKDIR /root/app\nCOPY . /root/app\n")
+    (tmp_path / "LICENSE").write_text("MIT License\n\nCopyright (c) 2026 Jane Doe <jane.doe@gmail.com>\n")
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nauthors = [{name = "Jane Doe", email = "jane.doe@gmail.com"}]\n')
+    (tmp_path / "deploy.sh").write_text("#!/bin/sh\nscp build.tar /home/jane/releases/\n")
+    git("add", "-A", cwd=tmp_path)
+    passed = git_env_run(["git", "commit", "-m", "the app"], tmp_path, env)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    token = "ghp_" + "Zq3aB7cD9eF1gH2iJ4kL6mN8oP0qR5sT7uV9"
+    (tmp_path / "settings.py").write_text(f'GITHUB_TOKEN = "{token}"\n')
+    git("add", "-A", cwd=tmp_path)
+    blocked = git_env_run(["git", "commit", "-m", "settings"], tmp_path, env)
+    shown = blocked.stdout + blocked.stderr
+    assert blocked.returncode != 0 and "settings.py:1:17: HL301" in shown and token not in shown, shown

@@ -109,7 +109,21 @@ def _in_url_userinfo(line: str, at: int) -> bool:
     return not any(char.isspace() or char in "/?#" for char in between)
 
 
+MARKDOWN = (".md", ".markdown", ".mdx")
+
+
+def applies(source: Source, config: Config) -> bool:
+    """In a handoff folder, every text file; outside one, as ``privacy-outside`` says: by default
+    markdown only, where handoff-style writing lives (a Dockerfile's ``WORKDIR /root/app``, a
+    licence's or pyproject's author e-mail are no leak of a handoff)."""
+    if source.file.root is not None or config.privacy_outside == "all":
+        return True
+    return config.privacy_outside == "markdown" and source.display.lower().endswith(MARKDOWN)
+
+
 def check(source: Source, config: Config) -> list[Finding]:
+    if not applies(source, config):
+        return []
     patterns, placeholders, suffixes, ci_homes, service_accounts = _table()
     if config.placeholder_users:
         placeholders = placeholders | {name.casefold() for name in config.placeholder_users}

@@ -31,7 +31,7 @@ class Config:
 
     SETTINGS = ("select", "ignore", "max_file_size", "severity", "internal_domains", "placeholder_users", "exclude", "stale_days",
                 "status_words", "extra_sections", "roots", "today", "per_file_ignores", "strict", "source",
-                "max_findings", "inline_suppress", "protocols")
+                "max_findings", "inline_suppress", "protocols", "privacy_outside")
     __hash__ = None  # settings are lists and dicts: compared, never hashed
 
     def __init__(self, select: list[str] | None = None, ignore: list[str] | None = None, max_file_size: int = DEFAULT_MAX_BYTES,
@@ -40,7 +40,7 @@ class Config:
                  extra_sections: dict[str, list[str]] | None = None, roots: tuple[Path, ...] = (), today: datetime.date | None = None,
                  per_file_ignores: dict[str, list[str]] | None = None, source: Path | None = None, strict: bool = False,
                  max_findings: int = DEFAULT_MAX_FINDINGS, inline_suppress: list[str] | None = None,
-                 protocols: dict[str, dict] | None = None) -> None:
+                 protocols: dict[str, dict] | None = None, privacy_outside: str = "markdown") -> None:
         self.select = ["ALL"] if select is None else select
         self.ignore = [] if ignore is None else ignore
         self.max_file_size = max_file_size
@@ -49,6 +49,8 @@ class Config:
         self.placeholder_users = placeholder_users
         self.exclude = exclude
         self.stale_days = stale_days  # None: rules/lifecycle.toml's default
+        # where outside handoff folders the privacy rules (HL2) look: "markdown", "all" or "none"
+        self.privacy_outside = privacy_outside
         self.status_words = {} if status_words is None else status_words  # folder -> extra status words
         self.extra_sections = {} if extra_sections is None else extra_sections  # "handoff"/"response" -> required sections
         self.roots = roots  # extra handoff roots (absolute)
@@ -159,6 +161,7 @@ def load_config(start: Path | None = None, explicit: Path | None = None, isolate
             placeholder_users=tuple(data.get("placeholder-users", [])),
             exclude=tuple(data.get("exclude", [])),
             stale_days=data.get("stale-days"),
+            privacy_outside=data.get("privacy-outside", "markdown"),
             status_words={folder: list(words) for folder, words in data.get("status-words", {}).items()},
             extra_sections={kind: list(names) for kind, names in data.get("extra-sections", {}).items()},
             roots=tuple(Path(os.path.abspath(path.parent / root)) for root in data.get("roots", [])),

@@ -180,3 +180,26 @@ def test_url_user_info_is_not_an_email_and_its_password_is_never_quoted(line):
 @pytest.mark.parametrize("line", ["write to alice.smith@acme-corp.com", "mailto:alice.smith@acme-corp.com", "see https://acme-corp.com/team?contact=alice.smith@acme-corp.com"])
 def test_email_beside_or_after_a_url_is_still_found(line):
     assert ("HL205", 2) in codes(line)
+
+
+def test_outside_handoff_folders_privacy_reads_markdown_only_unless_configured(tmp_path):
+    """privacy-outside: "markdown" (default) reads README-like files outside handoff folders and
+    leaves code and configuration alone; "all" reads every text file; "none" nothing."""
+    import json as json_module
+
+    from conftest import run_cli
+
+    (tmp_path / "Dockerfile").write_text("WORKDIR /home/jane/app\n")
+    (tmp_path / "NOTES.md").write_text("see /home/jane/app\n")
+    (tmp_path / "app.py").write_text('TOKEN = "ghp_Zq3aB7cD9eF1gH2iJ4kL6mN8oP0qR5sT7uV9"\n')
+
+    def codes(setting):
+        if setting:
+            (tmp_path / ".handoff-lint.toml").write_text(f'privacy-outside = "{setting}"\n')
+        names = ["Dockerfile", "NOTES.md", "app.py"]
+        result = run_cli("check", "--format", "json", "--select", "HL2,HL3", *names, cwd=tmp_path)
+        return sorted((f["path"], f["code"]) for f in json_module.loads(result.stdout))
+
+    assert codes(None) == [("NOTES.md", "HL201"), ("app.py", "HL301")]
+    assert codes("all") == [("Dockerfile", "HL201"), ("NOTES.md", "HL201"), ("app.py", "HL301")]
+    assert codes("none") == [("app.py", "HL301")]

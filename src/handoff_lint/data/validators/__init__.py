@@ -26,7 +26,7 @@ SHIPPED = {
     "e6fb7db41eb5aa4d40ebc51218fad516": "next_larger_handoff",
     "bf2510cc588a829a717871d3bd9e3f39": "next_larger_handoff_template",
     "1008ee5199f22e3aa88f6df37e04f3b6": "next_larger_response",
-    "b634e9d7846ca07ab2a61254fd1dd968": "config",
+    "0354448f17fa1029d4da7a9eddee654c": "config",
 }
 
 

@@ -141,6 +141,11 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 if isinstance(data__perfileignores_value_item, str):
                                     if not REGEX_PATTERNS['^(ALL|[Hh][Ll][0-9]{0,3})$'].search(data__perfileignores_value_item):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".per-file-ignores.{data__perfileignores_key}[{data__perfileignores_value_x}]".format(**locals()) + " must match pattern ^(ALL|[Hh][Ll][0-9]{0,3})$")
+        if "privacy-outside" in data_keys:
+            data_keys.remove("privacy-outside")
+            data__privacyoutside = data["privacy-outside"]
+            if not (isinstance(data__privacyoutside, str) and data__privacyoutside == 'markdown' or isinstance(data__privacyoutside, str) and data__privacyoutside == 'all' or isinstance(data__privacyoutside, str) and data__privacyoutside == 'none'):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".privacy-outside must be one of ['markdown', 'all', 'none']")
         if "stale-days" in data_keys:
             data_keys.remove("stale-days")
             data__staledays = data["stale-days"]
