@@ -123,9 +123,11 @@ def find_config(start: Path) -> tuple[Path, dict] | None:
             except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
                 raise ConfigError(f"{path}: cannot read configuration: {error}") from None
             if name == "pyproject.toml":
-                if "handoff-lint" not in data.get("tool", {}):
+                tables = data.get("tool", {})
+                if "handoff-lint" not in tables:
+                    _misnamed(path, tables)
                     continue
-                data = data["tool"]["handoff-lint"]
+                data = tables["handoff-lint"]
             return path, data
     return None
 
@@ -142,6 +144,8 @@ def load_config(start: Path | None = None, explicit: Path | None = None, isolate
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
             raise ConfigError(f"{explicit}: cannot read configuration: {error}") from None
         if Path(explicit).name == "pyproject.toml":
+            if "handoff-lint" not in data.get("tool", {}):
+                _misnamed(Path(explicit), data.get("tool", {}))
             data = data.get("tool", {}).get("handoff-lint", {})
         found = (Path(explicit), data)
     else:
@@ -216,6 +220,31 @@ def _protocol(path: Path, name: str, spec: dict) -> dict:
     return resolved
 
 
+def _misnamed(path: Path, tables: dict) -> None:
+    """A table meant for handoff-lint under another spelling (``[tool.handoff_lint]``,
+    ``[tool.handofflint]``) is a ConfigError: read silently as no configuration, it would leave
+    every setting the team wrote off."""
+    for name in tables:
+        if isinstance(name, str) and name != "handoff-lint" and name.replace("_", "-").replace(" ", "-").lower() in ("handoff-lint", "handofflint"):
+            raise ConfigError(f"{path}: [tool.{name}] is not read: the table is [tool.handoff-lint]")
+
+
+def _did_you_mean(error) -> str:
+    """For an unknown key, the setting it was probably meant to be (`stale_days` -> `stale-days`)."""
+    if error.validator != "additionalProperties" or not isinstance(error.instance, dict):
+        return ""
+    import difflib
+
+    known = list(error.schema.get("properties", {}))
+    unknown = [key for key in error.instance if key not in known]
+    hints = []
+    for key in unknown:
+        close = difflib.get_close_matches(key.replace("_", "-").lower(), known, n=1, cutoff=0.7)
+        if close:
+            hints.append(f"{key!r}: did you mean {close[0]!r}?")
+    return f" ({'; '.join(hints)})" if hints else ""
+
+
 def _validate(path: Path, data: dict) -> None:
     """Raise a ConfigError naming the file and key if ``data`` breaks the schema. The quick
     check decides a valid file (every run of a configured project reads one, and jsonschema's
@@ -230,7 +259,7 @@ def _validate(path: Path, data: dict) -> None:
     if errors:
         error = errors[0]
         where = ".".join(map(str, error.absolute_path)) or "(top level)"
-        raise ConfigError(f"{path}: invalid configuration at {where}: {error.message}")
+        raise ConfigError(f"{path}: invalid configuration at {where}: {error.message}{_did_you_mean(error)}")
 
 
 def _integers(path: Path, data: dict) -> None:

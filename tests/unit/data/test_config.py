@@ -184,3 +184,19 @@ def test_a_bad_exclude_pattern_is_a_configuration_error(tmp_path):
         assert result.code == 2 and result.stdout == "", setting
         assert f".handoff-lint.toml: invalid configuration at {key}: " in result.stderr, result.stderr
         assert "position" not in result.stderr  # a place in the regular expression made of it means nothing to the user
+
+
+def test_a_misspelt_table_is_a_configuration_error(tmp_path):
+    from conftest import run_cli
+
+    (tmp_path / "pyproject.toml").write_text('[tool.handoff_lint]\nignore = ["HL109"]\n')
+    result = run_cli("check", ".", cwd=tmp_path)
+    assert result.code == 2 and "[tool.handoff_lint] is not read: the table is [tool.handoff-lint]" in result.stderr
+
+
+def test_an_unknown_key_gets_a_did_you_mean(tmp_path):
+    from conftest import run_cli
+
+    (tmp_path / ".handoff-lint.toml").write_text("stale_days = 3\n")
+    result = run_cli("check", ".", cwd=tmp_path)
+    assert result.code == 2 and "'stale_days': did you mean 'stale-days'?" in result.stderr, result.stderr
