@@ -215,11 +215,19 @@ def _fix(paths: list[str], config, preview: bool) -> int:
         click.echo(fixes.diff(plan), nl=False)
         return EXIT_FINDINGS if plan else EXIT_CLEAN
     try:
-        fixes.apply(plan)
+        staged, to_add = fixes.apply(plan)
     except fixes.FixError as error:  # its paths and git's words: by the folders' secrets, then by the detectors
         return fail(plan.known.redact(str(error)))
     if plan:
         click.echo(f"Fixed: moved {plural(len(plan.moves), 'file')}, updated links in {plural(len(plan.edits), 'response')}.", err=True)
+    from handoff_lint.engine.discover import display_path
+    from handoff_lint.show import shown
+
+    for path in staged:
+        click.echo(shown(f"staged the relinked {display_path(path)} (git add), beside the move", known=plan.known), err=True)
+    if to_add:  # edits of the user's own were unstaged in it: not staged for them
+        names = " ".join(shown(display_path(path), known=plan.known) for path in to_add)
+        click.echo(f"handoff-lint: note: relinked, not staged (it holds unstaged edits of yours): git add {names}", err=True)
     return EXIT_CLEAN
 
 

@@ -25,7 +25,8 @@ from handoff_lint.engine.discover import cache_kind
 from handoff_lint.findings import Finding
 
 
-def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], config: Config, outcome, scans: dict, cache=None, gone: Iterable[str] = (), virtual: Iterable[SourceFile] = ()) -> list[Finding]:
+def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], config: Config, outcome, scans: dict, cache=None, gone: Iterable[str] = (), virtual: Iterable[SourceFile] = (),
+                    staged: bool = False) -> list[Finding]:
     """Findings of the folder checks for every handoff root the run touched. ``scans``: by
     absolute path, the line scan data and secrets of the documents the run read; the secrets of
     those it reads here join ``outcome.known``, by which the findings are shown. ``gone``: absolute paths
@@ -56,7 +57,12 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
     excluded = config.paths.excluded if config.exclude else None
     kept: list[Finding] = []
     for root in roots:
-        read = _Scans(scans, cache, root, outcome.known, config)
+        index_text = None
+        if staged:  # what the commit will contain, not the work tree
+            from handoff_lint.engine.staged import index_documents
+
+            index_text = index_documents(root, config.max_file_size)
+        read = _Scans(scans, cache, root, outcome.known, config, index_text)
         index = build(root, cwd, read, read.data)
         for file in virtual:  # text from standard input, checked as if it were at its path
             place = os.path.basename(os.path.dirname(file.absolute))
@@ -97,8 +103,9 @@ class _Scans:
     text from the cache, else made from it (and stored). What is read here is kept for the run;
     the secrets of what is read join ``known``."""
 
-    def __init__(self, scans: dict, cache, root: Path, known, config: Config) -> None:
+    def __init__(self, scans: dict, cache, root: Path, known, config: Config, index: dict[str, bytes] | None = None) -> None:
         self.scans, self.cache, self.root, self.known, self.config = scans, cache, root, known, config
+        self.index = index  # real path -> the index's content (--staged), else None: the disk
         self.read: dict[str, bytes | None] = {}
 
     def __call__(self, path: str, kind: str):
@@ -115,9 +122,12 @@ class _Scans:
         if path in self.scans:
             return None
         if path not in self.read:
-            from handoff_lint.engine.reading import read_document
+            if self.index is not None:  # a file the index does not hold is in no commit
+                self.read[path] = self.index.get(os.path.realpath(path))
+            else:
+                from handoff_lint.engine.reading import read_document
 
-            self.read[path] = read_document(path, self.root)
+                self.read[path] = read_document(path, self.root)
         return self.read[path]
 
     def _read(self, path: str, kind: str):

@@ -118,7 +118,8 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
         outcome.internal_errors.extend(result.errors)
         if result.scan is not None:
             scans[file.absolute] = (result.scan, result.secrets)
-    raw.extend(folder_findings(files, paths if blobs is None else [], config, outcome, scans if blobs is None or virtual else {}, cache, gone, virtual))
+    staged = blobs is not None and not virtual  # --staged: the folder is read as the index holds it
+    raw.extend(folder_findings(files, paths if blobs is None else [], config, outcome, scans if blobs is None or virtual else {}, cache, gone, virtual, staged))
     if cache is not None:
         cache.save()
     outcome.findings = _shown_by_run(suppress.apply(raw, config), known)

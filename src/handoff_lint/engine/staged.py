@@ -110,3 +110,21 @@ def _read_blobs(blobs: list[str], top: Path, max_bytes: int) -> dict[str, bytes 
         return contents
 
     return git_reading(["cat-file", "--batch"], top, "".join(b + "\n" for b in blobs).encode(), read)
+
+
+def index_documents(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> dict[str, bytes]:
+    """Real path -> the index's content of every file under the handoff root ``root``: what a
+    commit will contain, which the folder checks of a ``--staged`` run read in place of the work
+    tree (a response relinked on disk but not re-added must still block the commit). A file over
+    ``max_bytes`` is left out (its own check reports it). One ``ls-files`` and one
+    ``cat-file --batch`` for the whole root."""
+    import os
+
+    try:
+        top = Path(git(["rev-parse", "--show-toplevel"], root).decode().strip())
+        relative = os.path.relpath(os.path.realpath(root), os.path.realpath(top))
+        listed = git(["ls-files", "-z", "--", f":(literal){relative}"], top).decode("utf-8", "surrogateescape")
+    except GitError:
+        return {}
+    names = [name for name in listed.split("\0") if name]
+    return {os.path.realpath(path): data for path, data in _blobs(names, top, max_bytes).items() if isinstance(data, bytes)}

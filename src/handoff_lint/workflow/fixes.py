@@ -182,12 +182,41 @@ def _git_path(prefix: str, path: Path) -> str:
     return '"' + "".join(escapes.get(byte) or (chr(byte) if 32 <= byte < 127 else f"\\{byte:03o}") for byte in data) + '"'
 
 
-def apply(plan_: Plan) -> None:
-    """Moves first, then link updates; each step atomic; FixError names the file on failure."""
+def apply(plan_: Plan) -> tuple[list[Path], list[Path]]:
+    """Moves first, then link updates; each step atomic; FixError names the file on failure.
+
+    In a git work tree a tracked handoff is moved with ``git mv``, which stages the move; a
+    tracked response relinked to it is staged too when the work tree held nothing else unstaged
+    in it, so that what ``--fix`` leaves is a state that commits (the hook reads the index). A
+    response with edits of the user's own not yet staged is left for the user to add. Returns
+    (the responses staged, the responses the user must still ``git add``)."""
+    from handoff_lint.git import work_tree
+
+    top = work_tree(Path.cwd())
+    tracked = [edit.path for edit in plan_.edits if top is not None and _tracked(edit.path, top)]
+    clean = [path for path in tracked if not _unstaged(path, top)]
     for move in plan_.moves:
         _move(move.source, move.target)
     for edit in plan_.edits:
         _rewrite(edit.path, edit.replacements)
+    if clean:
+        from handoff_lint.git import GitError, git
+
+        try:
+            git(["add", "--", *map(str, clean)], top)
+        except GitError as error:
+            raise FixError(f"links updated but not staged: {error}") from None
+    return clean, [path for path in tracked if path not in clean]
+
+
+def _unstaged(path: Path, top: Path) -> bool:
+    """Does the work tree hold changes to ``path`` that the index does not?"""
+    from handoff_lint.git import GitError, git
+
+    try:
+        return bool(git(["diff", "--name-only", "--", f":(literal){path}"], top).strip())
+    except GitError:
+        return True
 
 
 def _move(source: Path, target: Path) -> None:
