@@ -85,7 +85,7 @@ def test_installed_hooks_block_the_commit(git_repo, hook_repo, pre_commit_home):
     assert installed.returncode == 0, installed.stderr
     # a malformed handoff in the folder, and a leaky note elsewhere in the repository
     (git_repo / HANDOFF).write_text(VALID_HANDOFF.replace("**Priority**: MEDIUM\n", ""))
-    (git_repo / "notes.txt").write_text("staging box: build7.corp\n")
+    (git_repo / "notes.md").write_text("staging box: build7.corp\n")
     orphan = git_repo / "models/next-local/responses/2026-11-03-response-to-handoff-2026-11-01-gone.md"
     orphan.write_text(VALID_RESPONSE.replace("handoff-2026-11-02-extract-error-patterns", "handoff-2026-11-01-gone"))
     git("add", "-A", cwd=git_repo)
@@ -93,13 +93,13 @@ def test_installed_hooks_block_the_commit(git_repo, hook_repo, pre_commit_home):
     shown = blocked.stdout + blocked.stderr
     assert blocked.returncode != 0, shown
     assert f"{HANDOFF}:" in shown and "HL102 missing metadata field '**Priority**:'" in shown
-    assert "notes.txt:1:14: HL203" in shown
+    assert "notes.md:1:14: HL203" in shown
     assert "HL406 response names handoff handoff-2026-11-01-gone.md" in shown
     for hook in ("handoff-structure", "handoff-privacy", "handoff-lifecycle"):
         assert re.search(rf"^{hook}\.+Failed$", shown, re.M), (hook, shown)
     orphan.unlink()
     (git_repo / HANDOFF).write_text(VALID_HANDOFF)
-    (git_repo / "notes.txt").write_text("staging box: build7.example.com\n")
+    (git_repo / "notes.md").write_text("staging box: build7.example.com\n")
     git("add", "-A", cwd=git_repo)
     passed = git_env_run(["git", "commit", "-m", "good"], git_repo, {"PRE_COMMIT_HOME": str(pre_commit_home), "PRE_COMMIT_COLOR": "never"})
     assert passed.returncode == 0, passed.stdout + passed.stderr
@@ -197,3 +197,23 @@ def test_the_init_snippet_lets_a_code_commit_through_and_blocks_a_token(tmp_path
     blocked = git_env_run(["git", "commit", "-m", "settings"], tmp_path, env)
     shown = blocked.stdout + blocked.stderr
     assert blocked.returncode != 0 and "settings.py:1:17: HL301" in shown and token not in shown, shown
+
+
+def test_renaming_an_answered_handoff_is_blocked(git_repo, hook_repo, pre_commit_home):
+    """pre-commit passes only a renamed file's new path: the response naming the old one is read
+    all the same (the run asks the index for its renames and deletions), as the plain hook does."""
+    repo, rev = hook_repo
+    name = HANDOFF.rsplit("/", 1)[1]
+    response = f"models/next-local/responses/2026-11-03-response-to-{name}"
+    (git_repo / HANDOFF).write_text(VALID_HANDOFF)
+    (git_repo / response).write_text(VALID_RESPONSE.replace("../archive/", "../active/"))
+    (git_repo / ".pre-commit-config.yaml").write_text(f"repos:\n- repo: {repo}\n  rev: {rev}\n  hooks:\n  - id: handoff-lint\n")
+    git("add", "-A", cwd=git_repo)
+    git("commit", "-qm", "answered", cwd=git_repo)
+    assert pre_commit("install", cwd=git_repo, home=pre_commit_home).returncode == 0
+    env = {"PRE_COMMIT_HOME": str(pre_commit_home), "PRE_COMMIT_COLOR": "never"}
+    git("mv", HANDOFF, HANDOFF.replace("extract-error-patterns", "extract-error-signatures"), cwd=git_repo)
+    blocked = git_env_run(["git", "commit", "-m", "rename"], git_repo, env)
+    shown = blocked.stdout + blocked.stderr
+    assert blocked.returncode != 0, shown
+    assert f"{response}:7:48: HL406 response names handoff {name}, which is in neither active/ nor archive/" in shown

@@ -109,6 +109,16 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
             return fail(str(error))
         blobs = {path: data for path, data in every.items() if inside(path, within)}
         gone = [str(path) for path in removed if inside(path, within) and path not in every]
+    elif os.environ.get("PRE_COMMIT") == "1" and stdin is None:
+        # under the pre-commit framework: it passes a renamed handoff's new path only; the
+        # responses naming the old one must be read too, as the plain hook reads them
+        from handoff_lint.engine.staged import index_moves
+        from handoff_lint.git import GitError
+
+        try:
+            gone = [str(path) for path in index_moves() if not path.exists()]
+        except GitError:
+            gone = []
     outcome = run(paths or ["."], config, blobs, cache_dir, jobs, gone, stdin)
     if known:
         from handoff_lint.engine import baseline as baseline_file

@@ -33,9 +33,22 @@ def staged_blobs(cwd: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES) ->
 def staged_changes(cwd: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Blobs, list[Path]]:
     """:func:`staged_blobs`, and the absolute paths the index deletes or renames away (a handoff
     archived with ``git mv`` or removed with ``git rm``: the responses naming it must follow)."""
-    cwd = cwd or Path.cwd()
+    top, names, gone = _name_status(cwd or Path.cwd())
+    return _blobs(names, top, max_bytes), gone
+
+
+def index_moves(cwd: Path | None = None) -> list[Path]:
+    """The absolute paths the index deletes or renames away, without reading any content: what
+    a run under the pre-commit framework adds (it passes a renamed handoff's new path only, and
+    runs no hook for deletions alone) so that a response naming the old path is reported."""
+    return _name_status(cwd or Path.cwd())[2]
+
+
+def _name_status(cwd: Path) -> tuple[Path, list[str], list[Path]]:
+    """(the repository's top, the names the index adds, copies, modifies or renames to, the
+    absolute paths it deletes or renames away)."""
     top = Path(git(["rev-parse", "--show-toplevel"], cwd).decode().strip())  # GitError outside a repository
-    fields = [n for n in git(["diff", "--cached", "--name-status", "--diff-filter=ACMRD", "-z"], top).decode("utf-8", "surrogateescape").split("\0") if n]
+    fields = [n for n in git(["diff", "--cached", "--name-status", "--diff-filter=ACMRD", "-M", "-z"], top).decode("utf-8", "surrogateescape").split("\0") if n]
     names, gone = [], []
     position = 0
     while position < len(fields):  # status, path; renames and copies: status, old path, new path
@@ -51,7 +64,7 @@ def staged_changes(cwd: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES) 
         else:
             names.append(fields[position + 1])
         position += 2
-    return _blobs(names, top, max_bytes), gone
+    return top, names, gone
 
 
 def _blobs(names: list[str], top: Path, max_bytes: int) -> Blobs:

@@ -199,6 +199,8 @@ def pre_commit_snippet(folder: Path) -> str:
     pattern = "'^" + regex.escape(relative.strip("/")).replace("\\/", "/").replace("'", "''") + "/'"  # YAML single-quoted
     return f"""\
 # .pre-commit-config.yaml (handoff-lint must be installed where git runs: pip install handoff-lint)
+# pre-commit runs no hook for a commit that only deletes files: `handoff-lint install-hook`
+# (the plain hook, which pre-commit keeps as pre-commit.legacy) blocks deleting an answered handoff.
 repos:
 - repo: local
   hooks:
