@@ -1,7 +1,9 @@
 """The rule families.
 
 Each module named here has ``KINDS`` (the document kinds it reads, or ``None`` for every text
-file) and ``check(source, config) -> list[Finding]``; folder checks (FOLDER_CHECKS) read the
+file), ``check(source, config) -> list[Finding]`` and, when it reads only some files of those
+kinds, ``applies(source, config) -> bool`` (privacy: outside handoff folders, markdown only by
+default); folder checks (FOLDER_CHECKS) read the
 whole handoff root through the folder index instead. The registry pairs each module with its
 code prefix so that a module is imported only when the run selects a rule of its family: a run
 with ``--select HL2`` never imports jsonschema.

@@ -122,8 +122,6 @@ def applies(source: Source, config: Config) -> bool:
 
 
 def check(source: Source, config: Config) -> list[Finding]:
-    if not applies(source, config):
-        return []
     patterns, placeholders, suffixes, ci_homes, service_accounts = _table()
     if config.placeholder_users:
         placeholders = placeholders | {name.casefold() for name in config.placeholder_users}

@@ -83,6 +83,9 @@ def _run(modules, source: Source, config: Config, errors: list[str]) -> list[Fin
     for module in modules:
         if module.KINDS is not None and source.kind not in module.KINDS:
             continue
+        applies = getattr(module, "applies", None)  # a family that reads only some files (privacy-outside)
+        if applies is not None and not applies(source, config):
+            continue
         try:
             findings.extend(module.check(source, config))
         except Exception as error:  # a bug in one check must not stop the run or hide other files
