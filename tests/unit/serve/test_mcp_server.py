@@ -55,6 +55,7 @@ def test_tools_check_redacts_and_new_handoff_passes_and_outside_is_refused(git_r
                                   f"Logs are in /home/alice/builds/nightly. Use token {token} to fetch them.")
     outside = tmp_path / "outside.md"
     outside.write_text(VALID_HANDOFF)
+    (git_repo / "elsewhere").symlink_to(tmp_path, target_is_directory=True)  # a link leading out
     calls = [
         ("check", {"path": "models/next-local/active/handoff-2026-11-02-draft.md", "text": draft}),
         ("new_handoff", {"title": "Summarise the flaky test logs", "priority": "HIGH", "constraints": ["Time"]}),
@@ -62,6 +63,9 @@ def test_tools_check_redacts_and_new_handoff_passes_and_outside_is_refused(git_r
         ("check", {"path": str(outside)}),
         ("check", {"path": os.path.relpath(outside, git_repo), "text": VALID_HANDOFF}),
         ("status", {"root": os.path.relpath(tmp_path, git_repo)}),
+        ("check", {"path": "elsewhere/outside.md"}),
+        ("respond", {"handoff": "elsewhere/outside.md"}),
+        ("new_handoff", {"title": "anything", "root": "elsewhere"}),
     ]
     tools, results, stderr = converse(git_repo, calls, tmp_path)
 
@@ -86,6 +90,7 @@ def test_tools_check_redacts_and_new_handoff_passes_and_outside_is_refused(git_r
 
     for refused in results[3:]:
         assert refused.is_error and "outside the working folder" in refused.content[0].text
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["outside.md", "server-stderr.log"]  # nothing written there
 
     # the scaffolded file passes on structure once written (its sections and header as the schema wants);
     # what is left is the template's placeholders for the prose the model writes next (HL112)
@@ -124,3 +129,12 @@ def test_check_does_not_import_mcp(git_repo: Path):
     assert "handoff_lint.engine.pipeline" in imported  # the check really ran
     assert not {name for name in imported if name.split(".")[0] in ("mcp", "handoff_lint.serve")}
     assert "handoff_lint.serve.mcp_server" not in imported
+
+
+def test_a_secret_in_a_title_is_refused_and_not_echoed(git_repo: Path, tmp_path_factory):
+    token = fake_token()
+    calls = [("new_handoff", {"title": f"rotate {token}"})]
+    _, (made,), stderr = converse(git_repo, calls, tmp_path_factory.mktemp("log"))
+    assert made.is_error and "secret" in made.content[0].text
+    assert token not in made.model_dump_json() and token not in stderr
+    assert not list((git_repo / "models/next-local/active").glob("handoff-*"))
