@@ -67,8 +67,9 @@ def run_action(repo: Path, bin_dir: Path, **given: str) -> tuple[int, str, list[
         assert step["shell"] == "bash"
         ran.append(step["name"])
         step_env = {**env, **{key: substituted(str(value), inputs) for key, value in step.get("env", {}).items()}}
-        done = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", substituted(step["run"], inputs)],
-                              cwd=repo, env=step_env, capture_output=True, text=True, timeout=300)
+        script = substituted(step["run"], inputs)
+        done = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script], cwd=repo,
+                              env=step_env, capture_output=True, text=True, timeout=300)
         output.append(done.stdout + done.stderr)
         if done.returncode:
             return done.returncode, "".join(output), ran
@@ -89,7 +90,8 @@ def test_the_install_step_installs_from_the_actions_own_checkout():
     action = yaml.safe_load(ACTION.read_text())
     install = next(step for step in action["runs"]["steps"] if step.get("name") == "Install handoff-lint")
     assert install["if"] == "inputs.install == 'true'"
-    assert "pip install" in install["run"] and substituted(install["env"]["HANDOFF_LINT_ACTION_PATH"], {}) == str(ACTION.parent)
+    assert "pip install" in install["run"] and '"$HANDOFF_LINT_ACTION_PATH"' in install["run"]
+    assert substituted(install["env"]["HANDOFF_LINT_ACTION_PATH"], {}) == str(ACTION.parent)
     assert "[project]" in (ACTION.parent / "pyproject.toml").read_text()  # what pip installs: this project
 
 
