@@ -123,13 +123,25 @@ def status(root: str, *, base: str) -> list[dict]:
     return board.as_json(board.rows(build(found), _config()))  # every cell already shown
 
 
+async def _shown_errors(ctx, call_next):
+    """Middleware: a failed tool call's text passes Show too. The SDK's own messages (an argument
+    of the wrong type) quote the value sent, which may be a document's secret."""
+    result = await call_next(ctx)
+    if getattr(ctx, "method", None) == "tools/call" and isinstance(result, dict) and result.get("isError"):
+        result = {**result, "content": [
+            {**part, "text": shown(part["text"], LIMIT)} if isinstance(part, dict) and isinstance(part.get("text"), str)
+            else part for part in result.get("content") or []]}
+    return result
+
+
 def server(base: str) -> MCPServer:
     """The server, its paths resolved against ``base``."""
     from handoff_lint import __version__
     from handoff_lint.touch import name_folders
 
     name_folders([base])
-    app = MCPServer("handoff-lint", version=__version__, instructions=(
+    # WARNING: the SDK logs a failed call's message at INFO; the client gets it (through Show) instead
+    app = MCPServer("handoff-lint", version=__version__, log_level="WARNING", middleware=[_shown_errors], instructions=(
         "Checks model handoff folders (models/next-local: active/, responses/, archive/). Call `check` with the "
         "text before saving a handoff or response, `new_handoff` to start one, `respond` to answer one, "
         "`status` to see the board."))

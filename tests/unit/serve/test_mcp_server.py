@@ -133,8 +133,11 @@ def test_check_does_not_import_mcp(git_repo: Path):
 
 def test_a_secret_in_a_title_is_refused_and_not_echoed(git_repo: Path, tmp_path_factory):
     token = fake_token()
-    calls = [("new_handoff", {"title": f"rotate {token}"})]
-    _, (made,), stderr = converse(git_repo, calls, tmp_path_factory.mktemp("log"))
+    calls = [("new_handoff", {"title": f"rotate {token}"}),
+             ("check", {"path": [token]}), ("status", {"root": {token: 1}})]  # the wrong types
+    _, (made, mistyped, mistyped_too), stderr = converse(git_repo, calls, tmp_path_factory.mktemp("log"))
     assert made.is_error and "secret" in made.content[0].text
-    assert token not in made.model_dump_json() and token not in stderr
+    assert mistyped.is_error and "valid string" in mistyped.content[0].text  # the SDK's message, its value redacted
+    for raw in (made.model_dump_json(), mistyped.model_dump_json(), mistyped_too.model_dump_json(), stderr):
+        assert token not in raw and token.lower() not in raw
     assert not list((git_repo / "models/next-local/active").glob("handoff-*"))
