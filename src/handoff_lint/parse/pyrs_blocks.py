@@ -25,6 +25,12 @@ _CODE = frozenset({"fence", "code_block"})
 _CONTAINERS = frozenset({"bullet_list", "ordered_list", "list_item", "blockquote"})
 _LISTS = frozenset({"bullet_list", "ordered_list"})
 _NEWLINE = re.compile(b"\n")
+# markdown-it-py stops nesting at 20 token levels (maxNesting) and pyrs does not, building a tree as
+# deep as the text (">" * 20_000 on a line: Rust's stack and Python's recursion). A line opening
+# more than a few containers, or a tree deeper than _DEEPEST nodes, is left to markdown-it-py.
+# Anchored, and each `[ \t]*` ends at a marker: one pass, no backtracking over long blank runs.
+_DEEP_LINE = re.compile(r"^[ \t]*(?:(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])[ \t]*){6}", re.MULTILINE)
+_DEEPEST = 12  # containers (a list and its item count two): 12 token levels and their blocks stay under 20
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +49,8 @@ def pyrs_blocks(text: str, lines: list[str]) -> tuple[list[Block], set[int]] | N
     or None when this reader cannot tell them."""
     if "\r" in text or "\0" in text:
         return None  # markdown-it-py reads CR LF as LF and NUL as U+FFFD: its offsets would shift
+    if _DEEP_LINE.search(text):
+        return None
     if lines and not text.endswith("\n") and not lines[-1].strip(" \t"):
         return None  # markdown-it-py does not count a last line of only spaces with no newline
     parser = _parser()
@@ -71,12 +79,14 @@ def pyrs_blocks(text: str, lines: list[str]) -> tuple[list[Block], set[int]] | N
         code.update(range(first, last + 1))
         return first, last
 
-    def walk(nodes) -> None:
+    def walk(nodes, depth: int = 1) -> None:
+        if depth > _DEEPEST:
+            raise _Unsure
         for node in nodes:
             if node.name in _CODE:
                 code_span(node)
             elif node.name in _CONTAINERS:
-                walk(node.children)
+                walk(node.children, depth + 1)
 
     try:
         return _level0(root.children, lines, span, code_span, walk), code

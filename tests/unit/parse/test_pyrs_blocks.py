@@ -54,6 +54,9 @@ def test_nested_writing_reads_as_markdown_it_py_reads_it():
     "# T\r\n\r\n- a\r\n",  # CR LF: markdown-it-py's offsets are of the text with LF
     "- a\n  ```\n  code\n\n",  # a fence left open runs to its container's end in markdown-it-py
     "> quoted\nlazy line\n",  # pyrs and markdown-it-py differ on what interrupts a lazy line
+    ">" * 20_000 + " deep\n",  # markdown-it-py stops nesting at 20 levels; pyrs does not
+    "- " * 20_000 + "x\n",
+    "".join("  " * depth + "- item\n" for depth in range(30)),  # nested by indentation, line by line
 ])
 def test_it_declines_where_it_cannot_be_sure(text):
     assert pyrs_blocks.pyrs_blocks(text, split_lines(text)) is None
