@@ -86,12 +86,21 @@ def pyrs_blocks(text: str, lines: list[str]) -> tuple[list[Block], set[int]] | N
             if node.name in _CODE:
                 code_span(node)
             elif node.name in _CONTAINERS:
-                walk(node.children, depth + 1)
+                walk(_inside(node), depth + 1)
 
     try:
         return _level0(root.children, lines, span, code_span, walk), code
     except _Unsure:
         return None
+
+
+def _inside(node) -> list:
+    """A container's children; an empty block quote (only ``>``) is mapped over the blank lines
+    after it by markdown-it-py, not by pyrs: left to markdown-it-py."""
+    children = node.children
+    if not children and node.name == "blockquote":
+        raise _Unsure
+    return children
 
 
 class _Unsure(Exception):
@@ -119,7 +128,10 @@ def _level0(children, lines: list[str], span, code_span, walk) -> list[Block]:
             raise _Unsure  # a lazy line: pyrs and markdown-it-py differ on what interrupts one
         blocks.append((kind, tag, first, last, content))
         if name in _CONTAINERS:
-            walk(node.children)
+            inside = _inside(node)
+            if name in _LISTS and not inside[-1].children:
+                raise _Unsure  # an empty last item: markdown-it-py's list ends one blank line on
+            walk(inside)
     # markdown-it-py maps a list over the blank lines after it (to the next block, or the end)
     for index, block in enumerate(blocks):
         if block[0] in ("bullet_list_open", "ordered_list_open"):
