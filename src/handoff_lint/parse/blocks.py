@@ -68,6 +68,11 @@ def _heading(line: str) -> tuple[int, str]:
     return level, rest[:end].strip()
 
 
+def heading_text(line: str) -> str:
+    """The text of an ATX heading line that starts at its ``#``s, as markdown-it-py reads it."""
+    return _heading(line)[1]
+
+
 def simple_blocks(text: str, lines: list[str]) -> tuple[list[Block], set[int]] | None:
     """The level-0 blocks and the code lines of ``text`` (split into ``lines``, as
     document.split_lines splits) if it is written at the margin, or None."""

@@ -3,7 +3,8 @@
 Only block structure matters here (headings, paragraphs, lists, code, rules), so the inline
 parser is switched off: it is most of markdown-it's cost and tells us nothing we use. A
 ``## Heading`` inside a code fence is code, not a section. Documents written at the margin
-only skip markdown-it: blocks.py reads the same blocks off their lines.
+only skip markdown-it: blocks.py reads the same blocks off their lines; the rest are read by
+markdown-it-pyrs where it is installed (pyrs_blocks.py, the same blocks several times faster).
 
 This is the tool's one reader of code blocks (:func:`code_lines`): the structure checks, the
 folder index's line scan and the suppression comments all ask it which lines are code.
@@ -17,6 +18,7 @@ from functools import lru_cache
 from handoff_lint.parse.blocks import Block, simple_blocks
 from handoff_lint.parse.document import Document, Field, Heading, split_lines
 from handoff_lint.parse.names import normalise
+from handoff_lint.parse.pyrs_blocks import pyrs_blocks
 
 # `**Date**: 2026-11-02`, `**Date:** 2026-11-02`, optionally as a list item. The value's trailing
 # space is stripped in code: `(?P<value>.*?)\s*$` backtracks quadratically over a long run of spaces.
@@ -70,9 +72,12 @@ def _markdown_lines(text: str, lines: list[str]) -> tuple[str, list[str], tuple 
 
 def read_blocks(text: str, lines: list[str]) -> tuple[list[Block], set[int]]:
     """The level-0 blocks and the code lines of ``text`` (split into ``lines``): the line reader's
-    when it can read the document (held equal to markdown-it's by tests/fuzz), else markdown-it's."""
-    simple = simple_blocks(text, lines)
-    return simple if simple is not None else _markdown_blocks(text)
+    when it can read the document, else markdown-it-pyrs' read as markdown-it-py's, else
+    markdown-it-py's (the first two held equal to the last by tests/fuzz)."""
+    found = simple_blocks(text, lines)
+    if found is None:
+        found = pyrs_blocks(text, lines)
+    return found if found is not None else _markdown_blocks(text)
 
 
 def code_lines(text: str, lines: list[str] | None = None) -> frozenset[int] | None:
@@ -88,7 +93,7 @@ def code_lines(text: str, lines: list[str] | None = None) -> frozenset[int] | No
     simple = simple_blocks(text, lines)
     if simple is None and len(lines) > MAX_CODE_LINES:
         return None
-    return frozenset((simple or _markdown_blocks(text))[1])
+    return frozenset((simple or read_blocks(text, lines))[1])
 
 
 def field_at(line_text: str, line: int) -> Field | None:
