@@ -371,7 +371,7 @@ def test_the_collection_finds_the_patterns_it_must():
         "rules/privacy.patterns.host",
         "rules/placeholders.placeholder.0.pattern",
         "handoff_lint.parse.markdown.FIELD_RE",
-        "handoff_lint.engine.directives._COMMENT",
+        "handoff_lint.parse.directives._COMMENT",
         "handoff_lint.checks.structure._INLINE_CODE",
         "handoff_lint.checks.structure._LIST_SPLIT",
         "own login",

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
-from handoff_lint.engine.discover import EXAMPLE, HANDOFF, RESPONSE
+from handoff_lint.model.kinds import EXAMPLE, HANDOFF, RESPONSE
 from handoff_lint.findings import Finding, quoted
 
 KINDS = frozenset({HANDOFF, RESPONSE, EXAMPLE})

@@ -20,13 +20,13 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from handoff_lint.data.config import Config
-from handoff_lint.engine.discover import EXAMPLE, HANDOFF, RESPONSE, TEMPLATE, protocol_of
+from handoff_lint.model.kinds import EXAMPLE, HANDOFF, RESPONSE, TEMPLATE, protocol_of
 from handoff_lint.parse.document import Document, Field
 from handoff_lint.parse.markdown import MAX_LINES  # HL006
 from handoff_lint.findings import Finding
 from handoff_lint.parse.names import canonical_map, closest, normalise, parenthesised, undecorated
 from handoff_lint.data.schemas import aliases_in, effective_schema, names_in, quick_validator, validator
-from handoff_lint.engine.source import Source
+from handoff_lint.model.source import Source
 
 KINDS = frozenset({HANDOFF, RESPONSE, EXAMPLE, TEMPLATE})
 # The configuration's extra-sections table, by document kind (whatever the protocol).
@@ -86,7 +86,8 @@ def _handoff_in_name(source: Source) -> str | None:
     """A response's original handoff as its file name gives it (YYYY-MM-DD-response-to-<handoff>.md)."""
     if source.kind != RESPONSE:
         return None
-    from handoff_lint.engine.folder_index import file_name, tables
+    from handoff_lint.model.names import file_name
+    from handoff_lint.model.status import tables
 
     _table, names = tables()
     match = names["response-to"].match(file_name(str(source.file.path)))
@@ -121,7 +122,7 @@ class _Names(NamedTuple):
     section_map: dict[str, str]  # normalised name or alias -> the schema's section name
     field_map: dict[str, str]  # normalised name or alias -> the schema's field name
     boilerplate: dict[str, frozenset[str]]  # section -> the template's own lines (normalised)
-    status_words: dict[str, str]  # the status a word means (folder_index.status_meaning) -> the schema's word
+    status_words: dict[str, str]  # the status a word means (model.status.status_meaning) -> the schema's word
 
 
 _NAMES: dict[tuple[int, bool], tuple[dict, _Names]] = {}
@@ -147,7 +148,7 @@ def _names(schema: dict, strict: bool) -> _Names:
                        for name, spec in specs.items() if isinstance(spec, dict) and spec.get("x-boilerplate")}
         status_words: dict[str, str] = {}
         if "status" in schema["properties"]:
-            from handoff_lint.engine.folder_index import status_meaning
+            from handoff_lint.model.status import status_meaning
 
             for word in schema["properties"]["status"].get("enum", ()):
                 status_words.setdefault(status_meaning(word) or word, word)
@@ -313,7 +314,7 @@ class _Checker:
         local model pickup`` and next-larger's ``Ready for pickup``); under strict, as written."""
         if self.strict:
             return value
-        from handoff_lint.engine.folder_index import status_meaning
+        from handoff_lint.model.status import status_meaning
 
         meaning = status_meaning(value, self.own_statuses)
         if meaning is None:

@@ -99,7 +99,7 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
     blobs, gone = None, []
     if staged:
         from handoff_lint.git import GitError
-        from handoff_lint.engine.discover import inside
+        from handoff_lint.model.kinds import inside
         from handoff_lint.engine.staged import staged_changes
 
         within = [os.path.abspath(p) for p in paths or ["."]]
@@ -193,7 +193,7 @@ def _without_handoff_folder(paths, outcome) -> list[str]:
     """The folders given that hold no handoff folder, lie in none and hold no file of one."""
     from pathlib import Path
 
-    from handoff_lint.engine.discover import classify, inside
+    from handoff_lint.model.kinds import classify, inside
 
     lonely = []
     for path in paths:
@@ -206,9 +206,11 @@ def _without_handoff_folder(paths, outcome) -> list[str]:
 
 def _fix(paths: list[str], config, preview: bool) -> int:
     """Plan the lifecycle fixes; print them (``--diff``) or apply them (``--fix``)."""
+    from handoff_lint.engine.discover import discover
     from handoff_lint.workflow import fixes
 
-    plan = fixes.plan_for(paths, config)
+    files, _missing = discover(paths, config.paths.excluded) if config.exclude else discover(paths)
+    plan = fixes.plan_for(files, paths, config)
     for reason in plan.refused:
         click.echo(f"handoff-lint: warning: {reason}", err=True)
     if preview:

@@ -19,12 +19,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handoff_lint.checks.lifecycle import placement
-from handoff_lint.data.config import Config
-from handoff_lint.engine.discover import display_path
-from handoff_lint.engine.folder_index import FolderIndex
 from handoff_lint.data.catalogue import is_selected
+from handoff_lint.data.config import Config
 from handoff_lint.detect.values import Known
+from handoff_lint.model.index import FolderIndex, build
+from handoff_lint.model.kinds import classify, display_path, inside
+from handoff_lint.model.names import placement
+from handoff_lint.reading import read_bytes
 
 FOLDER_CODES = ("HL405", "HL412")  # fixed by moving to the folder the status belongs in
 NAME_CODES = ("HL401", "HL404")  # fixed by renaming to handoff-<Date>-<slug>.md
@@ -58,13 +59,10 @@ class Plan:
         return bool(self.moves or self.edits)
 
 
-def plan_for(paths, config: Config) -> Plan:
-    """The fix plan for a run over ``paths``: every handoff root they touch, limited to the
-    documents the run names or walks (as the checks report)."""
-    from handoff_lint.engine.discover import discover, inside
-    from handoff_lint.engine.folder_index import build
-
-    files, _missing = discover(paths, config.paths.excluded) if config.exclude else discover(paths)
+def plan_for(files, paths, config: Config) -> Plan:
+    """The fix plan for a run over ``paths`` (``files``: what discovery found in them): every
+    handoff root they touch, limited to the documents the run names or walks (as the checks
+    report)."""
     named = {file.display for file in files}
     walked = [os.path.abspath(p) for p in paths if os.path.isdir(p)]
     total = Plan()
@@ -228,7 +226,6 @@ def _tracked(path: Path, top: Path) -> bool:
 
 def _inside(path: Path) -> None:
     """The Touch seam (touch.py) for a path a fix writes: inside its handoff root."""
-    from handoff_lint.engine.discover import classify
     from handoff_lint.touch import TouchError, inside_root
 
     root = classify(path)[1]
@@ -241,8 +238,6 @@ def _inside(path: Path) -> None:
 
 
 def _rewrite(path: Path, replacements) -> None:
-    from handoff_lint.engine.discover import classify
-    from handoff_lint.engine.reading import read_bytes
     from handoff_lint.touch import TouchError, write_text
 
     _inside(path)

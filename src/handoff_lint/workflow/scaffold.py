@@ -18,7 +18,7 @@ from handoff_lint.detect.scan import hits_by_line, spans_of, values_at
 from handoff_lint.detect.values import Known
 from handoff_lint.parse.names import slugify
 from handoff_lint.show import shown
-from handoff_lint.engine.discover import LIFECYCLE_FOLDERS, TEMPLATE_NAME, display_path, is_handoff_root
+from handoff_lint.model.kinds import LIFECYCLE_FOLDERS, TEMPLATE_NAME, display_path, is_handoff_root
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 READY = "Ready for local model pickup"
@@ -70,7 +70,7 @@ def without_suppressions(text: str) -> str:
     without the peers' bare markers (``pragma: allowlist secret``, ``gitleaks:allow``); a line
     left blank by a removal is dropped. One pass with ``find``: no pattern backtracks over an
     unclosed ``<!--``."""
-    from handoff_lint.engine.directives import PEER_MARKER
+    from handoff_lint.parse.directives import PEER_MARKER
 
     mark = "\0" if "\0" not in text else ""  # where something was removed (a text with NUL keeps its lines)
     kept, position = [], 0
@@ -110,7 +110,7 @@ def find_root(start: Path) -> Path:
 
 
 def new_handoff(root: Path, description: str, today, author: str, priority: str, constraints: list[str]) -> Path:
-    from handoff_lint.engine.reading import read_text
+    from handoff_lint.reading import read_text
 
     _usable(root)
     template = root / TEMPLATE_NAME
@@ -132,13 +132,13 @@ def new_handoff(root: Path, description: str, today, author: str, priority: str,
 
 
 def respond(handoff: Path, today, author: str) -> Path:
-    from handoff_lint.engine.discover import classify
-    from handoff_lint.engine.folder_index import Entry, scan
+    from handoff_lint.model.kinds import classify
+    from handoff_lint.model.index import Entry, scan
 
     kind, root = classify(handoff)
     if kind != "handoff" or root is None:
         raise ScaffoldError(f"{display_path(handoff)} is not a handoff in active/ or archive/")
-    from handoff_lint.engine.reading import read_text
+    from handoff_lint.reading import read_text
 
     _usable(root)
     text, problem = read_text(handoff, display_path(handoff), root=root)
