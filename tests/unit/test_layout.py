@@ -94,3 +94,11 @@ def test_the_checks_and_the_workflow_import_no_engine_module():
                     if name.startswith(("handoff_lint.checks", "handoff_lint.workflow", "handoff_lint.model"))
                     for other in others if other.startswith("handoff_lint.engine"))
     assert inward == []
+
+
+def test_no_module_is_over_400_lines():
+    """A module over 400 lines does several jobs: split it by what each does (the compiled
+    validators in data/validators/ are generated, and left out)."""
+    long = sorted((str(path.relative_to(PACKAGE)), count) for path in PACKAGE.rglob("*.py")
+                  if "validators" not in path.parts and (count := len(path.read_text(encoding="utf-8").splitlines())) > 400)
+    assert long == []
