@@ -73,11 +73,6 @@ class Entry:
         return self._scan
 
     @property
-    def content_used(self) -> bool:
-        """Has a check asked for the document's content (not only its name)?"""
-        return self._scan is not None
-
-    @property
     def title(self) -> str | None:
         return self.scanned.title
 
@@ -195,19 +190,11 @@ class FolderIndex:
             found = self._paths[kind] = [path for path, _place, of_kind in self.documents if of_kind == kind]
         return found
 
-    @property
-    def entries(self) -> list[Entry]:
-        return [self.entry(path) for path, _place, _kind in self.documents]
-
     def handoffs(self) -> list[Entry]:
         return [self.entry(path) for path in self.paths("handoff")]
 
     def responses(self) -> list[Entry]:
         return [self.entry(path) for path in self.paths("response")]
-
-    def made(self) -> list[Entry]:
-        """The entries checks asked for."""
-        return list(self._made.values())
 
     def secrets(self) -> Known:
         """The secrets of every document of the index (each scanned when first asked) and of
