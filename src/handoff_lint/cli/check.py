@@ -9,6 +9,7 @@ import sys
 import click
 
 from handoff_lint.cli.app import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OUTPUT_FORMATS, cli, codes, fail, plural, settings, use_color
+from handoff_lint.cli.summary import Tally, exit_code, summary
 
 
 @cli.command()
@@ -143,9 +144,7 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
         fail(f"{path}: no such file or directory")
     for message in outcome.internal_errors:
         click.echo(f"handoff-lint: error: {message}", err=True)
-    # a finding a comment suppresses is shown (each format its way), and fails nothing
-    errors = sum(f.severity == "error" and not f.suppressed for f in outcome.findings)
-    warnings = len(outcome.findings) - outcome.suppressed - errors
+    tally = Tally.of(outcome.findings, outcome.suppressed)
     lonely = [] if staged or stdin else _without_handoff_folder(paths or ["."], outcome)
     for folder in lonely:  # ruff's "No Python files found": a warning, exit 0, no success
         click.echo(f"handoff-lint: warning: no handoff folder in {shown_path(folder)} (a folder holding handoff-template.md, or two of active/, responses/, archive/)", err=True)
@@ -154,20 +153,12 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
             click.echo("handoff-lint: warning: no files to check under the given paths", err=True)
     elif (output_format == "text" or output_file) and not quiet and not statistics and not outcome.internal_errors:
         # with -o the report goes to the file and the summary to standard error (stdout stays empty)
-        if len(outcome.findings) > outcome.suppressed:
-            summary = f"Found {plural(errors, 'error')} and {plural(warnings, 'warning')} in {plural(outcome.files_checked, 'file')}.\n"
-            fixable = sum(f.fixable and not f.suppressed for f in outcome.findings)
-            if fixable:
-                summary += f"[*] {fixable} fixable with the `--fix` option.\n"
-        else:
-            summary = f"All checks passed ({plural(outcome.files_checked, 'file')} checked).\n"
-        if outcome.suppressed:  # a comment that hides a finding is never silent
-            summary += (f"{plural(outcome.suppressed, 'finding')} suppressed by comments in the files "
-                        "(listed by --format json, sarif, github and junit; see 'inline-suppress').\n")
-        (sys.stderr if output_file else stdout).write(summary)
+        fixable = sum(f.fixable and not f.suppressed for f in outcome.findings)
+        notes = f"[*] {fixable} fixable with the `--fix` option.\n" if fixable else ""
+        (sys.stderr if output_file else stdout).write(summary(tally, plural(outcome.files_checked, "file"), notes))
     if outcome.missing_paths or outcome.internal_errors:
         return EXIT_ERROR
-    return EXIT_FINDINGS if not exit_zero and (errors or (warnings_as_errors and warnings)) else EXIT_CLEAN
+    return exit_code(tally, exit_zero, warnings_as_errors)
 
 
 def _read_bounded(stream, limit: int) -> bytes:
