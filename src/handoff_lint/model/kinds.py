@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from handoff_lint.parse.names import undecorated
 from handoff_lint.reading import read_text
+from handoff_lint.data.protocols import choose, known, shipped_folders, team_entries
 
 HANDOFF, RESPONSE, EXAMPLE, TEMPLATE, SKIPPED, UNCLASSIFIED = (
     "handoff",
@@ -77,8 +78,6 @@ def is_handoff_root(folder: Path) -> bool:
 
 @lru_cache(maxsize=1)
 def _protocol_folders() -> frozenset[str]:
-    from handoff_lint.data.protocols import shipped_folders
-
     return shipped_folders()
 
 
@@ -86,15 +85,12 @@ def protocol_of(root: Path | None, config=None):
     """The protocol (data/protocols.py) the handoff root ``root`` follows: the one its folder's
     name names (a team's own first, from ``config``), else the one its template's title names,
     else next-local. ``None`` (a file outside any root): next-local."""
-    from handoff_lint.data.protocols import team_entries
 
     return _protocol_of(None if root is None else str(root), team_entries(config) if config is not None else ())
 
 
 @lru_cache(maxsize=256)
 def _protocol_of(root: str | None, team):
-    from handoff_lint.data.protocols import choose, known
-
     if root is None:
         return known(team)[1]
     folder = os.path.basename(root.rstrip(os.sep))

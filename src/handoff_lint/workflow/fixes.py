@@ -26,6 +26,9 @@ from handoff_lint.model.index import FolderIndex, build
 from handoff_lint.model.kinds import classify, display_path, inside
 from handoff_lint.model.names import placement
 from handoff_lint.reading import read_bytes
+from handoff_lint.git import GitError, git, work_tree
+from handoff_lint.show import shown
+from handoff_lint.touch import TouchError, inside_root, leads_out, write_text
 
 FOLDER_CODES = ("HL405", "HL412")  # fixed by moving to the folder the status belongs in
 NAME_CODES = ("HL401", "HL404")  # fixed by renaming to handoff-<Date>-<slug>.md
@@ -78,8 +81,6 @@ def plan_for(files, paths, config: Config) -> Plan:
 def plan(index: FolderIndex, config: Config, in_run) -> Plan:
     """The moves and link updates that fix this root's selected lifecycle findings, limited to
     the documents ``in_run(entry)`` accepts."""
-    from handoff_lint.show import shown
-    from handoff_lint.touch import leads_out
 
     fix_folder = any(is_selected(code, config.select, config.ignore) for code in FOLDER_CODES)
     fix_name = any(is_selected(code, config.select, config.ignore) for code in NAME_CODES)
@@ -142,7 +143,6 @@ def diff(plan_: Plan) -> str:
     takes: each file under its own ``diff --git`` header, paths relative to the working folder.
     Every line passes the Show seam: a line holding a credential or a control character is shown
     redacted or escaped (such a patch no longer applies, by design: safety first)."""
-    from handoff_lint.show import shown
 
     out = []
     for move in plan_.moves:
@@ -189,8 +189,6 @@ def apply(plan_: Plan) -> None:
 
 
 def _move(source: Path, target: Path) -> None:
-    from handoff_lint.git import GitError, git, work_tree
-
     _inside(source)
     _inside(target)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -216,8 +214,6 @@ def _move(source: Path, target: Path) -> None:
 
 
 def _tracked(path: Path, top: Path) -> bool:
-    from handoff_lint.git import GitError, git
-
     try:
         return bool(git(["ls-files", "-z", "--", f":(literal){path}"], top).strip())
     except GitError:
@@ -226,7 +222,6 @@ def _tracked(path: Path, top: Path) -> bool:
 
 def _inside(path: Path) -> None:
     """The Touch seam (touch.py) for a path a fix writes: inside its handoff root."""
-    from handoff_lint.touch import TouchError, inside_root
 
     root = classify(path)[1]
     try:
@@ -238,8 +233,6 @@ def _inside(path: Path) -> None:
 
 
 def _rewrite(path: Path, replacements) -> None:
-    from handoff_lint.touch import TouchError, write_text
-
     _inside(path)
     root = classify(path)[1]
     data, problem = read_bytes(path, display_path(path), root=root)  # bounded, and not through a link leading out

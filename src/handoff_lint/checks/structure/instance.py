@@ -9,6 +9,9 @@ from handoff_lint.findings import Finding
 from handoff_lint.parse.document import Document
 from handoff_lint.parse.names import canonical_map, closest, normalise, parenthesised, undecorated
 from handoff_lint.checks.structure.schema_names import _Names, _names
+from handoff_lint.model.status import status_meaning
+from handoff_lint.parse import outline
+from handoff_lint.parse.fields import date_part
 
 # Separators only: the parts are stripped, and a leading `\s*` made every space of a long run a
 # new start that scanned the whole run again (quadratic).
@@ -114,8 +117,6 @@ class DocumentReader:
             metadata_fields = doc.fields
             self.metadata_end = doc.sections[0].line if doc.sections else len(doc.lines) + 1
         else:
-            from handoff_lint.parse import outline
-
             sections, self.nested, self.metadata_end = outline.read(doc, self.section_key)
             metadata_fields = [field for field in doc.all_fields if field.line < self.metadata_end]
         metadata = {}
@@ -182,7 +183,6 @@ class DocumentReader:
         local model pickup`` and next-larger's ``Ready for pickup``); under strict, as written."""
         if self.strict:
             return value
-        from handoff_lint.model.status import status_meaning
 
         meaning = status_meaning(value, self.own_statuses)
         if meaning is None:
@@ -237,8 +237,6 @@ class DocumentReader:
         a date that carries a time read as its date (not strict)."""
         spec = self.props["metadata"]["properties"].get(key, {})
         if spec.get("format") == "date" and not self.strict:
-            from handoff_lint.parse.fields import date_part
-
             return date_part(raw)
         if "enum" in spec and not self.strict:
             return self._enum_value(key, raw, spec["enum"])
@@ -289,7 +287,6 @@ def _iso_date(value: str) -> str | None:
     second is over 12). None if it cannot."""
     import datetime
 
-    from handoff_lint.parse.fields import date_part
 
     value = date_part(value)
     parts = [part for part in _DATE_PARTS.split(value) if part]

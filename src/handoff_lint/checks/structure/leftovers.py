@@ -9,6 +9,7 @@ from functools import lru_cache
 from handoff_lint.findings import Finding
 from handoff_lint.parse.document import Document
 from handoff_lint.checks.structure.schema_names import _line_key
+from handoff_lint.data.rules_data import load_table
 
 # A code span: a whole backtick run, text without backticks, a run of the same length. The
 # lookarounds make each run a start once; `(`+)[^`\n]*?\1` was quadratic on a long run.
@@ -17,8 +18,6 @@ _INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)[^`\n]*?(?<!`)\1(?!`)")
 
 @lru_cache(maxsize=1)
 def _placeholder_patterns() -> tuple[tuple[str, re.Pattern], ...]:
-    from handoff_lint.data.rules_data import load_table
-
     return tuple((entry["name"], re.compile(entry["pattern"])) for entry in load_table("placeholders")["placeholder"])
 
 

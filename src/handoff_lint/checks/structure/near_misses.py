@@ -7,6 +7,7 @@ from __future__ import annotations
 from handoff_lint.data.schemas import aliases_in
 from handoff_lint.parse.names import closest, normalise, parenthesised
 from handoff_lint.checks.structure.instance import DocumentReader, _ambiguity, _iso_date
+from handoff_lint.parse.fields import plain_field
 
 
 class NearMisses(DocumentReader):
@@ -140,8 +141,6 @@ class NearMisses(DocumentReader):
                         )
                     )
         if not hits:
-            from handoff_lint.parse.fields import plain_field
-
             code, front = doc.code_lines, doc.front_matter_end
             for number in range(front + 1, min(before, len(doc.lines) + 1)):
                 text = doc.lines[number - 1]

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from handoff_lint.data.schemas import aliases_in, names_in
 from handoff_lint.parse.names import canonical_map, normalise
+from handoff_lint.model.status import status_meaning
 
 class _Names(NamedTuple):
     """What a schema names, worked out once per schema (not once per document)."""
@@ -42,8 +43,6 @@ def _names(schema: dict, strict: bool) -> _Names:
                        for name, spec in specs.items() if isinstance(spec, dict) and spec.get("x-boilerplate")}
         status_words: dict[str, str] = {}
         if "status" in schema["properties"]:
-            from handoff_lint.model.status import status_meaning
-
             for word in schema["properties"]["status"].get("enum", ()):
                 status_words.setdefault(status_meaning(word) or word, word)
         found = _NAMES[key] = (schema, _Names(fields, sections, section_map, field_map, boilerplate, status_words))
