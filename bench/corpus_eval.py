@@ -48,8 +48,8 @@ def coarse(label: str) -> str:
 def handoff_lint_families(text: str) -> set[str]:
     from handoff_lint.checks import credentials, privacy
     from handoff_lint.data.config import Config
-    from handoff_lint.engine.discover import UNCLASSIFIED, SourceFile
-    from handoff_lint.engine.source import Source
+    from handoff_lint.model.kinds import UNCLASSIFIED, SourceFile
+    from handoff_lint.model.source import Source
 
     source = Source(SourceFile(Path("corpus.md"), "corpus.md", UNCLASSIFIED, None), text + "\n")
     findings = privacy.check(source, Config()) + credentials.check(source, Config())

@@ -249,8 +249,8 @@ def _flagged_lines(text: str) -> set[int]:
     from handoff_lint.checks import credentials, privacy
     from handoff_lint.data.config import Config
     from handoff_lint.data.rules_data import load_table
-    from handoff_lint.engine.discover import SourceFile
-    from handoff_lint.engine.source import Source
+    from handoff_lint.model.kinds import SourceFile
+    from handoff_lint.model.source import Source
 
     source = Source(SourceFile("source.md", "source.md", "unclassified", None), text)
     config = Config()

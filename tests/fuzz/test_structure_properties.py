@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from conftest import VALID_HANDOFF, VALID_RESPONSE
 from handoff_lint.checks import structure
 from handoff_lint.data.config import Config
-from handoff_lint.engine.discover import HANDOFF, RESPONSE, TEMPLATE, SourceFile
-from handoff_lint.engine.source import Source
+from handoff_lint.model.kinds import HANDOFF, RESPONSE, TEMPLATE, SourceFile
+from handoff_lint.model.source import Source
 
 pytestmark = pytest.mark.slow  # property, benchmark, wheel or hook-install tests: `pytest -m "not slow"` leaves them out
 

@@ -71,7 +71,7 @@ SEAMS = ("handoff_lint.show", "handoff_lint.touch", "handoff_lint.git")
 
 def test_no_seam_imports_a_check():
     """The seams sit under everything that shows or writes: a seam that imported a check closed
-    the circle show -> checks.credentials -> engine.source -> ... -> show."""
+    the circle show -> checks.credentials -> model.source -> ... -> show."""
     graph = imports()
     assert sorted((seam, other) for seam in SEAMS for other in graph[seam] if other.startswith("handoff_lint.checks")) == []
 
@@ -84,3 +84,21 @@ def test_the_detector_is_at_the_bottom():
     upward = sorted((name, other) for name, others in graph.items() if name.startswith("handoff_lint.detect")
                     for other in others if other.startswith(above))
     assert upward == []
+
+
+def test_the_checks_and_the_workflow_import_no_engine_module():
+    """checks/ and workflow/ read what a folder is from model/ (kinds, status, names, the index,
+    the Source a check is handed); the engine runs them and is never reached back into."""
+    graph = imports()
+    inward = sorted((name, other) for name, others in graph.items()
+                    if name.startswith(("handoff_lint.checks", "handoff_lint.workflow", "handoff_lint.model"))
+                    for other in others if other.startswith("handoff_lint.engine"))
+    assert inward == []
+
+
+def test_no_module_is_over_400_lines():
+    """A module over 400 lines does several jobs: split it by what each does (the compiled
+    validators in data/validators/ are generated, and left out)."""
+    long = sorted((str(path.relative_to(PACKAGE)), count) for path in PACKAGE.rglob("*.py")
+                  if "validators" not in path.parts and (count := len(path.read_text(encoding="utf-8").splitlines())) > 400)
+    assert long == []

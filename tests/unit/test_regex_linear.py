@@ -74,7 +74,8 @@ def _rule_table_patterns() -> dict[str, re.Pattern]:
 
 def _compiled_by_the_checks() -> dict[str, re.Pattern]:
     """The patterns the checks build from the tables, with the flags and combinations they use."""
-    from handoff_lint.checks import privacy, structure
+    from handoff_lint.checks import privacy
+    from handoff_lint.checks.structure import leftovers
 
     found: dict[str, re.Pattern] = {}
     from handoff_lint.detect import gates as detect_gates, judge, patterns as detect_patterns
@@ -92,7 +93,7 @@ def _compiled_by_the_checks() -> dict[str, re.Pattern]:
     patterns = privacy._table()[0]
     for name in patterns.sources:  # each compiled when first asked
         found[f"privacy._table() {name} (flags {patterns[name].flags})"] = patterns[name]
-    for name, pattern in structure._placeholder_patterns():
+    for name, pattern in leftovers._placeholder_patterns():
         found[f"structure._placeholder_patterns() {name}"] = pattern
     from handoff_lint.data.protocols import _title_pattern, known
     from handoff_lint.data.schemas import SCHEMA_NAMES, load_schema
@@ -371,9 +372,9 @@ def test_the_collection_finds_the_patterns_it_must():
         "rules/privacy.patterns.host",
         "rules/placeholders.placeholder.0.pattern",
         "handoff_lint.parse.markdown.FIELD_RE",
-        "handoff_lint.engine.directives._COMMENT",
-        "handoff_lint.checks.structure._INLINE_CODE",
-        "handoff_lint.checks.structure._LIST_SPLIT",
+        "handoff_lint.parse.directives._COMMENT",
+        "handoff_lint.checks.structure.leftovers._INLINE_CODE",
+        "handoff_lint.checks.structure.instance._LIST_SPLIT",
         "own login",
     ):
         assert expected in names, expected

@@ -1,63 +1,21 @@
 """HL4xx: lifecycle checks over the folder index: names, dates, status versus folder, pairing.
 
-``check(index, config, today)`` returns findings for every document of the root; the engine keeps
-those for the files the run was given. ``placement(entry, config)`` is the one place that says
-where a handoff belongs (folder and canonical name); the fixes move files there.
+``check(index, config)`` returns findings for every document of the root; the engine keeps
+those for the files the run was given. Where a handoff belongs (folder and canonical name) is
+model/names.py's ``placement``: the checks compare with it, the fixes move files there.
 """
 
 from __future__ import annotations
 
 import os
 from collections import defaultdict
-from pathlib import Path
 
 from handoff_lint.data.config import Config
 from handoff_lint.findings import Finding, quoted
-from handoff_lint.parse.names import slugify
-from handoff_lint.engine.folder_index import DISPLAY, SLUG, Entry, FolderIndex, link_stem, parse_date, status_meaning, stem, tables
-
-
-def status_folders(config: Config) -> dict[str, str]:
-    """Status word (case-folded) -> the folder it belongs in, from rules/lifecycle.toml and config."""
-    table, _names = tables()
-    folders = {}
-    for folder in ("active", "archive"):
-        for word in (*table["status-words"][folder], *config.status_words.get(folder, ())):
-            folders[word.casefold()] = folder
-    return folders
-
-
-def status_folder(status: str | None, config: Config) -> tuple[str | None, str | None]:
-    """``(meaning, folder)`` of a written status: the template's (or the team's) word it means
-    by the vocabulary of rules/lifecycle.toml (see folder_index.status_meaning), and the folder
-    that word belongs in; ``(None, None)`` for a status the vocabulary does not know."""
-    extra = [word for folder in ("active", "archive") for word in config.status_words.get(folder, ())]
-    meaning = status_meaning(status, extra, exact=getattr(config, "strict", False))
-    if meaning is None:
-        return None, None
-    return meaning, status_folders(config).get(meaning.casefold())
-
-
-def canonical_name(entry: Entry) -> str | None:
-    """handoff-<Date field>-<slug>.md, the slug kept from the name or made from the title."""
-    date = entry.date or parse_date(entry.name_date or "")
-    if date is None:
-        return None
-    slug = entry.slug or slugify(entry.title or "")
-    return f"handoff-{date.isoformat()}-{slug}.md"
-
-
-def placement(entry: Entry, config: Config, folder: bool = True, name: bool = True) -> Path | None:
-    """Where a handoff belongs: its folder by status (``folder``) and its canonical name
-    (``name``); None for a response. The fixes move files here, the checks compare with it."""
-    if entry.kind != "handoff":
-        return None
-    place = entry.place
-    if folder:
-        place = status_folder(entry.status, config)[1] or ("active" if place == "root" else place)
-    file_name = (canonical_name(entry) or entry.name) if name else entry.name
-    root = entry.path.parent if entry.place == "root" else entry.path.parent.parent
-    return (root if place == "root" else root / place) / file_name
+from handoff_lint.model.index import Entry, FolderIndex
+from handoff_lint.model.names import canonical_name, parse_date, stem
+from handoff_lint.model.status import status_folder, tables
+from handoff_lint.parse.scanner import link_stem
 
 
 def _finding(entry, line: int, code: str, message: str, fixable: bool = False, column: int = 1) -> Finding:
@@ -107,7 +65,7 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
     rows = index.rows
     handoff_paths = index.paths("handoff")
 
-    responses = [index.entry(path) for path in index.paths("response") if wanted(rows[path][DISPLAY])]
+    responses = [index.entry(path) for path in index.paths("response") if wanted(rows[path].display)]
     handoffs = {stem(path): path for path in handoff_paths} if responses else {}  # a commit's run of one handoff needs none
     found: list[Finding] = []
     for response in responses:
@@ -128,9 +86,9 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
             if reference.kind == "link" and name in handoffs and name not in missing:
                 pointed = os.path.normpath(os.path.join(folder, reference.target.split("#", 1)[0]))
                 if pointed != os.path.normpath(handoffs[name]):
-                    found.append(_finding(response, reference.line, "HL406", f"link {quoted(reference.target)} is stale: the handoff is {rows[handoffs[name]][DISPLAY]}", True, reference.column))
+                    found.append(_finding(response, reference.line, "HL406", f"link {quoted(reference.target)} is stale: the handoff is {rows[handoffs[name]].display}", True, reference.column))
 
-    chosen = [path for path in handoff_paths if wanted(rows[path][DISPLAY])]
+    chosen = [path for path in handoff_paths if wanted(rows[path].display)]
     answered = index.answering({stem(path) for path in chosen}) if chosen else {}
     for path in chosen:
         handoff = index.entry(path)
@@ -152,16 +110,16 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
             date = handoff.date or parse_date(handoff.name_date or "")  # an invalid **Date** hides no staleness
             if date is not None and (today - date).days > stale_days and not done:
                 found.append(_finding(handoff, handoff.line_of("Date"), "HL410", f"active for {(today - date).days} days (since {date.isoformat()}), over the {stale_days}-day limit"))
-    slugs = {rows[path][SLUG] for path in chosen if rows[path][SLUG]}
+    slugs = {rows[path].slug for path in chosen if rows[path].slug}
     by_slug: dict[str, list[str]] = defaultdict(list)
-    for path in [path for path in handoff_paths if rows[path][SLUG] in slugs]:
-        by_slug[rows[path][SLUG]].append(path)
+    for path in [path for path in handoff_paths if rows[path].slug in slugs]:
+        by_slug[rows[path].slug].append(path)
     chosen_set = set(chosen)
     for slug, same in by_slug.items():
         if len(same) > 1:
             for path in (p for p in same if p in chosen_set):
-                others = ", ".join(rows[o][DISPLAY] for o in same if o != path)
-                found.append(Finding(rows[path][DISPLAY], 1, 1, "HL409", f"slug {quoted(slug)} is also used by {others}"))
+                others = ", ".join(rows[o].display for o in same if o != path)
+                found.append(Finding(rows[path].display, 1, 1, "HL409", f"slug {quoted(slug)} is also used by {others}"))
     for stray in (s for s in index.strays if wanted(s.display)):
         what = "folder" if stray.is_dir else "file"
         found.append(Finding(stray.display, 1, 1, "HL411", f"{what} {quoted(stray.path.name)} does not belong in {stray.path.parent.name}/ (markdown documents only)"))

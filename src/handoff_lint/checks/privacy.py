@@ -15,7 +15,7 @@ from functools import lru_cache
 from handoff_lint.data.config import Config
 from handoff_lint.findings import Finding
 from handoff_lint.data.rules_data import Patterns, load_table
-from handoff_lint.engine.source import Source
+from handoff_lint.model.source import Source
 
 KINDS = None
 _CGNAT = ipaddress.ip_network("100.64.0.0/10")

@@ -14,11 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
-from handoff_lint.engine.discover import EXAMPLE, HANDOFF, RESPONSE
+from handoff_lint.model.kinds import EXAMPLE, HANDOFF, RESPONSE
 from handoff_lint.findings import Finding, quoted
 
-KINDS = frozenset({HANDOFF, RESPONSE, EXAMPLE})
-READS_DISK = True  # results depend on other files: never cached
+KINDS = frozenset({HANDOFF, RESPONSE, EXAMPLE})  # its findings read other files: never cached (engine.checkset.DISK_FAMILIES)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _NOT_IN_PATHS = frozenset(" \t*?<>{}$%|\\")
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")

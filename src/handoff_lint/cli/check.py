@@ -9,6 +9,7 @@ import sys
 import click
 
 from handoff_lint.cli.app import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OUTPUT_FORMATS, cli, codes, fail, plural, settings, use_color
+from handoff_lint.cli.summary import Tally, exit_code, summary
 
 
 @cli.command()
@@ -99,7 +100,7 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
     blobs, gone = None, []
     if staged:
         from handoff_lint.git import GitError
-        from handoff_lint.engine.discover import inside
+        from handoff_lint.model.kinds import inside
         from handoff_lint.engine.staged import staged_changes
 
         within = [os.path.abspath(p) for p in paths or ["."]]
@@ -153,9 +154,7 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
         fail(f"{path}: no such file or directory")
     for message in outcome.internal_errors:
         click.echo(f"handoff-lint: error: {message}", err=True)
-    # a finding a comment suppresses is shown (each format its way), and fails nothing
-    errors = sum(f.severity == "error" and not f.suppressed for f in outcome.findings)
-    warnings = len(outcome.findings) - outcome.suppressed - errors
+    tally = Tally.of(outcome.findings, outcome.suppressed)
     lonely = [] if staged or stdin else _without_handoff_folder(paths or ["."], outcome)
     for folder in lonely:  # ruff's "No Python files found": a warning, exit 0, no success
         click.echo(f"handoff-lint: warning: no handoff folder in {shown_path(folder)} (a folder holding handoff-template.md, or two of active/, responses/, archive/)", err=True)
@@ -164,20 +163,12 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
             click.echo("handoff-lint: warning: no files to check under the given paths", err=True)
     elif (output_format == "text" or output_file) and not quiet and not statistics and not outcome.internal_errors:
         # with -o the report goes to the file and the summary to standard error (stdout stays empty)
-        if len(outcome.findings) > outcome.suppressed:
-            summary = f"Found {plural(errors, 'error')} and {plural(warnings, 'warning')} in {plural(outcome.files_checked, 'file')}.\n"
-            fixable = sum(f.fixable and not f.suppressed for f in outcome.findings)
-            if fixable:
-                summary += f"[*] {fixable} fixable with the `--fix` option.\n"
-        else:
-            summary = f"All checks passed ({plural(outcome.files_checked, 'file')} checked).\n"
-        if outcome.suppressed:  # a comment that hides a finding is never silent
-            summary += (f"{plural(outcome.suppressed, 'finding')} suppressed by comments in the files "
-                        "(listed by --format json, sarif, github and junit; see 'inline-suppress').\n")
-        (sys.stderr if output_file else stdout).write(summary)
+        fixable = sum(f.fixable and not f.suppressed for f in outcome.findings)
+        notes = f"[*] {fixable} fixable with the `--fix` option.\n" if fixable else ""
+        (sys.stderr if output_file else stdout).write(summary(tally, plural(outcome.files_checked, "file"), notes))
     if outcome.missing_paths or outcome.internal_errors:
         return EXIT_ERROR
-    return EXIT_FINDINGS if not exit_zero and (errors or (warnings_as_errors and warnings)) else EXIT_CLEAN
+    return exit_code(tally, exit_zero, warnings_as_errors)
 
 
 def _read_bounded(stream, limit: int) -> bytes:
@@ -203,7 +194,7 @@ def _without_handoff_folder(paths, outcome) -> list[str]:
     """The folders given that hold no handoff folder, lie in none and hold no file of one."""
     from pathlib import Path
 
-    from handoff_lint.engine.discover import classify, inside
+    from handoff_lint.model.kinds import classify, inside
 
     lonely = []
     for path in paths:
@@ -216,9 +207,11 @@ def _without_handoff_folder(paths, outcome) -> list[str]:
 
 def _fix(paths: list[str], config, preview: bool) -> int:
     """Plan the lifecycle fixes; print them (``--diff``) or apply them (``--fix``)."""
+    from handoff_lint.engine.discover import discover
     from handoff_lint.workflow import fixes
 
-    plan = fixes.plan_for(paths, config)
+    files, _missing = discover(paths, config.paths.excluded) if config.exclude else discover(paths)
+    plan = fixes.plan_for(files, paths, config)
     for reason in plan.refused:
         click.echo(f"handoff-lint: warning: {reason}", err=True)
     if preview:
@@ -230,7 +223,7 @@ def _fix(paths: list[str], config, preview: bool) -> int:
         return fail(plan.known.redact(str(error)))
     if plan:
         click.echo(f"Fixed: moved {plural(len(plan.moves), 'file')}, updated links in {plural(len(plan.edits), 'response')}.", err=True)
-    from handoff_lint.engine.discover import display_path
+    from handoff_lint.model.kinds import display_path
     from handoff_lint.show import shown
 
     for path in staged:

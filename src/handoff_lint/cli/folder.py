@@ -43,7 +43,7 @@ def _named(path) -> None:
 
 def _shown_path(path: Path) -> str:
     """A path as printed on a line of its own: escaped, never starting with '::'."""
-    from handoff_lint.engine.discover import display_path
+    from handoff_lint.model.kinds import display_path
     from handoff_lint.findings import line_start
     from handoff_lint.show import shown
 
@@ -59,7 +59,7 @@ def status_command(root: Path | None, output_format: str, color: str) -> int:
     import json
 
     from handoff_lint.workflow import board
-    from handoff_lint.engine.folder_index import build
+    from handoff_lint.model.index import build
     from handoff_lint.workflow.scaffold import ScaffoldError, find_root
 
     from handoff_lint.touch import TouchError, check_root

@@ -8,8 +8,8 @@ import sys
 
 import click
 
-from handoff_lint.cli.app import (
-    EXIT_CLEAN, EXIT_FINDINGS, OUTPUT_FORMATS, cli, codes, fail, plural, settings, use_color)
+from handoff_lint.cli.app import EXIT_CLEAN, OUTPUT_FORMATS, cli, codes, fail, plural, settings, use_color
+from handoff_lint.cli.summary import Tally, exit_code, summary
 
 PUSH_HELP = ("Read the commits a git push is about to publish (in a pre-push hook: pre-commit's "
              "PRE_COMMIT_FROM_REF/PRE_COMMIT_TO_REF, or git's lines on standard input).")
@@ -141,9 +141,7 @@ def history(paths, rev_range, all_refs, pre_push, remote, max_commits, output_fo
     else:
         report.render(output_format, findings, stdout, color=use_color(color, stdout), notes=notes)
     stdout.flush()
-    suppressed = sum(1 for f in findings if f.suppressed)  # shown by each format its way; fail nothing
-    errors = sum(f.severity == "error" and not f.suppressed for f in findings)
-    warnings = len(findings) - suppressed - errors
+    tally = Tally.of(findings, sum(1 for f in findings if f.suppressed))
     if not outcome.files and not pre_push:  # as check's "no files to check": a warning, exit 0
         where = "under the given paths" if pathspecs else "in a handoff folder"
         if not outcome.commits:
@@ -157,19 +155,11 @@ def history(paths, rev_range, all_refs, pre_push, remote, max_commits, output_fo
                    "older ones were not checked", err=True)
     if (output_format == "text" or output_file) and not quiet:
         read = f"{plural(outcome.commits, 'commit')} ({plural(outcome.files, 'file')})"
-        if len(findings) > suppressed:
-            summary = f"Found {plural(errors, 'error')} and {plural(warnings, 'warning')} in {read}.\n"
-            removed = sum(f.removed_later and not f.suppressed for f in findings)
-            if removed:
-                summary += (f"{removed} of them removed in a later commit: still published in the history "
-                            "(rotate those secrets).\n")
-        else:
-            summary = f"All checks passed ({read} checked).\n"
-        if suppressed:
-            summary += (f"{plural(suppressed, 'finding')} suppressed by comments in the files "
-                        "(listed by --format json, sarif, github and junit; see 'inline-suppress').\n")
-        (sys.stderr if output_file else stdout).write(summary)
-    return EXIT_FINDINGS if not exit_zero and (errors or (warnings_as_errors and warnings)) else EXIT_CLEAN
+        removed = sum(f.removed_later and not f.suppressed for f in findings)
+        notes = (f"{removed} of them removed in a later commit: still published in the history "
+                 "(rotate those secrets).\n") if removed else ""
+        (sys.stderr if output_file else stdout).write(summary(tally, read, notes))
+    return exit_code(tally, exit_zero, warnings_as_errors)
 
 
 def _shown(path: str) -> str:

@@ -1,15 +1,10 @@
-"""Expand the paths given on the command line into files, each with a *kind* from where it sits.
+"""Expand the paths given on the command line into files, each with its kind and handoff root
+(model/kinds.py says what a file is; this module walks folders).
 
-A *handoff root* is a folder that holds ``handoff-template.md``, or two of ``active/``,
-``responses/`` and ``archive/``, or is named for a protocol (``next-local``, ``next-larger``) and
-holds one of them. Each root follows a *protocol* (:func:`protocol_of`). Inside a root:
-``active/`` and ``archive/`` hold handoffs, ``responses/`` responses, ``examples/`` examples
-of either, by name (a file named like a response is one, any other an example handoff); ``handoff-template.md`` is the template; ``README.md`` and ``.desc`` are skipped.
-Every other file is *unclassified*: privacy and credential checks still read it (a folder walk
-takes every file inside a handoff root, at any depth, hidden ones too, ``.git`` left out;
-markdown only outside one). A walk never follows a link to a folder: one leading out of its
-handoff root, or a handoff root leading out of the repository, is taken as a file that reading
-reports as HL005 (see :mod:`handoff_lint.touch`).
+A folder walk takes every file inside a handoff root, at any depth, hidden ones too, ``.git``
+left out; markdown only outside one. A walk never follows a link to a folder: one leading out of
+its handoff root, or a handoff root leading out of the repository, is taken as a file that
+reading reports as HL005 (see :mod:`handoff_lint.touch`).
 """
 
 from __future__ import annotations
@@ -17,181 +12,28 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, NamedTuple
+from typing import Iterable, Iterator
 
 from handoff_lint.findings import printable
-
-HANDOFF, RESPONSE, EXAMPLE, TEMPLATE, SKIPPED, UNCLASSIFIED = (
-    "handoff",
-    "response",
-    "example",
-    "template",
-    "skipped",
-    "unclassified",
+from handoff_lint.model.kinds import (
+    KIND_BY_FOLDER,
+    MARKDOWN_SUFFIXES,
+    SourceFile,
+    classify,
+    display_path,
+    is_handoff_root,
+    kind_in,
+    place_of,
+    protocol_of,
 )
-KIND_BY_FOLDER = {"active": HANDOFF, "archive": HANDOFF, "responses": RESPONSE, "examples": EXAMPLE}
-LIFECYCLE_FOLDERS = ("active", "responses", "archive")
-TEMPLATE_NAME = "handoff-template.md"
-SKIPPED_NAMES = frozenset({"README.md", ".desc"})
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+
 PRUNED_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
-
-
-class SourceFile(NamedTuple):  # a tuple, not a frozen dataclass: a walk makes thousands
-    path: str | Path  # as given (a Path) or found (a str), not resolved: a symlink stays a symlink
-    display: str  # relative to the working directory when possible, '/' separators, printable
-    kind: str
-    root: Path | None  # the handoff root it belongs to, if any
-    absolute: str = ""  # the absolute path (symlinks kept), when discovery knows it
-
-
-_EXTRA_ROOTS: set[Path] = set()
-
-
-def add_roots(folders) -> None:
-    """Folders the configuration names as handoff roots (``roots``), absolute."""
-    new = {Path(os.path.abspath(f)) for f in folders} - _EXTRA_ROOTS
-    if new:
-        _EXTRA_ROOTS.update(new)
-        is_handoff_root.cache_clear()
-        _place.cache_clear()
-        _root_above.cache_clear()
-
-
-@lru_cache(maxsize=4096)
-def is_handoff_root(folder: Path) -> bool:
-    if folder in _EXTRA_ROOTS or os.path.isfile(folder / TEMPLATE_NAME):
-        return True
-    present = sum(os.path.isdir(folder / name) for name in LIFECYCLE_FOLDERS)
-    return present >= 2 or (present == 1 and folder.name in _protocol_folders())
-
-
-@lru_cache(maxsize=1)
-def _protocol_folders() -> frozenset[str]:
-    from handoff_lint.data.protocols import shipped_folders
-
-    return shipped_folders()
-
-
-def protocol_of(root: Path | None, config=None):
-    """The protocol (data/protocols.py) the handoff root ``root`` follows: the one its folder's
-    name names (a team's own first, from ``config``), else the one its template's title names,
-    else next-local. ``None`` (a file outside any root): next-local."""
-    from handoff_lint.data.protocols import team_entries
-
-    return _protocol_of(None if root is None else str(root), team_entries(config) if config is not None else ())
-
-
-@lru_cache(maxsize=256)
-def _protocol_of(root: str | None, team):
-    from handoff_lint.data.protocols import choose, known
-
-    if root is None:
-        return known(team)[1]
-    folder = os.path.basename(root.rstrip(os.sep))
-    protocols, _default = known(team)
-    if any(protocol.names_folder(folder) for protocol in protocols):
-        return choose(folder, None, team)
-    return choose(folder, template_title(Path(root)), team)
 
 
 def cache_kind(kind: str, root: Path | None, config) -> str:
     """What the cache keys a text by besides its name: its kind and its root's protocol (one text
     is another answer in next-larger/ than in next-local/)."""
     return f"{kind}\0{protocol_of(root, config).name}"
-
-
-def template_title(root: Path) -> str | None:
-    """The title (first ``# `` heading, without emoji) of the root's handoff-template.md, or None
-    if it has none or cannot be read (a link leading out of the root is not followed)."""
-    path = root / TEMPLATE_NAME
-    if not os.path.isfile(path):
-        return None
-    from handoff_lint.engine.reading import read_text
-    from handoff_lint.parse.names import undecorated
-
-    text, problem = read_text(path, TEMPLATE_NAME, root=root)
-    if problem is not None or text is None:
-        return None
-    for line in text.split("\n", 200)[:200]:
-        if line.startswith("# "):
-            return undecorated(line[2:].strip())
-    return None
-
-
-def classify(path: Path) -> tuple[str, Path | None]:
-    """The kind of ``path`` and its handoff root (``None`` outside any root)."""
-    folder, name = os.path.split(os.path.abspath(path))  # symlinks kept: no dependence on cwd
-    return _kind(*_place(folder), name)
-
-
-def _kind(place: str | None, root: Path | None, name: str) -> tuple[str, Path | None]:
-    """classify() of the file ``name`` in a folder that is ``place`` of ``root`` (see _place)."""
-    if place == "root":
-        if name == TEMPLATE_NAME:
-            return TEMPLATE, root
-        return (SKIPPED if name in SKIPPED_NAMES else UNCLASSIFIED), root
-    if place in KIND_BY_FOLDER:
-        if name in SKIPPED_NAMES:
-            return SKIPPED, root
-        if is_markdown(name):
-            if place == "examples" and is_response_name(name):
-                return RESPONSE, root  # an example response: checked as a response, by its name
-            return KIND_BY_FOLDER[place], root
-    return UNCLASSIFIED, root
-
-
-def is_response_name(name: str) -> bool:
-    """Is ``name`` named as a response (``response-...``, ``YYYY-MM-DD-response-to-...``),
-    as the lifecycle file-name forms write one? Used where the folder does not say (examples/)."""
-    lowered = name.lower()
-    return lowered.startswith("response") or (len(lowered) > 11 and lowered[10:].startswith("-response") and lowered[:4].isdigit())
-
-
-def is_markdown(name: str) -> bool:
-    """Is ``os.path.splitext(name)[1]`` .md or .markdown, in any case? (a leading dot starts no
-    extension). Asked for every name of a large folder: without splitext's cost."""
-    dot = name.rfind(".")
-    return dot > 0 and name[dot:].lower() in MARKDOWN_SUFFIXES and name[:dot].strip(".") != ""
-
-
-@lru_cache(maxsize=4096)
-def _place(folder: str) -> tuple[str | None, Path | None]:
-    """What a folder is: ``("root", root)``, a lifecycle or examples folder of a root
-    (``("active", root)``...), a deeper folder inside a root (``(None, root)``), or nothing.
-    Asked once per folder, not once per file."""
-    here = Path(folder)
-    if is_handoff_root(here):
-        return "root", here
-    if here.name in KIND_BY_FOLDER and is_handoff_root(here.parent):
-        return here.name, here.parent
-    return None, _root_above(os.path.dirname(folder))  # deeper files, at any depth: active/a/b/c/d/.env
-
-
-@lru_cache(maxsize=4096)
-def _root_above(folder: str) -> Path | None:
-    """The nearest handoff root at or above ``folder``; each folder asked once."""
-    if is_handoff_root(Path(folder)):
-        return Path(folder)
-    parent = os.path.dirname(folder)
-    return None if parent == folder else _root_above(parent)
-
-
-def display_path(path: Path, cwd: Path | None = None) -> str:
-    cwd = cwd or Path.cwd()
-    absolute = path if path.is_absolute() else cwd / path
-    try:
-        return os.path.relpath(absolute, cwd).replace(os.sep, "/")
-    except ValueError:  # another drive on Windows
-        return absolute.as_posix()
-
-
-def inside(path: str | Path, folders: list[str]) -> bool:
-    """Is ``path`` one of the absolute ``folders`` or inside one of them?"""
-    if not folders:
-        return False
-    absolute = os.path.abspath(path)
-    return any(absolute == folder or absolute.startswith(folder.rstrip(os.sep) + os.sep) for folder in folders)
 
 
 def _walk(folder: Path, excluded) -> Iterator[tuple[str, str, str, Path | None]]:
@@ -213,7 +55,7 @@ def _walk(folder: Path, excluded) -> Iterator[tuple[str, str, str, Path | None]]
         except OSError:  # as os.walk: a folder that cannot be listed is skipped
             continue
         here = Path(current)
-        root = _place(os.path.abspath(current))[1]
+        root = place_of(os.path.abspath(current))[1]
         # every file of a handoff root is taken (privacy and credential checks read any text
         # file: notes.txt, .env); elsewhere markdown only
         every = root is not None or here.name in KIND_BY_FOLDER
@@ -302,7 +144,7 @@ def _leads_out(folder: Path) -> tuple[bool, Path | None]:
     never followed)."""
     from handoff_lint.touch import leads_out, root_outside
 
-    own = _place(os.path.abspath(folder))[1]  # the root it is or lies in
+    own = place_of(os.path.abspath(folder))[1]  # the root it is or lies in
     if own is not None and root_outside(own) is not None:
         return True, own
     if not os.path.islink(folder):
@@ -338,12 +180,12 @@ def discover(paths: Iterable[str | Path], excluded=lambda path: False) -> tuple[
             if folder != last:  # one relpath, abspath and place per folder, not per file
                 absolute = _absolute(folder, cwd)
                 last, base = folder, _folder_display(absolute, cwd)  # as the system resolves it
-                place, root = _place(absolute)
+                place, root = place_of(absolute)
                 prefix = os.path.join(absolute, "")
             key = name if base == "." else f"{base}/{name}"
             if key not in found:
                 # A newline or an escape sequence in a file name, or a byte that is not UTF-8,
                 # reaches every report: show it escaped (an unencodable name stopped the run).
-                kind, in_root = _kind(place, root, name)
+                kind, in_root = kind_in(place, root, name)
                 found[key] = SourceFile(candidate, printable(key), kind, linked_root or in_root, prefix + name)
     return list(found.values()), missing

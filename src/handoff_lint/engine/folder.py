@@ -20,7 +20,8 @@ from handoff_lint.checks import FOLDER_CHECKS
 from handoff_lint.data.config import Config
 from handoff_lint.engine import suppress
 from handoff_lint.engine.checkset import CheckSet
-from handoff_lint.engine.discover import HANDOFF, RESPONSE, SKIPPED, SourceFile, absolute, classify, display_path, inside
+from handoff_lint.model.kinds import HANDOFF, RESPONSE, SKIPPED, SourceFile, classify, display_path, inside
+from handoff_lint.engine.discover import absolute
 from handoff_lint.engine.discover import cache_kind
 from handoff_lint.findings import Finding
 
@@ -33,7 +34,8 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
     of handoffs the commit deletes (``--staged``); ``virtual``: files whose text is not on disk
     (standard input), indexed from their scans."""
     from handoff_lint.engine.check import shown_findings
-    from handoff_lint.engine.folder_index import DISPLAY, build, stem
+    from handoff_lint.model.index import build
+    from handoff_lint.model.names import stem
     from handoff_lint.show import shown
 
     checks = CheckSet.selected(suppress.family_wanted(config), FOLDER_CHECKS)
@@ -70,7 +72,7 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
                 index.add(file.absolute, place if place in ("active", "archive", "responses") else "root", file.kind, file.display)
         answering: set[str] = set()  # the responses that name a handoff of the run
         if named.get(root) and not inside(root, walked_dirs):  # a walked root reports on all of them anyway
-            answering = {index.rows[path][DISPLAY] for paths in index.answering(named[root]).values() for path in paths}
+            answering = {index.rows[path].display for paths in index.answering(named[root]).values() for path in paths}
 
         def keep(display: str) -> bool:
             if excluded is not None and excluded(display):  # `exclude` covers folder findings too
@@ -93,9 +95,9 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
 
 def _root_of(folder: str) -> Path | None:
     """The handoff root a walked folder is, or lies in."""
-    from handoff_lint.engine.discover import _place
+    from handoff_lint.model.kinds import place_of
 
-    return _place(folder)[1]
+    return place_of(folder)[1]
 
 
 class _Scans:
@@ -110,7 +112,7 @@ class _Scans:
 
     def __call__(self, path: str, kind: str):
         """The scan of ``path``, or a function that makes it when a check asks."""
-        from handoff_lint.engine.folder_index import Scan
+        from handoff_lint.parse.scanner import Scan
 
         found = self.scans.get(path)
         if found is not None:
@@ -125,20 +127,20 @@ class _Scans:
             if self.index is not None:  # a file the index does not hold is in no commit
                 self.read[path] = self.index.get(os.path.realpath(path))
             else:
-                from handoff_lint.engine.reading import read_document
+                from handoff_lint.reading import read_document
 
                 self.read[path] = read_document(path, self.root)
         return self.read[path]
 
     def _read(self, path: str, kind: str):
         from handoff_lint.detect.scan import hits_by_line, spans_of, values_at
-        from handoff_lint.engine.folder_index import Scan, scan_text
-        from handoff_lint.engine.reading import decode
+        from handoff_lint.parse.scanner import Scan, scan_text
+        from handoff_lint.reading import decode
 
         data = self.data(path)
         text = None if data is None else decode(data, path)[0]
         if text is None:  # its own check reports it
-            from handoff_lint.engine.folder_index import unreadable_scan
+            from handoff_lint.parse.scanner import unreadable_scan
 
             return unreadable_scan()
         key = stored = None

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from handoff_lint.data.catalogue import catalogue, is_selected
 from handoff_lint.data.config import Config
-from handoff_lint.engine.discover import classify, display_path
+from handoff_lint.model.kinds import classify, display_path
 from handoff_lint.engine.suppress import PROTECTED
 from handoff_lint.findings import printable
 

@@ -21,11 +21,12 @@ from handoff_lint.detect.values import Known
 from handoff_lint.engine import suppress
 from handoff_lint.engine.check import Checked, check_text, shown_findings
 from handoff_lint.engine.checkset import CheckSet
-from handoff_lint.engine.discover import SKIPPED, UNCLASSIFIED, SourceFile, classify, discover, display_path, from_blobs
+from handoff_lint.model.kinds import SKIPPED, UNCLASSIFIED, SourceFile, classify, display_path
+from handoff_lint.engine.discover import discover, from_blobs
 from handoff_lint.engine.discover import cache_kind
 from handoff_lint.engine.folder import folder_findings
 from handoff_lint.engine.guard import Guard
-from handoff_lint.engine.reading import decode, read_text
+from handoff_lint.reading import decode, read_text
 from handoff_lint.findings import Finding, printable
 
 PARALLEL_MIN_FILES = 200  # below this many texts to check in full, one process is faster
@@ -100,7 +101,7 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
                     named = {os.path.abspath(p) for p in paths if not os.path.isdir(p)}
                 if os.path.abspath(file.path) not in named:
                     if wanted("HL3"):  # but a NUL byte must not hide a key: its printable runs are read
-                        from handoff_lint.engine.reading import read_bytes
+                        from handoff_lint.reading import read_bytes
 
                         runs = credentials.binary_runs(read_bytes(file.path, file.display, config.max_file_size, file.root)[0] or b"")
                         found = hits_by_line(runs)

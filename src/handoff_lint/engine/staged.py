@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from handoff_lint.data.config import DEFAULT_MAX_BYTES
-from handoff_lint.engine.reading import Oversize
+from handoff_lint.reading import Oversize
 from handoff_lint.git import GitError, git, git_reading
 
 GIT_SYMLINK, GIT_SUBMODULE = "120000", "160000"

@@ -11,7 +11,7 @@ from handoff_lint.data.config import Config
 from handoff_lint.findings import Finding
 
 if TYPE_CHECKING:
-    from handoff_lint.engine.directives import Directive
+    from handoff_lint.parse.directives import Directive
 
 
 def family_wanted(config: Config):
@@ -78,7 +78,7 @@ def inline(findings: list[Finding], lines: list[str], display: str, config: Conf
     is not unused because the run left its family out), and comments that name or cover a code
     the settings keep from them as HL904. ``code()``: the lines inside code blocks, whose comments
     are code. Returns the findings and how many are suppressed."""
-    from handoff_lint.engine.directives import read_directives
+    from handoff_lint.parse.directives import read_directives
 
     directives = read_directives(lines, code)
     allowed = tuple(config.inline_suppress)

@@ -19,8 +19,8 @@ from typing import Callable
 from handoff_lint.data.config import Config
 from handoff_lint.detect.values import Known
 from handoff_lint.engine import suppress
-from handoff_lint.engine.discover import UNCLASSIFIED, SourceFile
-from handoff_lint.engine.source import Source
+from handoff_lint.model.kinds import UNCLASSIFIED, SourceFile
+from handoff_lint.model.source import Source
 from handoff_lint.findings import MAX_MESSAGE, Finding, printable
 from handoff_lint.git import git
 from handoff_lint.history import blobs, scope
@@ -208,8 +208,8 @@ def _suppressed(raw: list[tuple[Piece, Finding]], top: Path, config: Config) -> 
     if not with_blob:
         return raw, 0
     contents = blobs.read_blobs([piece.new_blob for piece in with_blob], top, config.max_file_size)
-    from handoff_lint.engine.discover import is_markdown
-    from handoff_lint.engine.reading import decode
+    from handoff_lint.model.kinds import is_markdown
+    from handoff_lint.reading import decode
     from handoff_lint.parse.document import split_lines
     from handoff_lint.parse.markdown import code_lines
 
@@ -238,7 +238,7 @@ def _at_tips(needles: set[str], tip_files: dict[str, str], roots: set[str], want
     """What the same checks find in the tips' files in scope: (code, secret hash or message).
     Both checks read a line at a time, so only the lines holding a ``needle`` are checked: the
     tip's other lines cannot give any of the history's findings again."""
-    from handoff_lint.engine.reading import decode
+    from handoff_lint.reading import decode
     from handoff_lint.parse.document import split_lines
 
     files = {path: blob for path, blob in tip_files.items() if wanted_path(path, roots)}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from handoff_lint.data.protocols import shipped_folders
-from handoff_lint.engine.discover import KIND_BY_FOLDER, LIFECYCLE_FOLDERS, SKIPPED_NAMES, TEMPLATE_NAME
+from handoff_lint.model.kinds import KIND_BY_FOLDER, LIFECYCLE_FOLDERS, SKIPPED_NAMES, TEMPLATE_NAME
 
 
 def roots_of(paths: Iterable[str], extra: Iterable[str] = ()) -> set[str]:

@@ -35,7 +35,7 @@ def resolve(path: str, base: str) -> Path:
 
 def _config():
     from handoff_lint.data.config import ConfigError, load_config
-    from handoff_lint.engine.discover import add_roots
+    from handoff_lint.model.kinds import add_roots
 
     try:
         config = load_config()
@@ -47,7 +47,7 @@ def _config():
 
 
 def _shown_path(path: Path) -> str:
-    from handoff_lint.engine.discover import display_path
+    from handoff_lint.model.kinds import display_path
 
     return shown(display_path(path), LIMIT)
 
@@ -110,7 +110,7 @@ def respond(handoff: str, author: str, *, base: str) -> dict:
 
 
 def status(root: str, *, base: str) -> list[dict]:
-    from handoff_lint.engine.folder_index import build
+    from handoff_lint.model.index import build
     from handoff_lint.touch import TouchError, check_root
     from handoff_lint.workflow import board
     from handoff_lint.workflow.scaffold import ScaffoldError, find_root

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from handoff_lint.checks.lifecycle import status_folder
+from handoff_lint.model.status import status_folder
 from handoff_lint.data.config import Config
-from handoff_lint.engine.folder_index import FolderIndex
+from handoff_lint.model.index import FolderIndex
 from handoff_lint.show import shown
 
 NAME_COLUMN = 60  # characters of the file name column, at most

@@ -19,12 +19,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handoff_lint.checks.lifecycle import placement
-from handoff_lint.data.config import Config
-from handoff_lint.engine.discover import display_path
-from handoff_lint.engine.folder_index import FolderIndex
 from handoff_lint.data.catalogue import is_selected
+from handoff_lint.data.config import Config
 from handoff_lint.detect.values import Known
+from handoff_lint.model.index import FolderIndex, build
+from handoff_lint.model.kinds import classify, display_path, inside
+from handoff_lint.model.names import placement
+from handoff_lint.reading import read_bytes
+from handoff_lint.git import GitError, git, work_tree
+from handoff_lint.show import shown
+from handoff_lint.touch import TouchError, inside_root, leads_out, write_text
 
 FOLDER_CODES = ("HL405", "HL412")  # fixed by moving to the folder the status belongs in
 NAME_CODES = ("HL401", "HL404")  # fixed by renaming to handoff-<Date>-<slug>.md
@@ -58,13 +62,10 @@ class Plan:
         return bool(self.moves or self.edits)
 
 
-def plan_for(paths, config: Config) -> Plan:
-    """The fix plan for a run over ``paths``: every handoff root they touch, limited to the
-    documents the run names or walks (as the checks report)."""
-    from handoff_lint.engine.discover import discover, inside
-    from handoff_lint.engine.folder_index import build
-
-    files, _missing = discover(paths, config.paths.excluded) if config.exclude else discover(paths)
+def plan_for(files, paths, config: Config) -> Plan:
+    """The fix plan for a run over ``paths`` (``files``: what discovery found in them): every
+    handoff root they touch, limited to the documents the run names or walks (as the checks
+    report)."""
     named = {file.display for file in files}
     walked = [os.path.abspath(p) for p in paths if os.path.isdir(p)]
     total = Plan()
@@ -80,8 +81,6 @@ def plan_for(paths, config: Config) -> Plan:
 def plan(index: FolderIndex, config: Config, in_run) -> Plan:
     """The moves and link updates that fix this root's selected lifecycle findings, limited to
     the documents ``in_run(entry)`` accepts."""
-    from handoff_lint.show import shown
-    from handoff_lint.touch import leads_out
 
     fix_folder = any(is_selected(code, config.select, config.ignore) for code in FOLDER_CODES)
     fix_name = any(is_selected(code, config.select, config.ignore) for code in NAME_CODES)
@@ -144,7 +143,6 @@ def diff(plan_: Plan) -> str:
     takes: each file under its own ``diff --git`` header, paths relative to the working folder.
     Every line passes the Show seam: a line holding a credential or a control character is shown
     redacted or escaped (such a patch no longer applies, by design: safety first)."""
-    from handoff_lint.show import shown
 
     out = []
     for move in plan_.moves:
@@ -220,8 +218,6 @@ def _unstaged(path: Path, top: Path) -> bool:
 
 
 def _move(source: Path, target: Path) -> None:
-    from handoff_lint.git import GitError, git, work_tree
-
     _inside(source)
     _inside(target)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -247,8 +243,6 @@ def _move(source: Path, target: Path) -> None:
 
 
 def _tracked(path: Path, top: Path) -> bool:
-    from handoff_lint.git import GitError, git
-
     try:
         return bool(git(["ls-files", "-z", "--", f":(literal){path}"], top).strip())
     except GitError:
@@ -257,8 +251,6 @@ def _tracked(path: Path, top: Path) -> bool:
 
 def _inside(path: Path) -> None:
     """The Touch seam (touch.py) for a path a fix writes: inside its handoff root."""
-    from handoff_lint.engine.discover import classify
-    from handoff_lint.touch import TouchError, inside_root
 
     root = classify(path)[1]
     try:
@@ -270,10 +262,6 @@ def _inside(path: Path) -> None:
 
 
 def _rewrite(path: Path, replacements) -> None:
-    from handoff_lint.engine.discover import classify
-    from handoff_lint.engine.reading import read_bytes
-    from handoff_lint.touch import TouchError, write_text
-
     _inside(path)
     root = classify(path)[1]
     data, problem = read_bytes(path, display_path(path), root=root)  # bounded, and not through a link leading out

@@ -18,7 +18,12 @@ from handoff_lint.detect.scan import hits_by_line, spans_of, values_at
 from handoff_lint.detect.values import Known
 from handoff_lint.parse.names import slugify
 from handoff_lint.show import shown
-from handoff_lint.engine.discover import LIFECYCLE_FOLDERS, TEMPLATE_NAME, display_path, is_handoff_root
+from handoff_lint.model.kinds import LIFECYCLE_FOLDERS, TEMPLATE_NAME, classify, display_path, is_handoff_root
+from handoff_lint.git import work_tree
+from handoff_lint.model.index import Entry, scan
+from handoff_lint.parse.directives import PEER_MARKER
+from handoff_lint.reading import read_text
+from handoff_lint.touch import TouchError, check_root, inside_root, write_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 READY = "Ready for local model pickup"
@@ -30,7 +35,6 @@ class ScaffoldError(RuntimeError):
 
 def _inside(path: Path, root: Path) -> Path:
     """The Touch seam (touch.py): ``path`` may be made only if it resolves inside ``root``."""
-    from handoff_lint.touch import TouchError, inside_root
 
     try:
         inside_root(path, root)
@@ -42,7 +46,6 @@ def _inside(path: Path, root: Path) -> Path:
 def _usable(root: Path) -> Path:
     """``root``, unless its own real path leads out of the repository (then nothing is read,
     made or written through it)."""
-    from handoff_lint.touch import TouchError, check_root
 
     try:
         check_root(root)
@@ -52,9 +55,6 @@ def _usable(root: Path) -> Path:
 
 
 def _create(path: Path, text: str, root: Path) -> None:
-    from handoff_lint.show import shown
-    from handoff_lint.touch import TouchError, write_text
-
     try:
         write_text(path, text, root, replace=False)
     except FileExistsError:
@@ -70,7 +70,6 @@ def without_suppressions(text: str) -> str:
     without the peers' bare markers (``pragma: allowlist secret``, ``gitleaks:allow``); a line
     left blank by a removal is dropped. One pass with ``find``: no pattern backtracks over an
     unclosed ``<!--``."""
-    from handoff_lint.engine.directives import PEER_MARKER
 
     mark = "\0" if "\0" not in text else ""  # where something was removed (a text with NUL keeps its lines)
     kept, position = [], 0
@@ -110,8 +109,6 @@ def find_root(start: Path) -> Path:
 
 
 def new_handoff(root: Path, description: str, today, author: str, priority: str, constraints: list[str]) -> Path:
-    from handoff_lint.engine.reading import read_text
-
     _usable(root)
     template = root / TEMPLATE_NAME
     if template.is_file() or template.is_symlink():  # read as the checks read it: a link out of the folder is not
@@ -132,13 +129,9 @@ def new_handoff(root: Path, description: str, today, author: str, priority: str,
 
 
 def respond(handoff: Path, today, author: str) -> Path:
-    from handoff_lint.engine.discover import classify
-    from handoff_lint.engine.folder_index import Entry, scan
-
     kind, root = classify(handoff)
     if kind != "handoff" or root is None:
         raise ScaffoldError(f"{display_path(handoff)} is not a handoff in active/ or archive/")
-    from handoff_lint.engine.reading import read_text
 
     _usable(root)
     text, problem = read_text(handoff, display_path(handoff), root=root)
@@ -188,7 +181,6 @@ def pre_commit_snippet(folder: Path) -> str:
     import os
     import re as regex
 
-    from handoff_lint.git import work_tree
 
     absolute = Path(os.path.abspath(folder))
     top = work_tree(absolute if absolute.is_dir() else Path.cwd()) or Path.cwd()

@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 from conftest import VALID_HANDOFF, run_cli
 from handoff_lint.checks import credentials
 from handoff_lint.data.config import Config
-from handoff_lint.engine.discover import UNCLASSIFIED, SourceFile
+from handoff_lint.model.kinds import UNCLASSIFIED, SourceFile
 from handoff_lint.detect.redact import redact
 from handoff_lint.data.rules_data import load_table
 from handoff_lint.detect import gates as detect_gates, judge, scan as detect_scan
-from handoff_lint.engine.source import Source
+from handoff_lint.model.source import Source
 
 RNG = random.Random(7)
 

@@ -288,6 +288,6 @@ def test_a_response_names_its_handoff_in_a_metadata_table(handoff_root):
     "title", ["Local Handoff: Review the scheduler", "Handoff: Review the scheduler", "handoff : review the scheduler"]
 )
 def test_a_name_is_suggested_from_either_protocols_title_without_its_prefix(title):
-    from handoff_lint.checks.lifecycle import slugify
+    from handoff_lint.parse.names import slugify
 
     assert slugify(title) == "review-the-scheduler"

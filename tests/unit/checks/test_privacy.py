@@ -9,8 +9,8 @@ import pytest
 
 from handoff_lint.checks import privacy
 from handoff_lint.data.config import Config
-from handoff_lint.engine.discover import UNCLASSIFIED, SourceFile
-from handoff_lint.engine.source import Source
+from handoff_lint.model.kinds import UNCLASSIFIED, SourceFile
+from handoff_lint.model.source import Source
 
 
 def codes(line: str) -> list[tuple[str, int]]:

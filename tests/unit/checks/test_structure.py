@@ -6,9 +6,9 @@ import pytest
 
 from conftest import VALID_HANDOFF, VALID_RESPONSE, line_of
 from handoff_lint.data.config import Config
-from handoff_lint.engine.discover import HANDOFF, RESPONSE, TEMPLATE, SourceFile
+from handoff_lint.model.kinds import HANDOFF, RESPONSE, TEMPLATE, SourceFile
 from handoff_lint.checks import structure
-from handoff_lint.engine.source import Source
+from handoff_lint.model.source import Source
 from pathlib import Path
 
 
@@ -123,7 +123,7 @@ def test_response_missing_section_and_field():
 
 
 def test_crlf_and_bom_read_as_normal_text(tmp_path):
-    from handoff_lint.engine.reading import read_text
+    from handoff_lint.reading import read_text
 
     path = tmp_path / "doc.md"
     path.write_bytes(b"\xef\xbb\xbf" + VALID_HANDOFF.replace("\n", "\r\n").encode())

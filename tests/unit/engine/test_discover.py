@@ -5,15 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from handoff_lint.engine.discover import (
-    EXAMPLE,
-    HANDOFF,
-    RESPONSE,
-    SKIPPED,
-    TEMPLATE,
-    UNCLASSIFIED,
-    discover,
-)
+from handoff_lint.model.kinds import EXAMPLE, HANDOFF, RESPONSE, SKIPPED, TEMPLATE, UNCLASSIFIED
+from handoff_lint.engine.discover import discover
 
 
 def kinds(paths, cwd, monkeypatch):
@@ -157,7 +150,7 @@ def test_a_walk_takes_every_file_of_a_root_at_any_depth_and_never_follows_a_fold
 
 def test_the_protocol_is_known_by_the_folder_name_then_the_template_title(tmp_path):
     from handoff_lint.data.config import Config
-    from handoff_lint.engine.discover import classify, is_handoff_root, protocol_of
+    from handoff_lint.model.kinds import classify, is_handoff_root, protocol_of
 
     larger = tmp_path / "models" / "next-larger"
     (larger / "active").mkdir(parents=True)
@@ -185,7 +178,7 @@ def test_the_protocol_is_known_by_the_folder_name_then_the_template_title(tmp_pa
 
 
 def test_a_template_linked_out_of_its_folder_is_not_read_for_its_title(tmp_path):
-    from handoff_lint.engine.discover import protocol_of
+    from handoff_lint.model.kinds import protocol_of
 
     outside = tmp_path / "outside.md"
     outside.write_text("# Handoff: x\n")

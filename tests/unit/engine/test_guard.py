@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from handoff_lint.data.config import load_config
-from handoff_lint.engine.discover import SourceFile
+from handoff_lint.model.kinds import SourceFile
 from handoff_lint.engine.guard import Guard, covers_protected, shorten
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from handoff_lint.detect.scan import hits_by_line, spans_of, values_at
 from handoff_lint.detect.values import Known
-from handoff_lint.engine.discover import SourceFile, is_markdown
+from handoff_lint.model.kinds import SourceFile, is_markdown
 
 if TYPE_CHECKING:
     from handoff_lint.parse.document import Document
@@ -63,7 +63,7 @@ class Source:
     def scan(self):
         """The line scanner's view (title, fields, reference links): what the folder index and the
         reference checks read."""
-        from handoff_lint.engine.folder_index import scan_text
+        from handoff_lint.parse.scanner import scan_text
 
         return scan_text(self.text, tuple(self.known), self.code_lines or frozenset())
 

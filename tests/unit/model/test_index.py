@@ -1,4 +1,4 @@
-"""folder_index.listing: folders it does not list become problems; the rest is still indexed."""
+"""model.listing: folders it does not list become problems; the rest is still indexed."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from handoff_lint.engine.folder_index import build
+from handoff_lint.model.index import build
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="symbolic links")
 
@@ -45,7 +45,7 @@ def test_a_folder_named_like_a_handoff_at_the_top_is_a_stray_not_a_document(hand
 def test_the_line_scan_reads_no_field_in_code_as_the_parser_reads_code(opening, closing):
     """The scan asks the parser's one code reader: a status line in a 4-backtick fence (``` does
     not close it), in a fence 'closed' by ``` end, or in an indented block is code."""
-    from handoff_lint.engine.folder_index import scan_text
+    from handoff_lint.parse.scanner import scan_text
 
     if closing is None:  # an indented block
         code = "    **Handoff Status**: Completed\n    # Not the title\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from handoff_lint.engine.reading import read_text
+from handoff_lint.reading import read_text
 
 
 def read(path, **kwargs):
@@ -101,7 +101,7 @@ def test_a_fifo_swapped_in_after_the_stat_does_not_block(tmp_path, monkeypatch):
     not wait for one (the race between the two calls, forced by lying about the stat)."""
     import threading
 
-    from handoff_lint.engine import reading
+    from handoff_lint import reading
 
     regular = tmp_path / "regular.md"
     regular.write_text("x\n")
