@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from handoff_lint.data.rules_data import load_table
-from handoff_lint.detect.judge import TOKEN_CHARS, in_token_format, is_placeholder, name_may_hold_secret
+from handoff_lint.detect.judge import TOKEN_CHARS, in_token_format, is_placeholder, name_may_hold_secret, value_is_literal
 from handoff_lint.detect.patterns import Hit
 
 
@@ -48,8 +48,10 @@ def detect_secrets_hits(lines: list[str]) -> list[list[Hit]]:
                         end += 1
                 if is_placeholder(line[start:end], assigned=keyword):
                     continue
-                if keyword and (in_token_format(line[start:end]) or not name_may_hold_secret(line[:start])):
-                    continue
+                quote = line[start - 1:start] if line[start - 1:start] in ("'", '"', "`") else ""
+                if keyword and (in_token_format(line[start:end]) or not name_may_hold_secret(line[:start])
+                                or not value_is_literal(line[start:end], quote)):
+                    continue  # judged as our own assignments are: no phrase, reference or code
                 code = "HL304" if keyword else "HL305"
                 hits.append(Hit(start, end, code, f"{secret.type.lower()} (detect-secrets)", line[start:end], 0 if keyword else 4, raw))
             found.append(hits)
