@@ -12,7 +12,7 @@ from typing import NamedTuple
 from handoff_lint.data.rules_data import load_table
 from handoff_lint.detect.judge import (
     WEAK_KEYS, given_secret, high_entropy, in_token_format, is_placeholder, jwt_header_is_json, looks_like_key, looks_random,
-    name_may_hold_secret, name_says_secret, prose_secret, stand_in, trailing_name, value_looks_secret,
+    name_says_secret, prose_secret, stand_in, trailing_name, value_looks_secret,
 )
 
 
@@ -99,8 +99,10 @@ def header_credential(scheme: str | None, value: str) -> bool:
 
 _CLOSING = {'"': '"', "'": "'", "`": "`", "[": "]"}
 _NEXT_PARAMETER = re.compile(r"&[A-Za-z_][A-Za-z0-9_.-]{0,40}=")
-# An HTML attribute's value (`<input value="...">`, `data-widget="..."`): a page's markup, not a key.
-_ATTRIBUTE = re.compile(r"[A-Za-z][\w:-]*=$")
+# A string given to a name (`x = "..."`, `"x": "..."`, `<a x="...">`) is the assignment rules' to
+# judge by the name; a quoted high-entropy string with no name (detect-secrets' entropy plugins)
+# is judged here, by its entropy.
+_GIVEN = re.compile(r"[\w\]\)\"'-][ \t]*(?:=|:=|=>|:|->)$")
 
 
 def assigned_value(line: str, at: int) -> tuple[str, int, int, str] | None:
@@ -213,7 +215,7 @@ def own_hits(line: str) -> list[Hit]:
             hits.append(Hit(match.start("secret"), match.start("secret") + len(secret), "HL304", "secret given in a sentence", secret, 0))
     for match in patterns.quoted_random.finditer(line):
         secret = match.group("secret")
-        before = line[:match.start()]
-        if high_entropy(secret) and name_may_hold_secret(before) and not (_ATTRIBUTE.search(before) and "<" in before):
+        before = line[:match.start()].rstrip(" \t")
+        if high_entropy(secret) and not _GIVEN.search(before):
             hits.append(Hit(match.start("secret"), match.end("secret"), "HL301", "high-entropy string", secret, 0))
     return hits

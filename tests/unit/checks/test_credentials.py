@@ -375,6 +375,7 @@ def detectors() -> list[str]:
 
 # Detectors of a text's structure, not of one line: tested on their own (tests/unit/detect/).
 MULTILINE = ("table-header",)
+NAMELESS = ("quoted-random",)  # found where no name is given the value
 LINE_SAMPLES = sorted(name for name in SAMPLES if name not in MULTILINE)
 
 
@@ -404,6 +405,8 @@ def test_each_format_finds_its_own_sample_alone(name):
 def test_every_detector_finds_its_sample_beside_placeholders(name, template):
     """No keyword needed, and a placeholder on the same line hides nothing: the sample is found
     in a file whose other lines are clean, and its finding lies on the sample."""
+    if name in NAMELESS and ": {}" in template:
+        pytest.skip("a string given to a name is judged by the name (the assignment rules)")
     line = template.format(SAMPLES[name])
     text = "# Notes\n\nNothing secret here.\n" + line + "\nThe end.\n"
     found = [f for f in findings(text) if f.line == 4]
