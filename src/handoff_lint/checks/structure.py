@@ -58,7 +58,7 @@ def check(source: Source, config: Config) -> list[Finding]:
     findings = checker.run(lambda: validator(schema_name, *extras, strict), quick)
     if source.kind == TEMPLATE:
         return [f for f in findings if f.code not in TEMPLATE_SKIPS]
-    findings += placeholders(source.display, doc)
+    findings += placeholders(source.display, doc, lambda: source.hits)
     placeholder_lines = {f.line for f in findings if f.code == "HL112"}
     # A placeholder explains why the value on its line is invalid: say it once.
     return [f for f in findings if not (f.code == "HL103" and f.line in placeholder_lines)]
@@ -82,14 +82,23 @@ def _handoff_in_name(source: Source) -> str | None:
     return match.group("target") if match else None
 
 
-def placeholders(display: str, doc: Document) -> list[Finding]:
+def placeholders(display: str, doc: Document, secrets=None) -> list[Finding]:
+    """HL112: template text left in a document. Square brackets that hold a credential
+    (`**Password**: [Xk9#...]`) are no template text: HL3 reports them, and nothing quotes them.
+    ``secrets``: a callable giving the text's credential scan, (0-based line, hits), asked only
+    for a line with a bracket."""
     found = []
+    held: dict[int, list] | None = None
     for number, text in enumerate(doc.lines, start=1):
         if number in doc.code_lines or ("[" not in text and "YYYY" not in text):
             continue
         text = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), text)
         for _name, pattern in _placeholder_patterns():
             for match in pattern.finditer(text):
+                if secrets is not None:
+                    held = dict(secrets()) if held is None else held
+                    if any(hit.start < match.end() and match.start() < hit.end for hit in held.get(number - 1, ())):
+                        continue
                 found.append(
                     Finding(display, number, match.start() + 1, "HL112", f"template placeholder {match.group(0)!r} left in the document")
                 )

@@ -149,7 +149,7 @@ def _lines_of(text: str, picked: dict[int, list]) -> set[int]:
             by_line[line] = (position, set(picked[position]))
     lines: set[int] = set()
     for line, (position, needs) in by_line.items():
-        if (None, None, False) in needs:
+        if any(also is None and near is None for also, near, _folded in needs):
             lines.add(line)
             continue
         begin = text.rfind("\n", 0, position) + 1
@@ -181,24 +181,33 @@ def run_lines(text: str) -> list[int]:
 def candidate_lines(text: str) -> set[int]:
     """0-based indices of the lines (split at "\\n") some gate picks; every other line holds
     no match of any credential detector."""
+    return gated_lines(text)[0]
+
+
+def gated_lines(text: str) -> tuple[set[int], list[int]]:
+    """:func:`candidate_lines`, and the lines with a run of RUN token characters (where a
+    base64 blob may be: detect/decode.py)."""
     gates = gate_table()
     lowered = text.lower()
+    with_run = run_lines(text)
     if len(lowered) != len(text):  # lower() changed a length ('İ'): positions do not carry over
-        return {index for index, line in enumerate(text.split("\n")) if line_passes(line)}
+        return {index for index, line in enumerate(text.split("\n")) if line_passes(line)}, with_run
     picked = _picked(text, lowered, gates.searches, gates.sensitive, gates.nocase)
     for shape in gates.shapes:
         for match in shape.finditer(text):
             picked.setdefault(match.start(), []).append((None, None, False))
     lines = _lines_of(text, picked) if picked else set()
-    if gates.run_searches:
-        with_run = run_lines(text)
-        if with_run:
-            all_lines = text.split("\n")
-            subset = "\n".join(all_lines[index] for index in with_run)
-            found = _picked(subset, subset.lower(), gates.run_searches, gates.run_sensitive, gates.run_nocase)
+    if gates.run_searches and with_run:
+        all_lines = text.split("\n")
+        subset = "\n".join(all_lines[index] for index in with_run)
+        subset_lowered = subset.lower()
+        if len(subset_lowered) != len(subset):
+            lines.update(index for index in with_run if line_passes(all_lines[index]))
+        else:
+            found = _picked(subset, subset_lowered, gates.run_searches, gates.run_sensitive, gates.run_nocase)
             if found:
                 lines.update(with_run[index] for index in _lines_of(subset, found))
-    return lines
+    return lines, with_run
 
 
 def line_passes(line: str) -> bool:

@@ -39,6 +39,12 @@ class _Patterns(NamedTuple):
     assignment: re.Pattern  # `name = value`, `**Name**: value`: the value is read after the match
     prose: re.Pattern
     quoted_random: re.Pattern
+    # the token formats' gate literals, as written and lower-cased, each with the tokens it
+    # gates, and the tokens gated by a shape: a line holding none of a token's literals is not
+    # searched with its pattern
+    sensitive: tuple[tuple[str, frozenset], ...]
+    nocase: tuple[tuple[str, frozenset], ...]
+    always: frozenset
 
 
 # `[keyed]`: a provider's name in a setting's name, a separator, the value (case-blind). The name
@@ -58,9 +64,24 @@ def pattern_table() -> _Patterns:
     tokens = [(name, re.compile(pattern)) for name, pattern in table["tokens"].items()]
     tokens += [(name, re.compile(keyed_pattern(entry))) for name, entry in table.get("keyed", {}).items()]
     other = {name: re.compile(pattern) for name, pattern in table["other"].items()}
+    from handoff_lint.detect.gates import all_gates
+
+    names = {name for name, _pattern in tokens}
+    sensitive: dict[str, set] = {}
+    nocase: dict[str, set] = {}
+    always = set()
+    for name, gate in all_gates().items():
+        if name not in names:
+            continue
+        if "shape" in gate:
+            always.add(name)
+        for needle in gate.get("any", ()):
+            into, key = (nocase, needle.lower()) if gate.get("nocase") else (sensitive, needle)
+            into.setdefault(key, set()).add(name)
     return _Patterns(tokens, other["private-key"], other["url-password"], other["curl-user"], other["auth-header"],
                      (other["quoted-pair"], other["xml-element"], other["key-value-attribute"]), other["assignment"],
-                     other["prose"], other["quoted-random"])
+                     other["prose"], other["quoted-random"], tuple((k, frozenset(v)) for k, v in sensitive.items()),
+                     tuple((k, frozenset(v)) for k, v in nocase.items()), frozenset(always))
 
 
 
@@ -173,7 +194,17 @@ def own_hits(line: str) -> list[Hit]:
     one match at a time."""
     patterns = pattern_table()
     hits: list[Hit] = []
+    lowered = line.lower()
+    active = set(patterns.always)
+    for needle, names in patterns.sensitive:
+        if needle in line:
+            active |= names
+    for needle, names in patterns.nocase:
+        if needle in lowered:
+            active |= names
     for name, pattern in patterns.tokens:
+        if name not in active:
+            continue  # the token's own gate: none of its literals is on the line
         for match in pattern.finditer(line):
             body = match.group("body") if "body" in pattern.groupindex and match.group("body") else match.group(0)
             token = "token" if "token" in pattern.groupindex else 0  # cohere: the key, not its name
