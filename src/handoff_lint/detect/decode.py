@@ -4,8 +4,9 @@ base64 blobs in it decoded once. Each character of the rendering keeps the span 
 came from, so that a secret found in the rendering is reported, and redacted, where the text
 writes it (the encoded characters: detect/values.py then hides that form wherever it reappears).
 
-Both run only on the few lines a cheap test picks: a marker (`%`, `&`, `<`, `\\`, `*`, `~~`) the
-rendering would change, or a long run of base64 characters (detect/gates.py: run_lines)."""
+Both run only on the few lines a cheap test picks: a marker (`%`, `&`, `<`, `\\`) the rendering
+would change, or a long run of token characters (detect/gates.py: run_lines), where a blob or a
+token broken by emphasis (`*`, `~~`) may be."""
 
 from __future__ import annotations
 
@@ -22,18 +23,41 @@ _PIECE = re.compile(
     r"|\\[!-/:-@\[-`{-~]"
     r"|(?<=[A-Za-z0-9_-])(?:\*{1,3}|~~)(?=[A-Za-z0-9_-])"
 )
-_MARKERS = ("%", "&", "<", "\\", "*", "~~")
+# Found with `str.find` in the whole text; emphasis (`*`, `~~`) only on the lines with a run of
+# token characters (detect/gates.py counts the markers as such): a token it breaks is one.
+_MARKERS = ("%", "&", "<", "\\")
+_EMPHASIS = ("*", "~~")
 MAX_LINE = 20_000  # a longer line is not rendered (a minified blob, not prose)
+
+
+_HEX = frozenset("0123456789abcdefABCDEF")
+
+
+def _renders_otherwise(text: str, at: int, marker: str) -> bool:
+    """Does the marker at ``at`` start something a rendering changes (a cheap look at what
+    follows it; the rendering itself decides)? `50% of runs` does not."""
+    after = text[at + 1:at + 2]
+    if marker == "%":
+        return after in _HEX and text[at + 2:at + 3] in _HEX and after != ""
+    if marker == "&":
+        return after == "#" or after.isalpha()
+    if marker == "<":
+        return after in ("!", "/") or after.isalpha()
+    if marker == "\\":
+        return after != "" and not after.isalnum() and not after.isspace()
+    return False
 
 
 def marker_lines(text: str) -> list[int]:
     """0-based indices of the lines of ``text`` holding a marker a rendering may change: found
-    with `str.find` (C speed); the common text holds a few, on lines that render as written."""
+    with `str.find` (C speed); the common text holds a few (`50%`, `R&D`), which a look at what
+    follows passes over."""
     positions: list[int] = []
     for marker in _MARKERS:
         at = text.find(marker)
         while at != -1:
-            positions.append(at)
+            if _renders_otherwise(text, at, marker):
+                positions.append(at)
             at = text.find(marker, at + len(marker))
     if not positions:
         return []
@@ -65,7 +89,7 @@ def _replacement(piece: str) -> str:
 def rendered(line: str) -> tuple[str, list[tuple[int, int]]] | None:
     """``line`` as rendered, with for each of its characters the span of ``line`` it came from;
     None when the rendering is the line itself."""
-    if len(line) > MAX_LINE or not any(marker in line for marker in _MARKERS):
+    if len(line) > MAX_LINE or not any(marker in line for marker in _MARKERS + _EMPHASIS):
         return None
     out: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -103,6 +127,8 @@ def blobs(line: str) -> list[tuple[int, int, str]]:
     import binascii
 
     found = []
+    if line.islower() or line.isupper():
+        return found  # a blob holds both cases: a file name, a slug or a hex digest holds one
     for match in _BLOB.finditer(line):
         run = match.group(0)
         if not (any(c.isupper() for c in run) and any(c.islower() for c in run) and any(c.isdigit() for c in run)):

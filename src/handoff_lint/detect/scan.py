@@ -136,7 +136,8 @@ def decoded_hits(lines: list[str], text: str, with_run: list[int]) -> dict[int, 
     """Secrets that show only as rendered (`gh<!-- -->p_...`, `&#103;hp_...`, `%67%68%70...`,
     `ghp_\\-...`) or in a base64 blob; each reported on the characters the text writes."""
     found: dict[int, list[Hit]] = {}
-    for index in marker_lines(text):
+    emphasis = [index for index in with_run if index < len(lines) and ("*" in lines[index] or "~~" in lines[index])]
+    for index in sorted(set(marker_lines(text)).union(emphasis)):
         if index >= len(lines):
             continue
         line = lines[index]

@@ -288,7 +288,6 @@ SAMPLES.update({
     "1password-service": "ops_eyJ" + random_body(300, ALNUM + "+/"),
     "adobe": "p8e-" + random_body(32),
     "age": "AGE-SECRET-KEY-1" + random_body(58, "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L"),
-    "airtable": "pat" + random_body(14) + "." + hexes(64),
     "alibaba": "LTAI" + random_body(20),
     "artifactory": "AKCp" + random_body(69),
     "atlassian": "ATATT3" + random_body(186, TOKENISH + "="),
@@ -467,8 +466,8 @@ def _strings(items) -> set[str] | None:
         name = str(op)
         if name == "LITERAL":
             options = {chr(arg)}
-        elif name == "IN" and all(str(o) == "LITERAL" for o, _ in arg):
-            options = {chr(a) for _, a in arg}
+        elif name == "IN" and all(str(o) == "LITERAL" or (str(o) == "CATEGORY" and str(a) == "CATEGORY_DIGIT") for o, a in arg):
+            options = {c for o, a in arg for c in (string.digits if str(o) == "CATEGORY" else chr(a))}
         elif name == "BRANCH":
             parts = [_strings(alternative) for alternative in arg[1]]
             if any(part is None for part in parts):
