@@ -696,7 +696,10 @@ def test_the_proof_would_catch_a_gate_that_hides_a_match():
 FRAGMENTS = ["pass", "Password", "pwd", "secret", "token", "api_key", "API-KEY", "auth", "credential", "AKIA", "xoxb-",
              "sk_live", "SG.", "glpat-", "AccountKey=", "://", "bob:pw@", "https", " ", "=", ":", ":=", "=>", '"', "'",
              "x", "9", "-", "\n", "İ", "word", "_", "Q~", "AC", "SK", ".", "-us", "hf_", "sk-"]
-PIECES = [SAMPLES[name] for name in ("openai", "aws", "slack", "telegram", "discord", "twilio", "assignment", "KeywordDetector", "MailchimpDetector", "url-password", "azure-ad")]
+PIECES = [SAMPLES[name] for name in ("openai", "aws", "slack", "telegram", "discord", "twilio", "assignment", "KeywordDetector", "MailchimpDetector", "url-password", "azure-ad",
+                                     "vault", "shopify", "cloudflare", "sidekiq", "quoted-random", "prose", "grafana")]
+# run gates: a long run of token characters on a line, or a literal of a run gate without one
+FRAGMENTS += ["a" * 16, "x-" * 9, "hvs.", "shpat_", "CLOUDFLARE: ", "'", "The password is ", "|", "**", "sumo"]
 
 
 @settings(max_examples=150, deadline=None)
