@@ -235,6 +235,7 @@ _DESCRIPTION_STARTS = frozenset(("see", "in", "stored", "kept", "ask", "use", "u
                                  "look", "loaded", "taken", "generated", "rotated", "same", "not", "no", "none", "your", "our"))
 _NEXT_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*[=:]")
 _SNAKE_NAME = re.compile(r"[a-z]+(?:_[a-z]+)+")
+_WORDS = re.compile(r"[A-Za-z']+(?:[-/][A-Za-z']+)*")
 _TOKEN_VALUE = re.compile(r"[A-Za-z0-9_+/=-]{10,}")
 
 
@@ -247,8 +248,9 @@ def value_is_literal(value: str, quote: str = "") -> bool:
         return False
     if "://" in value or value[0] in "$%~/#&@<" or lowered.startswith(("file:", "op:", "vault:", "env:", "secret:", "arn:")):
         return False  # a link or a reference to where the secret is (`op://vault/item`, `$VAR`, `~/.netrc`)
-    if _NEXT_NAME.fullmatch(value) or _SNAKE_NAME.fullmatch(value):
-        return False  # `API_KEY=` on an empty line: the next setting's name; `real_key`: a variable's
+    if _NEXT_NAME.fullmatch(value) or _SNAKE_NAME.fullmatch(value) or _NEXT_NAME.match(value):
+        return False  # `API_KEY=` on an empty line: the next setting's name; `real_key`: a variable's;
+        # `user=x;pass=y`: settings of their own, each read by its name
     if any(c.isspace() for c in value):
         # a quoted phrase of a few words may be a passphrase; a description (`"see the vault"`,
         # `"stored in the keyring"`), a command (`\`cmd arg\``) or code (`"x = y"`) is none
@@ -264,8 +266,8 @@ def given_secret(key: str, name: str, value: str, quote: str, after: str = "", t
     key = key.lower().replace(" ", "_").replace("-", "_")
     if not value_is_literal(value, quote):
         return False
-    if not quote and value.replace("-", "").replace("'", "").isalpha() and after[:1] == " " and after[1:2].isalpha():
-        return False  # `Password: stored in the local keyring`: the first word of a sentence
+    if not quote and _WORDS.fullmatch(value) and after[:1] == " " and after[1:2].isalpha():
+        return False  # `Password: stored in the local keyring`, `password/secret assignments`: a sentence
     if key in WEAK_KEYS:
         # `signing_key`, `auth`: the word ends the name, and the value is a token
         return not tail and not key_names_no_secret(name) and bool(_TOKEN_VALUE.fullmatch(value)) and random_enough(value)
