@@ -235,6 +235,9 @@ _DESCRIPTION_STARTS = frozenset(("see", "in", "stored", "kept", "ask", "use", "u
                                  "look", "loaded", "taken", "generated", "rotated", "same", "not", "no", "none", "your", "our"))
 _NEXT_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*[=:]")
 _SNAKE_NAME = re.compile(r"[a-z]+(?:_[a-z]+)+")
+# A value that starts with a setting of its own (`user=admin;pass=...`, `API_KEY=*`): a name with
+# a separator, or a lower-case word, then `=` or `:` and not base64's padding (`eyJ0...x==`).
+_SETTING = re.compile(r"(?:[A-Za-z][A-Za-z0-9]*[_.-][A-Za-z0-9_.-]*|[a-z]{3,})[=:](?!=)")
 _WORDS = re.compile(r"[A-Za-z']+(?:[-/][A-Za-z']+)*")
 _TOKEN_VALUE = re.compile(r"[A-Za-z0-9_+/=-]{10,}")
 
@@ -248,8 +251,8 @@ def value_is_literal(value: str, quote: str = "") -> bool:
         return False
     if "://" in value or value[0] in "$%~/#&@<" or lowered.startswith(("file:", "op:", "vault:", "env:", "secret:", "arn:")):
         return False  # a link or a reference to where the secret is (`op://vault/item`, `$VAR`, `~/.netrc`)
-    if _NEXT_NAME.fullmatch(value) or _SNAKE_NAME.fullmatch(value) or _NEXT_NAME.match(value):
-        return False  # `API_KEY=` on an empty line: the next setting's name; `real_key`: a variable's;
+    if value.endswith(":") or _NEXT_NAME.fullmatch(value) or _SNAKE_NAME.fullmatch(value) or _SETTING.match(value):
+        return False  # `API_KEY=` on an empty line, `fn::secret:`: the next setting's name; `real_key`: a variable's;
         # `user=x;pass=y`: settings of their own, each read by its name
     if any(c.isspace() for c in value):
         # a quoted phrase of a few words may be a passphrase; a description (`"see the vault"`,
