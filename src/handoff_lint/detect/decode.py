@@ -1,12 +1,13 @@
 """A line as a reader sees it: what markdown and a browser render of it (percent-encoding, HTML
-entities, markdown escapes, inline markup and HTML comments inside a token removed), and the
-base64 blobs in it decoded once. Each character of the rendering keeps the span of the line it
-came from, so that a secret found in the rendering is reported, and redacted, where the text
-writes it (the encoded characters: detect/values.py then hides that form wherever it reappears).
+entities, markdown escapes; inline markup, HTML comments and invisible characters inside a
+token removed), and the base64 blobs in it decoded once. Each character of the rendering keeps
+the span of the line it came from, so that a secret found in the rendering is reported, and
+redacted, where the text writes it (the encoded characters: detect/values.py then hides that
+form wherever it reappears).
 
-Both run only on the few lines a cheap test picks: a marker (`%`, `&`, `<`, `\\`) the rendering
-would change, or a long run of token characters (detect/gates.py: run_lines), where a blob or a
-token broken by emphasis (`*`, `~~`) may be."""
+Both run only on the few lines a cheap test picks: a marker (`%`, `&`, `<`, `\\`, an invisible
+character) the rendering would change, or a long run of token characters (detect/gates.py:
+run_lines), where a blob or a token broken by emphasis (`*`, `~~`) may be."""
 
 from __future__ import annotations
 
@@ -22,10 +23,14 @@ _PIECE = re.compile(
     r"|(?:%[0-9A-Fa-f]{2})+"
     r"|\\[!-/:-@\[-`{-~]"
     r"|(?<=[A-Za-z0-9_-])(?:\*{1,3}|~~)(?=[A-Za-z0-9_-])"
+    r"|[\u200b-\u200d\u2060\ufeff\u00ad]+"
 )
+# Characters a reader never sees: zero-width spaces and joiners, the word joiner, a byte-order
+# mark, a soft hyphen. Inside a token they hide it from a pattern and not from the reader.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 # Found with `str.find` in the whole text; emphasis (`*`, `~~`) only on the lines with a run of
 # token characters (detect/gates.py counts the markers as such): a token it breaks is one.
-_MARKERS = ("%", "&", "<", "\\")
+_MARKERS = ("%", "&", "<", "\\", *_INVISIBLE)
 _EMPHASIS = ("*", "~~")
 MAX_LINE = 20_000  # a longer line is not rendered (a minified blob, not prose)
 
@@ -45,7 +50,7 @@ def _renders_otherwise(text: str, at: int, marker: str) -> bool:
         return after in ("!", "/") or after.isalpha()
     if marker == "\\":
         return after != "" and not after.isalnum() and not after.isspace()
-    return False
+    return marker in _INVISIBLE
 
 
 def marker_lines(text: str) -> list[int]:
@@ -73,12 +78,12 @@ def marker_lines(text: str) -> list[int]:
 
 
 def _replacement(piece: str) -> str:
-    if piece.startswith("<") or piece.startswith("*") or piece.startswith("~"):
-        return ""  # markup, a comment: rendered as nothing
+    if piece.startswith(("<", "*", "~")) or piece[0] in _INVISIBLE:
+        return ""  # markup, a comment, an invisible character: rendered as nothing
     if piece.startswith("&"):
         import html
 
-        return html.unescape(piece)
+        return "".join(char for char in html.unescape(piece) if char not in _INVISIBLE)
     if piece.startswith("%"):
         from urllib.parse import unquote
 
