@@ -44,12 +44,13 @@ except ImportError:  # pragma: no cover
     import sre_parse  # type: ignore[no-redef]
 
 # Rules for what is no secret (identifiers, public keys) or no line of text.
-SKIPPED_RULES = re.compile(r"-client-id$|-access-id$|-api-id$|pub-key$|public-key$|pub-api-key$|^pkcs12-file$|^kubernetes-secret-yaml$")
+SKIPPED_RULES = re.compile(r"-client-id$|-access-id$|-api-id$|pub-key$|public-key$|pub-api-key$"
+                           r"|^pkcs12-file$|^kubernetes-secret-yaml$")
 FAMILY_OF = {"new": "new-relic", "jwt": "jwt", "generic": "generic", "private": "private-key", "curl": "curl"}
-DS_FAMILY = {"basic_auth": "url-password", "keyword": "generic", "high_entropy_strings": "high-entropy", "private_key": "private-key",
-             "aws_key": "aws", "azure_storage_key": "azure", "github_token": "github", "gitlab_token": "gitlab", "ibm_cloud_iam": "ibm",
-             "ibm_cos_hmac": "ibm", "mailchimp_key": "mailchimp", "pypi_token": "pypi", "square_oauth": "square", "stripe_key": "stripe",
-             "telegram_token": "telegram", "openai": "openai"}
+DS_FAMILY = {"basic_auth": "url-password", "keyword": "generic", "high_entropy_strings": "high-entropy",
+             "private_key": "private-key", "aws_key": "aws", "azure_storage_key": "azure", "github_token": "github",
+             "gitlab_token": "gitlab", "ibm_cloud_iam": "ibm", "ibm_cos_hmac": "ibm", "mailchimp_key": "mailchimp",
+             "pypi_token": "pypi", "square_oauth": "square", "stripe_key": "stripe", "telegram_token": "telegram"}
 
 
 def one_line(text: str) -> str:
@@ -98,9 +99,12 @@ def _class(arg) -> set[str]:
         elif kind == "RANGE":
             chars |= {chr(c) for c in range(value[0], value[1] + 1)}
         elif kind == "CATEGORY":
-            pattern = {"CATEGORY_DIGIT": r"\d", "CATEGORY_WORD": r"\w", "CATEGORY_SPACE": r"\s", "CATEGORY_NOT_SPACE": r"\S"}.get(str(value), r"\w")
+            pattern = _CATEGORIES.get(str(value), r"\w")
             chars |= {c for c in probe if re.match(pattern, c)}
     return set(probe) - chars if negate else chars
+
+
+_CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_WORD": r"\w", "CATEGORY_SPACE": r"\s", "CATEGORY_NOT_SPACE": r"\S"}
 
 
 def new_secret(regex: str, rng: random.Random) -> str:
@@ -109,7 +113,10 @@ def new_secret(regex: str, rng: random.Random) -> str:
 
 
 # -- gitleaks: Go rule functions, translated statement by statement --------------------------
-_GO_TOKEN = re.compile(r'''(?P<comment>//[^\n]*|/\*.*?\*/)|(?P<raw>`[^`]*`)|(?P<str>"(?:[^"\\\n]|\\.)*")|(?P<nl>\n)|(?P<ws>[ \t\r]+)|(?P<ident>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)|(?P<num>[0-9]+)|(?P<op>\.\.\.|:=|==|!=|&&|\|\||[-+*/%<>=!&|^(){}\[\],;:.])''', re.S)
+_GO_TOKEN = re.compile(
+    r"(?P<comment>//[^\n]*|/\*.*?\*/)|(?P<raw>`[^`]*`)|(?P<str>\"(?:[^\"\\\n]|\\.)*\")|(?P<nl>\n)|(?P<ws>[ \t\r]+)"
+    r"|(?P<ident>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)|(?P<num>[0-9]+)"
+    r"|(?P<op>\.\.\.|:=|==|!=|&&|\|\||[-+*/%<>=!&|^(){}\[\],;:.])", re.S)
 
 
 def go_tokens(source: str) -> list[tuple[str, object]]:
@@ -136,7 +143,8 @@ def _statements(tokens) -> list[list]:
     statements, current, depth = [], [], 0
     for kind, value in tokens:
         if kind == "nl":
-            if depth == 0 and current and (current[-1][0] in ("ident", "str", "num") or current[-1][1] in (")", "]", "}", "...")):
+            ends = current and (current[-1][0] in ("ident", "str", "num") or current[-1][1] in (")", "]", "}", "..."))
+            if depth == 0 and ends:
                 statements.append(current)
                 current = []
             elif current:
@@ -152,6 +160,9 @@ def _statements(tokens) -> list[list]:
     return statements
 
 
+_GO_NAMES = {"true": "True", "false": "False", "nil": "None", "return": "", "string": "_string"}
+
+
 def _python(statement) -> list[str]:
     """One Go statement as Python statements; none for what is not data (the rule's struct, a
     loop, a condition)."""
@@ -159,7 +170,8 @@ def _python(statement) -> list[str]:
     values = [value for _kind, value in statement]
     if values[:2] == ["var", "("]:  # a block of declarations: each on its own
         inner = [token for token in statement[2:-1]]
-        return [code for part in _statements(inner) for code in _python([("ident", "var")] + [t for t in part if t[0] != "nl"])]
+        parts = [[("ident", "var")] + [token for token in part if token[0] != "nl"] for part in _statements(inner)]
+        return [code for part in parts for code in _python(part)]
     statement = [(k, v) for k, v in statement if k != "nl"]
     values = [value for _kind, value in statement]
     if not values or values[0] in ("r", "if", "for", "}", "{", "else", "switch"):
@@ -188,7 +200,7 @@ def _python(statement) -> list[str]:
             braces.append("}")
             out.append("{")
         elif kind == "ident":
-            out.append({"true": "True", "false": "False", "nil": "None", "return": "", "string": "_string"}.get(value, value.replace(".", "_")))
+            out.append(_GO_NAMES.get(value, value.replace(".", "_")))
         elif ahead[:3] == ["[", "]", "byte"]:
             index += 2
             out.append("_bytes")
@@ -278,15 +290,20 @@ class _GoRuntime:
             "utils_GenerateSampleSecret": lambda i, s: f'{i}_api_token = "{s}"',
             "secrets_NewSecret": lambda regex: new_secret(regex, rng), "newPlausibleSecret": plausible,
             "utils_Numeric": lambda n: f"[0-9]{{{n}}}", "utils_Hex": lambda n: f"[a-f0-9]{{{n}}}",
-            "utils_AlphaNumeric": lambda n: f"[a-z0-9]{{{n}}}", "utils_AlphaNumericExtendedShort": lambda n: f"[a-z0-9_-]{{{n}}}",
-            "utils_AlphaNumericExtended": lambda n: f"[a-z0-9=_\\-]{{{n}}}", "utils_AlphaNumericExtendedLong": lambda n: f"[a-z0-9\\/=_\\+\\-]{{{n}}}",
+            "utils_AlphaNumeric": lambda n: f"[a-z0-9]{{{n}}}",
+            "utils_AlphaNumericExtendedShort": lambda n: f"[a-z0-9_-]{{{n}}}",
+            "utils_AlphaNumericExtended": lambda n: f"[a-z0-9=_\\-]{{{n}}}",
+            "utils_AlphaNumericExtendedLong": lambda n: f"[a-z0-9\\/=_\\+\\-]{{{n}}}",
             "utils_Hex8_4_4_4_12": lambda: "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
-            "fmt_Sprintf": sprintf, "strings_Repeat": lambda s, n: s * n, "strings_ToUpper": str.upper, "strings_ToLower": str.lower,
+            "fmt_Sprintf": sprintf, "strings_Repeat": lambda s, n: s * n,
+            "strings_ToUpper": str.upper, "strings_ToLower": str.lower,
             "base64_StdEncoding_EncodeToString": lambda b: base64.b64encode(b).decode(),
             "base64_URLEncoding_EncodeToString": lambda b: base64.urlsafe_b64encode(b).decode(),
-            "_bytes": lambda t: t.encode() if isinstance(t, str) else bytes(t), "_string": lambda b: b.decode() if isinstance(b, bytes) else str(b),
+            "_bytes": lambda t: t.encode() if isinstance(t, str) else bytes(t),
+            "_string": lambda b: b.decode() if isinstance(b, bytes) else str(b),
             "utils_GenerateUniqueTokenRegex": lambda *_a: None, "utils_GenerateSemiGenericRegex": lambda *_a: None,
-            "append": append, "r": None, "utils_Validate": validate, "utils_ValidateWithPaths": validate, "__builtins__": {},
+            "append": append, "r": None, "utils_Validate": validate, "utils_ValidateWithPaths": validate,
+            "__builtins__": {},
         }
 
 
@@ -312,9 +329,11 @@ def gitleaks_samples(checkout: Path) -> tuple[list[tuple[str, str, str]], dict]:
         if path.name.endswith("_test.go"):
             continue
         outside, functions = _functions(go_tokens(path.read_text()))
-        declarations = [code for statement in _statements(outside) if statement[0][1] == "var" for code in _python(statement)]
+        declared = [statement for statement in _statements(outside) if statement[0][1] == "var"]
+        declarations = [code for statement in declared for code in _python(statement)]
         for _name, body in functions:
-            rule_id = next((body[i + 2][1] for i in range(len(body) - 2) if body[i][1] == "RuleID" and body[i + 2][0] == "str"), None)
+            rule_id = next((body[i + 2][1] for i in range(len(body) - 2)
+                            if body[i][1] == "RuleID" and body[i + 2][0] == "str"), None)
             if rule_id is None:
                 continue
             if SKIPPED_RULES.search(rule_id):
@@ -356,7 +375,8 @@ def _literal(node, names: dict):
         value = _literal(node.value, names)
         if isinstance(node.slice, ast.Slice):
             part = node.slice
-            return value[slice(*(None if p is None else _literal(p, names) for p in (part.lower, part.upper, part.step)))]
+            bounds = (None if p is None else _literal(p, names) for p in (part.lower, part.upper, part.step))
+            return value[slice(*bounds)]
         return value[_literal(node.slice, names)]
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("format", "dedent") :
         if node.func.attr == "dedent":
@@ -364,8 +384,13 @@ def _literal(node, names: dict):
 
             return textwrap.dedent(_literal(node.args[0], names))
         template = _literal(node.func.value, names)
-        return template.format(*[_literal(a, names) for a in node.args], **{k.arg: _literal(k.value, names) for k in node.keywords})
+        keywords = {keyword.arg: _literal(keyword.value, names) for keyword in node.keywords}
+        return template.format(*[_literal(argument, names) for argument in node.args], **keywords)
     raise ValueError(type(node).__name__)
+
+
+def _parametrize(node) -> bool:
+    return isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "parametrize"
 
 
 def _try_literal(node, names: dict, report: dict):
@@ -392,24 +417,26 @@ def detect_secrets_samples(checkout: Path) -> tuple[list[tuple[str, str, str]], 
                     names[node.targets[0].id] = _literal(node.value, names)
                 except (ValueError, TypeError, KeyError, IndexError):
                     if isinstance(node.value, ast.List):  # a list of cases: each case that is literal
-                        names[node.targets[0].id] = [case for case in (_try_literal(item, names, report) for item in node.value.elts) if case is not None]
+                        cases = (_try_literal(item, names, report) for item in node.value.elts)
+                        names[node.targets[0].id] = [case for case in cases if case is not None]
 
         def add(line, flagged):
             if isinstance(line, str) and line:
                 rows.append(("HL3" if flagged else "clean", family, one_line(line)))
 
         if module == "keyword":
-            own = [names[constant] for constant in ("COMMON_SECRET", "LETTER_SECRET", "WHITES_SECRET") if constant in names]
+            own = [names[name] for name in ("COMMON_SECRET", "LETTER_SECRET", "WHITES_SECRET") if name in names]
             for name, value in names.items():
                 if name.endswith("_TEST_CASES"):
                     for line, expected in value:
                         if not expected and any(secret in line for secret in own):
-                            report["keyword negatives left out"] += 1  # the test's secret, negative for a language's quoting only
+                            # the test's secret, negative for a language's quoting only
+                            report["keyword negatives left out"] += 1
                             continue
                         add(line, bool(expected))
             continue
         for node in ast.walk(tree):
-            if not (isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "parametrize" and len(node.args) >= 2):
+            if not (_parametrize(node) and len(node.args) >= 2):
                 continue
             try:
                 argnames = [a.strip() for a in _literal(node.args[0], names).split(",")]
@@ -431,8 +458,9 @@ def detect_secrets_samples(checkout: Path) -> tuple[list[tuple[str, str, str]], 
         if module == "high_entropy_strings":
             pairs = [("aaaaaa", "2b00042f7481c7b056c4b410d28f33cf")]
             for node in ast.walk(tree):
-                if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "parametrize" and isinstance(node.args[0], ast.Constant) and node.args[0].value == "plugin, non_secret, secret":
-                    pairs = [(_literal(item.elts[1], names), _literal(item.elts[2], names)) for item in node.args[1].elts]
+                if _parametrize(node) and getattr(node.args[0], "value", None) == "plugin, non_secret, secret":
+                    pairs = [(_literal(item.elts[1], names), _literal(item.elts[2], names))
+                             for item in node.args[1].elts]
             for non_secret, secret in pairs:
                 for quote in ("'", '"'):
                     add(f"{quote}{secret}{quote}", True)
@@ -462,7 +490,8 @@ def main(argv: list[str] | None = None) -> int:
         print(__doc__.split("\n\n")[1], file=sys.stderr)
         return 2
     rows, report = build(Path(argv[0]), Path(argv[1]))
-    Path(argv[2]).write_text("# rebuilt by bench/peer_fixtures.py; never commit\n" + "".join(f"{label}\t{line}\n" for label, line in rows), encoding="utf-8")
+    body = "".join(f"{label}\t{line}\n" for label, line in rows)
+    Path(argv[2]).write_text("# rebuilt by bench/peer_fixtures.py; never commit\n" + body, encoding="utf-8")
     print({k: (len(v) if isinstance(v, list) else v) for k, v in report.items()}, file=sys.stderr)
     print("skipped:", ", ".join(report["skipped rules"]), file=sys.stderr)
     return 0

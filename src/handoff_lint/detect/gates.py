@@ -106,7 +106,9 @@ def gate_table() -> _Gates:
             continue
         folded = bool(gate.get("nocase"))
         # `also`: one search for any of its strings (lower-cased when the gate is case-blind)
-        also = re.compile("|".join(re.escape(part.lower() if folded else part) for part in gate["also"])) if "also" in gate else None
+        also = None
+        if "also" in gate:
+            also = re.compile("|".join(re.escape(part.lower() if folded else part) for part in gate["also"]))
         need = (also, re.compile(gate["near"]) if "near" in gate else None, folded, None)
         sensitive, nocase = run if gate.get("run") else plain
         into = nocase if folded else sensitive
@@ -124,8 +126,8 @@ def gate_table() -> _Gates:
     frozen = [{k: order(v) for k, v in table.items()} for table in (*plain, *run)]
     alternation = lambda needles: re.compile(_trie(needles)) if needles else None  # noqa: E731
     held = {needle: tuple(other for other in table if other in needle) for table in run for needle in table}
-    return _Gates(frozen[0], frozen[1], unique(shapes[0]), _searches(*plain), frozen[2], frozen[3], _searches(*run), unique(shapes[1]),
-                  (alternation(run[0]), alternation(run[1])), held)
+    return _Gates(frozen[0], frozen[1], unique(shapes[0]), _searches(*plain), frozen[2], frozen[3], _searches(*run),
+                  unique(shapes[1]), (alternation(run[0]), alternation(run[1])), held)
 
 
 def _needs_met(needs: tuple, line: str) -> bool:
@@ -236,7 +238,8 @@ def gated_lines(text: str) -> tuple[set[int], list[int]]:
 def _run_gates_pass(line: str, gates: _Gates) -> bool:
     """The `run` gates applied to a line that holds a run: one search per start of a literal
     (the longest there, and every literal it holds), so that no literal on the line is missed."""
-    for search, haystack, table in ((gates.run_any[0], line, gates.run_sensitive), (gates.run_any[1], line.lower(), gates.run_nocase)):
+    searches = ((gates.run_any[0], line, gates.run_sensitive), (gates.run_any[1], line.lower(), gates.run_nocase))
+    for search, haystack, table in searches:
         if search is None:
             continue
         match = search.search(haystack)

@@ -11,11 +11,13 @@ from handoff_lint.data.rules_data import load_table
 _PLACEHOLDER_PASSWORDS = re.compile(r"^(?:\$\{?\w+\}?|<[^>]*>|\{\{.*\}\}|%\w+%|\*+|x+|\.\.\.|password|pass|changeme|secret)$", re.I)
 # Words that mark a value as a stand-in for a secret, not a secret (`sk-your-key-here`,
 # `insert_key_here`, `AKIAIOSFODNN7EXAMPLE`, `glpat-XXXXXXXXXXXXXXXXXXXX`).
-_PLACEHOLDER_WORDS = ("your", "insert", "here", "example", "sample", "placeholder", "dummy", "redacted", "changeme", "xxxx", "fake", "replace", "...", "…")
+_PLACEHOLDER_WORDS = ("your", "insert", "here", "example", "sample", "placeholder", "dummy", "redacted", "changeme",
+                      "xxxx", "fake", "replace", "...", "…")
 # Template markup that stands for a value: a reference closed as the template language writes it
 # (`${DB_PASSWORD}`, `{{ secrets.TOKEN }}`, `<your key>`), or a value that opens one. A stray
 # `${` or `>` inside a random password (`m{{h}o)p${e]nob(...`) is no template.
-_TEMPLATE = re.compile(r"^(?:<|\{\{|\$\{|\$\()|>$|\$\{[A-Za-z_][\w.:-]{0,80}\}|\{\{[^{}]{0,120}\}\}|<[^<>]{1,60}>|\{[A-Z][A-Z0-9_]{2,60}\}")
+_TEMPLATE = re.compile(r"^(?:<|\{\{|\$\{|\$\()|>$|\$\{[A-Za-z_][\w.:-]{0,80}\}|\{\{[^{}]{0,120}\}\}"
+                       r"|<[^<>]{1,60}>|\{[A-Z][A-Z0-9_]{2,60}\}")
 TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=~")
 _IDENTIFIER = re.compile(r"^[A-Z][A-Z_]*$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")  # ACCESS_TOKEN, K8S_CRED: a variable's name, not its value
 
@@ -25,7 +27,9 @@ def is_placeholder(value: str, assigned: bool = False) -> bool:
     value may also be a variable's name (``?access_token=ACCESS_TOKEN``); a token body may not:
     an AWS key id can be all capitals."""
     lowered = value.lower()
-    if _PLACEHOLDER_PASSWORDS.match(value) or any(word in lowered for word in _PLACEHOLDER_WORDS) or _TEMPLATE.search(value):
+    if _PLACEHOLDER_PASSWORDS.match(value) or _TEMPLATE.search(value):
+        return True
+    if any(word in lowered for word in _PLACEHOLDER_WORDS):
         return True
     return assigned and bool(_IDENTIFIER.match(value))
 
@@ -47,10 +51,11 @@ def looks_random(body: str) -> bool:
 # A name starting so names a value meant to be seen or used once: `publicToken`, `csrf-token`.
 _NOT_SECRET_HEADS = frozenset(("public", "publishable", "csrf", "xsrf"))
 # A name ending so names what the secret is about, not the secret: `secret_length`, `token_url`.
-NOT_SECRET_TAILS = frozenset(("id", "ids", "name", "names", "url", "uri", "length", "len", "size", "count", "type", "file", "path", "dir", "env", "ttl", "expiry", "expires", "header", "field", "limit", "policy", "prefix",
-                              "alias", "fingerprint", "format", "version", "usage", "algorithm", "algo", "hash", "digest", "checksum", "rotation",
-                              "endpoint", "host", "port", "user", "username", "email", "owner", "issuer", "scope", "scopes", "manager", "provider",
-                              "location", "source", "storage", "store", "vault", "ring", "pair", "mode", "kind", "sha", "md5", "etag"))
+NOT_SECRET_TAILS = frozenset("""
+    id ids name names url uri length len size count type file path dir env ttl expiry expires header field limit policy
+    prefix alias fingerprint format version usage algorithm algo hash digest checksum rotation endpoint host port user
+    username email owner issuer scope scopes manager provider location source storage store vault ring pair mode kind
+    sha md5 etag""".split())
 
 
 def not_a_value(value: str) -> bool:
@@ -172,15 +177,15 @@ def name_says_secret(name: str) -> bool:
 # given to them must look random.
 WEAK_KEYS = frozenset(("key", "auth", "oauth"))
 # What comes before `key` in a name that names no secret (gitleaks' generic allowlist and more).
-_NOT_SECRET_KEY_HEADS = frozenset(("primary", "foreign", "sort", "partition", "public", "pub", "range", "cache", "idempotency",
-                                   "index", "idx", "lookup", "map", "row", "unique", "composite", "natural", "surrogate", "hot",
-                                   "bucket", "schema", "sequence", "routing", "shard", "dedup", "dedupe", "group", "object",
-                                   "ssh", "gpg", "pgp", "hotkey", "sorting", "cache_key", "translation", "i18n", "turkey", "monkey"))
+_NOT_SECRET_KEY_HEADS = frozenset("""
+    primary foreign sort partition public pub range cache idempotency index idx lookup map row unique composite natural
+    surrogate hot bucket schema sequence routing shard dedup dedupe group object ssh gpg pgp hotkey sorting cache_key
+    translation i18n turkey monkey""".split())
 # Words a writer leaves where the secret would go: no secret.
-_STAND_IN_VALUES = frozenset(("none", "null", "nil", "empty", "unset", "required", "optional", "true", "false", "yes", "no",
-                              "tbd", "todo", "n/a", "stored", "available", "provided", "hidden", "omitted", "removed",
-                              "rotated", "revoked", "elsewhere", "keyring", "keychain", "1password", "bitwarden", "lastpass",
-                              "environment", "default", "unknown", "invalid", "expired", "masked", "secret", "secrets"))
+_STAND_IN_VALUES = frozenset("""
+    none null nil empty unset required optional true false yes no tbd todo n/a stored available provided hidden omitted
+    removed rotated revoked elsewhere keyring keychain 1password bitwarden lastpass environment default unknown invalid
+    expired masked secret secrets""".split())
 _DOTTED_NAME = re.compile(r"[A-Za-z_][A-Za-z_0-9]*(?:\.[A-Za-z_][A-Za-z_0-9]*)+")
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 
@@ -221,18 +226,23 @@ def entropy(value: str) -> float:
 def key_names_no_secret(name: str) -> bool:
     """``sort_key``, ``primaryKey``, ``public-key``: a key that is no secret."""
     parts = [part.lower() for part in re.split(r"[_.\- ]|(?<=[a-z])(?=[A-Z])", name) if part]
-    return len(parts) >= 2 and parts[-1] == "key" and parts[-2] in _NOT_SECRET_KEY_HEADS or name.lower() in _NOT_SECRET_KEY_HEADS
+    if name.lower() in _NOT_SECRET_KEY_HEADS:
+        return True
+    return len(parts) >= 2 and parts[-1] == "key" and parts[-2] in _NOT_SECRET_KEY_HEADS
 
 
 def random_enough(value: str) -> bool:
     """What a weak name's value must be: long, varied, letters and digits, not typed in order."""
-    return len(value) >= 10 and any(c.isdigit() for c in value) and any(c.isalpha() for c in value) and looks_random(value) and entropy(value) >= 3.0
+    if len(value) < 10 or not any(c.isdigit() for c in value) or not any(c.isalpha() for c in value):
+        return False
+    return looks_random(value) and entropy(value) >= 3.0
 
 
 # Words a description of where a secret is starts with (`see the vault`, `stored in 1Password`).
-_DESCRIPTION_STARTS = frozenset(("see", "in", "stored", "kept", "ask", "use", "used", "set", "from", "via", "read", "get", "the",
-                                 "a", "an", "provided", "available", "managed", "held", "found", "sent", "shared", "check",
-                                 "look", "loaded", "taken", "generated", "rotated", "same", "not", "no", "none", "your", "our"))
+_DESCRIPTION_STARTS = frozenset("""
+    see in stored kept ask use used set from via read get the a an provided available managed held found sent shared
+    check look loaded taken generated rotated same not no none your our""".split())
+_REFERENCES = ("file:", "op:", "vault:", "env:", "secret:", "arn:")  # where a secret is, not the secret
 _NEXT_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*[=:]")
 _SNAKE_NAME = re.compile(r"[a-z]+(?:_[a-z]+)+")
 # A value that starts with a setting of its own (`user=admin;pass=...`, `API_KEY=*`): a name with
@@ -247,9 +257,9 @@ def value_is_literal(value: str, quote: str = "") -> bool:
     that may be a secret, not a stand-in, a placeholder, a reference, code, the next setting's
     name or a phrase. Shared by our assignment rules and detect-secrets' keyword findings."""
     lowered = value.lower()
-    if len(value) < 6 or not any(c.isalnum() for c in value) or lowered in _STAND_IN_VALUES or lowered.strip(".") in _STAND_IN_VALUES:
+    if len(value) < 6 or not any(c.isalnum() for c in value) or lowered.strip(".") in _STAND_IN_VALUES:
         return False
-    if "://" in value or value[0] in "$%~/#&@<" or lowered.startswith(("file:", "op:", "vault:", "env:", "secret:", "arn:")):
+    if "://" in value or value[0] in "$%~/#&@<" or lowered.startswith(_REFERENCES):
         return False  # a link or a reference to where the secret is (`op://vault/item`, `$VAR`, `~/.netrc`)
     if value.endswith(":") or _NEXT_NAME.fullmatch(value) or _SNAKE_NAME.fullmatch(value) or _SETTING.match(value):
         return False  # `API_KEY=` on an empty line, `fn::secret:`: the next setting's name; `real_key`: a variable's;
@@ -260,7 +270,8 @@ def value_is_literal(value: str, quote: str = "") -> bool:
         words = value.split()
         if not quote or quote == "`" or "=" in value or len(words) > 5 or words[0].lower() in _DESCRIPTION_STARTS:
             return False
-    return not (is_placeholder(value, assigned=True) or sequential(value) or not_a_value(value) or looks_like_code(value))
+    return not (is_placeholder(value, assigned=True) or sequential(value) or not_a_value(value)
+                or looks_like_code(value))
 
 
 def given_secret(key: str, name: str, value: str, quote: str, after: str = "", tail: str = "") -> bool:
@@ -273,13 +284,15 @@ def given_secret(key: str, name: str, value: str, quote: str, after: str = "", t
         return False  # `Password: stored in the local keyring`, `password/secret assignments`: a sentence
     if key in WEAK_KEYS:
         # `signing_key`, `auth`: the word ends the name, and the value is a token
-        return not tail and not key_names_no_secret(name) and bool(_TOKEN_VALUE.fullmatch(value)) and random_enough(value)
+        return (not tail and not key_names_no_secret(name) and bool(_TOKEN_VALUE.fullmatch(value))
+                and random_enough(value))
     if value.isdigit():
         return len(value) >= 24  # a long run of digits is a key (Discord client secrets); a count is short
     if key.startswith(("pass", "pwd", "secret")):
         return True
     # token, api_key, credentials: varied (a digit or a sign, and a letter), not a word
-    return (any(c.isdigit() for c in value) or any(not c.isalnum() and c not in "_-." for c in value)) and any(c.isalpha() for c in value) and len(set(value)) >= 6
+    varied = any(c.isdigit() for c in value) or any(not c.isalnum() and c not in "_-." for c in value)
+    return varied and any(c.isalpha() for c in value) and len(set(value)) >= 6
 
 
 def prose_secret(value: str) -> bool:
@@ -287,7 +300,8 @@ def prose_secret(value: str) -> bool:
     digits and signs, so that a word (``stored``, ``rotated``, ``valid``) is none."""
     if len(value) < 6 or is_placeholder(value, assigned=True) or value.lower() in _STAND_IN_VALUES or sequential(value):
         return False
-    classes = (any(c.islower() for c in value), any(c.isupper() for c in value), any(c.isdigit() for c in value), any(not c.isalnum() for c in value))
+    classes = (any(c.islower() for c in value), any(c.isupper() for c in value), any(c.isdigit() for c in value),
+               any(not c.isalnum() for c in value))
     return sum(classes) >= 2 and not looks_like_code(value) and "://" not in value and value[0] not in "$%~/#&<"
 
 
@@ -298,6 +312,7 @@ def high_entropy(value: str) -> bool:
         return False
     if all(c in "0123456789abcdefABCDEF" for c in value):
         # not a commit or a SHA-256 digest, the hex strings a handoff quotes most
-        return len(value) not in (40, 64) and any(c.isalpha() for c in value) and any(c.isdigit() for c in value) and entropy(value) >= 3.0
+        mixed = any(c.isalpha() for c in value) and any(c.isdigit() for c in value)
+        return len(value) not in (40, 64) and mixed and entropy(value) >= 3.0
     classes = (any(c.islower() for c in value), any(c.isupper() for c in value), any(c.isdigit() for c in value))
     return all(classes) and entropy(value) >= 4.5

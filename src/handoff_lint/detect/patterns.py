@@ -11,8 +11,8 @@ from typing import NamedTuple
 
 from handoff_lint.data.rules_data import load_table
 from handoff_lint.detect.judge import (
-    WEAK_KEYS, given_secret, high_entropy, in_token_format, is_placeholder, jwt_header_is_json, looks_like_key, looks_random,
-    name_says_secret, prose_secret, stand_in, trailing_name, value_looks_secret,
+    WEAK_KEYS, given_secret, high_entropy, in_token_format, is_placeholder, jwt_header_is_json, looks_like_key,
+    looks_random, name_says_secret, prose_secret, stand_in, trailing_name, value_looks_secret,
 )
 
 
@@ -243,7 +243,8 @@ def own_hits(line: str) -> list[Hit]:
     for match in patterns.prose.finditer(line):
         secret = match.group("secret").rstrip(".,;:!?)")
         if not in_token_format(secret) and prose_secret(secret):
-            hits.append(Hit(match.start("secret"), match.start("secret") + len(secret), "HL304", "secret given in a sentence", secret, 0))
+            start = match.start("secret")
+            hits.append(Hit(start, start + len(secret), "HL304", "secret given in a sentence", secret, 0))
     for match in patterns.quoted_random.finditer(line):
         secret = match.group("secret")
         before = line[:match.start()].rstrip(" \t")

@@ -6,7 +6,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from handoff_lint.data.rules_data import load_table
-from handoff_lint.detect.judge import TOKEN_CHARS, in_token_format, is_placeholder, name_may_hold_secret, value_is_literal
+from handoff_lint.detect.judge import (
+    TOKEN_CHARS, in_token_format, is_placeholder, name_may_hold_secret, value_is_literal,
+)
 from handoff_lint.detect.patterns import Hit
 
 

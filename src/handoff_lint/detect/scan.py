@@ -97,7 +97,8 @@ def table_hits(lines: list[str], picked: list[int]) -> dict[int, list[Hit]]:
 _DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)*\|?[ \t]*$")
 # A header cell that names a secret: `Password`, `DB password`, `API key`, `Token`; not a
 # bare `Key` (a key/value table's names) nor `Password policy` (name_says_secret).
-_SECRET_HEADER = re.compile(r"(?i)(?:[\w./-]{1,30}[ _-]){0,3}(?P<key>pass(?:word|wd|phrase|code)?|pwd|secret|token|api[ _-]?key|access[ _-]?key|secret[ _-]?key|private[ _-]?key|credentials?)s?")
+_SECRET_HEADER = re.compile(r"(?i)(?:[\w./-]{1,30}[ _-]){0,3}(?P<key>pass(?:word|wd|phrase|code)?|pwd|secret|token"
+                            r"|api[ _-]?key|access[ _-]?key|secret[ _-]?key|private[ _-]?key|credentials?)s?")
 
 
 def table_cells(line: str) -> list[tuple[str, int, int]]:
@@ -148,7 +149,8 @@ def decoded_hits(lines: list[str], text: str, with_run: list[int]) -> dict[int, 
         for hit in line_hits([rendering])[0]:
             start, end = original_span(spans, hit.start, hit.end)
             if line[start:end] != rendering[hit.start:hit.end]:  # else the line's own scan found it
-                found.setdefault(index, []).append(hit._replace(start=start, end=end, label=f"{hit.label} (as rendered)"))
+                shown_hit = hit._replace(start=start, end=end, label=f"{hit.label} (as rendered)")
+                found.setdefault(index, []).append(shown_hit)
     for index in with_run:
         if index >= len(lines):
             continue
@@ -158,7 +160,8 @@ def decoded_hits(lines: list[str], text: str, with_run: list[int]) -> dict[int, 
                 if line_passes(part):
                     hits = line_hits([part])[0]
                     if hits:
-                        found.setdefault(index, []).append(hits[0]._replace(start=start, end=end, label=f"{hits[0].label} (base64)"))
+                        blob_hit = hits[0]._replace(start=start, end=end, label=f"{hits[0].label} (base64)")
+                        found.setdefault(index, []).append(blob_hit)
                         break
     return found
 

@@ -236,6 +236,8 @@ SAMPLES = {
 }
 ALNUM = string.ascii_letters + string.digits
 UPPER_DIGITS = string.ascii_uppercase + string.digits
+LOWER_DIGITS = string.ascii_lowercase + string.digits
+HEX = "0123456789abcdef"
 TOKENISH = ALNUM + "_-"
 
 
@@ -284,15 +286,16 @@ def draw(pattern: str) -> str:
 # One sample of each format of gitleaks' rules that handoff-lint reads (rules/credentials.toml),
 # each random and fake.
 SAMPLES.update({
-    "1password": "A3-" + random_body(6, UPPER_DIGITS) + "-" + random_body(11, UPPER_DIGITS) + "-" + "-".join(random_body(5, UPPER_DIGITS) for _ in range(3)),
+    "1password": "-".join(["A3", random_body(6, UPPER_DIGITS), random_body(11, UPPER_DIGITS),
+                           *(random_body(5, UPPER_DIGITS) for _ in range(3))]),
     "1password-service": "ops_eyJ" + random_body(300, ALNUM + "+/"),
     "adobe": "p8e-" + random_body(32),
     "age": "AGE-SECRET-KEY-1" + random_body(58, "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L"),
     "alibaba": "LTAI" + random_body(20),
     "artifactory": "AKCp" + random_body(69),
     "atlassian": "ATATT3" + random_body(186, TOKENISH + "="),
-    "authress": "sc_" + random_body(10, string.ascii_lowercase + string.digits) + "." + random_body(5, string.ascii_lowercase + string.digits) + ".acc_"
-                + random_body(20, string.ascii_lowercase + string.digits) + "." + random_body(60, TOKENISH),
+    "authress": ".".join(["sc_" + random_body(10, LOWER_DIGITS), random_body(5, LOWER_DIGITS),
+                          "acc_" + random_body(20, LOWER_DIGITS), random_body(60, TOKENISH)]),
     "clickhouse": "4b1d" + random_body(38),
     "clojars": "CLOJARS_" + random_body(60, string.ascii_lowercase + string.digits),
     "cloudflare-origin-ca": "v1.0-" + hexes(24) + "-" + hexes(146),
@@ -332,7 +335,7 @@ SAMPLES.update({
     "settlemint": "sm_pat_" + random_body(16),
     "shippo": "shippo_live_" + hexes(40),
     "shopify": "shpat_" + hexes(32),
-    "sidekiq": "BUNDLE_ENTERPRISE__CONTRIBSYS__COM=" + random_body(8, "0123456789abcdef") + ":" + random_body(8, "0123456789abcdef"),
+    "sidekiq": "BUNDLE_ENTERPRISE__CONTRIBSYS__COM=" + random_body(8, HEX) + ":" + random_body(8, HEX),
     "sonar": "squ_" + hexes(40),
     "sourcegraph": "sgp_" + hexes(40),
     "square-eaaa": "EAAA" + random_body(60, TOKENISH),
@@ -466,7 +469,7 @@ def _strings(items) -> set[str] | None:
         name = str(op)
         if name == "LITERAL":
             options = {chr(arg)}
-        elif name == "IN" and all(str(o) == "LITERAL" or (str(o) == "CATEGORY" and str(a) == "CATEGORY_DIGIT") for o, a in arg):
+        elif name == "IN" and all(str(o) == "LITERAL" or str(a) == "CATEGORY_DIGIT" for o, a in arg):
             options = {c for o, a in arg for c in (string.digits if str(o) == "CATEGORY" else chr(a))}
         elif name == "BRANCH":
             parts = [_strings(alternative) for alternative in arg[1]]
@@ -602,7 +605,8 @@ def test_the_gate_provably_admits_every_match(name):
     for regex in regexes:
         parsed = sre_parse.parse(regex.pattern, regex.flags)
         if gate.get("run"):  # looked for only on lines with a run of RUN token characters
-            assert _guaranteed_run(list(parsed), bool(regex.flags & re.IGNORECASE)) >= detect_gates.RUN, (name, regex.pattern, "run")
+            run = _guaranteed_run(list(parsed), bool(regex.flags & re.IGNORECASE))
+            assert run >= detect_gates.RUN, (name, regex.pattern, "run")
         if "shape" in gate:
             assert _holds_run(list(parsed), list(sre_parse.parse(gate["shape"]))), (name, regex.pattern)
             continue
@@ -696,8 +700,9 @@ def test_the_proof_would_catch_a_gate_that_hides_a_match():
 FRAGMENTS = ["pass", "Password", "pwd", "secret", "token", "api_key", "API-KEY", "auth", "credential", "AKIA", "xoxb-",
              "sk_live", "SG.", "glpat-", "AccountKey=", "://", "bob:pw@", "https", " ", "=", ":", ":=", "=>", '"', "'",
              "x", "9", "-", "\n", "İ", "word", "_", "Q~", "AC", "SK", ".", "-us", "hf_", "sk-"]
-PIECES = [SAMPLES[name] for name in ("openai", "aws", "slack", "telegram", "discord", "twilio", "assignment", "KeywordDetector", "MailchimpDetector", "url-password", "azure-ad",
-                                     "vault", "shopify", "cloudflare", "sidekiq", "quoted-random", "prose", "grafana")]
+PIECES = [SAMPLES[name] for name in (
+    "openai", "aws", "slack", "telegram", "discord", "twilio", "assignment", "KeywordDetector", "MailchimpDetector",
+    "url-password", "azure-ad", "vault", "shopify", "cloudflare", "sidekiq", "quoted-random", "prose", "grafana")]
 # run gates: a long run of token characters on a line, or a literal of a run gate without one
 FRAGMENTS += ["a" * 16, "x-" * 9, "hvs.", "shpat_", "CLOUDFLARE: ", "'", "The password is ", "|", "**", "sumo"]
 

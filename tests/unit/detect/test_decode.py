@@ -66,7 +66,8 @@ def test_a_token_written_in_pieces_or_encoded_is_found_where_the_text_writes_it(
 
 
 @pytest.mark.parametrize("line", [
-    "Growth was 50% in Q3 &amp; 20% in Q4.", "See <b>bold</b> and <!-- a note --> here.", "Use `a\\*b` and **bold** text.",
+    "Growth was 50% in Q3 &amp; 20% in Q4.", "See <b>bold</b> and <!-- a note --> here.",
+    "Use `a\\*b` and **bold** text.",
     "%7B%22name%22%3A%22value%22%7D", "R&amp;D spent 40%.", "**Date**: 2026-11-02",
     base64.b64encode(b"Nothing but a sentence about build logs, long enough to look like a blob.").decode(),
     "models/next-local/active/handoff-2026-11-24-triage-nightly-test-timeouts.md",
