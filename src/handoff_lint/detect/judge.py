@@ -186,7 +186,9 @@ _STAND_IN_VALUES = frozenset("""
     none null nil empty unset required optional true false yes no tbd todo n/a stored available provided hidden omitted
     removed rotated revoked elsewhere keyring keychain 1password bitwarden lastpass environment default unknown invalid
     expired masked secret secrets""".split())
-_DOTTED_NAME = re.compile(r"[A-Za-z_][A-Za-z_0-9]*(?:\.[A-Za-z_][A-Za-z_0-9]*)+")
+# Each pattern here starts a match only where its run starts (a lookbehind): searched over a long
+# run they stay linear (tests/unit/test_regex_linear.py); the code uses them on one value.
+_DOTTED_NAME = re.compile(r"(?<![A-Za-z_0-9.])[A-Za-z_][A-Za-z_0-9]*(?:\.[A-Za-z_][A-Za-z_0-9]*)+")
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 
 
@@ -243,11 +245,11 @@ _DESCRIPTION_STARTS = frozenset("""
     see in stored kept ask use used set from via read get the a an provided available managed held found sent shared
     check look loaded taken generated rotated same not no none your our""".split())
 _REFERENCES = ("file:", "op:", "vault:", "env:", "secret:", "arn:")  # where a secret is, not the secret
-_NEXT_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*[=:]")
-_SNAKE_NAME = re.compile(r"[a-z]+(?:_[a-z]+)+")
+_NEXT_NAME = re.compile(r"(?<![A-Za-z0-9_.-])[A-Za-z_][A-Za-z0-9_.-]*[=:]")
+_SNAKE_NAME = re.compile(r"(?<![a-z_])[a-z]+(?:_[a-z]+)+")
 # A value that starts with a setting of its own (`user=admin;pass=...`, `API_KEY=*`): a name with
 # a separator, or a lower-case word, then `=` or `:` and not base64's padding (`eyJ0...x==`).
-_SETTING = re.compile(r"(?:[A-Za-z][A-Za-z0-9]*[_.-][A-Za-z0-9_.-]*|[a-z]{3,})[=:](?!=)")
+_SETTING = re.compile(r"(?<![A-Za-z0-9_.-])(?:[A-Za-z][A-Za-z0-9]*[_.-][A-Za-z0-9_.-]*|[a-z]{3,})[=:](?!=)")
 _WORDS = re.compile(r"[A-Za-z']+(?:[-/][A-Za-z']+)*")
 _TOKEN_VALUE = re.compile(r"[A-Za-z0-9_+/=-]{10,}")
 

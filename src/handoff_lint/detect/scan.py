@@ -72,7 +72,7 @@ def table_hits(lines: list[str], picked: list[int]) -> dict[int, list[Hit]]:
     gates picked (it names the secret), so that a text with no such header costs nothing."""
     found: dict[int, list[Hit]] = {}
     for index in picked:
-        if index + 1 >= len(lines) or "|" not in lines[index] or not _DELIMITER.match(lines[index + 1]):
+        if index + 1 >= len(lines) or "|" not in lines[index] or not is_delimiter_row(lines[index + 1]):
             continue
         columns = {}
         for column, (cell, _start, _end) in enumerate(table_cells(lines[index])):
@@ -94,10 +94,18 @@ def table_hits(lines: list[str], picked: list[int]) -> dict[int, list[Hit]]:
     return found
 
 
-_DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)*\|?[ \t]*$")
+def is_delimiter_row(line: str) -> bool:
+    """A table's delimiter row: `|---|:---:|`, `--- | ---` (cells of dashes and alignment colons)."""
+    body = line.strip()
+    if "-" not in body or "|" not in body or not body.replace("|", "").replace("-", "").replace(":", "").replace(" ", "").replace("\t", "") == "":
+        return False
+    cells = body.strip("|").split("|")
+    return all(cell.strip().strip(":") and set(cell.strip().strip(":")) == {"-"} for cell in cells)
+
+
 # A header cell that names a secret: `Password`, `DB password`, `API key`, `Token`; not a
 # bare `Key` (a key/value table's names) nor `Password policy` (name_says_secret).
-_SECRET_HEADER = re.compile(r"(?i)(?:[\w./-]{1,30}[ _-]){0,3}(?P<key>pass(?:word|wd|phrase|code)?|pwd|secret|token"
+_SECRET_HEADER = re.compile(r"(?i)(?<![\w./-])(?:[\w./-]{1,30}[ _-]){0,3}(?P<key>pass(?:word|wd|phrase|code)?|pwd|secret|token"
                             r"|api[ _-]?key|access[ _-]?key|secret[ _-]?key|private[ _-]?key|credentials?)s?")
 
 
