@@ -1,7 +1,8 @@
-"""The scan of a text: every detector over the lines the gates pick, merged per line. Each text
-is scanned once; its hits become the credential findings (checks/credentials.py) and its secret
-values (:class:`handoff_lint.detect.values.Known`), by which every string derived from the text
-is redacted at the Show seam."""
+"""The scan of a text: every detector over the lines the gates pick, the cells of the tables
+whose header names a secret, and the lines as rendered and their blobs decoded, merged per line.
+Each text is scanned once; its hits become the credential findings (checks/credentials.py) and
+its secret values (:class:`handoff_lint.detect.values.Known`), by which every string derived
+from the text is redacted at the Show seam."""
 
 from __future__ import annotations
 
