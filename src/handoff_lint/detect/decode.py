@@ -32,7 +32,6 @@ _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 # token characters (detect/gates.py counts the markers as such): a token it breaks is one.
 _MARKERS = ("%", "&", "<", "\\", *_INVISIBLE)
 _EMPHASIS = ("*", "~~")
-MAX_LINE = 20_000  # a longer line is not rendered (a minified blob, not prose)
 
 
 _HEX = frozenset("0123456789abcdefABCDEF")
@@ -94,7 +93,7 @@ def _replacement(piece: str) -> str:
 def rendered(line: str) -> tuple[str, list[tuple[int, int]]] | None:
     """``line`` as rendered, with for each of its characters the span of ``line`` it came from;
     None when the rendering is the line itself."""
-    if len(line) > MAX_LINE or not any(marker in line for marker in _MARKERS + _EMPHASIS):
+    if not any(marker in line for marker in _MARKERS + _EMPHASIS):
         return None
     out: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -121,8 +120,11 @@ def original_span(spans: list[tuple[int, int]], start: int, end: int) -> tuple[i
     return spans[start][0], spans[end - 1][1]
 
 
-# Base64 (standard or URL-safe) long enough to hold a token: 32 characters (24 bytes) or more.
-_BLOB = re.compile(r"(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{32,8000}={0,2}")
+# Base64 (standard or URL-safe) long enough to hold a token: 32 characters (24 bytes) or more;
+# a longer blob is decoded up to MAX_BLOB characters (a whole line's rendering has no bound: it is
+# linear, and a hostile author could hide a token at the end of a long line).
+_BLOB = re.compile(r"(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{32,}={0,2}")
+MAX_BLOB = 1_000_000
 
 
 def blobs(line: str) -> list[tuple[int, int, str]]:
@@ -138,9 +140,8 @@ def blobs(line: str) -> list[tuple[int, int, str]]:
         run = match.group(0)
         if not (any(c.isupper() for c in run) and any(c.islower() for c in run) and any(c.isdigit() for c in run)):
             continue
-        body = run.rstrip("=")
-        if len(body) % 4 == 1:
-            continue
+        body = run.rstrip("=")[:MAX_BLOB]
+        body = body[:len(body) - len(body) % 4] if len(body) % 4 == 1 else body
         try:
             data = base64.b64decode(body.replace("-", "+").replace("_", "/") + "=" * (-len(body) % 4), validate=True)
             decoded = data.decode("utf-8")
