@@ -3,8 +3,9 @@ gitleaks, each run on the same lines.
 
     python bench/corpus_eval.py [tests/data/corpus.tsv | --corpus PATH] [--misses]
 
-``--corpus PATH`` scores any TSV in the same form (``label<TAB>line``), e.g. samples taken from
-the peers' own fixtures and kept outside the repository.
+``--corpus PATH`` scores any TSV in the same form (``label<TAB>line``), e.g. the peers' own
+samples that ``bench/peer_fixtures.py`` rebuilds from a checkout of gitleaks and of
+detect-secrets (kept outside the repository).
 
 Labels are ``HL2``, ``HL3``, ``clean``, or a family under one of them (``HL3/gitlab``,
 ``clean/lookalike``). Each corpus line is checked by handoff-lint on its own; handoff-lint

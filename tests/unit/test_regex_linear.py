@@ -44,7 +44,7 @@ SCREEN = 1_000  # every hostile line is first tried at this length ...
 TOP = 2  # ... and the slowest few are then run at SIZE
 MAX_LINES = 1_500  # hostile lines per pattern
 BASE_CHARS = "a0A-/. _:@\\`[]>*\t=x(){}$%<"
-PATTERN_KEYS = {"pattern", "prefilter", "shape", "template-title"}  # a string under one of these keys is a pattern
+PATTERN_KEYS = {"pattern", "prefilter", "shape", "template-title", "value"}  # a string under one of these keys is a pattern
 PATTERN_TABLES = {"tokens", "other", "patterns", "names"}  # every string in these tables is a pattern
 
 
@@ -61,6 +61,8 @@ def _rule_table_patterns() -> dict[str, re.Pattern]:
                 walk(item, path + (str(index),))
         elif isinstance(value, str):
             is_pattern = path[-1] in PATTERN_KEYS or (path[-2] in PATTERN_TABLES and not path[-1].isdigit())
+            if path[-1] == "names" and path[-3:-2] == ("keyed",):
+                is_pattern = False  # a `[keyed]` entry's names: literals, compiled into its pattern below
             if is_pattern:
                 found["rules/" + ".".join(path)] = re.compile(value)
             else:  # anything that reads like a regex must be named above, or it goes untested
@@ -83,7 +85,7 @@ def _compiled_by_the_checks() -> dict[str, re.Pattern]:
     patterns = detect_patterns.pattern_table()
     for name, pattern in patterns.tokens:
         found[f"pattern_table() token {name}"] = pattern
-    for field in ("private_key", "url_password", "curl_user", "auth_header"):
+    for field in ("private_key", "url_password", "curl_user", "auth_header", "assignment", "prose", "quoted_random"):
         found[f"pattern_table() {field}"] = getattr(patterns, field)
     for pattern in patterns.assignments:
         found[f"pattern_table() assignment {pattern.pattern[:40]}"] = pattern

@@ -1,5 +1,7 @@
-"""Our own detectors over one line: token formats, private-key blocks, URL passwords, curl
-credentials, Authorization headers and secret assignments."""
+"""Our own detectors over one line: token formats (and provider secrets given a provider's name),
+private-key blocks, URL passwords, curl credentials, Authorization headers, secret assignments
+(code, configuration and markdown: `**Password**: ...`), sentences that give a password, and
+quoted random strings."""
 
 from __future__ import annotations
 
@@ -9,8 +11,8 @@ from typing import NamedTuple
 
 from handoff_lint.data.rules_data import load_table
 from handoff_lint.detect.judge import (
-    in_token_format, is_placeholder, jwt_header_is_json, looks_like_key, looks_random, name_says_secret, stand_in,
-    trailing_name, value_looks_secret,
+    WEAK_KEYS, given_secret, high_entropy, in_token_format, is_placeholder, jwt_header_is_json, looks_like_key,
+    looks_random, name_says_secret, prose_secret, stand_in, trailing_name, value_looks_secret,
 )
 
 
@@ -32,17 +34,54 @@ class _Patterns(NamedTuple):
     url_password: re.Pattern
     curl_user: re.Pattern
     auth_header: re.Pattern
-    # a name that says secret given a value: `name = value`, `"NAME", "value"`, `<name>value</`
+    # a name that says secret given a value: `"NAME", "value"`, `<name>value</`, `key="name" value=""`
     assignments: tuple[re.Pattern, ...]
+    assignment: re.Pattern  # `name = value`, `**Name**: value`: the value is read after the match
+    prose: re.Pattern
+    quoted_random: re.Pattern
+    # the token formats' gate literals, as written and lower-cased, each with the tokens it
+    # gates, and the tokens gated by a shape: a line holding none of a token's literals is not
+    # searched with its pattern
+    sensitive: tuple[tuple[str, frozenset], ...]
+    nocase: tuple[tuple[str, frozenset], ...]
+    always: frozenset
+
+
+# `[keyed]`: a provider's name in a setting's name, a separator, the value (case-blind). The name
+# ends where a lower-case letter does not follow (`SUMO_KEY`, `sumoKey`; not `sumOfExposures`).
+KEYED = (r"(?i)(?<![a-z0-9])(?P<key>{names})(?-i:(?![a-z]))[\w.-]{{0,20}}[*_]{{0,2}}[\"'\]]{{0,2}}"
+         r"(?:[ \t]{{1,3}}|[ \t]{{0,3}}(?:=|:{{1,3}}=?|=>|->|\?=|,|>)[ \t]{{0,5}})[*_]{{0,2}}[\"'`]?"
+         r"(?P<token>(?P<body>{value}))(?![a-z0-9_+/=-])")
+
+
+def keyed_pattern(entry: dict) -> str:
+    return KEYED.format(names=entry["names"], value=entry["value"])
 
 
 @lru_cache(maxsize=1)
 def pattern_table() -> _Patterns:
     table = load_table("credentials")
     tokens = [(name, re.compile(pattern)) for name, pattern in table["tokens"].items()]
+    tokens += [(name, re.compile(keyed_pattern(entry))) for name, entry in table.get("keyed", {}).items()]
     other = {name: re.compile(pattern) for name, pattern in table["other"].items()}
+    from handoff_lint.detect.gates import all_gates
+
+    names = {name for name, _pattern in tokens}
+    sensitive: dict[str, set] = {}
+    nocase: dict[str, set] = {}
+    always = set()
+    for name, gate in all_gates().items():
+        if name not in names:
+            continue
+        if "shape" in gate:
+            always.add(name)
+        for needle in gate.get("any", ()):
+            into, key = (nocase, needle.lower()) if gate.get("nocase") else (sensitive, needle)
+            into.setdefault(key, set()).add(name)
     return _Patterns(tokens, other["private-key"], other["url-password"], other["curl-user"], other["auth-header"],
-                     (other["assignment"], other["quoted-pair"], other["xml-element"]))
+                     (other["quoted-pair"], other["xml-element"], other["key-value-attribute"]), other["assignment"],
+                     other["prose"], other["quoted-random"], tuple((k, frozenset(v)) for k, v in sensitive.items()),
+                     tuple((k, frozenset(v)) for k, v in nocase.items()), frozenset(always))
 
 
 
@@ -79,12 +118,93 @@ def header_credential(scheme: str | None, value: str) -> bool:
     return len(value) >= 16 and looks_like_key(value)
 
 
+_CLOSING = {'"': '"', "'": "'", "`": "`", "[": "]"}
+_NEXT_PARAMETER = re.compile(r"&[A-Za-z_][A-Za-z0-9_.-]{0,40}=")
+# A string given to a name (`x = "..."`, `"x": "..."`, `<a x="...">`) is the assignment rules' to
+# judge by the name; a quoted high-entropy string with no name (detect-secrets' entropy plugins)
+# is judged here, by its entropy.
+_GIVEN = re.compile(r"[\w\]\)\"'-][ \t]*(?:=|:=|=>|:|->)$")
+
+
+def assigned_value(line: str, at: int) -> tuple[str, int, int, str] | None:
+    """The value that starts at ``at`` (after a name and its operator): (value, start, end,
+    the quote around it or ""). Quoted (``"..."``, C#'s ``@"..."``) or in brackets (``[value]``, not a link's
+    ``[text](url)``) it is what they hold; else the run up to the next space or quote, without
+    the punctuation that ends a sentence or a list (``hunter2.``, ``x,``)."""
+    if line.startswith('@"', at):
+        at += 1
+    first = line[at:at + 1]
+    if first in _CLOSING:
+        end = line.find(_CLOSING[first], at + 1)
+        if end != -1:
+            if first == "[" and (line[end + 1:end + 2] in ("(", "[", ":") or "[" in line[at + 1:end]):
+                return None  # a link `[text](url)`, a reference `[text][ref]`
+            return line[at + 1:end], at + 1, end, first
+        at += 1
+    end = at
+    while end < len(line) and not line[end].isspace() and line[end] not in "\"'`":
+        end += 1
+    query = _NEXT_PARAMETER.search(line, at, end)
+    if query:  # `?access_token=...&state=x`: a URL's parameter ends at the next one
+        end = query.start()
+    while end > at and line[end - 1] in ".,;)*_" and not (line[end - 1] == ")" and "(" in line[at:end - 1]):
+        end -= 1
+    return (line[at:end], at, end, "") if end > at else None
+
+
+def _boundary_ok(line: str, match: re.Match) -> bool:
+    """A weak word (`key`, `auth`, `pass`) inside a longer word is none: `monkey`, `bypass`,
+    `author`; camel case (`signingKey`, `dbPass`) is a name's part."""
+    start = match.start("key")
+    if start == 0 or match.group("key").lower() not in ("key", "auth", "oauth", "pass"):
+        return True
+    before, first = line[start - 1], line[start]
+    return not (before.isalpha() and before.islower() == first.islower())
+
+
+_STRONG_IN_TAIL = re.compile(r"(?i)pass(?:word|wd|phrase)?|pwd|secret|token|credentials?|creds")
+
+
+def _assignment_hits(line: str, assignment: re.Pattern) -> list[Hit]:
+    hits = []
+    for match in assignment.finditer(line):
+        tail = match.group("tail")
+        if not _boundary_ok(line, match) or (tail[:1].islower() and tail not in ("e", "s", "es")):
+            continue  # `monkey`, `bypass`; `tokenizer`, `passport`, `secretary`: another word
+        found = assigned_value(line, match.end())
+        if found is None:
+            continue
+        secret, start, end, quote = found
+        if in_token_format(secret):
+            continue  # `token = "xoxb-..."`: the token's own pattern judges it (found above or not a token)
+        key = match.group("key")
+        name = trailing_name(line[max(0, match.start("key") - 80):match.start("key")]) + key + tail
+        stronger = _STRONG_IN_TAIL.search(tail) if key.lower() in WEAK_KEYS else None
+        if stronger:  # `authToken`, `keySecret`: the word that says secret is the tail's
+            key, tail = stronger.group(0), tail[stronger.end():]
+        if not name_says_secret(name.replace(" ", "_")):
+            continue  # publicToken, csrf-token, token_url
+        if given_secret(key, name, secret, quote, line[end + (1 if quote else 0):], tail):
+            hits.append(Hit(start, end, "HL304", "secret assigned a literal value", secret, 0))
+    return hits
+
+
 def own_hits(line: str) -> list[Hit]:
     """Every match of our own patterns on ``line``, placeholders and non-random tokens removed
     one match at a time."""
-    tokens, private_key, url_password, curl_user, auth_header, assignments = pattern_table()
+    patterns = pattern_table()
     hits: list[Hit] = []
-    for name, pattern in tokens:
+    lowered = line.lower()
+    active = set(patterns.always)
+    for needle, names in patterns.sensitive:
+        if needle in line:
+            active |= names
+    for needle, names in patterns.nocase:
+        if needle in lowered:
+            active |= names
+    for name, pattern in patterns.tokens:
+        if name not in active:
+            continue  # the token's own gate: none of its literals is on the line
         for match in pattern.finditer(line):
             body = match.group("body") if "body" in pattern.groupindex and match.group("body") else match.group(0)
             token = "token" if "token" in pattern.groupindex else 0  # cohere: the key, not its name
@@ -92,32 +212,42 @@ def own_hits(line: str) -> list[Hit]:
                 continue
             if looks_random(body):
                 hits.append(Hit(match.start(token), match.end(token), "HL301", f"{name} token", match.group(token), 4))
-    for match in private_key.finditer(line):
+    for match in patterns.private_key.finditer(line):
         rest = line[match.end():]
-        inner = rest.split("-----END", 1)[0] if "-----END" in rest else None
+        inner = re.split("-{4,5}END", rest, maxsplit=1)[0] if "---END" in rest else None
         if inner is not None and (len(inner.strip()) < 20 or is_placeholder(inner.strip())):
             continue  # `-----BEGIN PRIVATE KEY-----word-----END...`: a header around a word
         hits.append(Hit(match.start(), match.end(), "HL302", "private key block", match.group(0), 0))
-    for match in url_password.finditer(line):
+    for match in patterns.url_password.finditer(line):
         secret = match.group("secret")
         if not is_placeholder(secret) and not (secret.isdigit() and len(secret) <= 5):
             hits.append(Hit(match.start("secret"), match.end("secret"), "HL303", "password in URL", secret, 0))
-    for match in curl_user.finditer(line):
+    for match in patterns.curl_user.finditer(line):
         hit = _curl_user_hit(match)
         if hit is not None:
             hits.append(hit)
-    for match in auth_header.finditer(line):
+    for match in patterns.auth_header.finditer(line):
         if header_credential(match.group("scheme"), match.group("secret")):
             hits.append(Hit(match.start("secret"), match.end("secret"), "HL303", "credential in an Authorization header", match.group("secret"), 0))
-    for assignment in assignments:
+    for assignment in patterns.assignments:
         for match in assignment.finditer(line):
             secret = match.group("secret")
             if in_token_format(secret):
-                continue  # `token = "xoxb-..."`: the token's own pattern judges it (found above or not a token)
+                continue
             name = trailing_name(line[max(0, match.start("key") - 80):match.start("key")]) + match.group("key") + match.group("tail")
             if not name_says_secret(name):
                 continue  # publicToken, csrf-token
             if value_looks_secret(match.group("key"), secret, match.group("tail")):
                 hits.append(Hit(match.start("secret"), match.end("secret"), "HL304", "secret assigned a literal value", secret, 0))
+    hits += _assignment_hits(line, patterns.assignment)
+    for match in patterns.prose.finditer(line):
+        secret = match.group("secret").rstrip(".,;:!?)")
+        if not in_token_format(secret) and prose_secret(secret):
+            start = match.start("secret")
+            hits.append(Hit(start, start + len(secret), "HL304", "secret given in a sentence", secret, 0))
+    for match in patterns.quoted_random.finditer(line):
+        secret = match.group("secret")
+        before = line[:match.start()].rstrip(" \t")
+        if high_entropy(secret) and not _GIVEN.search(before):
+            hits.append(Hit(match.start("secret"), match.end("secret"), "HL301", "high-entropy string", secret, 0))
     return hits
-

@@ -7,7 +7,9 @@ from functools import lru_cache
 from typing import Callable, NamedTuple
 
 from handoff_lint.data.rules_data import load_table
-from handoff_lint.detect.judge import TOKEN_CHARS, in_token_format, is_placeholder, name_may_hold_secret
+from handoff_lint.detect.judge import (
+    TOKEN_CHARS, in_token_format, is_placeholder, name_may_hold_secret, value_is_literal,
+)
 from handoff_lint.detect.patterns import Hit
 
 
@@ -96,8 +98,10 @@ def _hit(line: str, secret) -> Hit | None:
             end += 1
     if is_placeholder(line[start:end], assigned=keyword):
         return None
-    if keyword and (in_token_format(line[start:end]) or not name_may_hold_secret(line[:start])):
-        return None
+    quote = line[start - 1:start] if line[start - 1:start] in ("'", '"', "`") else ""
+    if keyword and (in_token_format(line[start:end]) or not name_may_hold_secret(line[:start])
+                    or not value_is_literal(line[start:end], quote)):
+        return None  # judged as our own assignments are: no phrase, reference or code
     code = "HL304" if keyword else "HL305"
     return Hit(start, end, code, f"{secret.type.lower()} (detect-secrets)", line[start:end], 0 if keyword else 4, raw)
 

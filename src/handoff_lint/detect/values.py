@@ -3,7 +3,8 @@
 A text is scanned once (detect/scan.py). The secret values found in it travel with it, with the
 forms the tool itself derives from them: lower- or upper-cased (matched without regard to case),
 slugified into a file name (``ghp_AbC`` -> ``ghp-abc``, and each long word of that on its own,
-since a canonical name keeps up to six words), and URL-encoded. Any string derived from the text
+since a canonical name keeps up to six words), URL-encoded, and (for a secret the text wrote
+encoded: a span of ``%67%68...`` or ``&#103;...``) decoded. Any string derived from the text
 (a message of any rule, a path, an expected name, a board cell, a diff line) is redacted by
 them at the Show seam, whichever rule quotes it: no detector has to recognise the secret again.
 """
@@ -23,9 +24,15 @@ _ALNUM = "0-9A-Za-z"
 
 def forms(value: str) -> set[str]:
     """``value`` and the forms the tool derives from it that may carry it into another string."""
-    from urllib.parse import quote  # only for a text that holds a secret
+    from urllib.parse import quote, unquote  # only for a text that holds a secret
 
     found = {value, quote(value, safe=""), quote(value)}
+    # a secret the text wrote encoded (`%67%68%70...`, `&#103;hp_...`): its decoded form too
+    found.add(unquote(value))
+    if "&" in value:
+        import html
+
+        found.add(html.unescape(value))
     words = slug_words(value)
     if words:
         found.add("-".join(words))

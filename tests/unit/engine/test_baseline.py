@@ -68,6 +68,8 @@ def test_real_baseline_of_every_kind_we_detect(tmp_path):
 
     names = sorted(SAMPLES)
     (tmp_path / "notes.md").write_text("".join(f"{SAMPLES[name]}\n" for name in names))
+    # more kinds than one rule reports in one file by default (the rest become one summary)
+    (tmp_path / ".handoff-lint.toml").write_text("max-findings-per-rule = 1000\n")
     baseline = detect_secrets_scan(tmp_path)
     audited = {entry["line_number"] for entry in json.loads(baseline.read_text())["results"].get("notes.md", [])}
     assert len(audited) >= 30, "detect-secrets knows most of these kinds"

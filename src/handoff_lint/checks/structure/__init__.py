@@ -59,7 +59,7 @@ def check(source: Source, config: Config) -> list[Finding]:
     findings = checker.run(lambda: validator(schema_name, *extras, strict), quick)
     if source.kind == TEMPLATE:
         return [f for f in findings if f.code not in TEMPLATE_SKIPS]
-    findings += placeholders(source.display, doc)
+    findings += placeholders(source.display, doc, lambda: source.hits)
     findings += boilerplate(source.display, doc, checker.names.boilerplate, checker.spans)
     placeholder_lines = {f.line for f in findings if f.code == "HL112"}
     # A placeholder explains why the value on its line is invalid: say it once.

@@ -21,10 +21,14 @@ def _placeholder_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((entry["name"], re.compile(entry["pattern"])) for entry in load_table("placeholders")["placeholder"])
 
 
-def placeholders(display: str, doc: Document) -> list[Finding]:
+def placeholders(display: str, doc: Document, secrets=None) -> list[Finding]:
     """HL112 for the template's placeholders (rules/placeholders.toml). In YAML front matter a
-    bracketed list with a comma (``tags: [search, privacy]``) is a list, not a placeholder."""
+    bracketed list with a comma (``tags: [search, privacy]``) is a list, not a placeholder.
+    Square brackets that hold a credential (``**Password**: [Xk9#...]``) are no template text:
+    HL3 reports them, and nothing quotes them. ``secrets``: a callable giving the text's
+    credential scan, (0-based line, hits), asked only for a line with a bracket."""
     found = []
+    held: dict[int, list] | None = None
     for number, text in enumerate(doc.lines, start=1):
         if number in doc.code_lines or ("[" not in text and "YYYY" not in text):
             continue
@@ -34,6 +38,10 @@ def placeholders(display: str, doc: Document) -> list[Finding]:
             for match in pattern.finditer(text):
                 if in_front and "," in match.group(0):
                     continue
+                if secrets is not None:
+                    held = dict(secrets()) if held is None else held
+                    if any(hit.start < match.end() and match.start() < hit.end for hit in held.get(number - 1, ())):
+                        continue
                 found.append(
                     Finding(display, number, match.start() + 1, "HL112", f"template placeholder {match.group(0)!r} left in the document")
                 )
