@@ -83,11 +83,11 @@ def _compiled_by_the_checks() -> dict[str, re.Pattern]:
     from handoff_lint.detect import gates as detect_gates, judge, patterns as detect_patterns
 
     patterns = detect_patterns.pattern_table()
-    for name, pattern in patterns.tokens:
-        found[f"pattern_table() token {name}"] = pattern
+    for name, _source in patterns.tokens:
+        found[f"pattern_table() token {name}"] = detect_patterns.token_pattern(name)
     for field in ("private_key", "url_password", "curl_user", "auth_header", "assignment", "prose", "quoted_random"):
         found[f"pattern_table() {field}"] = getattr(patterns, field)
-    for pattern in patterns.assignments:
+    for _name, pattern in patterns.assignments:
         found[f"pattern_table() assignment {pattern.pattern[:40]}"] = pattern
     found["judge.token_formats()"] = judge.token_formats()
     for pattern in detect_gates.gate_table().shapes:  # searched over whole files, not lines

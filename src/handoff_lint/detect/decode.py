@@ -57,7 +57,7 @@ def marker_lines(text: str) -> list[int]:
     with `str.find` (C speed); the common text holds a few (`50%`, `R&D`), which a look at what
     follows passes over."""
     positions: list[int] = []
-    for marker in _MARKERS:
+    for marker in _MARKERS if not text.isascii() else _MARKERS[:4]:  # the invisible ones are not ASCII
         at = text.find(marker)
         while at != -1:
             if _renders_otherwise(text, at, marker):

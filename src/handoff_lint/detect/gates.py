@@ -215,9 +215,10 @@ def candidate_lines(text: str) -> set[int]:
     return gated_lines(text)[0]
 
 
-def gated_lines(text: str) -> tuple[set[int], list[int]]:
+def gated_lines(text: str, all_lines: list[str] | None = None) -> tuple[set[int], list[int]]:
     """:func:`candidate_lines`, and the lines with a run of RUN token characters (where a
-    base64 blob may be: detect/decode.py)."""
+    base64 blob may be: detect/decode.py). ``all_lines``: ``text`` split at "\\n" (a final empty
+    line may be left out), if at hand."""
     gates = gate_table()
     lowered = text.lower()
     with_run = run_lines(text)
@@ -230,8 +231,9 @@ def gated_lines(text: str) -> tuple[set[int], list[int]]:
     lines = _lines_of(text, picked) if picked else set()
     if with_run:
         # few lines: the run gates' literals looked for line by line beat a scan per group
-        all_lines = text.split("\n")
-        lines.update(index for index in with_run if index not in lines and _run_gates_pass(all_lines[index], gates))
+        all_lines = text.split("\n") if all_lines is None else all_lines
+        lines.update(index for index in with_run
+                     if index not in lines and index < len(all_lines) and _run_gates_pass(all_lines[index], gates))
     return lines, with_run
 
 

@@ -29,19 +29,22 @@ class Hit(NamedTuple):
 
 
 class _Patterns(NamedTuple):
-    tokens: list[tuple[str, re.Pattern]]
+    # (name, source) of each token format and `[keyed]` entry, in the table's order: each is
+    # compiled when a line first holds one of its gate's literals (token_pattern), so that a run
+    # pays for the few formats its texts come near, not for some 150 of them
+    tokens: list[tuple[str, str]]
     private_key: re.Pattern
     url_password: re.Pattern
     curl_user: re.Pattern
     auth_header: re.Pattern
     # a name that says secret given a value: `"NAME", "value"`, `<name>value</`, `key="name" value=""`
-    assignments: tuple[re.Pattern, ...]
+    assignments: tuple[tuple[str, re.Pattern], ...]
     assignment: re.Pattern  # `name = value`, `**Name**: value`: the value is read after the match
     prose: re.Pattern
     quoted_random: re.Pattern
-    # the token formats' gate literals, as written and lower-cased, each with the tokens it
-    # gates, and the tokens gated by a shape: a line holding none of a token's literals is not
-    # searched with its pattern
+    # every detector's gate literals, as written and lower-cased, each with the detectors it
+    # gates, and the detectors gated by a shape: a line holding none of a detector's literals is
+    # not searched with its pattern
     sensitive: tuple[tuple[str, frozenset], ...]
     nocase: tuple[tuple[str, frozenset], ...]
     always: frozenset
@@ -58,15 +61,25 @@ def keyed_pattern(entry: dict) -> str:
     return KEYED.format(names=entry["names"], value=entry["value"])
 
 
+_COMPILED: dict[str, re.Pattern] = {}
+
+
+def token_pattern(name: str) -> re.Pattern:
+    """The compiled pattern of the token format (or `[keyed]` entry) ``name``."""
+    if name not in _COMPILED:
+        _COMPILED[name] = re.compile(dict(pattern_table().tokens)[name])
+    return _COMPILED[name]
+
+
 @lru_cache(maxsize=1)
 def pattern_table() -> _Patterns:
     table = load_table("credentials")
-    tokens = [(name, re.compile(pattern)) for name, pattern in table["tokens"].items()]
-    tokens += [(name, re.compile(keyed_pattern(entry))) for name, entry in table.get("keyed", {}).items()]
+    tokens = list(table["tokens"].items())
+    tokens += [(name, keyed_pattern(entry)) for name, entry in table.get("keyed", {}).items()]
     other = {name: re.compile(pattern) for name, pattern in table["other"].items()}
     from handoff_lint.detect.gates import all_gates
 
-    names = {name for name, _pattern in tokens}
+    names = {name for name, _pattern in tokens} | set(other)
     sensitive: dict[str, set] = {}
     nocase: dict[str, set] = {}
     always = set()
@@ -78,8 +91,9 @@ def pattern_table() -> _Patterns:
         for needle in gate.get("any", ()):
             into, key = (nocase, needle.lower()) if gate.get("nocase") else (sensitive, needle)
             into.setdefault(key, set()).add(name)
+    assignments = tuple((name, other[name]) for name in ("quoted-pair", "xml-element", "key-value-attribute"))
     return _Patterns(tokens, other["private-key"], other["url-password"], other["curl-user"], other["auth-header"],
-                     (other["quoted-pair"], other["xml-element"], other["key-value-attribute"]), other["assignment"],
+                     assignments, other["assignment"],
                      other["prose"], other["quoted-random"], tuple((k, frozenset(v)) for k, v in sensitive.items()),
                      tuple((k, frozenset(v)) for k, v in nocase.items()), frozenset(always))
 
@@ -202,9 +216,12 @@ def own_hits(line: str) -> list[Hit]:
     for needle, names in patterns.nocase:
         if needle in lowered:
             active |= names
-    for name, pattern in patterns.tokens:
+    for name, source in patterns.tokens:
         if name not in active:
             continue  # the token's own gate: none of its literals is on the line
+        pattern = _COMPILED.get(name)
+        if pattern is None:
+            pattern = _COMPILED[name] = re.compile(source)
         for match in pattern.finditer(line):
             body = match.group("body") if "body" in pattern.groupindex and match.group("body") else match.group(0)
             token = "token" if "token" in pattern.groupindex else 0  # cohere: the key, not its name
@@ -212,25 +229,25 @@ def own_hits(line: str) -> list[Hit]:
                 continue
             if looks_random(body):
                 hits.append(Hit(match.start(token), match.end(token), "HL301", f"{name} token", match.group(token), 4))
-    for match in patterns.private_key.finditer(line):
+    for match in patterns.private_key.finditer(line) if "private-key" in active else ():
         rest = line[match.end():]
         inner = re.split("-{4,5}END", rest, maxsplit=1)[0] if "---END" in rest else None
         if inner is not None and (len(inner.strip()) < 20 or is_placeholder(inner.strip())):
             continue  # `-----BEGIN PRIVATE KEY-----word-----END...`: a header around a word
         hits.append(Hit(match.start(), match.end(), "HL302", "private key block", match.group(0), 0))
-    for match in patterns.url_password.finditer(line):
+    for match in patterns.url_password.finditer(line) if "url-password" in active else ():
         secret = match.group("secret")
         if not is_placeholder(secret) and not (secret.isdigit() and len(secret) <= 5):
             hits.append(Hit(match.start("secret"), match.end("secret"), "HL303", "password in URL", secret, 0))
-    for match in patterns.curl_user.finditer(line):
+    for match in patterns.curl_user.finditer(line) if "curl-user" in active else ():
         hit = _curl_user_hit(match)
         if hit is not None:
             hits.append(hit)
-    for match in patterns.auth_header.finditer(line):
+    for match in patterns.auth_header.finditer(line) if "auth-header" in active else ():
         if header_credential(match.group("scheme"), match.group("secret")):
             hits.append(Hit(match.start("secret"), match.end("secret"), "HL303", "credential in an Authorization header", match.group("secret"), 0))
-    for assignment in patterns.assignments:
-        for match in assignment.finditer(line):
+    for detector, assignment in patterns.assignments:
+        for match in assignment.finditer(line) if detector in active else ():
             secret = match.group("secret")
             if in_token_format(secret):
                 continue
@@ -239,8 +256,9 @@ def own_hits(line: str) -> list[Hit]:
                 continue  # publicToken, csrf-token
             if value_looks_secret(match.group("key"), secret, match.group("tail")):
                 hits.append(Hit(match.start("secret"), match.end("secret"), "HL304", "secret assigned a literal value", secret, 0))
-    hits += _assignment_hits(line, patterns.assignment)
-    for match in patterns.prose.finditer(line):
+    if "assignment" in active:
+        hits += _assignment_hits(line, patterns.assignment)
+    for match in patterns.prose.finditer(line) if "prose" in active else ():
         secret = match.group("secret").rstrip(".,;:!?)")
         if not in_token_format(secret) and prose_secret(secret):
             start = match.start("secret")

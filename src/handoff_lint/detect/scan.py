@@ -55,7 +55,7 @@ def hits_by_line(lines: list[str], text: str | None = None) -> list[tuple[int, l
     header names a secret, and the lines as rendered and their base64 blobs decoded, each on
     the few lines a cheap test picks. ``text``: the lines joined, if at hand."""
     text = "\n".join(lines) if text is None else text
-    candidates, with_run = gated_lines(text)
+    candidates, with_run = gated_lines(text, lines)
     picked = sorted(index for index in candidates if index < len(lines))
     found: dict[int, list[Hit]] = {}
     if picked:
@@ -147,15 +147,15 @@ def decoded_hits(lines: list[str], text: str, with_run: list[int]) -> dict[int, 
     `ghp_\\-...`) or in a base64 blob; each reported on the characters the text writes."""
     found: dict[int, list[Hit]] = {}
     emphasis = [index for index in with_run if index < len(lines) and ("*" in lines[index] or "~~" in lines[index])]
+    shown = []  # (index, rendering, spans) of the lines whose rendering some gate picks
     for index in sorted(set(marker_lines(text)).union(emphasis)):
-        if index >= len(lines):
-            continue
+        if index < len(lines):
+            rendering = rendered(lines[index])
+            if rendering is not None and line_passes(rendering[0]):
+                shown.append((index, *rendering))
+    for (index, rendering, spans), hits in zip(shown, line_hits([item[1] for item in shown]) if shown else []):
         line = lines[index]
-        shown = rendered(line)
-        if shown is None or not line_passes(shown[0]):
-            continue
-        rendering, spans = shown
-        for hit in line_hits([rendering])[0]:
+        for hit in hits:
             start, end = original_span(spans, hit.start, hit.end)
             if line[start:end] != rendering[hit.start:hit.end]:  # else the line's own scan found it
                 shown_hit = hit._replace(start=start, end=end, label=f"{hit.label} (as rendered)")
