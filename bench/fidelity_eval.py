@@ -113,14 +113,20 @@ def score(findings: list[dict], expected: dict[str, set[str]]) -> dict:
 
 def by_protocol(findings: list[dict], expected: dict[str, set[str]]) -> dict[str, dict]:
     """:func:`score` of each protocol's folder on its own."""
-    return {protocol: score([f for f in findings if f["path"].startswith(protocol + "/")],
-                            {path: codes for path, codes in expected.items() if path.startswith(protocol + "/")})
-            for protocol in PROTOCOLS}
+    return {
+        protocol: score(
+            [f for f in findings if f["path"].startswith(protocol + "/")],
+            {path: codes for path, codes in expected.items() if path.startswith(protocol + "/")},
+        )
+        for protocol in PROTOCOLS
+    }
 
 
 def checkout(ref: str, into: Path) -> Path:
     """The package, rules and schemas of git revision ``ref``, unpacked under ``into``."""
-    archive = subprocess.run(["git", "archive", "--format=tar", ref, "src", "rules", "schemas"], cwd=TOP, capture_output=True, check=True).stdout
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", ref, "src", "rules", "schemas"], cwd=TOP, capture_output=True, check=True
+    ).stdout
     with tarfile.open(fileobj=BytesIO(archive)) as tar:
         tar.extractall(into)
     return into / "src"
@@ -131,10 +137,12 @@ def _ratio(numerator: int, denominator: int) -> str:
 
 
 def report(result: dict, title: str) -> str:
-    lines = [f"== {title}",
-             f"documents {result['documents']} (clean {result['clean']}, labelled defects {result['defects']})",
-             f"clean documents with an error: {len(result['clean_with_errors'])} of {result['clean']}",
-             f"{'family':<7}{'tp':>4}{'fp':>4}{'fn':>4}  precision  recall"]
+    lines = [
+        f"== {title}",
+        f"documents {result['documents']} (clean {result['clean']}, labelled defects {result['defects']})",
+        f"clean documents with an error: {len(result['clean_with_errors'])} of {result['clean']}",
+        f"{'family':<7}{'tp':>4}{'fp':>4}{'fn':>4}  precision  recall",
+    ]
     for family, counts in result["families"].items():
         tp, fp, fn = counts.get("tp", 0), counts.get("fp", 0), counts.get("fn", 0)
         lines.append(f"{family + 'xx':<7}{tp:>4}{fp:>4}{fn:>4}  {_ratio(tp, tp + fp):>9}  {_ratio(tp, tp + fn):>6}")
@@ -153,7 +161,9 @@ def report(result: dict, title: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--ref", action="append", default=[], help="also score this git revision's code (repeatable), e.g. main")
+    parser.add_argument(
+        "--ref", action="append", default=[], help="also score this git revision's code (repeatable), e.g. main"
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     expected = labels()
@@ -165,8 +175,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(results, indent=2))
     else:
-        print("\n\n".join(report(result, f"{title}: {protocol}") for title, scores in results.items()
-                          for protocol, result in scores.items()))
+        print(
+            "\n\n".join(
+                report(result, f"{title}: {protocol}")
+                for title, scores in results.items()
+                for protocol, result in scores.items()
+            )
+        )
     return 0
 
 

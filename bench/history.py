@@ -69,10 +69,15 @@ class Repo:
         self.commits += 1
         when = 1_700_000_000 + self.commits * 3600
         body = message.encode()
-        out = [b"commit refs/heads/main\n", f"mark :{self.commits}\n".encode(),
-               b"author " + IDENTITY + f" {when} +0000\n".encode(),
-               b"committer " + IDENTITY + f" {when} +0000\n".encode(),
-               f"data {len(body)}\n".encode(), body, b"\n"]
+        out = [
+            b"commit refs/heads/main\n",
+            f"mark :{self.commits}\n".encode(),
+            b"author " + IDENTITY + f" {when} +0000\n".encode(),
+            b"committer " + IDENTITY + f" {when} +0000\n".encode(),
+            f"data {len(body)}\n".encode(),
+            body,
+            b"\n",
+        ]
         if self.commits > 1:
             out.append(f"from :{self.commits - 1}\n".encode())
         for path, text in changes.items():
@@ -106,8 +111,11 @@ def build(commits: int, seed: int) -> Repo:
             continue
         if roll < 0.10 and repo.active:
             path = rng.choice(repo.active)
-            line = (f"export GITHUB_TOKEN={token(rng)}" if rng.random() < 0.5
-                    else f"The logs are in /home/{rng.choice(('alice', 'bob', 'carol'))}/logs/nightly.")
+            line = (
+                f"export GITHUB_TOKEN={token(rng)}"
+                if rng.random() < 0.5
+                else f"The logs are in /home/{rng.choice(('alice', 'bob', 'carol'))}/logs/nightly."
+            )
             text = repo.files[path].replace("## Task Description\n", f"## Task Description\n{line}\n", 1)
             repo.leaks.append((path, line))
             repo.leaked += 1
@@ -190,8 +198,9 @@ def main(argv: list[str] | None = None) -> int:
         write(repo, folder)
         leaked = repo.leaked
         took = time.perf_counter() - start
-        print(f"generated {repo.commits} commits ({repo.leaked} leaks added and removed) in {took:.1f} s",
-              file=sys.stderr)
+        print(
+            f"generated {repo.commits} commits ({repo.leaked} leaks added and removed) in {took:.1f} s", file=sys.stderr
+        )
     report = os.path.join(tempfile.gettempdir(), f"handoff-lint-history-bench-{os.getpid()}.json")
     commands = {"handoff-lint": [sys.executable, "-m", "handoff_lint", "history"]}
     versions = {"handoff-lint": tool_version([sys.executable, "-m", "handoff_lint", "--version"])}
@@ -214,12 +223,16 @@ def main(argv: list[str] | None = None) -> int:
         for name, runs in samples.items():
             walls = [run["wall"] for run in runs]
             cpu = statistics.median(r["cpu"] for r in runs)
-            results[name] = {"median_s": round(statistics.median(walls), 4), "min_s": round(min(walls), 4),
-                             "max_s": round(max(walls), 4), "cpu_median_s": round(cpu, 4),
-                             "peak_rss_mib": round(max(r["rss"] for r in runs) / 2**20, 1),
-                             "exit_codes": sorted({r["exit"] for r in runs}),
-                             "findings": count_findings(name, commands[name], str(folder), report),
-                             "version": versions.get(name, "?")}
+            results[name] = {
+                "median_s": round(statistics.median(walls), 4),
+                "min_s": round(min(walls), 4),
+                "max_s": round(max(walls), 4),
+                "cpu_median_s": round(cpu, 4),
+                "peak_rss_mib": round(max(r["rss"] for r in runs) / 2**20, 1),
+                "exit_codes": sorted({r["exit"] for r in runs}),
+                "findings": count_findings(name, commands[name], str(folder), report),
+                "version": versions.get(name, "?"),
+            }
         counted = subprocess.run(["git", "rev-list", "--count", "HEAD"], cwd=folder, capture_output=True, text=True)
         commits = int(counted.stdout)
         summary = {"machine": machine(), "commits": commits, "leaks_added": leaked, "runs": args.runs, "tools": results}
@@ -233,13 +246,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(summary, indent=2))
         return 0
-    print(f"{commits} commits, {leaked if leaked is not None else '?'} leaks added and removed; "
-          f"{args.runs} runs; {summary['machine']['cores']} cores, load {summary['machine']['load_1_5_15']}")
+    print(
+        f"{commits} commits, {leaked if leaked is not None else '?'} leaks added and removed; "
+        f"{args.runs} runs; {summary['machine']['cores']} cores, load {summary['machine']['load_1_5_15']}"
+    )
     print(f"{'tool':14} {'median s':>9} {'min s':>7} {'max s':>7} {'cpu s':>7} {'rss MiB':>8} {'findings':>9}  exit")
     for name, result in results.items():
-        print(f"{name:14} {result['median_s']:9.3f} {result['min_s']:7.3f} {result['max_s']:7.3f} "
-              f"{result['cpu_median_s']:7.3f} {result['peak_rss_mib']:8.1f} {str(result['findings']):>9}  "
-              f"{result['exit_codes']}")
+        print(
+            f"{name:14} {result['median_s']:9.3f} {result['min_s']:7.3f} {result['max_s']:7.3f} "
+            f"{result['cpu_median_s']:7.3f} {result['peak_rss_mib']:8.1f} {str(result['findings']):>9}  "
+            f"{result['exit_codes']}"
+        )
     if "ratio" in summary:
         print(f"handoff-lint / gitleaks (median wall): {summary['ratio']:.2f}x")
     return 0

@@ -99,17 +99,17 @@ class Finding:
             ),
         )
 
-    def with_severity(self, severity: str) -> "Finding":
+    def with_severity(self, severity: str) -> Finding:
         return self._with(self.message, severity)
 
-    def with_message(self, message: str) -> "Finding":
+    def with_message(self, message: str) -> Finding:
         return self._with(message, self.severity)
 
-    def with_texts(self, message: str, expected: str, found: str) -> "Finding":
+    def with_texts(self, message: str, expected: str, found: str) -> Finding:
         """This finding, or a copy with other texts (the Show seam's shown forms)."""
         return self._with(message, self.severity, expected, found)
 
-    def _with(self, message: str, severity: str, expected: str | None = None, found: str | None = None) -> "Finding":
+    def _with(self, message: str, severity: str, expected: str | None = None, found: str | None = None) -> Finding:
         """This finding, or a copy with another message, severity, expected or found text (a run
         can have 100,000)."""
         expected = self.expected if expected is None else expected
@@ -134,13 +134,13 @@ class Finding:
             self.column16,
         )
 
-    def suppressed_by(self, justification: str) -> "Finding":
+    def suppressed_by(self, justification: str) -> Finding:
         """This finding, hidden by a suppression comment (``justification`` says which)."""
         from dataclasses import replace
 
         return replace(self, suppressed=justification)
 
-    def printable(self) -> "Finding":
+    def printable(self) -> Finding:
         """This finding with its texts fit to print (see :func:`printable`)."""
         return self.with_texts(
             printable(self.message, MAX_MESSAGE),

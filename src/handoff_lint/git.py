@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Callable, TypeVar
+from typing import IO, TypeVar
 
 T = TypeVar("T")
 
@@ -28,7 +29,13 @@ def git(args: list[str], cwd: Path, stdin: bytes | None = None, hooks: bool = Fa
     (escaped: git quotes names from the repository). ``hooks``: keep the repository's hooks path
     (only ``install-hook`` asks where hooks live)."""
     try:
-        done = subprocess.run(["git", *NO_FSMONITOR, *(() if hooks else NO_HOOKS), *args], cwd=cwd, input=stdin, capture_output=True, check=False)
+        done = subprocess.run(
+            ["git", *NO_FSMONITOR, *(() if hooks else NO_HOOKS), *args],
+            cwd=cwd,
+            input=stdin,
+            capture_output=True,
+            check=False,
+        )
     except FileNotFoundError:
         raise GitError("git is not on PATH") from None
     if done.returncode != 0:
@@ -45,8 +52,13 @@ def git_reading(args: list[str], cwd: Path, stdin: bytes, read: Callable[[IO[byt
 
     with tempfile.TemporaryFile() as errors:  # a file: git's messages can never fill a pipe nobody reads
         try:
-            process = subprocess.Popen(["git", *NO_FSMONITOR, *NO_HOOKS, *args], cwd=cwd,
-                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors)
+            process = subprocess.Popen(
+                ["git", *NO_FSMONITOR, *NO_HOOKS, *args],
+                cwd=cwd,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=errors,
+            )
         except FileNotFoundError:
             raise GitError("git is not on PATH") from None
 
@@ -95,4 +107,3 @@ def work_tree(path: Path) -> Path | None:
         return Path(git(["rev-parse", "--show-toplevel"], path).decode().strip())
     except GitError:
         return None
-

@@ -32,7 +32,9 @@ _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
-def read_bytes(path: str | Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES, root: Path | None = None) -> tuple[bytes | None, Finding | None]:
+def read_bytes(
+    path: str | Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES, root: Path | None = None
+) -> tuple[bytes | None, Finding | None]:
     """``(bytes, None)``, or ``(None, finding)`` saying why the file cannot be read.
 
     A plain file is opened without following a link (one system call, no stat first); a
@@ -46,21 +48,29 @@ def read_bytes(path: str | Path, display: str, max_bytes: int = DEFAULT_MAX_BYTE
             return _problem(display, "HL005", reason)
     try:
         if root is not None and _linked_folder(os.path.dirname(os.fspath(path))) and not _inside(path, root):
-            return _problem(display, "HL005", f"in a linked folder that leads to '{os.path.realpath(os.path.dirname(path))}', outside the handoff folder; not read")
+            return _problem(
+                display,
+                "HL005",
+                f"in a linked folder that leads to '{os.path.realpath(os.path.dirname(path))}', outside the handoff folder; not read",
+            )
         try:
             descriptor = os.open(path, _FLAGS | _NOFOLLOW)
         except OSError as error:
             if error.errno != errno.ELOOP or not os.path.islink(path):
                 raise
             if root is not None and not _inside(Path(path), root):
-                return _problem(display, "HL005", f"symbolic link to '{os.readlink(path)}', outside the handoff folder; not read")
+                return _problem(
+                    display, "HL005", f"symbolic link to '{os.readlink(path)}', outside the handoff folder; not read"
+                )
             descriptor = os.open(path, _FLAGS)  # a link inside the folder: followed
         try:
             opened = os.fstat(descriptor)
             if not stat.S_ISREG(opened.st_mode):
                 return _problem(display, "HL003", "not a regular file")
             if opened.st_size > max_bytes:
-                return _problem(display, "HL004", f"file is {opened.st_size:,} bytes, over the {max_bytes:,}-byte limit; not read")
+                return _problem(
+                    display, "HL004", f"file is {opened.st_size:,} bytes, over the {max_bytes:,}-byte limit; not read"
+                )
             # As much as fstat says, plus one byte; a file that grew since is read on, up to the limit.
             data = os.read(descriptor, opened.st_size + 1)
             if len(data) > opened.st_size:
@@ -78,7 +88,9 @@ def read_bytes(path: str | Path, display: str, max_bytes: int = DEFAULT_MAX_BYTE
     return data, None
 
 
-def read_text(path: str | Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES, root: Path | None = None) -> tuple[str | None, Finding | None]:
+def read_text(
+    path: str | Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES, root: Path | None = None
+) -> tuple[str | None, Finding | None]:
     """Return ``(text, None)`` with newlines normalised to ``\\n`` and any BOM removed, or
     ``(None, finding)`` (see :func:`read_bytes` and :func:`decode`)."""
     data, problem = read_bytes(path, display, max_bytes, root)
@@ -91,8 +103,9 @@ def read_document(path: str, root: Path) -> bytes | None:
     return read_bytes(path, path, root=root)[0]
 
 
-def decode(data: bytes | Oversize, display: str,
-           max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | None, Finding | None]:
+def decode(
+    data: bytes | Oversize, display: str, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[str | None, Finding | None]:
     """The checks on content alone, shared by files on disk, staged blobs (``--staged``) and
     standard input (read up to one byte over the limit)."""
 
@@ -101,7 +114,7 @@ def decode(data: bytes | Oversize, display: str,
     if len(data) > max_bytes:  # grew while we looked, or standard input
         return _problem(display, "HL004", f"file is over the {max_bytes:,}-byte limit; not read")
     if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+        data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith(_UTF16_32_BOMS):
         return _problem(display, "HL002", "file is UTF-16 or UTF-32 encoded; save it as UTF-8")
     if b"\x00" in data[:_SNIFF]:
@@ -113,7 +126,9 @@ def decode(data: bytes | Oversize, display: str,
         before = data[: error.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1
-        return _problem(display, "HL002", f"invalid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8", line, column)
+        return _problem(
+            display, "HL002", f"invalid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8", line, column
+        )
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, None

@@ -75,8 +75,10 @@ def _root_outside(root: str, cwd: str) -> str | None:
     if _within(real, bound):
         return None
     where = what if what == "the repository" else f"{what} ({_relative(bound)})"
-    return (f"the handoff folder is a symbolic link (or lies behind one) leading to '{real}', outside {where}; "
-            "nothing is read or written through it")
+    return (
+        f"the handoff folder is a symbolic link (or lies behind one) leading to '{real}', outside {where}; "
+        "nothing is read or written through it"
+    )
 
 
 def _boundary(root: str, cwd: str) -> tuple[str, str]:
@@ -124,7 +126,11 @@ def inside_root(path: str | os.PathLike, root: str | os.PathLike) -> Path:
             ok = not os.path.islink(here)
             here = os.path.dirname(here)
     if not ok:
-        raise TouchError(shown(f"{_relative(path)}: refused: it leads to {real}, outside the handoff folder {_relative(root)} (or a link loop)"))
+        raise TouchError(
+            shown(
+                f"{_relative(path)}: refused: it leads to {real}, outside the handoff folder {_relative(root)} (or a link loop)"
+            )
+        )
     return Path(real)
 
 
@@ -155,8 +161,15 @@ def linked_part(path: str | os.PathLike) -> str | None:
 
 
 # -- writing -----------------------------------------------------------------------------------
-def write_text(path: str | os.PathLike, data: str | bytes, root: str | os.PathLike | None = None, *,
-               mode: int | None = None, replace: bool = True, replace_link: bool = False) -> Path:
+def write_text(
+    path: str | os.PathLike,
+    data: str | bytes,
+    root: str | os.PathLike | None = None,
+    *,
+    mode: int | None = None,
+    replace: bool = True,
+    replace_link: bool = False,
+) -> Path:
     """Write ``data`` (text as UTF-8, its newlines as they are) at ``path``, atomically and never
     through a symbolic link; return the path written (its folder's real path, and its name).
 
@@ -187,8 +200,9 @@ def write_text(path: str | os.PathLike, data: str | bytes, root: str | os.PathLi
             if not replace:
                 raise FileExistsError(errno.EEXIST, "File exists", os.fspath(path))
             if stat.S_ISLNK(info.st_mode) and not replace_link:
-                raise TouchError(shown(
-                    f"{_relative(path)}: refused: it is a symbolic link; nothing is written through one"))
+                raise TouchError(
+                    shown(f"{_relative(path)}: refused: it is a symbolic link; nothing is written through one")
+                )
             if not stat.S_ISREG(info.st_mode) and not stat.S_ISLNK(info.st_mode):
                 raise TouchError(shown(f"{_relative(path)}: refused: not a regular file"))
         wanted = mode

@@ -68,8 +68,14 @@ def run_action(repo: Path, bin_dir: Path, **given: str) -> tuple[int, str, list[
         ran.append(step["name"])
         step_env = {**env, **{key: substituted(str(value), inputs) for key, value in step.get("env", {}).items()}}
         script = substituted(step["run"], inputs)
-        done = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script], cwd=repo,
-                              env=step_env, capture_output=True, text=True, timeout=300)
+        done = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+            cwd=repo,
+            env=step_env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         output.append(done.stdout + done.stderr)
         if done.returncode:
             return done.returncode, "".join(output), ran

@@ -71,14 +71,21 @@ def test_a_token_added_then_removed_is_found_with_its_commit_and_removed_later(g
     assert checked.code == 0 and "HL301" not in checked.stdout, checked.stdout  # the tip passes
     result = history(git_repo)
     assert result.code == 1, result.stderr
-    expected = (f"{HANDOFF}:{line}:21: HL301 commit {added[:7]} (2026-11-03): github token ghp_…(40 chars); "
-                "removed in a later commit; still published: rotate it")
+    expected = (
+        f"{HANDOFF}:{line}:21: HL301 commit {added[:7]} (2026-11-03): github token ghp_…(40 chars); "
+        "removed in a later commit; still published: rotate it"
+    )
     assert result.stdout.splitlines()[0] == expected
     assert "Found 1 error and 0 warnings in 4 commits (1 file)." in result.stdout
     assert "1 of them removed in a later commit" in result.stdout
     [finding] = as_json(git_repo)
     assert (finding["path"], finding["line"], finding["code"], finding["commit"], finding["removed_later"]) == (
-        HANDOFF, line, "HL301", added, True)
+        HANDOFF,
+        line,
+        "HL301",
+        added,
+        True,
+    )
     assert finding["commit_date"] == "2026-11-03T10:00:00+00:00"
     assert token not in result.stdout + result.stderr
 
@@ -89,7 +96,9 @@ def test_a_secret_the_tip_still_holds_is_not_called_removed(git_repo):
     commit(git_repo, "moved into notes", {HANDOFF: VALID_HANDOFF, f"{ROOT}/notes.txt": f"the token is {token}\n"})
     findings = as_json(git_repo)
     assert [(f["path"], f["code"], f["removed_later"]) for f in findings] == [
-        (HANDOFF, "HL301", False), (f"{ROOT}/notes.txt", "HL301", False)]
+        (HANDOFF, "HL301", False),
+        (f"{ROOT}/notes.txt", "HL301", False),
+    ]
     assert all("removed in a later commit" not in f["message"] for f in findings)
 
 
@@ -104,7 +113,12 @@ def test_a_private_path_in_a_renamed_file_is_found_under_the_name_it_had_then(gi
     line = line_of(leaky, "/home/alice")
     [finding] = as_json(git_repo)
     assert (finding["path"], finding["line"], finding["code"], finding["commit"], finding["removed_later"]) == (
-        old, line, "HL201", first, False)  # the archived copy still holds it
+        old,
+        line,
+        "HL201",
+        first,
+        False,
+    )  # the archived copy still holds it
     commit(git_repo, "scrub", {new: moved.replace(" in /home/alice/nightly", "")})
     [finding] = as_json(git_repo)
     assert finding["path"] == old and finding["removed_later"]
@@ -117,7 +131,8 @@ def test_a_range_finds_only_what_the_range_added(git_repo):
     everything = as_json(git_repo)
     assert [(f["line"], f["message"].split(": ", 1)[1]) for f in everything] == [
         (1, "path into a home folder: '/home/alice'; use a repo-relative path or '/home/<user>/'"),
-        (2, "path into a home folder: '/home/bob'; use a repo-relative path or '/home/<user>/'")]
+        (2, "path into a home folder: '/home/bob'; use a repo-relative path or '/home/<user>/'"),
+    ]
     for given in (f"{base}..HEAD", "HEAD~1..", "HEAD^!"):
         assert [f["line"] for f in as_json(git_repo, "--range", given)] == [2], given
     assert as_json(git_repo, "--range", f"{base}~1..{base}")[0]["line"] == 1
@@ -151,8 +166,14 @@ def test_no_raw_secret_in_any_format(git_repo, tmp_path):
     token, _added, _line = leaked_and_removed(git_repo)
     named = fake_token()
     password = "Zq8" + "".join(random.choices(string.ascii_letters, k=12)) + "9!"
-    commit(git_repo, "names and passwords", {f"{ROOT}/responses/notes-{named}.txt": f"db password: {password}\n",
-                                             f"{ROOT}/notes.md": f"postgres://app:{password}@db.example.com/prod\n"})
+    commit(
+        git_repo,
+        "names and passwords",
+        {
+            f"{ROOT}/responses/notes-{named}.txt": f"db password: {password}\n",
+            f"{ROOT}/notes.md": f"postgres://app:{password}@db.example.com/prod\n",
+        },
+    )
     commit(git_repo, "scrub", {f"{ROOT}/responses/notes-{named}.txt": None, f"{ROOT}/notes.md": "nothing\n"})
     secrets = (token, named, password)
     for output_format in FORMATS:
@@ -231,18 +252,39 @@ def test_max_commits_reads_the_newest_and_says_so(git_repo):
 
 def test_outside_handoff_folders_only_with_paths_and_a_deleted_folder_is_still_read(git_repo):
     commit(git_repo, "code", {"src/settings.py": "HOME = '/home/erin/app'\n"})
-    commit(git_repo, "old folder", {"old/next-local/active/handoff-2026-01-01-x.md": "see /home/fred/x\n",
-                                    "old/next-local/responses/r.md": "ok\n"})
-    commit(git_repo, "drop it", {"old/next-local/active/handoff-2026-01-01-x.md": None,
-                                 "old/next-local/responses/r.md": None})
+    commit(
+        git_repo,
+        "old folder",
+        {
+            "old/next-local/active/handoff-2026-01-01-x.md": "see /home/fred/x\n",
+            "old/next-local/responses/r.md": "ok\n",
+        },
+    )
+    commit(
+        git_repo,
+        "drop it",
+        {"old/next-local/active/handoff-2026-01-01-x.md": None, "old/next-local/responses/r.md": None},
+    )
     assert [f["path"] for f in as_json(git_repo)] == ["old/next-local/active/handoff-2026-01-01-x.md"]
     # a handoff folder of another name, gone too: a file at its top is read all the same
-    commit(git_repo, "team folder", {"team/active/handoff-2026-01-02-y.md": "fine\n", "team/responses/r.md": "ok\n",
-                                     "team/notes.txt": "intro\nsee /home/gina/x\n"})
-    commit(git_repo, "drop it too", {"team/active/handoff-2026-01-02-y.md": None, "team/responses/r.md": None,
-                                     "team/notes.txt": None})
-    assert [(f["path"], f["line"]) for f in as_json(git_repo)] == [("old/next-local/active/handoff-2026-01-01-x.md", 1),
-                                                                   ("team/notes.txt", 2)]
+    commit(
+        git_repo,
+        "team folder",
+        {
+            "team/active/handoff-2026-01-02-y.md": "fine\n",
+            "team/responses/r.md": "ok\n",
+            "team/notes.txt": "intro\nsee /home/gina/x\n",
+        },
+    )
+    commit(
+        git_repo,
+        "drop it too",
+        {"team/active/handoff-2026-01-02-y.md": None, "team/responses/r.md": None, "team/notes.txt": None},
+    )
+    assert [(f["path"], f["line"]) for f in as_json(git_repo)] == [
+        ("old/next-local/active/handoff-2026-01-01-x.md", 1),
+        ("team/notes.txt", 2),
+    ]
     assert [f["path"] for f in as_json(git_repo, "src")] == ["src/settings.py"]
     typo = history(git_repo, "scr")
     assert typo.code == 0 and "no commit of the range touches the given paths" in typo.stderr
@@ -354,13 +396,21 @@ def test_the_pre_commit_framework_pre_push_hook_blocks_the_same_push(git_repo, t
     (git_repo / ".pre-commit-config.yaml").write_text(
         "repos:\n- repo: local\n  hooks:\n  - id: handoff-history\n    name: handoff-history\n"
         f"    entry: {entry}\n    language: system\n    stages: [pre-push]\n"
-        "    pass_filenames: false\n    always_run: true\n")
-    env = {"PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "PRE_COMMIT_COLOR": "never",
-           "PYTHONPATH": str(PROJECT_SRC)}
+        "    pass_filenames: false\n    always_run: true\n"
+    )
+    env = {
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "PRE_COMMIT_COLOR": "never",
+        "PYTHONPATH": str(PROJECT_SRC),
+    }
     full = {**os.environ, **GIT_ENV, **PINNED, **env}
-    installed = subprocess.run([sys.executable, "-m", "pre_commit", "install", "--hook-type", "pre-push"], cwd=git_repo,
-                               env=full,
-                               capture_output=True, text=True)
+    installed = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "install", "--hook-type", "pre-push"],
+        cwd=git_repo,
+        env=full,
+        capture_output=True,
+        text=True,
+    )
     assert installed.returncode == 0, installed.stdout + installed.stderr
     commit(git_repo, "handoff", {HANDOFF: VALID_HANDOFF})
     token, added = leak_and_unleak(git_repo)
@@ -382,8 +432,9 @@ def test_the_published_pre_push_hook_is_a_valid_pre_commit_manifest_entry():
     import yaml  # pre-commit's own dependency
 
     manifest = Path(__file__).resolve().parents[2] / ".pre-commit-hooks.yaml"
-    checked = subprocess.run([sys.executable, "-m", "pre_commit", "validate-manifest", str(manifest)], capture_output=True,
-                             text=True)
+    checked = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-manifest", str(manifest)], capture_output=True, text=True
+    )
     assert checked.returncode == 0, checked.stdout + checked.stderr
     [hook] = [hook for hook in yaml.safe_load(manifest.read_text()) if hook["id"] == "handoff-history"]
     assert hook["entry"] == "handoff-lint history --pre-push" and hook["stages"] == ["pre-push"]

@@ -72,17 +72,28 @@ Split the three integration tests that take over a minute every night.
 
 
 def env_for(home: Path) -> dict:
-    return {**os.environ, **GIT_ENV, **PINNED, "HANDOFF_LINT_TODAY": TODAY, "PRE_COMMIT_HOME": str(home),
-            "PRE_COMMIT_COLOR": "never", "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    return {
+        **os.environ,
+        **GIT_ENV,
+        **PINNED,
+        "HANDOFF_LINT_TODAY": TODAY,
+        "PRE_COMMIT_HOME": str(home),
+        "PRE_COMMIT_COLOR": "never",
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+    }
 
 
 def tool(*args: str, cwd: Path, env: dict) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "handoff_lint", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "handoff_lint", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600
+    )
 
 
 def commit(repo: Path, env: dict, message: str) -> subprocess.CompletedProcess:
     subprocess.run(["git", "add", "-A"], cwd=repo, env=env, check=True)
-    return subprocess.run(["git", "commit", "-m", message], cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+    return subprocess.run(
+        ["git", "commit", "-m", message], cwd=repo, env=env, capture_output=True, text=True, timeout=900
+    )
 
 
 def board(repo: Path, env: dict) -> dict[str, str]:
@@ -109,8 +120,10 @@ def test_the_whole_lifecycle(tmp_path, hooks):
     made = tool("init", cwd=repo, env=env)
     assert made.returncode == 0, made.stderr
     if hooks == "pre-commit":
-        (repo / ".pre-commit-config.yaml").write_text(made.stdout[made.stdout.index("# .pre-commit-config.yaml"):])
-        installed = subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=repo, env=env, capture_output=True, text=True)
+        (repo / ".pre-commit-config.yaml").write_text(made.stdout[made.stdout.index("# .pre-commit-config.yaml") :])
+        installed = subprocess.run(
+            [sys.executable, "-m", "pre_commit", "install"], cwd=repo, env=env, capture_output=True, text=True
+        )
         assert installed.returncode == 0, installed.stdout + installed.stderr
     else:
         assert tool("install-hook", cwd=repo, env=env).returncode == 0
@@ -120,14 +133,16 @@ def test_the_whole_lifecycle(tmp_path, hooks):
     assert board(repo, env) == {}
 
     # new: a skeleton from the template; committed as is, its placeholders block the commit
-    created = tool("new", "Triage nightly test timeouts", "--priority", "HIGH", "--constraints", "Privacy", cwd=repo, env=env)
+    created = tool(
+        "new", "Triage nightly test timeouts", "--priority", "HIGH", "--constraints", "Privacy", cwd=repo, env=env
+    )
     assert created.returncode == 0, created.stderr
     handoff = repo / ROOT / "active" / HANDOFF
     assert handoff.is_file()
     blocked = commit(repo, env, "skeleton")
     assert blocked.returncode != 0 and "HL112" in blocked.stdout + blocked.stderr
     text = handoff.read_text()
-    handoff.write_text(text[:text.index("## Context Summary")] + BODY + text[text.index("\n**Handoff Status**"):])
+    handoff.write_text(text[: text.index("## Context Summary")] + BODY + text[text.index("\n**Handoff Status**") :])
     done = commit(repo, env, "handoff written")
     assert done.returncode == 0, done.stdout + done.stderr
     assert board(repo, env) == {HANDOFF: "awaiting pickup"}
@@ -144,7 +159,7 @@ def test_the_whole_lifecycle(tmp_path, hooks):
     response = repo / ROOT / "responses" / RESPONSE
     text = response.read_text()
     link = re.search(r"^\[.*\]\(\.\./active/.*\)$", text, re.M).group(0)
-    response.write_text(text[:text.index("## ")] + RESPONSE_BODY.format(link=link))
+    response.write_text(text[: text.index("## ")] + RESPONSE_BODY.format(link=link))
     done = commit(repo, env, "response")
     assert done.returncode == 0, done.stdout + done.stderr
     assert board(repo, env) == {HANDOFF: "awaiting archive"}

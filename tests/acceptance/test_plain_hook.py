@@ -55,7 +55,8 @@ def test_a_commit_of_one_handoff_reports_no_unrelated_response(git_repo):
     other = VALID_HANDOFF.replace("Extract error patterns", "Tag log levels")
     (git_repo / ROOT / "active" / "handoff-2026-11-04-tag-log-levels.md").write_text(other)
     (git_repo / ROOT / "responses" / "2026-11-03-response-to-handoff-2026-11-01-gone.md").write_text(
-        VALID_RESPONSE.replace(NAME, "handoff-2026-11-01-gone.md"))
+        VALID_RESPONSE.replace(NAME, "handoff-2026-11-01-gone.md")
+    )
     git("add", f"{ROOT}/active/handoff-2026-11-04-tag-log-levels.md", cwd=git_repo)
     passed = git("commit", "-m", "new handoff", cwd=git_repo, check=False)
     assert passed.returncode == 0, passed.stdout + passed.stderr

@@ -17,7 +17,9 @@ import pytest
 
 from conftest import GIT_ENV, PINNED, VALID_HANDOFF, VALID_RESPONSE, git
 
-pytestmark = pytest.mark.slow  # property, benchmark, wheel or hook-install tests: `pytest -m "not slow"` leaves them out
+pytestmark = (
+    pytest.mark.slow
+)  # property, benchmark, wheel or hook-install tests: `pytest -m "not slow"` leaves them out
 
 PROJECT = Path(__file__).resolve().parents[2]
 HANDOFF = "models/next-local/active/handoff-2026-11-02-extract-error-patterns.md"
@@ -31,7 +33,9 @@ def hook_repo(tmp_path_factory) -> tuple[Path, str]:
         pytest.skip("git is not installed")
     repo = tmp_path_factory.mktemp("hook-repo")
     if (PROJECT / ".git").exists():
-        listed = subprocess.run(["git", "ls-files", "-z", "-co", "--exclude-standard"], cwd=PROJECT, capture_output=True, check=True)
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "-co", "--exclude-standard"], cwd=PROJECT, capture_output=True, check=True
+        )
         names = [n for n in listed.stdout.decode().split("\0") if n]
     else:  # an sdist: take what is there
         names = [str(p.relative_to(PROJECT)) for p in PROJECT.rglob("*") if p.is_file() and ".venv" not in p.parts]
@@ -52,7 +56,9 @@ def pre_commit_home(tmp_path_factory) -> Path:
 
 
 def pre_commit(*args: str, cwd: Path, home: Path) -> subprocess.CompletedProcess:
-    return git_env_run([sys.executable, "-m", "pre_commit", *args], cwd, {"PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"})
+    return git_env_run(
+        [sys.executable, "-m", "pre_commit", *args], cwd, {"PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
+    )
 
 
 def git_env_run(command: list[str], cwd: Path, env: dict) -> subprocess.CompletedProcess:
@@ -89,7 +95,9 @@ def test_installed_hooks_block_the_commit(git_repo, hook_repo, pre_commit_home):
     orphan = git_repo / "models/next-local/responses/2026-11-03-response-to-handoff-2026-11-01-gone.md"
     orphan.write_text(VALID_RESPONSE.replace("handoff-2026-11-02-extract-error-patterns", "handoff-2026-11-01-gone"))
     git("add", "-A", cwd=git_repo)
-    blocked = git_env_run(["git", "commit", "-m", "bad"], git_repo, {"PRE_COMMIT_HOME": str(pre_commit_home), "PRE_COMMIT_COLOR": "never"})
+    blocked = git_env_run(
+        ["git", "commit", "-m", "bad"], git_repo, {"PRE_COMMIT_HOME": str(pre_commit_home), "PRE_COMMIT_COLOR": "never"}
+    )
     shown = blocked.stdout + blocked.stderr
     assert blocked.returncode != 0, shown
     assert f"{HANDOFF}:" in shown and "HL102 missing metadata field '**Priority**:'" in shown
@@ -101,7 +109,11 @@ def test_installed_hooks_block_the_commit(git_repo, hook_repo, pre_commit_home):
     (git_repo / HANDOFF).write_text(VALID_HANDOFF)
     (git_repo / "notes.md").write_text("staging box: build7.example.com\n")
     git("add", "-A", cwd=git_repo)
-    passed = git_env_run(["git", "commit", "-m", "good"], git_repo, {"PRE_COMMIT_HOME": str(pre_commit_home), "PRE_COMMIT_COLOR": "never"})
+    passed = git_env_run(
+        ["git", "commit", "-m", "good"],
+        git_repo,
+        {"PRE_COMMIT_HOME": str(pre_commit_home), "PRE_COMMIT_COLOR": "never"},
+    )
     assert passed.returncode == 0, passed.stdout + passed.stderr
 
 
@@ -142,18 +154,23 @@ def test_the_init_snippet_works_as_printed(tmp_path, pre_commit_home):
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     git("init", "-q", "-b", "main", cwd=tmp_path)
-    env = {"PRE_COMMIT_HOME": str(pre_commit_home), "PRE_COMMIT_COLOR": "never",
-           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    env = {
+        "PRE_COMMIT_HOME": str(pre_commit_home),
+        "PRE_COMMIT_COLOR": "never",
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+    }
     made = git_env_run([sys.executable, "-m", "handoff_lint", "init", "other/place"], tmp_path, env)
     assert made.returncode == 0, made.stderr
-    snippet = made.stdout[made.stdout.index("# .pre-commit-config.yaml"):]
+    snippet = made.stdout[made.stdout.index("# .pre-commit-config.yaml") :]
     (tmp_path / ".pre-commit-config.yaml").write_text(snippet)
     git("add", "-A", cwd=tmp_path)
     installed = git_env_run([sys.executable, "-m", "pre_commit", "install"], tmp_path, env)
     assert installed.returncode == 0, installed.stdout + installed.stderr
     handoff = "other/place/active/handoff-2026-11-02-extract-error-patterns.md"
     (tmp_path / handoff).write_text(LEAK)
-    (tmp_path / "notes.md").write_text("staging box: build7.corp\n")  # markdown: HL2 looks there outside handoff folders too
+    (tmp_path / "notes.md").write_text(
+        "staging box: build7.corp\n"
+    )  # markdown: HL2 looks there outside handoff folders too
     git("add", "-A", cwd=tmp_path)
     blocked = git_env_run(["git", "commit", "-m", "leak"], tmp_path, env)
     shown = blocked.stdout + blocked.stderr
@@ -178,15 +195,20 @@ def test_the_init_snippet_lets_a_code_commit_through_and_blocks_a_token(tmp_path
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     git("init", "-q", "-b", "main", cwd=tmp_path)
-    env = {"PRE_COMMIT_HOME": str(pre_commit_home), "PRE_COMMIT_COLOR": "never",
-           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    env = {
+        "PRE_COMMIT_HOME": str(pre_commit_home),
+        "PRE_COMMIT_COLOR": "never",
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+    }
     made = git_env_run([sys.executable, "-m", "handoff_lint", "init"], tmp_path, env)
     assert made.returncode == 0, made.stderr
-    (tmp_path / ".pre-commit-config.yaml").write_text(made.stdout[made.stdout.index("# .pre-commit-config.yaml"):])
+    (tmp_path / ".pre-commit-config.yaml").write_text(made.stdout[made.stdout.index("# .pre-commit-config.yaml") :])
     assert git_env_run([sys.executable, "-m", "pre_commit", "install"], tmp_path, env).returncode == 0
     (tmp_path / "Dockerfile").write_text("FROM python:3.12-slim\nWORKDIR /root/app\nCOPY . /root/app\n")
     (tmp_path / "LICENSE").write_text("MIT License\n\nCopyright (c) 2026 Jane Doe <jane.doe@gmail.com>\n")
-    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nauthors = [{name = "Jane Doe", email = "jane.doe@gmail.com"}]\n')
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "app"\nauthors = [{name = "Jane Doe", email = "jane.doe@gmail.com"}]\n'
+    )
     (tmp_path / "deploy.sh").write_text("#!/bin/sh\nscp build.tar /home/jane/releases/\n")
     git("add", "-A", cwd=tmp_path)
     passed = git_env_run(["git", "commit", "-m", "the app"], tmp_path, env)
@@ -207,7 +229,9 @@ def test_renaming_an_answered_handoff_is_blocked(git_repo, hook_repo, pre_commit
     response = f"models/next-local/responses/2026-11-03-response-to-{name}"
     (git_repo / HANDOFF).write_text(VALID_HANDOFF)
     (git_repo / response).write_text(VALID_RESPONSE.replace("../archive/", "../active/"))
-    (git_repo / ".pre-commit-config.yaml").write_text(f"repos:\n- repo: {repo}\n  rev: {rev}\n  hooks:\n  - id: handoff-lint\n")
+    (git_repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n- repo: {repo}\n  rev: {rev}\n  hooks:\n  - id: handoff-lint\n"
+    )
     git("add", "-A", cwd=git_repo)
     git("commit", "-qm", "answered", cwd=git_repo)
     assert pre_commit("install", cwd=git_repo, home=pre_commit_home).returncode == 0

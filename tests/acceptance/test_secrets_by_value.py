@@ -37,7 +37,7 @@ def forms(secret: str) -> list[str]:
     """The raw value and the forms the tool could derive from it: lower-cased, slugified (each
     run of letters and digits, lower-cased, joined by '-'), and a distinctive middle part."""
     slug = "-".join(re.findall(r"[a-z0-9]+", secret.lower()))
-    middle = secret[len(secret) // 2 - 6:len(secret) // 2 + 6]
+    middle = secret[len(secret) // 2 - 6 : len(secret) // 2 + 6]
     return [secret, secret.lower(), slug, middle, middle.lower()]
 
 
@@ -106,7 +106,7 @@ def test_a_password_that_names_a_handoff_is_not_quoted_by_pairing_or_the_board(g
     assert "HL304" in found and "HL406" in found
     outputs = every_output(git_repo, tmp_path / "cache", "models/next-local")
     assert "RESPONSE TO A MISSING HANDOFF" in outputs["status text"]
-    assert_nowhere(secret[len("handoff-2026-12-01-"):], outputs, tmp_path / "cache")
+    assert_nowhere(secret[len("handoff-2026-12-01-") :], outputs, tmp_path / "cache")
 
 
 @pytest.mark.parametrize("secret", [body(32, "0123456789abcdef"), "ghp_" + body(36)], ids=["hex-after-token", "github"])
@@ -115,7 +115,9 @@ def test_a_secret_in_a_title_never_becomes_a_file_name(git_repo, tmp_path, secre
     expects redacted; --fix refuses the rename (the file stays as it is), respond refuses to copy
     the title, and no report, diff, board or cache carries the value, lower-cased or slugified."""
     root = git_repo / "models/next-local"
-    text = VALID_HANDOFF.replace("# Local Handoff: Extract error patterns from build logs", f"# Local Handoff: deploy token: {secret}")
+    text = VALID_HANDOFF.replace(
+        "# Local Handoff: Extract error patterns from build logs", f"# Local Handoff: deploy token: {secret}"
+    )
     (root / "active/notes-for-model.md").write_text(text)
     git("add", "-A", cwd=git_repo)
     git("commit", "-qm", "a handoff", cwd=git_repo)
@@ -144,10 +146,14 @@ def test_new_refuses_a_description_holding_a_secret(git_repo):
     assert sorted(p.name for p in (git_repo / "models/next-local/active").iterdir()) == [".gitkeep"]
 
 
-@pytest.mark.parametrize("secret", [
-    "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0." + body(43),
-    "abc8Q~" + body(34, ALNUM + "~_.-"),
-], ids=["jwt", "azure-ad"])
+@pytest.mark.parametrize(
+    "secret",
+    [
+        "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0." + body(43),
+        "abc8Q~" + body(34, ALNUM + "~_.-"),
+    ],
+    ids=["jwt", "azure-ad"],
+)
 def test_diff_redacts_both_sides(git_repo, tmp_path, secret):
     """The `-` before a line used to defeat the patterns' look-behinds: both sides are redacted
     by the value now."""
@@ -170,7 +176,9 @@ def test_the_value_redaction_is_what_keeps_a_context_secret_out(tmp_path):
     site = package_copy(tmp_path)
     values = site / "handoff_lint" / "detect" / "values.py"
     source = values.read_text()
-    patched = source.replace("        if not self._keep or not text:\n            return text\n", "        return text\n", 1)
+    patched = source.replace(
+        "        if not self._keep or not text:\n            return text\n", "        return text\n", 1
+    )
     assert patched != source
     values.write_text(patched)
     repo = tmp_path / "repo"
@@ -183,7 +191,12 @@ def test_the_value_redaction_is_what_keeps_a_context_secret_out(tmp_path):
     (root / "active" / "handoff-2026-11-02-extract-error-patterns.md").write_text(text)
     env = {**os.environ, **PINNED, "PYTHONPATH": str(site)}
     for patched_run in (True, False):
-        done = subprocess.run([sys.executable, "-m", "handoff_lint", "check", "--no-cache", "models/next-local"],
-                              cwd=repo, env=env if patched_run else {**os.environ, **PINNED}, capture_output=True, text=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "handoff_lint", "check", "--no-cache", "models/next-local"],
+            cwd=repo,
+            env=env if patched_run else {**os.environ, **PINNED},
+            capture_output=True,
+            text=True,
+        )
         assert done.returncode == 1, done.stderr
         assert (secret in done.stdout) is patched_run, done.stdout

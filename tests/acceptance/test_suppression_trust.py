@@ -75,8 +75,10 @@ def test_a_disable_file_above_a_github_token_hides_it_from_no_format(git_repo):
     assert ("HL904", comment_line) in found
     log = json.loads(outputs["sarif"].stdout)
     assert sarif_errors(log) == []
-    results = {(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]): r
-               for r in log["runs"][0]["results"]}
+    results = {
+        (r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]): r
+        for r in log["runs"][0]["results"]
+    }
     assert results[("HL301", token_line)]["suppressions"] == [] and results[("HL301", token_line)]["level"] == "error"
     assert ("HL904", comment_line) in results
     github = outputs["github"].stdout
@@ -88,12 +90,15 @@ def test_a_disable_file_above_a_github_token_hides_it_from_no_format(git_repo):
     assert f"HL904 at line {comment_line}" in cases and suite.get("skipped") == "0"
 
 
-@pytest.mark.parametrize("comment", [
-    "<!-- handoff-lint: disable=HL3 -->",
-    "<!-- handoff-lint: disable -->",
-    "<!-- handoff-lint: disable-file=HL301 -->",
-    "<!-- handoff-lint: disable-next-line -->",  # covers the line, but names no code
-])
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "<!-- handoff-lint: disable=HL3 -->",
+        "<!-- handoff-lint: disable -->",
+        "<!-- handoff-lint: disable-file=HL301 -->",
+        "<!-- handoff-lint: disable-next-line -->",  # covers the line, but names no code
+    ],
+)
 def test_no_range_or_unnamed_comment_hides_a_credential(git_repo, comment):
     path = handoff_with(git_repo, f"{comment}\nexport GITHUB_TOKEN={TOKEN}")
     result = check(git_repo, "--format", "json")
@@ -105,8 +110,9 @@ def test_no_range_or_unnamed_comment_hides_a_credential(git_repo, comment):
 
 def test_a_comment_naming_the_code_on_the_line_above_hides_it_and_says_so_in_every_format(git_repo):
     """Line by line, named: allowed by default, and visible everywhere. SARIF validates."""
-    path = handoff_with(git_repo, f"<!-- handoff-lint: disable-next-line=HL201 -->\n{LEAK}\n"
-                                  f"export T={TOKEN}  # gitleaks:allow")
+    path = handoff_with(
+        git_repo, f"<!-- handoff-lint: disable-next-line=HL201 -->\n{LEAK}\nexport T={TOKEN}  # gitleaks:allow"
+    )
     text = path.read_text()
     leak_line, token_line = line_of(text, LEAK), line_of(text, "export T=")
     outputs = reported(git_repo)
@@ -185,9 +191,13 @@ def test_new_copies_no_suppression_comment_from_a_pull_requests_template(git_rep
     template = git_repo / ROOT / "handoff-template.md"
     run_cli("init", ROOT, cwd=git_repo)
     text = template.read_text()
-    template.write_text("<!-- handoff-lint: disable-file -->\n" + text.replace(
-        "## Context Summary\n",
-        "## Context Summary\n<!-- pragma: allowlist nextline secret -->\nKeys: gitleaks:allow\n"))
+    template.write_text(
+        "<!-- handoff-lint: disable-file -->\n"
+        + text.replace(
+            "## Context Summary\n",
+            "## Context Summary\n<!-- pragma: allowlist nextline secret -->\nKeys: gitleaks:allow\n",
+        )
+    )
     commit(git_repo, "a template that hides")
     made = run_cli("new", "Sort tickets", cwd=git_repo, env={"HANDOFF_LINT_TODAY": "2026-11-24"})
     assert made.code == 0, made.stderr
@@ -203,10 +213,13 @@ def test_new_copies_no_suppression_comment_from_a_pull_requests_template(git_rep
 
 def test_respond_copies_no_suppression_comment_from_a_handoff_title(git_repo):
     path = git_repo / ROOT / "active" / HANDOFF
-    path.write_text(VALID_HANDOFF.replace(
-        "# Local Handoff: Extract error patterns from build logs",
-        "# Local Handoff: Extract error patterns <!-- handoff-lint: disable-file --> from build logs "
-        "pragma: allowlist secret"))
+    path.write_text(
+        VALID_HANDOFF.replace(
+            "# Local Handoff: Extract error patterns from build logs",
+            "# Local Handoff: Extract error patterns <!-- handoff-lint: disable-file --> from build logs "
+            "pragma: allowlist secret",
+        )
+    )
     commit(git_repo)
     made = run_cli("respond", f"{ROOT}/active/{HANDOFF}", cwd=git_repo, env={"HANDOFF_LINT_TODAY": "2026-11-24"})
     assert made.code == 0, made.stderr
@@ -236,8 +249,9 @@ def test_each_weakening_configuration_is_named_on_every_run(git_repo, setting, w
     for fmt in ("text", "json"):
         result = check(git_repo, "--format", fmt)
         assert result.code == code, (result.stdout, result.stderr)
-        warned = [line for line in result.stderr.splitlines()
-                  if line.startswith(f"handoff-lint: warning: {where}: {key} ")]
+        warned = [
+            line for line in result.stderr.splitlines() if line.startswith(f"handoff-lint: warning: {where}: {key} ")
+        ]
         assert len(warned) == 1, result.stderr
         assert TOKEN not in result.stdout + result.stderr
 
@@ -268,10 +282,13 @@ def test_an_ignore_on_the_command_line_adds_to_the_files(git_repo):
     assert ".handoff-lint.toml: ignore switches off HL3" in result.stderr
 
 
-@pytest.mark.parametrize("setting, key", [
-    ('exclude = ["[z-a]"]', "exclude"),
-    ('per-file-ignores = {"[z-a]" = ["HL1"]}', "per-file-ignores.[z-a]"),
-])
+@pytest.mark.parametrize(
+    "setting, key",
+    [
+        ('exclude = ["[z-a]"]', "exclude"),
+        ('per-file-ignores = {"[z-a]" = ["HL1"]}', "per-file-ignores.[z-a]"),
+    ],
+)
 def test_a_bad_glob_is_a_configuration_error_naming_file_and_key(git_repo, setting, key):
     (git_repo / ".handoff-lint.toml").write_text(setting + "\n")
     handoff_with(git_repo, "Nothing private.")

@@ -18,9 +18,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_trust import HANDOFF, POSIX, ROOT, SECRET, outside, repo, repo_holds, tree_digest  # noqa: F401 (fixtures)
 
 from conftest import GIT_ENV, PINNED, VALID_HANDOFF, VALID_RESPONSE, git, run_cli
-from test_trust import HANDOFF, POSIX, ROOT, SECRET, outside, repo, repo_holds, tree_digest  # noqa: F401 (fixtures)
 
 RESPONSE = "2026-11-03-response-to-handoff-2026-11-02-extract-error-patterns.md"
 symlinks = pytest.mark.skipif(not POSIX, reason="symbolic links")
@@ -54,8 +54,9 @@ def stale_response(repo: Path) -> Path:
 
 def next_pids(count: int) -> range:
     """The process ids the next processes will likely get (one just started, and on)."""
-    probe = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
-                           check=True)
+    probe = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True
+    )
     first = int(probe.stdout) + 1
     return range(first, first + count)
 
@@ -307,7 +308,11 @@ def test_stdin_over_the_limit_is_too_large_and_not_read_whole(repo):
     total, chunk = 100 * LIMIT, b"x" * 4096
     process = subprocess.Popen(
         [sys.executable, "-m", "handoff_lint", "check", "--stdin-filename", f"{ROOT}/active/{HANDOFF}", "-"],
-        cwd=repo, env={**os.environ, **PINNED}, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        cwd=repo,
+        env={**os.environ, **PINNED},
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     written, broken = 0, False
     try:
@@ -365,9 +370,11 @@ def test_a_staged_blob_over_the_limit_is_too_large_and_never_read(repo, tmp_path
     asked = tmp_path / "asked"
     wrapper = tmp_path / "bin" / "git"
     wrapper.parent.mkdir()
-    wrapper.write_text(f'#!/bin/sh\nfor a in "$@"; do\n'
-                       f'  if [ "$a" = "--batch" ]; then tee -a "{asked}" | "{real_git}" "$@"; exit $?; fi\n'
-                       f'done\nexec "{real_git}" "$@"\n')
+    wrapper.write_text(
+        f'#!/bin/sh\nfor a in "$@"; do\n'
+        f'  if [ "$a" = "--batch" ]; then tee -a "{asked}" | "{real_git}" "$@"; exit $?; fi\n'
+        f'done\nexec "{real_git}" "$@"\n'
+    )
     wrapper.chmod(0o755)
     env = {**GIT_ENV, "PATH": f"{wrapper.parent}{os.pathsep}{os.environ['PATH']}"}
     result = cli(repo, "check", "--staged", "--format", "json", env=env)

@@ -13,7 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -23,24 +22,90 @@ from handoff_lint.parse.document import split_lines
 from handoff_lint.parse.markdown import _markdown_blocks, _markdown_lines, code_lines
 from handoff_lint.parse.pyrs_blocks import _parser, pyrs_blocks
 
-pytestmark = pytest.mark.slow  # property, benchmark, wheel or hook-install tests: `pytest -m "not slow"` leaves them out
+pytestmark = (
+    pytest.mark.slow
+)  # property, benchmark, wheel or hook-install tests: `pytest -m "not slow"` leaves them out
 
 REPO = Path(__file__).resolve().parents[2]
 LINES = [
-    "", " ", "\t", "plain words here", "**Date**: 2026-11-24", "**Priority:** HIGH", "* not a field", "*emphasis* text",
-    "# Title", "## Context Summary", "##  Spaced  ##", "## Closing ## x", "### Deep", "####### seven", "#hashtag", "# #", "#",
-    "```", "```python", "``` `x`", "````", "~~~", "~~~ info `x`", "  ```", "    ```", "``inline`` code",
-    "---", "***", "___", "- - -", "--", "-", "===", "=", "* * *",
-    "- item", "-  two spaces", "-\titem", "- ", "* star item", "+ plus item", "- **Date**: x", "- ## heading in item", "- > quote",
-    "- ```", "- 1. nested", "1. first", "2. second", "1) paren", "01. zero", "1.", "10. ten", "2026-11-24 notes",
-    "  indented continuation", "    indented code", "> quote", "<!-- comment -->", "<div>", "| a | b |", "[x]: http://e.com",
-    "\\# escaped", "text with trailing hashes ##", "\u00a0nbsp", "x\u0085y",
+    "",
+    " ",
+    "\t",
+    "plain words here",
+    "**Date**: 2026-11-24",
+    "**Priority:** HIGH",
+    "* not a field",
+    "*emphasis* text",
+    "# Title",
+    "## Context Summary",
+    "##  Spaced  ##",
+    "## Closing ## x",
+    "### Deep",
+    "####### seven",
+    "#hashtag",
+    "# #",
+    "#",
+    "```",
+    "```python",
+    "``` `x`",
+    "````",
+    "~~~",
+    "~~~ info `x`",
+    "  ```",
+    "    ```",
+    "``inline`` code",
+    "---",
+    "***",
+    "___",
+    "- - -",
+    "--",
+    "-",
+    "===",
+    "=",
+    "* * *",
+    "- item",
+    "-  two spaces",
+    "-\titem",
+    "- ",
+    "* star item",
+    "+ plus item",
+    "- **Date**: x",
+    "- ## heading in item",
+    "- > quote",
+    "- ```",
+    "- 1. nested",
+    "1. first",
+    "2. second",
+    "1) paren",
+    "01. zero",
+    "1.",
+    "10. ten",
+    "2026-11-24 notes",
+    "  indented continuation",
+    "    indented code",
+    "> quote",
+    "<!-- comment -->",
+    "<div>",
+    "| a | b |",
+    "[x]: http://e.com",
+    "\\# escaped",
+    "text with trailing hashes ##",
+    "\u00a0nbsp",
+    "x\u0085y",
 ]
 
 
 # Lines the reader reads on its own: documents of these alone exercise its state (open lists,
 # paragraphs, fences) rather than its refusals.
-MARGIN = [line for line in LINES if not line.strip(" \t") or _kind(line) is not None] + ["   ```", "- a", "- b", "2. y", "3) z", "", ""]
+MARGIN = [line for line in LINES if not line.strip(" \t") or _kind(line) is not None] + [
+    "   ```",
+    "- a",
+    "- b",
+    "2. y",
+    "3) z",
+    "",
+    "",
+]
 
 
 def both(text: str):
@@ -91,8 +156,15 @@ def test_a_plain_handoff_is_read_without_markdown_it():
 
 
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(LINES + ["<!-- handoff-lint: disable-file -->", "> ```", ">     code", "-     code",
-                                         "1.      code"]), max_size=30), st.booleans())
+@given(
+    st.lists(
+        st.sampled_from(
+            LINES + ["<!-- handoff-lint: disable-file -->", "> ```", ">     code", "-     code", "1.      code"]
+        ),
+        max_size=30,
+    ),
+    st.booleans(),
+)
 def test_the_one_code_reader_agrees_with_markdown_it(lines, final_newline):
     """parse.markdown.code_lines (its shortcut for texts with no fence character and no indented
     line, the line reader, markdown-it) gives markdown-it's code lines, at every depth."""
@@ -103,10 +175,33 @@ def test_the_one_code_reader_agrees_with_markdown_it(lines, final_newline):
 
 # Real writing nests: list items holding lists, fences and quotes, quotes holding fences, tables.
 NESTED = LINES + [
-    "  - nested item", "    - deeper", "  ```", "  code in item", "   ```", "> - quoted item", "> ```", ">     code",
-    ">", "> > deeper quote", "| a | b |", "|---|---|", "| 1 | 2 |", "1. step", "   ```bash", "   run it", "   ```",
-    "     indented in item", "Setext", "======", "- [x]: not a definition?", "<details>", "</details>", "  # indented #",
-    "\tcode after tab", "- a\tb", "* * x",
+    "  - nested item",
+    "    - deeper",
+    "  ```",
+    "  code in item",
+    "   ```",
+    "> - quoted item",
+    "> ```",
+    ">     code",
+    ">",
+    "> > deeper quote",
+    "| a | b |",
+    "|---|---|",
+    "| 1 | 2 |",
+    "1. step",
+    "   ```bash",
+    "   run it",
+    "   ```",
+    "     indented in item",
+    "Setext",
+    "======",
+    "- [x]: not a definition?",
+    "<details>",
+    "</details>",
+    "  # indented #",
+    "\tcode after tab",
+    "- a\tb",
+    "* * x",
 ]
 
 

@@ -19,12 +19,16 @@ from hypothesis import strategies as st
 from conftest import VALID_HANDOFF, VALID_RESPONSE
 from handoff_lint.cli import main
 
-pytestmark = pytest.mark.slow  # property, benchmark, wheel or hook-install tests: `pytest -m "not slow"` leaves them out
+pytestmark = (
+    pytest.mark.slow
+)  # property, benchmark, wheel or hook-install tests: `pytest -m "not slow"` leaves them out
 
 # cli.py's click.get_text_stream warns under Click 8.2; the command runs here in-process
 
 FORMATS = ("json", "text", "sarif", "github", "junit")
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +41,20 @@ def root(tmp_path_factory) -> Path:
 
 def run(target: Path, fmt: str, *extra: str) -> tuple[int, str]:
     report = target.parent.parent / f"report.{fmt}"
-    code = main(["check", "--isolated", "--no-cache", "--quiet", "--format", fmt, "--output-file", str(report), *extra, str(target)])
+    code = main(
+        [
+            "check",
+            "--isolated",
+            "--no-cache",
+            "--quiet",
+            "--format",
+            fmt,
+            "--output-file",
+            str(report),
+            *extra,
+            str(target),
+        ]
+    )
     return code, report.read_text(encoding="utf-8")
 
 
@@ -50,19 +67,29 @@ def parse(fmt: str, output: str) -> list[tuple[str, int, int, str, bool]]:
     """(path, line, column, code, suppressed) of every finding in a report, sorted. Text lists
     no suppressed finding (its summary line counts them)."""
     if fmt == "json":
-        found = [(f["path"], f["line"], f["column"], f["code"], f["suppressed"] is not None)
-                 for f in json.loads(output)]
+        found = [
+            (f["path"], f["line"], f["column"], f["code"], f["suppressed"] is not None) for f in json.loads(output)
+        ]
     elif fmt == "sarif":
         results = json.loads(output)["runs"][0]["results"]
         found = []
         for result in results:
             place = result["locations"][0]["physicalLocation"]
             region = place["region"]
-            found.append((unquote(place["artifactLocation"]["uri"]), region["startLine"], region["startColumn"],
-                          result["ruleId"], bool(result["suppressions"])))
+            found.append(
+                (
+                    unquote(place["artifactLocation"]["uri"]),
+                    region["startLine"],
+                    region["startColumn"],
+                    result["ruleId"],
+                    bool(result["suppressions"]),
+                )
+            )
     elif fmt == "github":
-        pattern = re.compile(r"^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+),"
-                             r"title=(HL\d{3})( \(suppressed\))?::HL\d{3} .*$")
+        pattern = re.compile(
+            r"^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+),"
+            r"title=(HL\d{3})( \(suppressed\))?::HL\d{3} .*$"
+        )
         matches = [pattern.match(line) for line in output.splitlines()]
         assert all(matches), output
         assert all((m[1] == "notice") == bool(m[6]) for m in matches), output
@@ -96,8 +123,26 @@ def line_count(data: bytes) -> int:
 markdownish = st.lists(
     st.sampled_from(
         list("#*-_`>[]()!:/ \n\r\t\x00\x0b\x0c\x1b\x85aZ09|~<>=@.\\")
-        + ["## ", "**Date**: ", "```\n", "\r\n", "\u00e9", "\ufeff", "\u2028", "\u202e", "/home/alice/", "10.0.0.1", "sk-", "eyJ"]
-        + ["<!-- handoff-lint: disable-next-line=HL201 -->\n", "<!-- handoff-lint: disable=HL1 -->", "<!-- handoff-lint: enable -->", "pragma: allowlist secret"]
+        + [
+            "## ",
+            "**Date**: ",
+            "```\n",
+            "\r\n",
+            "\u00e9",
+            "\ufeff",
+            "\u2028",
+            "\u202e",
+            "/home/alice/",
+            "10.0.0.1",
+            "sk-",
+            "eyJ",
+        ]
+        + [
+            "<!-- handoff-lint: disable-next-line=HL201 -->\n",
+            "<!-- handoff-lint: disable=HL1 -->",
+            "<!-- handoff-lint: enable -->",
+            "pragma: allowlist secret",
+        ]
     ),
     max_size=120,
 ).map("".join)
@@ -123,7 +168,11 @@ def hostile_bytes(draw) -> bytes:
     base = VALID_HANDOFF.encode("utf-8")
     at = draw(st.integers(0, len(base)), label="at")
     cut = draw(st.integers(0, 80), label="cut")
-    return base[:at] + draw(st.one_of(st.binary(max_size=40), markdownish.map(str.encode)), label="splice") + base[at + cut :]
+    return (
+        base[:at]
+        + draw(st.one_of(st.binary(max_size=40), markdownish.map(str.encode)), label="splice")
+        + base[at + cut :]
+    )
 
 
 @SETTINGS
@@ -173,10 +222,25 @@ WRAPS = {  # how a section is taken out of the top level: its heading is no long
 }
 # The response's name names no handoff (a YYYY-MM-DD-response-to-<handoff>.md name would stand in
 # for its Reference to Original Handoff section).
-BASES = {"handoff": (VALID_HANDOFF, "active/handoff-2026-11-02-mutant.md"), "response": (VALID_RESPONSE, "responses/response-2026-11-03-mutant.md")}
+BASES = {
+    "handoff": (VALID_HANDOFF, "active/handoff-2026-11-02-mutant.md"),
+    "response": (VALID_RESPONSE, "responses/response-2026-11-03-mutant.md"),
+}
 REQUIRED = {  # Local Model Preferences is "(if any)" in the protocol: not required
-    "handoff": ["Context Summary", "Task Description", "Resource/Privacy Requirements", "Current State/Progress", "Expected Deliverables"],
-    "response": ["Reference to Original Handoff", "Constraints Met", "Work Performed", "Deliverables Location", "Recommendations"],
+    "handoff": [
+        "Context Summary",
+        "Task Description",
+        "Resource/Privacy Requirements",
+        "Current State/Progress",
+        "Expected Deliverables",
+    ],
+    "response": [
+        "Reference to Original Handoff",
+        "Constraints Met",
+        "Work Performed",
+        "Deliverables Location",
+        "Recommendations",
+    ],
 }
 
 
@@ -192,8 +256,13 @@ def test_mutated_documents_get_exactly_the_structure_findings_they_deserve(root,
     text, place = BASES[kind]
     head, sections, trailer = split_document(text)
     order = [name for name, _body in sections]
-    chosen = data.draw(st.lists(st.sampled_from(range(len(sections))), max_size=len(sections) + 3), label="sections")  # drop, repeat, reorder
-    wrapped = data.draw(st.dictionaries(st.sampled_from(range(len(chosen) or 1)), st.sampled_from(sorted(WRAPS)), max_size=2), label="wrapped")
+    chosen = data.draw(
+        st.lists(st.sampled_from(range(len(sections))), max_size=len(sections) + 3), label="sections"
+    )  # drop, repeat, reorder
+    wrapped = data.draw(
+        st.dictionaries(st.sampled_from(range(len(chosen) or 1)), st.sampled_from(sorted(WRAPS)), max_size=2),
+        label="wrapped",
+    )
     parts, top_level = [], []
     for position, index in enumerate(chosen):
         name, body = sections[index]
@@ -220,7 +289,11 @@ def test_mutated_documents_get_exactly_the_structure_findings_they_deserve(root,
     expected = {
         "HL105": sorted(name for name in REQUIRED[kind] if name not in top_level),
         "HL108": sorted(name for position, name in enumerate(top_level) if name in top_level[:position]),
-        "HL109": sorted(name for position, name in enumerate(first_seen) if any(rank[other] > rank[name] for other in first_seen[:position])),
+        "HL109": sorted(
+            name
+            for position, name in enumerate(first_seen)
+            if any(rank[other] > rank[name] for other in first_seen[:position])
+        ),
     }
     assert {code: named(code) for code in expected} == expected, document
     assert {f["code"] for f in found} <= set(expected), found  # nothing else: no HL106, HL107, HL110 ...

@@ -14,7 +14,12 @@ def test_findings_compare_and_sort_by_place_code_and_message_only():
     first = Finding("a.md", 3, 1, "HL201", "path into a home folder")
     graded = Finding("a.md", 3, 1, "HL201", "path into a home folder", severity="error", fixable=True, secret_hash="x")
     assert first == graded and hash(first) == hash(graded) and len({first, graded}) == 1
-    later = [Finding("b.md", 1, 1, "HL101", "m"), Finding("a.md", 10, 1, "HL101", "m"), Finding("a.md", 3, 2, "HL101", "m"), first]
+    later = [
+        Finding("b.md", 1, 1, "HL101", "m"),
+        Finding("a.md", 10, 1, "HL101", "m"),
+        Finding("a.md", 3, 2, "HL101", "m"),
+        first,
+    ]
     assert sorted(later) == [first, later[2], later[1], later[0]]
     assert first != ("a.md", 3, 1, "HL201", "path into a home folder")
 
@@ -24,8 +29,16 @@ def test_a_finding_cannot_be_changed_and_survives_a_pickle():
     with pytest.raises(AttributeError):
         finding.message = "other"
     back = pickle.loads(pickle.dumps(finding))
-    assert (back.path, back.line, back.column, back.code, back.message, back.severity, back.fixable, back.secret_hash) == \
-        ("a.md", 3, 1, "HL301", "GitHub token ghp_…", "error", False, "0" * 40)
+    assert (
+        back.path,
+        back.line,
+        back.column,
+        back.code,
+        back.message,
+        back.severity,
+        back.fixable,
+        back.secret_hash,
+    ) == ("a.md", 3, 1, "HL301", "GitHub token ghp_…", "error", False, "0" * 40)
     assert finding.with_message("x").message == "x" and finding.with_message(finding.message) is finding
 
 

@@ -108,7 +108,9 @@ def test_a_fifo_swapped_in_after_the_stat_does_not_block(tmp_path, monkeypatch):
     fifo = tmp_path / "pipe.md"
     os.mkfifo(fifo)
     real_stat = os.stat
-    monkeypatch.setattr(reading.os, "stat", lambda path, *a, **k: real_stat(regular) if Path(path) == fifo else real_stat(path, *a, **k))
+    monkeypatch.setattr(
+        reading.os, "stat", lambda path, *a, **k: real_stat(regular) if Path(path) == fifo else real_stat(path, *a, **k)
+    )
     result = []
     reader = threading.Thread(target=lambda: result.append(read_text(fifo, "pipe.md")), daemon=True)
     reader.start()

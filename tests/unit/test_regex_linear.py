@@ -26,16 +26,16 @@ import pytest
 
 try:  # Python 3.11+
     import re._parser as sre_parse
-    from re import _constants as sre_constants
 except ImportError:  # pragma: no cover - Python 3.9/3.10
-    import sre_constants  # type: ignore[no-redef]
     import sre_parse  # type: ignore[no-redef]
 
 import handoff_lint
-from handoff_lint.data.rules_data import load_table
 from handoff_lint.data.resources import data_dir
+from handoff_lint.data.rules_data import load_table
 
-pytestmark = pytest.mark.slow  # property, benchmark, wheel or hook-install tests: `pytest -m "not slow"` leaves them out
+pytestmark = (
+    pytest.mark.slow
+)  # property, benchmark, wheel or hook-install tests: `pytest -m "not slow"` leaves them out
 
 SIZE = 1_000_000
 LIMIT = 2.0  # CPU seconds for one search over SIZE characters; linear patterns take 0.01-0.8 s
@@ -44,7 +44,13 @@ SCREEN = 1_000  # every hostile line is first tried at this length ...
 TOP = 2  # ... and the slowest few are then run at SIZE
 MAX_LINES = 1_500  # hostile lines per pattern
 BASE_CHARS = "a0A-/. _:@\\`[]>*\t=x(){}$%<"
-PATTERN_KEYS = {"pattern", "prefilter", "shape", "template-title", "value"}  # a string under one of these keys is a pattern
+PATTERN_KEYS = {
+    "pattern",
+    "prefilter",
+    "shape",
+    "template-title",
+    "value",
+}  # a string under one of these keys is a pattern
 PATTERN_TABLES = {"tokens", "other", "patterns", "names"}  # every string in these tables is a pattern
 
 
@@ -80,7 +86,9 @@ def _compiled_by_the_checks() -> dict[str, re.Pattern]:
     from handoff_lint.checks.structure import leftovers
 
     found: dict[str, re.Pattern] = {}
-    from handoff_lint.detect import gates as detect_gates, judge, patterns as detect_patterns
+    from handoff_lint.detect import gates as detect_gates
+    from handoff_lint.detect import judge
+    from handoff_lint.detect import patterns as detect_patterns
 
     patterns = detect_patterns.pattern_table()
     for name, _source in patterns.tokens:

@@ -8,13 +8,24 @@ import os
 import pytest
 
 from handoff_lint import touch
-from handoff_lint.touch import (TouchError, check_root, inside_root, leads_out, linked_part, name_folders, root_outside,
-                                write_text)
+from handoff_lint.touch import (
+    TouchError,
+    check_root,
+    inside_root,
+    leads_out,
+    linked_part,
+    name_folders,
+    root_outside,
+    write_text,
+)
 
 
 def test_a_path_inside_is_returned_resolved(tmp_path):
     (tmp_path / "root" / "active").mkdir(parents=True)
-    assert inside_root(tmp_path / "root" / "active" / "new.md", tmp_path / "root") == (tmp_path / "root" / "active" / "new.md").resolve()
+    assert (
+        inside_root(tmp_path / "root" / "active" / "new.md", tmp_path / "root")
+        == (tmp_path / "root" / "active" / "new.md").resolve()
+    )
 
 
 @pytest.mark.parametrize("link", ["archive", "archive/x.md"])
@@ -39,7 +50,10 @@ def test_dot_dot_out_is_refused_and_a_link_inside_is_followed(tmp_path):
     (tmp_path / "root" / "current").symlink_to("active")
     with pytest.raises(TouchError):
         inside_root(tmp_path / "root" / ".." / "x.md", tmp_path / "root")
-    assert inside_root(tmp_path / "root" / "current" / "x.md", tmp_path / "root") == (tmp_path / "root" / "active" / "x.md").resolve()
+    assert (
+        inside_root(tmp_path / "root" / "current" / "x.md", tmp_path / "root")
+        == (tmp_path / "root" / "active" / "x.md").resolve()
+    )
 
 
 def test_a_link_loop_on_the_way_is_refused(tmp_path):

@@ -47,8 +47,14 @@ def salt(config) -> str:
 def _team_schemas(config) -> str:
     """A digest of the bytes of a team's own protocol schemas (the configuration names them by
     path; an edit to one must not serve an old answer)."""
-    paths = sorted({spec[part] for spec in (getattr(config, "protocols", None) or {}).values()
-                    for part in ("handoff", "response") if spec.get(part, "").endswith(".json")})
+    paths = sorted(
+        {
+            spec[part]
+            for spec in (getattr(config, "protocols", None) or {}).values()
+            for part in ("handoff", "response")
+            if spec.get(part, "").endswith(".json")
+        }
+    )
     if not paths:
         return ""
     hashed = blake2b(digest_size=16)

@@ -43,7 +43,9 @@ def unsafe(folder: str) -> str | None:
 def load(path: str) -> dict:
     """The table in ``path``, or an empty one when it is missing or cannot be trusted."""
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        descriptor = os.open(
+            path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        )
     except OSError:
         return {}
     try:
@@ -54,8 +56,8 @@ def load(path: str) -> dict:
             data = handle.read()
         if not data.startswith(MAGIC):
             return {}
-        body = memoryview(data)[len(MAGIC) + CHECKSUM:]
-        if blake2b(body, digest_size=CHECKSUM).digest() != data[len(MAGIC):len(MAGIC) + CHECKSUM]:
+        body = memoryview(data)[len(MAGIC) + CHECKSUM :]
+        if blake2b(body, digest_size=CHECKSUM).digest() != data[len(MAGIC) : len(MAGIC) + CHECKSUM]:
             return {}
         table = marshal.loads(body)
     except Exception:  # marshal raises several kinds on bad data; any of them is an empty cache

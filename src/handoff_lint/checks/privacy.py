@@ -13,13 +13,15 @@ import re
 from functools import lru_cache
 
 from handoff_lint.data.config import Config
-from handoff_lint.findings import Finding
 from handoff_lint.data.rules_data import Patterns, load_table
+from handoff_lint.findings import Finding
 from handoff_lint.model.source import Source
 
 KINDS = None
 _CGNAT = ipaddress.ip_network("100.64.0.0/10")
-_DOCUMENTATION = tuple(ipaddress.ip_network(n) for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32"))
+_DOCUMENTATION = tuple(
+    ipaddress.ip_network(n) for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32")
+)
 _UNIQUE_LOCAL = ipaddress.ip_network("fc00::/7")
 _DIGIT_DOT_DIGIT = re.compile(r"[0-9]\.[0-9]")  # every IPv4 address holds one
 
@@ -27,23 +29,36 @@ _DIGIT_DOT_DIGIT = re.compile(r"[0-9]\.[0-9]")  # every IPv4 address holds one
 @lru_cache(maxsize=1)
 def _table():
     table = load_table("privacy")
-    patterns = Patterns(table["patterns"], {"host": re.IGNORECASE})  # the cheap tests in check() keep most texts from needing any
+    patterns = Patterns(
+        table["patterns"], {"host": re.IGNORECASE}
+    )  # the cheap tests in check() keep most texts from needing any
     placeholders = frozenset(name.casefold() for name in table["placeholder-users"])
-    return patterns, placeholders, frozenset(table["internal-suffixes"]), tuple(table.get("ci-homes", ())), \
-        frozenset(name.casefold() for name in table.get("service-accounts", ()))
+    return (
+        patterns,
+        placeholders,
+        frozenset(table["internal-suffixes"]),
+        tuple(table.get("ci-homes", ())),
+        frozenset(name.casefold() for name in table.get("service-accounts", ())),
+    )
 
 
 @lru_cache(maxsize=4)
 def _host_needles(suffixes: frozenset[str]) -> tuple[str, ...]:
     """What the lower-cased text of a line with an internal host name must contain: the host
     ends with '.' + suffix (it has a dot, so it equals a suffix only if that has one too)."""
-    return tuple(sorted({"." + suffix.lower() for suffix in suffixes} | {suffix.lower() for suffix in suffixes if "." in suffix}))
+    return tuple(
+        sorted({"." + suffix.lower() for suffix in suffixes} | {suffix.lower() for suffix in suffixes if "." in suffix})
+    )
 
 
 @lru_cache(maxsize=1)
 def _email_allowed():
     table = load_table("privacy")
-    return frozenset(table["email-allowed-domains"]), tuple("." + s for s in table["email-allowed-suffixes"]), frozenset(table["email-allowed-locals"])
+    return (
+        frozenset(table["email-allowed-domains"]),
+        tuple("." + s for s in table["email-allowed-suffixes"]),
+        frozenset(table["email-allowed-locals"]),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +120,7 @@ def _in_url_userinfo(line: str, at: int) -> bool:
     scheme = line.rfind("://", 0, at)
     if scheme == -1:
         return False
-    between = line[scheme + 3:at]
+    between = line[scheme + 3 : at]
     return not any(char.isspace() or char in "/?#" for char in between)
 
 
@@ -141,26 +156,54 @@ def check(source: Source, config: Config) -> list[Finding]:
             for match in patterns["home"].finditer(line):
                 user = match.group("user") or match.group("wuser") or match.group("tuser")
                 system_temp = match.group(0).startswith("/private/")
-                if ci_homes and line[match.start():match.start() + 64].replace("\\\\", "/").replace("\\", "/").startswith(ci_homes):
+                if ci_homes and line[match.start() : match.start() + 64].replace("\\\\", "/").replace(
+                    "\\", "/"
+                ).startswith(ci_homes):
                     continue  # a CI machine's build account, not a person
                 if user and match.group(0).startswith("/home/") and user.casefold() in service_accounts:
                     continue  # a sandbox, container or cloud-image account, not a person
                 if match.group("root") or system_temp or (user and user.casefold() not in placeholders):
                     shown = match.group(0)
-                    found.append(Finding(source.display, number, match.start() + 1, "HL201", f"path into a home folder: '{shown}'; use a repo-relative path or '/home/<user>/'"))
+                    found.append(
+                        Finding(
+                            source.display,
+                            number,
+                            match.start() + 1,
+                            "HL201",
+                            f"path into a home folder: '{shown}'; use a repo-relative path or '/home/<user>/'",
+                        )
+                    )
         if "\\\\" in line:
             for match in patterns["unc"].finditer(line):
-                found.append(Finding(source.display, number, match.start() + 1, "HL202", f"network share '{match.group(0)}'"))
+                found.append(
+                    Finding(source.display, number, match.start() + 1, "HL202", f"network share '{match.group(0)}'")
+                )
         if "." in line:
             if hosts and any(needle in line.lower() for needle in host_needles):
                 for match in patterns["host"].finditer(line):
                     host = match.group("host").lower()
                     if any(host == suffix or host.endswith("." + suffix) for suffix in suffixes):
-                        found.append(Finding(source.display, number, match.start() + 1, "HL203", f"internal host name '{match.group('host')}'"))
+                        found.append(
+                            Finding(
+                                source.display,
+                                number,
+                                match.start() + 1,
+                                "HL203",
+                                f"internal host name '{match.group('host')}'",
+                            )
+                        )
             if addresses and _DIGIT_DOT_DIGIT.search(line):
                 for match in patterns["ipv4"].finditer(line):
                     if _is_private_ip(match.group("ip")):
-                        found.append(Finding(source.display, number, match.start() + 1, "HL204", f"private IP address {match.group('ip')}"))
+                        found.append(
+                            Finding(
+                                source.display,
+                                number,
+                                match.start() + 1,
+                                "HL204",
+                                f"private IP address {match.group('ip')}",
+                            )
+                        )
         if "@" in line:
             domains, suffixes_ok, locals_ok = _email_allowed()
             for match in patterns["email"].finditer(line):
@@ -169,11 +212,21 @@ def check(source: Source, config: Config) -> list[Finding]:
                     continue  # a documentation domain, or a role's or service's mailbox: no person
                 if _in_url_userinfo(line, match.start()):
                     continue  # `postgres://app:PASSWORD@host`: a password, which HL303 reports redacted
-                found.append(Finding(source.display, number, match.start() + 1, "HL205", f"e-mail address {match.group(0)!r}"))
+                found.append(
+                    Finding(source.display, number, match.start() + 1, "HL205", f"e-mail address {match.group(0)!r}")
+                )
         if "::" in line or line.count(":") >= 3:
             for match in patterns["ipv6"].finditer(line):
                 if _is_private_ip(match.group("ip")):
-                    found.append(Finding(source.display, number, match.start() + 1, "HL204", f"private IP address {match.group('ip')}"))
+                    found.append(
+                        Finding(
+                            source.display,
+                            number,
+                            match.start() + 1,
+                            "HL204",
+                            f"private IP address {match.group('ip')}",
+                        )
+                    )
     own = _own_identifiers()
     if own is not None and own.search(source.text):
         reported = {(f.line) for f in found if f.code == "HL201"}
@@ -181,5 +234,13 @@ def check(source: Source, config: Config) -> list[Finding]:
             if number in reported:
                 continue
             for match in own.finditer(line):
-                found.append(Finding(source.display, number, match.start() + 1, "HL206", f"the current user's own login or host name {match.group(0)!r}"))
+                found.append(
+                    Finding(
+                        source.display,
+                        number,
+                        match.start() + 1,
+                        "HL206",
+                        f"the current user's own login or host name {match.group(0)!r}",
+                    )
+                )
     return found

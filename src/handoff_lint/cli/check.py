@@ -8,39 +8,128 @@ import sys
 
 import click
 
-from handoff_lint.cli.app import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OUTPUT_FORMATS, cli, codes, fail, plural, settings, use_color
+from handoff_lint.cli.app import (
+    EXIT_CLEAN,
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    OUTPUT_FORMATS,
+    cli,
+    codes,
+    fail,
+    plural,
+    settings,
+    use_color,
+)
 from handoff_lint.cli.summary import Tally, exit_code, summary
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="text", show_default=True, help="Output format.")
-@click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to this file instead of standard output.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(OUTPUT_FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--output-file",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the report to this file instead of standard output.",
+)
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found (2 still means a usage or internal error).")
-@click.option("--select", multiple=True, metavar="CODES", help="Rule codes or prefixes to enable (HL1, HL10, HL101), comma-separated.")
+@click.option(
+    "--exit-zero", is_flag=True, help="Exit 0 even when errors are found (2 still means a usage or internal error)."
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Rule codes or prefixes to enable (HL1, HL10, HL101), comma-separated.",
+)
 @click.option("--ignore", multiple=True, metavar="CODES", help="Rule codes or prefixes to disable, comma-separated.")
-@click.option("--baseline", type=click.Path(exists=True, dir_okay=False), help="A detect-secrets .secrets.baseline: secrets it lists are not reported.")
+@click.option(
+    "--baseline",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A detect-secrets .secrets.baseline: secrets it lists are not reported.",
+)
 @click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on warnings too.")
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help="Read settings from this file instead of the nearest one.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Read settings from this file instead of the nearest one.",
+)
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the cache.")
-@click.option("--cache-dir", type=click.Path(file_okay=False), help="Where the cache lives (default: HANDOFF_LINT_CACHE_DIR, else ~/.cache/handoff-lint).")
-@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True, help="Worker processes; 0: one per core for large runs, 1: a single process.")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    help="Where the cache lives (default: HANDOFF_LINT_CACHE_DIR, else ~/.cache/handoff-lint).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Worker processes; 0: one per core for large runs, 1: a single process.",
+)
 @click.option("--staged", is_flag=True, help="Check the staged (git index) versions of the staged files within PATHS.")
-@click.option("--fix", is_flag=True, help="Move handoffs to the folder their status belongs in and give them their canonical name (git mv in a work tree); update responses' links.")
-@click.option("--diff", "show_diff", is_flag=True, help="Print what --fix would change, as a diff, and change nothing (exit 1 if anything would change).")
-@click.option("--stdin-filename", metavar="PATH", help="With PATH '-' (or none): check standard input as if it were the file at PATH, folder checks included.")
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Move handoffs to the folder their status belongs in and give them their canonical name (git mv in a work tree); update responses' links.",
+)
+@click.option(
+    "--diff",
+    "show_diff",
+    is_flag=True,
+    help="Print what --fix would change, as a diff, and change nothing (exit 1 if anything would change).",
+)
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="With PATH '-' (or none): check standard input as if it were the file at PATH, folder checks included.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
-@click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True, help="Colour the text output (auto honours NO_COLOR).")
-def check(paths, output_format, output_file, statistics, exit_zero, select, ignore, baseline, warnings_as_errors, config_file, isolated, no_cache, cache_dir, jobs, staged, fix, show_diff, stdin_filename, quiet, color) -> int:
+@click.option(
+    "--color",
+    type=click.Choice(("auto", "always", "never")),
+    default="auto",
+    show_default=True,
+    help="Colour the text output (auto honours NO_COLOR).",
+)
+def check(
+    paths,
+    output_format,
+    output_file,
+    statistics,
+    exit_zero,
+    select,
+    ignore,
+    baseline,
+    warnings_as_errors,
+    config_file,
+    isolated,
+    no_cache,
+    cache_dir,
+    jobs,
+    staged,
+    fix,
+    show_diff,
+    stdin_filename,
+    quiet,
+    color,
+) -> int:
     """Check handoff folders and files (default: the current folder)."""
     from handoff_lint import report
-    from handoff_lint.engine.pipeline import run
     from handoff_lint.data.catalogue import check_prefixes
     from handoff_lint.data.config import ConfigError
-
     from handoff_lint.data.resources import cache_folder
+    from handoff_lint.engine.pipeline import run
 
     stdin = None
     if "-" in paths or stdin_filename:
@@ -63,8 +152,10 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
         linked = linked_part(output_file)
         if linked is not None:  # a committed link named like the report must not redirect it
             link = shown_path(os.path.relpath(linked))
-            return fail(f"cannot write the report to {shown_path(output_file)}: {link} is a symbolic link; "
-                        "the report is never written through one")
+            return fail(
+                f"cannot write the report to {shown_path(output_file)}: {link} is a symbolic link; "
+                "the report is never written through one"
+            )
     cache_dir = None if no_cache else cache_folder(cache_dir)
     if cache_dir is not None:  # before the rules are parsed: the cache may hold them
         from handoff_lint.cache import tables
@@ -99,9 +190,9 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
             return status
     blobs, gone = None, []
     if staged:
+        from handoff_lint.engine.staged import staged_changes
         from handoff_lint.git import GitError
         from handoff_lint.model.kinds import inside
-        from handoff_lint.engine.staged import staged_changes
 
         within = [os.path.abspath(p) for p in paths or ["."]]
         try:
@@ -157,7 +248,10 @@ def check(paths, output_format, output_file, statistics, exit_zero, select, igno
     tally = Tally.of(outcome.findings, outcome.suppressed)
     lonely = [] if staged or stdin else _without_handoff_folder(paths or ["."], outcome)
     for folder in lonely:  # ruff's "No Python files found": a warning, exit 0, no success
-        click.echo(f"handoff-lint: warning: no handoff folder in {shown_path(folder)} (a folder holding handoff-template.md, or two of active/, responses/, archive/)", err=True)
+        click.echo(
+            f"handoff-lint: warning: no handoff folder in {shown_path(folder)} (a folder holding handoff-template.md, or two of active/, responses/, archive/)",
+            err=True,
+        )
     if not outcome.files_checked and not staged and not stdin and not outcome.findings:
         if not lonely:
             click.echo("handoff-lint: warning: no files to check under the given paths", err=True)
@@ -222,15 +316,22 @@ def _fix(paths: list[str], config, preview: bool) -> int:
     except fixes.FixError as error:  # its paths and git's words: by the folders' secrets, then by the detectors
         return fail(plan.known.redact(str(error)))
     if plan:
-        click.echo(f"Fixed: moved {plural(len(plan.moves), 'file')}, updated links in {plural(len(plan.edits), 'response')}.", err=True)
+        click.echo(
+            f"Fixed: moved {plural(len(plan.moves), 'file')}, updated links in {plural(len(plan.edits), 'response')}.",
+            err=True,
+        )
     from handoff_lint.model.kinds import display_path
     from handoff_lint.show import shown
 
     for path in staged:
-        click.echo(shown(f"staged the relinked {display_path(path)} (git add), beside the move", known=plan.known), err=True)
+        click.echo(
+            shown(f"staged the relinked {display_path(path)} (git add), beside the move", known=plan.known), err=True
+        )
     if to_add:  # edits of the user's own were unstaged in it: not staged for them
         names = " ".join(shown(display_path(path), known=plan.known) for path in to_add)
-        click.echo(f"handoff-lint: note: relinked, not staged (it holds unstaged edits of yours): git add {names}", err=True)
+        click.echo(
+            f"handoff-lint: note: relinked, not staged (it holds unstaged edits of yours): git add {names}", err=True
+        )
     return EXIT_CLEAN
 
 
@@ -242,7 +343,10 @@ def _statistics(findings, output_format: str, out) -> None:
     from handoff_lint.data.catalogue import catalogue
 
     counts = collections.Counter(f.code for f in findings if not f.suppressed)
-    rows = [(code, count, catalogue()[code].name) for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+    rows = [
+        (code, count, catalogue()[code].name)
+        for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
     if output_format == "json":
         out.write(json.dumps([{"code": c, "rule": n, "count": k} for c, k, n in rows], indent=2) + "\n")
     else:

@@ -11,40 +11,92 @@ import click
 from handoff_lint.cli.app import EXIT_CLEAN, OUTPUT_FORMATS, cli, codes, fail, plural, settings, use_color
 from handoff_lint.cli.summary import Tally, exit_code, summary
 
-PUSH_HELP = ("Read the commits a git push is about to publish (in a pre-push hook: pre-commit's "
-             "PRE_COMMIT_FROM_REF/PRE_COMMIT_TO_REF, or git's lines on standard input).")
+PUSH_HELP = (
+    "Read the commits a git push is about to publish (in a pre-push hook: pre-commit's "
+    "PRE_COMMIT_FROM_REF/PRE_COMMIT_TO_REF, or git's lines on standard input)."
+)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--range", "rev_range", metavar="REV_RANGE",
-              help="The commits to read, as git names them (origin/main..HEAD, HEAD~20..); default: HEAD's history.")
+@click.option(
+    "--range",
+    "rev_range",
+    metavar="REV_RANGE",
+    help="The commits to read, as git names them (origin/main..HEAD, HEAD~20..); default: HEAD's history.",
+)
 @click.option("--all", "all_refs", is_flag=True, help="Read the commits of every branch and tag, not only HEAD's.")
 @click.option("--pre-push", is_flag=True, help=PUSH_HELP)
-@click.option("--remote", metavar="NAME",
-              help="With --pre-push: the remote pushed to (git's first argument to the hook).")
-@click.option("--max-commits", type=click.IntRange(min=1),
-              help="Read at most this many commits, the newest of the range.")
-@click.option("--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="text", show_default=True,
-              help="Output format.")
-@click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True),
-              help="Write the report to this file instead of standard output.")
-@click.option("--exit-zero", is_flag=True,
-              help="Exit 0 even when errors are found (2 still means a usage or internal error).")
-@click.option("--select", multiple=True, metavar="CODES",
-              help="Rule codes or prefixes to enable (HL2, HL3, HL301), comma-separated.")
+@click.option(
+    "--remote", metavar="NAME", help="With --pre-push: the remote pushed to (git's first argument to the hook)."
+)
+@click.option(
+    "--max-commits", type=click.IntRange(min=1), help="Read at most this many commits, the newest of the range."
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(OUTPUT_FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--output-file",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the report to this file instead of standard output.",
+)
+@click.option(
+    "--exit-zero", is_flag=True, help="Exit 0 even when errors are found (2 still means a usage or internal error)."
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Rule codes or prefixes to enable (HL2, HL3, HL301), comma-separated.",
+)
 @click.option("--ignore", multiple=True, metavar="CODES", help="Rule codes or prefixes to disable, comma-separated.")
-@click.option("--baseline", type=click.Path(exists=True, dir_okay=False),
-              help="A detect-secrets .secrets.baseline: secrets it lists (same file, its name then) are not reported.")
+@click.option(
+    "--baseline",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A detect-secrets .secrets.baseline: secrets it lists (same file, its name then) are not reported.",
+)
 @click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on warnings too.")
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False),
-              help="Read settings from this file instead of the nearest one.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Read settings from this file instead of the nearest one.",
+)
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
-@click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True,
-              help="Colour the text output (auto honours NO_COLOR).")
-def history(paths, rev_range, all_refs, pre_push, remote, max_commits, output_format, output_file, exit_zero, select,
-            ignore, baseline, warnings_as_errors, config_file, isolated, quiet, color) -> int:
+@click.option(
+    "--color",
+    type=click.Choice(("auto", "always", "never")),
+    default="auto",
+    show_default=True,
+    help="Colour the text output (auto honours NO_COLOR).",
+)
+def history(
+    paths,
+    rev_range,
+    all_refs,
+    pre_push,
+    remote,
+    max_commits,
+    output_format,
+    output_file,
+    exit_zero,
+    select,
+    ignore,
+    baseline,
+    warnings_as_errors,
+    config_file,
+    isolated,
+    quiet,
+    color,
+) -> int:
     """Check every line the commits of a range added to the files of handoff folders (or under
     PATHS): secrets and private paths stay published in the history after a later commit
     removes them.
@@ -91,8 +143,10 @@ def history(paths, rev_range, all_refs, pre_push, remote, max_commits, output_fo
         if pre_push:
             picked = _pushed(remote, cwd)
             if picked is None:
-                raise click.UsageError("--pre-push reads the push from pre-commit's PRE_COMMIT_FROM_REF and "
-                                       "PRE_COMMIT_TO_REF or git's pre-push lines on standard input; neither was given")
+                raise click.UsageError(
+                    "--pre-push reads the push from pre-commit's PRE_COMMIT_FROM_REF and "
+                    "PRE_COMMIT_TO_REF or git's pre-push lines on standard input; neither was given"
+                )
         elif rev_range is not None:
             picked = chosen.from_range(rev_range, cwd)
         else:
@@ -151,13 +205,19 @@ def history(paths, rev_range, all_refs, pre_push, remote, max_commits, output_fo
             click.echo(f"handoff-lint: warning: these commits added no line to a file {where}", err=True)
     if outcome.limited:
         newest = plural(outcome.commits, "commit")
-        click.echo(f"handoff-lint: warning: read the newest {newest} of the range (--max-commits); "
-                   "older ones were not checked", err=True)
+        click.echo(
+            f"handoff-lint: warning: read the newest {newest} of the range (--max-commits); "
+            "older ones were not checked",
+            err=True,
+        )
     if (output_format == "text" or output_file) and not quiet:
         read = f"{plural(outcome.commits, 'commit')} ({plural(outcome.files, 'file')})"
         removed = sum(f.removed_later and not f.suppressed for f in findings)
-        notes = (f"{removed} of them removed in a later commit: still published in the history "
-                 "(rotate those secrets).\n") if removed else ""
+        notes = (
+            (f"{removed} of them removed in a later commit: still published in the history (rotate those secrets).\n")
+            if removed
+            else ""
+        )
         (sys.stderr if output_file else stdout).write(summary(tally, read, notes))
     return exit_code(tally, exit_zero, warnings_as_errors)
 

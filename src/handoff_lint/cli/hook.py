@@ -8,10 +8,14 @@ from handoff_lint.cli.app import EXIT_CLEAN, cli, fail
 
 
 @cli.command("install-hook")
-@click.option("--force", is_flag=True,
-              help="Replace an existing hook (it is kept as pre-commit.legacy or pre-push.legacy).")
-@click.option("--pre-push", is_flag=True,
-              help="Install the pre-push hook (handoff-lint history over the commits being pushed) instead.")
+@click.option(
+    "--force", is_flag=True, help="Replace an existing hook (it is kept as pre-commit.legacy or pre-push.legacy)."
+)
+@click.option(
+    "--pre-push",
+    is_flag=True,
+    help="Install the pre-push hook (handoff-lint history over the commits being pushed) instead.",
+)
 def install_hook_command(force: bool, pre_push: bool) -> int:
     """Install hooks/pre-commit as this git repository's pre-commit hook.
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import click
-
 from handoff_lint.cli.app import EXIT_CLEAN, cli, fail
 
 

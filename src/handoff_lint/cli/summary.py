@@ -28,8 +28,10 @@ def summary(tally: Tally, read: str, notes: str = "") -> str:
     else:
         text = f"All checks passed ({read} checked).\n"
     if tally.suppressed:
-        text += (f"{plural(tally.suppressed, 'finding')} suppressed by comments in the files "
-                 "(listed by --format json, sarif, github and junit; see 'inline-suppress').\n")
+        text += (
+            f"{plural(tally.suppressed, 'finding')} suppressed by comments in the files "
+            "(listed by --format json, sarif, github and junit; see 'inline-suppress').\n"
+        )
     return text
 
 

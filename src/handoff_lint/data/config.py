@@ -29,18 +29,51 @@ class Config:
     dataclasses and generating the class cost a commit's run about 3 ms. Its repr names every
     setting (the cache's salt hashes it)."""
 
-    SETTINGS = ("select", "ignore", "max_file_size", "severity", "internal_domains", "placeholder_users", "exclude", "stale_days",
-                "status_words", "extra_sections", "roots", "today", "per_file_ignores", "strict", "source",
-                "max_findings", "inline_suppress", "protocols", "privacy_outside")
+    SETTINGS = (
+        "select",
+        "ignore",
+        "max_file_size",
+        "severity",
+        "internal_domains",
+        "placeholder_users",
+        "exclude",
+        "stale_days",
+        "status_words",
+        "extra_sections",
+        "roots",
+        "today",
+        "per_file_ignores",
+        "strict",
+        "source",
+        "max_findings",
+        "inline_suppress",
+        "protocols",
+        "privacy_outside",
+    )
     __hash__ = None  # settings are lists and dicts: compared, never hashed
 
-    def __init__(self, select: list[str] | None = None, ignore: list[str] | None = None, max_file_size: int = DEFAULT_MAX_BYTES,
-                 severity: dict[str, str] | None = None, internal_domains: tuple[str, ...] = (), placeholder_users: tuple[str, ...] = (),
-                 exclude: tuple[str, ...] = (), stale_days: int | None = None, status_words: dict[str, list[str]] | None = None,
-                 extra_sections: dict[str, list[str]] | None = None, roots: tuple[Path, ...] = (), today: datetime.date | None = None,
-                 per_file_ignores: dict[str, list[str]] | None = None, source: Path | None = None, strict: bool = False,
-                 max_findings: int = DEFAULT_MAX_FINDINGS, inline_suppress: list[str] | None = None,
-                 protocols: dict[str, dict] | None = None, privacy_outside: str = "markdown") -> None:
+    def __init__(
+        self,
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        max_file_size: int = DEFAULT_MAX_BYTES,
+        severity: dict[str, str] | None = None,
+        internal_domains: tuple[str, ...] = (),
+        placeholder_users: tuple[str, ...] = (),
+        exclude: tuple[str, ...] = (),
+        stale_days: int | None = None,
+        status_words: dict[str, list[str]] | None = None,
+        extra_sections: dict[str, list[str]] | None = None,
+        roots: tuple[Path, ...] = (),
+        today: datetime.date | None = None,
+        per_file_ignores: dict[str, list[str]] | None = None,
+        source: Path | None = None,
+        strict: bool = False,
+        max_findings: int = DEFAULT_MAX_FINDINGS,
+        inline_suppress: list[str] | None = None,
+        protocols: dict[str, dict] | None = None,
+        privacy_outside: str = "markdown",
+    ) -> None:
         self.select = ["ALL"] if select is None else select
         self.ignore = [] if ignore is None else ignore
         self.max_file_size = max_file_size
@@ -52,7 +85,9 @@ class Config:
         # where outside handoff folders the privacy rules (HL2) look: "markdown", "all" or "none"
         self.privacy_outside = privacy_outside
         self.status_words = {} if status_words is None else status_words  # folder -> extra status words
-        self.extra_sections = {} if extra_sections is None else extra_sections  # "handoff"/"response" -> required sections
+        self.extra_sections = (
+            {} if extra_sections is None else extra_sections
+        )  # "handoff"/"response" -> required sections
         self.roots = roots  # extra handoff roots (absolute)
         self.today = today_from_env() if today is None else today
         self.per_file_ignores = {} if per_file_ignores is None else per_file_ignores
@@ -169,7 +204,9 @@ def load_config(start: Path | None = None, explicit: Path | None = None, isolate
             status_words={folder: list(words) for folder, words in data.get("status-words", {}).items()},
             extra_sections={kind: list(names) for kind, names in data.get("extra-sections", {}).items()},
             roots=tuple(Path(os.path.abspath(path.parent / root)) for root in data.get("roots", [])),
-            per_file_ignores={pattern: check_prefixes(codes) for pattern, codes in data.get("per-file-ignores", {}).items()},
+            per_file_ignores={
+                pattern: check_prefixes(codes) for pattern, codes in data.get("per-file-ignores", {}).items()
+            },
             source=path,
             strict=bool(data.get("strict", False)),
             inline_suppress=check_prefixes(data["inline-suppress"]) if "inline-suppress" in data else None,
@@ -225,7 +262,11 @@ def _misnamed(path: Path, tables: dict) -> None:
     ``[tool.handofflint]``) is a ConfigError: read silently as no configuration, it would leave
     every setting the team wrote off."""
     for name in tables:
-        if isinstance(name, str) and name != "handoff-lint" and name.replace("_", "-").replace(" ", "-").lower() in ("handoff-lint", "handofflint"):
+        if (
+            isinstance(name, str)
+            and name != "handoff-lint"
+            and name.replace("_", "-").replace(" ", "-").lower() in ("handoff-lint", "handofflint")
+        ):
             raise ConfigError(f"{path}: [tool.{name}] is not read: the table is [tool.handoff-lint]")
 
 
@@ -283,5 +324,6 @@ def _patterns(path: Path, data: dict) -> None:
         try:
             check_pattern(pattern)
         except ValueError as error:
-            raise ConfigError(f"{path}: invalid configuration at {key}: {pattern!r} is not a gitignore-style pattern "
-                              f"({error})") from None
+            raise ConfigError(
+                f"{path}: invalid configuration at {key}: {pattern!r} is not a gitignore-style pattern ({error})"
+            ) from None

@@ -13,7 +13,6 @@ from functools import lru_cache
 from pathlib import Path
 
 
-
 class PathFilter:
     def __init__(self, base: Path, exclude=(), per_file_ignores: dict | None = None) -> None:
         self.base = Path(os.path.abspath(base))
@@ -50,7 +49,7 @@ class PathFilter:
         relative = self.relative(path) if self._ignores else None
         if relative is None:
             return []
-        entries = zip(self._patterns, self._ignores)
+        entries = zip(self._patterns, self._ignores, strict=False)
         return [(pattern, codes) for pattern, (spec, codes) in entries if spec.match_file(relative)]
 
     def ignored_codes(self, path: str | Path) -> tuple[str, ...]:

@@ -3,12 +3,17 @@ it stores for a secret in a baseline (so a `.secrets.baseline` drops what it lis
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 from handoff_lint.data.rules_data import load_table
 from handoff_lint.detect.judge import (
-    TOKEN_CHARS, in_token_format, is_placeholder, name_may_hold_secret, value_is_literal,
+    TOKEN_CHARS,
+    in_token_format,
+    is_placeholder,
+    name_may_hold_secret,
+    value_is_literal,
 )
 from handoff_lint.detect.patterns import Hit
 
@@ -38,13 +43,14 @@ def _peer() -> _Peer:
     (``transient_settings`` around it rebuilt every plugin per text: 40% of a real folder's run);
     this is the same loop over the same plugins and filters (detect_secrets.core.scan)."""
     from detect_secrets.core import scan
+    from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
     from detect_secrets.settings import get_settings
     from detect_secrets.util.code_snippet import get_code_snippet
 
-    from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
-
     ours = _judged_by_ours()
-    running = {cls.__name__ for secret_type, cls in get_mapping_from_secret_type_to_class().items() if secret_type not in ours}
+    running = {
+        cls.__name__ for secret_type, cls in get_mapping_from_secret_type_to_class().items() if secret_type not in ours
+    }
     settings = get_settings()
     settings.configure_plugins([{"name": name} for name in _plugin_names() if name in running])
     settings.disable_filters("detect_secrets.filters.common.is_invalid_file")  # as scan_line does
@@ -53,12 +59,24 @@ def _peer() -> _Peer:
     plugins = tuple(scan.get_plugins())
 
     def scan_line(plugin, line: str, context):
-        return scan._scan_line(plugin=plugin, filename="adhoc-string-scan", line=line, line_number=0,
-                               enable_eager_search=True, context=context)
+        return scan._scan_line(
+            plugin=plugin,
+            filename="adhoc-string-scan",
+            line=line,
+            line_number=0,
+            enable_eager_search=True,
+            context=context,
+        )
 
     def kept(plugin, line: str, context, secret) -> bool:
-        return not scan._is_filtered_out(required_filter_parameters=["context"], filename=secret.filename,
-                                         secret=secret.secret_value, plugin=plugin, line=line, context=context)
+        return not scan._is_filtered_out(
+            required_filter_parameters=["context"],
+            filename=secret.filename,
+            secret=secret.secret_value,
+            plugin=plugin,
+            line=line,
+            context=context,
+        )
 
     return _Peer(plugins, scan_line, kept, lambda line: get_code_snippet(lines=[line], line_number=1))
 
@@ -98,9 +116,12 @@ def _hit(line: str, secret) -> Hit | None:
             end += 1
     if is_placeholder(line[start:end], assigned=keyword):
         return None
-    quote = line[start - 1:start] if line[start - 1:start] in ("'", '"', "`") else ""
-    if keyword and (in_token_format(line[start:end]) or not name_may_hold_secret(line[:start])
-                    or not value_is_literal(line[start:end], quote)):
+    quote = line[start - 1 : start] if line[start - 1 : start] in ("'", '"', "`") else ""
+    if keyword and (
+        in_token_format(line[start:end])
+        or not name_may_hold_secret(line[:start])
+        or not value_is_literal(line[start:end], quote)
+    ):
         return None  # judged as our own assignments are: no phrase, reference or code
     code = "HL304" if keyword else "HL305"
     return Hit(start, end, code, f"{secret.type.lower()} (detect-secrets)", line[start:end], 0 if keyword else 4, raw)
@@ -136,4 +157,3 @@ def _format_plugins() -> tuple:
 
     classes = get_mapping_from_secret_type_to_class().values()
     return tuple(cls() for cls in sorted(classes, key=lambda c: c.__name__) if issubclass(cls, RegexBasedDetector))
-

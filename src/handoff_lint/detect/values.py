@@ -12,7 +12,7 @@ them at the Show seam, whichever rule quotes it: no detector has to recognise th
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from handoff_lint.detect.redact import redact
 from handoff_lint.parse.names import slug_words
@@ -59,7 +59,7 @@ class Known:
         self._shown: dict[str, int] = {}  # a form, case-folded -> characters it may show
         self.add(values)
 
-    def add(self, values: Iterable[tuple[str, int]]) -> "Known":
+    def add(self, values: Iterable[tuple[str, int]]) -> Known:
         for value, keep in values:
             if len(value) >= MIN_VALUE and keep < self._keep.get(value, keep + 1):
                 self._keep[value] = keep
@@ -94,7 +94,9 @@ class Known:
         """``text`` with every form of every known secret shown shortened (see redact.py)."""
         if not self._keep or not text:
             return text
-        return self._matcher().sub(lambda match: redact(match.group(0), keep=self._shown.get(match.group(0).casefold(), 0)), text)
+        return self._matcher().sub(
+            lambda match: redact(match.group(0), keep=self._shown.get(match.group(0).casefold(), 0)), text
+        )
 
     def carried_by(self, text: str) -> bool:
         """Does ``text`` (a file name the tool would choose) carry any form of a known secret?"""

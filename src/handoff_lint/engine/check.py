@@ -11,9 +11,9 @@ from handoff_lint.data.config import Config
 from handoff_lint.detect.values import Known
 from handoff_lint.engine import suppress
 from handoff_lint.engine.checkset import CheckSet
+from handoff_lint.findings import MAX_MESSAGE, Finding, with_utf16_columns
 from handoff_lint.model.kinds import SourceFile
 from handoff_lint.model.source import Source
-from handoff_lint.findings import MAX_MESSAGE, Finding, with_utf16_columns
 from handoff_lint.show import shown
 
 INDEXED_KINDS = frozenset({"handoff", "response", "example"})  # whose line scan the folder checks read
@@ -54,8 +54,9 @@ def check_text(file: SourceFile, text: str, config: Config, checks: CheckSet, st
     disk = _run(checks.disk(), source, config, errors)
     suppressed = 0
     if "handoff-lint" in text or "pragma" in text or "gitleaks:allow" in text:  # suppression comments
-        found, suppressed = suppress.inline(content + disk, source.lines, file.display, config,
-                                            lambda: source.code_lines)
+        found, suppressed = suppress.inline(
+            content + disk, source.lines, file.display, config, lambda: source.code_lines
+        )
         # bounded apart: the suppressed ones neither take the open ones' places nor go unsummarised
         open_ = bounded([f for f in found if not f.suppressed], config.max_findings, file.display)
         findings = shown_findings(open_, known)
@@ -90,7 +91,9 @@ def _run(modules, source: Source, config: Config, errors: list[str]) -> list[Fin
             findings.extend(module.check(source, config))
         except Exception as error:  # a bug in one check must not stop the run or hide other files
             # an exception's text is no scanned string: redacted by value, then by the detectors
-            message = source.known.redact(f"{source.display}: internal error in {module.__name__}: {type(error).__name__}: {error}")
+            message = source.known.redact(
+                f"{source.display}: internal error in {module.__name__}: {type(error).__name__}: {error}"
+            )
             errors.append(shown(message, 1000))
     return findings
 
@@ -126,7 +129,15 @@ def bounded(findings: list[Finding], limit: int, display: str) -> list[Finding]:
             first_dropped[finding.code] = finding
     for code, dropped in first_dropped.items():
         more = counts[code] - limit
-        kept.append(Finding(display, dropped.line, dropped.column, code,
-                            f"{more:,} more {code} finding{'s' if more != 1 else ''} in this file, not shown "
-                            f"(max-findings-per-rule = {limit})", suppressed=dropped.suppressed))
+        kept.append(
+            Finding(
+                display,
+                dropped.line,
+                dropped.column,
+                code,
+                f"{more:,} more {code} finding{'s' if more != 1 else ''} in this file, not shown "
+                f"(max-findings-per-rule = {limit})",
+                suppressed=dropped.suppressed,
+            )
+        )
     return kept

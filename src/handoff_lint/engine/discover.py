@@ -10,9 +10,9 @@ reading reports as HL005 (see :mod:`handoff_lint.touch`).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from handoff_lint.findings import printable
 from handoff_lint.model.kinds import (
@@ -111,7 +111,9 @@ def from_blobs(blobs, excluded=None) -> list[SourceFile]:
     """SourceFiles for staged contents, named by their work-tree paths, in a stable order."""
     cwd = Path.cwd()
     chosen = sorted(path for path in blobs if wanted(path) and not (excluded and excluded(path)))
-    return [SourceFile(path, printable(display_path(path, cwd)), *classify(path), os.path.abspath(path)) for path in chosen]
+    return [
+        SourceFile(path, printable(display_path(path, cwd)), *classify(path), os.path.abspath(path)) for path in chosen
+    ]
 
 
 @lru_cache(maxsize=4096)

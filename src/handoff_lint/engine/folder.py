@@ -13,21 +13,29 @@ from the cache by the digest of what was read, or is made from the text.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from handoff_lint.checks import FOLDER_CHECKS
 from handoff_lint.data.config import Config
 from handoff_lint.engine import suppress
 from handoff_lint.engine.checkset import CheckSet
-from handoff_lint.model.kinds import HANDOFF, RESPONSE, SKIPPED, SourceFile, classify, display_path, inside
-from handoff_lint.engine.discover import absolute
-from handoff_lint.engine.discover import cache_kind
+from handoff_lint.engine.discover import absolute, cache_kind
 from handoff_lint.findings import Finding
+from handoff_lint.model.kinds import HANDOFF, RESPONSE, SKIPPED, SourceFile, classify, display_path, inside
 
 
-def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], config: Config, outcome, scans: dict, cache=None, gone: Iterable[str] = (), virtual: Iterable[SourceFile] = (),
-                    staged: bool = False) -> list[Finding]:
+def folder_findings(
+    files: list[SourceFile],
+    walked: Iterable[str | Path],
+    config: Config,
+    outcome,
+    scans: dict,
+    cache=None,
+    gone: Iterable[str] = (),
+    virtual: Iterable[SourceFile] = (),
+    staged: bool = False,
+) -> list[Finding]:
     """Findings of the folder checks for every handoff root the run touched. ``scans``: by
     absolute path, the line scan data and secrets of the documents the run read; the secrets of
     those it reads here join ``outcome.known``, by which the findings are shown. ``gone``: absolute paths
@@ -50,7 +58,11 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
             named.setdefault(root, set()).add(stem(path))
     # the roots of the run's files, of the folders it walked (an empty root may hold a linked or
     # unreadable folder: reported, see FolderIndex.problems), and of the handoffs it deletes
-    roots = sorted({file.root for file in files if file.root is not None and file.kind != SKIPPED} | {root for root in map(_root_of, walked_dirs) if root is not None} | set(named))
+    roots = sorted(
+        {file.root for file in files if file.root is not None and file.kind != SKIPPED}
+        | {root for root in map(_root_of, walked_dirs) if root is not None}
+        | set(named)
+    )
     if not checks or not roots:
         return []
 
@@ -69,15 +81,20 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
         for file in virtual:  # text from standard input, checked as if it were at its path
             place = os.path.basename(os.path.dirname(file.absolute))
             if file.root == root and file.kind in (HANDOFF, RESPONSE) and file.absolute in scans:
-                index.add(file.absolute, place if place in ("active", "archive", "responses") else "root", file.kind, file.display)
+                index.add(
+                    file.absolute,
+                    place if place in ("active", "archive", "responses") else "root",
+                    file.kind,
+                    file.display,
+                )
         answering: set[str] = set()  # the responses that name a handoff of the run
         if named.get(root) and not inside(root, walked_dirs):  # a walked root reports on all of them anyway
             answering = {index.rows[path].display for paths in index.answering(named[root]).values() for path in paths}
 
-        def keep(display: str) -> bool:
+        def keep(display: str) -> bool:  # used within this root's iteration only
             if excluded is not None and excluded(display):  # `exclude` covers folder findings too
                 return False
-            return display in in_run or display in answering or inside(display, walked_dirs)
+            return display in in_run or display in answering or inside(display, walked_dirs)  # noqa: B023
 
         # folders not indexed (a link leading out, unreadable): reported unless the run read the link itself
         unlisted = [problem for problem in index.problems if problem.path not in in_run and keep(problem.path)]
@@ -86,7 +103,9 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
             try:
                 found = module.check(index, config, keep)
             except Exception as error:  # as for document checks: report, go on
-                message = outcome.known.redact(f"{display_path(root)}: internal error in {module.__name__}: {type(error).__name__}: {error}")
+                message = outcome.known.redact(
+                    f"{display_path(root)}: internal error in {module.__name__}: {type(error).__name__}: {error}"
+                )
                 outcome.internal_errors.append(shown(message, 1000))
                 continue
             kept.extend(shown_findings([finding for finding in found if keep(finding.path)], outcome.known))
@@ -105,7 +124,9 @@ class _Scans:
     text from the cache, else made from it (and stored). What is read here is kept for the run;
     the secrets of what is read join ``known``."""
 
-    def __init__(self, scans: dict, cache, root: Path, known, config: Config, index: dict[str, bytes] | None = None) -> None:
+    def __init__(
+        self, scans: dict, cache, root: Path, known, config: Config, index: dict[str, bytes] | None = None
+    ) -> None:
         self.scans, self.cache, self.root, self.known, self.config = scans, cache, root, known, config
         self.index = index  # real path -> the index's content (--staged), else None: the disk
         self.read: dict[str, bytes | None] = {}

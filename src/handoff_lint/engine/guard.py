@@ -15,9 +15,9 @@ from pathlib import Path
 
 from handoff_lint.data.catalogue import catalogue, is_selected
 from handoff_lint.data.config import Config
-from handoff_lint.model.kinds import classify, display_path
 from handoff_lint.engine.suppress import PROTECTED
 from handoff_lint.findings import printable
+from handoff_lint.model.kinds import classify, display_path
 
 OFF = "those privacy and credential rules do not run"
 
@@ -42,8 +42,13 @@ def shorten(codes: list[str]) -> str:
 
 def covers_protected(prefixes) -> bool:
     """Do these rule codes or prefixes (``ALL``, ``HL``, ``HL3``, ``HL301``) take in an HL2/HL3 rule?"""
-    return any(prefix == "ALL" or PROTECTED[0].startswith(prefix) or PROTECTED[1].startswith(prefix)
-               or prefix.startswith(PROTECTED) for prefix in prefixes)
+    return any(
+        prefix == "ALL"
+        or PROTECTED[0].startswith(prefix)
+        or PROTECTED[1].startswith(prefix)
+        or prefix.startswith(PROTECTED)
+        for prefix in prefixes
+    )
 
 
 class Guard:
@@ -103,25 +108,37 @@ class Guard:
         if config.file_selection is not None:
             select, ignore = config.file_selection
             left_out = [code for code in protected_codes() if not is_selected(code, select, [])]
-            ignored = [code for code in protected_codes()
-                       if code not in left_out and not is_selected(code, select, ignore)]
+            ignored = [
+                code for code in protected_codes() if code not in left_out and not is_selected(code, select, ignore)
+            ]
             if left_out:
                 found.append(f"{where}: select leaves out {shorten(left_out)}: {OFF}")
             if ignored:
                 found.append(f"{where}: ignore switches off {shorten(ignored)}: {OFF}")
         if not self.active:
             return found
-        downgraded = [code for code in protected_codes() if config.severity.get(code) == "warning"
-                      and catalogue()[code].severity == "error" and is_selected(code, config.select, config.ignore)]
+        downgraded = [
+            code
+            for code in protected_codes()
+            if config.severity.get(code) == "warning"
+            and catalogue()[code].severity == "error"
+            and is_selected(code, config.select, config.ignore)
+        ]
         if downgraded:
             found.append(f"{where}: severity makes {shorten(downgraded)} a warning: such a finding fails no run")
         for pattern, (codes, example) in self.ignored.items():
-            found.append(f"{where}: per-file-ignores switches off {', '.join(codes)} for {printable(repr(pattern))}, "
-                         f"which matches files in a handoff folder (such as {example})")
+            found.append(
+                f"{where}: per-file-ignores switches off {', '.join(codes)} for {printable(repr(pattern))}, "
+                f"which matches files in a handoff folder (such as {example})"
+            )
         if self.excluded is not None:
-            found.append(f"{where}: exclude leaves out files in a handoff folder (such as {self.excluded}): "
-                         "they are not checked at all")
+            found.append(
+                f"{where}: exclude leaves out files in a handoff folder (such as {self.excluded}): "
+                "they are not checked at all"
+            )
         if "ALL" in config.inline_suppress:
-            found.append(f'{where}: inline-suppress = ["ALL"] lets any suppression comment (disable-file, a disable '
-                         "range) hide privacy and credential findings")
+            found.append(
+                f'{where}: inline-suppress = ["ALL"] lets any suppression comment (disable-file, a disable '
+                "range) hide privacy and credential findings"
+            )
         return found

@@ -60,7 +60,7 @@ def check_texts(texts, config, checks, workers: int) -> list:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     size = max(1, -(-len(rest) // (workers * CHUNKS_PER_WORKER)))
-    chunks = [rest[start:start + size] for start in range(0, len(rest), size)]
+    chunks = [rest[start : start + size] for start in range(0, len(rest), size)]
     checked_rest: list = []
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init, initargs=(config, checks.chosen)) as pool:
         for part in pool.map(_check_chunk, chunks):

@@ -10,9 +10,9 @@ there are many) and its findings stored.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from handoff_lint.checks import DOCUMENT_CHECKS, credentials
 from handoff_lint.data.config import Config
@@ -21,13 +21,12 @@ from handoff_lint.detect.values import Known
 from handoff_lint.engine import suppress
 from handoff_lint.engine.check import Checked, check_text, shown_findings
 from handoff_lint.engine.checkset import CheckSet
-from handoff_lint.model.kinds import SKIPPED, UNCLASSIFIED, SourceFile, classify, display_path
-from handoff_lint.engine.discover import discover, from_blobs
-from handoff_lint.engine.discover import cache_kind
+from handoff_lint.engine.discover import cache_kind, discover, from_blobs
 from handoff_lint.engine.folder import folder_findings
 from handoff_lint.engine.guard import Guard
-from handoff_lint.reading import decode, read_text
 from handoff_lint.findings import Finding, printable
+from handoff_lint.model.kinds import SKIPPED, UNCLASSIFIED, SourceFile, classify, display_path
+from handoff_lint.reading import decode, read_text
 
 PARALLEL_MIN_FILES = 200  # below this many texts to check in full, one process is faster
 
@@ -48,7 +47,15 @@ class Outcome:
     known: Known = field(default_factory=Known)
 
 
-def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | None = None, cache_dir: str | None = None, jobs: int = 0, gone: Iterable[str] = (), stdin: tuple[str, bytes] | None = None) -> Outcome:
+def run(
+    paths: Iterable[str | Path],
+    config: Config,
+    blobs: dict[Path, bytes] | None = None,
+    cache_dir: str | None = None,
+    jobs: int = 0,
+    gone: Iterable[str] = (),
+    stdin: tuple[str, bytes] | None = None,
+) -> Outcome:
     """Check ``paths`` on disk, or, with ``blobs`` (``--staged``), those contents under those
     names. ``cache_dir``: where the cache lives (None: no cache). ``jobs``: worker processes
     (0: as many as cores, for large runs only; 1: none). ``gone``: absolute paths the commit
@@ -103,9 +110,15 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
                     if wanted("HL3"):  # but a NUL byte must not hide a key: its printable runs are read
                         from handoff_lint.reading import read_bytes
 
-                        runs = credentials.binary_runs(read_bytes(file.path, file.display, config.max_file_size, file.root)[0] or b"")
+                        runs = credentials.binary_runs(
+                            read_bytes(file.path, file.display, config.max_file_size, file.root)[0] or b""
+                        )
                         found = hits_by_line(runs)
-                        raw.extend(shown_findings(credentials.check_binary(file.display, found), Known(values_at(runs, spans_of(found)))))
+                        raw.extend(
+                            shown_findings(
+                                credentials.check_binary(file.display, found), Known(values_at(runs, spans_of(found)))
+                            )
+                        )
                     else:
                         outcome.files_checked -= 1
                     continue
@@ -113,14 +126,26 @@ def run(paths: Iterable[str | Path], config: Config, blobs: dict[Path, bytes] | 
         else:
             texts.append((file, text))
     scans = {}  # absolute path -> (line scan data, secrets), of the texts the folder checks read
-    for (file, _text), result in zip(texts, _check_all(texts, config, checks, cache, jobs)):
+    for (file, _text), result in zip(texts, _check_all(texts, config, checks, cache, jobs), strict=False):
         raw.extend(result.findings)
         known.add(result.secrets)
         outcome.internal_errors.extend(result.errors)
         if result.scan is not None:
             scans[file.absolute] = (result.scan, result.secrets)
     staged = blobs is not None and not virtual  # --staged: the folder is read as the index holds it
-    raw.extend(folder_findings(files, paths if blobs is None else [], config, outcome, scans if blobs is None or virtual else {}, cache, gone, virtual, staged))
+    raw.extend(
+        folder_findings(
+            files,
+            paths if blobs is None else [],
+            config,
+            outcome,
+            scans if blobs is None or virtual else {},
+            cache,
+            gone,
+            virtual,
+            staged,
+        )
+    )
     if cache is not None:
         cache.save()
     outcome.findings = _shown_by_run(suppress.apply(raw, config), known)
@@ -150,7 +175,9 @@ def _shown_by_run(findings: list[Finding], known: Known) -> list[Finding]:
     return result
 
 
-def _check_all(texts: list[tuple[SourceFile, str]], config: Config, checks: CheckSet, cache, jobs: int) -> list[Checked]:
+def _check_all(
+    texts: list[tuple[SourceFile, str]], config: Config, checks: CheckSet, cache, jobs: int
+) -> list[Checked]:
     """:func:`check_text` of every text, in order: the one place the cache is asked and filled."""
     results: list[Checked | None] = [None] * len(texts)
     keys: list[bytes | None] = [None] * len(texts)
@@ -178,7 +205,7 @@ def _check_all(texts: list[tuple[SourceFile, str]], config: Config, checks: Chec
             computed = parallel.check_texts([texts[position] for position in pending], config, checks, workers)
     if computed is None:
         computed = [check_text(*texts[position], config, checks) for position in pending]
-    for position, result in zip(pending, computed):
+    for position, result in zip(pending, computed, strict=False):
         results[position] = result
         if cache is not None:
             cache.put(keys[position], result.content, result.scan, result.spans)

@@ -14,8 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from handoff_lint.data.config import DEFAULT_MAX_BYTES
-from handoff_lint.reading import Oversize
 from handoff_lint.git import GitError, git, git_reading
+from handoff_lint.reading import Oversize
 
 GIT_SYMLINK, GIT_SUBMODULE = "120000", "160000"
 Blobs = dict[Path, "bytes | Oversize"]  # a staged file's content, or the size of one over the limit
@@ -48,7 +48,13 @@ def _name_status(cwd: Path) -> tuple[Path, list[str], list[Path]]:
     """(the repository's top, the names the index adds, copies, modifies or renames to, the
     absolute paths it deletes or renames away)."""
     top = Path(git(["rev-parse", "--show-toplevel"], cwd).decode().strip())  # GitError outside a repository
-    fields = [n for n in git(["diff", "--cached", "--name-status", "--diff-filter=ACMRD", "-M", "-z"], top).decode("utf-8", "surrogateescape").split("\0") if n]
+    fields = [
+        n
+        for n in git(["diff", "--cached", "--name-status", "--diff-filter=ACMRD", "-M", "-z"], top)
+        .decode("utf-8", "surrogateescape")
+        .split("\0")
+        if n
+    ]
     names, gone = [], []
     position = 0
     while position < len(fields):  # status, path; renames and copies: status, old path, new path
@@ -140,4 +146,6 @@ def index_documents(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> dict[str,
     except GitError:
         return {}
     names = [name for name in listed.split("\0") if name]
-    return {os.path.realpath(path): data for path, data in _blobs(names, top, max_bytes).items() if isinstance(data, bytes)}
+    return {
+        os.path.realpath(path): data for path, data in _blobs(names, top, max_bytes).items() if isinstance(data, bytes)
+    }

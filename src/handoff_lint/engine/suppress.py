@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable, Iterable
+from functools import cache
 from operator import attrgetter
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING
 
 from handoff_lint.data.catalogue import catalogue, is_selected
 from handoff_lint.data.config import Config
@@ -18,7 +19,7 @@ def family_wanted(config: Config):
     """A predicate: does the run select any rule whose code starts with this family prefix?"""
     codes = list(catalogue())
 
-    @lru_cache(maxsize=None)
+    @cache
     def wanted(family: str) -> bool:
         return any(code.startswith(family) and is_selected(code, config.select, config.ignore) for code in codes)
 
@@ -70,8 +71,13 @@ def comments_may_hide(inline_suppress: list[str]) -> Callable[[Directive, str], 
     return may_hide
 
 
-def inline(findings: list[Finding], lines: list[str], display: str, config: Config,
-           code: Callable[[], frozenset[int] | None] = frozenset) -> tuple[list[Finding], int]:
+def inline(
+    findings: list[Finding],
+    lines: list[str],
+    display: str,
+    config: Config,
+    code: Callable[[], frozenset[int] | None] = frozenset,
+) -> tuple[list[Finding], int]:
     """Mark the findings that a comment in the file hides, as ``inline-suppress`` lets comments
     hide them (:func:`comments_may_hide`): each stays in the list, ``suppressed`` by that comment.
     Report comments that suppress nothing as HL901 (only when the rules they name ran: a pragma
@@ -86,10 +92,17 @@ def inline(findings: list[Finding], lines: list[str], display: str, config: Conf
     kept, hidden = directives.drop_suppressed(findings, comments_may_hide(config.inline_suppress))
     kept.extend(finding.suppressed_by(directive.justification()) for finding, directive in hidden)
     if directives.unread:
-        kept.append(Finding(display, directives.unread[0], 1, "HL904",
-                            f"{len(directives.unread):,} suppression comment(s) have no effect: the file is too "
-                            "long (over 100,000 lines, not written at the margin) to tell its code blocks from its "
-                            "comments"))
+        kept.append(
+            Finding(
+                display,
+                directives.unread[0],
+                1,
+                "HL904",
+                f"{len(directives.unread):,} suppression comment(s) have no effect: the file is too "
+                "long (over 100,000 lines, not written at the margin) to tell its code blocks from its "
+                "comments",
+            )
+        )
     for directive in [] if everything else directives.items:
         named = []  # its prefixes the settings keep from it, each with why
         for prefix in directive.prefixes:
@@ -112,7 +125,9 @@ def inline(findings: list[Finding], lines: list[str], display: str, config: Conf
         if directive.pragma:
             message = f"'{directive.said}' suppresses nothing (no HL3 finding on its line); remove it"
         elif unused:
-            message = f"suppression of {', '.join(unused)} suppresses nothing; remove {'it' if len(unused) == 1 else 'them'}"
+            message = (
+                f"suppression of {', '.join(unused)} suppresses nothing; remove {'it' if len(unused) == 1 else 'them'}"
+            )
         else:
             message = "suppression comment (every rule) suppresses nothing; remove it"
         kept.append(Finding(display, directive.line, 1, "HL901", message))
@@ -133,9 +148,12 @@ def _refusal(directive: Directive, named: list[str], covered: list[str], allowed
     if len(outside) < len(codes):
         if directive.line_level:  # covers a privacy or credential code without naming it
             example = next((c for c in covered if c.startswith(PROTECTED)), "HL301")
-            reasons.append("a comment hides a privacy or credential finding only by naming its code "
-                           f"(disable-next-line={example})")
+            reasons.append(
+                f"a comment hides a privacy or credential finding only by naming its code (disable-next-line={example})"
+            )
         else:
-            reasons.append('privacy and credential findings are hidden only line by line (disable-next-line=CODE), '
-                           'unless inline-suppress = ["ALL"]')
+            reasons.append(
+                "privacy and credential findings are hidden only line by line (disable-next-line=CODE), "
+                'unless inline-suppress = ["ALL"]'
+            )
     return f"{what} does not hide {', '.join(codes)}: {'; '.join(reasons)}"

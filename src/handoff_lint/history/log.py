@@ -17,15 +17,29 @@ blobs itself.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator, NamedTuple
+from collections.abc import Callable, Iterable, Iterator
+from typing import NamedTuple
 
 from handoff_lint.git import git_reading
 
 # pinned: a configuration must not change what is read (prefixes, paths shown relative to a
 # folder, quoting, signatures checked by running gpg, renames off)
-PINNED = ("-c", "core.quotePath=true", "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false",
-          "-c", "log.showSignature=false", "-c", "diff.renames=true", "-c", "diff.suppressBlankEmpty=false",
-          "-c", "log.follow=false")
+PINNED = (
+    "-c",
+    "core.quotePath=true",
+    "-c",
+    "diff.noprefix=false",
+    "-c",
+    "diff.mnemonicPrefix=false",
+    "-c",
+    "log.showSignature=false",
+    "-c",
+    "diff.renames=true",
+    "-c",
+    "diff.suppressBlankEmpty=false",
+    "-c",
+    "log.follow=false",
+)
 FORMAT = "--format=%x00%H %aI"
 ZERO = "0" * 40
 SPECIAL_MODES = (b"120000", b"160000")  # a symbolic link's target, a submodule's commit: no file text
@@ -51,8 +65,21 @@ class Piece:
     added bytes than the limit (not kept); ``dropped``: a file that seemed to lie in no handoff
     folder while the log was read (its lines not kept: read from its blobs if it does)."""
 
-    __slots__ = ("commit", "path", "lines", "numbers", "key", "new_blob", "old_blobs", "binary", "over", "size",
-                 "special", "dropped", "store")
+    __slots__ = (
+        "commit",
+        "path",
+        "lines",
+        "numbers",
+        "key",
+        "new_blob",
+        "old_blobs",
+        "binary",
+        "over",
+        "size",
+        "special",
+        "dropped",
+        "store",
+    )
 
     def __init__(self, commit: Commit) -> None:
         self.commit = commit
@@ -73,19 +100,49 @@ class Piece:
 def log_arguments(revisions: list[str], pathspecs: list[str], max_commits: int | None) -> list[str]:
     """The ``git`` arguments of the one read (``--literal-pathspecs``: a path is a path)."""
     limit = [f"--max-count={max_commits}"] if max_commits is not None else []
-    return ["--literal-pathspecs", *PINNED, "log", "-p", "-U0", "--cc", "-M", "--full-index", "--full-history",
-            "--reverse", "--no-color", "--no-ext-diff", "--no-textconv", "--no-relative", "--src-prefix=a/",
-            "--dst-prefix=b/", FORMAT, *limit, *revisions, "--", *pathspecs]
+    return [
+        "--literal-pathspecs",
+        *PINNED,
+        "log",
+        "-p",
+        "-U0",
+        "--cc",
+        "-M",
+        "--full-index",
+        "--full-history",
+        "--reverse",
+        "--no-color",
+        "--no-ext-diff",
+        "--no-textconv",
+        "--no-relative",
+        "--src-prefix=a/",
+        "--dst-prefix=b/",
+        FORMAT,
+        *limit,
+        *revisions,
+        "--",
+        *pathspecs,
+    ]
 
 
-def read_log(revisions: list[str], pathspecs: list[str], cwd, max_commits: int | None, max_bytes: int,
-             progress: Callable[[int], None] | None = None, keep: Callable[[str], bool] | None = None
-             ) -> tuple[list[Commit], list[Piece]]:
+def read_log(
+    revisions: list[str],
+    pathspecs: list[str],
+    cwd,
+    max_commits: int | None,
+    max_bytes: int,
+    progress: Callable[[int], None] | None = None,
+    keep: Callable[[str], bool] | None = None,
+) -> tuple[list[Commit], list[Piece]]:
     """The commits of ``revisions`` (oldest first) and every piece they added; GitError if git
     fails (a bad revision, a path outside the repository). ``keep``: which paths' lines to keep
     (the others' are dropped as they are read: a repository's code is no handoff)."""
-    return git_reading(log_arguments(revisions, pathspecs, max_commits), cwd, b"",
-                       lambda stdout: parse(stdout, max_bytes, progress, keep))
+    return git_reading(
+        log_arguments(revisions, pathspecs, max_commits),
+        cwd,
+        b"",
+        lambda stdout: parse(stdout, max_bytes, progress, keep),
+    )
 
 
 def unquote(name: bytes) -> bytes:
@@ -93,8 +150,17 @@ def unquote(name: bytes) -> bytes:
     if not name.startswith(b'"') or not name.endswith(b'"') or len(name) < 2:
         return name
     body, out, position = name[1:-1], bytearray(), 0
-    escapes = {ord("a"): 7, ord("b"): 8, ord("t"): 9, ord("n"): 10, ord("v"): 11, ord("f"): 12, ord("r"): 13,
-               ord('"'): 34, ord("\\"): 92}
+    escapes = {
+        ord("a"): 7,
+        ord("b"): 8,
+        ord("t"): 9,
+        ord("n"): 10,
+        ord("v"): 11,
+        ord("f"): 12,
+        ord("r"): 13,
+        ord('"'): 34,
+        ord("\\"): 92,
+    }
     while position < len(body):
         byte = body[position]
         if byte != 92 or position + 1 >= len(body):
@@ -103,7 +169,7 @@ def unquote(name: bytes) -> bytes:
             continue
         following = body[position + 1]
         if 48 <= following <= 55:  # \ooo: an octal byte
-            out.append(int(body[position + 1:position + 4], 8) & 0xFF)
+            out.append(int(body[position + 1 : position + 4], 8) & 0xFF)
             position += 4
         else:
             out.append(escapes.get(following, following))
@@ -118,7 +184,7 @@ def _path(name: bytes, prefix: bytes = b"") -> str:
     if name.endswith(b"\t"):  # git adds a tab after a name holding a space
         name = name[:-1]
     name = unquote(name)
-    return (name[len(prefix):] if prefix and name.startswith(prefix) else name).decode("utf-8", "surrogateescape")
+    return (name[len(prefix) :] if prefix and name.startswith(prefix) else name).decode("utf-8", "surrogateescape")
 
 
 def _header_path(rest: bytes) -> str:
@@ -127,19 +193,23 @@ def _header_path(rest: bytes) -> str:
     rest = rest.rstrip(b"\n")
     if rest.startswith(b'"'):
         end = rest.find(b'" ', 1)
-        while end != -1 and rest[end - 1:end] == b"\\" and rest[end - 2:end] != b"\\\\":
+        while end != -1 and rest[end - 1 : end] == b"\\" and rest[end - 2 : end] != b"\\\\":
             end = rest.find(b'" ', end + 1)
-        second = rest[end + 2:] if end != -1 else rest
+        second = rest[end + 2 :] if end != -1 else rest
     elif rest.startswith(b"a/") and len(rest) % 2 == 1:  # "a/P b/P": both halves alike
-        second = rest[(len(rest) + 1) // 2:]
+        second = rest[(len(rest) + 1) // 2 :]
     else:
         second = rest
     name = unquote(second).decode("utf-8", "surrogateescape")
     return name[2:] if name.startswith("b/") else name
 
 
-def parse(stream: Iterable[bytes], max_bytes: int, progress: Callable[[int], None] | None = None,
-          keep: Callable[[str], bool] | None = None) -> tuple[list[Commit], list[Piece]]:
+def parse(
+    stream: Iterable[bytes],
+    max_bytes: int,
+    progress: Callable[[int], None] | None = None,
+    keep: Callable[[str], bool] | None = None,
+) -> tuple[list[Commit], list[Piece]]:
     """Commits and pieces from ``git log -p`` output (see :func:`log_arguments`), line by line."""
     commits: list[Commit] = []
     pieces: list[Piece] = []
@@ -198,7 +268,7 @@ def parse(stream: Iterable[bytes], max_bytes: int, progress: Callable[[int], Non
                 parents, added = 1, b"+"
                 piece.path = _header_path(line[11:])
             else:  # diff --cc PATH (a merge); the hunk headers say how many parents
-                piece.path = _header_path(line[line.index(b" ", 7) + 1:])
+                piece.path = _header_path(line[line.index(b" ", 7) + 1 :])
         elif piece is None:
             continue
         elif line.startswith(b"@@"):

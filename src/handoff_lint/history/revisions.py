@@ -19,8 +19,9 @@ framework reads those lines itself and hands its hooks ``PRE_COMMIT_FROM_REF`` a
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping, NamedTuple
+from typing import NamedTuple
 
 from handoff_lint.git import GitError, git
 
@@ -60,7 +61,7 @@ def _known(shas: list[str], cwd: Path) -> set[str]:
         return set()
     out = git(["cat-file", "--batch-check"], cwd, stdin="".join(f"{sha}^{{commit}}\n" for sha in shas).encode())
     lines = out.decode("ascii", "replace").splitlines()
-    return {sha for sha, line in zip(shas, lines) if not line.endswith(" missing")}
+    return {sha for sha, line in zip(shas, lines, strict=False) if not line.endswith(" missing")}
 
 
 def from_hook_input(text: str, remote: str | None, cwd: Path) -> Revisions:

@@ -12,23 +12,25 @@ blobs: a cherry-pick, a rebased branch) is not read twice.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
 
 from handoff_lint.data.config import Config
 from handoff_lint.detect.values import Known
 from handoff_lint.engine import suppress
-from handoff_lint.model.kinds import UNCLASSIFIED, SourceFile
-from handoff_lint.model.source import Source
 from handoff_lint.findings import MAX_MESSAGE, Finding, printable
 from handoff_lint.git import git
 from handoff_lint.history import blobs, scope
 from handoff_lint.history.log import Commit, Piece, read_log
+from handoff_lint.model.kinds import UNCLASSIFIED, SourceFile
+from handoff_lint.model.source import Source
 from handoff_lint.show import shown
 
-REMOVED = {"HL3": "removed in a later commit; still published: rotate it",
-           "": "removed in a later commit; still published in the history"}
+REMOVED = {
+    "HL3": "removed in a later commit; still published: rotate it",
+    "": "removed in a later commit; still published in the history",
+}
 _HISTORY = SourceFile("<history>", "<history>", UNCLASSIFIED, None, "")
 
 
@@ -41,8 +43,15 @@ class Outcome:
     limited: bool = False  # --max-commits left older commits out
 
 
-def run(revisions: list[str], tips: list[str], pathspecs: list[str], cwd: Path, config: Config,
-        max_commits: int | None = None, progress: Callable[[int], None] | None = None) -> Outcome:
+def run(
+    revisions: list[str],
+    tips: list[str],
+    pathspecs: list[str],
+    cwd: Path,
+    config: Config,
+    max_commits: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Outcome:
     """Check what the commits of ``revisions`` added (``tips``: the commits whose trees count
     as "now"). GitError when git cannot read them."""
     top = Path(git(["rev-parse", "--show-toplevel"], cwd).decode().strip())
@@ -131,7 +140,7 @@ def _check_pieces(pieces: list[Piece], config: Config, wanted) -> tuple[list[tup
     unique: dict[bytes, int] = {}
     places: list[list[tuple[int, int]]] = []  # per distinct line: (piece index, line number) where added
     for index, piece in enumerate(pieces):
-        for raw, number in zip(piece.lines, piece.numbers):
+        for raw, number in zip(piece.lines, piece.numbers, strict=False):
             at = unique.get(raw)
             if at is None:
                 at = unique[raw] = len(places)
@@ -156,10 +165,13 @@ def _check_pieces(pieces: list[Piece], config: Config, wanted) -> tuple[list[tup
             found += secrets
     # a privacy finding's message quotes what it matched, which starts at its column and is at
     # least 4 characters long (the shortest: a login name, HL206); a credential's is its value
-    needles = {lines[f.line - 1][f.column - 1:f.column + 3] for f in found if not f.code.startswith("HL3")}
+    needles = {lines[f.line - 1][f.column - 1 : f.column + 3] for f in found if not f.code.startswith("HL3")}
     needles.update(value for value, _keep in source.known)
-    paired = [(pieces[index], replace(finding, path="", line=number))
-              for finding in found for index, number in places[finding.line - 1]]
+    paired = [
+        (pieces[index], replace(finding, path="", line=number))
+        for finding in found
+        for index, number in places[finding.line - 1]
+    ]
     names = _file_names(pieces, wanted)
     known = source.known
     if names:
@@ -209,9 +221,9 @@ def _suppressed(raw: list[tuple[Piece, Finding]], top: Path, config: Config) -> 
         return raw, 0
     contents = blobs.read_blobs([piece.new_blob for piece in with_blob], top, config.max_file_size)
     from handoff_lint.model.kinds import is_markdown
-    from handoff_lint.reading import decode
     from handoff_lint.parse.document import split_lines
     from handoff_lint.parse.markdown import code_lines
+    from handoff_lint.reading import decode
 
     kept: list[tuple[Piece, Finding]] = []
     hidden = 0
@@ -225,21 +237,27 @@ def _suppressed(raw: list[tuple[Piece, Finding]], top: Path, config: Config) -> 
         if text is not None and ("handoff-lint" in text or "pragma" in text or "gitleaks:allow" in text):
             lines = split_lines(text)
             markdown = is_markdown(piece.path.rsplit("/", 1)[-1])
-            left, count = suppress.inline(found, lines, "", config,
-                                          (lambda: code_lines(text, lines)) if markdown else frozenset)
+            left, count = suppress.inline(
+                found,
+                lines,
+                "",
+                config,
+                (lambda: code_lines(text, lines)) if markdown else frozenset,  # noqa: B023
+            )
             hidden += count
             found = [finding for finding in left if not finding.code.startswith("HL9")]
         kept += [(piece, finding) for finding in found]
     return kept, hidden
 
 
-def _at_tips(needles: set[str], tip_files: dict[str, str], roots: set[str], wanted_path, top: Path, config: Config,
-             wanted) -> set:
+def _at_tips(
+    needles: set[str], tip_files: dict[str, str], roots: set[str], wanted_path, top: Path, config: Config, wanted
+) -> set:
     """What the same checks find in the tips' files in scope: (code, secret hash or message).
     Both checks read a line at a time, so only the lines holding a ``needle`` are checked: the
     tip's other lines cannot give any of the history's findings again."""
-    from handoff_lint.reading import decode
     from handoff_lint.parse.document import split_lines
+    from handoff_lint.reading import decode
 
     files = {path: blob for path, blob in tip_files.items() if wanted_path(path, roots)}
     contents = blobs.read_blobs(list(files.values()), top, config.max_file_size)
@@ -274,8 +292,15 @@ def _identity(finding: Finding, path: str = "") -> tuple[str, str]:
     return (finding.code, finding.secret_hash or finding.message)
 
 
-def _final(raw: list[tuple[Piece, Finding]], still: set, commits: list[Commit], top: Path, cwd: Path, config: Config,
-           known: Known) -> list[Finding]:
+def _final(
+    raw: list[tuple[Piece, Finding]],
+    still: set,
+    commits: list[Commit],
+    top: Path,
+    cwd: Path,
+    config: Config,
+    known: Known,
+) -> list[Finding]:
     """Findings as reported: the path as it was then (relative to the working folder, escaped,
     redacted), the commit and its date in the message and the fields, the message shown."""
     displays: dict[str, str] = {}
@@ -289,12 +314,24 @@ def _final(raw: list[tuple[Piece, Finding]], still: set, commits: list[Commit], 
         prefix = f"commit {piece.commit.short} ({piece.commit.day}): "
         room = MAX_MESSAGE - len(prefix) - (len(note) + 2 if note else 0)
         message = prefix + shown(finding.message, room, known) + (f"; {note}" if note else "")
-        findings.append(Finding(display, finding.line, finding.column, finding.code, message,
-                                secret_hash=finding.secret_hash, commit=piece.commit.sha, commit_date=piece.commit.date,
-                                removed_later=removed, suppressed=finding.suppressed))
+        findings.append(
+            Finding(
+                display,
+                finding.line,
+                finding.column,
+                finding.code,
+                message,
+                secret_hash=finding.secret_hash,
+                commit=piece.commit.sha,
+                commit_date=piece.commit.date,
+                removed_later=removed,
+                suppressed=finding.suppressed,
+            )
+        )
     order = {commit.sha: index for index, commit in enumerate(commits)}
-    return sorted(suppress.apply(findings, config),
-                  key=lambda f: (order.get(f.commit, 0), f.path, f.line, f.column, f.code))
+    return sorted(
+        suppress.apply(findings, config), key=lambda f: (order.get(f.commit, 0), f.path, f.line, f.column, f.code)
+    )
 
 
 def _relative(path: Path, cwd: Path) -> str:

@@ -9,7 +9,7 @@ under them is read (git is given them as pathspecs).
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from handoff_lint.data.protocols import shipped_folders
 from handoff_lint.model.kinds import KIND_BY_FOLDER, LIFECYCLE_FOLDERS, SKIPPED_NAMES, TEMPLATE_NAME

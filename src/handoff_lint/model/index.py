@@ -12,8 +12,9 @@ read; see engine/folder.py).
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 from handoff_lint.detect.scan import hits_by_line, spans_of, values_at
 from handoff_lint.detect.values import Known
@@ -25,6 +26,7 @@ from handoff_lint.model.status import status_meaning, tables
 from handoff_lint.parse.names import normalise
 from handoff_lint.parse.scanner import Reference, Scan, link_stem, scan_text, unreadable_scan
 from handoff_lint.reading import read_text
+
 
 class Entry:
     """One document of the index. A plain class with slots, not a dataclass: a one-file run in a
@@ -42,12 +44,45 @@ class Entry:
     root, ``text`` is scanned. ``named``: the handoffs a response names, if known (see
     handoffs_named)."""
 
-    __slots__ = ("where", "display", "place", "kind", "text", "name_date", "slug", "target", "known", "root", "_named", "_scan", "_path")
+    __slots__ = (
+        "where",
+        "display",
+        "place",
+        "kind",
+        "text",
+        "name_date",
+        "slug",
+        "target",
+        "known",
+        "root",
+        "_named",
+        "_scan",
+        "_path",
+    )
 
-    def __init__(self, where: str | Path, display: str, place: str, kind: str, text: str = "", name_date: str | None = None, slug: str | None = None,
-                 target: str | None = None, known: "Scan | Callable[[], Scan | None] | None" = None, root: Path | None = None, named: tuple | None = None) -> None:
+    def __init__(
+        self,
+        where: str | Path,
+        display: str,
+        place: str,
+        kind: str,
+        text: str = "",
+        name_date: str | None = None,
+        slug: str | None = None,
+        target: str | None = None,
+        known: Scan | Callable[[], Scan | None] | None = None,
+        root: Path | None = None,
+        named: tuple | None = None,
+    ) -> None:
         self.where, self.display, self.place, self.kind, self.text = where, display, place, kind, text
-        self.name_date, self.slug, self.target, self.known, self.root, self._named = name_date, slug, target, known, root, named
+        self.name_date, self.slug, self.target, self.known, self.root, self._named = (
+            name_date,
+            slug,
+            target,
+            known,
+            root,
+            named,
+        )
         self._scan: Scan | None = None
         self._path: Path | None = None
 
@@ -63,7 +98,7 @@ class Entry:
         return self._path
 
     @property
-    def scanned(self) -> "Scan":
+    def scanned(self) -> Scan:
         if self._scan is None:
             found = self.known() if callable(self.known) else self.known
             if found is None and self.root is not None:  # an unreadable file scans as empty (its own check reports it)
@@ -126,7 +161,10 @@ class Entry:
             return False
         table, _names = tables()
         status = (self.status or "Completed").strip()
-        return status.casefold() in {w.casefold() for w in table["meaning"]["response-done"]} or status_meaning(status) == "Completed"
+        return (
+            status.casefold() in {w.casefold() for w in table["meaning"]["response-done"]}
+            or status_meaning(status) == "Completed"
+        )
 
 
 class Stray(NamedTuple):  # tuples, not dataclasses: each dataclass costs a run ~0.5 ms to define
@@ -157,8 +195,15 @@ class FolderIndex:
 
     __slots__ = ("root", "documents", "rows", "strays", "problems", "_scans", "_data", "_made", "_paths", "_answering")
 
-    def __init__(self, root: Path, documents: list[tuple[str, str, str]], rows: dict[str, Row], strays: list[Stray],
-                 scans: Callable[[str, str], object] | None = None, data: Callable[[str], bytes | None] | None = None) -> None:
+    def __init__(
+        self,
+        root: Path,
+        documents: list[tuple[str, str, str]],
+        rows: dict[str, Row],
+        strays: list[Stray],
+        scans: Callable[[str, str], object] | None = None,
+        data: Callable[[str], bytes | None] | None = None,
+    ) -> None:
         self.root, self.documents, self.rows, self.strays = root, documents, rows, strays
         self.problems: list[Finding] = []  # folders not indexed (see Listing), as findings
         self._scans = scans or (lambda path, kind: None)
@@ -179,8 +224,18 @@ class FolderIndex:
         made = self._made.get(path)
         if made is None:
             row = self.rows[path]
-            made = self._made[path] = Entry(path, row.display, row.place, row.kind, "", row.name_date, row.slug, row.target,
-                                            self._scans(path, row.kind), self.root)
+            made = self._made[path] = Entry(
+                path,
+                row.display,
+                row.place,
+                row.kind,
+                "",
+                row.name_date,
+                row.slug,
+                row.target,
+                self._scans(path, row.kind),
+                self.root,
+            )
         return made
 
     def paths(self, kind: str) -> list[str]:
@@ -243,7 +298,12 @@ def scan(entry: Entry, found: Scan | None = None) -> None:
     entry._scan = found or scan_text(entry.text)
 
 
-def build(root: Path, cwd: Path | None = None, scans: Callable[[str, str], object] | None = None, data: Callable[[str], bytes | None] | None = None) -> FolderIndex:
+def build(
+    root: Path,
+    cwd: Path | None = None,
+    scans: Callable[[str, str], object] | None = None,
+    data: Callable[[str], bytes | None] | None = None,
+) -> FolderIndex:
     """Index every document of the handoff root on disk (unreadable files scan as empty: the
     per-file checks report them). ``scans(path, kind)``: the scan of a document, or a function
     that returns it, or None (then it is read when a check asks). ``data(path)``: its bytes
@@ -263,9 +323,14 @@ def build(root: Path, cwd: Path | None = None, scans: Callable[[str, str], objec
         name = file_name(path)
         return printable(f"{prefix}{name}" if place == "root" else f"{prefix}{place}/{name}")
 
-    rows = {path: Row(place, kind, shown(path, place), *name_parts(file_name(path), kind)) for path, place, kind in listed.documents}
+    rows = {
+        path: Row(place, kind, shown(path, place), *name_parts(file_name(path), kind))
+        for path, place, kind in listed.documents
+    }
     strays = [Stray(Path(path), printable(display_path(Path(path), cwd)), is_dir) for path, is_dir in listed.strays]
     index = FolderIndex(root, listed.documents, rows, strays, scans, data)
-    index.problems = [Finding(printable(display_path(Path(path), cwd)), 1, 1, code, message) for path, code, message in listed.problems]
+    index.problems = [
+        Finding(printable(display_path(Path(path), cwd)), 1, 1, code, message)
+        for path, code, message in listed.problems
+    ]
     return index
-

@@ -18,9 +18,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from handoff_lint.data.protocols import choose, known, shipped_folders, team_entries
 from handoff_lint.parse.names import undecorated
 from handoff_lint.reading import read_text
-from handoff_lint.data.protocols import choose, known, shipped_folders, team_entries
 
 HANDOFF, RESPONSE, EXAMPLE, TEMPLATE, SKIPPED, UNCLASSIFIED = (
     "handoff",
@@ -141,7 +141,9 @@ def is_response_name(name: str) -> bool:
     """Is ``name`` named as a response (``response-...``, ``YYYY-MM-DD-response-to-...``),
     as the lifecycle file-name forms write one? Used where the folder does not say (examples/)."""
     lowered = name.lower()
-    return lowered.startswith("response") or (len(lowered) > 11 and lowered[10:].startswith("-response") and lowered[:4].isdigit())
+    return lowered.startswith("response") or (
+        len(lowered) > 11 and lowered[10:].startswith("-response") and lowered[:4].isdigit()
+    )
 
 
 def is_markdown(name: str) -> bool:
@@ -188,4 +190,3 @@ def inside(path: str | Path, folders: list[str]) -> bool:
         return False
     absolute = os.path.abspath(path)
     return any(absolute == folder or absolute.startswith(folder.rstrip(os.sep) + os.sep) for folder in folders)
-

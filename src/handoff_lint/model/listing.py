@@ -13,6 +13,7 @@ from handoff_lint.model.names import looks_like_handoff
 from handoff_lint.model.status import tables
 from handoff_lint.touch import leads_out, root_outside
 
+
 def _is_dir(item: os.DirEntry) -> bool:
     try:
         return item.is_dir()
@@ -93,7 +94,11 @@ def listing(root: Path) -> Listing:
                 documents.append((prefix + name, place, kind))
     try:
         with os.scandir(base) as found:  # only files are documents: a folder named handoff-x.md is not moved
-            named = [(item.name, _is_dir(item)) for item in found if item.name.startswith("handoff-") and item.name.endswith(".md")]
+            named = [
+                (item.name, _is_dir(item))
+                for item in found
+                if item.name.startswith("handoff-") and item.name.endswith(".md")
+            ]
         top = sorted(name for name, is_dir in named if not is_dir)
         strays.extend((os.path.join(base, name), True) for name, is_dir in sorted(named) if is_dir)
     except OSError as error:
@@ -103,4 +108,3 @@ def listing(root: Path) -> Listing:
         if looks_like_handoff(Path(name)):
             documents.append((os.path.join(base, name), "root", "handoff"))
     return Listing(root, documents, strays, problems)
-

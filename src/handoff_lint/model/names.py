@@ -18,6 +18,7 @@ from handoff_lint.parse.names import slugify
 if TYPE_CHECKING:
     from handoff_lint.model.index import Entry
 
+
 def file_name(where: str | Path) -> str:
     # a listing's path: split as os.path.join made it (pairing asks it of every handoff)
     return where.rpartition(os.sep)[2] if type(where) is str and os.altsep is None else os.path.basename(where)
@@ -59,7 +60,6 @@ def looks_like_handoff(path: Path) -> bool:
     return path.name.startswith("handoff-") and path.name != TEMPLATE_NAME and path.suffix == ".md"
 
 
-
 def canonical_name(entry: Entry) -> str | None:
     """handoff-<Date field>-<slug>.md, the slug kept from the name or made from the title."""
     date = entry.date or parse_date(entry.name_date or "")
@@ -80,4 +80,3 @@ def placement(entry: Entry, config: Config, folder: bool = True, name: bool = Tr
     file_name = (canonical_name(entry) or entry.name) if name else entry.name
     root = entry.path.parent if entry.place == "root" else entry.path.parent.parent
     return (root if place == "root" else root / place) / file_name
-

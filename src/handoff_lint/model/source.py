@@ -81,7 +81,7 @@ class Source:
         return code_lines(self.text, self.lines)
 
     @cached_property
-    def document(self) -> "Document":
+    def document(self) -> Document:
         from handoff_lint.parse.markdown import parse
 
         return parse(self.text)

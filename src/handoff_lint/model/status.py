@@ -4,12 +4,13 @@ and a team's own words) and the lifecycle folder each status belongs in."""
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from handoff_lint.data.config import Config
 from handoff_lint.data.rules_data import Patterns, load_table
 from handoff_lint.parse.names import undecorated
+
 
 @lru_cache(maxsize=1)
 def tables():
@@ -49,15 +50,20 @@ def status_meaning(text: str | None, extra: Iterable[str] = (), exact: bool = Fa
     own = {_status_key(word): word for word in extra}
     if exact:
         table, _names = tables()
-        canonical = {_status_key(word): word for folder in ("active", "archive") for word in table["status-words"][folder]}
+        canonical = {
+            _status_key(word): word for folder in ("active", "archive") for word in table["status-words"][folder]
+        }
         return own.get(_status_key(text)) or canonical.get(_status_key(text))
     words = {**_vocabulary(), **own}
     best = None
     for word in words:
-        if key.startswith(word) and (len(key) == len(word) or _ends_word(key[len(word)])) and (best is None or len(word) > len(best)):
+        if (
+            key.startswith(word)
+            and (len(key) == len(word) or _ends_word(key[len(word)]))
+            and (best is None or len(word) > len(best))
+        ):
             best = word
     return words[best] if best is not None else None
-
 
 
 def status_folders(config: Config) -> dict[str, str]:
@@ -79,4 +85,3 @@ def status_folder(status: str | None, config: Config) -> tuple[str | None, str |
     if meaning is None:
         return None, None
     return meaning, status_folders(config).get(meaning.casefold())
-

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 # No two quantifiers share a run of spaces (the codes start and end with a code character), so
 # a long run of spaces in a broken comment is scanned a bounded number of times.
@@ -171,13 +171,27 @@ def read_directives(lines: list[str], code: Callable[[], frozenset[int] | None] 
         for any_match in _ANY_COMMENT.finditer(text):
             match = _COMMENT.fullmatch(any_match.group(0))
             if match is None:
-                found.problems.append((number, any_match.start() + 1, "HL903", f"malformed suppression comment {any_match.group(0)!r}: "
-                                       "write <!-- handoff-lint: disable=CODES -->, disable-next-line=, disable-file= or enable"))
+                found.problems.append(
+                    (
+                        number,
+                        any_match.start() + 1,
+                        "HL903",
+                        f"malformed suppression comment {any_match.group(0)!r}: "
+                        "write <!-- handoff-lint: disable=CODES -->, disable-next-line=, disable-file= or enable",
+                    )
+                )
                 continue
             verb, prefixes = match.group("verb"), _prefixes(match.group("codes"))
             unknown = [prefix for prefix in prefixes if not _known(prefix)]
             if unknown:
-                found.problems.append((number, any_match.start() + 1, "HL902", f"suppression comment names {', '.join(unknown)}, which is no rule code or prefix (see 'handoff-lint rules')"))
+                found.problems.append(
+                    (
+                        number,
+                        any_match.start() + 1,
+                        "HL902",
+                        f"suppression comment names {', '.join(unknown)}, which is no rule code or prefix (see 'handoff-lint rules')",
+                    )
+                )
                 prefixes = tuple(prefix for prefix in prefixes if prefix not in unknown)
                 if not prefixes:  # names nothing real: suppresses nothing (never every rule)
                     continue

@@ -103,5 +103,7 @@ class Document:
 
     def field_named(self, normalised_name: str, fields: list[Field] | None = None) -> Field | None:
         """The last field whose normalised name matches (``None`` if absent)."""
-        matches = [f for f in (self.trailer_fields if fields is None else fields) if normalise(f.name) == normalised_name]
+        matches = [
+            f for f in (self.trailer_fields if fields is None else fields) if normalise(f.name) == normalised_name
+        ]
         return matches[-1] if matches else None

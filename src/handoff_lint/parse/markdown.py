@@ -66,7 +66,7 @@ def _markdown_lines(text: str, lines: list[str]) -> tuple[str, list[str], tuple 
     front = front_matter(lines)
     if front is None:
         return text, lines, None
-    blank = [""] * front[0] + lines[front[0]:]
+    blank = [""] * front[0] + lines[front[0] :]
     return "\n".join(blank) + ("\n" if text.endswith("\n") else ""), blank, front
 
 
@@ -130,7 +130,7 @@ def parse(text: str, status_field: str = "Handoff Status") -> Document:
         doc.front_matter_end = front[0]
         doc.all_fields.extend(front[1])
 
-    for kind, tag, first, last, content in blocks[:first_section]:
+    for kind, tag, first, _last, content in blocks[:first_section]:
         if kind == "heading_open" and tag == "h1" and doc.title is None:
             doc.title, doc.title_line, doc.title_level = content.strip(), first, 1
     if doc.title is None and front is not None and front[2] is not None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 _SPACES = re.compile(r"\s+")
 _DECORATION = re.compile(r"[*_`]+|:\s*$")
@@ -46,7 +46,7 @@ def undecorated(text: str) -> str:
     text = text[start:end]
     numbered = _NUMBERING.match(text)
     if numbered:
-        text = text[numbered.end():]
+        text = text[numbered.end() :]
         start = 0
         while start < len(text) and _is_decoration(text[start]):
             start += 1
@@ -92,7 +92,9 @@ def slug_words(text: str) -> list[str]:
         from anyascii import anyascii  # transliteration tables for every script; only for such a title
 
         # letters, marks and digits only: an emoji is decoration (anyascii would spell 🚀 ':rocket:')
-        kept = "".join(c if c.isascii() or unicodedata.category(c)[0] in "LMN" else " " for c in unicodedata.normalize("NFC", text))
+        kept = "".join(
+            c if c.isascii() or unicodedata.category(c)[0] in "LMN" else " " for c in unicodedata.normalize("NFC", text)
+        )
         text = anyascii(kept)
     return _SLUG_WORDS.findall(text.lower())
 

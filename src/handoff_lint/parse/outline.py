@@ -12,7 +12,8 @@ miss, "one level deeper than its siblings". What a heading's words name is the c
 
 from __future__ import annotations
 
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 from handoff_lint.parse.document import Document, Heading, Section
 

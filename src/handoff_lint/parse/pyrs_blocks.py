@@ -16,10 +16,16 @@ from handoff_lint.parse.blocks import Block, heading_text
 
 # pyrs node name -> markdown-it-py level-0 token (type, tag)
 _TOKENS = {
-    "paragraph": ("paragraph_open", "p"), "bullet_list": ("bullet_list_open", "ul"),
-    "ordered_list": ("ordered_list_open", "ol"), "blockquote": ("blockquote_open", "blockquote"),
-    "fence": ("fence", "code"), "code_block": ("code_block", "code"), "hr": ("hr", "hr"),
-    "html_block": ("html_block", ""), "heading": ("heading_open", ""), "lheading": ("heading_open", ""),
+    "paragraph": ("paragraph_open", "p"),
+    "bullet_list": ("bullet_list_open", "ul"),
+    "ordered_list": ("ordered_list_open", "ol"),
+    "blockquote": ("blockquote_open", "blockquote"),
+    "fence": ("fence", "code"),
+    "code_block": ("code_block", "code"),
+    "hr": ("hr", "hr"),
+    "html_block": ("html_block", ""),
+    "heading": ("heading_open", ""),
+    "lheading": ("heading_open", ""),
 }
 _CODE = frozenset({"fence", "code_block"})
 _CONTAINERS = frozenset({"bullet_list", "ordered_list", "list_item", "blockquote"})
@@ -41,7 +47,9 @@ def _parser():
         return None
     # CommonMark's block rules only, as markdown.py runs markdown-it-py: no inline rules (a
     # heading's text is read off its line), no link reference definitions (they stay paragraphs)
-    return MarkdownIt("zero").enable_many(["blockquote", "code", "fence", "heading", "lheading", "hr", "list", "html_block", "paragraph"])
+    return MarkdownIt("zero").enable_many(
+        ["blockquote", "code", "fence", "heading", "lheading", "hr", "list", "html_block", "paragraph"]
+    )
 
 
 def pyrs_blocks(text: str, lines: list[str]) -> tuple[list[Block], set[int]] | None:
@@ -64,7 +72,6 @@ def pyrs_blocks(text: str, lines: list[str]) -> tuple[list[Block], set[int]] | N
         start, end = node.srcmap
         return bisect_right(ends, start - 1) + 1, bisect_right(ends, max(start, end - 1) - 1) + 1
 
-    blocks: list[Block] = []
     code: set[int] = set()
 
     def code_span(node) -> tuple[int, int]:
@@ -123,8 +130,10 @@ def _level0(children, lines: list[str], span, code_span, walk) -> list[Block]:
             content = heading_text(lines[first - 1].lstrip(" "))
         elif name == "lheading":
             tag = f"h{node.meta['level']}"
-            content = "\n".join(lines[first - 1:last - 1]).strip()
-        if name == "blockquote" and any(line.strip(" \t") and line.lstrip(" ")[:1] != ">" for line in lines[first - 1:last]):
+            content = "\n".join(lines[first - 1 : last - 1]).strip()
+        if name == "blockquote" and any(
+            line.strip(" \t") and line.lstrip(" ")[:1] != ">" for line in lines[first - 1 : last]
+        ):
             raise _Unsure  # a lazy line: pyrs and markdown-it-py differ on what interrupts one
         blocks.append((kind, tag, first, last, content))
         if name in _CONTAINERS:

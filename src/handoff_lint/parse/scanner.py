@@ -71,8 +71,13 @@ class Scan:
 
     unreadable = False  # the document could not be read: neither done nor open (its HL0 finding says why)
 
-    def __init__(self, title: str | None = None, fields: dict[str, tuple[str, int]] | None = None, references: list[Reference] | None = None,
-                 secrets: tuple = ()) -> None:
+    def __init__(
+        self,
+        title: str | None = None,
+        fields: dict[str, tuple[str, int]] | None = None,
+        references: list[Reference] | None = None,
+        secrets: tuple = (),
+    ) -> None:
         self.title = title
         self.fields = {} if fields is None else fields
         self.references = [] if references is None else references
@@ -83,12 +88,12 @@ class Scan:
         return (self.title, self.fields, tuple((r.target, r.line, r.column, r.kind) for r in self.references))
 
     @classmethod
-    def from_data(cls, data, secrets: tuple = ()) -> "Scan":
+    def from_data(cls, data, secrets: tuple = ()) -> Scan:
         title, fields, references = data
         return cls(title, dict(fields), [Reference(*r) for r in references], secrets)
 
     @classmethod
-    def from_stored(cls, data) -> "Scan | None":
+    def from_stored(cls, data) -> Scan | None:
         """:meth:`from_data` of what a cache kept (kept only for a text without secrets), or None
         if it is of another shape (then the scan is made again from the text)."""
         try:
@@ -160,7 +165,9 @@ def scan_text(text: str, secrets: tuple | None = None, code: frozenset[int] | No
             for match in LINK_RE.finditer(line):
                 result.references.append(Reference(match.group("target"), number, match.start("target") + 1, "link"))
             for match in CODE_SPAN_RE.finditer(line):
-                result.references.append(Reference(match.group("target").strip(), number, match.start("target") + 1, "code"))
+                result.references.append(
+                    Reference(match.group("target").strip(), number, match.start("target") + 1, "code")
+                )
             if "handoff-" in line:  # a handoff named bare: pairs the response, is no path to check
                 written = {link_stem(r.target) for r in result.references[before:]}
                 for match in HANDOFF_NAME_RE.finditer(line):
@@ -185,4 +192,3 @@ def _add_field(result: Scan, found) -> str:
             result.fields.setdefault(inner, (found.value, found.line))
             return inner
     return name
-

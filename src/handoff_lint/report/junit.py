@@ -12,10 +12,18 @@ from xml.etree import ElementTree
 def render(findings, stream, *, color: bool = False, notes=()) -> None:
     skipped = sum(1 for f in findings if f.suppressed)
     failures = sum(1 for f in findings if not f.suppressed and f.severity == "error")
-    suite = ElementTree.Element("testsuite", name="handoff-lint", tests=str(len(findings)),
-                                failures=str(failures), errors="0", skipped=str(skipped))
+    suite = ElementTree.Element(
+        "testsuite",
+        name="handoff-lint",
+        tests=str(len(findings)),
+        failures=str(failures),
+        errors="0",
+        skipped=str(skipped),
+    )
     for f in findings:
-        case = ElementTree.SubElement(suite, "testcase", classname=f.path, name=f"{f.code} at line {f.line}, column {f.column}")
+        case = ElementTree.SubElement(
+            suite, "testcase", classname=f.path, name=f"{f.code} at line {f.line}, column {f.column}"
+        )
         if f.suppressed:
             skip = ElementTree.SubElement(case, "skipped", message=f"suppressed by {f.suppressed}")
             skip.text = f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}"

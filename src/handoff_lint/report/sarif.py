@@ -27,7 +27,7 @@ def uri(path: str) -> str:
     data = bytearray()
     position = 0
     for match in _ESCAPE.finditer(path):
-        data += path[position:match.start()].encode("utf-8", "surrogateescape")
+        data += path[position : match.start()].encode("utf-8", "surrogateescape")
         byte, short, long = match.groups()
         data += bytes([int(byte, 16)]) if byte else chr(int(short or long, 16)).encode("utf-8", "surrogatepass")
         position = match.end()
@@ -77,7 +77,11 @@ def document(findings, notes=()) -> dict:
                                 "shortDescription": {"text": rule.summary},
                                 # the rules' examples hold made-up keys: a report shows none in full
                                 "fullDescription": {"text": redacted(rule.explanation.strip())},
-                                "help": {"text": redacted(f"{rule.explanation.strip()}\n\nExample:\n{rule.example}\n\nFix:\n{rule.fix}".strip())},
+                                "help": {
+                                    "text": redacted(
+                                        f"{rule.explanation.strip()}\n\nExample:\n{rule.example}\n\nFix:\n{rule.fix}".strip()
+                                    )
+                                },
                                 "defaultConfiguration": {"level": LEVEL[rule.severity]},
                             }
                             for rule in rules
@@ -91,10 +95,12 @@ def document(findings, notes=()) -> dict:
         ],
     }
     if notes:
-        log["runs"][0]["invocations"] = [{
-            "executionSuccessful": True,
-            "toolConfigurationNotifications": [{"level": "warning", "message": {"text": note}} for note in notes],
-        }]
+        log["runs"][0]["invocations"] = [
+            {
+                "executionSuccessful": True,
+                "toolConfigurationNotifications": [{"level": "warning", "message": {"text": note}} for note in notes],
+            }
+        ]
     return log
 
 

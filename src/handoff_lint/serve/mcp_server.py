@@ -71,8 +71,12 @@ def check(path: str, text: str | None = None, *, base: str) -> dict:
         raise refuse("; ".join(outcome.internal_errors))
     findings = [as_dict(finding) for finding in outcome.findings]
     errors = sum(f["severity"] == "error" and not f["suppressed"] for f in findings)
-    return {"passed": errors == 0, "errors": errors, "findings": findings,
-            "notes": [shown(note, LIMIT) for note in outcome.notes]}
+    return {
+        "passed": errors == 0,
+        "errors": errors,
+        "findings": findings,
+        "notes": [shown(note, LIMIT) for note in outcome.notes],
+    }
 
 
 def new_handoff(title: str, priority: str, constraints: list[str], author: str, root: str, *, base: str) -> dict:
@@ -128,9 +132,15 @@ async def _shown_errors(ctx, call_next):
     of the wrong type) quote the value sent, which may be a document's secret."""
     result = await call_next(ctx)
     if getattr(ctx, "method", None) == "tools/call" and isinstance(result, dict) and result.get("isError"):
-        result = {**result, "content": [
-            {**part, "text": shown(part["text"], LIMIT)} if isinstance(part, dict) and isinstance(part.get("text"), str)
-            else part for part in result.get("content") or []]}
+        result = {
+            **result,
+            "content": [
+                {**part, "text": shown(part["text"], LIMIT)}
+                if isinstance(part, dict) and isinstance(part.get("text"), str)
+                else part
+                for part in result.get("content") or []
+            ],
+        }
     return result
 
 
@@ -141,42 +151,70 @@ def server(base: str) -> MCPServer:
 
     name_folders([base])
     # WARNING: the SDK logs a failed call's message at INFO; the client gets it (through Show) instead
-    app = MCPServer("handoff-lint", version=__version__, log_level="WARNING", middleware=[_shown_errors], instructions=(
-        "Checks model handoff folders (models/next-local: active/, responses/, archive/). Call `check` with the "
-        "text before saving a handoff or response, `new_handoff` to start one, `respond` to answer one, "
-        "`status` to see the board."))
+    app = MCPServer(
+        "handoff-lint",
+        version=__version__,
+        log_level="WARNING",
+        middleware=[_shown_errors],
+        instructions=(
+            "Checks model handoff folders (models/next-local: active/, responses/, archive/). Call `check` with the "
+            "text before saving a handoff or response, `new_handoff` to start one, `respond` to answer one, "
+            "`status` to see the board."
+        ),
+    )
 
     def dumped(value) -> str:
         return json.dumps(value, indent=2, ensure_ascii=False)
 
-    @app.tool(name="check", description=(
-        "Call before saving a handoff or response (and after editing one): checks the document at `path` "
-        "(relative to the working folder) for structure, privacy (home paths, host names), credentials and "
-        "lifecycle. Give `text` to check that text as if it were saved at `path` (nothing is written). Returns "
-        "json: passed, errors, findings (code, line, message, severity, expected/found), notes. Fix every "
-        "finding of severity error before saving; secrets are shown redacted."))
+    @app.tool(
+        name="check",
+        description=(
+            "Call before saving a handoff or response (and after editing one): checks the document at `path` "
+            "(relative to the working folder) for structure, privacy (home paths, host names), credentials and "
+            "lifecycle. Give `text` to check that text as if it were saved at `path` (nothing is written). Returns "
+            "json: passed, errors, findings (code, line, message, severity, expected/found), notes. Fix every "
+            "finding of severity error before saving; secrets are shown redacted."
+        ),
+    )
     def check_tool(path: str, text: str | None = None) -> str:
         return dumped(check(path, text, base=base))
 
-    @app.tool(name="new_handoff", description=(
-        "Call to start a new handoff for a local model: writes active/handoff-<date>-<slug>.md from the "
-        "folder's template with the header filled in, and returns its path. Then write the sections' prose "
-        "into it and `check` it before saving. priority: HIGH, MEDIUM or LOW; constraints: any of Resource, "
-        "Privacy, Time. The title becomes the file name: never put a secret or private detail in it."))
-    def new_handoff_tool(title: str, priority: str = "MEDIUM", constraints: list[str] | None = None,
-                         author: str = "claude-code", root: str = ".") -> str:
+    @app.tool(
+        name="new_handoff",
+        description=(
+            "Call to start a new handoff for a local model: writes active/handoff-<date>-<slug>.md from the "
+            "folder's template with the header filled in, and returns its path. Then write the sections' prose "
+            "into it and `check` it before saving. priority: HIGH, MEDIUM or LOW; constraints: any of Resource, "
+            "Privacy, Time. The title becomes the file name: never put a secret or private detail in it."
+        ),
+    )
+    def new_handoff_tool(
+        title: str,
+        priority: str = "MEDIUM",
+        constraints: list[str] | None = None,
+        author: str = "claude-code",
+        root: str = ".",
+    ) -> str:
         return dumped(new_handoff(title, priority, constraints or [], author, root, base=base))
 
-    @app.tool(name="respond", description=(
-        "Call when you have done the work a handoff asks for: writes the response skeleton in responses/ "
-        "for the handoff at `handoff` (a path in active/ or archive/), its reference filled in, and returns "
-        "its path. Fill in the sections, then `check` it before saving."))
+    @app.tool(
+        name="respond",
+        description=(
+            "Call when you have done the work a handoff asks for: writes the response skeleton in responses/ "
+            "for the handoff at `handoff` (a path in active/ or archive/), its reference filled in, and returns "
+            "its path. Fill in the sections, then `check` it before saving."
+        ),
+    )
     def respond_tool(handoff: str, author: str = "next-local") -> str:
         return dumped(respond(handoff, author, base=base))
 
-    @app.tool(name="status", description=(
-        "Call to see what is waiting: the board of the handoff folder found at or below `root` as json, one "
-        "row per handoff (state, handoff path, title, status, priority, date, age_days, response)."))
+    @app.tool(
+        name="status",
+        description=(
+            "Call to see what is waiting: the board of the handoff folder found at or below `root` as json, one "
+            "row per handoff (state, handoff path, title, status, priority, date, age_days, response)."
+        ),
+    )
     def status_tool(root: str = ".") -> str:
         return dumped(status(root, base=base))
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from handoff_lint.model.status import status_folder
 from handoff_lint.data.config import Config
 from handoff_lint.model.index import FolderIndex
+from handoff_lint.model.status import status_folder
 from handoff_lint.show import shown
 
 NAME_COLUMN = 60  # characters of the file name column, at most
@@ -65,30 +65,34 @@ def rows(index: FolderIndex, config: Config) -> list[Row]:
         date = handoff.date
         # every cell through the Show seam: a title's OSC sequence (click strips only CSI) must
         # reach the terminal escaped, a credential redacted
-        board.append(Row(
-            state=state_of(handoff.place, *_meaning(status, config), bool(finished)),
-            handoff=shown(handoff.display, known=known),
-            title=shown((handoff.title or "").split(":", 1)[-1].strip(), CELL, known),
-            status=shown(status or "?", CELL, known),
-            priority=shown((handoff.value("Priority") or "?").strip(), CELL, known),
-            date=date.isoformat() if date else shown(handoff.value("Date") or "?", CELL, known),
-            age_days=(config.today - date).days if date else None,
-            response=shown(responses[0].display, known=known) if responses else None,
-        ))
+        board.append(
+            Row(
+                state=state_of(handoff.place, *_meaning(status, config), bool(finished)),
+                handoff=shown(handoff.display, known=known),
+                title=shown((handoff.title or "").split(":", 1)[-1].strip(), CELL, known),
+                status=shown(status or "?", CELL, known),
+                priority=shown((handoff.value("Priority") or "?").strip(), CELL, known),
+                date=date.isoformat() if date else shown(handoff.value("Date") or "?", CELL, known),
+                age_days=(config.today - date).days if date else None,
+                response=shown(responses[0].display, known=known) if responses else None,
+            )
+        )
     stems = {handoff.stem for handoff in index.handoffs()}
     for response in index.responses():  # the board shows them too, not only `check` (HL406)
         for name in dict.fromkeys(n for n in response.handoffs_named() if n not in stems):
             date = response.date
-            board.append(Row(
-                state="response to a missing handoff",
-                handoff=shown(f"{name}.md", CELL, known),
-                title=shown((response.title or "").split(":", 1)[-1].strip(), CELL, known),
-                status="?",
-                priority="?",
-                date=date.isoformat() if date else shown(response.value("Date") or "?", CELL, known),
-                age_days=(config.today - date).days if date else None,
-                response=shown(response.display, known=known),
-            ))
+            board.append(
+                Row(
+                    state="response to a missing handoff",
+                    handoff=shown(f"{name}.md", CELL, known),
+                    title=shown((response.title or "").split(":", 1)[-1].strip(), CELL, known),
+                    status="?",
+                    priority="?",
+                    date=date.isoformat() if date else shown(response.value("Date") or "?", CELL, known),
+                    age_days=(config.today - date).days if date else None,
+                    response=shown(response.display, known=known),
+                )
+            )
     order = list(STATES)
     return sorted(board, key=lambda row: (order.index(row.state), row.date, row.handoff))
 
@@ -107,8 +111,13 @@ def render(board: list[Row], echo, style) -> None:
         if row.state != current:
             current = row.state
             count = sum(r.state == current for r in board)
-            echo(("\n" if row is not board[0] else "") + style(f"{current.upper()} ({count})", fg=STATES[current], bold=True))
+            echo(
+                ("\n" if row is not board[0] else "")
+                + style(f"{current.upper()} ({count})", fg=STATES[current], bold=True)
+            )
         age = f"{row.age_days}d" if row.age_days is not None else "?"
-        echo(f"  {row.priority:<{priority}} {age:>5}  {row.handoff.rsplit('/', 1)[-1]:<{name}}  {style(row.title, dim=True)}")
+        echo(
+            f"  {row.priority:<{priority}} {age:>5}  {row.handoff.rsplit('/', 1)[-1]:<{name}}  {style(row.title, dim=True)}"
+        )
         if row.response:
             echo(f"  {'':<{priority}} {'':>5}  <- {row.response.rsplit('/', 1)[-1]}")

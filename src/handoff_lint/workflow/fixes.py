@@ -22,11 +22,11 @@ from pathlib import Path
 from handoff_lint.data.catalogue import is_selected
 from handoff_lint.data.config import Config
 from handoff_lint.detect.values import Known
+from handoff_lint.git import GitError, git, work_tree
 from handoff_lint.model.index import FolderIndex, build
 from handoff_lint.model.kinds import classify, display_path, inside
 from handoff_lint.model.names import placement
 from handoff_lint.reading import read_bytes
-from handoff_lint.git import GitError, git, work_tree
 from handoff_lint.show import shown
 from handoff_lint.touch import TouchError, inside_root, leads_out, write_text
 
@@ -97,13 +97,24 @@ def plan(index: FolderIndex, config: Config, in_run) -> Plan:
             continue
         if target.name != entry.name and Known(entry.scanned.secrets).add(known).carried_by(target.name):
             # a secret is never a file name: every later path, commit and report would carry it
-            result.refused.append(shown(f"{entry.display}: not renamed, the name its title gives would carry a secret the document holds; change the title", known=known))
+            result.refused.append(
+                shown(
+                    f"{entry.display}: not renamed, the name its title gives would carry a secret the document holds; change the title",
+                    known=known,
+                )
+            )
             continue
         if leads_out(target, index.root) or leads_out(entry.path, index.root):
-            result.refused.append(shown(f"{entry.display}: not moved, {display_path(target)} leads outside the handoff folder", known=known))
+            result.refused.append(
+                shown(
+                    f"{entry.display}: not moved, {display_path(target)} leads outside the handoff folder", known=known
+                )
+            )
             continue
         if target.exists() or target.is_symlink() or target in taken:
-            result.refused.append(shown(f"{entry.display}: not moved, {display_path(target)} already exists", known=known))
+            result.refused.append(
+                shown(f"{entry.display}: not moved, {display_path(target)} already exists", known=known)
+            )
             continue
         taken.add(target)
         moved[entry.path] = target
@@ -126,7 +137,9 @@ def plan(index: FolderIndex, config: Config, in_run) -> Plan:
             if pointed.name != now.name:  # the link text names the file too
                 replacements.append((f"[{pointed.name}]", f"[{now.name}]"))
         if replacements and leads_out(response.path, index.root):
-            result.refused.append(shown(f"{response.display}: links not updated, the file leads outside the handoff folder", known=known))
+            result.refused.append(
+                shown(f"{response.display}: links not updated, the file leads outside the handoff folder", known=known)
+            )
         elif replacements:
             result.edits.append(Edit(response.path, replacements))
     return result
@@ -177,7 +190,9 @@ def _git_path(prefix: str, path: Path) -> str:
         return name
     escapes = {7: "\\a", 8: "\\b", 9: "\\t", 10: "\\n", 11: "\\v", 12: "\\f", 13: "\\r", 34: '\\"', 92: "\\\\"}
     data = os.fsencode(name)
-    return '"' + "".join(escapes.get(byte) or (chr(byte) if 32 <= byte < 127 else f"\\{byte:03o}") for byte in data) + '"'
+    return (
+        '"' + "".join(escapes.get(byte) or (chr(byte) if 32 <= byte < 127 else f"\\{byte:03o}") for byte in data) + '"'
+    )
 
 
 def apply(plan_: Plan) -> tuple[list[Path], list[Path]]:

@@ -48,8 +48,10 @@ def install(cwd: Path | None = None, force: bool = False, name: str = "pre-commi
         current = _head(target) if target.is_file() else ""
         if marker(name) not in current:
             if not force:
-                raise HookError(f"{target} exists and is not handoff-lint's; "
-                                f"use --force to keep it as {name}.legacy and install ours")
+                raise HookError(
+                    f"{target} exists and is not handoff-lint's; "
+                    f"use --force to keep it as {name}.legacy and install ours"
+                )
             legacy = hooks / f"{name}.legacy"
             if os.path.lexists(legacy):
                 raise HookError(f"{legacy} already exists; move it away first")

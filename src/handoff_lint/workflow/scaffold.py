@@ -16,13 +16,13 @@ from pathlib import Path
 
 from handoff_lint.detect.scan import hits_by_line, spans_of, values_at
 from handoff_lint.detect.values import Known
-from handoff_lint.parse.names import slugify
-from handoff_lint.show import shown
-from handoff_lint.model.kinds import LIFECYCLE_FOLDERS, TEMPLATE_NAME, classify, display_path, is_handoff_root
 from handoff_lint.git import work_tree
 from handoff_lint.model.index import Entry, scan
+from handoff_lint.model.kinds import LIFECYCLE_FOLDERS, TEMPLATE_NAME, classify, display_path, is_handoff_root
 from handoff_lint.parse.directives import PEER_MARKER
+from handoff_lint.parse.names import slugify
 from handoff_lint.reading import read_text
+from handoff_lint.show import shown
 from handoff_lint.touch import TouchError, check_root, inside_root, write_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -79,11 +79,11 @@ def without_suppressions(text: str) -> str:
         if end < 0:
             kept.append(text[position:])
             break
-        body = text[start + 4:end].lower()
+        body = text[start + 4 : end].lower()
         if "handoff-lint" in body or "pragma" in body or "gitleaks:allow" in body:
             kept.append(text[position:start] + mark)
         else:
-            kept.append(text[position:end + 3])
+            kept.append(text[position : end + 3])
         position = end + 3
     cleaned = PEER_MARKER.sub(mark, "".join(kept))
     if not mark or mark not in cleaned:
@@ -118,9 +118,17 @@ def new_handoff(root: Path, description: str, today, author: str, priority: str,
     else:
         text = (TEMPLATES / "handoff.md").read_text(encoding="utf-8")
     if hits_by_line([description]):  # a secret is never a file name, nor a title to copy around
-        raise ScaffoldError("the description holds what looks like a secret; it would become the file name: leave it out")
+        raise ScaffoldError(
+            "the description holds what looks like a secret; it would become the file name: leave it out"
+        )
     text = re.sub(r"^# .*$", lambda _m: f"# Local Handoff: {description.strip()}", text, count=1, flags=re.M)
-    for name, value in (("Date", today.isoformat()), ("From", author), ("Priority", priority), ("Constraints", "/".join(constraints)), ("Handoff Status", READY)):
+    for name, value in (
+        ("Date", today.isoformat()),
+        ("From", author),
+        ("Priority", priority),
+        ("Constraints", "/".join(constraints)),
+        ("Handoff Status", READY),
+    ):
         text = _set_field(text, name, value)
     path = root / "active" / f"handoff-{today.isoformat()}-{slugify(description)}.md"
     _inside(path, root).parent.mkdir(exist_ok=True)
@@ -150,7 +158,12 @@ def respond(handoff: Path, today, author: str) -> Path:
     path = responses / f"{today.isoformat()}-response-to-{entry.stem}.md"
     known = Known(entry.scanned.secrets).add(values_at([entry.name], spans_of(hits_by_line([entry.name]))))
     if known.carried_by(path.name) or known.carried_by(title):  # a secret is never a file name, nor copied
-        raise ScaffoldError(shown(f"{entry.display}: no response made: its file name or title carries a secret; take it out of the handoff first", known=known))
+        raise ScaffoldError(
+            shown(
+                f"{entry.display}: no response made: its file name or title carries a secret; take it out of the handoff first",
+                known=known,
+            )
+        )
     _inside(responses, root).mkdir(exist_ok=True)
     _create(path, without_suppressions(text), root)
     return path
@@ -181,14 +194,15 @@ def pre_commit_snippet(folder: Path) -> str:
     import os
     import re as regex
 
-
     absolute = Path(os.path.abspath(folder))
     top = work_tree(absolute if absolute.is_dir() else Path.cwd()) or Path.cwd()
     try:
         relative = absolute.resolve().relative_to(top.resolve()).as_posix()
     except ValueError:  # outside the repository: as given
         relative = folder.as_posix()
-    pattern = "'^" + regex.escape(relative.strip("/")).replace("\\/", "/").replace("'", "''") + "/'"  # YAML single-quoted
+    pattern = (
+        "'^" + regex.escape(relative.strip("/")).replace("\\/", "/").replace("'", "''") + "/'"
+    )  # YAML single-quoted
     return f"""\
 # .pre-commit-config.yaml (handoff-lint must be installed where git runs: pip install handoff-lint)
 # pre-commit runs no hook for a commit that only deletes files: `handoff-lint install-hook`

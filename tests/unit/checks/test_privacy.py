@@ -91,9 +91,18 @@ def test_current_login_name_is_found_even_without_a_pattern(tmp_path):
 
     (tmp_path / "notes.md").write_text("first\nRan it as zelda-quill on the laptop\n")
     real_lookup = {"HANDOFF_LINT_OWN_IDENTIFIERS": None}
-    result = run_cli("check", "--select", "HL206", "notes.md", cwd=tmp_path, env={**real_lookup, "USER": "zelda-quill", "LOGNAME": "zelda-quill"})
+    result = run_cli(
+        "check",
+        "--select",
+        "HL206",
+        "notes.md",
+        cwd=tmp_path,
+        env={**real_lookup, "USER": "zelda-quill", "LOGNAME": "zelda-quill"},
+    )
     assert result.code == 1 and "notes.md:2:11: HL206" in result.stdout
-    generic = run_cli("check", "--select", "HL206", "notes.md", cwd=tmp_path, env={**real_lookup, "USER": "root", "LOGNAME": "root"})
+    generic = run_cli(
+        "check", "--select", "HL206", "notes.md", cwd=tmp_path, env={**real_lookup, "USER": "root", "LOGNAME": "root"}
+    )
     assert "HL206" not in generic.stdout
 
 
@@ -177,7 +186,14 @@ def test_url_user_info_is_not_an_email_and_its_password_is_never_quoted(line):
     assert all("Zq8Lp0Wm4N" not in f.message for f in found)
 
 
-@pytest.mark.parametrize("line", ["write to alice.smith@acme-corp.com", "mailto:alice.smith@acme-corp.com", "see https://acme-corp.com/team?contact=alice.smith@acme-corp.com"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "write to alice.smith@acme-corp.com",
+        "mailto:alice.smith@acme-corp.com",
+        "see https://acme-corp.com/team?contact=alice.smith@acme-corp.com",
+    ],
+)
 def test_email_beside_or_after_a_url_is_still_found(line):
     assert ("HL205", 2) in codes(line)
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import VALID_HANDOFF, VALID_RESPONSE, line_of
+from handoff_lint.checks import structure
 from handoff_lint.data.config import Config
 from handoff_lint.model.kinds import HANDOFF, RESPONSE, TEMPLATE, SourceFile
-from handoff_lint.checks import structure
 from handoff_lint.model.source import Source
-from pathlib import Path
 
 
 def findings_for(text: str, kind: str = HANDOFF, strict: bool = False, name: str = "doc.md"):
@@ -33,12 +34,32 @@ def test_valid_handoff_and_response_are_clean():
         ("**To**: next-local (any available local model)\n", "", "HL102", "**Priority**"),
         ("**Priority**: MEDIUM", "**Prority**: MEDIUM", "HL104", "**Prority**"),
         ("## Task Description", "## Task Descripton", "HL107", "## Task Descripton"),
-        ("## Expected Deliverables\n1. outputs/error-patterns.csv with columns signature,count,first_seen\n", "", "HL105", "## Local Model Preferences"),
+        (
+            "## Expected Deliverables\n1. outputs/error-patterns.csv with columns signature,count,first_seen\n",
+            "",
+            "HL105",
+            "## Local Model Preferences",
+        ),
         ("- Any 7B code model with a 4k context.", "", "HL106", "## Local Model Preferences"),
-        ("Extract the distinct error signatures from every log and count how often each appears.", "[Specific task for local model]", "HL112", "[Specific task"),
+        (
+            "Extract the distinct error signatures from every log and count how often each appears.",
+            "[Specific task for local model]",
+            "HL112",
+            "[Specific task",
+        ),
         ("**From**: claude-code", "**From**: [Your Model Name]", "HL112", "**From**"),
-        ("# Local Handoff: Extract error patterns from build logs", "# Handoff for the log job", "HL101", "# Handoff for"),
-        ("**Handoff Status**: Ready for local model pickup", "**Handoff Status**: done-ish", "HL111", "**Handoff Status**"),
+        (
+            "# Local Handoff: Extract error patterns from build logs",
+            "# Handoff for the log job",
+            "HL101",
+            "# Handoff for",
+        ),
+        (
+            "**Handoff Status**: Ready for local model pickup",
+            "**Handoff Status**: done-ish",
+            "HL111",
+            "**Handoff Status**",
+        ),
         ("**Handoff Status**: Ready for local model pickup", "", "HL110", "---"),
     ],
 )
@@ -96,15 +117,18 @@ def test_template_may_hold_placeholders_but_not_lose_sections():
     assert [code for code, _ in findings_for(broken, TEMPLATE)] == ["HL105"]
 
 
-@pytest.mark.parametrize("change", [
-    ("", ""),  # placeholders only
-    ("## Context Summary", "## Context"),
-    ("# Local Handoff: Extract", "# Handoff: Extract"),
-    ("**Priority**: HIGH/MEDIUM/LOW", "**Prority**: HIGH/MEDIUM/LOW"),
-    ("Ready for local model pickup", "[Status]"),
-    ("The nightly builds fail in ways nobody has catalogued. We have 40 logs in logs/nightly/.", ""),
-    ("**Constraints**: Resource/Time", "**Constraints**: [Resource/Privacy/Time]"),
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        ("", ""),  # placeholders only
+        ("## Context Summary", "## Context"),
+        ("# Local Handoff: Extract", "# Handoff: Extract"),
+        ("**Priority**: HIGH/MEDIUM/LOW", "**Prority**: HIGH/MEDIUM/LOW"),
+        ("Ready for local model pickup", "[Status]"),
+        ("The nightly builds fail in ways nobody has catalogued. We have 40 logs in logs/nightly/.", ""),
+        ("**Constraints**: Resource/Time", "**Constraints**: [Resource/Privacy/Time]"),
+    ],
+)
 def test_the_template_quick_check_reports_what_jsonschema_does(monkeypatch, change):
     """The template's quick check ignores the values its findings drop: the same findings as
     asking jsonschema every time."""
@@ -152,12 +176,16 @@ def test_a_document_of_too_many_lines_is_not_parsed_but_still_read(handoff_root)
 
 # -- the protocol's reading (issue 17): variation it allows is nothing, style is a warning --------
 
+
 def severities_for(text: str, kind: str = HANDOFF, strict: bool = False, name: str = "doc.md"):
     """(code, line, severity) as a run reports them: the catalogue's severity, strict's when set."""
     from handoff_lint.data.catalogue import catalogue, strict_severities
 
     overrides = strict_severities() if strict else {}
-    return [(code, line, overrides.get(code) or catalogue()[code].severity) for code, line in findings_for(text, kind, strict, name)]
+    return [
+        (code, line, overrides.get(code) or catalogue()[code].severity)
+        for code, line in findings_for(text, kind, strict, name)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -196,7 +224,11 @@ def test_local_model_preferences_is_optional():
     [
         ("**Priority**: MEDIUM", "**Priority**: Medium", "HL114"),
         ("**Priority**: MEDIUM", "**Priority**: 🔴 high", "HL114"),
-        ("**To**: next-local (any available local model)", "**To**: next-local\n**Estimated effort**: 2 hours", "HL113"),
+        (
+            "**To**: next-local (any available local model)",
+            "**To**: next-local\n**Estimated effort**: 2 hours",
+            "HL113",
+        ),
         ("**Handoff Status**: Ready for local model pickup", "**Handoff Status**: done-ish", "HL111"),
     ],
 )
@@ -240,7 +272,8 @@ def test_strict_holds_the_template_exactly():
 
 def test_resource_and_privacy_requirements_in_two_sections_are_one():
     text = VALID_HANDOFF.replace("## Resource/Privacy Requirements\n", "## Resource Requirements\n").replace(
-        "## Current State/Progress", "## Privacy Requirements\n- Local-only\n\n## Current State/Progress")
+        "## Current State/Progress", "## Privacy Requirements\n- Local-only\n\n## Current State/Progress"
+    )
     assert findings_for(text) == []
 
 
@@ -274,31 +307,43 @@ def test_a_response_of_bold_labelled_paragraphs_is_clean():
 
 @pytest.mark.parametrize(
     "label, code",
-    [("**Work performed:** grouped 1,212 error lines\ninto 37 signatures.\n", "HL105"),
-     ("**Recommendations** - fix the three linker signatures first.\n", "HL105")],
+    [
+        ("**Work performed:** grouped 1,212 error lines\ninto 37 signatures.\n", "HL105"),
+        ("**Recommendations** - fix the three linker signatures first.\n", "HL105"),
+    ],
 )
 def test_a_bold_labelled_response_missing_an_item_is_reported(label, code):
     assert [c for c, _ in findings_for(BOLD_RESPONSE.replace(label, ""), RESPONSE)] == [code]
 
 
 def test_a_bold_label_with_nothing_after_it_is_an_empty_section():
-    text = BOLD_RESPONSE.replace("**Deliverables location:**\n\n- outputs/error-patterns.csv\n", "**Deliverables location:**\n")
+    text = BOLD_RESPONSE.replace(
+        "**Deliverables location:**\n\n- outputs/error-patterns.csv\n", "**Deliverables location:**\n"
+    )
     assert [c for c, _ in findings_for(text, RESPONSE)] == ["HL106"]
 
 
 def test_response_sections_under_the_protocols_wording_and_variants():
-    text = (VALID_RESPONSE.replace("## Constraints Met", "## ✅ Constraints Met Confirmation")
-            .replace("## Work Performed", "## 2. Work Performed Summary")
-            .replace("## Resource Usage", "## Resource usage (if relevant)")
-            .replace("## Deliverables Location", "## Deliverables")
-            .replace("**From**: llama-3-8b-local", "**In response to**: [the handoff](../archive/handoff-2026-11-02-extract-error-patterns.md)\n**Model**: llama-3-8b"))
+    text = (
+        VALID_RESPONSE.replace("## Constraints Met", "## ✅ Constraints Met Confirmation")
+        .replace("## Work Performed", "## 2. Work Performed Summary")
+        .replace("## Resource Usage", "## Resource usage (if relevant)")
+        .replace("## Deliverables Location", "## Deliverables")
+        .replace(
+            "**From**: llama-3-8b-local",
+            "**In response to**: [the handoff](../archive/handoff-2026-11-02-extract-error-patterns.md)\n**Model**: llama-3-8b",
+        )
+    )
     assert findings_for(text, RESPONSE) == []
     assert "HL105" in [c for c, _ in findings_for(text, RESPONSE, strict=True)]
 
 
 def test_resource_usage_is_optional_and_the_file_name_names_the_handoff():
     text = VALID_RESPONSE.replace("## Resource Usage\nPeak 6.1 GB, 22 minutes on 4 cores.\n\n", "")
-    text = text.replace("## Reference to Original Handoff\n[handoff-2026-11-02-extract-error-patterns.md](../archive/handoff-2026-11-02-extract-error-patterns.md)\n\n", "")
+    text = text.replace(
+        "## Reference to Original Handoff\n[handoff-2026-11-02-extract-error-patterns.md](../archive/handoff-2026-11-02-extract-error-patterns.md)\n\n",
+        "",
+    )
     assert "Reference to" not in text and "Resource Usage" not in text
     assert findings_for(text, RESPONSE, name=RESPONSE_NAME) == []
     assert [c for c, _ in findings_for(text, RESPONSE, name="response-2026-11-03-patterns.md")] == ["HL105"]
@@ -313,13 +358,16 @@ def test_a_response_field_that_is_a_typo_is_still_caught():
 
 # -- reading by meaning (issue 28): one reading for every style ----------------------------------
 
+
 def found_for(text: str, kind: str = HANDOFF, strict: bool = False, name: str = "doc.md", root=None):
     source = Source(SourceFile(Path(name), name, kind, root), text)
     return structure.check(source, Config(strict=strict))
 
 
-METADATA = ("**Date**: 2026-11-02\n**From**: claude-code\n**To**: next-local (any available local model)\n"
-            "**Priority**: MEDIUM\n**Constraints**: Resource/Time\n")
+METADATA = (
+    "**Date**: 2026-11-02\n**From**: claude-code\n**To**: next-local (any available local model)\n"
+    "**Priority**: MEDIUM\n**Constraints**: Resource/Time\n"
+)
 
 
 @pytest.mark.parametrize(

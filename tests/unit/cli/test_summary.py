@@ -22,11 +22,14 @@ def test_an_error_fails_unless_exit_zero():
     assert exit_code(tally, exit_zero=False, warnings_as_errors=False) == 1
     assert exit_code(tally, exit_zero=True, warnings_as_errors=True) == 0
     assert summary(tally, "2 files", "[*] 1 fixable with the `--fix` option.\n") == (
-        "Found 1 error and 1 warning in 2 files.\n[*] 1 fixable with the `--fix` option.\n")
+        "Found 1 error and 1 warning in 2 files.\n[*] 1 fixable with the `--fix` option.\n"
+    )
 
 
 def test_a_suppressed_finding_fails_nothing_and_is_never_silent():
-    tally = Tally.of([finding("HL301", "error", suppressed="<!-- handoff-lint: disable-next-line=HL301 --> (line 2)")], 1)
+    tally = Tally.of(
+        [finding("HL301", "error", suppressed="<!-- handoff-lint: disable-next-line=HL301 --> (line 2)")], 1
+    )
     assert exit_code(tally, exit_zero=False, warnings_as_errors=True) == 0
     text = summary(tally, "1 file", "never shown: nothing was found")
     assert text.startswith("All checks passed (1 file checked).\n")

@@ -10,7 +10,13 @@ TOKEN = "ghp_Zq3aB7cD9eF1gH2iJ4kL6mN8oP0qR5sT7uV9"
 
 def test_the_value_and_its_derived_forms_are_redacted():
     known = Known([(TOKEN, 4)])
-    for text in (TOKEN, TOKEN.lower(), TOKEN.upper(), "ghp-zq3ab7cd9ef1gh2ij4kl6mn8op0qr5st7uv9", f"handoff-2026-12-01-deploy-{TOKEN.lower().replace('_', '-')}.md"):
+    for text in (
+        TOKEN,
+        TOKEN.lower(),
+        TOKEN.upper(),
+        "ghp-zq3ab7cd9ef1gh2ij4kl6mn8op0qr5st7uv9",
+        f"handoff-2026-12-01-deploy-{TOKEN.lower().replace('_', '-')}.md",
+    ):
         shown = known.redact(f"name {text} end")
         assert "zq3ab7cd9ef1gh2ij4kl6mn8op0qr5st7uv9" not in shown.lower(), shown
         assert shown.startswith("name ") and shown.endswith(" end")

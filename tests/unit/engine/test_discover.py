@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from handoff_lint.model.kinds import EXAMPLE, HANDOFF, RESPONSE, SKIPPED, TEMPLATE, UNCLASSIFIED
 from handoff_lint.engine.discover import discover
+from handoff_lint.model.kinds import EXAMPLE, HANDOFF, RESPONSE, SKIPPED, TEMPLATE, UNCLASSIFIED
 
 
 def kinds(paths, cwd, monkeypatch):
@@ -63,9 +63,7 @@ def test_folder_that_is_not_a_handoff_folder_is_still_walked(tmp_path, monkeypat
 
 def test_explicit_files_are_taken_once_and_missing_paths_reported(handoff_root, monkeypatch):
     (handoff_root / "active" / "handoff-2026-11-02-a.md").write_text("x\n")
-    found, missing = kinds(
-        ["active/handoff-2026-11-02-a.md", "active", "nope.md"], handoff_root, monkeypatch
-    )
+    found, missing = kinds(["active/handoff-2026-11-02-a.md", "active", "nope.md"], handoff_root, monkeypatch)
     assert found == {"active/handoff-2026-11-02-a.md": HANDOFF}
     assert missing == ["nope.md"]
 
@@ -80,7 +78,11 @@ def test_a_path_through_a_link_and_dotdot_names_the_file_the_system_reads(tmp_pa
         (tmp_path / folder / "notes.md").write_text(f"# {folder}\n")
     monkeypatch.chdir(tmp_path)
     files, _missing = discover(["a/link/../notes.md", "a/notes.md"])
-    assert [Path(f.absolute).read_text() for f in files] == [Path(f.path).read_text() for f in files] == ["# real\n", "# a\n"]
+    assert (
+        [Path(f.absolute).read_text() for f in files]
+        == [Path(f.path).read_text() for f in files]
+        == ["# real\n", "# a\n"]
+    )
     assert files[0].absolute == str((tmp_path / "real" / "notes.md").resolve())
 
 
@@ -114,7 +116,10 @@ def test_a_folder_run_reads_every_text_file_of_a_handoff_root(handoff_root):
     (handoff_root / ".env").write_text(f"GITHUB_TOKEN={token}\n")
     (handoff_root / "diagram.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     result = run_cli("check", "--format", "json", ".", cwd=handoff_root)
-    assert sorted((f["path"], f["code"]) for f in json.loads(result.stdout)) == [(".env", "HL301"), ("notes.txt", "HL203")]
+    assert sorted((f["path"], f["code"]) for f in json.loads(result.stdout)) == [
+        (".env", "HL301"),
+        ("notes.txt", "HL203"),
+    ]
     named = run_cli("check", "--format", "json", "diagram.png", cwd=handoff_root)
     assert [f["code"] for f in json.loads(named.stdout)] == ["HL001"]  # named, it is reported
 
@@ -126,8 +131,14 @@ def test_a_walk_takes_every_file_of_a_root_at_any_depth_and_never_follows_a_fold
     outside = handoff_root.parent.parent / "outside"
     outside.mkdir()
     (outside / "secret.txt").write_text("x\n")
-    places = ("active/a/b/c/d/.env", "active/a/b/c/d/e/f.txt", "archive/.cache/k.txt", "node_modules/m.txt",
-              "x/.git/config", ".git")
+    places = (
+        "active/a/b/c/d/.env",
+        "active/a/b/c/d/e/f.txt",
+        "archive/.cache/k.txt",
+        "node_modules/m.txt",
+        "x/.git/config",
+        ".git",
+    )
     for rel in places:
         path = handoff_root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -139,14 +150,18 @@ def test_a_walk_takes_every_file_of_a_root_at_any_depth_and_never_follows_a_fold
     (handoff_root.parent / "notes.txt").write_text("x\n")
     found, _ = kinds(["."], handoff_root.parent, monkeypatch)
     assert sorted(found) == [
-        "next-local/active/a/b/c/d/.env", "next-local/active/a/b/c/d/e/f.txt", "next-local/active/a/out",
-        "next-local/archive/.cache/k.txt", "next-local/node_modules/m.txt",
+        "next-local/active/a/b/c/d/.env",
+        "next-local/active/a/b/c/d/e/f.txt",
+        "next-local/active/a/out",
+        "next-local/archive/.cache/k.txt",
+        "next-local/node_modules/m.txt",
     ]
     files, _ = discover(["next-local/active/a/b/c/d/.env"])
     assert files[0].root == handoff_root  # deep inside, still of the root
 
 
 # -- the protocol a root follows (issue 28) ------------------------------------------------------
+
 
 def test_the_protocol_is_known_by_the_folder_name_then_the_template_title(tmp_path):
     from handoff_lint.data.config import Config

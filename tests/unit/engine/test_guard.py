@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from handoff_lint.data.config import load_config
-from handoff_lint.model.kinds import SourceFile
 from handoff_lint.engine.guard import Guard, covers_protected, shorten
+from handoff_lint.model.kinds import SourceFile
 
 
 def guard_for(folder: Path, setting: str, select=(), ignore=()) -> Guard:
@@ -18,24 +18,34 @@ def guard_for(folder: Path, setting: str, select=(), ignore=()) -> Guard:
     return Guard(config)
 
 
-@pytest.mark.parametrize("setting, key", [
-    ('ignore = ["ALL"]', "ignore switches off HL2, HL3"),
-    ('ignore = ["HL301"]', "ignore switches off HL301"),
-    ('select = ["HL1"]', "select leaves out HL2, HL3"),
-    ('select = ["HL1", "HL3"]', "select leaves out HL2"),
-    ('severity = {HL301 = "warning", HL109 = "error"}', "severity makes HL301 a warning"),
-    ('inline-suppress = ["ALL"]', 'inline-suppress = ["ALL"]'),
-])
+@pytest.mark.parametrize(
+    "setting, key",
+    [
+        ('ignore = ["ALL"]', "ignore switches off HL2, HL3"),
+        ('ignore = ["HL301"]', "ignore switches off HL301"),
+        ('select = ["HL1"]', "select leaves out HL2, HL3"),
+        ('select = ["HL1", "HL3"]', "select leaves out HL2"),
+        ('severity = {HL301 = "warning", HL109 = "error"}', "severity makes HL301 a warning"),
+        ('inline-suppress = ["ALL"]', 'inline-suppress = ["ALL"]'),
+    ],
+)
 def test_each_setting_that_weakens_the_guard_is_one_note_naming_file_and_key(tmp_path, monkeypatch, setting, key):
     monkeypatch.chdir(tmp_path)
     notes = guard_for(tmp_path, setting).notes()
     assert notes == [next(note for note in notes if note.startswith(f".handoff-lint.toml: {key}"))]
 
 
-@pytest.mark.parametrize("setting", [
-    'ignore = ["HL1", "HL4"]', 'select = ["HL2", "HL3"]', 'severity = {HL109 = "error"}',
-    'inline-suppress = ["HL1", "HL4", "HL5"]', 'inline-suppress = ["HL"]', 'exclude = ["drafts/"]',
-])
+@pytest.mark.parametrize(
+    "setting",
+    [
+        'ignore = ["HL1", "HL4"]',
+        'select = ["HL2", "HL3"]',
+        'severity = {HL109 = "error"}',
+        'inline-suppress = ["HL1", "HL4", "HL5"]',
+        'inline-suppress = ["HL"]',
+        'exclude = ["drafts/"]',
+    ],
+)
 def test_a_setting_that_keeps_the_guard_says_nothing(tmp_path, monkeypatch, setting):
     monkeypatch.chdir(tmp_path)
     assert guard_for(tmp_path, setting).notes() == []
@@ -48,7 +58,8 @@ def test_what_the_command_line_chose_is_not_the_files_doing(tmp_path, monkeypatc
     assert guard_for(tmp_path, 'ignore = ["HL3"]', select=["HL1"]).notes() == []
     assert guard_for(tmp_path, 'severity = {HL301 = "warning"}', select=["HL1"]).notes() == []
     assert guard_for(tmp_path, 'ignore = ["HL3"]', ignore=["HL109"]).notes() == [
-        ".handoff-lint.toml: ignore switches off HL3: those privacy and credential rules do not run"]
+        ".handoff-lint.toml: ignore switches off HL3: those privacy and credential rules do not run"
+    ]
 
 
 def test_per_file_ignores_and_exclude_are_named_for_files_in_a_handoff_folder_only(tmp_path, monkeypatch):

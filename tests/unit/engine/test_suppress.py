@@ -48,7 +48,12 @@ def test_comments_decide_before_the_bound_so_a_bound_cannot_hide_what_stays(tmp_
     """With max-findings-per-rule = 5, a comment that hides the first 20 of 30 findings leaves 10:
     5 shown and one summary of the other 5, never nothing."""
     (tmp_path / ".handoff-lint.toml").write_text('max-findings-per-rule = 5\ninline-suppress = ["ALL"]\n')
-    lines = ["<!-- handoff-lint: disable -->"] + [f"{LEAK}{n}" for n in range(20)] + ["<!-- handoff-lint: enable -->"] + [f"{LEAK}{n}" for n in range(10)]
+    lines = (
+        ["<!-- handoff-lint: disable -->"]
+        + [f"{LEAK}{n}" for n in range(20)]
+        + ["<!-- handoff-lint: enable -->"]
+        + [f"{LEAK}{n}" for n in range(10)]
+    )
     result = check(tmp_path, "\n".join(lines) + "\n", "--format", "json")
     found = json.loads(result.stdout)
     hl201 = [f for f in found if f["code"] == "HL201" and f["suppressed"] is None]
@@ -83,14 +88,17 @@ def test_by_default_a_next_line_comment_naming_the_code_or_its_family_hides_a_cr
     assert hidden[0][2].endswith("--> (line 1)") and "disable-next-line=" in hidden[0][2]
 
 
-@pytest.mark.parametrize("comment", [
-    "<!-- handoff-lint: disable-next-line -->",
-    "<!-- handoff-lint: disable-next-line=HL -->",
-    "<!-- handoff-lint: disable=HL3 -->",
-    "<!-- handoff-lint: disable -->",
-    "<!-- handoff-lint: disable-file -->",
-    "<!-- handoff-lint: disable-file=HL2,HL3 -->",
-])
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "<!-- handoff-lint: disable-next-line -->",
+        "<!-- handoff-lint: disable-next-line=HL -->",
+        "<!-- handoff-lint: disable=HL3 -->",
+        "<!-- handoff-lint: disable -->",
+        "<!-- handoff-lint: disable-file -->",
+        "<!-- handoff-lint: disable-file=HL2,HL3 -->",
+    ],
+)
 def test_by_default_no_range_and_no_unnamed_comment_hides_privacy_or_credentials(comment):
     found = {2: "HL301"} if "next-line" in comment else {2: "HL301", 3: "HL201"}
     open_, hidden, tool = hide([comment, "token", "home"], found)
@@ -112,9 +120,14 @@ def test_a_bare_range_that_covers_no_privacy_finding_is_no_hl904():
     assert open_ == [] and len(hidden) == 1 and tool == []
 
 
-@pytest.mark.parametrize("marker, line", [
-    ("x  # pragma: allowlist secret", 1), ("<!-- pragma: allowlist nextline secret -->", 2), ("x  # gitleaks:allow", 1),
-])
+@pytest.mark.parametrize(
+    "marker, line",
+    [
+        ("x  # pragma: allowlist secret", 1),
+        ("<!-- pragma: allowlist nextline secret -->", 2),
+        ("x  # gitleaks:allow", 1),
+    ],
+)
 def test_the_peers_markers_hide_a_credential_line_by_line(marker, line):
     lines = [marker, "token"]
     open_, hidden, tool = hide(lines, {line: "HL301"})
@@ -152,8 +165,10 @@ def test_a_file_too_long_to_tell_code_from_comments_reads_none_of_them():
 def test_a_very_long_quoted_document_says_its_comments_were_not_read(tmp_path):
     from handoff_lint.parse.markdown import MAX_CODE_LINES
 
-    text = ("> a `quote`: the line reader declines, and a backtick may start a fence\n"
-            f"<!-- handoff-lint: disable-next-line=HL201 -->\n{LEAK}\n" + "x\n" * MAX_CODE_LINES)
+    text = (
+        "> a `quote`: the line reader declines, and a backtick may start a fence\n"
+        f"<!-- handoff-lint: disable-next-line=HL201 -->\n{LEAK}\n" + "x\n" * MAX_CODE_LINES
+    )
     result = check(tmp_path, text, "--format", "json")
     found = [(f["code"], f["line"], f["suppressed"]) for f in json.loads(result.stdout)]
     assert ("HL201", 3, None) in found and ("HL904", 2, None) in found and result.code == 1

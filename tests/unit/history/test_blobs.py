@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import git
-
 from handoff_lint.history.blobs import read_blobs, tree_files
 
 
@@ -16,9 +15,12 @@ def test_a_tips_regular_files_and_their_blobs(git_repo):
     files = tree_files("HEAD", [], git_repo)
     assert "models/next-local/notes.txt" in files and "models/next-local/link" not in files
     assert set(tree_files("HEAD", ["next-local"], git_repo / "models")) == {
-        "models/next-local/notes.txt", "models/next-local/big.txt",
-        "models/next-local/active/.gitkeep", "models/next-local/responses/.gitkeep",
-        "models/next-local/archive/.gitkeep"}
+        "models/next-local/notes.txt",
+        "models/next-local/big.txt",
+        "models/next-local/active/.gitkeep",
+        "models/next-local/responses/.gitkeep",
+        "models/next-local/archive/.gitkeep",
+    }
     small, big = files["models/next-local/notes.txt"], files["models/next-local/big.txt"]
     assert read_blobs([small, big, small, "f" * 40], git_repo, 50) == {small: b"small\n", big: None, "f" * 40: None}
     assert read_blobs([], git_repo, 50) == {}

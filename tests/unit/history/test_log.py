@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import git
-
 from handoff_lint.history.log import _header_path, lines_of, parse, read_log, unquote
 
 MAX = 5 * 1024 * 1024
@@ -55,7 +54,10 @@ def test_renames_deletions_links_and_odd_names(git_repo):
     _commits, pieces = read_log(new, [], git_repo, None, MAX)
     # the rename adds no line; the link's target is no file text; the deletion adds nothing
     assert [(p.path, list(lines_of(p))) for p in pieces if p.commit.sha != moved] == [
-        ("old name.md", ["same text"] * 5), ("b.md", ["b"]), ("c é\td.md", ["c"])]
+        ("old name.md", ["same text"] * 5),
+        ("b.md", ["b"]),
+        ("c é\td.md", ["c"]),
+    ]
     assert not [p for p in pieces if p.commit.sha == moved]
 
 
@@ -90,19 +92,21 @@ def test_pathspecs_and_max_count(git_repo):
 
 
 def test_quoted_names_and_headers():
-    assert unquote(b'"caf\\303\\251 \\"x\\"\\ty"') == "café \"x\"\ty".encode()
+    assert unquote(b'"caf\\303\\251 \\"x\\"\\ty"') == 'café "x"\ty'.encode()
     assert unquote(b"plain name") == b"plain name"
     assert _header_path(b"a/x y.md b/x y.md\n") == "x y.md"
     assert _header_path(b'"a/\\303\\251.md" "b/\\303\\251.md"\n') == "é.md"
 
 
 def test_parse_reads_a_crafted_log_without_git():
-    log = (b"\x00" + b"a" * 40 + b" 2026-11-03T10:00:00+00:00\n\n"
-           b"diff --git a/n.md b/n.md\nindex " + b"1" * 40 + b".." + b"2" * 40 + b" 100644\n"
-           b"--- a/n.md\n+++ b/n.md\n@@ -1,0 +2,2 @@ heading\n++ a line that starts with a plus\n+\n"
-           b"@@ -7 +8,0 @@\n-gone\n"
-           b"diff --git a/s b/s\nnew file mode 160000\nindex " + b"0" * 40 + b".." + b"3" * 40 + b"\n"
-           b"--- /dev/null\n+++ b/s\n@@ -0,0 +1 @@\n+Subproject commit " + b"4" * 40 + b"\n")
+    log = (
+        b"\x00" + b"a" * 40 + b" 2026-11-03T10:00:00+00:00\n\n"
+        b"diff --git a/n.md b/n.md\nindex " + b"1" * 40 + b".." + b"2" * 40 + b" 100644\n"
+        b"--- a/n.md\n+++ b/n.md\n@@ -1,0 +2,2 @@ heading\n++ a line that starts with a plus\n+\n"
+        b"@@ -7 +8,0 @@\n-gone\n"
+        b"diff --git a/s b/s\nnew file mode 160000\nindex " + b"0" * 40 + b".." + b"3" * 40 + b"\n"
+        b"--- /dev/null\n+++ b/s\n@@ -0,0 +1 @@\n+Subproject commit " + b"4" * 40 + b"\n"
+    )
     commits, pieces = parse(log.splitlines(keepends=True), MAX)
     assert [c.day for c in commits] == ["2026-11-03"]
     [piece] = pieces  # the submodule is no file

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from conftest import git
-
 from handoff_lint.history.revisions import RevisionError, from_hook_input, from_pre_commit, from_range
 
 ZERO = "0" * 40

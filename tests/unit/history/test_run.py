@@ -4,7 +4,6 @@ they came from, bounded per file version, and told apart from what the tip still
 from __future__ import annotations
 
 from conftest import git
-
 from handoff_lint.data.config import Config
 from handoff_lint.history.run import run
 

@@ -23,20 +23,23 @@ def test_roots_follow_discoverys_rule():
     assert roots_of(["active/a.md", "archive/b.md"]) == {""}  # a repository whose top is the folder
 
 
-@pytest.mark.parametrize(("path", "expected"), [
-    ("models/next-local/active/handoff-2026-11-02-x.md", True),
-    ("models/next-local/notes.txt", True),  # every file of a root
-    ("models/next-local/deep/er/notes.txt", True),
-    ("models/next-local/README.md", False),  # skipped kinds
-    ("models/next-local/active/README.md", False),
-    ("models/next-local/active/.desc", False),
-    ("models/next-local/deep/README.md", True),  # deeper, a walk takes it
-    ("models/next-local/.hidden/x.md", True),  # inside a root a walk takes hidden and tool folders too
-    ("models/next-local/node_modules/x.md", True),
-    ("models/next-local/.env", True),  # a hidden file is taken
-    ("src/archive/old.py", False),
-    ("docs/active/a.md", False),
-])
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("models/next-local/active/handoff-2026-11-02-x.md", True),
+        ("models/next-local/notes.txt", True),  # every file of a root
+        ("models/next-local/deep/er/notes.txt", True),
+        ("models/next-local/README.md", False),  # skipped kinds
+        ("models/next-local/active/README.md", False),
+        ("models/next-local/active/.desc", False),
+        ("models/next-local/deep/README.md", True),  # deeper, a walk takes it
+        ("models/next-local/.hidden/x.md", True),  # inside a root a walk takes hidden and tool folders too
+        ("models/next-local/node_modules/x.md", True),
+        ("models/next-local/.env", True),  # a hidden file is taken
+        ("src/archive/old.py", False),
+        ("docs/active/a.md", False),
+    ],
+)
 def test_in_scope(path, expected):
     assert in_scope(path, roots_of(PATHS)) is expected
 

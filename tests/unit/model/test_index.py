@@ -38,7 +38,9 @@ def test_a_looping_folder_is_a_problem_and_a_link_inside_is_followed(handoff_roo
 def test_a_folder_named_like_a_handoff_at_the_top_is_a_stray_not_a_document(handoff_root):
     (handoff_root / "handoff-2026-01-01-x.md").mkdir()
     index = build(handoff_root, handoff_root)
-    assert index.documents == [] and [(s.display, s.is_dir) for s in index.strays] == [("handoff-2026-01-01-x.md", True)]
+    assert index.documents == [] and [(s.display, s.is_dir) for s in index.strays] == [
+        ("handoff-2026-01-01-x.md", True)
+    ]
 
 
 @pytest.mark.parametrize("opening, closing", [("````", "```"), ("```", "``` end"), ("    ", None)])

@@ -50,16 +50,19 @@ def test_nested_writing_reads_as_markdown_it_py_reads_it():
     assert {8, 9, 10, 14, 15, 16} <= found[1]  # the fences in the list item and in the quote are code
 
 
-@pytest.mark.parametrize("text", [
-    "# T\r\n\r\n- a\r\n",  # CR LF: markdown-it-py's offsets are of the text with LF
-    "- a\n  ```\n  code\n\n",  # a fence left open runs to its container's end in markdown-it-py
-    "> quoted\nlazy line\n",  # pyrs and markdown-it-py differ on what interrupts a lazy line
-    "- a\n-\n\n\n",  # an empty last item: markdown-it-py ends the list one blank line after it
-    ">\n\n",  # an empty block quote: markdown-it-py maps it over the blank line after it
-    ">" * 20_000 + " deep\n",  # markdown-it-py stops nesting at 20 levels; pyrs does not
-    "- " * 20_000 + "x\n",
-    "".join("  " * depth + "- item\n" for depth in range(30)),  # nested by indentation, line by line
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# T\r\n\r\n- a\r\n",  # CR LF: markdown-it-py's offsets are of the text with LF
+        "- a\n  ```\n  code\n\n",  # a fence left open runs to its container's end in markdown-it-py
+        "> quoted\nlazy line\n",  # pyrs and markdown-it-py differ on what interrupts a lazy line
+        "- a\n-\n\n\n",  # an empty last item: markdown-it-py ends the list one blank line after it
+        ">\n\n",  # an empty block quote: markdown-it-py maps it over the blank line after it
+        ">" * 20_000 + " deep\n",  # markdown-it-py stops nesting at 20 levels; pyrs does not
+        "- " * 20_000 + "x\n",
+        "".join("  " * depth + "- item\n" for depth in range(30)),  # nested by indentation, line by line
+    ],
+)
 def test_it_declines_where_it_cannot_be_sure(text):
     assert pyrs_blocks.pyrs_blocks(text, split_lines(text)) is None
 

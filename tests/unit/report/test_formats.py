@@ -39,15 +39,21 @@ def test_sarif_is_valid_sarif_2_1_0_and_matches_json():
     rules = run["tool"]["driver"]["rules"]
     assert all(rule["shortDescription"]["text"] and rule["help"]["text"] for rule in rules)
     found = sorted(
-        (r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["locations"][0]["physicalLocation"]["region"]["startLine"],
-         r["locations"][0]["physicalLocation"]["region"]["startColumn"], r["ruleId"])
+        (
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            r["locations"][0]["physicalLocation"]["region"]["startLine"],
+            r["locations"][0]["physicalLocation"]["region"]["startColumn"],
+            r["ruleId"],
+        )
         for r in run["results"]
     )
     # URIs are relative to the repository's top (%SRCROOT%), paths in json to the working folder
     assert found == [(top_prefix(EXAMPLES) + path, line, column, code) for path, line, column, code in json_findings()]
     assert all(rules[r["ruleIndex"]]["id"] == r["ruleId"] for r in run["results"])
     assert run["columnKind"] == "utf16CodeUnits"
-    assert all(r["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] == "%SRCROOT%" for r in run["results"])
+    assert all(
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] == "%SRCROOT%" for r in run["results"]
+    )
     assert "uri" not in run["originalUriBaseIds"]["%SRCROOT%"]  # the machine's absolute path is no one's business
 
 
@@ -107,7 +113,7 @@ def test_junit_matches_json():
 
 def test_text_matches_json():
     lines = [line for line in output("text").splitlines() if re.match(r"^\S+:\d+:\d+: HL", line)]
-    parsed = sorted((p, int(l), int(c), rest.split()[0]) for p, l, c, rest in (line.split(":", 3) for line in lines))
+    parsed = sorted((p, int(ln), int(c), rest.split()[0]) for p, ln, c, rest in (line.split(":", 3) for line in lines))
     assert parsed == json_findings()
 
 
@@ -119,13 +125,17 @@ def test_statistics_output_file_and_exit_zero(tmp_path):
         expected[code] = expected.get(code, 0) + 1
     assert counts == expected
     target = tmp_path / "report.sarif"
-    written = run_cli("check", "--format", "sarif", "--output-file", str(target), "--exit-zero", "next-local", cwd=EXAMPLES)
+    written = run_cli(
+        "check", "--format", "sarif", "--output-file", str(target), "--exit-zero", "next-local", cwd=EXAMPLES
+    )
     assert written.code == 0 and written.stdout == ""
     assert json.loads(target.read_text())["version"] == "2.1.0"
 
 
 def test_no_format_prints_the_sample_secret():
-    token = re.search(r"hf_[A-Za-z0-9]{34}", (EXAMPLES / "next-local/active/handoff-2026-11-20-classify-test-flakes.md").read_text()).group(0)
+    token = re.search(
+        r"hf_[A-Za-z0-9]{34}", (EXAMPLES / "next-local/active/handoff-2026-11-20-classify-test-flakes.md").read_text()
+    ).group(0)
     for fmt in ("text", "json", "sarif", "github", "junit"):
         assert token not in output(fmt), fmt
     assert token not in run_cli("check", "--statistics", "next-local", cwd=EXAMPLES).stdout
@@ -165,8 +175,10 @@ def test_a_suppressed_finding_and_a_configuration_note_as_each_formats_readers_r
     from handoff_lint.findings import Finding
 
     why = "<!-- handoff-lint: disable-next-line=HL201 --> (line 3)"
-    findings = [Finding("a.md", 2, 1, "HL301", "github token ghp_…(40 chars)", "error"),
-                Finding("a.md", 4, 3, "HL201", "path into a home folder", "error").suppressed_by(why)]
+    findings = [
+        Finding("a.md", 2, 1, "HL301", "github token ghp_…(40 chars)", "error"),
+        Finding("a.md", 4, 3, "HL201", "path into a home folder", "error").suppressed_by(why),
+    ]
     note = ".handoff-lint.toml: severity makes HL301 a warning: such a finding does not fail the run"
     out = {}
     for fmt in ("text", "json", "sarif", "github", "junit"):
@@ -181,8 +193,12 @@ def test_a_suppressed_finding_and_a_configuration_note_as_each_formats_readers_r
     assert errors == [], errors[0].message if errors else ""
     run = sarif["runs"][0]
     assert [r["suppressions"] for r in run["results"]] == [[], [{"kind": "inSource", "justification": why}]]
-    assert run["invocations"] == [{"executionSuccessful": True,
-                                   "toolConfigurationNotifications": [{"level": "warning", "message": {"text": note}}]}]
+    assert run["invocations"] == [
+        {
+            "executionSuccessful": True,
+            "toolConfigurationNotifications": [{"level": "warning", "message": {"text": note}}],
+        }
+    ]
     github = out["github"].splitlines()
     assert github[0] == f"::warning title=handoff-lint configuration::{note}"
     assert github[1].startswith("::error file=a.md,line=2,col=1,title=HL301::")
@@ -212,9 +228,20 @@ def test_a_history_finding_carries_its_commit_in_json_and_valid_sarif():
     from handoff_lint.findings import Finding
 
     sha = "3" * 40
-    found = [Finding("models/next-local/notes.md", 3, 5, "HL201", "commit 3333333 (2026-11-03): path", "error",
-                     commit=sha, commit_date="2026-11-03T10:00:00+00:00", removed_later=True),
-             Finding("models/next-local/notes.md", 3, 5, "HL201", "path", "error")]
+    found = [
+        Finding(
+            "models/next-local/notes.md",
+            3,
+            5,
+            "HL201",
+            "commit 3333333 (2026-11-03): path",
+            "error",
+            commit=sha,
+            commit_date="2026-11-03T10:00:00+00:00",
+            removed_later=True,
+        ),
+        Finding("models/next-local/notes.md", 3, 5, "HL201", "path", "error"),
+    ]
     out = io.StringIO()
     report.render("json", found, out)
     history, current = json.loads(out.getvalue())

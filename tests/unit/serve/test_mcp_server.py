@@ -51,8 +51,9 @@ def payload(result) -> object:
 def test_tools_check_redacts_and_new_handoff_passes_and_outside_is_refused(git_repo: Path, tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("elsewhere")  # git_repo is the test's own tmp_path
     token = fake_token()
-    draft = VALID_HANDOFF.replace("We have 40 logs in logs/nightly/.",
-                                  f"Logs are in /home/alice/builds/nightly. Use token {token} to fetch them.")
+    draft = VALID_HANDOFF.replace(
+        "We have 40 logs in logs/nightly/.", f"Logs are in /home/alice/builds/nightly. Use token {token} to fetch them."
+    )
     outside = tmp_path / "outside.md"
     outside.write_text(VALID_HANDOFF)
     (git_repo / "elsewhere").symlink_to(tmp_path, target_is_directory=True)  # a link leading out
@@ -123,8 +124,14 @@ def test_check_does_not_import_mcp(git_repo: Path):
     import subprocess
 
     env = {**os.environ, **PINNED}
-    out = subprocess.run([sys.executable, "-X", "importtime", "-m", "handoff_lint", "check", "."],
-                         cwd=git_repo, env=env, capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "handoff_lint", "check", "."],
+        cwd=git_repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     imported = {line.split("|")[-1].strip() for line in out.stderr.splitlines() if line.startswith("import time:")}
     assert "handoff_lint.engine.pipeline" in imported  # the check really ran
     assert not {name for name in imported if name.split(".")[0] in ("mcp", "mcp_types", "pydantic", "anyio")}
@@ -133,8 +140,11 @@ def test_check_does_not_import_mcp(git_repo: Path):
 
 def test_a_secret_in_a_title_is_refused_and_not_echoed(git_repo: Path, tmp_path_factory):
     token = fake_token()
-    calls = [("new_handoff", {"title": f"rotate {token}"}),
-             ("check", {"path": [token]}), ("status", {"root": {token: 1}})]  # the wrong types
+    calls = [
+        ("new_handoff", {"title": f"rotate {token}"}),
+        ("check", {"path": [token]}),
+        ("status", {"root": {token: 1}}),
+    ]  # the wrong types
     _, (made, mistyped, mistyped_too), stderr = converse(git_repo, calls, tmp_path_factory.mktemp("log"))
     assert made.is_error and "secret" in made.content[0].text
     assert mistyped.is_error and "valid string" in mistyped.content[0].text  # the SDK's message, its value redacted

@@ -59,7 +59,7 @@ def test_a_kept_legacy_hook_still_runs_first(git_repo):
 def test_the_pre_push_hook_installs_beside_the_pre_commit_hook_and_keeps_a_foreign_one(git_repo):
     hooks = git_repo / ".git" / "hooks"
     assert run_cli("install-hook", cwd=git_repo).code == 0
-    (hooks / "pre-push").write_text("#!/bin/sh\ncat > \"$(dirname \"$0\")/../legacy-saw\"\n")
+    (hooks / "pre-push").write_text('#!/bin/sh\ncat > "$(dirname "$0")/../legacy-saw"\n')
     (hooks / "pre-push").chmod(0o755)
     refused = run_cli("install-hook", "--pre-push", cwd=git_repo)
     assert refused.code == 2 and "pre-push.legacy" in refused.stderr

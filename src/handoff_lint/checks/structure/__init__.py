@@ -47,14 +47,24 @@ def check(source: Source, config: Config) -> list[Finding]:
     if not source.text.strip():
         return [Finding(source.display, 1, 1, "HL100", f"{source.kind} document is empty")]
     if len(source.lines) > MAX_LINES:  # markdown-it's tokens for a million headings: minutes, gigabytes
-        return [Finding(source.display, 1, 1, "HL006", f"{len(source.lines):,} lines, over the {MAX_LINES:,}-line limit for structure checks; structure not checked")]
+        return [
+            Finding(
+                source.display,
+                1,
+                1,
+                "HL006",
+                f"{len(source.lines):,} lines, over the {MAX_LINES:,}-line limit for structure checks; structure not checked",
+            )
+        ]
     doc = source.document
     strict = bool(getattr(config, "strict", False))
     extras = (
         tuple(word for folder in ("active", "archive") for word in config.status_words.get(folder, ())),
         tuple(config.extra_sections.get(EXTRA_SECTIONS_FOR_KIND[source.kind], ())),
     )
-    checker = Checker(source.display, doc, effective_schema(schema_name, *extras, strict), strict, extras[0], _handoff_in_name(source))
+    checker = Checker(
+        source.display, doc, effective_schema(schema_name, *extras, strict), strict, extras[0], _handoff_in_name(source)
+    )
     quick = quick_validator(schema_name, *extras, TEMPLATE_FREE if source.kind == TEMPLATE else (), strict)
     findings = checker.run(lambda: validator(schema_name, *extras, strict), quick)
     if source.kind == TEMPLATE:
@@ -73,4 +83,3 @@ def _handoff_in_name(source: Source) -> str | None:
     _table, names = tables()
     match = names["response-to"].match(file_name(str(source.file.path)))
     return match.group("target") if match else None
-

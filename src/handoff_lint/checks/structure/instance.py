@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 
-from handoff_lint.findings import Finding
-from handoff_lint.parse.document import Document
-from handoff_lint.parse.names import canonical_map, closest, normalise, parenthesised, undecorated
 from handoff_lint.checks.structure.schema_names import _Names, _names
+from handoff_lint.findings import Finding
 from handoff_lint.model.status import status_meaning
 from handoff_lint.parse import outline
+from handoff_lint.parse.document import Document
 from handoff_lint.parse.fields import date_part
+from handoff_lint.parse.names import canonical_map, closest, normalise, parenthesised, undecorated
 
 # Separators only: the parts are stripped, and a leading `\s*` made every space of a long run a
 # new start that scanned the whole run again (quadratic).
@@ -39,7 +39,15 @@ class DocumentReader:
     metadata as bold lines, sections as ``##`` headings). ``own_statuses``: a team's status
     words. ``named_handoff``: the handoff a response's file name names, if any."""
 
-    def __init__(self, display: str, doc: Document, schema: dict, strict: bool = False, own_statuses: tuple[str, ...] = (), named_handoff: str | None = None):
+    def __init__(
+        self,
+        display: str,
+        doc: Document,
+        schema: dict,
+        strict: bool = False,
+        own_statuses: tuple[str, ...] = (),
+        named_handoff: str | None = None,
+    ):
         self.display, self.doc, self.schema = display, doc, schema
         self.strict, self.own_statuses, self.named_handoff = strict, own_statuses, named_handoff
         self.props = schema["properties"]
@@ -72,8 +80,11 @@ class DocumentReader:
         """The schema's section a heading's words name: its words, an alias, or (not strict) the
         name in a trailing parenthesis (``Contexto (Context Summary)``) or before it (``Constraints
         Met (partially)``)."""
-        return self._key(text, self.section_map if not (strict is False and self.strict) else self._loose().section_map,
-                         self.strict if strict is None else strict)
+        return self._key(
+            text,
+            self.section_map if not (strict is False and self.strict) else self._loose().section_map,
+            self.strict if strict is None else strict,
+        )
 
     def field_key(self, name: str, strict: bool | None = None) -> str | None:
         """The schema's field (or the status field) a field's name names, read as section_key reads."""
@@ -143,7 +154,11 @@ class DocumentReader:
             key = key or section.name
             if key in found_sections:
                 if headings[key] == normalise(section.name):
-                    self.add(section.line, "HL108", f"section '{key}' appears more than once (first at line {self.lines[('sections', key)]})")
+                    self.add(
+                        section.line,
+                        "HL108",
+                        f"section '{key}' appears more than once (first at line {self.lines[('sections', key)]})",
+                    )
                 else:  # "Resource Requirements" and "Privacy Requirements": one section in two parts
                     found_sections[key] = f"{found_sections[key]}\n\n{section.body}".strip()
                     self.spans[key] = (self.spans[key][0], max(self.spans[key][1], section.end_line))
@@ -227,8 +242,15 @@ class DocumentReader:
     def _opens_block(self, number: int) -> bool:
         """Does line ``number`` start a heading or another bold label?"""
         text = self.doc.lines[number - 1].lstrip()
-        return text.startswith("#") or (text.startswith("**") and _LABEL.match(self.doc.lines[number - 1]) is not None) or (
-            text[:2] in ("- ", "* ", "+ ") and text[2:].lstrip().startswith("**") and _LABEL.match(self.doc.lines[number - 1]) is not None)
+        return (
+            text.startswith("#")
+            or (text.startswith("**") and _LABEL.match(self.doc.lines[number - 1]) is not None)
+            or (
+                text[:2] in ("- ", "* ", "+ ")
+                and text[2:].lstrip().startswith("**")
+                and _LABEL.match(self.doc.lines[number - 1]) is not None
+            )
+        )
 
     def _value(self, key: str, raw: str):
         """Split list-valued fields (Constraints under strict) and match their words to the
@@ -253,11 +275,17 @@ class DocumentReader:
         match = _ENUM_WORD.match(value)
         if match is None:
             return raw
-        word, rest = match.group(0), value[match.end():]
+        word, rest = match.group(0), value[match.end() :]
         canonical = canonical_map(allowed).get(normalise(word))
         note = rest.lstrip()
-        if canonical is None or (note and note[0] not in "(:,;-—–/") or (rest and note == rest and rest[0] not in "(:,;"):
-            return raw  # `HIGH (blocks the release)`, `High - today`, `Low, no rush`: a note; `HIGH foo`: not a priority
+        if (
+            canonical is None
+            or (note and note[0] not in "(:,;-—–/")
+            or (rest and note == rest and rest[0] not in "(:,;")
+        ):
+            return (
+                raw  # `HIGH (blocks the release)`, `High - today`, `Low, no rush`: a note; `HIGH foo`: not a priority
+            )
         if word != canonical:
             self.add(
                 self.lines[("metadata", key)],
@@ -286,7 +314,6 @@ def _iso_date(value: str) -> str | None:
     a first number of 12 or less is read as the day, as most of the world writes it, unless the
     second is over 12). None if it cannot."""
     import datetime
-
 
     value = date_part(value)
     parts = [part for part in _DATE_PARTS.split(value) if part]
@@ -320,4 +347,3 @@ def _without_note(word: str) -> str:
     if bracket and word.rstrip().endswith(")"):
         return head.rstrip() or word
     return word
-

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from handoff_lint.findings import Finding
-from handoff_lint.parse.document import Document
 from handoff_lint.checks.structure.schema_names import _line_key
 from handoff_lint.data.rules_data import load_table
+from handoff_lint.findings import Finding
+from handoff_lint.parse.document import Document
 
 # A code span: a whole backtick run, text without backticks, a run of the same length. The
 # lookarounds make each run a start once; `(`+)[^`\n]*?\1` was quadratic on a long run.
@@ -43,12 +43,20 @@ def placeholders(display: str, doc: Document, secrets=None) -> list[Finding]:
                     if any(hit.start < match.end() and match.start() < hit.end for hit in held.get(number - 1, ())):
                         continue
                 found.append(
-                    Finding(display, number, match.start() + 1, "HL112", f"template placeholder {match.group(0)!r} left in the document")
+                    Finding(
+                        display,
+                        number,
+                        match.start() + 1,
+                        "HL112",
+                        f"template placeholder {match.group(0)!r} left in the document",
+                    )
                 )
     return found
 
 
-def boilerplate(display: str, doc: Document, boilerplate_lines: dict[str, frozenset[str]], spans: dict[str, tuple[int, int]]) -> list[Finding]:
+def boilerplate(
+    display: str, doc: Document, boilerplate_lines: dict[str, frozenset[str]], spans: dict[str, tuple[int, int]]
+) -> list[Finding]:
     """HL112 for the template's own unbracketed lines (the schema's ``x-boilerplate`` of a
     section: ``- What's been done``) left as list items, unchanged, in that section. A line
     with sub-items under it is a label that was filled in, not boilerplate."""

@@ -3,11 +3,10 @@ with where it was found, and its value is checked even so."""
 
 from __future__ import annotations
 
-
-from handoff_lint.data.schemas import aliases_in
-from handoff_lint.parse.names import closest, normalise, parenthesised
 from handoff_lint.checks.structure.instance import DocumentReader, _ambiguity, _iso_date
+from handoff_lint.data.schemas import aliases_in
 from handoff_lint.parse.fields import plain_field
+from handoff_lint.parse.names import closest, normalise, parenthesised
 
 
 class NearMisses(DocumentReader):

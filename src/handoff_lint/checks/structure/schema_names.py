@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from handoff_lint.data.schemas import aliases_in, names_in
-from handoff_lint.parse.names import canonical_map, normalise
 from handoff_lint.model.status import status_meaning
+from handoff_lint.parse.names import canonical_map, normalise
+
 
 class _Names(NamedTuple):
     """What a schema names, worked out once per schema (not once per document)."""
@@ -33,14 +34,20 @@ def _names(schema: dict, strict: bool) -> _Names:
         fields = names_in(schema, "metadata")
         field_map = canonical_map(fields)
         if not strict:
-            section_map = {**{normalise(alias): name for alias, name in aliases_in(schema, "sections").items()}, **section_map}
+            section_map = {
+                **{normalise(alias): name for alias, name in aliases_in(schema, "sections").items()},
+                **section_map,
+            }
             field_map = {
                 **{normalise(alias): name for alias, name in aliases_in(schema, "metadata").items()},
                 **field_map,
             }
         specs = schema["properties"].get("sections", {}).get("properties", {})
-        boilerplate = {name: frozenset(_line_key(line) for line in spec.get("x-boilerplate", ()))
-                       for name, spec in specs.items() if isinstance(spec, dict) and spec.get("x-boilerplate")}
+        boilerplate = {
+            name: frozenset(_line_key(line) for line in spec.get("x-boilerplate", ()))
+            for name, spec in specs.items()
+            if isinstance(spec, dict) and spec.get("x-boilerplate")
+        }
         status_words: dict[str, str] = {}
         if "status" in schema["properties"]:
             for word in schema["properties"]["status"].get("enum", ()):
@@ -53,4 +60,3 @@ def _line_key(text: str) -> str:
     """A list item's text as the template's boilerplate is compared: case, spacing, a trailing
     colon or full stop and the protocol's "(if any)" asides dropped."""
     return normalise(text.strip().rstrip(".:").strip())
-

@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-
-from handoff_lint.findings import Finding
-from handoff_lint.parse.names import closest
 from handoff_lint.checks.structure.instance import _iso_date
 from handoff_lint.checks.structure.near_misses import NearMisses
+from handoff_lint.findings import Finding
+from handoff_lint.parse.names import closest
 
 
 class Checker(NearMisses):
@@ -52,8 +51,12 @@ class Checker(NearMisses):
                     expected=expected or "# <title>",
                 )
             elif name == "status":
-                self.add(self.last_line, "HL110", f"missing closing line '**{self.status_field}**: <status>'",
-                         expected=f"**{self.status_field}**: <status>")
+                self.add(
+                    self.last_line,
+                    "HL110",
+                    f"missing closing line '**{self.status_field}**: <status>'",
+                    expected=f"**{self.status_field}**: <status>",
+                )
             return
         part = path[0]
         order = self.field_names if part == "metadata" else self.section_names
@@ -84,7 +87,11 @@ class Checker(NearMisses):
         if closest(name, self.field_names):
             return
         known = ", ".join(self.field_names)
-        self.add(self.lines.get(path + (name,), 1), "HL113", f"metadata field '{name}' is not one the template defines ({known})")
+        self.add(
+            self.lines.get(path + (name,), 1),
+            "HL113",
+            f"metadata field '{name}' is not one the template defines ({known})",
+        )
 
     def _invalid(self, path: tuple, error) -> None:
         top = path[0] if path else None
@@ -93,7 +100,7 @@ class Checker(NearMisses):
         column = self.columns.get(key, 1)
         if top == "title":
             found = f"'# {error.instance}'"
-            expected = self.props['title'].get('x-expected')
+            expected = self.props["title"].get("x-expected")
             self.add(
                 line,
                 "HL101",
@@ -126,11 +133,17 @@ class Checker(NearMisses):
 
     def _order(self, instance: dict) -> None:
         rank = {name: index for index, name in enumerate(self.section_names)}
-        known = sorted((name for name in instance["sections"] if name in rank), key=lambda name: self.lines[("sections", name)])
+        known = sorted(
+            (name for name in instance["sections"] if name in rank), key=lambda name: self.lines[("sections", name)]
+        )
         furthest = None
         for name in known:
             if furthest is not None and rank[name] < rank[furthest]:
-                self.add(self.lines[("sections", name)], "HL109", f"section '{name}' should come before '{furthest}' (template order)")
+                self.add(
+                    self.lines[("sections", name)],
+                    "HL109",
+                    f"section '{name}' should come before '{furthest}' (template order)",
+                )
             elif furthest is None or rank[name] > rank[furthest]:
                 furthest = name
 
@@ -161,4 +174,3 @@ def _value_message(path: tuple, error) -> str:
     if error.validator == "uniqueItems":
         return f"{name} names the same value twice"
     return f"{name}: {error.message}"
-
