@@ -71,7 +71,30 @@ def hits_by_line(lines: list[str], text: str | None = None) -> list[tuple[int, l
             found[index] = _merge(found.get(index, []) + hits)
     for index, hits in decoded_hits(lines, text, with_run).items():
         found[index] = sorted(_merge(found.get(index, []) + hits), key=lambda hit: hit.start)
+    for index, hits in list(found.items()):
+        kept = [hit for hit in hits if not (hit.code == "HL302" and _quoted_header(lines, index, hit))]
+        if len(kept) != len(hits):
+            found[index] = kept
+            if not kept:
+                del found[index]
     return sorted(found.items())
+
+
+_BODY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
+
+
+def _quoted_header(lines: list[str], index: int, hit: Hit) -> bool:
+    """A private key's header quoted as inline code in prose (`` `-----BEGIN RSA PRIVATE KEY-----` ``
+    in a scanner's documentation), with no key body after it on its line nor on the next five:
+    a mention of the format, not a key. Anything else with a header stays a finding."""
+    line = lines[index]
+    if not (line[: hit.start].endswith("`") and line[hit.end :].startswith("`")):
+        return False
+    for following in lines[index + 1 : index + 6]:
+        stripped = following.strip().strip("\"',")
+        if len(stripped) >= 20 and set(stripped) <= _BODY_CHARS:
+            return False  # base64 lines below it: a key, whatever quotes its header
+    return True
 
 
 def table_hits(lines: list[str], picked: list[int]) -> dict[int, list[Hit]]:

@@ -30,7 +30,6 @@ _TOKENS = {
 _CODE = frozenset({"fence", "code_block"})
 _CONTAINERS = frozenset({"bullet_list", "ordered_list", "list_item", "blockquote"})
 _LISTS = frozenset({"bullet_list", "ordered_list"})
-_NEWLINE = re.compile(b"\n")
 # markdown-it-py stops nesting at 20 token levels (maxNesting) and pyrs does not, building a tree as
 # deep as the text (">" * 20_000 on a line: Rust's stack and Python's recursion). A line opening
 # more than a few containers, or a tree deeper than _DEEPEST nodes, is left to markdown-it-py.
@@ -52,6 +51,16 @@ def _parser():
     )
 
 
+def _newlines(data: bytes) -> list[int]:
+    """The byte offset of every newline in ``data`` (``bytes.find``, C speed, no pattern)."""
+    ends = []
+    at = data.find(b"\n")
+    while at != -1:
+        ends.append(at)
+        at = data.find(b"\n", at + 1)
+    return ends
+
+
 def pyrs_blocks(text: str, lines: list[str]) -> tuple[list[Block], set[int]] | None:
     """The level-0 blocks and code lines markdown-it-py gives for ``text`` (split into ``lines``),
     or None when this reader cannot tell them."""
@@ -66,7 +75,7 @@ def pyrs_blocks(text: str, lines: list[str]) -> tuple[list[Block], set[int]] | N
         return None
     data = text.encode("utf-8")
     root = parser.tree(text)
-    ends = [match.start() for match in _NEWLINE.finditer(data)]  # byte offset of each newline
+    ends = _newlines(data)  # byte offset of each newline
 
     def span(node) -> tuple[int, int]:
         start, end = node.srcmap

@@ -253,7 +253,8 @@ SAMPLES = {
     "sendgrid": "SG." + body(22) + "." + body(43),
     "perplexity": "pplx-" + body(48),
     "cohere": "cohere_api_key: " + body(40),
-    "private-key": "-----BEGIN EC PRIVATE KEY-----",
+    # a key as a JSON string holds it (a header alone, quoted in prose, is a mention: detect/test_scan.py)
+    "private-key": "-----BEGIN EC PRIVATE KEY-----\\nMHcCAQEEIGcf2SVbQqC5xJ8pYt0mQz4R7Lw3nBvK1dHs9aEo6uTZoAoGCCqGSM49",
     "url-password": "redis://default:" + body(16) + "@cache:6379/0",
     "assignment": "db_password: " + body(14),
     "quoted-pair": 'System.setProperty("DEPLOY_TOKEN", "' + body(32) + '")',
