@@ -44,13 +44,28 @@ except ImportError:  # pragma: no cover
     import sre_parse  # type: ignore[no-redef]
 
 # Rules for what is no secret (identifiers, public keys) or no line of text.
-SKIPPED_RULES = re.compile(r"-client-id$|-access-id$|-api-id$|pub-key$|public-key$|pub-api-key$"
-                           r"|^pkcs12-file$|^kubernetes-secret-yaml$")
+SKIPPED_RULES = re.compile(
+    r"-client-id$|-access-id$|-api-id$|pub-key$|public-key$|pub-api-key$"
+    r"|^pkcs12-file$|^kubernetes-secret-yaml$"
+)
 FAMILY_OF = {"new": "new-relic", "jwt": "jwt", "generic": "generic", "private": "private-key", "curl": "curl"}
-DS_FAMILY = {"basic_auth": "url-password", "keyword": "generic", "high_entropy_strings": "high-entropy",
-             "private_key": "private-key", "aws_key": "aws", "azure_storage_key": "azure", "github_token": "github",
-             "gitlab_token": "gitlab", "ibm_cloud_iam": "ibm", "ibm_cos_hmac": "ibm", "mailchimp_key": "mailchimp",
-             "pypi_token": "pypi", "square_oauth": "square", "stripe_key": "stripe", "telegram_token": "telegram"}
+DS_FAMILY = {
+    "basic_auth": "url-password",
+    "keyword": "generic",
+    "high_entropy_strings": "high-entropy",
+    "private_key": "private-key",
+    "aws_key": "aws",
+    "azure_storage_key": "azure",
+    "github_token": "github",
+    "gitlab_token": "gitlab",
+    "ibm_cloud_iam": "ibm",
+    "ibm_cos_hmac": "ibm",
+    "mailchimp_key": "mailchimp",
+    "pypi_token": "pypi",
+    "square_oauth": "square",
+    "stripe_key": "stripe",
+    "telegram_token": "telegram",
+}
 
 
 def one_line(text: str) -> str:
@@ -116,7 +131,9 @@ def new_secret(regex: str, rng: random.Random) -> str:
 _GO_TOKEN = re.compile(
     r"(?P<comment>//[^\n]*|/\*.*?\*/)|(?P<raw>`[^`]*`)|(?P<str>\"(?:[^\"\\\n]|\\.)*\")|(?P<nl>\n)|(?P<ws>[ \t\r]+)"
     r"|(?P<ident>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)|(?P<num>[0-9]+)"
-    r"|(?P<op>\.\.\.|:=|==|!=|&&|\|\||[-+*/%<>=!&|^(){}\[\],;:.])", re.S)
+    r"|(?P<op>\.\.\.|:=|==|!=|&&|\|\||[-+*/%<>=!&|^(){}\[\],;:.])",
+    re.S,
+)
 
 
 def go_tokens(source: str) -> list[tuple[str, object]]:
@@ -190,7 +207,7 @@ def _python(statement) -> list[str]:
     index = 0
     while index < len(statement):
         kind, value = statement[index]
-        ahead = [v if k == "op" or k == "ident" else None for k, v in statement[index:index + 6]]
+        ahead = [v if k == "op" or k == "ident" else None for k, v in statement[index : index + 6]]
         if kind == "str":
             out.append(repr(value))
         elif kind == "num":
@@ -246,7 +263,7 @@ def _functions(tokens) -> tuple[list, list[tuple[str, list]]]:
                         break
             header = [v for _k, v in tokens[index:start]]
             if "config.Rule" in header:
-                functions.append((header[1], tokens[start + 1:end]))
+                functions.append((header[1], tokens[start + 1 : end]))
             index = end + 1
             continue
         outside.append(tokens[index])
@@ -283,26 +300,35 @@ class _GoRuntime:
                     return secret
 
         def sprintf(pattern: str, *args):
-            return re.sub(r"%[sdvq]", lambda _m, it=iter(args): str(next(it)), pattern)
+            # one iterator per call: the lambda (and its default) is made anew each time
+            return re.sub(r"%[sdvq]", lambda _m, it=iter(args): str(next(it)), pattern)  # noqa: B008
 
         return {
             "utils_GenerateSampleSecrets": sample_secrets,
             "utils_GenerateSampleSecret": lambda i, s: f'{i}_api_token = "{s}"',
-            "secrets_NewSecret": lambda regex: new_secret(regex, rng), "newPlausibleSecret": plausible,
-            "utils_Numeric": lambda n: f"[0-9]{{{n}}}", "utils_Hex": lambda n: f"[a-f0-9]{{{n}}}",
+            "secrets_NewSecret": lambda regex: new_secret(regex, rng),
+            "newPlausibleSecret": plausible,
+            "utils_Numeric": lambda n: f"[0-9]{{{n}}}",
+            "utils_Hex": lambda n: f"[a-f0-9]{{{n}}}",
             "utils_AlphaNumeric": lambda n: f"[a-z0-9]{{{n}}}",
             "utils_AlphaNumericExtendedShort": lambda n: f"[a-z0-9_-]{{{n}}}",
             "utils_AlphaNumericExtended": lambda n: f"[a-z0-9=_\\-]{{{n}}}",
             "utils_AlphaNumericExtendedLong": lambda n: f"[a-z0-9\\/=_\\+\\-]{{{n}}}",
             "utils_Hex8_4_4_4_12": lambda: "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
-            "fmt_Sprintf": sprintf, "strings_Repeat": lambda s, n: s * n,
-            "strings_ToUpper": str.upper, "strings_ToLower": str.lower,
+            "fmt_Sprintf": sprintf,
+            "strings_Repeat": lambda s, n: s * n,
+            "strings_ToUpper": str.upper,
+            "strings_ToLower": str.lower,
             "base64_StdEncoding_EncodeToString": lambda b: base64.b64encode(b).decode(),
             "base64_URLEncoding_EncodeToString": lambda b: base64.urlsafe_b64encode(b).decode(),
             "_bytes": lambda t: t.encode() if isinstance(t, str) else bytes(t),
             "_string": lambda b: b.decode() if isinstance(b, bytes) else str(b),
-            "utils_GenerateUniqueTokenRegex": lambda *_a: None, "utils_GenerateSemiGenericRegex": lambda *_a: None,
-            "append": append, "r": None, "utils_Validate": validate, "utils_ValidateWithPaths": validate,
+            "utils_GenerateUniqueTokenRegex": lambda *_a: None,
+            "utils_GenerateSemiGenericRegex": lambda *_a: None,
+            "append": append,
+            "r": None,
+            "utils_Validate": validate,
+            "utils_ValidateWithPaths": validate,
             "__builtins__": {},
         }
 
@@ -332,8 +358,10 @@ def gitleaks_samples(checkout: Path) -> tuple[list[tuple[str, str, str]], dict]:
         declared = [statement for statement in _statements(outside) if statement[0][1] == "var"]
         declarations = [code for statement in declared for code in _python(statement)]
         for _name, body in functions:
-            rule_id = next((body[i + 2][1] for i in range(len(body) - 2)
-                            if body[i][1] == "RuleID" and body[i + 2][0] == "str"), None)
+            rule_id = next(
+                (body[i + 2][1] for i in range(len(body) - 2) if body[i][1] == "RuleID" and body[i + 2][0] == "str"),
+                None,
+            )
             if rule_id is None:
                 continue
             if SKIPPED_RULES.search(rule_id):
@@ -378,7 +406,7 @@ def _literal(node, names: dict):
             bounds = (None if p is None else _literal(p, names) for p in (part.lower, part.upper, part.step))
             return value[slice(*bounds)]
         return value[_literal(node.slice, names)]
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("format", "dedent") :
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("format", "dedent"):
         if node.func.attr == "dedent":
             import textwrap
 
@@ -420,9 +448,9 @@ def detect_secrets_samples(checkout: Path) -> tuple[list[tuple[str, str, str]], 
                         cases = (_try_literal(item, names, report) for item in node.value.elts)
                         names[node.targets[0].id] = [case for case in cases if case is not None]
 
-        def add(line, flagged):
+        def add(line, flagged):  # called within this iteration only
             if isinstance(line, str) and line:
-                rows.append(("HL3" if flagged else "clean", family, one_line(line)))
+                rows.append(("HL3" if flagged else "clean", family, one_line(line)))  # noqa: B023
 
         if module == "keyword":
             own = [names[name] for name in ("COMMON_SECRET", "LETTER_SECRET", "WHITES_SECRET") if name in names]
@@ -459,8 +487,9 @@ def detect_secrets_samples(checkout: Path) -> tuple[list[tuple[str, str, str]], 
             pairs = [("aaaaaa", "2b00042f7481c7b056c4b410d28f33cf")]
             for node in ast.walk(tree):
                 if _parametrize(node) and getattr(node.args[0], "value", None) == "plugin, non_secret, secret":
-                    pairs = [(_literal(item.elts[1], names), _literal(item.elts[2], names))
-                             for item in node.args[1].elts]
+                    pairs = [
+                        (_literal(item.elts[1], names), _literal(item.elts[2], names)) for item in node.args[1].elts
+                    ]
             for non_secret, secret in pairs:
                 for quote in ("'", '"'):
                     add(f"{quote}{secret}{quote}", True)

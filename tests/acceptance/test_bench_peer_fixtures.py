@@ -11,7 +11,7 @@ import pytest
 
 SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "peer_fixtures.py"
 
-GENERATE_GO = '''package utils
+GENERATE_GO = """package utils
 
 func GenerateSampleSecrets(identifier string, secret string) []string {
 \tsamples := map[string]string{
@@ -20,9 +20,9 @@ func GenerateSampleSecrets(identifier string, secret string) []string {
 \t}
 \treturn nil
 }
-'''
+"""
 
-RULE_GO = '''package rules
+RULE_GO = """package rules
 
 var shared = []string{
 \t`widget_key = "w1dG3tSh4r3dK3yV4lu3"`, // gitleaks:allow
@@ -50,9 +50,9 @@ func WidgetClientID() *config.Rule {
 \tr := config.Rule{RuleID: "widget-client-id"}
 \treturn utils.Validate(r, []string{"id"}, nil)
 }
-'''
+"""
 
-PLUGIN_TEST = '''import pytest
+PLUGIN_TEST = """import pytest
 
 SECRET = 'wdg_' + 'a1b2c3d4e5f6a7b8c9d0'
 
@@ -68,7 +68,7 @@ class TestWidget:
     )
     def test_analyze(self, payload, should_flag):
         pass
-'''
+"""
 
 
 @pytest.fixture()

@@ -45,21 +45,23 @@ WRITTEN = {
 
 
 def plant(root):
-    extra = "\n".join([
-        f"- **Password**: {SECRETS['bold label']}",
-        f"- **DB password**: [{SECRETS['brackets']}]",
-        "",
-        "| system | user | password |",
-        "|---|---|---|",
-        f"| prod-db | admin | {SECRETS['table']} |",
-        "| staging | ci | stored in the local keyring |",
-        "",
-        f"The staging password is {SECRETS['sentence']}.",
-        f"Token {WRITTEN['comment']} for the bot, vault {WRITTEN['percent']},",
-        f"shop {WRITTEN['entities']} and the blob {WRITTEN['base64']}.",
-        "- **API key**: ${OPENAI_API_KEY}",
-        "- **Password** for the archive: see vault",
-    ])
+    extra = "\n".join(
+        [
+            f"- **Password**: {SECRETS['bold label']}",
+            f"- **DB password**: [{SECRETS['brackets']}]",
+            "",
+            "| system | user | password |",
+            "|---|---|---|",
+            f"| prod-db | admin | {SECRETS['table']} |",
+            "| staging | ci | stored in the local keyring |",
+            "",
+            f"The staging password is {SECRETS['sentence']}.",
+            f"Token {WRITTEN['comment']} for the bot, vault {WRITTEN['percent']},",
+            f"shop {WRITTEN['entities']} and the blob {WRITTEN['base64']}.",
+            "- **API key**: ${OPENAI_API_KEY}",
+            "- **Password** for the archive: see vault",
+        ]
+    )
     anchor = "- Logs collected; no parsing done yet."
     text = VALID_HANDOFF.replace(anchor, anchor + "\n" + extra)
     (root / "active" / "handoff-2026-11-02-x.md").write_text(text)

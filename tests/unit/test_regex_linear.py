@@ -26,16 +26,16 @@ import pytest
 
 try:  # Python 3.11+
     import re._parser as sre_parse
-    from re import _constants as sre_constants
 except ImportError:  # pragma: no cover - Python 3.9/3.10
-    import sre_constants  # type: ignore[no-redef]
     import sre_parse  # type: ignore[no-redef]
 
 import handoff_lint
-from handoff_lint.data.rules_data import load_table
 from handoff_lint.data.resources import data_dir
+from handoff_lint.data.rules_data import load_table
 
-pytestmark = pytest.mark.slow  # property, benchmark, wheel or hook-install tests: `pytest -m "not slow"` leaves them out
+pytestmark = (
+    pytest.mark.slow
+)  # property, benchmark, wheel or hook-install tests: `pytest -m "not slow"` leaves them out
 
 SIZE = 1_000_000
 LIMIT = 2.0  # CPU seconds for one search over SIZE characters; linear patterns take 0.01-0.8 s
@@ -44,7 +44,13 @@ SCREEN = 1_000  # every hostile line is first tried at this length ...
 TOP = 2  # ... and the slowest few are then run at SIZE
 MAX_LINES = 1_500  # hostile lines per pattern
 BASE_CHARS = "a0A-/. _:@\\`[]>*\t=x(){}$%<"
-PATTERN_KEYS = {"pattern", "prefilter", "shape", "value"}  # a string under one of these keys is a pattern
+PATTERN_KEYS = {
+    "pattern",
+    "prefilter",
+    "shape",
+    "template-title",
+    "value",
+}  # a string under one of these keys is a pattern
 PATTERN_TABLES = {"tokens", "other", "patterns", "names"}  # every string in these tables is a pattern
 
 
@@ -76,10 +82,13 @@ def _rule_table_patterns() -> dict[str, re.Pattern]:
 
 def _compiled_by_the_checks() -> dict[str, re.Pattern]:
     """The patterns the checks build from the tables, with the flags and combinations they use."""
-    from handoff_lint.checks import privacy, structure
+    from handoff_lint.checks import privacy
+    from handoff_lint.checks.structure import leftovers
 
     found: dict[str, re.Pattern] = {}
-    from handoff_lint.detect import gates as detect_gates, judge, patterns as detect_patterns
+    from handoff_lint.detect import gates as detect_gates
+    from handoff_lint.detect import judge
+    from handoff_lint.detect import patterns as detect_patterns
 
     patterns = detect_patterns.pattern_table()
     for name, _source in patterns.tokens:
@@ -94,8 +103,18 @@ def _compiled_by_the_checks() -> dict[str, re.Pattern]:
     patterns = privacy._table()[0]
     for name in patterns.sources:  # each compiled when first asked
         found[f"privacy._table() {name} (flags {patterns[name].flags})"] = patterns[name]
-    for name, pattern in structure._placeholder_patterns():
+    for name, pattern in leftovers._placeholder_patterns():
         found[f"structure._placeholder_patterns() {name}"] = pattern
+    from handoff_lint.data.protocols import _title_pattern, known
+    from handoff_lint.data.schemas import SCHEMA_NAMES, load_schema
+
+    for protocol in known()[0]:  # as protocol_of compiles them: case-insensitive
+        found[f"protocols {protocol.name} template-title"] = _title_pattern(protocol.template_title)
+    for name in SCHEMA_NAMES:  # the schemas' own patterns, as the validators search them
+        for part, spec in load_schema(name)["properties"].items():
+            for keyword in ("pattern",):
+                if isinstance(spec, dict) and keyword in spec:
+                    found[f"schemas/{name} {part} {keyword}"] = re.compile(spec[keyword])
     saved = os.environ.get("HANDOFF_LINT_OWN_IDENTIFIERS")
     os.environ["HANDOFF_LINT_OWN_IDENTIFIERS"] = "alice-laptop,build_host.local,j.doe"
     privacy._own_identifiers.cache_clear()
@@ -363,9 +382,9 @@ def test_the_collection_finds_the_patterns_it_must():
         "rules/privacy.patterns.host",
         "rules/placeholders.placeholder.0.pattern",
         "handoff_lint.parse.markdown.FIELD_RE",
-        "handoff_lint.engine.directives._COMMENT",
-        "handoff_lint.checks.structure._INLINE_CODE",
-        "handoff_lint.checks.structure._LIST_SPLIT",
+        "handoff_lint.parse.directives._COMMENT",
+        "handoff_lint.checks.structure.leftovers._INLINE_CODE",
+        "handoff_lint.checks.structure.instance._LIST_SPLIT",
         "own login",
     ):
         assert expected in names, expected

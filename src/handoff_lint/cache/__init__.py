@@ -63,7 +63,7 @@ class Cache:
         self.used: set[bytes] = set()
 
     @classmethod
-    def open(cls, folder: str, config) -> "Cache | None":
+    def open(cls, folder: str, config) -> Cache | None:
         """The cache for this configuration in ``folder``, or None (with one warning line on
         standard error) when the folder is not safe to use: owned by another user, or writable
         by group or others."""
@@ -116,7 +116,10 @@ class Cache:
             scan = None
         rows = None
         if findings is not None:
-            rows = tuple((f.line, f.column, f.code, f.message, f.severity, f.fixable, f.secret_hash) for f in findings)
+            rows = tuple(
+                (f.line, f.column, f.code, f.message, f.severity, f.fixable, f.secret_hash, f.expected, f.found)
+                for f in findings
+            )
         number, table = self._shard(key)
         old = self._row(key)
         if old is not None:  # what is known stays known
@@ -150,4 +153,6 @@ class Cache:
 
 def _are_spans(spans) -> bool:
     """Spans as :mod:`handoff_lint.detect.scan` makes them: a tuple of four integers each."""
-    return type(spans) is tuple and all(type(span) is tuple and len(span) == 4 and all(type(n) is int for n in span) for span in spans)
+    return type(spans) is tuple and all(
+        type(span) is tuple and len(span) == 4 and all(type(n) is int for n in span) for span in spans
+    )

@@ -19,7 +19,7 @@ from handoff_lint.findings import Finding
 
 if TYPE_CHECKING:
     from handoff_lint.data.config import Config
-    from handoff_lint.engine.source import Source
+    from handoff_lint.model.source import Source
 
 KINDS = None
 

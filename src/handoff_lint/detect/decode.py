@@ -40,9 +40,9 @@ _HEX = frozenset("0123456789abcdefABCDEF")
 def _renders_otherwise(text: str, at: int, marker: str) -> bool:
     """Does the marker at ``at`` start something a rendering changes (a cheap look at what
     follows it; the rendering itself decides)? `50% of runs` does not."""
-    after = text[at + 1:at + 2]
+    after = text[at + 1 : at + 2]
     if marker == "%":
-        return after in _HEX and text[at + 2:at + 3] in _HEX and after != ""
+        return after in _HEX and text[at + 2 : at + 3] in _HEX and after != ""
     if marker == "&":
         return after == "#" or after.isalpha()
     if marker == "<":
@@ -141,7 +141,7 @@ def blobs(line: str) -> list[tuple[int, int, str]]:
         if not (any(c.isupper() for c in run) and any(c.islower() for c in run) and any(c.isdigit() for c in run)):
             continue
         body = run.rstrip("=")[:MAX_BLOB]
-        body = body[:len(body) - len(body) % 4] if len(body) % 4 == 1 else body
+        body = body[: len(body) - len(body) % 4] if len(body) % 4 == 1 else body
         try:
             data = base64.b64decode(body.replace("-", "+").replace("_", "/") + "=" * (-len(body) % 4), validate=True)
             decoded = data.decode("utf-8")

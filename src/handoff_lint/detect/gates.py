@@ -60,14 +60,19 @@ def _fold_hosts(sensitive: dict[str, set], nocase: dict[str, set]) -> None:
     """Each needle costs a pass over the text. A needle that holds a shorter one (`password` holds
     `pass`; `AKIA`, lower-cased, holds `akia`) occurs only where the shorter one does: its
     needs move to the shorter one, whose lines are a superset, and it is not searched."""
-    for needle, folded in sorted([(n, False) for n in sensitive] + [(n, True) for n in nocase], key=lambda x: -len(x[0])):
+    for needle, folded in sorted(
+        [(n, False) for n in sensitive] + [(n, True) for n in nocase], key=lambda x: -len(x[0])
+    ):
         table = nocase if folded else sensitive
         if needle not in table:
             continue
         host = next((o for o in sorted(nocase, key=len) if o in needle.lower() and (o, True) != (needle, folded)), None)
         host_table = nocase
         if host is None and not folded:
-            host, host_table = next((o for o in sorted(sensitive, key=len) if o in needle and o != needle), None), sensitive
+            host, host_table = (
+                next((o for o in sorted(sensitive, key=len) if o in needle and o != needle), None),
+                sensitive,
+            )
         if host is not None:  # the needs keep their own needle: `pass` alone meets no need of `password`
             host_table[host] |= {need if need[3] is not None else (*need[:3], needle) for need in table.pop(needle)}
 
@@ -80,7 +85,7 @@ def _searches(sensitive: dict, nocase: dict) -> tuple:
             groups.setdefault(needle[:1], []).append(needle)
         for prefix, members in sorted(groups.items()):
             members.sort(key=len, reverse=True)
-            rests = "|".join(re.escape(member[len(prefix):]) for member in members)
+            rests = "|".join(re.escape(member[len(prefix) :]) for member in members)
             searches.append((folded, re.compile(re.escape(prefix) + (f"(?:{rests})" if rests else "")), tuple(members)))
     return tuple(searches)
 
@@ -91,8 +96,10 @@ def _trie(needles) -> str:
     groups: dict[str, list[str]] = {}
     for needle in needles:
         groups.setdefault(needle[:1], []).append(needle[1:])
-    return "|".join(re.escape(first) + "(?:" + "|".join(map(re.escape, sorted(rests, key=len, reverse=True))) + ")"
-                    for first, rests in sorted(groups.items()))
+    return "|".join(
+        re.escape(first) + "(?:" + "|".join(map(re.escape, sorted(rests, key=len, reverse=True))) + ")"
+        for first, rests in sorted(groups.items())
+    )
 
 
 @lru_cache(maxsize=1)
@@ -126,8 +133,18 @@ def gate_table() -> _Gates:
     frozen = [{k: order(v) for k, v in table.items()} for table in (*plain, *run)]
     alternation = lambda needles: re.compile(_trie(needles)) if needles else None  # noqa: E731
     held = {needle: tuple(other for other in table if other in needle) for table in run for needle in table}
-    return _Gates(frozen[0], frozen[1], unique(shapes[0]), _searches(*plain), frozen[2], frozen[3], _searches(*run),
-                  unique(shapes[1]), (alternation(run[0]), alternation(run[1])), held)
+    return _Gates(
+        frozen[0],
+        frozen[1],
+        unique(shapes[0]),
+        _searches(*plain),
+        frozen[2],
+        frozen[3],
+        _searches(*run),
+        unique(shapes[1]),
+        (alternation(run[0]), alternation(run[1])),
+        held,
+    )
 
 
 def _needs_met(needs: tuple, line: str) -> bool:
@@ -232,8 +249,11 @@ def gated_lines(text: str, all_lines: list[str] | None = None) -> tuple[set[int]
     if with_run:
         # few lines: the run gates' literals looked for line by line beat a scan per group
         all_lines = text.split("\n") if all_lines is None else all_lines
-        lines.update(index for index in with_run
-                     if index not in lines and index < len(all_lines) and _run_gates_pass(all_lines[index], gates))
+        lines.update(
+            index
+            for index in with_run
+            if index not in lines and index < len(all_lines) and _run_gates_pass(all_lines[index], gates)
+        )
     return lines, with_run
 
 

@@ -8,18 +8,38 @@ from functools import lru_cache
 
 from handoff_lint.data.rules_data import load_table
 
-_PLACEHOLDER_PASSWORDS = re.compile(r"^(?:\$\{?\w+\}?|<[^>]*>|\{\{.*\}\}|%\w+%|\*+|x+|\.\.\.|password|pass|changeme|secret)$", re.I)
+_PLACEHOLDER_PASSWORDS = re.compile(
+    r"^(?:\$\{?\w+\}?|<[^>]*>|\{\{.*\}\}|%\w+%|\*+|x+|\.\.\.|password|pass|changeme|secret)$", re.I
+)
 # Words that mark a value as a stand-in for a secret, not a secret (`sk-your-key-here`,
 # `insert_key_here`, `AKIAIOSFODNN7EXAMPLE`, `glpat-XXXXXXXXXXXXXXXXXXXX`).
-_PLACEHOLDER_WORDS = ("your", "insert", "here", "example", "sample", "placeholder", "dummy", "redacted", "changeme",
-                      "xxxx", "fake", "replace", "...", "…")
+_PLACEHOLDER_WORDS = (
+    "your",
+    "insert",
+    "here",
+    "example",
+    "sample",
+    "placeholder",
+    "dummy",
+    "redacted",
+    "changeme",
+    "xxxx",
+    "fake",
+    "replace",
+    "...",
+    "…",
+)
 # Template markup that stands for a value: a reference closed as the template language writes it
 # (`${DB_PASSWORD}`, `{{ secrets.TOKEN }}`, `<your key>`), or a value that opens one. A stray
 # `${` or `>` inside a random password (`m{{h}o)p${e]nob(...`) is no template.
-_TEMPLATE = re.compile(r"^(?:<|\{\{|\$\{|\$\()|>$|\$\{[A-Za-z_][\w.:-]{0,80}\}|\{\{[^{}]{0,120}\}\}"
-                       r"|<[^<>]{1,60}>|\{[A-Z][A-Z0-9_]{2,60}\}")
+_TEMPLATE = re.compile(
+    r"^(?:<|\{\{|\$\{|\$\()|>$|\$\{[A-Za-z_][\w.:-]{0,80}\}|\{\{[^{}]{0,120}\}\}"
+    r"|<[^<>]{1,60}>|\{[A-Z][A-Z0-9_]{2,60}\}"
+)
 TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=~")
-_IDENTIFIER = re.compile(r"^[A-Z][A-Z_]*$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")  # ACCESS_TOKEN, K8S_CRED: a variable's name, not its value
+_IDENTIFIER = re.compile(
+    r"^[A-Z][A-Z_]*$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$"
+)  # ACCESS_TOKEN, K8S_CRED: a variable's name, not its value
 
 
 def is_placeholder(value: str, assigned: bool = False) -> bool:
@@ -54,28 +74,42 @@ def looks_random(body: str) -> bool:
         return False
     if max(body.count(c) for c in set(body)) > len(body) * 0.4:
         return False
-    steps = sum(1 for a, b in zip(body, body[1:]) if ord(b) - ord(a) in (0, 1))
+    steps = sum(1 for a, b in zip(body, body[1:], strict=False) if ord(b) - ord(a) in (0, 1))
     return steps < len(body) * 0.5  # abcdefghij..., 1234567890...
 
 
 # A name starting so names a value meant to be seen or used once: `publicToken`, `csrf-token`.
 _NOT_SECRET_HEADS = frozenset(("public", "publishable", "csrf", "xsrf"))
 # A name ending so names what the secret is about, not the secret: `secret_length`, `token_url`.
-NOT_SECRET_TAILS = frozenset("""
+NOT_SECRET_TAILS = frozenset(
+    """
     id ids name names url uri length len size count type file path dir env ttl expiry expires header field limit policy
     prefix alias fingerprint format version usage algorithm algo hash digest checksum rotation endpoint host port user
     username email owner issuer scope scopes manager provider location source storage store vault ring pair mode kind
-    sha md5 etag""".split())
+    sha md5 etag""".split()
+)
 
 
 def not_a_value(value: str) -> bool:
     """A package and its version (`jjwt-jackson-0.11.2` after `io.jsonwebtoken:`), or the next
     setting's name (`snowflake.password= jdbc.snowflake.url=`): no value of the name before."""
     head, dash, version = value.rpartition("-")
-    if dash and head[:1].isalpha() and head == head.lower() and head.replace("-", "").isalnum() and "." in version and version.replace(".", "").isdigit():
+    if (
+        dash
+        and head[:1].isalpha()
+        and head == head.lower()
+        and head.replace("-", "").isalnum()
+        and "." in version
+        and version.replace(".", "").isdigit()
+    ):
         return True
     name = value[:-1]
-    return value.endswith("=") and "." in name and name[:1].isalpha() and name.replace(".", "").replace("_", "").replace("-", "").isalnum()
+    return (
+        value.endswith("=")
+        and "." in name
+        and name[:1].isalpha()
+        and name.replace(".", "").replace("_", "").replace("-", "").isalnum()
+    )
 
 
 def value_looks_secret(key: str, value: str, tail: str = "") -> bool:
@@ -131,7 +165,16 @@ def token_formats() -> re.Pattern:
     Such a value is judged by its token pattern, not by the assignment rules."""
     table = load_table("credentials")
     # not `eyJ`: a one-part base64 value given to a token's name is still judged as assigned
-    prefixes = sorted({needle for name in table["tokens"] for needle in table["gates"][name].get("any", ()) if len(needle) >= 3 and name not in ("cohere", "jwt")}, key=len, reverse=True)
+    prefixes = sorted(
+        {
+            needle
+            for name in table["tokens"]
+            for needle in table["gates"][name].get("any", ())
+            if len(needle) >= 3 and name not in ("cohere", "jwt")
+        },
+        key=len,
+        reverse=True,
+    )
     return re.compile("|".join(map(re.escape, prefixes)) + r"|[0-9]{1,20}:A")
 
 
@@ -140,21 +183,41 @@ def in_token_format(value: str) -> bool:
 
 
 # Words written where a password goes in examples: `curl -u user:pass`, `-u username:token`.
-_STAND_IN_WORDS = frozenset(("test", "pass", "password", "passwd", "pwd", "secret", "token", "user", "username", "apikey", "api_key", "key", "changeme"))
+_STAND_IN_WORDS = frozenset(
+    (
+        "test",
+        "pass",
+        "password",
+        "passwd",
+        "pwd",
+        "secret",
+        "token",
+        "user",
+        "username",
+        "apikey",
+        "api_key",
+        "key",
+        "changeme",
+    )
+)
 
 
 def stand_in(user: str, password: str) -> bool:
     """``password`` (given with ``user``) is an example's stand-in: a placeholder or variable
     (``$PASS``, ``[PASSWORD]``, ``${{ secrets.X }}``), a credential word, the user name again
     (``test:test``), one character repeated (``yyy``)."""
-    return (is_placeholder(password, assigned=True) or password[0] in "$%[" or password.lower() in _STAND_IN_WORDS
-            or password == user or len(set(password)) == 1)
+    return (
+        is_placeholder(password, assigned=True)
+        or password[0] in "$%["
+        or password.lower() in _STAND_IN_WORDS
+        or password == user
+        or len(set(password)) == 1
+    )
 
 
 def looks_like_key(value: str) -> bool:
     """A value with no name to say it is secret: letters and digits, not a word."""
     return any(c.isdigit() for c in value) and any(c.isalpha() for c in value) and len(set(value)) >= 6
-
 
 
 _NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-"
@@ -164,7 +227,7 @@ def trailing_name(before: str) -> str:
     """The name that ends ``before`` (``db_`` of ``db_password``), without regular expressions:
     a backwards scan of a bounded tail."""
     tail = before[-80:]
-    return tail[len(tail.rstrip(_NAME_CHARS)):]
+    return tail[len(tail.rstrip(_NAME_CHARS)) :]
 
 
 def name_may_hold_secret(before: str) -> bool:
@@ -181,21 +244,24 @@ def name_says_secret(name: str) -> bool:
     return parts[-1].lower() not in NOT_SECRET_TAILS and parts[0].lower() not in _NOT_SECRET_HEADS
 
 
-
 # -- values given to a name (rules/credentials.toml `assignment`, `prose`, `table-header`) ----
 # Names whose word may name no secret (`sort_key`, `auth: basic`, `first pass:`): the value
 # given to them must look random.
 WEAK_KEYS = frozenset(("key", "auth", "oauth"))
 # What comes before `key` in a name that names no secret (gitleaks' generic allowlist and more).
-_NOT_SECRET_KEY_HEADS = frozenset("""
+_NOT_SECRET_KEY_HEADS = frozenset(
+    """
     primary foreign sort partition public pub range cache idempotency index idx lookup map row unique composite natural
     surrogate hot bucket schema sequence routing shard dedup dedupe group object ssh gpg pgp hotkey sorting cache_key
-    translation i18n turkey monkey""".split())
+    translation i18n turkey monkey""".split()
+)
 # Words a writer leaves where the secret would go: no secret.
-_STAND_IN_VALUES = frozenset("""
+_STAND_IN_VALUES = frozenset(
+    """
     none null nil empty unset required optional true false yes no tbd todo n/a stored available provided hidden omitted
     removed rotated revoked elsewhere keyring keychain 1password bitwarden lastpass environment default unknown invalid
-    expired masked secret secrets""".split())
+    expired masked secret secrets""".split()
+)
 # Each pattern here starts a match only where its run starts (a lookbehind): searched over a long
 # run they stay linear (tests/unit/test_regex_linear.py); the code uses them on one value.
 _DOTTED_NAME = re.compile(r"(?<![A-Za-z_0-9.])[A-Za-z_][A-Za-z_0-9]*(?:\.[A-Za-z_][A-Za-z_0-9]*)+")
@@ -223,7 +289,7 @@ def looks_like_code(value: str) -> bool:
 
 def sequential(value: str) -> bool:
     """``abcdefghijklmnopqrstuvwxyz123``, ``12345678ABCDEFH1234...``: typed in order, a stand-in."""
-    steps = sum(1 for a, b in zip(value, value[1:]) if ord(b) - ord(a) in (0, 1))
+    steps = sum(1 for a, b in zip(value, value[1:], strict=False) if ord(b) - ord(a) in (0, 1))
     return len(value) >= 10 and steps >= len(value) * 0.5
 
 
@@ -251,9 +317,11 @@ def random_enough(value: str) -> bool:
 
 
 # Words a description of where a secret is starts with (`see the vault`, `stored in 1Password`).
-_DESCRIPTION_STARTS = frozenset("""
+_DESCRIPTION_STARTS = frozenset(
+    """
     see in stored kept ask use used set from via read get the a an provided available managed held found sent shared
-    check look loaded taken generated rotated same not no none your our""".split())
+    check look loaded taken generated rotated same not no none your our""".split()
+)
 _REFERENCES = ("file:", "op:", "vault:", "env:", "secret:", "arn:")  # where a secret is, not the secret
 _NEXT_NAME = re.compile(r"(?<![A-Za-z0-9_.-])[A-Za-z_][A-Za-z0-9_.-]*[=:]")
 _SNAKE_NAME = re.compile(r"(?<![a-z_])[a-z]+(?:_[a-z]+)+")
@@ -285,8 +353,9 @@ def value_is_literal(value: str, quote: str = "") -> bool:
         words = value.split()
         if not quote or quote == "`" or "=" in value or len(words) > 5 or words[0].lower() in _DESCRIPTION_STARTS:
             return False
-    return not (is_placeholder(value, assigned=True) or sequential(value) or not_a_value(value)
-                or looks_like_code(value))
+    return not (
+        is_placeholder(value, assigned=True) or sequential(value) or not_a_value(value) or looks_like_code(value)
+    )
 
 
 def given_secret(key: str, name: str, value: str, quote: str, after: str = "", tail: str = "") -> bool:
@@ -301,8 +370,9 @@ def given_secret(key: str, name: str, value: str, quote: str, after: str = "", t
         return False  # `notapassword`, `mysecrettoken`: a word about the secret, not one
     if key in WEAK_KEYS:
         # `signing_key`, `auth`: the word ends the name, and the value is a token
-        return (not tail and not key_names_no_secret(name) and bool(_TOKEN_VALUE.fullmatch(value))
-                and random_enough(value))
+        return (
+            not tail and not key_names_no_secret(name) and bool(_TOKEN_VALUE.fullmatch(value)) and random_enough(value)
+        )
     if value.isdigit():
         return len(value) >= 24  # a long run of digits is a key (Discord client secrets); a count is short
     if key.startswith(("pass", "pwd", "secret")):
@@ -317,8 +387,12 @@ def prose_secret(value: str) -> bool:
     digits and signs, so that a word (``stored``, ``rotated``, ``valid``) is none."""
     if len(value) < 6 or is_placeholder(value, assigned=True) or value.lower() in _STAND_IN_VALUES or sequential(value):
         return False
-    classes = (any(c.islower() for c in value), any(c.isupper() for c in value), any(c.isdigit() for c in value),
-               any(not c.isalnum() for c in value))
+    classes = (
+        any(c.islower() for c in value),
+        any(c.isupper() for c in value),
+        any(c.isdigit() for c in value),
+        any(not c.isalnum() for c in value),
+    )
     return sum(classes) >= 2 and not looks_like_code(value) and "://" not in value and value[0] not in "$%~/#&<"
 
 

@@ -11,8 +11,19 @@ from typing import NamedTuple
 
 from handoff_lint.data.rules_data import load_table
 from handoff_lint.detect.judge import (
-    WEAK_KEYS, given_secret, high_entropy, in_token_format, is_placeholder, jwt_header_is_json, looks_like_key,
-    looks_random, name_says_secret, prose_secret, stand_in, trailing_name, value_looks_secret,
+    WEAK_KEYS,
+    given_secret,
+    high_entropy,
+    in_token_format,
+    is_placeholder,
+    jwt_header_is_json,
+    looks_like_key,
+    looks_random,
+    name_says_secret,
+    prose_secret,
+    stand_in,
+    trailing_name,
+    value_looks_secret,
 )
 
 
@@ -52,9 +63,11 @@ class _Patterns(NamedTuple):
 
 # `[keyed]`: a provider's name in a setting's name, a separator, the value (case-blind). The name
 # ends where a lower-case letter does not follow (`SUMO_KEY`, `sumoKey`; not `sumOfExposures`).
-KEYED = (r"(?i)(?<![a-z0-9])(?P<key>{names})(?-i:(?![a-z]))[\w.-]{{0,20}}[*_]{{0,2}}[\"'\]]{{0,2}}"
-         r"(?:[ \t]{{1,3}}|[ \t]{{0,3}}(?:=|:{{1,3}}=?|=>|->|\?=|,|>)[ \t]{{0,5}})[*_]{{0,2}}[\"'`]?"
-         r"(?P<token>(?P<body>{value}))(?![a-z0-9_+/=-])")
+KEYED = (
+    r"(?i)(?<![a-z0-9])(?P<key>{names})(?-i:(?![a-z]))[\w.-]{{0,20}}[*_]{{0,2}}[\"'\]]{{0,2}}"
+    r"(?:[ \t]{{1,3}}|[ \t]{{0,3}}(?:=|:{{1,3}}=?|=>|->|\?=|,|>)[ \t]{{0,5}})[*_]{{0,2}}[\"'`]?"
+    r"(?P<token>(?P<body>{value}))(?![a-z0-9_+/=-])"
+)
 
 
 def keyed_pattern(entry: dict) -> str:
@@ -92,11 +105,20 @@ def pattern_table() -> _Patterns:
             into, key = (nocase, needle.lower()) if gate.get("nocase") else (sensitive, needle)
             into.setdefault(key, set()).add(name)
     assignments = tuple((name, other[name]) for name in ("quoted-pair", "xml-element", "key-value-attribute"))
-    return _Patterns(tokens, other["private-key"], other["url-password"], other["curl-user"], other["auth-header"],
-                     assignments, other["assignment"],
-                     other["prose"], other["quoted-random"], tuple((k, frozenset(v)) for k, v in sensitive.items()),
-                     tuple((k, frozenset(v)) for k, v in nocase.items()), frozenset(always))
-
+    return _Patterns(
+        tokens,
+        other["private-key"],
+        other["url-password"],
+        other["curl-user"],
+        other["auth-header"],
+        assignments,
+        other["assignment"],
+        other["prose"],
+        other["quoted-random"],
+        tuple((k, frozenset(v)) for k, v in sensitive.items()),
+        tuple((k, frozenset(v)) for k, v in nocase.items()),
+        frozenset(always),
+    )
 
 
 def _curl_user_hit(match: re.Match) -> Hit | None:
@@ -147,13 +169,13 @@ def assigned_value(line: str, at: int) -> tuple[str, int, int, str] | None:
     the punctuation that ends a sentence or a list (``hunter2.``, ``x,``)."""
     if line.startswith('@"', at):
         at += 1
-    first = line[at:at + 1]
+    first = line[at : at + 1]
     if first in _CLOSING:
         end = line.find(_CLOSING[first], at + 1)
         if end != -1:
-            if first == "[" and (line[end + 1:end + 2] in ("(", "[", ":") or "[" in line[at + 1:end]):
+            if first == "[" and (line[end + 1 : end + 2] in ("(", "[", ":") or "[" in line[at + 1 : end]):
                 return None  # a link `[text](url)`, a reference `[text][ref]`
-            return line[at + 1:end], at + 1, end, first
+            return line[at + 1 : end], at + 1, end, first
         at += 1
     end = at
     while end < len(line) and not line[end].isspace() and line[end] not in "\"'`":
@@ -161,7 +183,7 @@ def assigned_value(line: str, at: int) -> tuple[str, int, int, str] | None:
     query = _NEXT_PARAMETER.search(line, at, end)
     if query:  # `?access_token=...&state=x`: a URL's parameter ends at the next one
         end = query.start()
-    while end > at and line[end - 1] in ".,;)*_" and not (line[end - 1] == ")" and "(" in line[at:end - 1]):
+    while end > at and line[end - 1] in ".,;)*_" and not (line[end - 1] == ")" and "(" in line[at : end - 1]):
         end -= 1
     return (line[at:end], at, end, "") if end > at else None
 
@@ -192,13 +214,13 @@ def _assignment_hits(line: str, assignment: re.Pattern) -> list[Hit]:
         if in_token_format(secret):
             continue  # `token = "xoxb-..."`: the token's own pattern judges it (found above or not a token)
         key = match.group("key")
-        name = trailing_name(line[max(0, match.start("key") - 80):match.start("key")]) + key + tail
+        name = trailing_name(line[max(0, match.start("key") - 80) : match.start("key")]) + key + tail
         stronger = _STRONG_IN_TAIL.search(tail) if key.lower() in WEAK_KEYS else None
         if stronger:  # `authToken`, `keySecret`: the word that says secret is the tail's
-            key, tail = stronger.group(0), tail[stronger.end():]
+            key, tail = stronger.group(0), tail[stronger.end() :]
         if not name_says_secret(name.replace(" ", "_")):
             continue  # publicToken, csrf-token, token_url
-        if given_secret(key, name, secret, quote, line[end + (1 if quote else 0):], tail):
+        if given_secret(key, name, secret, quote, line[end + (1 if quote else 0) :], tail):
             hits.append(Hit(start, end, "HL304", "secret assigned a literal value", secret, 0))
     return hits
 
@@ -230,7 +252,7 @@ def own_hits(line: str) -> list[Hit]:
             if looks_random(body):
                 hits.append(Hit(match.start(token), match.end(token), "HL301", f"{name} token", match.group(token), 4))
     for match in patterns.private_key.finditer(line) if "private-key" in active else ():
-        rest = line[match.end():]
+        rest = line[match.end() :]
         inner = re.split("-{4,5}END", rest, maxsplit=1)[0] if "---END" in rest else None
         if inner is not None and (len(inner.strip()) < 20 or is_placeholder(inner.strip())):
             continue  # `-----BEGIN PRIVATE KEY-----word-----END...`: a header around a word
@@ -245,17 +267,39 @@ def own_hits(line: str) -> list[Hit]:
             hits.append(hit)
     for match in patterns.auth_header.finditer(line) if "auth-header" in active else ():
         if header_credential(match.group("scheme"), match.group("secret")):
-            hits.append(Hit(match.start("secret"), match.end("secret"), "HL303", "credential in an Authorization header", match.group("secret"), 0))
+            hits.append(
+                Hit(
+                    match.start("secret"),
+                    match.end("secret"),
+                    "HL303",
+                    "credential in an Authorization header",
+                    match.group("secret"),
+                    0,
+                )
+            )
     for detector, assignment in patterns.assignments:
         for match in assignment.finditer(line) if detector in active else ():
             secret = match.group("secret")
             if in_token_format(secret):
                 continue
-            name = trailing_name(line[max(0, match.start("key") - 80):match.start("key")]) + match.group("key") + match.group("tail")
+            name = (
+                trailing_name(line[max(0, match.start("key") - 80) : match.start("key")])
+                + match.group("key")
+                + match.group("tail")
+            )
             if not name_says_secret(name):
                 continue  # publicToken, csrf-token
             if value_looks_secret(match.group("key"), secret, match.group("tail")):
-                hits.append(Hit(match.start("secret"), match.end("secret"), "HL304", "secret assigned a literal value", secret, 0))
+                hits.append(
+                    Hit(
+                        match.start("secret"),
+                        match.end("secret"),
+                        "HL304",
+                        "secret assigned a literal value",
+                        secret,
+                        0,
+                    )
+                )
     if "assignment" in active:
         hits += _assignment_hits(line, patterns.assignment)
     for match in patterns.prose.finditer(line) if "prose" in active else ():
@@ -265,7 +309,7 @@ def own_hits(line: str) -> list[Hit]:
             hits.append(Hit(start, start + len(secret), "HL304", "secret given in a sentence", secret, 0))
     for match in patterns.quoted_random.finditer(line):
         secret = match.group("secret")
-        before = line[:match.start()].rstrip(" \t")
+        before = line[: match.start()].rstrip(" \t")
         if high_entropy(secret) and not _GIVEN.search(before):
             hits.append(Hit(match.start("secret"), match.end("secret"), "HL301", "high-entropy string", secret, 0))
     return hits

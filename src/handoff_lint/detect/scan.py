@@ -44,8 +44,13 @@ def line_hits(lines: list[str]) -> list[list[Hit]]:
     """Every detector over each of ``lines`` (candidate lines), merged per line."""
     ours = [own_hits(line) for line in lines]
     theirs = detect_secrets_hits(lines) if lines else []
-    return [sorted(_merge(sorted((hit for hit in a + b if not is_public_key(hit.secret)), key=_precedence)),
-                   key=lambda hit: hit.start) for a, b in zip(ours, theirs)]
+    return [
+        sorted(
+            _merge(sorted((hit for hit in a + b if not is_public_key(hit.secret)), key=_precedence)),
+            key=lambda hit: hit.start,
+        )
+        for a, b in zip(ours, theirs, strict=False)
+    ]
 
 
 def hits_by_line(lines: list[str], text: str | None = None) -> list[tuple[int, list[Hit]]]:
@@ -59,7 +64,9 @@ def hits_by_line(lines: list[str], text: str | None = None) -> list[tuple[int, l
     picked = sorted(index for index in candidates if index < len(lines))
     found: dict[int, list[Hit]] = {}
     if picked:
-        found = {index: hits for index, hits in zip(picked, line_hits([lines[i] for i in picked])) if hits}
+        found = {
+            index: hits for index, hits in zip(picked, line_hits([lines[i] for i in picked]), strict=False) if hits
+        }
         for index, hits in table_hits(lines, picked).items():
             found[index] = _merge(found.get(index, []) + hits)
     for index, hits in decoded_hits(lines, text, with_run).items():
@@ -86,7 +93,7 @@ def table_hits(lines: list[str], picked: list[int]) -> dict[int, list[Hit]]:
         for row in range(index + 2, len(lines)):
             if "|" not in lines[row] or not lines[row].strip():
                 break
-            for column, (cell, start, end) in enumerate(table_cells(lines[row])):
+            for column, (cell, start, _end) in enumerate(table_cells(lines[row])):
                 if column not in columns:
                     continue
                 hit = _cell_hit(lines[row], cell, start, *columns[column])
@@ -98,7 +105,11 @@ def table_hits(lines: list[str], picked: list[int]) -> dict[int, list[Hit]]:
 def is_delimiter_row(line: str) -> bool:
     """A table's delimiter row: `|---|:---:|`, `--- | ---` (cells of dashes and alignment colons)."""
     body = line.strip()
-    if "-" not in body or "|" not in body or not body.replace("|", "").replace("-", "").replace(":", "").replace(" ", "").replace("\t", "") == "":
+    if (
+        "-" not in body
+        or "|" not in body
+        or not body.replace("|", "").replace("-", "").replace(":", "").replace(" ", "").replace("\t", "") == ""
+    ):
         return False
     cells = body.strip("|").split("|")
     return all(cell.strip().strip(":") and set(cell.strip().strip(":")) == {"-"} for cell in cells)
@@ -106,8 +117,10 @@ def is_delimiter_row(line: str) -> bool:
 
 # A header cell that names a secret: `Password`, `DB password`, `API key`, `Token`; not a
 # bare `Key` (a key/value table's names) nor `Password policy` (name_says_secret).
-_SECRET_HEADER = re.compile(r"(?i)(?<![\w./-])(?:[\w./-]{1,30}[ _-]){0,3}(?P<key>pass(?:word|wd|phrase|code)?|pwd|secret|token"
-                            r"|api[ _-]?key|access[ _-]?key|secret[ _-]?key|private[ _-]?key|credentials?)s?")
+_SECRET_HEADER = re.compile(
+    r"(?i)(?<![\w./-])(?:[\w./-]{1,30}[ _-]){0,3}(?P<key>pass(?:word|wd|phrase|code)?|pwd|secret|token"
+    r"|api[ _-]?key|access[ _-]?key|secret[ _-]?key|private[ _-]?key|credentials?)s?"
+)
 
 
 def table_cells(line: str) -> list[tuple[str, int, int]]:
@@ -121,7 +134,7 @@ def table_cells(line: str) -> list[tuple[str, int, int]]:
         body = body[:-1]
     index = start
     while index <= len(body):
-        if index == len(body) or (body[index] == "|" and body[index - 1:index] != "\\"):
+        if index == len(body) or (body[index] == "|" and body[index - 1 : index] != "\\"):
             cells.append((body[start:index], start, index))
             start = index + 1
         index += 1
@@ -153,11 +166,13 @@ def decoded_hits(lines: list[str], text: str, with_run: list[int]) -> dict[int, 
             rendering = rendered(lines[index])
             if rendering is not None and line_passes(rendering[0]):
                 shown.append((index, *rendering))
-    for (index, rendering, spans), hits in zip(shown, line_hits([item[1] for item in shown]) if shown else []):
+    for (index, rendering, spans), hits in zip(
+        shown, line_hits([item[1] for item in shown]) if shown else [], strict=False
+    ):
         line = lines[index]
         for hit in hits:
             start, end = original_span(spans, hit.start, hit.end)
-            if line[start:end] != rendering[hit.start:hit.end]:  # else the line's own scan found it
+            if line[start:end] != rendering[hit.start : hit.end]:  # else the line's own scan found it
                 shown_hit = hit._replace(start=start, end=end, label=f"{hit.label} (as rendered)")
                 found.setdefault(index, []).append(shown_hit)
     for index in with_run:
@@ -201,7 +216,11 @@ def secret_spans(text: str) -> list[tuple[int, int]]:
     starts = [0]
     for line in lines[:-1]:
         starts.append(starts[-1] + len(line) + 1)
-    return [(starts[index] + hit.start, starts[index] + hit.end) for index, hits in hits_by_line(lines, text) for hit in hits]
+    return [
+        (starts[index] + hit.start, starts[index] + hit.end)
+        for index, hits in hits_by_line(lines, text)
+        for hit in hits
+    ]
 
 
 def redact_detected(text: str, keep: int | None = None) -> str:
@@ -213,6 +232,10 @@ def redact_detected(text: str, keep: int | None = None) -> str:
     for index, hits in found:
         line = lines[index]
         for hit in sorted(hits, key=lambda h: h.start, reverse=True):
-            line = line[: hit.start] + redact(line[hit.start:hit.end], keep=hit.keep if keep is None else keep) + line[hit.end:]
+            line = (
+                line[: hit.start]
+                + redact(line[hit.start : hit.end], keep=hit.keep if keep is None else keep)
+                + line[hit.end :]
+            )
         lines[index] = line
     return "\n".join(lines) if found else text

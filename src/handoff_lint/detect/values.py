@@ -12,7 +12,7 @@ them at the Show seam, whichever rule quotes it: no detector has to recognise th
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from handoff_lint.detect.redact import redact
 from handoff_lint.parse.names import slug_words
@@ -36,9 +36,15 @@ def forms(value: str) -> set[str]:
     words = slug_words(value)
     if words:
         found.add("-".join(words))
-        if len(words) > 1:  # a canonical name may keep only some of them
-            found.update(word for word in words if len(word) >= MIN_ANYWHERE and not word.isdigit())
+        if len(words) > 1:  # a canonical name may keep only some of them: each random-looking word
+            found.update(word for word in words if _distinctive(word))
     return {form for form in found if len(form) >= MIN_VALUE}
+
+
+def _distinctive(word: str) -> bool:
+    """A slug word of a secret that names it on its own: long, and not a word of prose
+    (``password`` of ``my_password_x9``): letters and digits mixed, or very long."""
+    return len(word) >= MIN_ANYWHERE and not word.isdigit() and (not word.isalpha() or len(word) >= 16)
 
 
 class Known:
@@ -53,7 +59,7 @@ class Known:
         self._shown: dict[str, int] = {}  # a form, case-folded -> characters it may show
         self.add(values)
 
-    def add(self, values: Iterable[tuple[str, int]]) -> "Known":
+    def add(self, values: Iterable[tuple[str, int]]) -> Known:
         for value, keep in values:
             if len(value) >= MIN_VALUE and keep < self._keep.get(value, keep + 1):
                 self._keep[value] = keep
@@ -88,7 +94,9 @@ class Known:
         """``text`` with every form of every known secret shown shortened (see redact.py)."""
         if not self._keep or not text:
             return text
-        return self._matcher().sub(lambda match: redact(match.group(0), keep=self._shown.get(match.group(0).casefold(), 0)), text)
+        return self._matcher().sub(
+            lambda match: redact(match.group(0), keep=self._shown.get(match.group(0).casefold(), 0)), text
+        )
 
     def carried_by(self, text: str) -> bool:
         """Does ``text`` (a file name the tool would choose) carry any form of a known secret?"""

@@ -57,7 +57,7 @@ def test_a_token_written_in_pieces_or_encoded_is_found_where_the_text_writes_it(
     found = scan.hits_by_line(lines, text)
     assert [index for index, _hits in found] == [3], found
     hit = found[0][1][0]
-    assert line[hit.start:hit.end] == written, (line[hit.start:hit.end], written)
+    assert line[hit.start : hit.end] == written, (line[hit.start : hit.end], written)
     # the value recorded is the text's own span: every string quoting the line is redacted
     values = scan.values_at(lines, scan.spans_of(found))
     shown = Known(values).redact(f"HL101 title {line!r}")
@@ -65,14 +65,20 @@ def test_a_token_written_in_pieces_or_encoded_is_found_where_the_text_writes_it(
     assert secret not in scan.redact_detected(text) and written not in scan.redact_detected(text)
 
 
-@pytest.mark.parametrize("line", [
-    "Growth was 50% in Q3 &amp; 20% in Q4.", "See <b>bold</b> and <!-- a note --> here.",
-    "Use `a\\*b` and **bold** text.",
-    "%7B%22name%22%3A%22value%22%7D", "R&amp;D spent 40%.", "**Date**: 2026-11-02",
-    base64.b64encode(b"Nothing but a sentence about build logs, long enough to look like a blob.").decode(),
-    "models/next-local/active/handoff-2026-11-24-triage-nightly-test-timeouts.md",
-    base64.b64encode(bytes(range(256))).decode()[:120],
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Growth was 50% in Q3 &amp; 20% in Q4.",
+        "See <b>bold</b> and <!-- a note --> here.",
+        "Use `a\\*b` and **bold** text.",
+        "%7B%22name%22%3A%22value%22%7D",
+        "R&amp;D spent 40%.",
+        "**Date**: 2026-11-02",
+        base64.b64encode(b"Nothing but a sentence about build logs, long enough to look like a blob.").decode(),
+        "models/next-local/active/handoff-2026-11-24-triage-nightly-test-timeouts.md",
+        base64.b64encode(bytes(range(256))).decode()[:120],
+    ],
+)
 def test_rendering_and_decoding_leave_clean_lines_clean(line):
     text = f"intro\n{line}\n"
     assert scan.hits_by_line(text.split("\n"), text) == []
@@ -106,8 +112,10 @@ def test_marker_lines_pick_the_markers_a_rendering_changes():
 def test_decoding_costs_little_on_a_long_clean_text():
     """The renderings run only on lines with a marker, the blobs only on lines with a long run:
     a long text of markdown prose with bold labels, percentages and links costs milliseconds."""
-    block = ("**Date**: 2026-11-02\n**Priority**: HIGH (50% of runs fail)\n- [logs](../logs/README.md) & more\n"
-             "The nightly job produced 4,000 files that nobody has read yet.\n\n")
+    block = (
+        "**Date**: 2026-11-02\n**Priority**: HIGH (50% of runs fail)\n- [logs](../logs/README.md) & more\n"
+        "The nightly job produced 4,000 files that nobody has read yet.\n\n"
+    )
     text = block * 2000
     lines = text.split("\n")
     start = time.process_time()

@@ -12,8 +12,8 @@ import pytest
 from handoff_lint.checks import credentials
 from handoff_lint.data.config import Config
 from handoff_lint.detect import patterns
-from handoff_lint.engine.discover import UNCLASSIFIED, SourceFile
-from handoff_lint.engine.source import Source
+from handoff_lint.model.kinds import UNCLASSIFIED, SourceFile
+from handoff_lint.model.source import Source
 
 RNG = random.Random(29)
 ALNUM = string.ascii_letters + string.digits
@@ -72,16 +72,35 @@ FORMATS = {
 
 
 @pytest.mark.parametrize("kind", sorted(FORMATS))
-@pytest.mark.parametrize("template", ["Use {} for the nightly job.", "- deploy token: `{}`", "**Token**: {}",
-                                      "| prod | {} |"])
+@pytest.mark.parametrize(
+    "template", ["Use {} for the nightly job.", "- deploy token: `{}`", "**Token**: {}", "| prod | {} |"]
+)
 def test_each_format_gitleaks_alone_read_is_found(kind, template):
     token = FORMATS[kind]
     hits = found_on(template.format(token), token)
     assert any(f.code in ("HL301", "HL304") for f in hits), (kind, template)
 
 
-PREFIXES = ("hvs.", "dapi", "shpat_", "glc_", "glsa_", "AGE-SECRET-KEY-1", "lin_api_", "PMAK-", "sntryu_", "dp.pt.",
-            "ATATT3", "LTAI", "pul-", "dt0c01.", "pscale_tkn_", "rubygems_", "pnu_", "sha256~")
+PREFIXES = (
+    "hvs.",
+    "dapi",
+    "shpat_",
+    "glc_",
+    "glsa_",
+    "AGE-SECRET-KEY-1",
+    "lin_api_",
+    "PMAK-",
+    "sntryu_",
+    "dp.pt.",
+    "ATATT3",
+    "LTAI",
+    "pul-",
+    "dt0c01.",
+    "pscale_tkn_",
+    "rubygems_",
+    "pnu_",
+    "sha256~",
+)
 
 
 @pytest.mark.parametrize("kind", sorted(FORMATS))
@@ -95,12 +114,24 @@ def test_a_placeholder_of_each_format_is_clean(kind):
 ASSIGNED = rand(24)
 
 
-@pytest.mark.parametrize("line", [
-    f"signing_key: {ASSIGNED}", f"encryption_key: {ASSIGNED}", f"master_key = {ASSIGNED}", f"session_key: '{ASSIGNED}'",
-    f"auth: {ASSIGNED}", f"oauth: {ASSIGNED}", f"key: {ASSIGNED}", f'{{"key": "{ASSIGNED}"}}',
-    f"password -> {ASSIGNED}",
-    f"signingKey: {ASSIGNED}", f"mySecretString={ASSIGNED}", f'secret("{ASSIGNED}")', f"if (api_key == \"{ASSIGNED}\")",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"signing_key: {ASSIGNED}",
+        f"encryption_key: {ASSIGNED}",
+        f"master_key = {ASSIGNED}",
+        f"session_key: '{ASSIGNED}'",
+        f"auth: {ASSIGNED}",
+        f"oauth: {ASSIGNED}",
+        f"key: {ASSIGNED}",
+        f'{{"key": "{ASSIGNED}"}}',
+        f"password -> {ASSIGNED}",
+        f"signingKey: {ASSIGNED}",
+        f"mySecretString={ASSIGNED}",
+        f'secret("{ASSIGNED}")',
+        f'if (api_key == "{ASSIGNED}")',
+    ],
+)
 def test_the_assignments_gitleaks_reads_are_found(line):
     assert [f.code for f in found_on(line, ASSIGNED)] == ["HL304"], line
 
@@ -108,30 +139,66 @@ def test_the_assignments_gitleaks_reads_are_found(line):
 PASSWORD = "Xk9#mP2v" + rand(6)
 
 
-@pytest.mark.parametrize("line", [
-    f"**Password**: {PASSWORD}", f"**Password:** {PASSWORD}", f"- **DB password**: `{PASSWORD}`",
-    f"**API key**: {PASSWORD}", f"db_pass: {PASSWORD}", f"* Password: {PASSWORD} (rotated monthly)",
-    f"password: [{PASSWORD}]", f"The password is {PASSWORD}.",
-    f"The staging password for the admin user was `{PASSWORD}`",
-    f"The API key is {PASSWORD}", f"password: \"{PASSWORD}\"",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"**Password**: {PASSWORD}",
+        f"**Password:** {PASSWORD}",
+        f"- **DB password**: `{PASSWORD}`",
+        f"**API key**: {PASSWORD}",
+        f"db_pass: {PASSWORD}",
+        f"* Password: {PASSWORD} (rotated monthly)",
+        f"password: [{PASSWORD}]",
+        f"The password is {PASSWORD}.",
+        f"The staging password for the admin user was `{PASSWORD}`",
+        f"The API key is {PASSWORD}",
+        f'password: "{PASSWORD}"',
+    ],
+)
 def test_a_password_written_the_markdown_way_is_found(line):
     assert [f.code for f in found_on(line, PASSWORD)] == ["HL304"], line
 
 
-@pytest.mark.parametrize("line", [
-    "**Password**: stored in the local keyring", "**Password**: ${OPENAI_API_KEY}", "**API key**: <redacted>",
-    "**Password**: ********", "**Password**: see vault", "**Password**: in 1Password", "password: [REDACTED]",
-    "password: [see the vault](https://vault.example/db)", "The password is stored in the vault.",
-    "The token is valid for 2 hours.", "The password was rotated yesterday.", "- Password: ask the on-call engineer",
-    "**Token**: `$GITHUB_TOKEN`", "db_pass: op://vault/db/password", "sort_key: created_at_2024",
-    "primary_key: user_id",
-    "key: value_name", "auth: basic", "oauth: enabled", "**Key**: the escape key", "key_down_event=onKeyDown",
-    "The token bucket is refilled at 100/s.", "The secret is that nobody reads the logs.", "password = getpass()",
-    "password = os.environ['DB_PASSWORD']", "administrator_login_password = var.db_password", "passport: required",
-    "bypass: true", "monkey: see below", "author: Jane Doe", "tokenizer: sentencepiece-v2", "password: real_key",
-    "GITHUB_API_KEY=", "token_url: https://login.example.com/oauth/token", "- `password` (string): the user's password",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "**Password**: stored in the local keyring",
+        "**Password**: ${OPENAI_API_KEY}",
+        "**API key**: <redacted>",
+        "**Password**: ********",
+        "**Password**: see vault",
+        "**Password**: in 1Password",
+        "password: [REDACTED]",
+        "password: [see the vault](https://vault.example/db)",
+        "The password is stored in the vault.",
+        "The token is valid for 2 hours.",
+        "The password was rotated yesterday.",
+        "- Password: ask the on-call engineer",
+        "**Token**: `$GITHUB_TOKEN`",
+        "db_pass: op://vault/db/password",
+        "sort_key: created_at_2024",
+        "primary_key: user_id",
+        "key: value_name",
+        "auth: basic",
+        "oauth: enabled",
+        "**Key**: the escape key",
+        "key_down_event=onKeyDown",
+        "The token bucket is refilled at 100/s.",
+        "The secret is that nobody reads the logs.",
+        "password = getpass()",
+        "password = os.environ['DB_PASSWORD']",
+        "administrator_login_password = var.db_password",
+        "passport: required",
+        "bypass: true",
+        "monkey: see below",
+        "author: Jane Doe",
+        "tokenizer: sentencepiece-v2",
+        "password: real_key",
+        "GITHUB_API_KEY=",
+        "token_url: https://login.example.com/oauth/token",
+        "- `password` (string): the user's password",
+    ],
+)
 def test_what_an_honest_writer_leaves_instead_is_clean(line):
     assert findings("intro\n" + line + "\n") == [], line
 
@@ -141,21 +208,30 @@ def test_a_private_key_written_with_four_dashes_is_found():
     assert [f.code for f in findings(f"intro\n{line}\n{rand(64)}\n----END RSA PRIVATE KEY----\n")] == ["HL302"]
 
 
-@pytest.mark.parametrize("line", [
-    "quoted: '{}'".replace("quoted: ", ""), '["{}"]', 'call("{}")',
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "quoted: '{}'".replace("quoted: ", ""),
+        '["{}"]',
+        'call("{}")',
+    ],
+)
 def test_a_quoted_random_string_with_no_name_is_found(line):
     value = rand(48, ALNUM + "+/")
     assert [f.code for f in found_on(line.format(value), value)] == ["HL301"]
 
 
-@pytest.mark.parametrize("line", [
-    '"3f9c2e1b7a4d5e6f708192a3b4c5d6e7f8091a2b"',  # a commit
-    '"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"',  # a SHA-256 digest
-    '"abcdefghijklmnopqrstuvwxyz0123456789"', '"handoff-2026-11-24-triage-nightly-test-timeouts"',
-    'request_id = "7SWa4Fo1hsC6oovfBsJFLGPUl2EhkSWPbJhWANwgaJWBDl1vxd9"',
+@pytest.mark.parametrize(
+    "line",
+    [
+        '"3f9c2e1b7a4d5e6f708192a3b4c5d6e7f8091a2b"',  # a commit
+        '"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"',  # a SHA-256 digest
+        '"abcdefghijklmnopqrstuvwxyz0123456789"',
+        '"handoff-2026-11-24-triage-nightly-test-timeouts"',
+        'request_id = "7SWa4Fo1hsC6oovfBsJFLGPUl2EhkSWPbJhWANwgaJWBDl1vxd9"',
         '<input value="7SWa4Fo1hsC6oovfBsJFLGPUl2EhkSWPbJhWANwgaJW">',
-])
+    ],
+)
 def test_quoted_strings_that_are_no_key_are_clean(line):
     assert findings("intro\n" + line + "\n") == [], line
 

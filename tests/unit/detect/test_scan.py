@@ -23,12 +23,20 @@ def rand(length: int) -> str:
 def hits(text: str) -> list[tuple[int, str]]:
     lines = text.split("\n")
     found = scan.hits_by_line(lines, text)
-    return [(index, lines[index][hit.start:hit.end]) for index, hits_on_line in found for hit in hits_on_line]
+    return [(index, lines[index][hit.start : hit.end]) for index, hits_on_line in found for hit in hits_on_line]
 
 
-@pytest.mark.parametrize("header", ["| system | user | password |", "|System|User|Password|",
-                                    "| Host | Login | DB password |", "| service | API key |", "| name | token |",
-                                    "system | user | secret"])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "| system | user | password |",
+        "|System|User|Password|",
+        "| Host | Login | DB password |",
+        "| service | API key |",
+        "| name | token |",
+        "system | user | secret",
+    ],
+)
 def test_a_cell_under_a_secret_column_is_found(header):
     secret, other = "Qz7" + rand(12), rand(12)
     columns = len(scan.table_cells(header))
@@ -43,20 +51,35 @@ def test_a_cell_under_a_secret_column_is_found(header):
 
 def test_only_the_secret_column_and_only_the_table_below_its_header():
     secret = rand(14)
-    text = ("| system | user | password |\n|---|---|---|\n| prod | " + rand(14) + " | " + secret + " |\n\n"
-            "| system | note |\n|---|---|\n| prod | " + rand(14) + " |\n")
+    text = (
+        "| system | user | password |\n|---|---|---|\n| prod | " + rand(14) + " | " + secret + " |\n\n"
+        "| system | note |\n|---|---|\n| prod | " + rand(14) + " |\n"
+    )
     assert hits(text) == [(2, secret)]
 
 
-@pytest.mark.parametrize("cell", ["stored in vault", "`see 1Password`", "<redacted>", "********", "${DB_PASSWORD}",
-                                  "(in the keyring)", "-", "n/a", "same as prod"])
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "stored in vault",
+        "`see 1Password`",
+        "<redacted>",
+        "********",
+        "${DB_PASSWORD}",
+        "(in the keyring)",
+        "-",
+        "n/a",
+        "same as prod",
+    ],
+)
 def test_a_cell_that_stands_in_for_a_secret_is_clean(cell):
     text = f"| system | user | password |\n|---|---|---|\n| prod | admin | {cell} |\n"
     assert hits(text) == []
 
 
-@pytest.mark.parametrize("header", ["| Key | Value |", "| Password policy | Notes |", "| token URL | scope |",
-                                    "| user | role |"])
+@pytest.mark.parametrize(
+    "header", ["| Key | Value |", "| Password policy | Notes |", "| token URL | scope |", "| user | role |"]
+)
 def test_a_column_that_names_no_secret_is_not_read(header):
     text = f"{header}\n|---|---|\n| {rand(16)} | {rand(16)} |\n"
     assert hits(text) == []
