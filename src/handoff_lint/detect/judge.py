@@ -343,8 +343,13 @@ def value_is_literal(value: str, quote: str = "") -> bool:
         return False
     if "://" in value or value[0] in "$%~/#&@<" or lowered.startswith(_REFERENCES):
         return False  # a link or a reference to where the secret is (`op://vault/item`, `$VAR`, `~/.netrc`)
-    if value.endswith(":") or _NEXT_NAME.fullmatch(value) or _SNAKE_NAME.fullmatch(value) or _SETTING.match(value) \
-            or _QUALIFIED_NAME.fullmatch(value):
+    if (
+        value.endswith(":")
+        or _NEXT_NAME.fullmatch(value)
+        or _SNAKE_NAME.fullmatch(value)
+        or _SETTING.match(value)
+        or _QUALIFIED_NAME.fullmatch(value)
+    ):
         return False  # `API_KEY=` on an empty line, `fn::secret:`: the next setting's name; `real_key`: a variable's;
         # `user=x;pass=y`: settings of their own, each read by its name
     if any(c.isspace() for c in value):

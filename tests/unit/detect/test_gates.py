@@ -8,8 +8,32 @@ from hypothesis import strategies as st
 
 from handoff_lint.detect import gates
 
-PIECES = ["a" * 15, "a", "B", "7", "-", "_", "+", "/", "=", "*", "~", " ", ".", ":", "\n", "é", "İ", "\ud800", "ß" * 3,
-          "ghp_", "hvs.", "x" * 16, "|", '"']
+PIECES = [
+    "a" * 15,
+    "a",
+    "B",
+    "7",
+    "-",
+    "_",
+    "+",
+    "/",
+    "=",
+    "*",
+    "~",
+    " ",
+    ".",
+    ":",
+    "\n",
+    "é",
+    "İ",
+    "\ud800",
+    "ß" * 3,
+    "ghp_",
+    "hvs.",
+    "x" * 16,
+    "|",
+    '"',
+]
 
 
 @settings(max_examples=300, deadline=None)
