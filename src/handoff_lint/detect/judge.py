@@ -54,10 +54,20 @@ def is_placeholder(value: str, assigned: bool = False) -> bool:
     return assigned and bool(_IDENTIFIER.match(value))
 
 
+def _word_like(body: str) -> bool:
+    """``PREfix_helloworld380_testin_pretty_long_token_long_``: an identifier of words joined by
+    `_` or `-`, not a key (whose parts, when it has any, mix cases and digits)."""
+    parts = [part for part in re.split(r"[_-]", body) if part]
+    if len(parts) < 3:
+        return False
+    words = sum(1 for part in parts if len(part) >= 4 and part.isalpha() and (part.islower() or part[1:].islower()))
+    return words * 3 >= len(parts) * 2
+
+
 def looks_random(body: str) -> bool:
     """The whole body of a token (every part, letters-only ones too) varies like a key, not like
     ``xxxxxxxx``, ``abcdefgh...`` or ``YOUR_TOKEN_HERE``."""
-    if is_placeholder(body):
+    if is_placeholder(body) or _word_like(body):
         return False
     distinct = len(set(body))
     if distinct < min(10, len(body) // 2):
@@ -318,6 +328,8 @@ _SNAKE_NAME = re.compile(r"(?<![a-z_])[a-z]+(?:_[a-z]+)+")
 # A value that starts with a setting of its own (`user=admin;pass=...`, `API_KEY=*`): a name with
 # a separator, or a lower-case word, then `=` or `:` and not base64's padding (`eyJ0...x==`).
 _SETTING = re.compile(r"(?<![A-Za-z0-9_.-])(?:[A-Za-z][A-Za-z0-9]*[_.-][A-Za-z0-9_.-]*|[a-z]{3,})[=:](?!=)")
+# `xsd:string`, `clm67181:AgencyIdentificationCodeContentType`: a namespace's type, no secret.
+_QUALIFIED_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]{0,20}:[A-Za-z][a-z]+(?:[A-Z][a-z]+)*")
 _WORDS = re.compile(r"[A-Za-z']+(?:[-/][A-Za-z']+)*")
 _TOKEN_VALUE = re.compile(r"[A-Za-z0-9_+/=-]{10,}")
 
@@ -331,7 +343,13 @@ def value_is_literal(value: str, quote: str = "") -> bool:
         return False
     if "://" in value or value[0] in "$%~/#&@<" or lowered.startswith(_REFERENCES):
         return False  # a link or a reference to where the secret is (`op://vault/item`, `$VAR`, `~/.netrc`)
-    if value.endswith(":") or _NEXT_NAME.fullmatch(value) or _SNAKE_NAME.fullmatch(value) or _SETTING.match(value):
+    if (
+        value.endswith(":")
+        or _NEXT_NAME.fullmatch(value)
+        or _SNAKE_NAME.fullmatch(value)
+        or _SETTING.match(value)
+        or _QUALIFIED_NAME.fullmatch(value)
+    ):
         return False  # `API_KEY=` on an empty line, `fn::secret:`: the next setting's name; `real_key`: a variable's;
         # `user=x;pass=y`: settings of their own, each read by its name
     if any(c.isspace() for c in value):
@@ -353,6 +371,8 @@ def given_secret(key: str, name: str, value: str, quote: str, after: str = "", t
         return False
     if not quote and _WORDS.fullmatch(value) and after[:1] == " " and after[1:2].isalpha():
         return False  # `Password: stored in the local keyring`, `password/secret assignments`: a sentence
+    if value.isalpha() and any(word in value.lower() for word in ("password", "secret", "token", "passwd")):
+        return False  # `notapassword`, `mysecrettoken`: a word about the secret, not one
     if key in WEAK_KEYS:
         # `signing_key`, `auth`: the word ends the name, and the value is a token
         return (
