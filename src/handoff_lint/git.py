@@ -107,3 +107,35 @@ def work_tree(path: Path) -> Path | None:
         return Path(git(["rev-parse", "--show-toplevel"], path).decode().strip())
     except GitError:
         return None
+
+
+def read_blobs(blobs: list[str], cwd: Path, max_bytes: int) -> dict[str, bytes | int | None]:
+    """Blob id -> its content; or its size (an int) for a blob over ``max_bytes``, passed over in
+    chunks as it streams by and never held; or None for a blob the repository lacks (a shallow
+    clone). One ``git cat-file --batch`` process, read as it comes: one copy of each blob."""
+    wanted = list(dict.fromkeys(blobs))
+    if not wanted:
+        return {}
+
+    def read(stream) -> dict[str, bytes | int | None]:
+        found: dict[str, bytes | int | None] = {}
+        for blob in wanted:
+            header = stream.readline().split()
+            if len(header) != 3:  # "<id> missing"
+                found[blob] = None
+                continue
+            size = int(header[2])
+            if size <= max_bytes:
+                found[blob] = stream.read(size)
+            else:
+                left = size
+                while left > 0:
+                    chunk = stream.read(min(left, 1 << 20))
+                    if not chunk:
+                        break
+                    left -= len(chunk)
+                found[blob] = size
+            stream.read(1)  # content is followed by a newline
+        return found
+
+    return git_reading(["cat-file", "--batch"], cwd, "".join(b + "\n" for b in wanted).encode(), read)

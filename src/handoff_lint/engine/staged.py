@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from handoff_lint.data.config import DEFAULT_MAX_BYTES
-from handoff_lint.git import GitError, git, git_reading
+from handoff_lint.git import GitError, git, read_blobs
 from handoff_lint.reading import Oversize
 
 GIT_SYMLINK, GIT_SUBMODULE = "120000", "160000"
@@ -106,29 +106,14 @@ def _sizes(blobs: list[str], top: Path) -> dict[str, int]:
 
 
 def _read_blobs(blobs: list[str], top: Path, max_bytes: int) -> dict[str, bytes | Oversize]:
-    """Every blob through one ``git cat-file --batch`` process, read as it comes: one copy of
-    each, and never more than ``max_bytes`` + 1 of one (a blob that grew over the limit since its
-    size was asked cannot, but is passed over in chunks all the same)."""
-
-    def read(stream) -> dict[str, bytes | Oversize]:
-        contents: dict[str, bytes | Oversize] = {}
-        for blob in blobs:
-            header = stream.readline().split()
-            size = int(header[2])
-            if size <= max_bytes:
-                contents[blob] = stream.read(size)
-            else:
-                left = size
-                while left > 0:
-                    chunk = stream.read(min(left, 1 << 20))
-                    if not chunk:
-                        break
-                    left -= len(chunk)
-                contents[blob] = Oversize(size)
-            stream.read(1)  # content is followed by a newline
-        return contents
-
-    return git_reading(["cat-file", "--batch"], top, "".join(b + "\n" for b in blobs).encode(), read)
+    """Every blob through one ``git cat-file --batch`` process (see :func:`git.read_blobs`); a blob
+    over ``max_bytes`` (grown since its size was asked) is :class:`Oversize`."""
+    contents: dict[str, bytes | Oversize] = {}
+    for blob, data in read_blobs(blobs, top, max_bytes).items():
+        if data is None:
+            raise GitError(f"git cat-file failed: {blob} missing")
+        contents[blob] = data if isinstance(data, bytes) else Oversize(data)
+    return contents
 
 
 def index_documents(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> dict[str, bytes]:

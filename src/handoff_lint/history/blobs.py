@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from handoff_lint.git import git, git_reading
+from handoff_lint import git as git_seam
+from handoff_lint.git import git
 
 GIT_SYMLINK, GIT_SUBMODULE = "120000", "160000"
 
@@ -31,29 +32,7 @@ def tree_files(tip: str, pathspecs: list[str], cwd: Path) -> dict[str, str]:
 def read_blobs(blobs: list[str], top: Path, max_bytes: int) -> dict[str, bytes | None]:
     """Blob id -> content, or None for a blob over ``max_bytes`` (passed over as it streams by,
     never held) or missing (a shallow clone). One ``git cat-file --batch`` process."""
-    wanted = list(dict.fromkeys(blobs))
-    if not wanted:
-        return {}
-
-    def read(stream) -> dict[str, bytes | None]:
-        found: dict[str, bytes | None] = {}
-        for blob in wanted:
-            header = stream.readline().split()
-            if len(header) != 3:  # "<id> missing"
-                found[blob] = None
-                continue
-            size = int(header[2])
-            if size <= max_bytes:
-                found[blob] = stream.read(size)
-            else:
-                left = size
-                while left > 0:
-                    chunk = stream.read(min(left, 1 << 20))
-                    if not chunk:
-                        break
-                    left -= len(chunk)
-                found[blob] = None
-            stream.read(1)  # content is followed by a newline
-        return found
-
-    return git_reading(["cat-file", "--batch"], top, "".join(b + "\n" for b in wanted).encode(), read)
+    return {
+        blob: data if isinstance(data, bytes) else None
+        for blob, data in git_seam.read_blobs(blobs, top, max_bytes).items()
+    }
