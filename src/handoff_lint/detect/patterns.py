@@ -10,17 +10,14 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from handoff_lint.data.rules_data import load_table
+from handoff_lint.detect.given import WEAK_KEYS, given_secret, high_entropy, prose_secret
 from handoff_lint.detect.judge import (
-    WEAK_KEYS,
-    given_secret,
-    high_entropy,
     in_token_format,
     is_placeholder,
     jwt_header_is_json,
     looks_like_key,
     looks_random,
     name_says_secret,
-    prose_secret,
     stand_in,
     trailing_name,
     value_looks_secret,

@@ -8,12 +8,12 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from handoff_lint.data.rules_data import load_table
+from handoff_lint.detect.given import value_is_literal
 from handoff_lint.detect.judge import (
     TOKEN_CHARS,
     in_token_format,
     is_placeholder,
     name_may_hold_secret,
-    value_is_literal,
 )
 from handoff_lint.detect.patterns import Hit
 

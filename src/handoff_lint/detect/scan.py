@@ -10,7 +10,8 @@ import re
 
 from handoff_lint.detect.decode import blobs, marker_lines, original_span, rendered
 from handoff_lint.detect.gates import gated_lines, line_passes
-from handoff_lint.detect.judge import given_secret, in_token_format, is_public_key, name_says_secret
+from handoff_lint.detect.given import given_secret
+from handoff_lint.detect.judge import in_token_format, is_public_key, name_says_secret
 from handoff_lint.detect.patterns import Hit, own_hits
 from handoff_lint.detect.peer import detect_secrets_hits
 from handoff_lint.detect.redact import redact
