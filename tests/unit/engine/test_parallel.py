@@ -34,14 +34,12 @@ def test_workers_agree_with_a_single_process(tmp_path):
     assert list((tmp_path / "c").glob("cache-*/*.bin"))  # filled by the workers, read by the last run
 
 
-def test_the_default_uses_only_the_cores_other_work_leaves_idle():
+def test_the_default_uses_one_worker_per_core_it_may_run_on():
     import os
 
     from handoff_lint.engine.parallel import workers_for
 
-    cores = os.cpu_count() or 1
-    assert workers_for(5000, 3, load=99.0) == 3  # -j N is obeyed, whatever the load
-    assert workers_for(5000, 0, load=0.0) == min(cores, 8)  # an idle machine: one per core
-    assert workers_for(5000, 0, load=float(cores)) == 1  # every core busy: one process, no pool to start
-    assert workers_for(5000, 0, load=0.9) == min(cores, 8)  # this run itself, reading the files, is under 1
-    assert workers_for(3, 0, load=0.0) == min(cores, 8, 3)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    assert workers_for(5000, 3) == 3  # -j N is obeyed
+    assert workers_for(5000, 0) == min(cores, 8)  # one per core, however busy the last minute was
+    assert workers_for(3, 0) == min(cores, 8, 3)  # never more workers than texts
