@@ -3,8 +3,9 @@ gitleaks, each run on the same lines.
 
     python bench/corpus_eval.py [tests/data/corpus.tsv | --corpus PATH] [--misses]
 
-``--corpus PATH`` scores any TSV in the same form (``label<TAB>line``), e.g. samples taken from
-the peers' own fixtures and kept outside the repository.
+``--corpus PATH`` scores any TSV in the same form (``label<TAB>line``), e.g. the peers' own
+samples that ``bench/peer_fixtures.py`` rebuilds from a checkout of gitleaks and of
+detect-secrets (kept outside the repository).
 
 Labels are ``HL2``, ``HL3``, ``clean``, or a family under one of them (``HL3/gitlab``,
 ``clean/lookalike``). Each corpus line is checked by handoff-lint on its own; handoff-lint
@@ -48,8 +49,8 @@ def coarse(label: str) -> str:
 def handoff_lint_families(text: str) -> set[str]:
     from handoff_lint.checks import credentials, privacy
     from handoff_lint.data.config import Config
-    from handoff_lint.engine.discover import UNCLASSIFIED, SourceFile
-    from handoff_lint.engine.source import Source
+    from handoff_lint.model.kinds import UNCLASSIFIED, SourceFile
+    from handoff_lint.model.source import Source
 
     source = Source(SourceFile(Path("corpus.md"), "corpus.md", UNCLASSIFIED, None), text + "\n")
     findings = privacy.check(source, Config()) + credentials.check(source, Config())
@@ -97,16 +98,33 @@ def gitleaks_hits(rows: list[tuple[str, str]], gitleaks: str) -> list[bool]:
         source.mkdir()
         _write(str(source), rows)
         report = Path(folder) / "report.json"
-        subprocess.run([gitleaks, "dir", str(source), "--no-banner", "--report-format", "json", "--report-path", str(report), "--exit-code", "0", "--log-level", "error"],
-                       check=True, capture_output=True, env={**os.environ, "NO_COLOR": "1"})
+        subprocess.run(
+            [
+                gitleaks,
+                "dir",
+                str(source),
+                "--no-banner",
+                "--report-format",
+                "json",
+                "--report-path",
+                str(report),
+                "--exit-code",
+                "0",
+                "--log-level",
+                "error",
+            ],
+            check=True,
+            capture_output=True,
+            env={**os.environ, "NO_COLOR": "1"},
+        )
         lines = {item["StartLine"] for item in json.loads(report.read_text() or "[]")}
     return [number in lines for number in range(1, len(rows) + 1)]
 
 
 def score(labels: list[str], predicted: list[bool], family: str) -> tuple[float, float]:
-    true_pos = sum(p and l == family for l, p in zip(labels, predicted))
-    false_pos = sum(p and l != family for l, p in zip(labels, predicted))
-    positives = sum(l == family for l in labels)
+    true_pos = sum(p and lab == family for lab, p in zip(labels, predicted, strict=False))
+    false_pos = sum(p and lab != family for lab, p in zip(labels, predicted, strict=False))
+    positives = sum(lab == family for lab in labels)
     precision = true_pos / (true_pos + false_pos) if true_pos + false_pos else 1.0
     recall = true_pos / positives if positives else 1.0
     return precision, recall
@@ -139,7 +157,11 @@ def evaluate(path: Path = CORPUS, peers: bool = True) -> dict:
         for tool, hits in tools.items():
             row[tool] += hits[index]
     result["families"] = table
-    result["misses"] = [(l, t, sorted(found)) for (l, t), found in zip(rows, ours) if found != ({coarse(l)} - {"clean"})]
+    result["misses"] = [
+        (lab, t, sorted(found))
+        for (lab, t), found in zip(rows, ours, strict=False)
+        if found != ({coarse(lab)} - {"clean"})
+    ]
     return result
 
 
@@ -149,17 +171,21 @@ def main(argv: list[str] | None = None) -> int:
     argv = [a for a in argv if a != "--misses"]
     if "--corpus" in argv:
         at = argv.index("--corpus")
-        argv = argv[at + 1:at + 2] + argv[:at] + argv[at + 2:]
+        argv = argv[at + 1 : at + 2] + argv[:at] + argv[at + 2 :]
     result = evaluate(Path(argv[0]) if argv else CORPUS)
     tools = result["tools"]
     print(f"corpus: {result['lines']} lines {result['counts']}")
     print(f"\n{'family':<26}{'n':>5}" + "".join(f"{tool:>16}" for tool in tools) + "   (true: found; clean: reported)")
-    for label in sorted(result["families"], key=lambda l: (coarse(l) != "HL3", l)):
+    for label in sorted(result["families"], key=lambda lab: (coarse(lab) != "HL3", lab)):
         row = result["families"][label]
         print(f"{label:<26}{row['n']:>5}" + "".join(f"{row[tool]:>16}" for tool in tools))
-    true_total = {tool: sum(r[tool] for l, r in result["families"].items() if coarse(l) == "HL3") for tool in tools}
-    false_total = {tool: sum(r[tool] for l, r in result["families"].items() if coarse(l) == "clean") for tool in tools}
-    print(f"{'HL3 found (of ' + str(result['counts']['HL3']) + ')':<31}" + "".join(f"{true_total[t]:>16}" for t in tools))
+    true_total = {tool: sum(r[tool] for lab, r in result["families"].items() if coarse(lab) == "HL3") for tool in tools}
+    false_total = {
+        tool: sum(r[tool] for lab, r in result["families"].items() if coarse(lab) == "clean") for tool in tools
+    }
+    print(
+        f"{'HL3 found (of ' + str(result['counts']['HL3']) + ')':<31}" + "".join(f"{true_total[t]:>16}" for t in tools)
+    )
     print(f"{'false positives (clean)':<31}" + "".join(f"{false_total[t]:>16}" for t in tools))
     print(f"\n{'tool / family':<28}{'precision':>10}{'recall':>8}")
     for key, value in result.items():

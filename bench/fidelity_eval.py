@@ -4,14 +4,15 @@
     python bench/fidelity_eval.py --ref main      # the code of a git revision (before/after)
     python bench/fidelity_eval.py --json
 
-The corpus is ``tests/data/fidelity/next-local/`` (one handoff folder) and its labels
-``tests/data/fidelity/labels.toml``: per document, the rule codes a careful reader of the
-protocol reports as errors (none for a clean document). handoff-lint runs once over the folder,
-as a user runs it (``check --format json``, no cache, no configuration, today pinned to the
-corpus's, the own-identifier rule off). Only errors count: a warning never fails a document.
-Per family, a labelled code reported in its document is a true positive (at the severity the
-policy gives it: HL407, archived work without a response, is a warning), a labelled code not
-reported is a miss, an error not labelled is a false positive.
+The corpus is ``tests/data/fidelity/`` (two handoff folders, ``next-local/`` and ``next-larger/``,
+one per protocol) and its labels ``tests/data/fidelity/labels.toml``: per document, the rule codes
+a careful reader of the folder's protocol reports as errors (none for a clean document).
+handoff-lint runs once over both folders, as a user runs it (``check --format json``, no cache, no
+configuration, today pinned to the corpus's, the own-identifier rule off). Only errors count: a
+warning never fails a document. Per family, a labelled code reported in its document is a true
+positive (at the severity the policy gives it: HL407, archived work without a response, is a
+warning), a labelled code not reported is a miss, an error not labelled is a false positive. Each
+protocol's documents are scored apart (a good score on one must not hide a bad one on the other).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ TOP = Path(__file__).resolve().parents[1]
 CORPUS = TOP / "tests" / "data" / "fidelity"
 TODAY = "2026-11-24"
 FAMILIES = ("HL0", "HL1", "HL2", "HL3", "HL4", "HL5", "HL9")
+PROTOCOLS = ("next-local", "next-larger")  # the corpus's folders, one per protocol
 
 
 def labels(corpus: Path = CORPUS) -> dict[str, set[str]]:
@@ -39,7 +41,7 @@ def labels(corpus: Path = CORPUS) -> dict[str, set[str]]:
     except ModuleNotFoundError:  # pragma: no cover - Python 3.10
         import tomli as tomllib
     table = tomllib.loads((corpus / "labels.toml").read_text(encoding="utf-8"))
-    return {f"next-local/{name}": set(entry["defects"]) for name, entry in table["documents"].items()}
+    return {name: set(entry["defects"]) for name, entry in table["documents"].items()}
 
 
 def run(src: Path | None = None, corpus: Path = CORPUS, extra: tuple[str, ...] = ()) -> list[dict]:
@@ -49,8 +51,25 @@ def run(src: Path | None = None, corpus: Path = CORPUS, extra: tuple[str, ...] =
         env["PYTHONPATH"] = str(src) + os.pathsep + env.get("PYTHONPATH", "")
     with tempfile.TemporaryDirectory() as cache:
         env["HANDOFF_LINT_CACHE_DIR"] = cache
-        result = subprocess.run([sys.executable, "-m", "handoff_lint", "check", "--format", "json", "--no-cache", "--isolated", "--exit-zero", *extra, "next-local"],
-                                cwd=corpus, env=env, capture_output=True, text=True)
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "handoff_lint",
+                "check",
+                "--format",
+                "json",
+                "--no-cache",
+                "--isolated",
+                "--exit-zero",
+                *extra,
+                *PROTOCOLS,
+            ],
+            cwd=corpus,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
     if result.returncode != 0:
         raise SystemExit(f"handoff-lint failed ({result.returncode}): {result.stderr}")
     return json.loads(result.stdout)
@@ -92,9 +111,22 @@ def score(findings: list[dict], expected: dict[str, set[str]]) -> dict:
     }
 
 
+def by_protocol(findings: list[dict], expected: dict[str, set[str]]) -> dict[str, dict]:
+    """:func:`score` of each protocol's folder on its own."""
+    return {
+        protocol: score(
+            [f for f in findings if f["path"].startswith(protocol + "/")],
+            {path: codes for path, codes in expected.items() if path.startswith(protocol + "/")},
+        )
+        for protocol in PROTOCOLS
+    }
+
+
 def checkout(ref: str, into: Path) -> Path:
     """The package, rules and schemas of git revision ``ref``, unpacked under ``into``."""
-    archive = subprocess.run(["git", "archive", "--format=tar", ref, "src", "rules", "schemas"], cwd=TOP, capture_output=True, check=True).stdout
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", ref, "src", "rules", "schemas"], cwd=TOP, capture_output=True, check=True
+    ).stdout
     with tarfile.open(fileobj=BytesIO(archive)) as tar:
         tar.extractall(into)
     return into / "src"
@@ -105,10 +137,12 @@ def _ratio(numerator: int, denominator: int) -> str:
 
 
 def report(result: dict, title: str) -> str:
-    lines = [f"== {title}",
-             f"documents {result['documents']} (clean {result['clean']}, labelled defects {result['defects']})",
-             f"clean documents with an error: {len(result['clean_with_errors'])} of {result['clean']}",
-             f"{'family':<7}{'tp':>4}{'fp':>4}{'fn':>4}  precision  recall"]
+    lines = [
+        f"== {title}",
+        f"documents {result['documents']} (clean {result['clean']}, labelled defects {result['defects']})",
+        f"clean documents with an error: {len(result['clean_with_errors'])} of {result['clean']}",
+        f"{'family':<7}{'tp':>4}{'fp':>4}{'fn':>4}  precision  recall",
+    ]
     for family, counts in result["families"].items():
         tp, fp, fn = counts.get("tp", 0), counts.get("fp", 0), counts.get("fn", 0)
         lines.append(f"{family + 'xx':<7}{tp:>4}{fp:>4}{fn:>4}  {_ratio(tp, tp + fp):>9}  {_ratio(tp, tp + fn):>6}")
@@ -127,19 +161,27 @@ def report(result: dict, title: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--ref", action="append", default=[], help="also score this git revision's code (repeatable), e.g. main")
+    parser.add_argument(
+        "--ref", action="append", default=[], help="also score this git revision's code (repeatable), e.g. main"
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     expected = labels()
     results = {}
     with tempfile.TemporaryDirectory() as scratch:
         for ref in args.ref:
-            results[ref] = score(run(checkout(ref, Path(scratch) / ref.replace("/", "_"))), expected)
-    results["this checkout"] = score(run(), expected)
+            results[ref] = by_protocol(run(checkout(ref, Path(scratch) / ref.replace("/", "_"))), expected)
+    results["this checkout"] = by_protocol(run(), expected)
     if args.json:
         print(json.dumps(results, indent=2))
     else:
-        print("\n\n".join(report(result, title) for title, result in results.items()))
+        print(
+            "\n\n".join(
+                report(result, f"{title}: {protocol}")
+                for title, scores in results.items()
+                for protocol, result in scores.items()
+            )
+        )
     return 0
 
 

@@ -24,8 +24,10 @@ import random
 import sys
 from pathlib import Path
 
-WORDS = ("build logs error patterns tickets export changelog assets review notes metrics "
-         "tests flakes schema migration csv report summary pipeline cache index batch").split()
+WORDS = (
+    "build logs error patterns tickets export changelog assets review notes metrics "
+    "tests flakes schema migration csv report summary pipeline cache index batch"
+).split()
 SENTENCES = (
     "The nightly job produced {n} files that nobody has read yet.",
     "Each input is between {n} and {m} lines long and mixes several formats.",
@@ -34,8 +36,15 @@ SENTENCES = (
     "Results must stay on this machine until they are reviewed.",
     "Group the {n} records by cause and count how often each appears.",
 )
-SECTIONS = ("Context Summary", "Task Description", "Resource/Privacy Requirements",
-            "Current State/Progress", "Expected Deliverables", "Local Model Preferences", "References/Links")
+SECTIONS = (
+    "Context Summary",
+    "Task Description",
+    "Resource/Privacy Requirements",
+    "Current State/Progress",
+    "Expected Deliverables",
+    "Local Model Preferences",
+    "References/Links",
+)
 
 
 def prose(rng: random.Random, count: int) -> str:
@@ -43,17 +52,34 @@ def prose(rng: random.Random, count: int) -> str:
 
 
 def handoff(rng: random.Random, title: str, date: str, status: str) -> str:
-    lines = [f"# Local Handoff: {title}", "", f"**Date**: {date}", "**From**: claude-code",
-             "**To**: next-local (any available local model)", f"**Priority**: {rng.choice(('HIGH', 'MEDIUM', 'LOW'))}",
-             f"**Constraints**: {'/'.join(rng.sample(('Resource', 'Privacy', 'Time'), rng.randint(1, 3)))}", "", "---", ""]
+    lines = [
+        f"# Local Handoff: {title}",
+        "",
+        f"**Date**: {date}",
+        "**From**: claude-code",
+        "**To**: next-local (any available local model)",
+        f"**Priority**: {rng.choice(('HIGH', 'MEDIUM', 'LOW'))}",
+        f"**Constraints**: {'/'.join(rng.sample(('Resource', 'Privacy', 'Time'), rng.randint(1, 3)))}",
+        "",
+        "---",
+        "",
+    ]
     for section in SECTIONS:
         lines += [f"## {section}", prose(rng, rng.randint(2, 8)), ""]
     return "\n".join(lines + ["---", "", f"**Handoff Status**: {status}", ""])
 
 
 def response(rng: random.Random, stem: str, date: str) -> str:
-    lines = ["# Local Response: done", "", f"**Date**: {date}", "**From**: llama-3-8b-local", "",
-             "## Reference to Original Handoff", f"[{stem}.md](../archive/{stem}.md)", ""]
+    lines = [
+        "# Local Response: done",
+        "",
+        f"**Date**: {date}",
+        "**From**: llama-3-8b-local",
+        "",
+        "## Reference to Original Handoff",
+        f"[{stem}.md](../archive/{stem}.md)",
+        "",
+    ]
     for section in ("Constraints Met", "Work Performed", "Deliverables Location", "Recommendations"):
         lines += [f"## {section}", prose(rng, rng.randint(1, 5)), ""]
     return "\n".join(lines)
@@ -75,15 +101,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--handoffs", type=int, default=1000)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--style", choices=("synthetic", "real"), default="synthetic",
-                        help="synthetic sentences (default) or real-style writing (bench/generate_real.py)")
-    parser.add_argument("--source", type=Path, action="append", default=[], metavar="DIR",
-                        help="--style real: also take writing from the markdown under DIR (repeatable)")
-    parser.add_argument("--stats", action="store_true",
-                        help="read the folder back: lines, share of lines a credential gate picks, seeded documents")
-    parser.add_argument("--measure", type=Path, metavar="DIR",
-                        help="write nothing: print as JSON the lines of DIR's markdown and how many a credential "
-                             "gate picks")
+    parser.add_argument(
+        "--style",
+        choices=("synthetic", "real"),
+        default="synthetic",
+        help="synthetic sentences (default) or real-style writing (bench/generate_real.py)",
+    )
+    parser.add_argument(
+        "--source",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="--style real: also take writing from the markdown under DIR (repeatable)",
+    )
+    parser.add_argument(
+        "--stats",
+        action="store_true",
+        help="read the folder back: lines, share of lines a credential gate picks, seeded documents",
+    )
+    parser.add_argument(
+        "--measure",
+        type=Path,
+        metavar="DIR",
+        help="write nothing: print as JSON the lines of DIR's markdown and how many a credential gate picks",
+    )
     args = parser.parse_args(argv)
     if args.measure is not None:
         if not args.measure.is_dir():
@@ -108,8 +150,10 @@ def main(argv: list[str] | None = None) -> int:
         stats = real_module().measure(args.out)
         print(f"lines: {stats['lines']}, picked by a credential gate: {stats['gated']} ({100 * stats['share']:.2f}%)")
         kinds = sorted(set(seeded.values()))
-        print(f"seeded: {len(seeded)} documents" + "".join(
-            f"; {sum(v == kind for v in seeded.values())} with a {kind}" for kind in kinds))
+        print(
+            f"seeded: {len(seeded)} documents"
+            + "".join(f"; {sum(v == kind for v in seeded.values())} with a {kind}" for kind in kinds)
+        )
         for where, kind in sorted(seeded.items()):
             print(f"  {kind}: {where}")
     return 0
@@ -131,11 +175,15 @@ def synthetic(args: argparse.Namespace) -> None:
         active = rng.random() < 0.3
         status = rng.choice(("Ready for local model pickup", "In progress")) if active else "Completed"
         folder = "active" if active else "archive"
-        (root / folder / f"{stem}.md").write_text(handoff(rng, slug.replace("-", " "), str(date), status), encoding="utf-8")
+        (root / folder / f"{stem}.md").write_text(
+            handoff(rng, slug.replace("-", " "), str(date), status), encoding="utf-8"
+        )
         files += 1
         if not active:
             answered = date + datetime.timedelta(days=1)
-            (root / "responses" / f"{answered}-response-to-{stem}.md").write_text(response(rng, stem, str(answered)), encoding="utf-8")
+            (root / "responses" / f"{answered}-response-to-{stem}.md").write_text(
+                response(rng, stem, str(answered)), encoding="utf-8"
+            )
             files += 1
     print(f"wrote {files} files under {root}")
 

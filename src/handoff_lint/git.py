@@ -1,4 +1,5 @@
-"""The one way handoff-lint runs git (``--staged``, ``install-hook``, ``git mv`` in fixes).
+"""The one way handoff-lint runs git (``--staged``, ``install-hook``, ``git mv`` in fixes, the
+repository's top for the Touch seam).
 
 Our own calls never run a program the repository's configuration names: the file-system monitor
 (``core.fsmonitor``, a command run on ``ls-files``, ``mv``, ``diff``) is off and hooks point
@@ -9,7 +10,11 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
+from typing import IO, TypeVar
+
+T = TypeVar("T")
 
 NO_FSMONITOR = ("-c", "core.fsmonitor=false")
 NO_HOOKS = ("-c", f"core.hooksPath={os.devnull}")
@@ -24,15 +29,76 @@ def git(args: list[str], cwd: Path, stdin: bytes | None = None, hooks: bool = Fa
     (escaped: git quotes names from the repository). ``hooks``: keep the repository's hooks path
     (only ``install-hook`` asks where hooks live)."""
     try:
-        done = subprocess.run(["git", *NO_FSMONITOR, *(() if hooks else NO_HOOKS), *args], cwd=cwd, input=stdin, capture_output=True, check=False)
+        done = subprocess.run(
+            ["git", *NO_FSMONITOR, *(() if hooks else NO_HOOKS), *args],
+            cwd=cwd,
+            input=stdin,
+            capture_output=True,
+            check=False,
+        )
     except FileNotFoundError:
         raise GitError("git is not on PATH") from None
     if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        from handoff_lint.show import shown
-
-        raise GitError(shown(f"git {args[0]} failed: {message[0] if message else done.returncode}", 1000))
+        raise GitError(_failed(args, done.stderr, done.returncode))
     return done.stdout
+
+
+def git_reading(args: list[str], cwd: Path, stdin: bytes, read: Callable[[IO[bytes]], T]) -> T:
+    """Run ``git ARGS`` in ``cwd`` with ``stdin`` fed to it, and return ``read(its standard
+    output)``, read as it comes: a large output is never held whole (``cat-file --batch``).
+    GitError as :func:`git`."""
+    import tempfile
+    import threading
+
+    with tempfile.TemporaryFile() as errors:  # a file: git's messages can never fill a pipe nobody reads
+        try:
+            process = subprocess.Popen(
+                ["git", *NO_FSMONITOR, *NO_HOOKS, *args],
+                cwd=cwd,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=errors,
+            )
+        except FileNotFoundError:
+            raise GitError("git is not on PATH") from None
+
+        def feed() -> None:
+            try:
+                process.stdin.write(stdin)
+                process.stdin.close()
+            except OSError:  # git stopped reading: its exit status says why
+                pass
+
+        writer = threading.Thread(target=feed, daemon=True)
+        writer.start()
+        try:
+            result = read(process.stdout)
+        finally:
+            process.stdout.close()
+            writer.join()
+            code = process.wait()
+        if code != 0:
+            errors.seek(0)
+            raise GitError(_failed(args, errors.read(), code))
+    return result
+
+
+def _failed(args: list[str], stderr: bytes, code: int) -> str:
+    from handoff_lint.show import shown
+
+    message = stderr.decode("utf-8", "replace").strip().splitlines()
+    return shown(f"git {command_name(args)} failed: {message[0] if message else code}", 1000)
+
+
+def command_name(args: list[str]) -> str:
+    """The git command ``args`` run (``log``), past global options and each ``-c``'s value."""
+    words = iter(args)
+    for word in words:
+        if word == "-c":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return args[0] if args else ""
 
 
 def work_tree(path: Path) -> Path | None:

@@ -1,31 +1,32 @@
 """Show: the one function every text derived from a document passes through before it is printed
 or stored (a message, a path, a board cell, a diff line, a cache entry).
 
-What any credential detector recognises is redacted, and every character a terminal, a CI log or
-an XML report must not see raw is escaped (see :func:`handoff_lint.findings.printable`).
+A text derived from scanned documents is redacted by the secret values their scans found
+(``known``: :class:`handoff_lint.detect.values.Known`), in every form the tool derives from
+them; no detector runs again. A text no scan stands behind (git's messages, an exception's text,
+a path typed on the command line) is given no ``known`` and the detectors run on it: the second
+net. Then every character a terminal, a CI log or an XML report must not see raw is escaped (see
+:func:`handoff_lint.findings.printable`).
 """
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING
 
+from handoff_lint.detect.scan import redact_detected
 from handoff_lint.findings import printable
 
-
-def redacted(text: str) -> str:
-    """``text`` with every credential any enabled detector recognises shown redacted (see
-    :func:`handoff_lint.checks.credentials.redact_text`)."""
-    from handoff_lint.checks.credentials import redact_text
-
-    return redact_text(text)
+if TYPE_CHECKING:
+    from handoff_lint.detect.values import Known
 
 
-def shown(text: str, limit: int | None = None) -> str:
-    """``text`` as it may be shown: credentials redacted, then escaped and cut to ``limit``."""
-    return printable(redacted(text), limit)
+def shown(text: str, limit: int | None = None, known: Known | None = None) -> str:
+    """``text`` as it may be shown: its secrets redacted (by ``known``'s values, or, with none
+    given, by the detectors), then escaped and cut to ``limit``."""
+    return printable(redacted(text, known), limit)
 
 
-def holds_secret(texts: Iterable[str]) -> bool:
-    """Does any of ``texts`` hold what a detector takes for a credential? (What the cache keeps
-    must not.)"""
-    return any(redacted(text) != text for text in texts)
+def redacted(text: str, known: Known | None = None) -> str:
+    """``text`` with its secrets redacted as :func:`shown` does, not escaped: for a text whose
+    line breaks a format keeps (SARIF's rule help)."""
+    return redact_detected(text) if known is None else known.redact(text)

@@ -1,48 +1,305 @@
-"""Touch: the one function every path the tool will create, move into, rename or rewrite goes
-through. It resolves the path as the system will (every symbolic link in it followed, the last
-one too) and refuses unless that real path lies inside the handoff root's real path: a linked
-``archive/``, ``responses/`` or a dangling link named like the target must never make a
-``--fix``, ``new``, ``respond`` or ``init`` write outside the folder the user asked about.
+"""Touch: where the tool may read a handoff folder through, and how it writes. A path it will
+create, move into, rename or rewrite must resolve inside the handoff root, and the root's own real
+path inside the repository; every file it writes goes through :func:`write_text` (a temporary
+file the OS creates in the target's folder, renamed into place; never through a symbolic link).
+
+The repository is the git work tree of the working directory; for a handoff root outside it, the
+folder the user named (see :func:`name_folders`), else the folder that holds the root. A root
+reached through a link leading out of it (``models/next-local -> ../../elsewhere``) is HL005:
+nothing is read, moved or written through it.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
+from functools import lru_cache
 from pathlib import Path
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_BINARY = getattr(os, "O_BINARY", 0)
+_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC | _BINARY  # made here, now, by us: as mkstemp
+_AT = {os.open, os.stat, os.replace, os.unlink, os.link} <= os.supports_dir_fd  # POSIX: work inside one opened folder
+_NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK, errno.ENOSYS, errno.EACCES}
 
 
 class TouchError(RuntimeError):
-    """A path the tool was about to write resolves outside the handoff root."""
+    """A path the tool was about to read through or write resolves outside where it may."""
 
 
+# -- the handoff root's own place --------------------------------------------------------------
+_NAMED: list[str] = []
+
+
+_KNOWN: dict = {}  # absolute root as given -> root_outside(root): asked for every file read
+
+
+def name_folders(paths) -> None:
+    """The paths the user named on the command line: for a handoff root outside the repository
+    of the working directory, the one that holds it bounds where the root may lead."""
+    _NAMED[:] = sorted({os.path.abspath(path) for path in paths}, key=len)
+    _root_outside.cache_clear()
+    _KNOWN.clear()
+
+
+def root_outside(root: str | os.PathLike) -> str | None:
+    """Why the handoff root ``root`` may not be read or written through (its real path lies
+    outside the repository, or the folder named), as a message; None when it may."""
+    try:
+        return _KNOWN[root]
+    except KeyError:
+        pass
+    found = _root_outside(os.path.abspath(root), os.getcwd())
+    if os.path.isabs(root):
+        _KNOWN[root] = found
+    return found
+
+
+def check_root(root: str | os.PathLike) -> None:
+    """TouchError (the message of :func:`root_outside`) unless ``root`` may be used."""
+    reason = root_outside(root)
+    if reason is not None:
+        from handoff_lint.show import shown
+
+        raise TouchError(shown(f"{_relative(root)}: refused: {reason}"))
+
+
+@lru_cache(maxsize=1024)
+def _root_outside(root: str, cwd: str) -> str | None:
+    real = os.path.realpath(root)
+    if real == root:  # no link on its way: it lies where it is, inside whatever holds it
+        return None
+    bound, what = _boundary(root, cwd)
+    if _within(real, bound):
+        return None
+    where = what if what == "the repository" else f"{what} ({_relative(bound)})"
+    return (
+        f"the handoff folder is a symbolic link (or lies behind one) leading to '{real}', outside {where}; "
+        "nothing is read or written through it"
+    )
+
+
+def _boundary(root: str, cwd: str) -> tuple[str, str]:
+    """The real path ``root`` must lie in, and what it is: the repository of the working
+    directory, if the root lies in it (some folder above the root resolves to its top); else the
+    widest folder named that holds the root; else the folder holding the root."""
+    top = _repository_top(cwd)
+    if top is not None:
+        here = os.path.dirname(root)
+        while True:  # deepest first
+            if os.path.realpath(here) == top:
+                return top, "the repository"
+            parent = os.path.dirname(here)
+            if parent == here:
+                break
+            here = parent
+    for named in _NAMED:  # shortest (widest) first
+        if root == named or root.startswith(os.path.join(named, "")):
+            return os.path.realpath(named), "the folder named"
+    return os.path.realpath(os.path.dirname(root)), "the folder holding it"
+
+
+@lru_cache(maxsize=8)
+def _repository_top(cwd: str) -> str | None:
+    from handoff_lint.git import work_tree
+
+    top = work_tree(Path(cwd))
+    return None if top is None else os.path.realpath(top)
+
+
+# -- a path inside the root --------------------------------------------------------------------
 def inside_root(path: str | os.PathLike, root: str | os.PathLike) -> Path:
     """The real path of ``path`` (which need not exist yet), if it lies inside ``root``'s real
-    path; else TouchError naming both. Call it right before the mkdir, move or write."""
+    path and the root may be used (:func:`check_root`); else TouchError naming both. Call it
+    right before the mkdir, move or write."""
     from handoff_lint.show import shown
 
+    check_root(root)
     real_root = os.path.realpath(root)
     real = os.path.realpath(path)
-    try:
-        ok = os.path.commonpath([real, real_root]) == real_root
-    except ValueError:  # another drive on Windows
-        ok = False
+    ok = _within(real, real_root)
     if ok:  # realpath leaves a looping link unresolved: a link still on the way in is refused
         here = real
         while ok and len(here) > len(real_root):
             ok = not os.path.islink(here)
             here = os.path.dirname(here)
     if not ok:
-        raise TouchError(shown(f"{_relative(path)}: refused: it leads to {real}, outside the handoff folder {_relative(root)} (or a link loop)"))
+        raise TouchError(
+            shown(
+                f"{_relative(path)}: refused: it leads to {real}, outside the handoff folder {_relative(root)} (or a link loop)"
+            )
+        )
     return Path(real)
 
 
 def leads_out(path: str | os.PathLike, root: str | os.PathLike) -> bool:
-    """Does ``path`` (a file or folder of the handoff root) resolve outside it?"""
+    """Does ``path`` (a file or folder of the handoff root) resolve outside it, or the root
+    outside the repository?"""
     try:
         inside_root(path, root)
     except TouchError:
         return True
     return False
+
+
+def linked_part(path: str | os.PathLike) -> str | None:
+    """The first part of ``path`` that is a symbolic link (dangling or not), of the parts at or
+    below the working directory; for a path outside it, its last part only. None: no link."""
+    absolute = os.path.abspath(path)
+    cwd = os.getcwd()
+    parts = []
+    here = absolute
+    while _within(here, cwd) and here != cwd:
+        parts.append(here)
+        here = os.path.dirname(here)
+    for part in reversed(parts or [absolute]):
+        if os.path.islink(part):
+            return part
+    return None
+
+
+# -- writing -----------------------------------------------------------------------------------
+def write_text(
+    path: str | os.PathLike,
+    data: str | bytes,
+    root: str | os.PathLike | None = None,
+    *,
+    mode: int | None = None,
+    replace: bool = True,
+    replace_link: bool = False,
+) -> Path:
+    """Write ``data`` (text as UTF-8, its newlines as they are) at ``path``, atomically and never
+    through a symbolic link; return the path written (its folder's real path, and its name).
+
+    The temporary file is made by the OS in the target's folder (``O_CREAT|O_EXCL|O_NOFOLLOW``
+    under a random name, as ``tempfile.mkstemp`` makes one), written, then renamed over the
+    target (``replace``) or linked to its name, which fails if anything holds that name, a
+    dangling link included (``replace=False``: FileExistsError). A target that is a symbolic
+    link, dangling or not, or not a regular file, is refused (TouchError); ``replace_link``: a link there is replaced
+    instead (the cache's own folder). ``root``: the handoff root the path must lie in
+    (:func:`inside_root`). ``mode``: the permission bits (default: an existing file's, else
+    0666 less the umask)."""
+    from handoff_lint.show import shown
+
+    folder, name = os.path.split(os.fspath(path))
+    if name in ("", ".", ".."):
+        raise TouchError(shown(f"{_relative(path)}: refused: not a file name"))
+    if root is not None:
+        inside_root(path, root)
+    real_folder = os.path.realpath(folder or ".")
+    data = data.encode("utf-8") if isinstance(data, str) else data
+    at = _Folder(real_folder)
+    try:
+        try:
+            info = at.lstat(name)
+        except FileNotFoundError:
+            info = None
+        if info is not None:
+            if not replace:
+                raise FileExistsError(errno.EEXIST, "File exists", os.fspath(path))
+            if stat.S_ISLNK(info.st_mode) and not replace_link:
+                raise TouchError(
+                    shown(f"{_relative(path)}: refused: it is a symbolic link; nothing is written through one")
+                )
+            if not stat.S_ISREG(info.st_mode) and not stat.S_ISLNK(info.st_mode):
+                raise TouchError(shown(f"{_relative(path)}: refused: not a regular file"))
+        wanted = mode
+        if wanted is None and info is not None and stat.S_ISREG(info.st_mode):
+            wanted = stat.S_IMODE(info.st_mode)
+        temporary, descriptor = at.temporary(name, 0o600 if wanted is not None else 0o666)
+        try:
+            with open(descriptor, "wb") as handle:
+                if wanted is not None:
+                    at.chmod(handle.fileno(), temporary, wanted)
+                handle.write(data)
+            if replace:
+                at.replace(temporary, name)
+            else:
+                at.link_new(temporary, name, data, 0o666 if wanted is None else wanted)
+        except BaseException:
+            at.unlink(temporary)
+            raise
+    finally:
+        at.close()
+    return Path(real_folder, name)
+
+
+class _Folder:
+    """The target's folder, opened once (POSIX): every name is looked up, created and renamed
+    relative to that one folder, so a folder swapped for a link meanwhile is not followed."""
+
+    def __init__(self, real: str) -> None:
+        self.real = real
+        self.fd = os.open(real, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _NOFOLLOW | _CLOEXEC) if _AT else None
+
+    def _at(self, name: str) -> tuple[str, dict]:
+        return (name, {"dir_fd": self.fd}) if self.fd is not None else (os.path.join(self.real, name), {})
+
+    def lstat(self, name: str) -> os.stat_result:
+        where, at = self._at(name)
+        return os.stat(where, follow_symlinks=False, **at)
+
+    def temporary(self, name: str, mode: int) -> tuple[str, int]:
+        stem = os.fsdecode(os.fsencode(name)[:180])  # a name of 255 bytes still leaves room
+        for _ in range(100):
+            candidate = f".{stem}.handoff-lint-{os.urandom(6).hex()}"
+            where, at = self._at(candidate)
+            try:
+                return candidate, os.open(where, _NEW, mode, **at)
+            except FileExistsError:
+                continue
+        raise FileExistsError(errno.EEXIST, "no free temporary name", self.real)
+
+    def chmod(self, descriptor: int, name: str, mode: int) -> None:
+        if hasattr(os, "fchmod"):
+            os.fchmod(descriptor, mode)
+        else:
+            os.chmod(self._at(name)[0], mode)
+
+    def replace(self, source: str, target: str) -> None:
+        if self.fd is not None:
+            os.replace(source, target, src_dir_fd=self.fd, dst_dir_fd=self.fd)
+        else:
+            os.replace(os.path.join(self.real, source), os.path.join(self.real, target))
+
+    def link_new(self, source: str, target: str, data: bytes, mode: int) -> None:
+        """``target`` made from the written ``source``, only if nothing holds that name."""
+        try:
+            if self.fd is not None:
+                os.link(source, target, src_dir_fd=self.fd, dst_dir_fd=self.fd)
+            else:
+                os.link(os.path.join(self.real, source), os.path.join(self.real, target))
+        except FileExistsError:
+            raise
+        except OSError as error:
+            if error.errno not in _NO_HARD_LINKS:
+                raise
+            # no hard links on this file system: the file itself, made exclusively
+            where, at = self._at(target)
+            with open(os.open(where, _NEW, mode, **at), "wb") as handle:
+                handle.write(data)
+        self.unlink(source)
+
+    def unlink(self, name: str) -> None:
+        where, at = self._at(name)
+        try:
+            os.unlink(where, **at)
+        except OSError:
+            pass
+
+    def close(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+
+
+# -- helpers -----------------------------------------------------------------------------------
+def _within(path: str, folder: str) -> bool:
+    try:
+        return os.path.commonpath([path, folder]) == folder
+    except ValueError:  # another drive on Windows
+        return False
 
 
 def _relative(path: str | os.PathLike) -> str:

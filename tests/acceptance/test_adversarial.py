@@ -22,16 +22,15 @@ import subprocess
 import sys
 import time
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 from urllib.parse import unquote_to_bytes
 
 import pytest
 
-from handoff_lint.findings import printable
-
 from conftest import PINNED, VALID_HANDOFF, line_of
+from handoff_lint.findings import printable
 
 TIMEOUT = 60  # seconds for any one run: a hang fails the test instead of stalling the suite
 LEAK_NAME = "handoff-2026-11-02-leaky-neighbour.md"
@@ -64,7 +63,9 @@ def run(cwd: Path, *args: str | os.PathLike, timeout: float = TIMEOUT) -> Run:
         timeout=timeout,
         stdin=subprocess.DEVNULL,
     )
-    return Run(done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8", "replace"), time.monotonic() - started)
+    return Run(
+        done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8", "replace"), time.monotonic() - started
+    )
 
 
 # -- the hostile entries ---------------------------------------------------------------------
@@ -158,7 +159,9 @@ PATHS_LINE_BYTES = 4_500_000  # one line of backticked home paths: 750,000 findi
 
 def paths_line(root: Path) -> Path:
     line = "`/home/eve/f.txt` " * (PATHS_LINE_BYTES // 18)
-    return write(active(root, "handoff-2026-11-02-paths.md"), f"# Local Handoff: paths\n\n## References/Links\n{line}\n")
+    return write(
+        active(root, "handoff-2026-11-02-paths.md"), f"# Local Handoff: paths\n\n## References/Links\n{line}\n"
+    )
 
 
 HOSTILE_LINES = {  # one 1 MB line for each regular expression that was quadratic, and more
@@ -184,37 +187,89 @@ def hostile_lines(root: Path) -> list[Path]:
     names, paths = list(HOSTILE_LINES), []
     for index in range(0, len(names), 4):
         body = "\n\n".join(HOSTILE_LINES[name] for name in names[index : index + 4])
-        paths.append(write(active(root, f"handoff-2026-11-02-hostile-{index // 4}.md"), f"# Local Handoff: hostile\n\n{body}\n"))
+        paths.append(
+            write(active(root, f"handoff-2026-11-02-hostile-{index // 4}.md"), f"# Local Handoff: hostile\n\n{body}\n")
+        )
     return paths
 
 
 CASES = {
-    "binary": Case(lambda r: write(active(r, "handoff-2026-11-02-image.md"), b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), {"HL001"}),
-    "invalid-utf8": Case(lambda r: write(active(r, "handoff-2026-11-02-latin1.md"), handoff_bytes().replace(b"alice", "alicé".encode("latin-1"))), {"HL002"}, lines={LEAK_LINE}),
-    "utf16-bom": Case(lambda r: write(active(r, "handoff-2026-11-02-utf16.md"), handoff_bytes(encoding="utf-16")), {"HL002"}),
-    "utf32-bom": Case(lambda r: write(active(r, "handoff-2026-11-02-utf32.md"), handoff_bytes(encoding="utf-32")), {"HL002"}),
-    "utf8-bom": Case(lambda r: write(active(r, "handoff-2026-11-02-bom.md"), b"\xef\xbb\xbf" + handoff_bytes()), {"HL201"}, lines={LEAK_LINE}),
-    "crlf": Case(lambda r: write(active(r, "handoff-2026-11-02-crlf.md"), handoff_bytes("\r\n")), {"HL201"}, lines={LEAK_LINE}),
-    "lone-cr": Case(lambda r: write(active(r, "handoff-2026-11-02-cr.md"), handoff_bytes("\r")), {"HL201"}, lines={LEAK_LINE}),
-    "mixed-newlines": Case(lambda r: write(active(r, "handoff-2026-11-02-mixed.md"), re.sub(rb"\n(?=##)", b"\r\n", handoff_bytes()).replace(b"\n\n", b"\r\r", 1)), {"HL201"}, lines={LEAK_LINE}),
+    "binary": Case(
+        lambda r: write(active(r, "handoff-2026-11-02-image.md"), b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), {"HL001"}
+    ),
+    "invalid-utf8": Case(
+        lambda r: write(
+            active(r, "handoff-2026-11-02-latin1.md"), handoff_bytes().replace(b"alice", "alicé".encode("latin-1"))
+        ),
+        {"HL002"},
+        lines={LEAK_LINE},
+    ),
+    "utf16-bom": Case(
+        lambda r: write(active(r, "handoff-2026-11-02-utf16.md"), handoff_bytes(encoding="utf-16")), {"HL002"}
+    ),
+    "utf32-bom": Case(
+        lambda r: write(active(r, "handoff-2026-11-02-utf32.md"), handoff_bytes(encoding="utf-32")), {"HL002"}
+    ),
+    "utf8-bom": Case(
+        lambda r: write(active(r, "handoff-2026-11-02-bom.md"), b"\xef\xbb\xbf" + handoff_bytes()),
+        {"HL201"},
+        lines={LEAK_LINE},
+    ),
+    "crlf": Case(
+        lambda r: write(active(r, "handoff-2026-11-02-crlf.md"), handoff_bytes("\r\n")), {"HL201"}, lines={LEAK_LINE}
+    ),
+    "lone-cr": Case(
+        lambda r: write(active(r, "handoff-2026-11-02-cr.md"), handoff_bytes("\r")), {"HL201"}, lines={LEAK_LINE}
+    ),
+    "mixed-newlines": Case(
+        lambda r: write(
+            active(r, "handoff-2026-11-02-mixed.md"),
+            re.sub(rb"\n(?=##)", b"\r\n", handoff_bytes()).replace(b"\n\n", b"\r\r", 1),
+        ),
+        {"HL201"},
+        lines={LEAK_LINE},
+    ),
     "empty": Case(lambda r: write(active(r, "handoff-2026-11-02-empty.md"), b""), {"HL100"}),
     "only-newlines": Case(lambda r: write(active(r, "handoff-2026-11-02-blank.md"), b"\n\r\n  \t\n"), {"HL100"}),
     "50-mb": Case(lambda r: sparse(active(r, "handoff-2026-11-02-huge.md"), 50 * 1024 * 1024), {"HL004"}, seconds=15),
-    "2-mb-single-line": Case(lambda r: write(active(r, "handoff-2026-11-02-one-line.md"), "# " + "word " * 400_000), {"HL101"}, lines={1}),
-    "20000-nested-quotes": Case(lambda r: write(active(r, "handoff-2026-11-02-quotes.md"), ">" * 20_000 + " deep\n"), {"HL101"}),
-    "20000-nested-brackets": Case(lambda r: write(active(r, "handoff-2026-11-02-brackets.md"), "[" * 20_000 + "x" + "]" * 20_000 + "\n"), {"HL101"}),
-    "20000-nested-lists": Case(lambda r: write(active(r, "handoff-2026-11-02-lists.md"), "- " * 20_000 + "x\n"), {"HL101"}),
-    "symlink-loop": Case(lambda r: symlink(active(r, "handoff-2026-11-02-loop.md"), "handoff-2026-11-02-loop.md"), {"HL003"}, skip="" if POSIX else "symlinks"),
+    "2-mb-single-line": Case(
+        lambda r: write(active(r, "handoff-2026-11-02-one-line.md"), "# " + "word " * 400_000), {"HL101"}, lines={1}
+    ),
+    "20000-nested-quotes": Case(
+        lambda r: write(active(r, "handoff-2026-11-02-quotes.md"), ">" * 20_000 + " deep\n"), {"HL101"}
+    ),
+    "20000-nested-brackets": Case(
+        lambda r: write(active(r, "handoff-2026-11-02-brackets.md"), "[" * 20_000 + "x" + "]" * 20_000 + "\n"),
+        {"HL101"},
+    ),
+    "20000-nested-lists": Case(
+        lambda r: write(active(r, "handoff-2026-11-02-lists.md"), "- " * 20_000 + "x\n"), {"HL101"}
+    ),
+    "symlink-loop": Case(
+        lambda r: symlink(active(r, "handoff-2026-11-02-loop.md"), "handoff-2026-11-02-loop.md"),
+        {"HL003"},
+        skip="" if POSIX else "symlinks",
+    ),
     "symlink-chain-loop": Case(link_chain_loop, {"HL003"}, skip="" if POSIX else "symlinks"),
-    "broken-symlink": Case(lambda r: symlink(active(r, "handoff-2026-11-02-gone.md"), "nowhere.md"), {"HL003"}, skip="" if POSIX else "symlinks"),
+    "broken-symlink": Case(
+        lambda r: symlink(active(r, "handoff-2026-11-02-gone.md"), "nowhere.md"),
+        {"HL003"},
+        skip="" if POSIX else "symlinks",
+    ),
     "symlink-outside-root": Case(outside_file, {"HL005"}, skip="" if POSIX else "symlinks"),
-    "symlink-to-device": Case(lambda r: symlink(active(r, "handoff-2026-11-02-zero.md"), "/dev/zero"), {"HL005"}, skip="" if POSIX else "no /dev/zero"),
+    "symlink-to-device": Case(
+        lambda r: symlink(active(r, "handoff-2026-11-02-zero.md"), "/dev/zero"),
+        {"HL005"},
+        skip="" if POSIX else "no /dev/zero",
+    ),
     "unreadable": Case(
         lambda r: unreadable(active(r, "handoff-2026-11-02-locked.md")),
         {"HL003"},
         skip="root reads everything" if not POSIX or os.geteuid() == 0 else "",
     ),
-    "spaces-and-unicode-name": Case(lambda r: write(active(r, "handoff 2026-11-02 ünïcødé 日本 ✓.md"), LEAK_TEXT), {"HL201"}, lines={LEAK_LINE}),
+    "spaces-and-unicode-name": Case(
+        lambda r: write(active(r, "handoff 2026-11-02 ünïcødé 日本 ✓.md"), LEAK_TEXT), {"HL201"}, lines={LEAK_LINE}
+    ),
     "undecodable-name": Case(
         lambda r: write(Path(os.fsdecode(os.path.join(os.fsencode(r / "active"), b"handoff-\xff\xfe.md"))), LEAK_TEXT),
         {"HL201"},
@@ -230,10 +285,19 @@ CASES = {
     "directory-named-like-md": Case(directory_named_md, {"HL201"}, shown_as="handoff-2026-11-02-folder.md/inside.md"),
     "folder-linked-out": Case(folder_linked_out, {"HL005"}, skip="" if POSIX else "symlinks"),
     "folder-link-loop": Case(folder_link_loop, {"HL003"}, skip="" if POSIX else "symlinks"),
-    "unreadable-folder": Case(unreadable_folder, {"HL007"}, skip="root reads everything" if not POSIX or os.geteuid() == 0 else ""),
-    "workflow-command-name": Case(lambda r: write(active(r, "::stop-commands::x.md"), LEAK_TEXT), {"HL201"}, lines={LEAK_LINE}, skip="" if POSIX else "':' in names"),
+    "unreadable-folder": Case(
+        unreadable_folder, {"HL007"}, skip="root reads everything" if not POSIX or os.geteuid() == 0 else ""
+    ),
+    "workflow-command-name": Case(
+        lambda r: write(active(r, "::stop-commands::x.md"), LEAK_TEXT),
+        {"HL201"},
+        lines={LEAK_LINE},
+        skip="" if POSIX else "':' in names",
+    ),
     "4.5-mb-line-of-paths": Case(paths_line, {"HL201"}, seconds=45),
-    "fifo": Case(lambda r: fifo(active(r, "handoff-2026-11-02-pipe.md")), {"HL003"}, seconds=30, skip="" if POSIX else "no FIFOs"),
+    "fifo": Case(
+        lambda r: fifo(active(r, "handoff-2026-11-02-pipe.md")), {"HL003"}, seconds=30, skip="" if POSIX else "no FIFOs"
+    ),
 }
 
 
@@ -252,7 +316,9 @@ def test_hostile_entry_is_reported_and_the_run_goes_on(name, handoff_root):
     assert result.seconds < case.seconds, f"{name}: {result.seconds:.1f} s"
     findings = result.findings
     # the neighbour is still checked, and its finding is where it should be
-    assert {"code": "HL201", "line": LEAK_LINE} in [{"code": f["code"], "line": f["line"]} for f in findings if f["path"].endswith(LEAK_NAME)]
+    assert {"code": "HL201", "line": LEAK_LINE} in [
+        {"code": f["code"], "line": f["line"]} for f in findings if f["path"].endswith(LEAK_NAME)
+    ]
     # the hostile entry is named, with the codes it deserves
     expected_name = case.shown_as or hostile.name
     mine = [f for f in findings if f["path"].endswith(expected_name)]
@@ -285,7 +351,9 @@ def test_a_4_mb_line_of_paths_is_bounded(handoff_root):
     result = run(handoff_root, "--format", "json", "active")
     assert result.code == 1 and result.seconds < 45
     hl201 = [f for f in result.findings if f["code"] == "HL201"]
-    assert len(hl201) == 101 and hl201[-1]["message"].startswith(f"{PATHS_LINE_BYTES // 18 - 100:,} more HL201 findings")
+    assert len(hl201) == 101 and hl201[-1]["message"].startswith(
+        f"{PATHS_LINE_BYTES // 18 - 100:,} more HL201 findings"
+    )
     assert len(result.stdout) < 200_000
 
 
@@ -320,13 +388,21 @@ def everything(tmp_path_factory) -> Path:
         if case.skip or name in ("unreadable", "unreadable-folder"):
             continue
         case.make(root)
-    write(active(root, "handoff-2026-11-02-escapes.md"), "# Local Handoff: \x1b]0;owned\x07\x1b[2J\u202e\n\n## Task Descr\x1bption\n")
+    write(
+        active(root, "handoff-2026-11-02-escapes.md"),
+        "# Local Handoff: \x1b]0;owned\x07\x1b[2J\u202e\n\n## Task Descr\x1bption\n",
+    )
     return root
 
 
 def _github(stdout: str) -> list[tuple]:
     pattern = re.compile(r"^::(error|warning) file=([^,]+),line=(\d+),col=(\d+),title=(HL\d{3})::HL\d{3} .*$")
-    decode = lambda value: value.replace("%2C", ",").replace("%3A", ":").replace("%0A", "\n").replace("%0D", "\r").replace("%25", "%")  # noqa: E731
+
+    def decode(value: str) -> str:
+        return (
+            value.replace("%2C", ",").replace("%3A", ":").replace("%0A", "\n").replace("%0D", "\r").replace("%25", "%")
+        )
+
     parsed = [pattern.match(line) for line in stdout.splitlines()]
     assert all(parsed), stdout
     return sorted((decode(m[2]), int(m[3]), int(m[4]), m[5]) for m in parsed)
@@ -339,18 +415,41 @@ def test_every_format_reports_the_same_findings_and_stays_well_formed(everything
         assert result.code == 1 and result.stderr == "", (fmt, result.stderr)
         assert "\x1b" not in result.stdout and "\u202e" not in result.stdout, fmt  # no raw escape reaches a terminal
     expected = sorted((f["path"], f["line"], f["column"], f["code"]) for f in outputs["json"].findings)
-    assert {code for _p, _l, _c, code in expected} >= {"HL001", "HL002", "HL003", "HL004", "HL005", "HL100", "HL101", "HL201"}
+    assert {code for _p, _l, _c, code in expected} >= {
+        "HL001",
+        "HL002",
+        "HL003",
+        "HL004",
+        "HL005",
+        "HL100",
+        "HL101",
+        "HL201",
+    }
 
     text_lines = [line for line in outputs["text"].stdout.splitlines() if not line.startswith(("Found ", "[*] "))]
     assert all(line.startswith("models/next-local/") for line in text_lines), "a file name broke a line"
-    text = sorted((p, int(l), int(c), rest.split()[0]) for p, l, c, rest in (re.match(r"^(.*?):(\d+):(\d+): (.*)$", line).groups() for line in text_lines))
+    text = sorted(
+        (p, int(ln), int(c), rest.split()[0])
+        for p, ln, c, rest in (re.match(r"^(.*?):(\d+):(\d+): (.*)$", line).groups() for line in text_lines)
+    )
     assert text == expected
 
     sarif = json.loads(outputs["sarif"].stdout)["runs"][0]["results"]
     places = [(r["locations"][0]["physicalLocation"], r["ruleId"]) for r in sarif]
     assert all(" " not in place["artifactLocation"]["uri"] for place, _code in places)
     # the URI names the real file (its bytes percent-encoded); shown, it is the finding's path
-    assert sorted((printable(os.fsdecode(unquote_to_bytes(p["artifactLocation"]["uri"]))), p["region"]["startLine"], p["region"]["startColumn"], code) for p, code in places) == expected
+    assert (
+        sorted(
+            (
+                printable(os.fsdecode(unquote_to_bytes(p["artifactLocation"]["uri"]))),
+                p["region"]["startLine"],
+                p["region"]["startColumn"],
+                code,
+            )
+            for p, code in places
+        )
+        == expected
+    )
 
     assert _github(outputs["github"].stdout) == expected
 
@@ -374,7 +473,13 @@ def tree_digest(folder: Path) -> dict[str, tuple]:
                 entries[path.relative_to(folder).as_posix()] = ("link", os.readlink(path))
             elif path.is_file():
                 digest = hashlib.sha256(path.read_bytes()).hexdigest()
-                entries[path.relative_to(folder).as_posix()] = ("file", digest, info.st_size, info.st_mtime_ns, info.st_mode)
+                entries[path.relative_to(folder).as_posix()] = (
+                    "file",
+                    digest,
+                    info.st_size,
+                    info.st_mtime_ns,
+                    info.st_mode,
+                )
             else:
                 entries[path.relative_to(folder).as_posix()] = ("dir", info.st_mode)
     return entries
@@ -386,7 +491,13 @@ def test_check_changes_no_byte_on_disk(tmp_path):
 
     shutil.copytree(EXAMPLES / "next-local", tmp_path / "next-local", symlinks=True)
     before = tree_digest(tmp_path)
-    for args in (("--format", "text"), ("--format", "json"), ("--format", "sarif"), ("--statistics",), ("--no-cache", "--format", "junit")):
+    for args in (
+        ("--format", "text"),
+        ("--format", "json"),
+        ("--format", "sarif"),
+        ("--statistics",),
+        ("--no-cache", "--format", "junit"),
+    ):
         result = run(tmp_path, *args, "next-local")
         assert result.code == 1, result.stderr
     assert tree_digest(tmp_path) == before  # no file added, removed, rewritten or touched

@@ -16,10 +16,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
 
-from handoff_lint.checks.credentials import candidate_lines
+from conftest import run_cli
 from handoff_lint.data.rules_data import load_table
+from handoff_lint.detect.gates import candidate_lines
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 GENERATOR = BENCH / "generate.py"
@@ -35,8 +35,9 @@ def load_generator():
 
 
 def generate(*args: str) -> str:
-    done = subprocess.run([sys.executable, str(GENERATOR), *args], capture_output=True, text=True, timeout=120,
-                          check=False)
+    done = subprocess.run(
+        [sys.executable, str(GENERATOR), *args], capture_output=True, text=True, timeout=120, check=False
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -131,10 +132,12 @@ def test_source_folder_adds_writing_but_never_its_secrets_or_home_paths(tmp_path
     (source / "notes.md").write_text(
         "# Session notes\n\n## Work Completed\n\nThe zebra crossing dataset was re-labelled by hand.\n\n"
         f"The token for the mirror is {token} for now.\n\n- Exports in /home/okonkwo/exports/zebra/\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
-    load_generator().main(["--style", "real", "--handoffs", "150", "--seed", "3", "--out", str(out),
-                           "--source", str(source)])
+    load_generator().main(
+        ["--style", "real", "--handoffs", "150", "--seed", "3", "--out", str(out), "--source", str(source)]
+    )
     texts = [path.read_text(encoding="utf-8") for path in out.rglob("*.md")]
     assert any("zebra crossing dataset" in text for text in texts)
     assert not any(token in text or "okonkwo" in text for text in texts)

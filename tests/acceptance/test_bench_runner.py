@@ -22,8 +22,13 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(not RUNNER.exists(), reason="
 
 
 def run_bench(*args: str, json_output: bool = True) -> dict | str:
-    done = subprocess.run([sys.executable, str(RUNNER), *args, *(["--json"] if json_output else [])],
-                          capture_output=True, text=True, timeout=600, check=False)
+    done = subprocess.run(
+        [sys.executable, str(RUNNER), *args, *(["--json"] if json_output else [])],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout) if json_output else done.stdout
 
@@ -33,8 +38,9 @@ def generate(*args: str) -> None:
 
 
 def test_folder_mode_times_handoff_lint_and_detect_secrets():
-    report = run_bench("--handoffs", "20", "--runs", "1", "--style", "synthetic",
-                       "--tools", "handoff-lint,detect-secrets")
+    report = run_bench(
+        "--handoffs", "20", "--runs", "1", "--style", "synthetic", "--tools", "handoff-lint,detect-secrets"
+    )
     assert list(report["styles"]) == ["synthetic"]
     folder = report["styles"]["synthetic"]
     tools = folder["tools"]
@@ -70,15 +76,30 @@ def test_real_style_alone_reports_its_gate_share():
 
 
 def test_an_unknown_style_is_a_usage_error():
-    done = subprocess.run([sys.executable, str(RUNNER), "--style", "synthetic,imaginary"],
-                          capture_output=True, text=True, timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, str(RUNNER), "--style", "synthetic,imaginary"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 2
     assert "--style: unknown imaginary" in done.stderr
 
 
 def test_missing_gitleaks_is_skipped_with_a_note(tmp_path):
-    report = run_bench("--handoffs", "3", "--runs", "1", "--style", "synthetic", "--tools", "handoff-lint,gitleaks",
-                       "--gitleaks", str(tmp_path / "no-such-gitleaks"))
+    report = run_bench(
+        "--handoffs",
+        "3",
+        "--runs",
+        "1",
+        "--style",
+        "synthetic",
+        "--tools",
+        "handoff-lint,gitleaks",
+        "--gitleaks",
+        str(tmp_path / "no-such-gitleaks"),
+    )
     folder = report["styles"]["synthetic"]
     assert set(folder["tools"]) == {"handoff-lint"}
     assert "no-such-gitleaks" in folder["skipped"]["gitleaks"]
@@ -86,8 +107,17 @@ def test_missing_gitleaks_is_skipped_with_a_note(tmp_path):
 
 
 def test_hook_file_mode_runs_each_hook_on_one_handoff():
-    report = run_bench("--handoffs", "3", "--runs", "2", "--style", "synthetic", "--hook-file",
-                       "--tools", "handoff-lint,detect-secrets")
+    report = run_bench(
+        "--handoffs",
+        "3",
+        "--runs",
+        "2",
+        "--style",
+        "synthetic",
+        "--hook-file",
+        "--tools",
+        "handoff-lint,detect-secrets",
+    )
     assert report["mode"] == "hook-file"
     hook = report["styles"]["synthetic"]
     assert Path(hook["file"]).name.startswith("handoff-")
@@ -125,8 +155,9 @@ def test_the_edited_run_changes_a_copy_never_the_folder_benchmarked(tmp_path):
     folder = tmp_path / "folder"
     generate("--style", "real", "--handoffs", "3", "--out", str(folder))
     before = {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()}
-    report = run_bench("--folder", str(folder), "--runs", "2",
-                       "--tools", "handoff-lint,handoff-lint-warm,handoff-lint-edited")
+    report = run_bench(
+        "--folder", str(folder), "--runs", "2", "--tools", "handoff-lint,handoff-lint-warm,handoff-lint-edited"
+    )
     tools = report["styles"]["given"]["tools"]
     assert [len(result["samples_s"]) for result in tools.values()] == [2, 2, 2]
     edited = tools["handoff-lint-edited"]["command"][-1]

@@ -32,12 +32,19 @@ def test_findings_are_ruff_style_relative_to_cwd_and_exit_1(handoff_root):
     result = run_cli("models/next-local", "--select", "HL1", cwd=cwd)  # alias for `check`
     assert result.code == 1
     line = line_of(text, "**Priority**")
-    assert f"models/next-local/active/handoff-2026-11-02-x.md:{line}:15: HL103 Priority must be one of HIGH, MEDIUM, LOW; found 'URGENT'" in result.stdout
+    assert (
+        f"models/next-local/active/handoff-2026-11-02-x.md:{line}:15: HL103 Priority must be one of HIGH, MEDIUM, LOW; found 'URGENT'"
+        in result.stdout
+    )
     assert "Found 1 error and 0 warnings in 1 file." in result.stdout
 
 
 def test_json_output_has_the_contract_fields(handoff_root):
-    write(handoff_root, "active/handoff-2026-11-02-x.md", VALID_HANDOFF.replace("## Task Description", "## Task Descripton"))
+    write(
+        handoff_root,
+        "active/handoff-2026-11-02-x.md",
+        VALID_HANDOFF.replace("## Task Description", "## Task Descripton"),
+    )
     result = run_cli("check", "--format", "json", "--select", "HL1", ".", cwd=handoff_root)
     assert result.code == 1
     (finding,) = json.loads(result.stdout)
@@ -50,6 +57,9 @@ def test_json_output_has_the_contract_fields(handoff_root):
         "column": 1,
         "message": "unknown section 'Task Descripton'; did you mean 'Task Description'?",
         "fixable": False,
+        "expected": "## Task Description",  # a near miss: what to write there, and what is there
+        "found": "## Task Descripton",
+        "suppressed": None,  # or what hid it: {"kind": "inSource", "justification": ...}
     }
 
 
@@ -63,7 +73,9 @@ def test_warnings_alone_exit_0_unless_warnings_as_errors(handoff_root):
 
 
 def test_select_and_ignore_take_prefixes(handoff_root):
-    text = VALID_HANDOFF.replace("**Priority**: MEDIUM", "**Priority**: URGENT").replace("## Task Description", "## Task Descripton")
+    text = VALID_HANDOFF.replace("**Priority**: MEDIUM", "**Priority**: URGENT").replace(
+        "## Task Description", "## Task Descripton"
+    )
     write(handoff_root, "active/handoff-2026-11-02-x.md", text)
 
     def codes(*args):
@@ -89,7 +101,11 @@ def test_usage_errors_exit_2(handoff_root):
 def test_bad_files_are_reported_and_the_run_goes_on(handoff_root):
     (handoff_root / "active" / "handoff-2026-11-01-bin.md").write_bytes(b"\x00\x01binary")
     (handoff_root / "active" / "handoff-2026-11-01-latin.md").write_bytes("café".encode("latin-1"))
-    write(handoff_root, "active/handoff-2026-11-02-x.md", VALID_HANDOFF.replace("**To**: next-local (any available local model)\n", ""))
+    write(
+        handoff_root,
+        "active/handoff-2026-11-02-x.md",
+        VALID_HANDOFF.replace("**To**: next-local (any available local model)\n", ""),
+    )
     result = run_cli("check", "--select", "HL0,HL1", ".", cwd=handoff_root)
     assert result.code == 1
     assert "active/handoff-2026-11-01-bin.md:1:1: HL001" in result.stdout
@@ -161,7 +177,10 @@ def test_fixable_findings_are_marked_and_counted(handoff_root):
     write(handoff_root, "active/handoff-2026-11-02-extract-error-patterns.md", done)
     result = run_cli("check", "--select", "HL4", ".", cwd=handoff_root)
     assert result.code == 1
-    assert "active/handoff-2026-11-02-extract-error-patterns.md:35:1: HL405 [*] status 'Completed' belongs in archive/" in result.stdout
+    assert (
+        "active/handoff-2026-11-02-extract-error-patterns.md:35:1: HL405 [*] status 'Completed' belongs in archive/"
+        in result.stdout
+    )
     assert result.stdout.endswith("[*] 1 fixable with the `--fix` option.\n")
     clean = run_cli("check", "--select", "HL1", ".", cwd=handoff_root)
     assert "fixable" not in clean.stdout and "[*]" not in clean.stdout
@@ -181,7 +200,10 @@ def test_an_empty_folder_or_one_without_a_handoff_folder_is_a_warning(tmp_path):
     for folder in ("empty", "docs"):
         result = run_cli("check", folder, cwd=tmp_path)
         assert result.code == 0
-        assert result.stderr == f"handoff-lint: warning: no handoff folder in {folder} (a folder holding handoff-template.md, or two of active/, responses/, archive/)\n"
+        assert (
+            result.stderr
+            == f"handoff-lint: warning: no handoff folder in {folder} (a folder holding handoff-template.md, or two of active/, responses/, archive/)\n"
+        )
     assert run_cli("check", "empty", cwd=tmp_path).stdout == ""  # no success text for checking nothing
 
 
@@ -194,22 +216,37 @@ def test_a_misspelt_command_is_a_usage_error_unless_it_is_a_path(handoff_root):
 
 
 def test_output_file_errors_and_summary(handoff_root):
-    write(handoff_root, "active/handoff-2026-11-02-extract-error-patterns.md", VALID_HANDOFF.replace("**Priority**: MEDIUM", "**Priority**: URGENT"))
+    write(
+        handoff_root,
+        "active/handoff-2026-11-02-extract-error-patterns.md",
+        VALID_HANDOFF.replace("**Priority**: MEDIUM", "**Priority**: URGENT"),
+    )
     bad = run_cli("check", "-o", "no/such/dir/r.txt", ".", cwd=handoff_root)
     assert (bad.code, bad.stdout) == (2, "")
-    assert bad.stderr == "handoff-lint: error: cannot write the report to no/such/dir/r.txt: no such folder no/such/dir\n"
+    assert (
+        bad.stderr == "handoff-lint: error: cannot write the report to no/such/dir/r.txt: no such folder no/such/dir\n"
+    )
     written = run_cli("check", "--format", "json", "-o", "r.json", ".", cwd=handoff_root)
-    assert written.code == 1 and written.stdout == "" and written.stderr.startswith("Found 1 error")  # the summary, on the terminal
+    assert (
+        written.code == 1 and written.stdout == "" and written.stderr.startswith("Found 1 error")
+    )  # the summary, on the terminal
     assert json.loads((handoff_root / "r.json").read_text())[0]["code"] == "HL103"
 
 
 def test_stdin_is_checked_as_the_file_at_stdin_filename_with_folder_checks(handoff_root):
-    write(handoff_root, "archive/handoff-2026-11-02-extract-error-patterns.md", VALID_HANDOFF.replace("Ready for local model pickup", "Completed"))
+    write(
+        handoff_root,
+        "archive/handoff-2026-11-02-extract-error-patterns.md",
+        VALID_HANDOFF.replace("Ready for local model pickup", "Completed"),
+    )
     response = "responses/2026-11-03-response-to-handoff-2026-11-02-extract-error-patterns.md"  # not on disk
     piped = VALID_RESPONSE.replace("../archive/", "../active/").replace("offline.", "offline, see /home/alice/run.log.")
     result = run_cli("check", "--stdin-filename", response, "-", cwd=handoff_root, input=piped.encode())
     assert result.code == 1, result.stderr
-    assert f"{response}:7:48: HL406 [*] link '../active/handoff-2026-11-02-extract-error-patterns.md' is stale" in result.stdout
+    assert (
+        f"{response}:7:48: HL406 [*] link '../active/handoff-2026-11-02-extract-error-patterns.md' is stale"
+        in result.stdout
+    )
     assert f"{response}:10:" in result.stdout and "HL201" in result.stdout
     assert not (handoff_root / response).exists()
     # without '-', --stdin-filename alone reads standard input too (ruff's convention)

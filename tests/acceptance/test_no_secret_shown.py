@@ -39,18 +39,29 @@ def plant(root):
     s = SECRETS
     name = "handoff-2026-11-02-rotate-keys.md"
     text = (
-        VALID_HANDOFF.replace("# Local Handoff: Extract error patterns from build logs", f"# Local Handoff: rotate {s['github']}")
+        VALID_HANDOFF.replace(
+            "# Local Handoff: Extract error patterns from build logs", f"# Local Handoff: rotate {s['github']}"
+        )
         .replace("**Priority**: MEDIUM", f"**Priority**: {s['openai']}")
         .replace("**From**: claude-code", f"**From**: claude-code {s['anthropic']}")
         .replace("**Constraints**: Resource/Time", f"**Constraints**: Time, {s['huggingface']}")
-        .replace("We have 40 logs in logs/nightly/.", f"DB is postgres://app:{s['password']}@10.0.3.12/app, key {s['aws']}.")
-        .replace("- [nightly logs](../../../logs/README.md)", f"- [creds](../archive/{s['google']}.md)\n- [slack](https://hooks.example/{s['slack']})")
+        .replace(
+            "We have 40 logs in logs/nightly/.", f"DB is postgres://app:{s['password']}@10.0.3.12/app, key {s['aws']}."
+        )
+        .replace(
+            "- [nightly logs](../../../logs/README.md)",
+            f"- [creds](../archive/{s['google']}.md)\n- [slack](https://hooks.example/{s['slack']})",
+        )
         .replace("**Handoff Status**: Ready for local model pickup", f"**Handoff Status**: Completed {s['stripe']}")
     )
     (root / "active" / name).write_text(text)
     response = VALID_RESPONSE.replace("../archive/handoff-2026-11-02-extract-error-patterns.md", f"../active/{name}")
     response = response.replace("handoff-2026-11-02-extract-error-patterns.md", name)
-    response = response.replace("## Reference to Original Handoff\n", f"## Reference to Original Handoff\nToken {s['gitlab']} beside the link.\n", 1)
+    response = response.replace(
+        "## Reference to Original Handoff\n",
+        f"## Reference to Original Handoff\nToken {s['gitlab']} beside the link.\n",
+        1,
+    )
     (root / "responses" / "2026-11-03-response-to-handoff-2026-11-02-rotate-keys.md").write_text(response)
     (root / "active" / f"notes-{s['github']}.md").write_text("# notes\n")
     return name
@@ -58,7 +69,11 @@ def plant(root):
 
 def leaks(text: str) -> list[str]:
     """The kinds whose secret, or a distinctive middle part of it, appears in ``text``."""
-    return [kind for kind, secret in SECRETS.items() if secret in text or secret[len(secret) // 2 - 6:len(secret) // 2 + 6] in text]
+    return [
+        kind
+        for kind, secret in SECRETS.items()
+        if secret in text or secret[len(secret) // 2 - 6 : len(secret) // 2 + 6] in text
+    ]
 
 
 def test_no_output_and_no_cache_file_holds_a_secret(git_repo, tmp_path):
@@ -90,7 +105,9 @@ def test_no_output_and_no_cache_file_holds_a_secret(git_repo, tmp_path):
     assert leaks(stored.decode("latin-1")) == []
 
     # every kind was seen and reported, not merely left out
-    reported = json.loads(run_cli("check", "--no-cache", "--format", "json", "--select", "HL3", ".", cwd=git_repo).stdout)
+    reported = json.loads(
+        run_cli("check", "--no-cache", "--format", "json", "--select", "HL3", ".", cwd=git_repo).stdout
+    )
     lines = {(f["path"].rsplit("/", 1)[-1], f["line"]) for f in reported}
     text = (root / "active" / "handoff-2026-11-02-rotate-keys.md").read_text().split("\n")
     for kind, secret in SECRETS.items():

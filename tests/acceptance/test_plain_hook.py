@@ -55,7 +55,36 @@ def test_a_commit_of_one_handoff_reports_no_unrelated_response(git_repo):
     other = VALID_HANDOFF.replace("Extract error patterns", "Tag log levels")
     (git_repo / ROOT / "active" / "handoff-2026-11-04-tag-log-levels.md").write_text(other)
     (git_repo / ROOT / "responses" / "2026-11-03-response-to-handoff-2026-11-01-gone.md").write_text(
-        VALID_RESPONSE.replace(NAME, "handoff-2026-11-01-gone.md"))
+        VALID_RESPONSE.replace(NAME, "handoff-2026-11-01-gone.md")
+    )
     git("add", f"{ROOT}/active/handoff-2026-11-04-tag-log-levels.md", cwd=git_repo)
     passed = git("commit", "-m", "new handoff", cwd=git_repo, check=False)
     assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+def test_fix_after_adding_leaves_a_state_that_commits(git_repo):
+    """Status Completed, `git add -A`, `check --fix`, `git commit` with no second add: --fix
+    moved the handoff with git mv and staged the relinked response beside it, so what the
+    commit contains is consistent, and the hook (which reads the index) passes it."""
+    answered(git_repo)
+    handoff = git_repo / ROOT / "active" / NAME
+    handoff.write_text(VALID_HANDOFF.replace("Ready for local model pickup", "Completed"))
+    git("add", "-A", cwd=git_repo)
+    fixed = run_cli("check", "--fix", ROOT, cwd=git_repo)
+    assert fixed.code == 0 and "staged the relinked" in fixed.stderr, fixed.stdout + fixed.stderr
+    committed = git("commit", "-m", "archive", cwd=git_repo, check=False)
+    assert committed.returncode == 0, committed.stdout + committed.stderr
+    shown = git("show", f"HEAD:{RESPONSE}", cwd=git_repo).stdout
+    assert f"(../archive/{NAME})" in shown
+
+
+def test_fix_leaves_a_response_with_unstaged_edits_for_the_user_to_add(git_repo):
+    answered(git_repo)
+    (git_repo / ROOT / "active" / NAME).write_text(VALID_HANDOFF.replace("Ready for local model pickup", "Completed"))
+    git("add", "-A", cwd=git_repo)
+    response = git_repo / RESPONSE
+    response.write_text(response.read_text() + "\nA note of mine, not staged yet.\n")
+    fixed = run_cli("check", "--fix", ROOT, cwd=git_repo)
+    assert fixed.code == 0 and f"git add {RESPONSE}" in fixed.stderr, fixed.stderr
+    blocked = git("commit", "-m", "archive", cwd=git_repo, check=False)  # the index still links ../active/
+    assert blocked.returncode != 0 and "HL406" in blocked.stdout + blocked.stderr

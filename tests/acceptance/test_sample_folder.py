@@ -16,7 +16,11 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 @pytest.mark.skipif(not EXAMPLES.is_dir(), reason="needs the source tree")
 def test_sample_folder_findings_match_defects_table():
-    rows = re.findall(r"^\| (active/\S+|archive/\S+|responses/\S+) \| (\d+) \| (HL\d{3}) \|", (EXAMPLES / "DEFECTS.md").read_text(), re.M)
+    rows = re.findall(
+        r"^\| (active/\S+|archive/\S+|responses/\S+) \| (\d+) \| (HL\d{3}) \|",
+        (EXAMPLES / "DEFECTS.md").read_text(),
+        re.M,
+    )
     expected = sorted((f"next-local/{path}", int(line), code) for path, line, code in rows)
     assert len(expected) >= 6
     result = run_cli("check", "--format", "json", "next-local", cwd=EXAMPLES, env={"HANDOFF_LINT_TODAY": "2026-11-24"})

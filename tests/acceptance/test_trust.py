@@ -70,8 +70,24 @@ def repo(git_repo: Path) -> Path:
 
 
 # -- 1. the hook imports nothing from the repository -------------------------------------------
-SHADOWED = ("click", "markdown_it", "jsonschema", "detect_secrets", "fastjsonschema", "pathspec", "zlib", "json", "re",
-            "tomllib", "tomli", "sitecustomize", "usercustomize", "subprocess", "pathlib", "typing")
+SHADOWED = (
+    "click",
+    "markdown_it",
+    "jsonschema",
+    "detect_secrets",
+    "fastjsonschema",
+    "pathspec",
+    "zlib",
+    "json",
+    "re",
+    "tomllib",
+    "tomli",
+    "sitecustomize",
+    "usercustomize",
+    "subprocess",
+    "pathlib",
+    "typing",
+)
 
 
 def plant(folder: Path, name: str, markers: Path, package: bool = False) -> None:
@@ -105,10 +121,15 @@ def test_the_plain_hook_imports_nothing_from_the_repository(repo, tmp_path):
     assert blocked.returncode != 0 and "HL201" in blocked.stdout + blocked.stderr, blocked.stderr
 
 
-def test_the_hook_runs_python_isolated():
+@pytest.mark.parametrize("name", ["pre-commit", "pre-push"])
+def test_the_hook_runs_python_isolated(name):
     from handoff_lint.workflow.install_hook import hook_text
 
-    launches = [line for line in hook_text().splitlines() if '"$INSTALL_PYTHON"' in line and not line.lstrip().startswith("#")]
+    launches = [
+        line
+        for line in hook_text(name).splitlines()
+        if '"$INSTALL_PYTHON"' in line and not line.lstrip().startswith("#")
+    ]
     assert launches and all('"$INSTALL_PYTHON" -I ' in line for line in launches)
 
 
@@ -164,7 +185,9 @@ def test_check_given_the_linked_folder_itself_reads_nothing_through_it(repo, out
 
 @pytest.mark.skipif(not POSIX, reason="symbolic links")
 def test_fix_does_not_rewrite_a_response_in_a_linked_responses_folder(repo, outside):
-    (outside / "2026-11-03-response-to-handoff-2026-11-02-extract-error-patterns.md").write_text(VALID_RESPONSE.replace("../archive/", "../active/"))
+    (outside / "2026-11-03-response-to-handoff-2026-11-02-extract-error-patterns.md").write_text(
+        VALID_RESPONSE.replace("../archive/", "../active/")
+    )
     (repo / ROOT / "archive" / HANDOFF).write_text(VALID_HANDOFF.replace("Ready for local model pickup", "Completed"))
     link(repo / ROOT / "responses", outside)
     before = tree_digest(outside)
@@ -234,7 +257,9 @@ def test_fix_runs_no_fsmonitor_of_the_repository_or_of_one_inside_the_handoff_fo
 # -- 5. bounds ---------------------------------------------------------------------------------
 def test_one_huge_line_gives_at_most_n_findings_of_a_rule_then_one_summary(repo):
     paths = " ".join(f"`/home/alice/file{i}.txt`" for i in range(30_000))  # ~0.9 MB on one line
-    (repo / ROOT / "active" / HANDOFF).write_text(VALID_HANDOFF.replace("## Task Description\n", f"## Task Description\n{paths}\n"))
+    (repo / ROOT / "active" / HANDOFF).write_text(
+        VALID_HANDOFF.replace("## Task Description\n", f"## Task Description\n{paths}\n")
+    )
     started = time.monotonic()
     result = cli(repo, "check", f"{ROOT}/active/{HANDOFF}")
     hl201 = [line for line in result.stdout.splitlines() if " HL201 " in line]
@@ -255,7 +280,9 @@ def test_suppressed_findings_do_not_count_towards_the_bound(repo):
     assert "30 more HL201 findings" in cli(repo, "check", "notes.md").stdout
 
 
-@pytest.mark.parametrize("setting", ["max-file-size = 1e3", "max-file-size = 1000.0", "max-findings-per-rule = 2.5", "stale-days = true"])
+@pytest.mark.parametrize(
+    "setting", ["max-file-size = 1e3", "max-file-size = 1000.0", "max-findings-per-rule = 2.5", "stale-days = true"]
+)
 def test_integer_settings_must_be_integers(repo, setting):
     (repo / ".handoff-lint.toml").write_text(setting + "\n")
     result = cli(repo, "check", ".")
@@ -267,10 +294,12 @@ OSC = "\x1b]0;pwned\x07"
 
 
 def test_status_prints_titles_priority_status_and_dates_escaped(repo):
-    text = (VALID_HANDOFF.replace("Extract error patterns", f"Extract {OSC} patterns")
-            .replace("**Priority**: MEDIUM", f"**Priority**: HI{OSC}")
-            .replace("Ready for local model pickup", f"In progress {OSC}")
-            .replace("**Date**: 2026-11-02", f"**Date**: 2026-11-0{OSC}"))
+    text = (
+        VALID_HANDOFF.replace("Extract error patterns", f"Extract {OSC} patterns")
+        .replace("**Priority**: MEDIUM", f"**Priority**: HI{OSC}")
+        .replace("Ready for local model pickup", f"In progress {OSC}")
+        .replace("**Date**: 2026-11-02", f"**Date**: 2026-11-0{OSC}")
+    )
     (repo / ROOT / "active" / HANDOFF).write_text(text)
     for fmt in ("text", "json"):
         result = cli(repo, "status", "--format", fmt, ROOT)
@@ -282,7 +311,9 @@ def test_status_prints_titles_priority_status_and_dates_escaped(repo):
 def test_diff_prints_names_and_context_lines_escaped(repo):
     (repo / ROOT / "archive" / HANDOFF).write_text(VALID_HANDOFF.replace("Ready for local model pickup", "Completed"))
     response = repo / ROOT / "responses" / f"2026-11-03-response-to-handoff-2026-11-02-extract-error-patterns{OSC}.md"
-    response.write_text(VALID_RESPONSE.replace("../archive/", "../active/").replace("Ran in 6.1 GB", f"Ran {OSC} in 6.1 GB"))
+    response.write_text(
+        VALID_RESPONSE.replace("../archive/", "../active/").replace("Ran in 6.1 GB", f"Ran {OSC} in 6.1 GB")
+    )
     result = cli(repo, "check", "--diff", ".")  # the response's stale link would be updated
     assert "@@" in result.stdout and "+[handoff-2026-11-02" in result.stdout, result.stdout + result.stderr
     assert "\x1b" not in result.stdout + result.stderr and "\\x1b]0;pwned\\x07" in result.stdout
@@ -295,7 +326,8 @@ def test_stderr_messages_and_gits_own_messages_are_escaped(repo, tmp_path):
     assert result.code == 2 and "\x1b" not in result.stderr and "\x07" not in result.stderr
     missing = cli(repo, "check", f"gone{OSC}.md")
     assert missing.code == 2 and "\x1b" not in missing.stderr and "gone\\x1b]0;pwned\\x07.md" in missing.stderr
-    from handoff_lint.git import GitError, git as our_git
+    from handoff_lint.git import GitError
+    from handoff_lint.git import git as our_git
 
     with pytest.raises(GitError) as raised:
         # git quotes the name back (it turns most control characters into '?' itself; not a tab)

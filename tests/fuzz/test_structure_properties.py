@@ -6,17 +6,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import VALID_HANDOFF, VALID_RESPONSE
 from handoff_lint.checks import structure
 from handoff_lint.data.config import Config
-from handoff_lint.engine.discover import HANDOFF, RESPONSE, TEMPLATE, SourceFile
-from handoff_lint.engine.source import Source
+from handoff_lint.model.kinds import HANDOFF, RESPONSE, TEMPLATE, SourceFile
+from handoff_lint.model.source import Source
 
-pytestmark = pytest.mark.slow  # property, benchmark, wheel or hook-install tests: `pytest -m "not slow"` leaves them out
+pytestmark = (
+    pytest.mark.slow
+)  # property, benchmark, wheel or hook-install tests: `pytest -m "not slow"` leaves them out
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 KINDS = st.sampled_from([HANDOFF, RESPONSE, TEMPLATE])
@@ -40,7 +41,9 @@ def blocks(text: str) -> list[str]:
 
 
 markdownish = st.lists(
-    st.sampled_from(list("#*-_`>[]()!:/ \n\tabcXYZ019|~<>=") + ["## ", "**Date**: ", "```\n", "\r\n", "\u00e9", "\ufeff"]),
+    st.sampled_from(
+        list("#*-_`>[]()!:/ \n\tabcXYZ019|~<>=") + ["## ", "**Date**: ", "```\n", "\r\n", "\u00e9", "\ufeff"]
+    ),
     max_size=200,
 ).map("".join)
 

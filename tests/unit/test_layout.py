@@ -34,7 +34,9 @@ def imports() -> dict[str, set[str]]:
             elif isinstance(node, ast.Import):
                 found.update(alias.name for alias in node.names if alias.name.startswith("handoff_lint"))
         # a package's own __init__ is not an edge back (importing a submodule runs it first)
-        graph[name] = {other for other in found if other in modules and other != name and not name.startswith(other + ".")}
+        graph[name] = {
+            other for other in found if other in modules and other != name and not name.startswith(other + ".")
+        }
     return graph
 
 
@@ -45,7 +47,7 @@ def test_no_module_imports_one_that_imports_it_back():
     def visit(node: str, trail: list[str]) -> None:
         for other in graph[node]:
             if other in trail:
-                cycles.append(trail[trail.index(other):] + [other])
+                cycles.append(trail[trail.index(other) :] + [other])
             elif other not in seen:
                 seen.add(other)
                 visit(other, [*trail, other])
@@ -60,7 +62,72 @@ def test_no_module_imports_one_that_imports_it_back():
 
 def test_the_engine_and_data_layers_import_no_command_or_workflow_module():
     graph = imports()
-    upward = sorted((name, other) for name, others in graph.items() for other in others
-                    if name.startswith(("handoff_lint.engine", "handoff_lint.data", "handoff_lint.checks", "handoff_lint.parse", "handoff_lint.cache"))
-                    and other.startswith(("handoff_lint.cli", "handoff_lint.workflow")))
+    upward = sorted(
+        (name, other)
+        for name, others in graph.items()
+        for other in others
+        if name.startswith(
+            (
+                "handoff_lint.engine",
+                "handoff_lint.data",
+                "handoff_lint.checks",
+                "handoff_lint.parse",
+                "handoff_lint.cache",
+            )
+        )
+        and other.startswith(("handoff_lint.cli", "handoff_lint.workflow"))
+    )
     assert upward == []
+
+
+SEAMS = ("handoff_lint.show", "handoff_lint.touch", "handoff_lint.git")
+
+
+def test_no_seam_imports_a_check():
+    """The seams sit under everything that shows or writes: a seam that imported a check closed
+    the circle show -> checks.credentials -> model.source -> ... -> show."""
+    graph = imports()
+    assert (
+        sorted((seam, other) for seam in SEAMS for other in graph[seam] if other.startswith("handoff_lint.checks"))
+        == []
+    )
+
+
+def test_the_detector_is_at_the_bottom():
+    """detect/ (gates, patterns, detect-secrets, the scan, redaction by value) imports no check,
+    engine, seam, command or workflow module: show.py, the checks and the board import it."""
+    graph = imports()
+    above = ("handoff_lint.checks", "handoff_lint.engine", "handoff_lint.cli", "handoff_lint.workflow", *SEAMS)
+    upward = sorted(
+        (name, other)
+        for name, others in graph.items()
+        if name.startswith("handoff_lint.detect")
+        for other in others
+        if other.startswith(above)
+    )
+    assert upward == []
+
+
+def test_the_checks_and_the_workflow_import_no_engine_module():
+    """checks/ and workflow/ read what a folder is from model/ (kinds, status, names, the index,
+    the Source a check is handed); the engine runs them and is never reached back into."""
+    graph = imports()
+    inward = sorted(
+        (name, other)
+        for name, others in graph.items()
+        if name.startswith(("handoff_lint.checks", "handoff_lint.workflow", "handoff_lint.model"))
+        for other in others
+        if other.startswith("handoff_lint.engine")
+    )
+    assert inward == []
+
+
+def test_no_module_is_over_400_lines():
+    """A module over 400 lines does several jobs: split it by what each does (the compiled
+    validators in data/validators/ are generated, and left out)."""
+    long = sorted(
+        (str(path.relative_to(PACKAGE)), count)
+        for path in PACKAGE.rglob("*.py")
+        if "validators" not in path.parts and (count := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    )
+    assert long == []

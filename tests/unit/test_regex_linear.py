@@ -26,16 +26,16 @@ import pytest
 
 try:  # Python 3.11+
     import re._parser as sre_parse
-    from re import _constants as sre_constants
 except ImportError:  # pragma: no cover - Python 3.9/3.10
-    import sre_constants  # type: ignore[no-redef]
     import sre_parse  # type: ignore[no-redef]
 
 import handoff_lint
-from handoff_lint.data.rules_data import load_table
 from handoff_lint.data.resources import data_dir
+from handoff_lint.data.rules_data import load_table
 
-pytestmark = pytest.mark.slow  # property, benchmark, wheel or hook-install tests: `pytest -m "not slow"` leaves them out
+pytestmark = (
+    pytest.mark.slow
+)  # property, benchmark, wheel or hook-install tests: `pytest -m "not slow"` leaves them out
 
 SIZE = 1_000_000
 LIMIT = 2.0  # CPU seconds for one search over SIZE characters; linear patterns take 0.01-0.8 s
@@ -44,7 +44,13 @@ SCREEN = 1_000  # every hostile line is first tried at this length ...
 TOP = 2  # ... and the slowest few are then run at SIZE
 MAX_LINES = 1_500  # hostile lines per pattern
 BASE_CHARS = "a0A-/. _:@\\`[]>*\t=x(){}$%<"
-PATTERN_KEYS = {"pattern", "prefilter", "shape"}  # a string under one of these keys is a pattern
+PATTERN_KEYS = {
+    "pattern",
+    "prefilter",
+    "shape",
+    "template-title",
+    "value",
+}  # a string under one of these keys is a pattern
 PATTERN_TABLES = {"tokens", "other", "patterns", "names"}  # every string in these tables is a pattern
 
 
@@ -61,6 +67,8 @@ def _rule_table_patterns() -> dict[str, re.Pattern]:
                 walk(item, path + (str(index),))
         elif isinstance(value, str):
             is_pattern = path[-1] in PATTERN_KEYS or (path[-2] in PATTERN_TABLES and not path[-1].isdigit())
+            if path[-1] == "names" and path[-3:-2] == ("keyed",):
+                is_pattern = False  # a `[keyed]` entry's names: literals, compiled into its pattern below
             if is_pattern:
                 found["rules/" + ".".join(path)] = re.compile(value)
             else:  # anything that reads like a regex must be named above, or it goes untested
@@ -74,24 +82,39 @@ def _rule_table_patterns() -> dict[str, re.Pattern]:
 
 def _compiled_by_the_checks() -> dict[str, re.Pattern]:
     """The patterns the checks build from the tables, with the flags and combinations they use."""
-    from handoff_lint.checks import credentials, privacy, structure
+    from handoff_lint.checks import privacy
+    from handoff_lint.checks.structure import leftovers
 
     found: dict[str, re.Pattern] = {}
-    patterns = credentials._patterns()
-    for name, pattern in patterns.tokens:
-        found[f"credentials._patterns() token {name}"] = pattern
-    for field in ("private_key", "url_password", "curl_user", "auth_header"):
-        found[f"credentials._patterns() {field}"] = getattr(patterns, field)
-    for pattern in patterns.assignments:
-        found[f"credentials._patterns() assignment {pattern.pattern[:40]}"] = pattern
-    found["credentials._token_formats()"] = credentials._token_formats()
-    for pattern in credentials._gates().shapes:  # searched over whole files, not lines
-        found[f"credentials._gates() shape {pattern.pattern}"] = pattern
+    from handoff_lint.detect import gates as detect_gates
+    from handoff_lint.detect import judge
+    from handoff_lint.detect import patterns as detect_patterns
+
+    patterns = detect_patterns.pattern_table()
+    for name, _source in patterns.tokens:
+        found[f"pattern_table() token {name}"] = detect_patterns.token_pattern(name)
+    for field in ("private_key", "url_password", "curl_user", "auth_header", "assignment", "prose", "quoted_random"):
+        found[f"pattern_table() {field}"] = getattr(patterns, field)
+    for _name, pattern in patterns.assignments:
+        found[f"pattern_table() assignment {pattern.pattern[:40]}"] = pattern
+    found["judge.token_formats()"] = judge.token_formats()
+    for pattern in detect_gates.gate_table().shapes:  # searched over whole files, not lines
+        found[f"gate_table() shape {pattern.pattern}"] = pattern
     patterns = privacy._table()[0]
     for name in patterns.sources:  # each compiled when first asked
         found[f"privacy._table() {name} (flags {patterns[name].flags})"] = patterns[name]
-    for name, pattern in structure._placeholder_patterns():
+    for name, pattern in leftovers._placeholder_patterns():
         found[f"structure._placeholder_patterns() {name}"] = pattern
+    from handoff_lint.data.protocols import _title_pattern, known
+    from handoff_lint.data.schemas import SCHEMA_NAMES, load_schema
+
+    for protocol in known()[0]:  # as protocol_of compiles them: case-insensitive
+        found[f"protocols {protocol.name} template-title"] = _title_pattern(protocol.template_title)
+    for name in SCHEMA_NAMES:  # the schemas' own patterns, as the validators search them
+        for part, spec in load_schema(name)["properties"].items():
+            for keyword in ("pattern",):
+                if isinstance(spec, dict) and keyword in spec:
+                    found[f"schemas/{name} {part} {keyword}"] = re.compile(spec[keyword])
     saved = os.environ.get("HANDOFF_LINT_OWN_IDENTIFIERS")
     os.environ["HANDOFF_LINT_OWN_IDENTIFIERS"] = "alice-laptop,build_host.local,j.doe"
     privacy._own_identifiers.cache_clear()
@@ -359,9 +382,9 @@ def test_the_collection_finds_the_patterns_it_must():
         "rules/privacy.patterns.host",
         "rules/placeholders.placeholder.0.pattern",
         "handoff_lint.parse.markdown.FIELD_RE",
-        "handoff_lint.engine.directives._COMMENT",
-        "handoff_lint.checks.structure._INLINE_CODE",
-        "handoff_lint.checks.structure._LIST_SPLIT",
+        "handoff_lint.parse.directives._COMMENT",
+        "handoff_lint.checks.structure.leftovers._INLINE_CODE",
+        "handoff_lint.checks.structure.instance._LIST_SPLIT",
         "own login",
     ):
         assert expected in names, expected

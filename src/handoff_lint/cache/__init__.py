@@ -9,9 +9,11 @@ file it checks, so an edit that keeps the old times, or a write through a shared
 seen like any other.
 
 What is kept per text: its content-only findings (HL1-HL3, messages already shown through
-:func:`handoff_lint.show.shown`, so no secret in full) and its line scan (title, fields,
-reference links: what the folder checks read), the scan only when none of its strings looks
-like a credential. The folder checks (HL4) and link checks (HL5) run every time.
+:func:`handoff_lint.show.shown` by the text's secret values, so no secret in full), where its
+secrets are (line and columns, never the values: a cached text's values are read from the text
+itself) and its line scan (title, fields, reference links: what the folder checks read), the
+scan only for a text that holds no secret. The folder checks (HL4) and link checks (HL5) run
+every time.
 
 Storage is :mod:`.store`: a folder per salt, ``cache-<salt>/``, of shard files, each with a
 checksum; damage, another format or any load error is an empty shard, never a wrong answer.
@@ -40,10 +42,13 @@ def digest(kind: str, name: str, text: str) -> bytes:
 
 @dataclass(slots=True)
 class Entry:
-    """A text's cached ``findings`` (None: not computed yet) and ``scan`` (plain data, or None)."""
+    """A text's cached ``findings`` (None: not computed yet), ``scan`` (plain data, or None) and
+    ``spans``: where its secrets are, (line index, start, end, characters shown) each (None:
+    not known)."""
 
     findings: list[Finding] | None
     scan: tuple | None
+    spans: tuple | None
 
 
 class Cache:
@@ -58,7 +63,7 @@ class Cache:
         self.used: set[bytes] = set()
 
     @classmethod
-    def open(cls, folder: str, config) -> "Cache | None":
+    def open(cls, folder: str, config) -> Cache | None:
         """The cache for this configuration in ``folder``, or None (with one warning line on
         standard error) when the folder is not safe to use: owned by another user, or writable
         by group or others."""
@@ -84,7 +89,7 @@ class Cache:
 
     def _row(self, key: bytes):
         row = self._shard(key)[1].get(key)
-        if type(row) is not tuple or len(row) != 2:  # absent, or of another shape: as if absent
+        if type(row) is not tuple or len(row) != 3:  # absent, or of another shape: as if absent
             return None
         self.used.add(key)
         return row
@@ -94,37 +99,35 @@ class Cache:
         row = self._row(key)
         if row is None:
             return None
-        rows, scan = row
+        rows, scan, spans = row
         try:
             findings = None if rows is None else [Finding(display, *fields) for fields in rows]
         except TypeError:
             return None
-        return Entry(findings, scan if type(scan) is tuple else None)
+        if spans is not None and not _are_spans(spans):
+            return None
+        return Entry(findings, scan if type(scan) is tuple and spans == () else None, spans)
 
-    def scan(self, key: bytes):
-        """The scan data kept for a text, or None."""
-        row = self._row(key)
-        return row[1] if row is not None and type(row[1]) is tuple else None
-
-    def put(self, key: bytes, findings: list[Finding] | None, scan) -> None:
-        """Keep a text's findings (None: unknown) and scan data (None: none to keep)."""
-        from handoff_lint.show import holds_secret
-
-        if scan is not None and holds_secret(_strings(scan)):
+    def put(self, key: bytes, findings: list[Finding] | None, scan, spans: tuple) -> None:
+        """Keep a text's findings (None: unknown; their messages already shown), where its
+        secrets are, and its scan data (None: none to keep; not kept for a text with secrets,
+        since a scan quotes the text)."""
+        if spans:
             scan = None
         rows = None
         if findings is not None:
-            rows = tuple((f.line, f.column, f.code, f.message, f.severity, f.fixable, f.secret_hash) for f in findings)
-            if holds_secret(row[3] for row in rows):  # a check quoted a secret unredacted: keep nothing
-                rows = None
+            rows = tuple(
+                (f.line, f.column, f.code, f.message, f.severity, f.fixable, f.secret_hash, f.expected, f.found)
+                for f in findings
+            )
         number, table = self._shard(key)
         old = self._row(key)
         if old is not None:  # what is known stays known
             rows = old[0] if rows is None else rows
             scan = old[1] if scan is None else scan
         self.used.add(key)
-        if old != (rows, scan):
-            table[key] = (rows, scan)
+        if old != (rows, scan, spans):
+            table[key] = (rows, scan, spans)
             self.changed.add(number)
 
     def save(self) -> None:
@@ -148,7 +151,8 @@ class Cache:
         store.remove_old(top, {os.path.basename(self.folder), os.path.basename(tables.path(top))})
 
 
-def _strings(scan) -> list[str]:
-    """Every text a scan's plain data holds: (title, fields, references)."""
-    title, fields, references = scan
-    return [title or "", *(value for value, _line in fields.values()), *(reference[0] for reference in references)]
+def _are_spans(spans) -> bool:
+    """Spans as :mod:`handoff_lint.detect.scan` makes them: a tuple of four integers each."""
+    return type(spans) is tuple and all(
+        type(span) is tuple and len(span) == 4 and all(type(n) is int for n in span) for span in spans
+    )

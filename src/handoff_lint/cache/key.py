@@ -39,5 +39,30 @@ def salt(config) -> str:
         "config": repr(config),  # every setting, by name: a new setting joins the salt by itself
         "own": [os.environ.get("HANDOFF_LINT_OWN_IDENTIFIERS"), *login_and_host()],
         "data": data_digest(),
+        "schemas": _team_schemas(config),
     }
     return blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+
+
+def _team_schemas(config) -> str:
+    """A digest of the bytes of a team's own protocol schemas (the configuration names them by
+    path; an edit to one must not serve an old answer)."""
+    paths = sorted(
+        {
+            spec[part]
+            for spec in (getattr(config, "protocols", None) or {}).values()
+            for part in ("handoff", "response")
+            if spec.get(part, "").endswith(".json")
+        }
+    )
+    if not paths:
+        return ""
+    hashed = blake2b(digest_size=16)
+    for path in paths:
+        hashed.update(path.encode("utf-8", "surrogatepass") + b"\0")
+        try:
+            with open(path, "rb") as handle:
+                hashed.update(handle.read())
+        except OSError:
+            hashed.update(b"\1")
+    return hashed.hexdigest()

@@ -5,9 +5,9 @@ A shard's layout: a magic line naming the format, a 32-byte BLAKE2b digest of th
 marshal data (the fastest of the standard library's loaders, and it runs no code). A file that
 is cut short, damaged anywhere, of another format, not a regular file, not the user's own, or
 that fails to load in any way is an empty cache; the next save writes it whole again. Files are
-written 0600 to a temporary name in the same folder and renamed, so concurrent runs never see a
-half-written file (the last to finish wins). A folder owned by another user, or writable by its
-group or others, is not used at all (see :func:`unsafe`).
+written 0600 to a temporary name in the same folder and renamed (:func:`handoff_lint.touch.write_text`),
+so concurrent runs never see a half-written file (the last to finish wins). A folder owned by
+another user, or writable by its group or others, is not used at all (see :func:`unsafe`).
 """
 
 from __future__ import annotations
@@ -43,7 +43,9 @@ def unsafe(folder: str) -> str | None:
 def load(path: str) -> dict:
     """The table in ``path``, or an empty one when it is missing or cannot be trusted."""
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        descriptor = os.open(
+            path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        )
     except OSError:
         return {}
     try:
@@ -54,8 +56,8 @@ def load(path: str) -> dict:
             data = handle.read()
         if not data.startswith(MAGIC):
             return {}
-        body = memoryview(data)[len(MAGIC) + CHECKSUM:]
-        if blake2b(body, digest_size=CHECKSUM).digest() != data[len(MAGIC):len(MAGIC) + CHECKSUM]:
+        body = memoryview(data)[len(MAGIC) + CHECKSUM :]
+        if blake2b(body, digest_size=CHECKSUM).digest() != data[len(MAGIC) : len(MAGIC) + CHECKSUM]:
             return {}
         table = marshal.loads(body)
     except Exception:  # marshal raises several kinds on bad data; any of them is an empty cache
@@ -75,23 +77,15 @@ def make_folder(folder: str) -> bool:
 
 
 def save(path: str, table: dict) -> None:
-    """Write ``table`` to ``path`` atomically, 0600; never raises."""
-    folder = os.path.dirname(path)
-    temporary = os.path.join(folder, f".tmp-{os.getpid()}-{os.urandom(6).hex()}")
+    """Write ``table`` to ``path`` atomically, 0600, through the Touch seam (a link there is
+    replaced, never written through); never raises."""
+    from handoff_lint.touch import TouchError, write_text
+
     try:
         body = marshal.dumps(table)
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0), 0o600)
-    except (OSError, ValueError):
-        return
-    try:
-        with open(descriptor, "wb") as handle:
-            handle.write(MAGIC + blake2b(body, digest_size=CHECKSUM).digest() + body)
-        os.replace(temporary, path)
-    except OSError:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
+        write_text(path, MAGIC + blake2b(body, digest_size=CHECKSUM).digest() + body, mode=0o600, replace_link=True)
+    except (OSError, ValueError, TouchError):
+        pass
 
 
 def remove_old(folder: str, keep: set[str]) -> None:

@@ -1,17 +1,16 @@
 """The rule families.
 
-Each module named here has ``KINDS`` (the document kinds it reads, or ``None`` for every text
-file) and ``check(source, config) -> list[Finding]``; folder checks (FOLDER_CHECKS) read the
-whole handoff root through the folder index instead. The registry pairs each module with its
-code prefix so that a module is imported only when the run selects a rule of its family: a run
-with ``--select HL2`` never imports jsonschema.
+Each document check (DOCUMENT_CHECKS) has ``KINDS`` (the document kinds it reads, or ``None``
+for every text file), ``check(source, config) -> list[Finding]`` and, when it reads only some
+files of those kinds, ``applies(source, config) -> bool`` (privacy: outside handoff folders,
+markdown only by default); a folder check (FOLDER_CHECKS) has ``check(index, config, only=None)
+-> list[Finding]`` and reads the whole handoff root through the folder index (model/index.py),
+``only(display)`` choosing the documents it reports on. The registry pairs each module with its
+code prefix so that a module is imported only when the run selects a rule of its family
+(engine/checkset.py): a run with ``--select HL2`` never imports jsonschema.
 """
 
 from __future__ import annotations
-
-import importlib
-from types import ModuleType
-from typing import Callable
 
 DOCUMENT_CHECKS: tuple[tuple[str, str], ...] = (
     ("HL1", "handoff_lint.checks.structure"),
@@ -19,10 +18,5 @@ DOCUMENT_CHECKS: tuple[tuple[str, str], ...] = (
     ("HL3", "handoff_lint.checks.credentials"),
     ("HL5", "handoff_lint.checks.references"),
 )
-# Checks over a whole handoff root (the folder index), with ``check(index, config)``.
+# Checks over a whole handoff root (the folder index), with ``check(index, config, only)``.
 FOLDER_CHECKS: tuple[tuple[str, str], ...] = (("HL4", "handoff_lint.checks.lifecycle"),)
-
-
-def document_checks(wanted: Callable[[str], bool], registry=DOCUMENT_CHECKS) -> list[ModuleType]:
-    """The check modules whose family has at least one selected rule."""
-    return [importlib.import_module(module) for family, module in registry if wanted(family)]

@@ -1,76 +1,21 @@
 """HL4xx: lifecycle checks over the folder index: names, dates, status versus folder, pairing.
 
-``check(index, config, today)`` returns findings for every document of the root; the engine keeps
-those for the files the run was given. ``placement(entry, config)`` is the one place that says
-where a handoff belongs (folder and canonical name); the fixes move files there.
+``check(index, config)`` returns findings for every document of the root; the engine keeps
+those for the files the run was given. Where a handoff belongs (folder and canonical name) is
+model/names.py's ``placement``: the checks compare with it, the fixes move files there.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from collections import defaultdict
-from pathlib import Path
 
-from handoff_lint.checks.credentials import redact_line
 from handoff_lint.data.config import Config
 from handoff_lint.findings import Finding, quoted
-from handoff_lint.engine.folder_index import DISPLAY, SLUG, Entry, FolderIndex, link_stem, parse_date, status_meaning, stem, tables
-
-_SLUG_WORDS = re.compile(r"[a-z0-9]+")
-_TITLE_PREFIX = re.compile(r"^\s*local handoff\s*:\s*", re.IGNORECASE)
-
-
-def status_folders(config: Config) -> dict[str, str]:
-    """Status word (case-folded) -> the folder it belongs in, from rules/lifecycle.toml and config."""
-    table, _names = tables()
-    folders = {}
-    for folder in ("active", "archive"):
-        for word in (*table["status-words"][folder], *config.status_words.get(folder, ())):
-            folders[word.casefold()] = folder
-    return folders
-
-
-def status_folder(status: str | None, config: Config) -> tuple[str | None, str | None]:
-    """``(meaning, folder)`` of a written status: the template's (or the team's) word it means
-    by the vocabulary of rules/lifecycle.toml (see folder_index.status_meaning), and the folder
-    that word belongs in; ``(None, None)`` for a status the vocabulary does not know."""
-    extra = [word for folder in ("active", "archive") for word in config.status_words.get(folder, ())]
-    meaning = status_meaning(status, extra, exact=getattr(config, "strict", False))
-    if meaning is None:
-        return None, None
-    return meaning, status_folders(config).get(meaning.casefold())
-
-
-def slugify(title: str, words: int = 6) -> str:
-    """Up to ``words`` words of ``title``, lower case, joined by '-'; letters with accents
-    transliterated (``Ünïcode`` -> ``unicode``), not dropped."""
-    import unicodedata
-
-    plain = unicodedata.normalize("NFKD", _TITLE_PREFIX.sub("", title)).encode("ascii", "ignore").decode("ascii")
-    return "-".join(_SLUG_WORDS.findall(plain.lower())[:words]) or "untitled"
-
-
-def canonical_name(entry: Entry) -> str | None:
-    """handoff-<Date field>-<slug>.md, the slug kept from the name or made from the title."""
-    date = entry.date or parse_date(entry.name_date or "")
-    if date is None:
-        return None
-    slug = entry.slug or slugify(entry.title or "")
-    return f"handoff-{date.isoformat()}-{slug}.md"
-
-
-def placement(entry: Entry, config: Config, folder: bool = True, name: bool = True) -> Path | None:
-    """Where a handoff belongs: its folder by status (``folder``) and its canonical name
-    (``name``); None for a response. The fixes move files here, the checks compare with it."""
-    if entry.kind != "handoff":
-        return None
-    place = entry.place
-    if folder:
-        place = status_folder(entry.status, config)[1] or ("active" if place == "root" else place)
-    file_name = (canonical_name(entry) or entry.name) if name else entry.name
-    root = entry.path.parent if entry.place == "root" else entry.path.parent.parent
-    return (root if place == "root" else root / place) / file_name
+from handoff_lint.model.index import Entry, FolderIndex
+from handoff_lint.model.names import canonical_name, parse_date, stem
+from handoff_lint.model.status import status_folder, tables
+from handoff_lint.parse.scanner import link_stem
 
 
 def _finding(entry, line: int, code: str, message: str, fixable: bool = False, column: int = 1) -> Finding:
@@ -82,17 +27,53 @@ def check_names(entry: Entry) -> list[Finding]:
     if entry.kind == "handoff" and entry.slug is None:
         suggestion = canonical_name(entry)
         hint = f"; expected {suggestion}" if suggestion else ""
-        found.append(_finding(entry, 1, "HL401", f"handoff name {quoted(entry.name)} is not handoff-YYYY-MM-DD-<slug>.md{hint}", bool(suggestion)))
+        found.append(
+            _finding(
+                entry,
+                1,
+                "HL401",
+                f"handoff name {quoted(entry.name)} is not handoff-YYYY-MM-DD-<slug>.md{hint}",
+                bool(suggestion),
+            )
+        )
     elif entry.kind == "response" and entry.name_date is None:
-        found.append(_finding(entry, 1, "HL402", f"response name {quoted(entry.name)} is neither YYYY-MM-DD-response-to-<handoff>.md nor response-YYYY-MM-DD-<slug>.md"))
+        found.append(
+            _finding(
+                entry,
+                1,
+                "HL402",
+                f"response name {quoted(entry.name)} is neither YYYY-MM-DD-response-to-<handoff>.md nor response-YYYY-MM-DD-<slug>.md",
+            )
+        )
     if entry.name_date is None:
         return found
     name_date = parse_date(entry.name_date)
     if name_date is None:
         found.append(_finding(entry, 1, "HL403", f"date {entry.name_date} in the file name is not a real date"))
     elif entry.date is not None and entry.date != name_date:
-        found.append(_finding(entry, entry.line_of("Date"), "HL404", f"file name says {entry.name_date} but **Date** is {entry.date.isoformat()}", entry.kind == "handoff"))
+        found.append(
+            _finding(
+                entry,
+                entry.line_of("Date"),
+                "HL404",
+                f"file name says {entry.name_date} but **Date** is {entry.date.isoformat()}",
+                entry.kind == "handoff",
+            )
+        )
     return found
+
+
+def _closest_handoff(name: str, handoffs: dict[str, str]) -> str | None:
+    """The handoff a response most likely meant (a date a day off, a slug misspelt): the same
+    slug on another date, else the closest name."""
+    slug = name[len("handoff-YYYY-MM-DD-") :]
+    same_slug = sorted(other for other in handoffs if other[len("handoff-YYYY-MM-DD-") :] == slug)
+    if same_slug:
+        return same_slug[0] if len(same_slug) == 1 else None
+    import difflib  # only for a response naming a handoff that is not there
+
+    close = difflib.get_close_matches(name, list(handoffs), n=1, cutoff=0.85)
+    return close[0] if close else None
 
 
 def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
@@ -102,13 +83,17 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
     wanted = only or (lambda display: True)
     today = config.today
     table, _names = tables()
-    needs_response = {w.casefold() for w in table["meaning"]["needs-response"]} | {w.casefold() for w in config.status_words.get("needs-response", ())}
+    needs_response = {w.casefold() for w in table["meaning"]["needs-response"]} | {
+        w.casefold() for w in config.status_words.get("needs-response", ())
+    }
     stale_days = config.stale_days if config.stale_days is not None else table["stale-days"]
     rows = index.rows
     handoff_paths = index.paths("handoff")
 
-    responses = [index.entry(path) for path in index.paths("response") if wanted(rows[path][DISPLAY])]
-    handoffs = {stem(path): path for path in handoff_paths} if responses else {}  # a commit's run of one handoff needs none
+    responses = [index.entry(path) for path in index.paths("response") if wanted(rows[path].display)]
+    handoffs = (
+        {stem(path): path for path in handoff_paths} if responses else {}
+    )  # a commit's run of one handoff needs none
     found: list[Finding] = []
     for response in responses:
         folder = os.path.dirname(response.where)  # os.path, not pathlib: once per response of thousands
@@ -118,17 +103,39 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
         if missing:
             where = next((r for r in response.references if missing[0] in r.target), None)
             line, column = (where.line, where.column) if where else (1, 1)
-            found.append(_finding(response, line, "HL406", f"response names handoff {missing[0]}.md, which is in neither active/ nor archive/", column=column))
+            message = f"response names handoff {missing[0]}.md, which is in neither active/ nor archive/"
+            near = _closest_handoff(missing[0], handoffs)
+            found.append(
+                _finding(
+                    response, line, "HL406", f"{message}; did you mean {near}.md?" if near else message, column=column
+                )
+            )
         elif not named:
-            found.append(_finding(response, 1, "HL406", "response names no handoff: link the original in 'Reference to Original Handoff'"))
+            found.append(
+                _finding(
+                    response,
+                    1,
+                    "HL406",
+                    "response names no handoff: link the original in 'Reference to Original Handoff'",
+                )
+            )
         for reference in response.references:  # named right, linked to where it no longer is
             name = link_stem(reference.target)
             if reference.kind == "link" and name in handoffs and name not in missing:
                 pointed = os.path.normpath(os.path.join(folder, reference.target.split("#", 1)[0]))
                 if pointed != os.path.normpath(handoffs[name]):
-                    found.append(_finding(response, reference.line, "HL406", f"link {quoted(redact_line(reference.target))} is stale: the handoff is {rows[handoffs[name]][DISPLAY]}", True, reference.column))
+                    found.append(
+                        _finding(
+                            response,
+                            reference.line,
+                            "HL406",
+                            f"link {quoted(reference.target)} is stale: the handoff is {rows[handoffs[name]].display}",
+                            True,
+                            reference.column,
+                        )
+                    )
 
-    chosen = [path for path in handoff_paths if wanted(rows[path][DISPLAY])]
+    chosen = [path for path in handoff_paths if wanted(rows[path].display)]
     answered = index.answering({stem(path) for path in chosen}) if chosen else {}
     for path in chosen:
         handoff = index.entry(path)
@@ -137,30 +144,73 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
         meaning, belongs = status_folder(status, config)
         status_line = handoff.line_of("Handoff Status")
         if handoff.place == "root":
-            found.append(_finding(handoff, 1, "HL412", f"handoff at the top of the folder; it belongs in {belongs or 'active'}/", True))
+            found.append(
+                _finding(
+                    handoff, 1, "HL412", f"handoff at the top of the folder; it belongs in {belongs or 'active'}/", True
+                )
+            )
         elif belongs and belongs != handoff.place:
-            found.append(_finding(handoff, status_line, "HL405", f"status {quoted(status)} belongs in {belongs}/, not {handoff.place}/", True))
+            found.append(
+                _finding(
+                    handoff,
+                    status_line,
+                    "HL405",
+                    f"status {quoted(status)} belongs in {belongs}/, not {handoff.place}/",
+                    True,
+                )
+            )
         answering = [index.entry(response) for response in answered.get(handoff.stem, ())]
         if handoff.place == "archive" and (meaning or "").casefold() in needs_response and not answering:
-            found.append(_finding(handoff, status_line, "HL407", f"archived as {quoted(status)} but no response in responses/ names {handoff.name}"))
+            found.append(
+                _finding(
+                    handoff,
+                    status_line,
+                    "HL407",
+                    f"archived as {quoted(status)} but no response in responses/ names {handoff.name}",
+                )
+            )
         if handoff.place == "active" and belongs != "archive":
             done = [r for r in answering if r.says_done()]
             if done:
-                found.append(_finding(handoff, status_line, "HL408", f"{done[0].display} answers this handoff; set its status to Completed and move it to archive/"))
+                found.append(
+                    _finding(
+                        handoff,
+                        status_line,
+                        "HL408",
+                        f"{done[0].display} answers this handoff; set its status to Completed and move it to archive/",
+                    )
+                )
             date = handoff.date or parse_date(handoff.name_date or "")  # an invalid **Date** hides no staleness
             if date is not None and (today - date).days > stale_days and not done:
-                found.append(_finding(handoff, handoff.line_of("Date"), "HL410", f"active for {(today - date).days} days (since {date.isoformat()}), over the {stale_days}-day limit"))
-    slugs = {rows[path][SLUG] for path in chosen if rows[path][SLUG]}
+                found.append(
+                    _finding(
+                        handoff,
+                        handoff.line_of("Date"),
+                        "HL410",
+                        f"active for {(today - date).days} days (since {date.isoformat()}), over the {stale_days}-day limit",
+                    )
+                )
+    slugs = {rows[path].slug for path in chosen if rows[path].slug}
     by_slug: dict[str, list[str]] = defaultdict(list)
-    for path in [path for path in handoff_paths if rows[path][SLUG] in slugs]:
-        by_slug[rows[path][SLUG]].append(path)
+    for path in [path for path in handoff_paths if rows[path].slug in slugs]:
+        by_slug[rows[path].slug].append(path)
     chosen_set = set(chosen)
     for slug, same in by_slug.items():
         if len(same) > 1:
             for path in (p for p in same if p in chosen_set):
-                others = ", ".join(rows[o][DISPLAY] for o in same if o != path)
-                found.append(Finding(rows[path][DISPLAY], 1, 1, "HL409", f"slug {quoted(slug)} is also used by {others}"))
+                others = ", ".join(rows[o].display for o in same if o != path)
+                found.append(
+                    Finding(rows[path].display, 1, 1, "HL409", f"slug {quoted(slug)} is also used by {others}")
+                )
     for stray in (s for s in index.strays if wanted(s.display)):
         what = "folder" if stray.is_dir else "file"
-        found.append(Finding(stray.display, 1, 1, "HL411", f"{what} {quoted(stray.path.name)} does not belong in {stray.path.parent.name}/ (markdown documents only)"))
+        found.append(
+            Finding(
+                stray.display,
+                1,
+                1,
+                "HL411",
+                f"{what} {quoted(stray.path.name)} does not belong in {stray.path.parent.name}/ (markdown documents only)",
+            )
+        )
     return found

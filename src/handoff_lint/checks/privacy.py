@@ -1,6 +1,9 @@
 """HL2xx: private paths, network shares, internal hosts and private IP addresses.
 
-Runs on every readable text file, whatever its kind. Patterns are data in rules/privacy.toml.
+Runs on every readable text file, whatever its kind. Patterns are data in rules/privacy.toml, and
+so is what is *not* a person's: placeholder user names, the home folders of CI machines and of
+sandbox, container and cloud-image accounts (``/home/claude``, ``/home/codespace``), and role
+and service mailboxes (``support@``, ``noreply@``).
 """
 
 from __future__ import annotations
@@ -10,13 +13,15 @@ import re
 from functools import lru_cache
 
 from handoff_lint.data.config import Config
-from handoff_lint.findings import Finding
 from handoff_lint.data.rules_data import Patterns, load_table
-from handoff_lint.engine.source import Source
+from handoff_lint.findings import Finding
+from handoff_lint.model.source import Source
 
 KINDS = None
 _CGNAT = ipaddress.ip_network("100.64.0.0/10")
-_DOCUMENTATION = tuple(ipaddress.ip_network(n) for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32"))
+_DOCUMENTATION = tuple(
+    ipaddress.ip_network(n) for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32")
+)
 _UNIQUE_LOCAL = ipaddress.ip_network("fc00::/7")
 _DIGIT_DOT_DIGIT = re.compile(r"[0-9]\.[0-9]")  # every IPv4 address holds one
 
@@ -24,22 +29,52 @@ _DIGIT_DOT_DIGIT = re.compile(r"[0-9]\.[0-9]")  # every IPv4 address holds one
 @lru_cache(maxsize=1)
 def _table():
     table = load_table("privacy")
-    patterns = Patterns(table["patterns"], {"host": re.IGNORECASE})  # the cheap tests in check() keep most texts from needing any
+    patterns = Patterns(
+        table["patterns"], {"host": re.IGNORECASE}
+    )  # the cheap tests in check() keep most texts from needing any
     placeholders = frozenset(name.casefold() for name in table["placeholder-users"])
-    return patterns, placeholders, frozenset(table["internal-suffixes"]), tuple(table.get("ci-homes", ()))
+    return (
+        patterns,
+        placeholders,
+        frozenset(table["internal-suffixes"]),
+        tuple(table.get("ci-homes", ())),
+        frozenset(name.casefold() for name in table.get("service-accounts", ())),
+    )
 
 
 @lru_cache(maxsize=4)
 def _host_needles(suffixes: frozenset[str]) -> tuple[str, ...]:
     """What the lower-cased text of a line with an internal host name must contain: the host
     ends with '.' + suffix (it has a dot, so it equals a suffix only if that has one too)."""
-    return tuple(sorted({"." + suffix.lower() for suffix in suffixes} | {suffix.lower() for suffix in suffixes if "." in suffix}))
+    return tuple(
+        sorted({"." + suffix.lower() for suffix in suffixes} | {suffix.lower() for suffix in suffixes if "." in suffix})
+    )
 
 
 @lru_cache(maxsize=1)
 def _email_allowed():
     table = load_table("privacy")
-    return frozenset(table["email-allowed-domains"]), tuple("." + s for s in table["email-allowed-suffixes"]), frozenset(table["email-allowed-locals"])
+    return (
+        frozenset(table["email-allowed-domains"]),
+        tuple("." + s for s in table["email-allowed-suffixes"]),
+        frozenset(table["email-allowed-locals"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def _roles() -> frozenset[str]:
+    return frozenset(name.casefold() for name in load_table("privacy").get("role-mailboxes", ()))
+
+
+def is_role_mailbox(local: str) -> bool:
+    """Is an e-mail address's local part a role's or a service's (``support``, ``it-helpdesk``,
+    ``noreply+github``), not a person's? (rules/privacy.toml's role-mailboxes)"""
+    roles = _roles()
+    local = local.casefold().partition("+")[0]
+    if local in roles:
+        return True
+    parts = local.replace("-", ".").replace("_", ".").split(".")
+    return all(part in roles for part in parts) if len(parts) > 1 else False
 
 
 @lru_cache(maxsize=1)
@@ -85,12 +120,24 @@ def _in_url_userinfo(line: str, at: int) -> bool:
     scheme = line.rfind("://", 0, at)
     if scheme == -1:
         return False
-    between = line[scheme + 3:at]
+    between = line[scheme + 3 : at]
     return not any(char.isspace() or char in "/?#" for char in between)
 
 
+MARKDOWN = (".md", ".markdown", ".mdx")
+
+
+def applies(source: Source, config: Config) -> bool:
+    """In a handoff folder, every text file; outside one, as ``privacy-outside`` says: by default
+    markdown only, where handoff-style writing lives (a Dockerfile's ``WORKDIR /root/app``, a
+    licence's or pyproject's author e-mail are no leak of a handoff)."""
+    if source.file.root is not None or config.privacy_outside == "all":
+        return True
+    return config.privacy_outside == "markdown" and source.display.lower().endswith(MARKDOWN)
+
+
 def check(source: Source, config: Config) -> list[Finding]:
-    patterns, placeholders, suffixes, ci_homes = _table()
+    patterns, placeholders, suffixes, ci_homes, service_accounts = _table()
     if config.placeholder_users:
         placeholders = placeholders | {name.casefold() for name in config.placeholder_users}
     if config.internal_domains:
@@ -109,37 +156,77 @@ def check(source: Source, config: Config) -> list[Finding]:
             for match in patterns["home"].finditer(line):
                 user = match.group("user") or match.group("wuser") or match.group("tuser")
                 system_temp = match.group(0).startswith("/private/")
-                if ci_homes and line[match.start():match.start() + 64].replace("\\\\", "/").replace("\\", "/").startswith(ci_homes):
+                if ci_homes and line[match.start() : match.start() + 64].replace("\\\\", "/").replace(
+                    "\\", "/"
+                ).startswith(ci_homes):
                     continue  # a CI machine's build account, not a person
+                if user and match.group(0).startswith("/home/") and user.casefold() in service_accounts:
+                    continue  # a sandbox, container or cloud-image account, not a person
                 if match.group("root") or system_temp or (user and user.casefold() not in placeholders):
                     shown = match.group(0)
-                    found.append(Finding(source.display, number, match.start() + 1, "HL201", f"path into a home folder: '{shown}'; use a repo-relative path or '/home/<user>/'"))
+                    found.append(
+                        Finding(
+                            source.display,
+                            number,
+                            match.start() + 1,
+                            "HL201",
+                            f"path into a home folder: '{shown}'; use a repo-relative path or '/home/<user>/'",
+                        )
+                    )
         if "\\\\" in line:
             for match in patterns["unc"].finditer(line):
-                found.append(Finding(source.display, number, match.start() + 1, "HL202", f"network share '{match.group(0)}'"))
+                found.append(
+                    Finding(source.display, number, match.start() + 1, "HL202", f"network share '{match.group(0)}'")
+                )
         if "." in line:
             if hosts and any(needle in line.lower() for needle in host_needles):
                 for match in patterns["host"].finditer(line):
                     host = match.group("host").lower()
                     if any(host == suffix or host.endswith("." + suffix) for suffix in suffixes):
-                        found.append(Finding(source.display, number, match.start() + 1, "HL203", f"internal host name '{match.group('host')}'"))
+                        found.append(
+                            Finding(
+                                source.display,
+                                number,
+                                match.start() + 1,
+                                "HL203",
+                                f"internal host name '{match.group('host')}'",
+                            )
+                        )
             if addresses and _DIGIT_DOT_DIGIT.search(line):
                 for match in patterns["ipv4"].finditer(line):
                     if _is_private_ip(match.group("ip")):
-                        found.append(Finding(source.display, number, match.start() + 1, "HL204", f"private IP address {match.group('ip')}"))
+                        found.append(
+                            Finding(
+                                source.display,
+                                number,
+                                match.start() + 1,
+                                "HL204",
+                                f"private IP address {match.group('ip')}",
+                            )
+                        )
         if "@" in line:
             domains, suffixes_ok, locals_ok = _email_allowed()
             for match in patterns["email"].finditer(line):
                 domain, local = match.group("domain").lower(), match.group("local").lower()
-                if domain in domains or domain.endswith(suffixes_ok) or local in locals_ok:
-                    continue
+                if domain in domains or domain.endswith(suffixes_ok) or local in locals_ok or is_role_mailbox(local):
+                    continue  # a documentation domain, or a role's or service's mailbox: no person
                 if _in_url_userinfo(line, match.start()):
                     continue  # `postgres://app:PASSWORD@host`: a password, which HL303 reports redacted
-                found.append(Finding(source.display, number, match.start() + 1, "HL205", f"e-mail address {match.group(0)!r}"))
+                found.append(
+                    Finding(source.display, number, match.start() + 1, "HL205", f"e-mail address {match.group(0)!r}")
+                )
         if "::" in line or line.count(":") >= 3:
             for match in patterns["ipv6"].finditer(line):
                 if _is_private_ip(match.group("ip")):
-                    found.append(Finding(source.display, number, match.start() + 1, "HL204", f"private IP address {match.group('ip')}"))
+                    found.append(
+                        Finding(
+                            source.display,
+                            number,
+                            match.start() + 1,
+                            "HL204",
+                            f"private IP address {match.group('ip')}",
+                        )
+                    )
     own = _own_identifiers()
     if own is not None and own.search(source.text):
         reported = {(f.line) for f in found if f.code == "HL201"}
@@ -147,5 +234,13 @@ def check(source: Source, config: Config) -> list[Finding]:
             if number in reported:
                 continue
             for match in own.finditer(line):
-                found.append(Finding(source.display, number, match.start() + 1, "HL206", f"the current user's own login or host name {match.group(0)!r}"))
+                found.append(
+                    Finding(
+                        source.display,
+                        number,
+                        match.start() + 1,
+                        "HL206",
+                        f"the current user's own login or host name {match.group(0)!r}",
+                    )
+                )
     return found

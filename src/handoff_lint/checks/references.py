@@ -7,19 +7,18 @@ backticked paths from the repository's top folder or the document's folder.
 
 from __future__ import annotations
 
-
 import os
 import re
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
-from handoff_lint.checks.credentials import redact_line
-from handoff_lint.engine.discover import EXAMPLE, HANDOFF, RESPONSE
 from handoff_lint.findings import Finding, quoted
+from handoff_lint.model.kinds import EXAMPLE, HANDOFF, RESPONSE
 
-KINDS = frozenset({HANDOFF, RESPONSE, EXAMPLE})
-READS_DISK = True  # results depend on other files: never cached
+KINDS = frozenset(
+    {HANDOFF, RESPONSE, EXAMPLE}
+)  # its findings read other files: never cached (engine.checkset.DISK_FAMILIES)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _NOT_IN_PATHS = frozenset(" \t*?<>{}$%|\\")
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
@@ -63,18 +62,50 @@ def check(source, config) -> list[Finding]:
             folder, top = places = places or _places(source)
             resolved = top / path.lstrip("/") if path.startswith("/") else folder / path
             if leads_out(resolved, top):  # never asked of the disk: a document must not probe the machine
-                found.append(Finding(source.display, reference.line, reference.column, "HL503", f"link target {quoted(redact_line(target))} leads outside the repository; not checked"))
+                found.append(
+                    Finding(
+                        source.display,
+                        reference.line,
+                        reference.column,
+                        "HL503",
+                        f"link target {quoted(target)} leads outside the repository; not checked",
+                    )
+                )
             elif not os.path.exists(resolved):
-                found.append(Finding(source.display, reference.line, reference.column, "HL501", f"link target {quoted(redact_line(target))} does not exist"))
+                found.append(
+                    Finding(
+                        source.display,
+                        reference.line,
+                        reference.column,
+                        "HL501",
+                        f"link target {quoted(target)} does not exist",
+                    )
+                )
         elif reference.kind != "code" or (source.kind == RESPONSE and target.rsplit("/", 1)[-1].startswith("handoff-")):
             continue  # a handoff named bare, or a response's backticked handoff: HL406's, not a path from here
         elif path_like(target) and not _SCHEME.match(target):
             folder, top = places = places or _places(source)
             candidates = [place / target for place in (top, folder) if not leads_out(place / target, top)]
             if not candidates:
-                found.append(Finding(source.display, reference.line, reference.column, "HL503", f"path {quoted(redact_line(target))} leads outside the repository; not checked"))
+                found.append(
+                    Finding(
+                        source.display,
+                        reference.line,
+                        reference.column,
+                        "HL503",
+                        f"path {quoted(target)} leads outside the repository; not checked",
+                    )
+                )
             elif not any(os.path.exists(candidate) for candidate in candidates):
-                found.append(Finding(source.display, reference.line, reference.column, "HL502", f"path {quoted(redact_line(target))} exists neither from the repository's top nor from this folder"))
+                found.append(
+                    Finding(
+                        source.display,
+                        reference.line,
+                        reference.column,
+                        "HL502",
+                        f"path {quoted(target)} exists neither from the repository's top nor from this folder",
+                    )
+                )
     return found
 
 

@@ -1,6 +1,6 @@
 """The command line: ``app`` (the group and what commands share), one module per group of
 commands (``check``; ``folder``: status, new, respond, init; ``rules``: rule, rules, schema;
-``hook``: install-hook), and ``main``, the console script."""
+``hook``: install-hook; ``history``), and ``main``, the console script."""
 
 
 def main(argv=None) -> int:

@@ -79,7 +79,7 @@ def settings(explicit: str | None = None, isolated: bool = False):
     discovery (which classifies every file by root, for checks, fixes and the folder commands).
     Raises ConfigError."""
     from handoff_lint.data.config import load_config
-    from handoff_lint.engine.discover import add_roots
+    from handoff_lint.model.kinds import add_roots
 
     config = load_config(explicit=explicit, isolated=isolated)
     if config.roots:

@@ -34,10 +34,17 @@ def _write(make) -> int:
     return EXIT_CLEAN
 
 
+def _named(path) -> None:
+    """The path the user named: outside a repository, a handoff root may not lead out of it (Touch)."""
+    from handoff_lint.touch import name_folders
+
+    name_folders([path])
+
+
 def _shown_path(path: Path) -> str:
     """A path as printed on a line of its own: escaped, never starting with '::'."""
-    from handoff_lint.engine.discover import display_path
     from handoff_lint.findings import line_start
+    from handoff_lint.model.kinds import display_path
     from handoff_lint.show import shown
 
     return line_start(shown(display_path(path)))
@@ -51,20 +58,25 @@ def status_command(root: Path | None, output_format: str, color: str) -> int:
     """Show the board of a handoff folder: each handoff's state, priority, age and response."""
     import json
 
+    from handoff_lint.model.index import build
+    from handoff_lint.touch import TouchError, check_root
     from handoff_lint.workflow import board
-    from handoff_lint.engine.folder_index import build
     from handoff_lint.workflow.scaffold import ScaffoldError, find_root
 
+    _named(root or ".")
     try:
         found = find_root(root or Path("."))
-    except ScaffoldError as error:
+        check_root(found)  # a handoff root leading out of the repository: nothing is read through it
+    except (ScaffoldError, TouchError) as error:
         return fail(str(error))
     rows = board.rows(build(found), _config())
     if output_format == "json":
         click.echo(json.dumps(board.as_json(rows), indent=2))
         return EXIT_CLEAN
     coloured = use_color(color, sys.stdout)
-    board.render(rows, lambda line: click.echo(line, color=coloured), click.style if coloured else (lambda text, **_: text))
+    board.render(
+        rows, lambda line: click.echo(line, color=coloured), click.style if coloured else (lambda text, **_: text)
+    )
     if not rows:
         click.echo("No handoffs yet ('handoff-lint new \"short description\"' writes one).")
     return EXIT_CLEAN
@@ -74,8 +86,17 @@ def status_command(root: Path | None, output_format: str, color: str) -> int:
 @click.argument("description")
 @click.option("--from", "author", default="claude-code", show_default=True, help="The model handing off.")
 @click.option("--priority", type=click.Choice(PRIORITIES, case_sensitive=False), default="MEDIUM", show_default=True)
-@click.option("--constraints", type=click.Choice(CONSTRAINTS, case_sensitive=False), multiple=True, help="Resource, Privacy or Time; repeat for several (default: Resource).")
-@click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path), help="The handoff folder (default: found from here).")
+@click.option(
+    "--constraints",
+    type=click.Choice(CONSTRAINTS, case_sensitive=False),
+    multiple=True,
+    help="Resource, Privacy or Time; repeat for several (default: Resource).",
+)
+@click.option(
+    "--root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The handoff folder (default: found from here).",
+)
 def new_command(description: str, author: str, priority: str, constraints: tuple[str, ...], root: Path | None) -> int:
     """Write active/handoff-<today>-<slug>.md from the folder's template, ready for the prose."""
     from handoff_lint.workflow.scaffold import find_root, new_handoff
@@ -84,7 +105,10 @@ def new_command(description: str, author: str, priority: str, constraints: tuple
         raise click.UsageError("the description must not be empty")
     chosen = [c.capitalize() for c in constraints] or ["Resource"]
     today = _config().today
-    return _write(lambda: new_handoff(find_root(root or Path(".")), description, today, author, priority.upper(), chosen))
+    _named(root or ".")
+    return _write(
+        lambda: new_handoff(find_root(root or Path(".")), description, today, author, priority.upper(), chosen)
+    )
 
 
 @cli.command("respond")
@@ -95,6 +119,7 @@ def respond_command(handoff: Path, author: str) -> int:
     from handoff_lint.workflow.scaffold import respond
 
     today = _config().today
+    _named(handoff)
     return _write(lambda: respond(handoff, today, author))
 
 
@@ -105,6 +130,7 @@ def init_command(folder: Path) -> int:
     handoff-template.md) and print the pre-commit configuration that checks it."""
     from handoff_lint.workflow.scaffold import ScaffoldError, init, pre_commit_snippet
 
+    _named(folder)
     try:
         made = init(folder)
     except (ScaffoldError, OSError) as error:

@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from handoff_lint.cli import check, folder, hook, rules  # noqa: F401  (each registers its commands)
+from handoff_lint.cli import check, folder, history, hook, rules, serve  # noqa: F401  (each registers its commands)
 from handoff_lint.cli.app import EXIT_CLEAN, EXIT_ERROR, cli
 
 

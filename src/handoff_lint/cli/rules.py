@@ -51,9 +51,12 @@ def rules_command(output_format: str) -> int:
 
 
 @cli.command("schema")
-@click.argument("name", type=click.Choice(("handoff", "response")))
+@click.argument(
+    "name", type=click.Choice(("handoff", "response", "next-larger-handoff", "next-larger-response", "config"))
+)
 def schema_command(name: str) -> int:
-    """Print the JSON Schema a document kind is validated against."""
+    """Print the JSON Schema a document kind is validated against (next-local's handoff and
+    response, next-larger's, or the configuration's)."""
     import json
 
     from handoff_lint.data.schemas import load_schema

@@ -7,8 +7,9 @@ that reads them and nothing else in the code restates a rule's name or severity.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Iterable, NamedTuple
+from collections.abc import Iterable
+from functools import cache
+from typing import NamedTuple
 
 from handoff_lint.data.resources import data_dir
 from handoff_lint.data.rules_data import parse
@@ -33,7 +34,7 @@ class Rule(NamedTuple):  # a tuple, not a frozen dataclass: that cost every run 
         return self.code[:3]
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue() -> dict[str, Rule]:
     """Every rule, keyed by code, in code order."""
     rules: dict[str, Rule] = {}

@@ -13,12 +13,12 @@ from functools import lru_cache
 from pathlib import Path
 
 
-
 class PathFilter:
     def __init__(self, base: Path, exclude=(), per_file_ignores: dict | None = None) -> None:
         self.base = Path(os.path.abspath(base))
         self._exclude = _spec(tuple(exclude)) if exclude else None
         self._ignores = [(_spec((pattern,)), tuple(codes)) for pattern, codes in (per_file_ignores or {}).items()]
+        self._patterns = list(per_file_ignores or {})
 
     def __bool__(self) -> bool:
         return bool(self._exclude or self._ignores)
@@ -44,12 +44,32 @@ class PathFilter:
             relative += "/"
         return self._exclude.match_file(relative)
 
+    def ignoring(self, path: str | Path) -> list[tuple[str, tuple[str, ...]]]:
+        """The per-file-ignores entries, (pattern, codes), that match ``path``."""
+        relative = self.relative(path) if self._ignores else None
+        if relative is None:
+            return []
+        entries = zip(self._patterns, self._ignores, strict=False)
+        return [(pattern, codes) for pattern, (spec, codes) in entries if spec.match_file(relative)]
+
     def ignored_codes(self, path: str | Path) -> tuple[str, ...]:
         """The code prefixes that per-file-ignores switch off for ``path``."""
         relative = self.relative(path) if self._ignores else None
         if relative is None:
             return ()
         return tuple(code for spec, codes in self._ignores if spec.match_file(relative) for code in codes)
+
+
+def check_pattern(pattern: str) -> None:
+    """Raise ValueError (naming what is wrong) if ``pattern`` is no gitignore-style pattern."""
+    import re
+
+    try:
+        _spec((pattern,))
+    except re.error as error:  # its position is in the regular expression made of the pattern: not said
+        raise ValueError(error.msg) from None
+    except ValueError as error:  # pathspec's GitIgnorePatternError
+        raise ValueError(str(error)) from None
 
 
 @lru_cache(maxsize=64)

@@ -14,7 +14,10 @@ def data_folder(name: str) -> str | None:
     The wheel carries ``schemas/`` and ``rules/`` inside the package (see ``pyproject.toml``);
     an editable install or a plain checkout reads them from the repository's top level.
     """
-    for candidate in (os.path.join(PACKAGE_DIR, name), os.path.join(os.path.dirname(os.path.dirname(PACKAGE_DIR)), name)):
+    for candidate in (
+        os.path.join(PACKAGE_DIR, name),
+        os.path.join(os.path.dirname(os.path.dirname(PACKAGE_DIR)), name),
+    ):
         if os.path.isdir(candidate):
             return candidate
     return None

@@ -7,7 +7,7 @@ from the cache's copy of the same bytes (see :mod:`handoff_lint.cache.tables`).
 from __future__ import annotations
 
 import marshal
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from handoff_lint.data.resources import data_dir
@@ -74,6 +74,6 @@ class Patterns(dict):
         return pattern
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_table(name: str) -> dict:
     return parse(data_dir("rules") / f"{name}.toml")

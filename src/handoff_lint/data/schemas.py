@@ -1,20 +1,50 @@
-"""The JSON Schemas in ``schemas/``: loading, and one compiled validator per document kind."""
+"""The JSON Schemas in ``schemas/`` (and a team's own, by path): loading, and one compiled
+validator per document kind."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+import os
+from functools import cache
 
 from handoff_lint.data.resources import data_dir
 from handoff_lint.data.rules_data import parse
 
-SCHEMA_NAMES = ("handoff", "response")  # of documents; "config" is the configuration's
+# Of documents, by protocol (rules/protocols.toml names them; a test holds the two to the same
+# set): next-local's handoff and response, next-larger's. "config" is the configuration's.
+SCHEMA_NAMES = ("handoff", "response", "next-larger-handoff", "next-larger-response")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(name: str) -> dict:
-    if name not in (*SCHEMA_NAMES, "config"):
-        raise KeyError(name)
-    return parse(data_dir("schemas") / f"{name}.schema.json")  # a warm cache's copy: no json import
+    """A shipped schema by name, or a team's own (a protocol of the configuration) by its
+    absolute path."""
+    if name in (*SCHEMA_NAMES, "config"):
+        return parse(data_dir("schemas") / f"{name}.schema.json")  # a warm cache's copy: no json import
+    if os.path.isabs(name):
+        return read_team_schema(name)
+    raise KeyError(name)
+
+
+def read_team_schema(path: str) -> dict:
+    """A team's schema file, read as JSON (not through rules_data.parse, whose copies are named by
+    folder and file name: a team's schemas/handoff.schema.json is not the shipped one). Raises
+    ValueError saying what is wrong."""
+    import json
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            schema = json.load(handle)
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise ValueError(f"cannot read schema {path}: {error}") from None
+    properties = schema.get("properties") if isinstance(schema, dict) else None
+    if not isinstance(properties, dict) or not all(
+        isinstance(properties.get(part), dict) for part in ("title", "metadata", "sections")
+    ):
+        raise ValueError(
+            f"schema {path} is not a document schema: it needs properties title, metadata and sections "
+            "(see `handoff-lint schema handoff`)"
+        )
+    return schema
 
 
 def _strict(node):
@@ -29,8 +59,10 @@ def _strict(node):
     return node
 
 
-@lru_cache(maxsize=None)
-def effective_schema(name: str, extra_statuses: tuple[str, ...] = (), extra_sections: tuple[str, ...] = (), strict: bool = False) -> dict:
+@cache
+def effective_schema(
+    name: str, extra_statuses: tuple[str, ...] = (), extra_sections: tuple[str, ...] = (), strict: bool = False
+) -> dict:
     """Schema ``name`` with a team's own status words (added to the status enum) and extra
     required sections (from config), and under ``strict`` each node's ``x-strict`` keywords in
     place of its own. Without extras, the schema as shipped."""
@@ -53,8 +85,10 @@ def effective_schema(name: str, extra_statuses: tuple[str, ...] = (), extra_sect
     return schema
 
 
-@lru_cache(maxsize=None)
-def validator(name: str, extra_statuses: tuple[str, ...] = (), extra_sections: tuple[str, ...] = (), strict: bool = False):
+@cache
+def validator(
+    name: str, extra_statuses: tuple[str, ...] = (), extra_sections: tuple[str, ...] = (), strict: bool = False
+):
     """A compiled validator (with the ``date`` format checked) for the effective schema.
 
     Local ``{"$ref": "#/$defs/x"}`` references are inlined first: resolving them through
@@ -71,13 +105,35 @@ def validator(name: str, extra_statuses: tuple[str, ...] = (), extra_sections: t
 # Keywords whose meaning fastjsonschema and jsonschema share for the instances structure.py
 # builds (strings, lists of strings, objects); a schema with any other keyword is only checked
 # by jsonschema. Annotations (x-..., title, description) change nothing.
-QUICK_KEYWORDS = frozenset({"type", "required", "properties", "additionalProperties", "pattern", "enum", "minItems",
-                            "uniqueItems", "items", "format", "title", "description",
-                            "minLength", "minimum", "propertyNames"})  # the last three for the configuration
+QUICK_KEYWORDS = frozenset(
+    {
+        "type",
+        "required",
+        "properties",
+        "additionalProperties",
+        "pattern",
+        "enum",
+        "minItems",
+        "uniqueItems",
+        "items",
+        "format",
+        "title",
+        "description",
+        "minLength",
+        "minimum",
+        "propertyNames",
+    }
+)  # the last three for the configuration
 
 
-@lru_cache(maxsize=None)
-def quick_validator(name: str, extra_statuses: tuple[str, ...] = (), extra_sections: tuple[str, ...] = (), free: tuple[str, ...] = (), strict: bool = False):
+@cache
+def quick_validator(
+    name: str,
+    extra_statuses: tuple[str, ...] = (),
+    extra_sections: tuple[str, ...] = (),
+    free: tuple[str, ...] = (),
+    strict: bool = False,
+):
     """A yes/no check compiled to Python by fastjsonschema (about 13x faster than jsonschema on a
     handoff), or None if the schema uses a keyword outside QUICK_KEYWORDS. True means valid;
     False means "ask jsonschema", which decides and explains. ``free``: top-level properties
@@ -111,7 +167,13 @@ def quick_validator(name: str, extra_statuses: tuple[str, ...] = (), extra_secti
     return valid
 
 
-def quick_body(name: str, extra_statuses: tuple[str, ...] = (), extra_sections: tuple[str, ...] = (), free: tuple[str, ...] = (), strict: bool = False) -> dict | None:
+def quick_body(
+    name: str,
+    extra_statuses: tuple[str, ...] = (),
+    extra_sections: tuple[str, ...] = (),
+    free: tuple[str, ...] = (),
+    strict: bool = False,
+) -> dict | None:
     """What :func:`quick_validator` compiles: the effective schema with its references inlined,
     without $schema, $id and $defs, and ``free``'s values left unchecked; None if it uses a
     keyword outside QUICK_KEYWORDS."""
@@ -122,7 +184,9 @@ def quick_body(name: str, extra_statuses: tuple[str, ...] = (), extra_sections: 
         properties = dict(body["properties"])
         for part in free:
             child = properties[part]
-            properties[part] = {**child, "properties": {key: {} for key in child["properties"]}} if "properties" in child else {}
+            properties[part] = (
+                {**child, "properties": {key: {} for key in child["properties"]}} if "properties" in child else {}
+            )
         body = {**body, "properties": properties}
     return body if _only_quick_keywords(body) else None
 
@@ -135,7 +199,13 @@ def _only_quick_keywords(node) -> bool:
             continue
         if key not in QUICK_KEYWORDS or (key == "format" and value != "date"):
             return False
-        children = value.values() if key == "properties" else [value] if key in ("items", "additionalProperties", "propertyNames") else []
+        children = (
+            value.values()
+            if key == "properties"
+            else [value]
+            if key in ("items", "additionalProperties", "propertyNames")
+            else []
+        )
         if not all(_only_quick_keywords(child) for child in children):
             return False
     return True
@@ -146,7 +216,12 @@ def _inline_refs(node, defs: dict):
     ``x-`` keyword beside the reference (annotations, which validate nothing) goes with it."""
     if isinstance(node, dict):
         ref = node.get("$ref")
-        if isinstance(ref, str) and ref.startswith("#/$defs/") and ref[8:] in defs and {key for key in node if not key.startswith("x-")} <= {"$ref", "title", "description"}:
+        if (
+            isinstance(ref, str)
+            and ref.startswith("#/$defs/")
+            and ref[8:] in defs
+            and {key for key in node if not key.startswith("x-")} <= {"$ref", "title", "description"}
+        ):
             return _inline_refs(defs[ref[8:]], defs)
         return {key: _inline_refs(value, defs) for key, value in node.items()}
     if isinstance(node, list):

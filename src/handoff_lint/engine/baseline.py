@@ -41,5 +41,8 @@ def apply(findings: list[Finding], known: set[tuple[str, str]]) -> list[Finding]
     return [
         f
         for f in findings
-        if not (f.secret_hash in hashes and any(digest == f.secret_hash and _same_file(f.path, name) for name, digest in known))
+        if not (
+            f.secret_hash in hashes
+            and any(digest == f.secret_hash and _same_file(f.path, name) for name, digest in known)
+        )
     ]

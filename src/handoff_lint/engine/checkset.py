@@ -5,8 +5,8 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from types import ModuleType
-from typing import Callable
 
 DISK_FAMILIES = ("HL5",)  # findings that depend on other files than the one checked: never cached
 
@@ -18,7 +18,7 @@ class CheckSet:
         self._split: tuple[list[ModuleType], list[ModuleType]] | None = None
 
     @classmethod
-    def selected(cls, wanted: Callable[[str], bool], registry) -> "CheckSet":
+    def selected(cls, wanted: Callable[[str], bool], registry) -> CheckSet:
         """The checks of ``registry`` whose family has at least one selected rule."""
         return cls([(family, name) for family, name in registry if wanted(family)])
 
@@ -35,7 +35,9 @@ class CheckSet:
 
     def _modules(self) -> tuple[list[ModuleType], list[ModuleType]]:
         if self._split is None:  # imported when a text first needs them, once
-            content = [importlib.import_module(name) for family, name in self.chosen if not family.startswith(DISK_FAMILIES)]
+            content = [
+                importlib.import_module(name) for family, name in self.chosen if not family.startswith(DISK_FAMILIES)
+            ]
             disk = [importlib.import_module(name) for family, name in self.chosen if family.startswith(DISK_FAMILIES)]
             self._split = (content, disk)
         return self._split

@@ -13,24 +13,37 @@ from the cache by the digest of what was read, or is made from the text.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from handoff_lint.checks import FOLDER_CHECKS
 from handoff_lint.data.config import Config
 from handoff_lint.engine import suppress
 from handoff_lint.engine.checkset import CheckSet
-from handoff_lint.engine.discover import HANDOFF, RESPONSE, SKIPPED, SourceFile, absolute, classify, display_path, inside
+from handoff_lint.engine.discover import absolute, cache_kind
 from handoff_lint.findings import Finding
+from handoff_lint.model.kinds import HANDOFF, RESPONSE, SKIPPED, SourceFile, classify, display_path, inside
 
 
-def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], config: Config, outcome, scans: dict, cache=None, gone: Iterable[str] = (), virtual: Iterable[SourceFile] = ()) -> list[Finding]:
+def folder_findings(
+    files: list[SourceFile],
+    walked: Iterable[str | Path],
+    config: Config,
+    outcome,
+    scans: dict,
+    cache=None,
+    gone: Iterable[str] = (),
+    virtual: Iterable[SourceFile] = (),
+    staged: bool = False,
+) -> list[Finding]:
     """Findings of the folder checks for every handoff root the run touched. ``scans``: by
-    absolute path, the line scan data of the documents the run read. ``gone``: absolute paths
+    absolute path, the line scan data and secrets of the documents the run read; the secrets of
+    those it reads here join ``outcome.known``, by which the findings are shown. ``gone``: absolute paths
     of handoffs the commit deletes (``--staged``); ``virtual``: files whose text is not on disk
     (standard input), indexed from their scans."""
     from handoff_lint.engine.check import shown_findings
-    from handoff_lint.engine.folder_index import DISPLAY, build, stem
+    from handoff_lint.model.index import build
+    from handoff_lint.model.names import stem
     from handoff_lint.show import shown
 
     checks = CheckSet.selected(suppress.family_wanted(config), FOLDER_CHECKS)
@@ -45,7 +58,11 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
             named.setdefault(root, set()).add(stem(path))
     # the roots of the run's files, of the folders it walked (an empty root may hold a linked or
     # unreadable folder: reported, see FolderIndex.problems), and of the handoffs it deletes
-    roots = sorted({file.root for file in files if file.root is not None and file.kind != SKIPPED} | {root for root in map(_root_of, walked_dirs) if root is not None} | set(named))
+    roots = sorted(
+        {file.root for file in files if file.root is not None and file.kind != SKIPPED}
+        | {root for root in map(_root_of, walked_dirs) if root is not None}
+        | set(named)
+    )
     if not checks or not roots:
         return []
 
@@ -54,55 +71,73 @@ def folder_findings(files: list[SourceFile], walked: Iterable[str | Path], confi
     excluded = config.paths.excluded if config.exclude else None
     kept: list[Finding] = []
     for root in roots:
-        known = _Scans(scans, cache, root)
-        index = build(root, cwd, known, known.data)
+        index_text = None
+        if staged:  # what the commit will contain, not the work tree
+            from handoff_lint.engine.staged import index_documents
+
+            index_text = index_documents(root, config.max_file_size)
+        read = _Scans(scans, cache, root, outcome.known, config, index_text)
+        index = build(root, cwd, read, read.data)
         for file in virtual:  # text from standard input, checked as if it were at its path
             place = os.path.basename(os.path.dirname(file.absolute))
             if file.root == root and file.kind in (HANDOFF, RESPONSE) and file.absolute in scans:
-                index.add(file.absolute, place if place in ("active", "archive", "responses") else "root", file.kind, file.display)
+                index.add(
+                    file.absolute,
+                    place if place in ("active", "archive", "responses") else "root",
+                    file.kind,
+                    file.display,
+                )
         answering: set[str] = set()  # the responses that name a handoff of the run
         if named.get(root) and not inside(root, walked_dirs):  # a walked root reports on all of them anyway
-            answering = {index.rows[path][DISPLAY] for paths in index.answering(named[root]).values() for path in paths}
+            answering = {index.rows[path].display for paths in index.answering(named[root]).values() for path in paths}
 
-        def keep(display: str) -> bool:
+        def keep(display: str) -> bool:  # used within this root's iteration only
             if excluded is not None and excluded(display):  # `exclude` covers folder findings too
                 return False
-            return display in in_run or display in answering or inside(display, walked_dirs)
+            return display in in_run or display in answering or inside(display, walked_dirs)  # noqa: B023
 
         # folders not indexed (a link leading out, unreadable): reported unless the run read the link itself
-        kept.extend(problem for problem in index.problems if problem.path not in in_run and keep(problem.path))
+        unlisted = [problem for problem in index.problems if problem.path not in in_run and keep(problem.path)]
+        kept.extend(shown_findings(unlisted))  # where a link leads is the author's text: escaped
         for module in checks.all():
             try:
                 found = module.check(index, config, keep)
             except Exception as error:  # as for document checks: report, go on
-                outcome.internal_errors.append(shown(f"{display_path(root)}: internal error in {module.__name__}: {type(error).__name__}: {error}", 1000))
+                message = outcome.known.redact(
+                    f"{display_path(root)}: internal error in {module.__name__}: {type(error).__name__}: {error}"
+                )
+                outcome.internal_errors.append(shown(message, 1000))
                 continue
-            kept.extend(shown_findings([finding for finding in found if keep(finding.path)]))
+            kept.extend(shown_findings([finding for finding in found if keep(finding.path)], outcome.known))
     return kept
 
 
 def _root_of(folder: str) -> Path | None:
     """The handoff root a walked folder is, or lies in."""
-    from handoff_lint.engine.discover import _place
+    from handoff_lint.model.kinds import place_of
 
-    return _place(folder)[1]
+    return place_of(folder)[1]
 
 
 class _Scans:
     """The line scan of a document of ``root``: the run's own, else by the digest of the file's
-    text from the cache, else made from it (and stored). What is read here is kept for the run."""
+    text from the cache, else made from it (and stored). What is read here is kept for the run;
+    the secrets of what is read join ``known``."""
 
-    def __init__(self, scans: dict, cache, root: Path) -> None:
-        self.scans, self.cache, self.root = scans, cache, root
+    def __init__(
+        self, scans: dict, cache, root: Path, known, config: Config, index: dict[str, bytes] | None = None
+    ) -> None:
+        self.scans, self.cache, self.root, self.known, self.config = scans, cache, root, known, config
+        self.index = index  # real path -> the index's content (--staged), else None: the disk
         self.read: dict[str, bytes | None] = {}
 
     def __call__(self, path: str, kind: str):
         """The scan of ``path``, or a function that makes it when a check asks."""
-        from handoff_lint.engine.folder_index import Scan
+        from handoff_lint.parse.scanner import Scan
 
         found = self.scans.get(path)
         if found is not None:
-            return Scan.from_data(found)
+            return Scan.from_data(*found)
         return lambda: self._read(path, kind)
 
     def data(self, path: str) -> bytes | None:
@@ -110,31 +145,39 @@ class _Scans:
         if path in self.scans:
             return None
         if path not in self.read:
-            from handoff_lint.engine.reading import read_document
+            if self.index is not None:  # a file the index does not hold is in no commit
+                self.read[path] = self.index.get(os.path.realpath(path))
+            else:
+                from handoff_lint.reading import read_document
 
-            self.read[path] = read_document(path, self.root)
+                self.read[path] = read_document(path, self.root)
         return self.read[path]
 
     def _read(self, path: str, kind: str):
-        from handoff_lint.engine.folder_index import Scan, scan_text
-
-        from handoff_lint.engine.reading import decode
+        from handoff_lint.detect.scan import hits_by_line, spans_of, values_at
+        from handoff_lint.parse.scanner import Scan, scan_text
+        from handoff_lint.reading import decode
 
         data = self.data(path)
         text = None if data is None else decode(data, path)[0]
         if text is None:  # its own check reports it
-            from handoff_lint.engine.folder_index import unreadable_scan
+            from handoff_lint.parse.scanner import unreadable_scan
 
             return unreadable_scan()
-        if self.cache is None:
-            return scan_text(text)
-        from handoff_lint.cache import digest
+        key = stored = None
+        if self.cache is not None:
+            from handoff_lint.cache import digest
 
-        key = digest(kind, os.path.basename(path), text)
-        stored = self.cache.scan(key)
-        found = Scan.from_stored(stored) if stored is not None else None
-        if found is not None:
-            return found
-        scan = scan_text(text)
-        self.cache.put(key, None, scan.to_data())
+            key = digest(cache_kind(kind, self.root, self.config), os.path.basename(path), text)
+            stored = self.cache.get(key, path)
+            found = Scan.from_stored(stored.scan) if stored is not None and stored.scan is not None else None
+            if found is not None:  # kept only for a text without secrets
+                return found
+        lines = text.split("\n")
+        spans = stored.spans if stored is not None and stored.spans is not None else spans_of(hits_by_line(lines, text))
+        secrets = tuple(values_at(lines, spans))
+        self.known.add(secrets)
+        scan = scan_text(text, secrets)
+        if key is not None:
+            self.cache.put(key, None, scan.to_data(), spans)
         return scan

@@ -14,11 +14,21 @@ CHUNKS_PER_WORKER = 4
 _STATE: dict = {}
 
 
-def workers_for(texts: int, jobs: int) -> int:
-    """How many processes to use: ``jobs`` if set, else one per core (at most 8)."""
+def workers_for(texts: int, jobs: int, load: float | None = None) -> int:
+    """How many processes to use: ``jobs`` if set, else one per idle core (at most 8), idle being
+    the cores the last minute's load average leaves free (``load``: that average, read here when
+    None). A worker on a busy core only shares it: on the 2-core machine this was measured on,
+    with a load of 4 from other work, two workers took 14.1 s to check the 2,000-handoff real-style
+    folder's texts and spent 8.7 s of CPU where one process took 11.6 s for the whole run and 7.8 s."""
     if jobs:
         return max(1, jobs)
-    return max(1, min(os.cpu_count() or 1, 8, texts))
+    cores = os.cpu_count() or 1
+    if load is None:
+        try:
+            load = os.getloadavg()[0]
+        except (AttributeError, OSError):  # no load average (Windows): count every core idle
+            load = 0.0
+    return max(1, min(cores - int(load), 8, texts))
 
 
 def _init(config, names: list) -> None:
@@ -50,7 +60,7 @@ def check_texts(texts, config, checks, workers: int) -> list:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     size = max(1, -(-len(rest) // (workers * CHUNKS_PER_WORKER)))
-    chunks = [rest[start:start + size] for start in range(0, len(rest), size)]
+    chunks = [rest[start : start + size] for start in range(0, len(rest), size)]
     checked_rest: list = []
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init, initargs=(config, checks.chosen)) as pool:
         for part in pool.map(_check_chunk, chunks):

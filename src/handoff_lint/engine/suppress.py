@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable, Iterable
+from functools import cache
 from operator import attrgetter
-from typing import Iterable
+from typing import TYPE_CHECKING
 
 from handoff_lint.data.catalogue import catalogue, is_selected
 from handoff_lint.data.config import Config
 from handoff_lint.findings import Finding
+
+if TYPE_CHECKING:
+    from handoff_lint.parse.directives import Directive
 
 
 def family_wanted(config: Config):
     """A predicate: does the run select any rule whose code starts with this family prefix?"""
     codes = list(catalogue())
 
-    @lru_cache(maxsize=None)
+    @cache
     def wanted(family: str) -> bool:
         return any(code.startswith(family) and is_selected(code, config.select, config.ignore) for code in codes)
 
@@ -45,41 +49,111 @@ def apply(findings: Iterable[Finding], config: Config) -> list[Finding]:
     return sorted(set(kept), key=attrgetter("path", "line", "column", "code", "message"))
 
 
-def inline(findings: list[Finding], lines: list[str], display: str, config: Config) -> tuple[list[Finding], int]:
-    """Drop the findings that a comment in the file suppresses, of the families the settings
-    let comments suppress (``inline-suppress``); report comments that suppress nothing as HL901
-    (only when the rules they name ran: a pragma is not unused because the run left its family
-    out), and comments that name a family the settings keep from them as HL904. Returns the
-    findings kept and how many were suppressed."""
-    from handoff_lint.engine.directives import read_directives
+PROTECTED = ("HL2", "HL3")  # privacy and credentials: comments hide them line by line only
 
-    directives = read_directives(lines)
-    allowed = tuple(config.inline_suppress)
+
+def comments_may_hide(inline_suppress: list[str]) -> Callable[[Directive, str], bool]:
+    """What ``inline-suppress`` lets a directive hide: a code under one of its prefixes; a
+    privacy or credential code (HL2, HL3) only by a line-level directive that names it (a
+    ``disable-next-line`` naming the code, its family or a prefix between, or a peer's marker),
+    unless the list holds ALL (every comment hides every rule: for trusted repositories)."""
+    allowed = tuple(inline_suppress)
     if "ALL" in allowed:
-        kept = directives.drop_suppressed(findings)
-    else:
-        open_to = [f for f in findings if f.code.startswith(allowed)]
-        kept = directives.drop_suppressed(open_to) + [f for f in findings if not f.code.startswith(allowed)]
-        for directive in directives.items:  # a comment for every rule still suppresses what it may
-            refused = [p for p in directive.prefixes if not p.startswith(allowed)]
-            if refused:
-                directive.used = True  # reported here as refused, not as unused
-                directive.used_prefixes.update(refused)
-                names = ", ".join(refused)
-                kept.append(Finding(display, directive.line, 1, "HL904", f"suppression comment for {names} has no effect: this project lets comments suppress only {', '.join(allowed)} (inline-suppress)"))
-    suppressed = len(findings) - sum(1 for f in kept if f.code != "HL904")
+        return lambda directive, code: True
+
+    def may_hide(directive: Directive, code: str) -> bool:
+        if not code.startswith(allowed):
+            return False
+        if not code.startswith(PROTECTED):
+            return True
+        return directive.line_level and any(code.startswith(p) and p.startswith(PROTECTED) for p in directive.prefixes)
+
+    return may_hide
+
+
+def inline(
+    findings: list[Finding],
+    lines: list[str],
+    display: str,
+    config: Config,
+    code: Callable[[], frozenset[int] | None] = frozenset,
+) -> tuple[list[Finding], int]:
+    """Mark the findings that a comment in the file hides, as ``inline-suppress`` lets comments
+    hide them (:func:`comments_may_hide`): each stays in the list, ``suppressed`` by that comment.
+    Report comments that suppress nothing as HL901 (only when the rules they name ran: a pragma
+    is not unused because the run left its family out), and comments that name or cover a code
+    the settings keep from them as HL904. ``code()``: the lines inside code blocks, whose comments
+    are code. Returns the findings and how many are suppressed."""
+    from handoff_lint.parse.directives import read_directives
+
+    directives = read_directives(lines, code)
+    allowed = tuple(config.inline_suppress)
+    everything = "ALL" in allowed
+    kept, hidden = directives.drop_suppressed(findings, comments_may_hide(config.inline_suppress))
+    kept.extend(finding.suppressed_by(directive.justification()) for finding, directive in hidden)
+    if directives.unread:
+        kept.append(
+            Finding(
+                display,
+                directives.unread[0],
+                1,
+                "HL904",
+                f"{len(directives.unread):,} suppression comment(s) have no effect: the file is too "
+                "long (over 100,000 lines, not written at the margin) to tell its code blocks from its "
+                "comments",
+            )
+        )
+    for directive in [] if everything else directives.items:
+        named = []  # its prefixes the settings keep from it, each with why
+        for prefix in directive.prefixes:
+            if not prefix.startswith(allowed):
+                named.append(prefix)
+            elif prefix.startswith(PROTECTED) and not directive.line_level:
+                named.append(prefix)
+        covered = sorted(c for c in directive.refused if not c.startswith(tuple(named)))
+        if not named and not covered:
+            continue
+        directive.used = True  # reported here as refused, not as unused
+        directive.used_prefixes.update(named)
+        directive.used_prefixes.update(p for p in directive.prefixes if any(c.startswith(p) for c in covered))
+        kept.append(Finding(display, directive.line, 1, "HL904", _refusal(directive, named, covered, allowed)))
     wanted = family_wanted(config)
     for directive in directives.unused():
         unused = directive.unused_prefixes() if directive.used else directive.prefixes
         if not all(wanted(prefix) for prefix in unused or ("HL",)):
             continue
         if directive.pragma:
-            message = "'pragma: allowlist secret' suppresses nothing (no HL3 finding on its line); remove it"
+            message = f"'{directive.said}' suppresses nothing (no HL3 finding on its line); remove it"
         elif unused:
-            message = f"suppression of {', '.join(unused)} suppresses nothing; remove {'it' if len(unused) == 1 else 'them'}"
+            message = (
+                f"suppression of {', '.join(unused)} suppresses nothing; remove {'it' if len(unused) == 1 else 'them'}"
+            )
         else:
             message = "suppression comment (every rule) suppresses nothing; remove it"
         kept.append(Finding(display, directive.line, 1, "HL901", message))
-    for line, column, code, message in directives.problems:
-        kept.append(Finding(display, line, column, code, message))
-    return kept, suppressed
+    for line, column, rule, message in directives.problems:
+        kept.append(Finding(display, line, column, rule, message))
+    return kept, len(hidden)
+
+
+def _refusal(directive: Directive, named: list[str], covered: list[str], allowed: tuple[str, ...]) -> str:
+    """The HL904 message: which codes the comment does not hide, and why (from the directive's
+    verb and codes only: nothing else of the document is quoted)."""
+    what = directive.said if directive.pragma else f"suppression comment {directive.said}"
+    codes = [*named, *covered]
+    outside = [c for c in codes if not c.startswith(allowed)]
+    reasons = []
+    if outside:
+        reasons.append(f"this project lets comments hide only {', '.join(allowed)} (inline-suppress)")
+    if len(outside) < len(codes):
+        if directive.line_level:  # covers a privacy or credential code without naming it
+            example = next((c for c in covered if c.startswith(PROTECTED)), "HL301")
+            reasons.append(
+                f"a comment hides a privacy or credential finding only by naming its code (disable-next-line={example})"
+            )
+        else:
+            reasons.append(
+                "privacy and credential findings are hidden only line by line (disable-next-line=CODE), "
+                'unless inline-suppress = ["ALL"]'
+            )
+    return f"{what} does not hide {', '.join(codes)}: {'; '.join(reasons)}"

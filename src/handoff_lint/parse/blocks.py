@@ -43,7 +43,7 @@ def _kind(line: str):
         match = _FENCE.match(line)
         if match is None:
             return _TEXT
-        return None if first == "`" and "`" in line[match.end():] else _FENCE_OPEN
+        return None if first == "`" and "`" in line[match.end() :] else _FENCE_OPEN
     if first in "-*_+=":
         if _RULE_OR_UNDERLINE.match(line):
             return _RULE if _HR.match(line) else None
@@ -66,6 +66,11 @@ def _heading(line: str) -> tuple[int, str]:
     if start > 0 and rest[start - 1] in " \t":
         end = start
     return level, rest[:end].strip()
+
+
+def heading_text(line: str) -> str:
+    """The text of an ATX heading line that starts at its ``#``s, as markdown-it-py reads it."""
+    return _heading(line)[1]
 
 
 def simple_blocks(text: str, lines: list[str]) -> tuple[list[Block], set[int]] | None:
@@ -118,7 +123,7 @@ def simple_blocks(text: str, lines: list[str]) -> tuple[list[Block], set[int]] |
         if kind in (_BULLET_ITEM, _ORDERED_ITEM):
             match = (_ITEM_BULLET if kind == _BULLET_ITEM else _ITEM_ORDERED).match(line)
             marker = match.group(1) if kind == _BULLET_ITEM else match.group(2)
-            if _kind(line[match.end():]) != _TEXT:
+            if _kind(line[match.end() :]) != _TEXT:
                 return None  # a heading, fence, rule or list inside the item
             if in_list:
                 if open_block[3] != (kind, marker):

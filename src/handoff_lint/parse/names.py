@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 _SPACES = re.compile(r"\s+")
 _DECORATION = re.compile(r"[*_`]+|:\s*$")
@@ -46,7 +46,7 @@ def undecorated(text: str) -> str:
     text = text[start:end]
     numbered = _NUMBERING.match(text)
     if numbered:
-        text = text[numbered.end():]
+        text = text[numbered.end() :]
         start = 0
         while start < len(text) and _is_decoration(text[start]):
             start += 1
@@ -77,3 +77,42 @@ def closest(name: str, candidates: Iterable[str], cutoff: float = 0.8) -> str | 
 
     match = difflib.get_close_matches(normalise(name), list(by_norm), n=1, cutoff=cutoff)
     return by_norm[match[0]] if match else None
+
+
+_SLUG_WORDS = re.compile(r"[a-z0-9]+")
+# The protocols' title prefixes (`Local Handoff:`, next-larger's `Handoff:`, a dash for the colon): no part of a slug.
+_TITLE_PREFIX = re.compile(r"^\s*(?:local\s+)?handoff\s*(?::|[-–—]\s)\s*", re.IGNORECASE)
+
+
+def slug_words(text: str) -> list[str]:
+    """The words of ``text`` as a file name carries them: lower case ASCII, every letter
+    transliterated (``Ünïcode`` -> ``unicode``, ``Анализ`` -> ``analiz``, ``ログ解析`` ->
+    ``rogujiexi``), not dropped; everything else a separator."""
+    if not text.isascii():
+        from anyascii import anyascii  # transliteration tables for every script; only for such a title
+
+        # letters, marks and digits only: an emoji is decoration (anyascii would spell 🚀 ':rocket:')
+        kept = "".join(
+            c if c.isascii() or unicodedata.category(c)[0] in "LMN" else " " for c in unicodedata.normalize("NFC", text)
+        )
+        text = anyascii(kept)
+    return _SLUG_WORDS.findall(text.lower())
+
+
+def slugify(title: str, words: int = 6) -> str:
+    """Up to ``words`` words of ``title`` (without a leading ``Local Handoff:`` or ``Handoff:``), joined by '-'."""
+    return "-".join(slug_words(_TITLE_PREFIX.sub("", title))[:words]) or "untitled"
+
+
+def parenthesised(name: str) -> tuple[str, str] | None:
+    """``'Contexto (Context Summary)'`` -> ``('Contexto', 'Context Summary')``: the words before a
+    trailing parenthesis and the words in it, or None if the name does not end with one. A
+    heading or field in another language names the protocol's one in parentheses; a trailing
+    qualifier (``Constraints Met (partially)``) does not change the name. String operations only."""
+    stripped = name.rstrip().rstrip(":").rstrip().rstrip("*_").rstrip()
+    if not stripped.endswith(")"):
+        return None
+    head, bracket, inner = stripped[:-1].rpartition("(")
+    if not bracket or not head.strip() or not inner.strip() or ")" in inner:
+        return None
+    return head.strip(), inner.strip()

@@ -1,5 +1,6 @@
-"""Formatters: each module has ``render(findings, stream, *, color: bool) -> None`` and sees only
-the final findings (and the rule catalogue)."""
+"""Formatters: each module has ``render(findings, stream, *, color: bool, notes=()) -> None`` and
+sees only the final findings (and the rule catalogue), and the run's notes on a configuration
+that weakens the guard (engine/guard.py: standard error says them; SARIF and GitHub carry them too)."""
 
 from __future__ import annotations
 
@@ -14,5 +15,5 @@ FORMATS = {
 }
 
 
-def render(name: str, findings, stream, *, color: bool = False) -> None:
-    importlib.import_module(FORMATS[name]).render(findings, stream, color=color)
+def render(name: str, findings, stream, *, color: bool = False, notes=()) -> None:
+    importlib.import_module(FORMATS[name]).render(findings, stream, color=color, notes=notes)

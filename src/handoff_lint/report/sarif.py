@@ -1,4 +1,7 @@
-"""SARIF 2.1.0, as GitHub code scanning accepts it."""
+"""SARIF 2.1.0, as GitHub code scanning accepts it. A finding a suppression comment hides is a
+result with ``suppressions: [{"kind": "inSource", "justification": …}]`` (code scanning shows it
+as suppressed); every other result has ``suppressions: []`` (SARIF: known not to be suppressed).
+A configuration that weakens the guard is said in ``invocations[0].toolConfigurationNotifications``."""
 
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ def uri(path: str) -> str:
     data = bytearray()
     position = 0
     for match in _ESCAPE.finditer(path):
-        data += path[position:match.start()].encode("utf-8", "surrogateescape")
+        data += path[position : match.start()].encode("utf-8", "surrogateescape")
         byte, short, long = match.groups()
         data += bytes([int(byte, 16)]) if byte else chr(int(short or long, 16)).encode("utf-8", "surrogatepass")
         position = match.end()
@@ -32,10 +35,32 @@ def uri(path: str) -> str:
     return quote(bytes(data), safe="/")
 
 
-def document(findings) -> dict:
+BASE = "%SRCROOT%"  # the repository's top: code scanning resolves a result's file against it
+
+
+def _prefix() -> str:
+    """Where the working folder lies in the repository (``docs/`` when run from ``docs``), so
+    that a path relative to the working folder becomes one relative to the repository's top;
+    empty outside a repository. The top's own absolute path is never written: it names the
+    machine's user."""
+    import os
+    from pathlib import Path
+
+    from handoff_lint.git import work_tree
+
+    here = Path.cwd()
+    top = work_tree(here)
+    if top is None:
+        return ""
+    relative = os.path.relpath(os.path.realpath(here), os.path.realpath(top)).replace(os.sep, "/")
+    return "" if relative == "." else relative + "/"
+
+
+def document(findings, notes=()) -> dict:
     rules = list(catalogue().values())
     index = {rule.code: position for position, rule in enumerate(rules)}
-    return {
+    prefix = _prefix() if findings else ""
+    log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [
@@ -52,36 +77,69 @@ def document(findings) -> dict:
                                 "shortDescription": {"text": rule.summary},
                                 # the rules' examples hold made-up keys: a report shows none in full
                                 "fullDescription": {"text": redacted(rule.explanation.strip())},
-                                "help": {"text": redacted(f"{rule.explanation.strip()}\n\nExample:\n{rule.example}\n\nFix:\n{rule.fix}".strip())},
+                                "help": {
+                                    "text": redacted(
+                                        f"{rule.explanation.strip()}\n\nExample:\n{rule.example}\n\nFix:\n{rule.fix}".strip()
+                                    )
+                                },
                                 "defaultConfiguration": {"level": LEVEL[rule.severity]},
                             }
                             for rule in rules
                         ],
                     }
                 },
-                "results": [
-                    {
-                        "ruleId": f.code,
-                        "ruleIndex": index[f.code],
-                        "level": LEVEL[f.severity],
-                        "message": {"text": f.message},
-                        "locations": [
-                            {
-                                "physicalLocation": {
-                                    # a URI reference: spaces and non-ASCII names percent-encoded
-                                    "artifactLocation": {"uri": uri(f.path)},
-                                    "region": {"startLine": f.line, "startColumn": f.column},
-                                }
-                            }
-                        ],
-                    }
-                    for f in findings
-                ],
+                "columnKind": "utf16CodeUnits",
+                "originalUriBaseIds": {BASE: {"description": {"text": "the top of the repository checked"}}},
+                "results": [result(f, index, prefix) for f in findings],
             }
         ],
     }
+    if notes:
+        log["runs"][0]["invocations"] = [
+            {
+                "executionSuccessful": True,
+                "toolConfigurationNotifications": [{"level": "warning", "message": {"text": note}} for note in notes],
+            }
+        ]
+    return log
 
 
-def render(findings, stream, *, color: bool = False) -> None:
-    json.dump(document(findings), stream, indent=2, ensure_ascii=False)
+def result(f, index: dict, prefix: str = "") -> dict:
+    """One finding as a SARIF result; a finding of ``history`` carries its commit (as gitleaks'
+    SARIF does, in ``partialFingerprints``: GitHub keeps findings of two commits apart) and the
+    commit's date and whether the tip no longer holds it in ``properties``."""
+    found = {
+        "ruleId": f.code,
+        "ruleIndex": index[f.code],
+        "level": LEVEL[f.severity],
+        "message": {"text": f.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    # a URI reference: spaces and non-ASCII names percent-encoded
+                    "artifactLocation": {"uri": uri(_from_top(prefix, f.path)), "uriBaseId": BASE},
+                    "region": {"startLine": f.line, "startColumn": f.column16 or f.column},
+                }
+            }
+        ],
+        "suppressions": [{"kind": "inSource", "justification": f.suppressed}] if f.suppressed else [],
+    }
+    if f.commit:
+        found["partialFingerprints"] = {"commitSha": f.commit}
+        found["properties"] = {"commit": f.commit, "commitDate": f.commit_date, "removedLater": f.removed_later}
+    return found
+
+
+def _from_top(prefix: str, path: str) -> str:
+    """``path`` (relative to the working folder, ``/`` separators) relative to the top."""
+    import posixpath
+
+    if not prefix:
+        return path
+    joined = posixpath.normpath(prefix + path)
+    return path if joined.startswith("../") else joined
+
+
+def render(findings, stream, *, color: bool = False, notes=()) -> None:
+    json.dump(document(findings, notes), stream, indent=2, ensure_ascii=False)
     stream.write("\n")

@@ -2,8 +2,10 @@
 canonical name, and update the responses that link to them.
 
 Safety rules: a move never replaces an existing file (hard link then unlink, or ``git mv``,
-both of which refuse an existing target); a response is rewritten through a temporary file and
-an atomic rename; moves happen before link updates, so an interruption at any point leaves every
+both of which refuse an existing target); a response is rewritten through the Touch seam (a
+temporary file the OS makes beside it, then an atomic rename; never through a link); nothing is
+moved in, or out of, a handoff root whose own real path leads out of the repository; moves happen
+before link updates, so an interruption at any point leaves every
 document present and readable (at worst a response's link is stale, which the next run reports
 and fixes). Nothing is written without ``--fix``.
 """
@@ -17,11 +19,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handoff_lint.checks.lifecycle import placement
-from handoff_lint.data.config import Config
-from handoff_lint.engine.discover import display_path
-from handoff_lint.engine.folder_index import FolderIndex
 from handoff_lint.data.catalogue import is_selected
+from handoff_lint.data.config import Config
+from handoff_lint.detect.values import Known
+from handoff_lint.git import GitError, git, work_tree
+from handoff_lint.model.index import FolderIndex, build
+from handoff_lint.model.kinds import classify, display_path, inside
+from handoff_lint.model.names import placement
+from handoff_lint.reading import read_bytes
+from handoff_lint.show import shown
+from handoff_lint.touch import TouchError, inside_root, leads_out, write_text
 
 FOLDER_CODES = ("HL405", "HL412")  # fixed by moving to the folder the status belongs in
 NAME_CODES = ("HL401", "HL404")  # fixed by renaming to handoff-<Date>-<slug>.md
@@ -49,18 +56,16 @@ class Plan:
     moves: list[Move] = field(default_factory=list)
     edits: list[Edit] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # what could not be fixed, and why
+    known: Known = field(default_factory=Known)  # the secrets of the folders: every line shown is redacted by them
 
     def __bool__(self) -> bool:
         return bool(self.moves or self.edits)
 
 
-def plan_for(paths, config: Config) -> Plan:
-    """The fix plan for a run over ``paths``: every handoff root they touch, limited to the
-    documents the run names or walks (as the checks report)."""
-    from handoff_lint.engine.discover import discover, inside
-    from handoff_lint.engine.folder_index import build
-
-    files, _missing = discover(paths, config.paths.excluded) if config.exclude else discover(paths)
+def plan_for(files, paths, config: Config) -> Plan:
+    """The fix plan for a run over ``paths`` (``files``: what discovery found in them): every
+    handoff root they touch, limited to the documents the run names or walks (as the checks
+    report)."""
     named = {file.display for file in files}
     walked = [os.path.abspath(p) for p in paths if os.path.isdir(p)]
     total = Plan()
@@ -69,19 +74,19 @@ def plan_for(paths, config: Config) -> Plan:
         total.moves += part.moves
         total.edits += part.edits
         total.refused += part.refused
+        total.known.add(part.known)
     return total
 
 
 def plan(index: FolderIndex, config: Config, in_run) -> Plan:
     """The moves and link updates that fix this root's selected lifecycle findings, limited to
     the documents ``in_run(entry)`` accepts."""
-    from handoff_lint.show import shown
-    from handoff_lint.touch import leads_out
 
     fix_folder = any(is_selected(code, config.select, config.ignore) for code in FOLDER_CODES)
     fix_name = any(is_selected(code, config.select, config.ignore) for code in NAME_CODES)
     repair_links = is_selected("HL406", config.select, config.ignore)
-    result = Plan()
+    result = Plan(known=index.secrets())
+    known = result.known
     taken: set[Path] = set()
     moved: dict[Path, Path] = {}
     for entry in index.handoffs():
@@ -90,11 +95,26 @@ def plan(index: FolderIndex, config: Config, in_run) -> Plan:
         target = placement(entry, config, fix_folder, fix_name)
         if target is None or target == entry.path:
             continue
+        if target.name != entry.name and Known(entry.scanned.secrets).add(known).carried_by(target.name):
+            # a secret is never a file name: every later path, commit and report would carry it
+            result.refused.append(
+                shown(
+                    f"{entry.display}: not renamed, the name its title gives would carry a secret the document holds; change the title",
+                    known=known,
+                )
+            )
+            continue
         if leads_out(target, index.root) or leads_out(entry.path, index.root):
-            result.refused.append(shown(f"{entry.display}: not moved, {display_path(target)} leads outside the handoff folder"))
+            result.refused.append(
+                shown(
+                    f"{entry.display}: not moved, {display_path(target)} leads outside the handoff folder", known=known
+                )
+            )
             continue
         if target.exists() or target.is_symlink() or target in taken:
-            result.refused.append(f"{entry.display}: not moved, {display_path(target)} already exists")
+            result.refused.append(
+                shown(f"{entry.display}: not moved, {display_path(target)} already exists", known=known)
+            )
             continue
         taken.add(target)
         moved[entry.path] = target
@@ -117,7 +137,9 @@ def plan(index: FolderIndex, config: Config, in_run) -> Plan:
             if pointed.name != now.name:  # the link text names the file too
                 replacements.append((f"[{pointed.name}]", f"[{now.name}]"))
         if replacements and leads_out(response.path, index.root):
-            result.refused.append(shown(f"{response.display}: links not updated, the file leads outside the handoff folder"))
+            result.refused.append(
+                shown(f"{response.display}: links not updated, the file leads outside the handoff folder", known=known)
+            )
         elif replacements:
             result.edits.append(Edit(response.path, replacements))
     return result
@@ -134,14 +156,13 @@ def diff(plan_: Plan) -> str:
     takes: each file under its own ``diff --git`` header, paths relative to the working folder.
     Every line passes the Show seam: a line holding a credential or a control character is shown
     redacted or escaped (such a patch no longer applies, by design: safety first)."""
-    from handoff_lint.show import shown
 
     out = []
     for move in plan_.moves:
         a, b = _git_path("a/", move.source), _git_path("b/", move.target)
         source, target = _git_path("", move.source), _git_path("", move.target)
         header = (f"diff --git {a} {b}", "similarity index 100%", f"rename from {source}", f"rename to {target}")
-        out.append("".join(shown(line) + "\n" for line in header))
+        out.append("".join(shown(line, known=plan_.known) + "\n" for line in header))
     for edit in plan_.edits:
         with open(edit.path, encoding="utf-8", newline="") as handle:
             before = handle.read()
@@ -149,10 +170,10 @@ def diff(plan_: Plan) -> str:
         hunks = list(difflib.unified_diff(_lines(before), _lines(_edited(before, edit.replacements)), a, b))
         if not hunks:
             continue
-        out.append(shown(f"diff --git {a} {b}") + "\n")
+        out.append(shown(f"diff --git {a} {b}", known=plan_.known) + "\n")
         for line in hunks:
             body, end = (line[:-1], "\n") if line.endswith("\n") else (line, "\n\\ No newline at end of file\n")
-            out.append(shown(body) + end)
+            out.append(shown(body, known=plan_.known) + end)
     return "".join(out)
 
 
@@ -169,20 +190,49 @@ def _git_path(prefix: str, path: Path) -> str:
         return name
     escapes = {7: "\\a", 8: "\\b", 9: "\\t", 10: "\\n", 11: "\\v", 12: "\\f", 13: "\\r", 34: '\\"', 92: "\\\\"}
     data = os.fsencode(name)
-    return '"' + "".join(escapes.get(byte) or (chr(byte) if 32 <= byte < 127 else f"\\{byte:03o}") for byte in data) + '"'
+    return (
+        '"' + "".join(escapes.get(byte) or (chr(byte) if 32 <= byte < 127 else f"\\{byte:03o}") for byte in data) + '"'
+    )
 
 
-def apply(plan_: Plan) -> None:
-    """Moves first, then link updates; each step atomic; FixError names the file on failure."""
+def apply(plan_: Plan) -> tuple[list[Path], list[Path]]:
+    """Moves first, then link updates; each step atomic; FixError names the file on failure.
+
+    In a git work tree a tracked handoff is moved with ``git mv``, which stages the move; a
+    tracked response relinked to it is staged too when the work tree held nothing else unstaged
+    in it, so that what ``--fix`` leaves is a state that commits (the hook reads the index). A
+    response with edits of the user's own not yet staged is left for the user to add. Returns
+    (the responses staged, the responses the user must still ``git add``)."""
+    from handoff_lint.git import work_tree
+
+    top = work_tree(Path.cwd())
+    tracked = [edit.path for edit in plan_.edits if top is not None and _tracked(edit.path, top)]
+    clean = [path for path in tracked if not _unstaged(path, top)]
     for move in plan_.moves:
         _move(move.source, move.target)
     for edit in plan_.edits:
         _rewrite(edit.path, edit.replacements)
+    if clean:
+        from handoff_lint.git import GitError, git
+
+        try:
+            git(["add", "--", *map(str, clean)], top)
+        except GitError as error:
+            raise FixError(f"links updated but not staged: {error}") from None
+    return clean, [path for path in tracked if path not in clean]
+
+
+def _unstaged(path: Path, top: Path) -> bool:
+    """Does the work tree hold changes to ``path`` that the index does not?"""
+    from handoff_lint.git import GitError, git
+
+    try:
+        return bool(git(["diff", "--name-only", "--", f":(literal){path}"], top).strip())
+    except GitError:
+        return True
 
 
 def _move(source: Path, target: Path) -> None:
-    from handoff_lint.git import GitError, git, work_tree
-
     _inside(source)
     _inside(target)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -200,7 +250,7 @@ def _move(source: Path, target: Path) -> None:
     except OSError as error:
         if error.errno not in (errno.EPERM, errno.EXDEV, errno.ENOTSUP, errno.EMLINK):
             raise FixError(f"{display_path(source)}: cannot move: {error.strerror}") from None
-        if target.exists():
+        if os.path.lexists(target):
             raise FixError(f"{display_path(source)}: not moved, {display_path(target)} already exists") from None
         os.rename(source, target)
         return
@@ -208,8 +258,6 @@ def _move(source: Path, target: Path) -> None:
 
 
 def _tracked(path: Path, top: Path) -> bool:
-    from handoff_lint.git import GitError, git
-
     try:
         return bool(git(["ls-files", "-z", "--", f":(literal){path}"], top).strip())
     except GitError:
@@ -218,8 +266,6 @@ def _tracked(path: Path, top: Path) -> bool:
 
 def _inside(path: Path) -> None:
     """The Touch seam (touch.py) for a path a fix writes: inside its handoff root."""
-    from handoff_lint.engine.discover import classify
-    from handoff_lint.touch import TouchError, inside_root
 
     root = classify(path)[1]
     try:
@@ -232,17 +278,17 @@ def _inside(path: Path) -> None:
 
 def _rewrite(path: Path, replacements) -> None:
     _inside(path)
-    with open(path, encoding="utf-8", newline="") as handle:  # newline="": CRLF stays CRLF
-        before = handle.read()
+    root = classify(path)[1]
+    data, problem = read_bytes(path, display_path(path), root=root)  # bounded, and not through a link leading out
+    if problem is not None:
+        raise FixError(f"{problem.path}: link not updated: {problem.message}")
+    before = data.decode("utf-8", "surrogateescape")  # as it is: CRLF stays CRLF
     after = _edited(before, replacements)
     if after == before:
         return
-    temporary = path.with_name(f".{path.name}.handoff-lint-{os.getpid()}")
     try:
-        with open(temporary, "w", encoding="utf-8", newline="") as handle:
-            handle.write(after)
-        os.chmod(temporary, os.stat(path).st_mode & 0o7777)
-        os.replace(temporary, path)
+        write_text(path, after.encode("utf-8", "surrogateescape"), root)
+    except TouchError as error:
+        raise FixError(f"{error}; link not updated") from None
     except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise FixError(f"{display_path(path)}: link not updated: {error.strerror}") from None
+        raise FixError(f"{display_path(path)}: link not updated: {error.strerror or error}") from None

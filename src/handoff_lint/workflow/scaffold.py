@@ -1,6 +1,11 @@
 """``new``, ``respond`` and ``init``: documents and folders that are right from the start.
 
-Every file is created with ``open(..., "x")``: an existing file is never replaced.
+Every file is written through the Touch seam (:func:`handoff_lint.touch.write_text`): complete or
+not at all, never through a link, and never over an existing file. A handoff root that leads out
+of the repository is refused before anything is read or made. What ``new`` copies from a
+folder's template and ``respond`` from a handoff's title never carries a suppression comment or a
+peer's marker into the document written (:func:`without_suppressions`): a template or a handoff a
+pull request edits must not make every new document hide findings.
 """
 
 from __future__ import annotations
@@ -9,8 +14,16 @@ import os
 import re
 from pathlib import Path
 
-from handoff_lint.checks.lifecycle import slugify
-from handoff_lint.engine.discover import LIFECYCLE_FOLDERS, TEMPLATE_NAME, display_path, is_handoff_root
+from handoff_lint.detect.scan import hits_by_line, spans_of, values_at
+from handoff_lint.detect.values import Known
+from handoff_lint.git import work_tree
+from handoff_lint.model.index import Entry, scan
+from handoff_lint.model.kinds import LIFECYCLE_FOLDERS, TEMPLATE_NAME, classify, display_path, is_handoff_root
+from handoff_lint.parse.directives import PEER_MARKER
+from handoff_lint.parse.names import slugify
+from handoff_lint.reading import read_text
+from handoff_lint.show import shown
+from handoff_lint.touch import TouchError, check_root, inside_root, write_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 READY = "Ready for local model pickup"
@@ -22,7 +35,6 @@ class ScaffoldError(RuntimeError):
 
 def _inside(path: Path, root: Path) -> Path:
     """The Touch seam (touch.py): ``path`` may be made only if it resolves inside ``root``."""
-    from handoff_lint.touch import TouchError, inside_root
 
     try:
         inside_root(path, root)
@@ -31,12 +43,53 @@ def _inside(path: Path, root: Path) -> Path:
     return path
 
 
-def _create(path: Path, text: str) -> None:
+def _usable(root: Path) -> Path:
+    """``root``, unless its own real path leads out of the repository (then nothing is read,
+    made or written through it)."""
+
     try:
-        with open(path, "x", encoding="utf-8") as handle:
-            handle.write(text)
+        check_root(root)
+    except TouchError as error:
+        raise ScaffoldError(str(error)) from None
+    return root
+
+
+def _create(path: Path, text: str, root: Path) -> None:
+    try:
+        write_text(path, text, root, replace=False)
     except FileExistsError:
-        raise ScaffoldError(f"{display_path(path)} already exists; not replaced") from None
+        raise ScaffoldError(shown(f"{display_path(path)} already exists; not replaced")) from None
+    except TouchError as error:
+        raise ScaffoldError(str(error)) from None
+    except OSError as error:
+        raise ScaffoldError(shown(f"cannot write {display_path(path)}: {error.strerror or error}")) from None
+
+
+def without_suppressions(text: str) -> str:
+    """``text`` without HTML comments that name handoff-lint, a pragma or gitleaks:allow, and
+    without the peers' bare markers (``pragma: allowlist secret``, ``gitleaks:allow``); a line
+    left blank by a removal is dropped. One pass with ``find``: no pattern backtracks over an
+    unclosed ``<!--``."""
+
+    mark = "\0" if "\0" not in text else ""  # where something was removed (a text with NUL keeps its lines)
+    kept, position = [], 0
+    while True:
+        start = text.find("<!--", position)
+        end = text.find("-->", start + 4) if start >= 0 else -1
+        if end < 0:
+            kept.append(text[position:])
+            break
+        body = text[start + 4 : end].lower()
+        if "handoff-lint" in body or "pragma" in body or "gitleaks:allow" in body:
+            kept.append(text[position:start] + mark)
+        else:
+            kept.append(text[position : end + 3])
+        position = end + 3
+    cleaned = PEER_MARKER.sub(mark, "".join(kept))
+    if not mark or mark not in cleaned:
+        return cleaned
+    lines = [(line, line.replace(mark, "")) for line in cleaned.split("\n")]
+    return "\n".join(bare for line, bare in lines if mark not in line or bare.strip())
 
 
 def _set_field(text: str, name: str, value: str) -> str:
@@ -56,8 +109,7 @@ def find_root(start: Path) -> Path:
 
 
 def new_handoff(root: Path, description: str, today, author: str, priority: str, constraints: list[str]) -> Path:
-    from handoff_lint.engine.reading import read_text
-
+    _usable(root)
     template = root / TEMPLATE_NAME
     if template.is_file() or template.is_symlink():  # read as the checks read it: a link out of the folder is not
         text, problem = read_text(template, display_path(template), root=root)
@@ -65,30 +117,38 @@ def new_handoff(root: Path, description: str, today, author: str, priority: str,
             raise ScaffoldError(f"{problem.path}: {problem.message}")
     else:
         text = (TEMPLATES / "handoff.md").read_text(encoding="utf-8")
+    if hits_by_line([description]):  # a secret is never a file name, nor a title to copy around
+        raise ScaffoldError(
+            "the description holds what looks like a secret; it would become the file name: leave it out"
+        )
     text = re.sub(r"^# .*$", lambda _m: f"# Local Handoff: {description.strip()}", text, count=1, flags=re.M)
-    for name, value in (("Date", today.isoformat()), ("From", author), ("Priority", priority), ("Constraints", "/".join(constraints)), ("Handoff Status", READY)):
+    for name, value in (
+        ("Date", today.isoformat()),
+        ("From", author),
+        ("Priority", priority),
+        ("Constraints", "/".join(constraints)),
+        ("Handoff Status", READY),
+    ):
         text = _set_field(text, name, value)
     path = root / "active" / f"handoff-{today.isoformat()}-{slugify(description)}.md"
     _inside(path, root).parent.mkdir(exist_ok=True)
-    _create(_inside(path, root), text)
+    _create(path, without_suppressions(text), root)
     return path
 
 
 def respond(handoff: Path, today, author: str) -> Path:
-    from handoff_lint.engine.discover import classify
-    from handoff_lint.engine.folder_index import Entry, scan
-
     kind, root = classify(handoff)
     if kind != "handoff" or root is None:
         raise ScaffoldError(f"{display_path(handoff)} is not a handoff in active/ or archive/")
-    from handoff_lint.engine.reading import read_text
 
+    _usable(root)
     text, problem = read_text(handoff, display_path(handoff), root=root)
     if problem is not None:
         raise ScaffoldError(f"{problem.path}: {problem.message}")
     entry = Entry(Path(os.path.abspath(handoff)), display_path(handoff), handoff.parent.name, kind, text)
     scan(entry)
-    title = re.sub(r"^\s*local handoff\s*:\s*", "", entry.title or "", flags=re.I) or "[What was done]"
+    title = " ".join(without_suppressions(entry.title or "").split())
+    title = re.sub(r"^\s*local handoff\s*:\s*", "", title, flags=re.I) or "[What was done]"
     responses = root / "responses"
     link = os.path.relpath(entry.path, responses).replace(os.sep, "/")
     text = (TEMPLATES / "response.md").read_text(encoding="utf-8")
@@ -96,23 +156,32 @@ def respond(handoff: Path, today, author: str) -> Path:
     text = text.replace("[handoff file](../archive/handoff-file.md)", f"[{entry.name}]({link})")
     text = _set_field(_set_field(text, "Date", today.isoformat()), "From", author)
     path = responses / f"{today.isoformat()}-response-to-{entry.stem}.md"
+    known = Known(entry.scanned.secrets).add(values_at([entry.name], spans_of(hits_by_line([entry.name]))))
+    if known.carried_by(path.name) or known.carried_by(title):  # a secret is never a file name, nor copied
+        raise ScaffoldError(
+            shown(
+                f"{entry.display}: no response made: its file name or title carries a secret; take it out of the handoff first",
+                known=known,
+            )
+        )
     _inside(responses, root).mkdir(exist_ok=True)
-    _create(_inside(path, root), text)
+    _create(path, without_suppressions(text), root)
     return path
 
 
 def init(folder: Path) -> list[Path]:
     """Create the folders and files of a handoff root that are missing; return what was made."""
     made = []
+    _usable(folder)
     for name in (*LIFECYCLE_FOLDERS, "examples"):
         _inside(folder / name, folder).mkdir(parents=True, exist_ok=True)
         keep = folder / name / ".gitkeep"
         if not any((folder / name).iterdir()):
-            _create(_inside(keep, folder), "")
+            _create(keep, "", folder)
             made.append(keep)
     for name, source in (("README.md", "README.md"), (TEMPLATE_NAME, "handoff.md")):
         if not (folder / name).exists() and not (folder / name).is_symlink():
-            _create(_inside(folder / name, folder), (TEMPLATES / source).read_text(encoding="utf-8"))
+            _create(folder / name, (TEMPLATES / source).read_text(encoding="utf-8"), folder)
             made.append(folder / name)
     return made
 
@@ -125,17 +194,19 @@ def pre_commit_snippet(folder: Path) -> str:
     import os
     import re as regex
 
-    from handoff_lint.git import work_tree
-
     absolute = Path(os.path.abspath(folder))
     top = work_tree(absolute if absolute.is_dir() else Path.cwd()) or Path.cwd()
     try:
         relative = absolute.resolve().relative_to(top.resolve()).as_posix()
     except ValueError:  # outside the repository: as given
         relative = folder.as_posix()
-    pattern = "'^" + regex.escape(relative.strip("/")).replace("\\/", "/").replace("'", "''") + "/'"  # YAML single-quoted
+    pattern = (
+        "'^" + regex.escape(relative.strip("/")).replace("\\/", "/").replace("'", "''") + "/'"
+    )  # YAML single-quoted
     return f"""\
 # .pre-commit-config.yaml (handoff-lint must be installed where git runs: pip install handoff-lint)
+# pre-commit runs no hook for a commit that only deletes files: `handoff-lint install-hook`
+# (the plain hook, which pre-commit keeps as pre-commit.legacy) blocks deleting an answered handoff.
 repos:
 - repo: local
   hooks:

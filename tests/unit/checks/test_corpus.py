@@ -36,8 +36,14 @@ def test_every_family_at_least_as_found_as_by_either_peer_with_fewer_false_posit
     peers = [tool for tool in result["tools"] if tool != "handoff-lint"]
     assert "detect-secrets" in peers
     families = result["families"]
-    behind = {label: row for label, row in families.items() if label.startswith("HL3") and any(row["handoff-lint"] < row[peer] for peer in peers)}
+    behind = {
+        label: row
+        for label, row in families.items()
+        if label.startswith("HL3") and any(row["handoff-lint"] < row[peer] for peer in peers)
+    }
     assert not behind, behind
-    false_positives = {tool: sum(row[tool] for label, row in families.items() if label.startswith("clean")) for tool in result["tools"]}
+    false_positives = {
+        tool: sum(row[tool] for label, row in families.items() if label.startswith("clean")) for tool in result["tools"]
+    }
     assert all(false_positives["handoff-lint"] <= false_positives[peer] for peer in peers), false_positives
     assert false_positives["handoff-lint"] < false_positives["detect-secrets"], false_positives

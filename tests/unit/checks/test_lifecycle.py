@@ -13,7 +13,9 @@ RESPONSE_NAME = "2026-11-03-response-to-handoff-2026-11-02-extract-error-pattern
 
 
 def handoff(status="Ready for local model pickup", date="2026-11-02") -> str:
-    return VALID_HANDOFF.replace("Ready for local model pickup", status).replace("**Date**: 2026-11-02", f"**Date**: {date}")
+    return VALID_HANDOFF.replace("Ready for local model pickup", status).replace(
+        "**Date**: 2026-11-02", f"**Date**: {date}"
+    )
 
 
 def response(to=f"../archive/{NAME}") -> str:
@@ -35,7 +37,11 @@ def lifecycle(root, *args, env=None, paths=None):
 
 
 def test_a_correct_folder_is_clean(handoff_root):
-    write(handoff_root, f"active/{NAME.replace('extract', 'sort')}", handoff().replace("**Date**: 2026-11-02", "**Date**: 2026-11-02"))
+    write(
+        handoff_root,
+        f"active/{NAME.replace('extract', 'sort')}",
+        handoff().replace("**Date**: 2026-11-02", "**Date**: 2026-11-02"),
+    )
     write(handoff_root, f"archive/{NAME}", handoff("Completed"))
     write(handoff_root, f"responses/{RESPONSE_NAME}", response())
     write(handoff_root, "responses/.gitkeep", "")
@@ -67,7 +73,12 @@ def test_the_suggested_name_comes_from_the_date_field_and_title(handoff_root):
 
 @pytest.mark.parametrize(
     "place, status",
-    [("active", "Completed"), ("active", "Cancelled"), ("archive", "In progress"), ("archive", "Ready for local model pickup")],
+    [
+        ("active", "Completed"),
+        ("active", "Cancelled"),
+        ("archive", "In progress"),
+        ("archive", "Ready for local model pickup"),
+    ],
 )
 def test_status_must_match_the_folder(handoff_root, place, status):
     write(handoff_root, f"{place}/{NAME}", handoff(status))
@@ -122,18 +133,24 @@ def test_stale_active_handoffs_by_date_field_and_config(handoff_root, tmp_path):
     assert lifecycle(handoff_root, env={"HANDOFF_LINT_TODAY": "2026-11-17"}) == [(f"active/{NAME}", date_line, "HL410")]
     config = write(tmp_path, "lint.toml", "stale-days = 30\n")
     assert lifecycle(handoff_root, "--config", str(config), env={"HANDOFF_LINT_TODAY": "2026-11-30"}) == []
-    write(handoff_root, "archive/handoff-2025-01-01-old-task.md", handoff("Cancelled", "2025-01-01"))  # archived: never stale
+    write(
+        handoff_root, "archive/handoff-2025-01-01-old-task.md", handoff("Cancelled", "2025-01-01")
+    )  # archived: never stale
     assert lifecycle(handoff_root, "--config", str(config), env={"HANDOFF_LINT_TODAY": "2026-11-30"}) == []
 
 
 def test_an_invalid_date_field_hides_no_staleness(handoff_root):
     write(handoff_root, f"active/{NAME}", handoff(date="2026-11-31"))  # the name's date stands in
-    assert lifecycle(handoff_root, env={"HANDOFF_LINT_TODAY": "2026-11-17"}) == [(f"active/{NAME}", line_of(VALID_HANDOFF, "**Date**"), "HL410")]
+    assert lifecycle(handoff_root, env={"HANDOFF_LINT_TODAY": "2026-11-17"}) == [
+        (f"active/{NAME}", line_of(VALID_HANDOFF, "**Date**"), "HL410")
+    ]
 
 
 def test_a_file_name_in_a_message_is_escaped_as_its_path_is(handoff_root):
     name = "out\nput\udcff.csv"
-    (handoff_root / "active" / name.encode("utf-8", "surrogateescape").decode("utf-8", "surrogateescape")).write_bytes(b"a,b\n")
+    (handoff_root / "active" / name.encode("utf-8", "surrogateescape").decode("utf-8", "surrogateescape")).write_bytes(
+        b"a,b\n"
+    )
     result = run_cli("check", "--format", "json", "--select", "HL4", ".", cwd=handoff_root)
     (finding,) = json.loads(result.stdout)
     assert finding["path"] == "active/out\\x0aput\\xff.csv"
@@ -186,7 +203,9 @@ def test_status_words_agree_with_the_handoff_schema():
     assert sorted(table["active"] + table["archive"]) == sorted(load_schema("handoff")["properties"]["status"]["enum"])
 
 
-@pytest.mark.parametrize("status", ["✅ Done (see responses)", "Completed - see responses/x.md", "complete", "Finished"])
+@pytest.mark.parametrize(
+    "status", ["✅ Done (see responses)", "Completed - see responses/x.md", "complete", "Finished"]
+)
 def test_a_finished_word_with_a_note_in_active_is_the_clear_folder_error(handoff_root, status):
     """The status vocabulary reads the leading words: a note after them does not hide the state."""
     write(handoff_root, f"active/{NAME}", handoff(status))
@@ -195,7 +214,9 @@ def test_a_finished_word_with_a_note_in_active_is_the_clear_folder_error(handoff
     assert codes == ["HL405"] and result.code == 1
 
 
-@pytest.mark.parametrize("status", ["✅ Complete (archived 2026-11-04)", "Done", "Cancelled — superseded by the script"])
+@pytest.mark.parametrize(
+    "status", ["✅ Complete (archived 2026-11-04)", "Done", "Cancelled — superseded by the script"]
+)
 def test_a_finished_word_with_a_note_in_archive_is_clean(handoff_root, status):
     write(handoff_root, f"archive/{NAME}", handoff(status))
     write(handoff_root, f"responses/{RESPONSE_NAME}", response())
@@ -206,7 +227,9 @@ def test_a_finished_word_with_a_note_in_archive_is_clean(handoff_root, status):
 def test_an_unknown_status_is_a_warning_and_no_folder_error(handoff_root):
     write(handoff_root, f"active/{NAME}", handoff("done-ish"))
     result = run_cli("check", "--format", "json", ".", cwd=handoff_root)
-    assert [(f["code"], f["severity"]) for f in json.loads(result.stdout)] == [("HL111", "warning")] and result.code == 0
+    assert [(f["code"], f["severity"]) for f in json.loads(result.stdout)] == [
+        ("HL111", "warning")
+    ] and result.code == 0
 
 
 @pytest.mark.parametrize(
@@ -234,3 +257,65 @@ def test_a_response_naming_a_missing_handoff_in_a_metadata_line_is_still_reporte
     text = text.replace("**From**: llama-3-8b-local", f"**From**: llama-3-8b-local\n**Original handoff**: {NAME}")
     write(handoff_root, "responses/response-2026-11-03-extract-error-patterns.md", text)
     assert [code for _path, _line, code in lifecycle(handoff_root)] == ["HL406"]
+
+
+def test_a_response_naming_a_handoff_a_day_off_gets_a_did_you_mean(handoff_root):
+    write(handoff_root, f"archive/{NAME.replace('11-02', '11-03')}", handoff("Completed", "2026-11-03"))
+    write(handoff_root, f"responses/{RESPONSE_NAME}", response())
+    result = run_cli("check", "--format", "json", "--select", "HL406", ".", cwd=handoff_root)
+    messages = [f["message"] for f in json.loads(result.stdout)]
+    assert messages == [
+        f"response names handoff {NAME}, which is in neither active/ nor archive/; "
+        f"did you mean {NAME.replace('11-02', '11-03')}?"
+    ]
+
+
+def test_no_did_you_mean_when_nothing_is_close(handoff_root):
+    write(handoff_root, "archive/handoff-2026-11-03-sort-the-ticket-queue.md", handoff("Completed", "2026-11-03"))
+    write(handoff_root, f"responses/{RESPONSE_NAME}", response())
+    result = run_cli("check", "--format", "json", "--select", "HL406", ".", cwd=handoff_root)
+    assert [f["message"].endswith("nor archive/") for f in json.loads(result.stdout)] == [True]
+
+
+# -- the folder checks read what the structure check reads (issue 28) ---------------------------
+
+
+def test_a_date_with_a_time_is_its_date_for_the_name_and_staleness(handoff_root):
+    write(handoff_root, f"active/{NAME}", handoff(date="2026-11-02 14:30 UTC"))
+    assert lifecycle(handoff_root) == []
+    write(handoff_root, f"active/{NAME}", handoff(date="2026-11-01 14:30 UTC"))
+    assert lifecycle(handoff_root) == [(f"active/{NAME}", 3, "HL404")]
+    assert (f"active/{NAME}", 3, "HL410") in lifecycle(handoff_root, env={"HANDOFF_LINT_TODAY": "2026-12-30"})
+
+
+def test_status_and_date_in_front_matter_tables_and_parenthesised_names_are_read(handoff_root):
+    front = "---\ndate: 2026-11-01\nfrom: x\n---\n\n" + handoff().replace("**Date**: 2026-11-02\n", "")
+    write(handoff_root, f"active/{NAME}", front)
+    assert lifecycle(handoff_root) == [(f"active/{NAME}", 2, "HL404")]
+    table = handoff("Completed").replace("**Date**: 2026-11-02", "| Field | Value |\n|---|---|\n| Date | 2026-11-01 |")
+    write(handoff_root, f"active/{NAME}", table)
+    found = lifecycle(handoff_root)
+    assert (f"active/{NAME}", 5, "HL404") in found and any(code == "HL405" for _p, _l, code in found)
+    german = handoff("Completed").replace("**Handoff Status**", "**Übergabestatus (Handoff Status)**")
+    write(handoff_root, f"active/{NAME}", german)
+    assert [code for _p, _l, code in lifecycle(handoff_root)] == ["HL405"]
+
+
+def test_a_response_names_its_handoff_in_a_metadata_table(handoff_root):
+    write(handoff_root, f"archive/{NAME}", handoff("Completed"))
+    text = (
+        "# Response\n\n| Field | Value |\n|---|---|\n| Original handoff | "
+        f"[{NAME}](../archive/{NAME.replace('extract', 'missing')}) |\n\n## Work Performed\nx\n"
+    )
+    write(handoff_root, "responses/response-2026-11-03-patterns.md", text)
+    found = lifecycle(handoff_root)
+    assert ("responses/response-2026-11-03-patterns.md", 5, "HL406") in found
+
+
+@pytest.mark.parametrize(
+    "title", ["Local Handoff: Review the scheduler", "Handoff: Review the scheduler", "handoff : review the scheduler"]
+)
+def test_a_name_is_suggested_from_either_protocols_title_without_its_prefix(title):
+    from handoff_lint.parse.names import slugify
+
+    assert slugify(title) == "review-the-scheduler"

@@ -9,8 +9,8 @@ import pytest
 
 from handoff_lint.checks import privacy
 from handoff_lint.data.config import Config
-from handoff_lint.engine.discover import UNCLASSIFIED, SourceFile
-from handoff_lint.engine.source import Source
+from handoff_lint.model.kinds import UNCLASSIFIED, SourceFile
+from handoff_lint.model.source import Source
 
 
 def codes(line: str) -> list[tuple[str, int]]:
@@ -91,9 +91,18 @@ def test_current_login_name_is_found_even_without_a_pattern(tmp_path):
 
     (tmp_path / "notes.md").write_text("first\nRan it as zelda-quill on the laptop\n")
     real_lookup = {"HANDOFF_LINT_OWN_IDENTIFIERS": None}
-    result = run_cli("check", "--select", "HL206", "notes.md", cwd=tmp_path, env={**real_lookup, "USER": "zelda-quill", "LOGNAME": "zelda-quill"})
+    result = run_cli(
+        "check",
+        "--select",
+        "HL206",
+        "notes.md",
+        cwd=tmp_path,
+        env={**real_lookup, "USER": "zelda-quill", "LOGNAME": "zelda-quill"},
+    )
     assert result.code == 1 and "notes.md:2:11: HL206" in result.stdout
-    generic = run_cli("check", "--select", "HL206", "notes.md", cwd=tmp_path, env={**real_lookup, "USER": "root", "LOGNAME": "root"})
+    generic = run_cli(
+        "check", "--select", "HL206", "notes.md", cwd=tmp_path, env={**real_lookup, "USER": "root", "LOGNAME": "root"}
+    )
     assert "HL206" not in generic.stdout
 
 
@@ -109,14 +118,55 @@ def test_a_ci_home_prefix_does_not_hide_a_person_on_the_same_line():
 
 
 def test_rule_hl201_names_every_ci_home_and_placeholder_user():
-    """`handoff-lint rule HL201` is how a user learns which home folders are not a person's."""
-    from handoff_lint.data.catalogue import lookup
+    """`handoff-lint rule HL201` is how a user learns which home folders are not a person's, and
+    `rule HL205` which mailboxes are a role's."""
+    from conftest import run_cli
     from handoff_lint.data.rules_data import load_table
 
-    explanation = lookup("HL201").explanation
+    shown = run_cli("rule", "HL201").stdout
     table = load_table("privacy")
-    missing = [name for name in table["ci-homes"] + table["placeholder-users"] if name not in explanation]
+    missing = [
+        name for name in table["ci-homes"] + table["placeholder-users"] + table["service-accounts"] if name not in shown
+    ]
     assert missing == []
+    shown = run_cli("rule", "HL205").stdout
+    assert [name for name in table["role-mailboxes"] if name not in shown] == []
+
+
+@pytest.mark.parametrize(
+    "account", ["claude", "codespace", "ubuntu", "ec2-user", "node", "jovyan", "vscode", "runner", "Claude"]
+)
+def test_the_home_folders_of_sandbox_container_and_ci_accounts_are_no_person(account):
+    assert codes(f"checked out in /home/{account}/work/repo/ and copied from /home/{account}") == []
+
+
+def test_a_service_account_name_elsewhere_or_a_person_beside_it_is_still_found():
+    assert codes("see /Users/claude/notes and /home/claude-smith/x") == [("HL201", 2), ("HL201", 2)]
+    assert codes("from /home/ubuntu/cache to /home/alice/cache") == [("HL201", 2)]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "backup@backup-mail.example.net",
+        "hr@sample-co.de",
+        "noreply@status.acme-tools.com",
+        "support@acme-tools.com",
+        "it-support@acme-tools.com",
+        "noreply+github@acme-tools.com",
+        "Security@acme-tools.com",
+        "ops.team@acme-tools.com",
+    ],
+)
+def test_role_and_service_mailboxes_are_not_personal(address):
+    assert codes(f"write to {address} for access") == []
+
+
+@pytest.mark.parametrize(
+    "address", ["dana.whitfield@acme-tools.com", "hr.dana@acme-tools.com", "supportive@acme-tools.com", "j.doe@acme.io"]
+)
+def test_an_address_that_names_a_person_is_still_personal(address):
+    assert codes(f"write to {address} for access") == [("HL205", 2)]
 
 
 @pytest.mark.parametrize(
@@ -136,6 +186,36 @@ def test_url_user_info_is_not_an_email_and_its_password_is_never_quoted(line):
     assert all("Zq8Lp0Wm4N" not in f.message for f in found)
 
 
-@pytest.mark.parametrize("line", ["write to alice.smith@acme-corp.com", "mailto:alice.smith@acme-corp.com", "see https://acme-corp.com/team?contact=alice.smith@acme-corp.com"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "write to alice.smith@acme-corp.com",
+        "mailto:alice.smith@acme-corp.com",
+        "see https://acme-corp.com/team?contact=alice.smith@acme-corp.com",
+    ],
+)
 def test_email_beside_or_after_a_url_is_still_found(line):
     assert ("HL205", 2) in codes(line)
+
+
+def test_outside_handoff_folders_privacy_reads_markdown_only_unless_configured(tmp_path):
+    """privacy-outside: "markdown" (default) reads README-like files outside handoff folders and
+    leaves code and configuration alone; "all" reads every text file; "none" nothing."""
+    import json as json_module
+
+    from conftest import run_cli
+
+    (tmp_path / "Dockerfile").write_text("WORKDIR /home/jane/app\n")
+    (tmp_path / "NOTES.md").write_text("see /home/jane/app\n")
+    (tmp_path / "app.py").write_text('TOKEN = "ghp_Zq3aB7cD9eF1gH2iJ4kL6mN8oP0qR5sT7uV9"\n')
+
+    def codes(setting):
+        if setting:
+            (tmp_path / ".handoff-lint.toml").write_text(f'privacy-outside = "{setting}"\n')
+        names = ["Dockerfile", "NOTES.md", "app.py"]
+        result = run_cli("check", "--format", "json", "--select", "HL2,HL3", *names, cwd=tmp_path)
+        return sorted((f["path"], f["code"]) for f in json_module.loads(result.stdout))
+
+    assert codes(None) == [("NOTES.md", "HL201"), ("app.py", "HL301")]
+    assert codes("all") == [("Dockerfile", "HL201"), ("NOTES.md", "HL201"), ("app.py", "HL301")]
+    assert codes("none") == [("app.py", "HL301")]

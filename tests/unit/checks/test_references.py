@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import VALID_HANDOFF, VALID_RESPONSE, git, line_of, run_cli
+from conftest import VALID_HANDOFF, VALID_RESPONSE, line_of, run_cli
 
 NAME = "handoff-2026-11-02-extract-error-patterns.md"
 
@@ -23,7 +23,7 @@ def with_references(lines: str) -> str:
 def test_existing_targets_are_clean(handoff_root):
     (handoff_root / "handoff-template.md").write_text("# t\n")
     text = with_references(
-        "- [nightly logs](../../../logs/README.md)\n- [template](../handoff-template.md#sections \"title\")\n"
+        '- [nightly logs](../../../logs/README.md)\n- [template](../handoff-template.md#sections "title")\n'
         "- [site](https://example.com/x) and [mail](mailto:a@example.com) and [here](#context-summary)\n"
         "- `logs/README.md` from the top, `../handoff-template.md` from here\n"
         "- `outputs/*.csv`, `<your file>`, `$HOME/x`, `--flag`, `a b/c` are not paths to check\n"
@@ -36,12 +36,19 @@ def test_broken_link_and_missing_path_with_positions(handoff_root):
     line = line_of(text, "[old logs]")
     assert references(handoff_root, text) == [
         (line, 14, "HL501", "link target '../../../logs/old/README.md' does not exist"),
-        (line + 1, 8, "HL502", "path 'scripts/extract_patterns.py' exists neither from the repository's top nor from this folder"),
+        (
+            line + 1,
+            8,
+            "HL502",
+            "path 'scripts/extract_patterns.py' exists neither from the repository's top nor from this folder",
+        ),
     ]
 
 
 def test_only_reference_sections_are_read(handoff_root):
-    text = VALID_HANDOFF.replace("1. outputs/error-patterns.csv", "1. `outputs/error-patterns.csv` and [report](../out/report.md)")
+    text = VALID_HANDOFF.replace(
+        "1. outputs/error-patterns.csv", "1. `outputs/error-patterns.csv` and [report](../out/report.md)"
+    )
     assert references(handoff_root, text) == []
 
 
@@ -68,7 +75,7 @@ def test_a_token_in_a_broken_link_is_shown_redacted(handoff_root):
     text = with_references(f"- [report](../out/report.md?token={secret})\n")
     found = references(handoff_root, text)
     assert [code for _l, _c, code, _m in found] == ["HL501"]
-    assert secret not in found[0][3] and "ghp_" not in found[0][3]
+    assert secret not in found[0][3] and "ghp_…(40 chars)" in found[0][3]
 
 
 def test_a_link_out_of_the_repository_is_never_looked_up(handoff_root, tmp_path):

@@ -21,18 +21,54 @@ from handoff_lint.data.schemas import SCHEMA_NAMES, effective_schema, names_in, 
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 
-TEXTS = ["", " ", "\n", "\u00a0", "\u2003", "\x1c", "\u0085", "x", " word ", "Local Handoff: x", "Local Handoff:", "Local Response: y",
-         "Local Handoff:  \u00a0", "HIGH", "high", "LOW ", "Resource", "Privacy", "Time", "Completed", "completed", "Blocked",
-         "2026-11-02", "2026-02-30", "2026-11-2", "２０２６-11-02", "2026-11-02\n", "In progress"]
+TEXTS = [
+    "",
+    " ",
+    "\n",
+    "\u00a0",
+    "\u2003",
+    "\x1c",
+    "\u0085",
+    "x",
+    " word ",
+    "Local Handoff: x",
+    "Local Handoff:",
+    "Local Response: y",
+    "Handoff: x",
+    "Handoff:",
+    "Larger-Model Handoff: x",
+    "Handoff to next-larger: y",
+    "a b c d Handoff: x",
+    "Local Handoff:  \u00a0",
+    "HIGH",
+    "high",
+    "LOW ",
+    "Resource",
+    "Privacy",
+    "Time",
+    "Completed",
+    "completed",
+    "Blocked",
+    "2026-11-02",
+    "2026-02-30",
+    "2026-11-2",
+    "２０２６-11-02",
+    "2026-11-02\n",
+    "In progress",
+]
 
 
 def complete(name: str) -> dict:
     """A valid instance, as structure.py builds one from a good document."""
     schema = effective_schema(name)
     constraints = schema["properties"].get("metadata", {}).get("properties", {}).get("Constraints", {})
-    values = {"Date": "2026-11-02", "Priority": "HIGH", "Constraints": ["Time"] if constraints.get("type") == "array" else "Time"}
+    values = {
+        "Date": "2026-11-02",
+        "Priority": "HIGH",
+        "Constraints": ["Time"] if constraints.get("type") == "array" else "Time",
+    }
     instance = {
-        "title": "Local Handoff: x" if name == "handoff" else "Local Response: y",
+        "title": {"handoff": "Local Handoff: x", "next-larger-handoff": "Handoff: x"}.get(name, "Local Response: y"),
         "metadata": {key: values.get(key, "someone") for key in names_in(schema, "metadata")},
         "sections": {section: "text" for section in names_in(schema, "sections")},
         "status": "Completed",
@@ -91,7 +127,9 @@ def test_a_complete_document_is_quick_valid(name):
 def test_a_schema_with_another_keyword_gets_no_quick_check():
     from handoff_lint.data.schemas import _only_quick_keywords
 
-    assert _only_quick_keywords({"type": "object", "properties": {"a": {"type": "string", "pattern": "x", "x-field": "A"}}})
+    assert _only_quick_keywords(
+        {"type": "object", "properties": {"a": {"type": "string", "pattern": "x", "x-field": "A"}}}
+    )
     assert not _only_quick_keywords({"type": "object", "properties": {"a": {"type": "string", "maxLength": 3}}})
     assert not _only_quick_keywords({"properties": {"a": {"format": "email"}}})
 
@@ -102,14 +140,18 @@ def test_a_valid_handoff_or_template_is_checked_without_importing_jsonschema(tmp
     template, whose placeholders are values the template check does not judge."""
     from conftest import VALID_HANDOFF
 
-    text = VALID_HANDOFF if kind == "HANDOFF" else (EXAMPLES / "next-local" / "handoff-template.md").read_text(encoding="utf-8")
+    text = (
+        VALID_HANDOFF
+        if kind == "HANDOFF"
+        else (EXAMPLES / "next-local" / "handoff-template.md").read_text(encoding="utf-8")
+    )
     (tmp_path / "h.md").write_text(text, encoding="utf-8")
     code = (
         "import sys; from pathlib import Path\n"
         "from handoff_lint.checks import structure\n"
         "from handoff_lint.data.config import Config\n"
-        f"from handoff_lint.engine.discover import {kind}, SourceFile\n"
-        "from handoff_lint.engine.source import Source\n"
+        f"from handoff_lint.model.kinds import {kind}, SourceFile\n"
+        "from handoff_lint.model.source import Source\n"
         f"p = Path({str(tmp_path / 'h.md')!r})\n"
         f"found = structure.check(Source(SourceFile(p, 'h.md', {kind}, None), p.read_text()), Config())\n"
         "print(len(found), 'jsonschema' in sys.modules)\n"
@@ -119,14 +161,39 @@ def test_a_valid_handoff_or_template_is_checked_without_importing_jsonschema(tmp
 
 
 CONFIGS = [
-    {}, {"select": ["HL1", "HL201"]}, {"select": ["E501"]}, {"selec": ["HL1"]}, {"select": "HL1"}, {"select": []},
-    {"severity": {"HL201": "warning"}}, {"severity": {"HL201": "fatal"}}, {"severity": {"HL2011": "error"}}, {"severity": {"hl201": "error"}},
-    {"stale-days": 14}, {"stale-days": 0}, {"stale-days": -1}, {"stale-days": True}, {"stale-days": 1.5}, {"stale-days": "14"},
-    {"max-file-size": 1}, {"max-file-size": 0}, {"placeholder-users": ["me"]}, {"placeholder-users": [""]}, {"exclude": ["", "x"]},
-    {"internal-domains": ["corp.example"]}, {"internal-domains": ["corp..example"]}, {"internal-domains": [1]},
-    {"per-file-ignores": {"docs/*": ["HL2"]}}, {"per-file-ignores": {"docs/*": "HL2"}}, {"status-words": {"active": ["Parked"]}},
-    {"status-words": {"limbo": ["Parked"]}}, {"extra-sections": {"handoff": ["Risks"]}}, {"extra-sections": {"memo": ["Risks"]}},
-    {"roots": ["docs/handoffs"]}, {"roots": [""]}, {"select": ["HL1"], "ignore": ["HL109"], "severity": {"HL109": "error"}},
+    {},
+    {"select": ["HL1", "HL201"]},
+    {"select": ["E501"]},
+    {"selec": ["HL1"]},
+    {"select": "HL1"},
+    {"select": []},
+    {"severity": {"HL201": "warning"}},
+    {"severity": {"HL201": "fatal"}},
+    {"severity": {"HL2011": "error"}},
+    {"severity": {"hl201": "error"}},
+    {"stale-days": 14},
+    {"stale-days": 0},
+    {"stale-days": -1},
+    {"stale-days": True},
+    {"stale-days": 1.5},
+    {"stale-days": "14"},
+    {"max-file-size": 1},
+    {"max-file-size": 0},
+    {"placeholder-users": ["me"]},
+    {"placeholder-users": [""]},
+    {"exclude": ["", "x"]},
+    {"internal-domains": ["corp.example"]},
+    {"internal-domains": ["corp..example"]},
+    {"internal-domains": [1]},
+    {"per-file-ignores": {"docs/*": ["HL2"]}},
+    {"per-file-ignores": {"docs/*": "HL2"}},
+    {"status-words": {"active": ["Parked"]}},
+    {"status-words": {"limbo": ["Parked"]}},
+    {"extra-sections": {"handoff": ["Risks"]}},
+    {"extra-sections": {"memo": ["Risks"]}},
+    {"roots": ["docs/handoffs"]},
+    {"roots": [""]},
+    {"select": ["HL1"], "ignore": ["HL109"], "severity": {"HL109": "error"}},
 ]
 
 
@@ -144,7 +211,9 @@ def test_the_quick_check_of_a_configuration_agrees_with_jsonschema(data):
 
 
 def test_a_configured_run_reads_a_valid_file_without_importing_jsonschema(tmp_path):
-    (tmp_path / ".handoff-lint.toml").write_text('select = ["HL2"]\ninternal-domains = ["corp.example"]\n[severity]\nHL201 = "warning"\n')
+    (tmp_path / ".handoff-lint.toml").write_text(
+        'select = ["HL2"]\ninternal-domains = ["corp.example"]\n[severity]\nHL201 = "warning"\n'
+    )
     code = "import sys; from handoff_lint.data.config import load_config; c = load_config(); print(c.select, 'jsonschema' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["['HL2']", "False"]

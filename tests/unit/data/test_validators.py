@@ -15,8 +15,11 @@ NAME = "handoff-2026-11-02-extract-error-patterns.md"
 def test_every_shipped_schema_has_its_compiled_check_and_an_edited_one_is_reported(tmp_path):
     """`--check` fails after a schema is edited, until `python -m handoff_lint.data.validators` has
     compiled it again."""
+
     def check(env=None):
-        return subprocess.run([sys.executable, "-m", "handoff_lint.data.validators", "--check"], capture_output=True, text=True, env=env)
+        return subprocess.run(
+            [sys.executable, "-m", "handoff_lint.data.validators", "--check"], capture_output=True, text=True, env=env
+        )
 
     assert check().returncode == 0, check().stderr
     site = package_copy(tmp_path)
@@ -38,7 +41,17 @@ def test_a_stricter_edited_schema_is_compiled_not_answered_by_the_shipped_check(
     (root / "active" / NAME).write_text(VALID_HANDOFF)
 
     def codes():
-        result = run_cli("check", "--no-cache", "--format", "json", "--select", "HL1", ".", cwd=tmp_path, env={"PYTHONPATH": str(site)})
+        result = run_cli(
+            "check",
+            "--no-cache",
+            "--format",
+            "json",
+            "--select",
+            "HL1",
+            ".",
+            cwd=tmp_path,
+            env={"PYTHONPATH": str(site)},
+        )
         assert result.code in (0, 1), result.stderr
         return [f["code"] for f in json.loads(result.stdout)]
 

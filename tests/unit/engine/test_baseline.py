@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -30,11 +29,13 @@ def test_real_baseline_silences_its_secrets_but_not_new_ones(tmp_path):
     baseline = detect_secrets_scan(tmp_path)
     assert json.loads(baseline.read_text())["results"], "detect-secrets found nothing to baseline"
     before = run_cli("check", "--select", "HL3", "notes.md", cwd=tmp_path)
-    assert before.code == 1 and "HL304" in before.stdout and "HL301" in before.stdout  # the AWS key: our own pattern now
+    assert (
+        before.code == 1 and "HL304" in before.stdout and "HL301" in before.stdout
+    )  # the AWS key: our own pattern now
     after = run_cli("check", "--select", "HL3", "--baseline", ".secrets.baseline", "notes.md", cwd=tmp_path)
     assert after.code == 0, after.stdout
     # a new secret added after the audit is still reported, even on a moved line
-    (tmp_path / "notes.md").write_text(f"intro\n{KEYWORD_LINE}\n\n{AWS_LINE}\npassword = \"Nw9Kx2Qp7Lm4Rt\"\n")
+    (tmp_path / "notes.md").write_text(f'intro\n{KEYWORD_LINE}\n\n{AWS_LINE}\npassword = "Nw9Kx2Qp7Lm4Rt"\n')
     again = run_cli("check", "--select", "HL3", "--baseline", ".secrets.baseline", "notes.md", cwd=tmp_path)
     assert again.code == 1 and [line.split(":")[1] for line in again.stdout.splitlines() if "HL3" in line] == ["5"]
 
@@ -42,7 +43,12 @@ def test_real_baseline_silences_its_secrets_but_not_new_ones(tmp_path):
 def test_hand_audited_entry_silences_our_own_token_rules(tmp_path):
     token = "hf_" + "Zq8Lp0Wm4Nr2Tx6Yv1Bc3Dk5Ej7Fh9Gi0Jk2"[:34]
     (tmp_path / "notes.md").write_text(f"HF_TOKEN={token}\n")
-    entry = {"type": "Hugging Face", "filename": "notes.md", "hashed_secret": hashlib.sha1(token.encode()).hexdigest(), "line_number": 1}
+    entry = {
+        "type": "Hugging Face",
+        "filename": "notes.md",
+        "hashed_secret": hashlib.sha1(token.encode()).hexdigest(),
+        "line_number": 1,
+    }
     (tmp_path / "b.json").write_text(json.dumps({"results": {"notes.md": [entry]}}))
     assert run_cli("check", "--select", "HL3", "notes.md", cwd=tmp_path).code == 1
     assert run_cli("check", "--select", "HL3", "--baseline", "b.json", "notes.md", cwd=tmp_path).code == 0
@@ -61,13 +67,17 @@ def test_real_baseline_of_every_kind_we_detect(tmp_path):
     regex captured: `ghp` of a GitHub token, the header of a private key), the others are not."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("samples", Path(__file__).parents[1] / "checks" / "test_credentials.py")
+    spec = importlib.util.spec_from_file_location(
+        "samples", Path(__file__).parents[1] / "checks" / "test_credentials.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     SAMPLES = module.SAMPLES  # one well-formed sample per detector
 
     names = sorted(SAMPLES)
     (tmp_path / "notes.md").write_text("".join(f"{SAMPLES[name]}\n" for name in names))
+    # more kinds than one rule reports in one file by default (the rest become one summary)
+    (tmp_path / ".handoff-lint.toml").write_text("max-findings-per-rule = 1000\n")
     baseline = detect_secrets_scan(tmp_path)
     audited = {entry["line_number"] for entry in json.loads(baseline.read_text())["results"].get("notes.md", [])}
     assert len(audited) >= 30, "detect-secrets knows most of these kinds"

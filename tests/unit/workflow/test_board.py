@@ -17,7 +17,10 @@ def test_states_priorities_ages_and_responses(handoff_root):
     (handoff_root / "archive" / name).write_text(VALID_HANDOFF.replace("Ready for local model pickup", "Completed"))
     (handoff_root / "responses" / f"2026-11-03-response-to-{name}").write_text(VALID_RESPONSE)
     (handoff_root / "active" / "handoff-2026-11-20-sort-tickets.md").write_text(
-        VALID_HANDOFF.replace("2026-11-02", "2026-11-20").replace("MEDIUM", "HIGH").replace("Ready for local model pickup", "Blocked"))
+        VALID_HANDOFF.replace("2026-11-02", "2026-11-20")
+        .replace("MEDIUM", "HIGH")
+        .replace("Ready for local model pickup", "Blocked")
+    )
     result = run_cli("status", "--format", "json", str(handoff_root), env=TODAY)
     rows = json.loads(result.stdout)
     assert [(r["state"], r["priority"], r["age_days"], r["response"] is not None) for r in rows] == [
@@ -39,7 +42,10 @@ def test_sample_board(tmp_path):
     # the response to a handoff that is in neither folder is on the board too (HL406)
     assert states["handoff-2026-11-17-rename-test-fixtures.md"] == "response to a missing handoff"
     text = run_cli("status", "next-local", cwd=tmp_path, env=TODAY).stdout
-    assert "RESPONSE TO A MISSING HANDOFF (1)" in text and "<- 2026-11-19-response-to-handoff-2026-11-17-rename-test-fixtures.md" in text
+    assert (
+        "RESPONSE TO A MISSING HANDOFF (1)" in text
+        and "<- 2026-11-19-response-to-handoff-2026-11-17-rename-test-fixtures.md" in text
+    )
     coloured = run_cli("status", "--color", "always", "next-local", cwd=tmp_path, env=TODAY).stdout
     assert "\x1b[" in coloured
 
@@ -51,8 +57,21 @@ def test_no_handoff_folder_is_an_error(tmp_path):
 
 def test_a_secret_in_a_title_is_never_shown_in_full(handoff_root):
     secret = "hf_Q7x9LmN2pR4sT6vW8yZ0aB1cD3eF5gH7jK9"
-    text = VALID_HANDOFF.replace("# Local Handoff: Extract error patterns from build logs", f"# Local Handoff: use {secret} and https://bob:hunter2hunter2@example.com")
+    text = VALID_HANDOFF.replace(
+        "# Local Handoff: Extract error patterns from build logs",
+        f"# Local Handoff: use {secret} and https://bob:hunter2hunter2@example.com",
+    )
     (handoff_root / "active" / "handoff-2026-11-02-use-token.md").write_text(text)
     for args in ([], ["--format", "json"]):
         shown = run_cli("status", *args, str(handoff_root)).stdout
         assert "use " in shown and secret not in shown and secret[3:15] not in shown and "hunter2" not in shown
+
+
+def test_the_columns_line_up(tmp_path):
+    """Every title starts in one column, whatever the file name's or the priority's length."""
+    shutil.copytree(EXAMPLES / "next-local", tmp_path / "next-local")
+    text = run_cli("status", "next-local", cwd=tmp_path, env=TODAY).stdout
+    rows = [line for line in text.splitlines() if line.startswith("  ") and "<-" not in line]
+    titles = {"Summarise design review notes", "Tag changelog entries", "Normalise CSV exports", "Classify test flakes"}
+    starts = {line.index(title) for line in rows for title in titles if title in line}
+    assert len(rows) >= 8 and len(starts) == 1, text

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import VALID_HANDOFF, git, run_cli
+from pathlib import Path
+
+from conftest import VALID_HANDOFF, git, hook_runs_this_checkout, run_cli
 
 HANDOFF = "models/next-local/active/handoff-2026-11-02-extract-error-patterns.md"
 
@@ -52,3 +54,26 @@ def test_a_kept_legacy_hook_still_runs_first(git_repo):
     (git_repo / "block").unlink()
     passed = git("commit", "-m", "x", cwd=git_repo, check=False)
     assert passed.returncode == 0 and "legacy ran" in passed.stderr, passed.stderr
+
+
+def test_the_pre_push_hook_installs_beside_the_pre_commit_hook_and_keeps_a_foreign_one(git_repo):
+    hooks = git_repo / ".git" / "hooks"
+    assert run_cli("install-hook", cwd=git_repo).code == 0
+    (hooks / "pre-push").write_text('#!/bin/sh\ncat > "$(dirname "$0")/../legacy-saw"\n')
+    (hooks / "pre-push").chmod(0o755)
+    refused = run_cli("install-hook", "--pre-push", cwd=git_repo)
+    assert refused.code == 2 and "pre-push.legacy" in refused.stderr
+    assert run_cli("install-hook", "--pre-push", "--force", cwd=git_repo).code == 0
+    hook_runs_this_checkout(hooks / "pre-push")
+    assert "handoff-lint: a plain git pre-push hook" in (hooks / "pre-push").read_text()
+    assert "handoff-lint: a plain git pre-commit hook" in (hooks / "pre-commit").read_text()  # untouched
+    assert (hooks / "pre-push.legacy").read_text().startswith("#!/bin/sh\ncat")
+    # the kept hook runs first and reads git's lines too (the hook reads them once, for both)
+    remote = git_repo.parent / "remote.git"
+    git("init", "-q", "--bare", str(remote), cwd=git_repo.parent)
+    source = str(Path(__file__).resolve().parents[3] / "src")
+    pushed = git("push", str(remote), "main", cwd=git_repo, env={"PYTHONPATH": source}, check=False)
+    head = git("rev-parse", "HEAD", cwd=git_repo).stdout.strip()
+    saw = (git_repo / ".git" / "legacy-saw").read_text().split()
+    assert saw == ["refs/heads/main", head, "refs/heads/main", "0" * 40]
+    assert pushed.returncode == 0, pushed.stderr

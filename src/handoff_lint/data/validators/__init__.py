@@ -3,7 +3,8 @@
 fastjsonschema compiles a schema to Python code; importing it and compiling took about 15 ms of
 every run that validates a document, a third of a commit's own checks. Its documented
 ``compile_to_code`` writes that code out instead: the modules beside this one are its output
-for each schema as shipped (handoff, response, the handoff template, the configuration), kept
+for each schema as shipped (each protocol's handoff, response and handoff template, the
+configuration), kept
 under a digest of the very schema body compiled. :func:`shipped` hands one out only for a body
 of that digest; any other (an edited schema, a team's own status words or sections) is
 compiled at run time as before. ``python -m handoff_lint.data.validators`` writes the modules again
@@ -19,10 +20,13 @@ from handoff_lint.hashing import blake2b
 
 # digest of the schema body -> module of this package (written by __main__.py)
 SHIPPED = {
-    "67a87e197dc298576ba1439a13ea5eae": "handoff",
-    "3a50c5b4744b831acbddf7679cab98de": "handoff_template",
+    "2d18f2cc0a703e6e95d6bebaa6162cc3": "handoff",
+    "37e7fb2c6cade9e0a4675f9b906a6521": "handoff_template",
     "deed649c6eaa726f0cdcd1d3fddef936": "response",
-    "b1720df124b914766dbab2b5dbf244ee": "config",
+    "e6fb7db41eb5aa4d40ebc51218fad516": "next_larger_handoff",
+    "bf2510cc588a829a717871d3bd9e3f39": "next_larger_handoff_template",
+    "1008ee5199f22e3aa88f6df37e04f3b6": "next_larger_response",
+    "0354448f17fa1029d4da7a9eddee654c": "config",
 }
 
 

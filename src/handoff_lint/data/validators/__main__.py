@@ -18,6 +18,9 @@ VARIANTS = {
     "handoff": ("handoff", (), (), ()),
     "handoff_template": ("handoff", (), (), TEMPLATE_FREE),
     "response": ("response", (), (), ()),
+    "next_larger_handoff": ("next-larger-handoff", (), (), ()),
+    "next_larger_handoff_template": ("next-larger-handoff", (), (), TEMPLATE_FREE),
+    "next_larger_response": ("next-larger-response", (), (), ()),
     "config": ("config", (), (), ()),
 }
 IMPORT = "from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException\n"

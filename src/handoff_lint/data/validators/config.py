@@ -10,7 +10,8 @@ REGEX_PATTERNS = {
     '^(ALL|[Hh][Ll][0-9]{0,3})$': re.compile('^(ALL|[Hh][Ll][0-9]{0,3})\\Z'),
     '^HL[0-9]{3}$': re.compile('^HL[0-9]{3}\\Z'),
     '^[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*$': re.compile('^[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\Z'),
-    '\\S': re.compile('\\S')
+    '\\S': re.compile('\\S'),
+    '^[a-z0-9][a-z0-9-]*$': re.compile('^[a-z0-9][a-z0-9-]*\\Z')
 }
 
 NoneType = type(None)
@@ -140,6 +141,11 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 if isinstance(data__perfileignores_value_item, str):
                                     if not REGEX_PATTERNS['^(ALL|[Hh][Ll][0-9]{0,3})$'].search(data__perfileignores_value_item):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".per-file-ignores.{data__perfileignores_key}[{data__perfileignores_value_x}]".format(**locals()) + " must match pattern ^(ALL|[Hh][Ll][0-9]{0,3})$")
+        if "privacy-outside" in data_keys:
+            data_keys.remove("privacy-outside")
+            data__privacyoutside = data["privacy-outside"]
+            if not (isinstance(data__privacyoutside, str) and data__privacyoutside == 'markdown' or isinstance(data__privacyoutside, str) and data__privacyoutside == 'all' or isinstance(data__privacyoutside, str) and data__privacyoutside == 'none'):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".privacy-outside must be one of ['markdown', 'all', 'none']")
         if "stale-days" in data_keys:
             data_keys.remove("stale-days")
             data__staledays = data["stale-days"]
@@ -253,6 +259,83 @@ def validate(data, custom_formats={}, name_prefix=None):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".extra-sections.response[{data__extrasections__response_x}]".format(**locals()) + " must match pattern \\S")
                 if data__extrasections_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".extra-sections must not contain "+str(data__extrasections_keys)+" properties")
+        if "protocols" in data_keys:
+            data_keys.remove("protocols")
+            data__protocols = data["protocols"]
+            if not isinstance(data__protocols, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".protocols must be object")
+            data__protocols_is_dict = isinstance(data__protocols, dict)
+            if data__protocols_is_dict:
+                data__protocols_keys = set(data__protocols.keys())
+                for data__protocols_key in data__protocols_keys:
+                    if data__protocols_key not in []:
+                        data__protocols_value = data__protocols.get(data__protocols_key)
+                        if not isinstance(data__protocols_value, (dict)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".protocols.{data__protocols_key}".format(**locals()) + " must be object")
+                        data__protocols_value_is_dict = isinstance(data__protocols_value, dict)
+                        if data__protocols_value_is_dict:
+                            data__protocols_value__missing_keys = set(['folders', 'handoff']) - data__protocols_value.keys()
+                            if data__protocols_value__missing_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".protocols.{data__protocols_key}".format(**locals()) + " must contain ")
+                            data__protocols_value_keys = set(data__protocols_value.keys())
+                            if "folders" in data__protocols_value_keys:
+                                data__protocols_value_keys.remove("folders")
+                                data__protocols_value__folders = data__protocols_value["folders"]
+                                if not isinstance(data__protocols_value__folders, (list, tuple)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".protocols.{data__protocols_key}.folders".format(**locals()) + " must be array")
+                                data__protocols_value__folders_is_list = isinstance(data__protocols_value__folders, (list, tuple))
+                                if data__protocols_value__folders_is_list:
+                                    data__protocols_value__folders_len = len(data__protocols_value__folders)
+                                    if data__protocols_value__folders_len < 1:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".protocols.{data__protocols_key}.folders".format(**locals()) + " must contain at least 1 items")
+                                    for data__protocols_value__folders_x, data__protocols_value__folders_item in enumerate(data__protocols_value__folders):
+                                        if not isinstance(data__protocols_value__folders_item, (str)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".protocols.{data__protocols_key}.folders[{data__protocols_value__folders_x}]".format(**locals()) + " must be string")
+                                        if isinstance(data__protocols_value__folders_item, str):
+                                            data__protocols_value__folders_item_len = len(data__protocols_value__folders_item)
+                                            if data__protocols_value__folders_item_len < 1:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".protocols.{data__protocols_key}.folders[{data__protocols_value__folders_x}]".format(**locals()) + " must be longer than or equal to 1 characters")
+                            if "template-title" in data__protocols_value_keys:
+                                data__protocols_value_keys.remove("template-title")
+                                data__protocols_value__templatetitle = data__protocols_value["template-title"]
+                                if not isinstance(data__protocols_value__templatetitle, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".protocols.{data__protocols_key}.template-title".format(**locals()) + " must be string")
+                                if isinstance(data__protocols_value__templatetitle, str):
+                                    data__protocols_value__templatetitle_len = len(data__protocols_value__templatetitle)
+                                    if data__protocols_value__templatetitle_len < 1:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".protocols.{data__protocols_key}.template-title".format(**locals()) + " must be longer than or equal to 1 characters")
+                            if "handoff" in data__protocols_value_keys:
+                                data__protocols_value_keys.remove("handoff")
+                                data__protocols_value__handoff = data__protocols_value["handoff"]
+                                if not isinstance(data__protocols_value__handoff, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".protocols.{data__protocols_key}.handoff".format(**locals()) + " must be string")
+                                if isinstance(data__protocols_value__handoff, str):
+                                    data__protocols_value__handoff_len = len(data__protocols_value__handoff)
+                                    if data__protocols_value__handoff_len < 1:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".protocols.{data__protocols_key}.handoff".format(**locals()) + " must be longer than or equal to 1 characters")
+                            if "response" in data__protocols_value_keys:
+                                data__protocols_value_keys.remove("response")
+                                data__protocols_value__response = data__protocols_value["response"]
+                                if not isinstance(data__protocols_value__response, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".protocols.{data__protocols_key}.response".format(**locals()) + " must be string")
+                                if isinstance(data__protocols_value__response, str):
+                                    data__protocols_value__response_len = len(data__protocols_value__response)
+                                    if data__protocols_value__response_len < 1:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".protocols.{data__protocols_key}.response".format(**locals()) + " must be longer than or equal to 1 characters")
+                            if data__protocols_value_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".protocols.{data__protocols_key}".format(**locals()) + " must not contain "+str(data__protocols_value_keys)+" properties")
+                data__protocols_len = len(data__protocols)
+                if data__protocols_len != 0:
+                    data__protocols_property_names = True
+                    for data__protocols_key in data__protocols:
+                        try:
+                            if isinstance(data__protocols_key, str):
+                                if not REGEX_PATTERNS['^[a-z0-9][a-z0-9-]*$'].search(data__protocols_key):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".protocols must match pattern ^[a-z0-9][a-z0-9-]*$")
+                        except (JsonSchemaValueException, JsonSchemaValuesException):
+                            data__protocols_property_names = False
+                    if not data__protocols_property_names:
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".protocols must be named by propertyName definition")
         if "strict" in data_keys:
             data_keys.remove("strict")
             data__strict = data["strict"]

@@ -6,7 +6,7 @@ from handoff_lint.data.validators import JsonSchemaValueException, JsonSchemaVal
 
 
 REGEX_PATTERNS = {
-    '^[Ll][Oo][Cc][Aa][Ll] +[Hh][Aa][Nn][Dd][Oo][Ff][Ff] *: *\\S': re.compile('^[Ll][Oo][Cc][Aa][Ll] +[Hh][Aa][Nn][Dd][Oo][Ff][Ff] *: *\\S'),
+    '^[Ll][Oo][Cc][Aa][Ll] +[Hh][Aa][Nn][Dd][Oo][Ff][Ff] *(?::|[-–—] ) *\\S': re.compile('^[Ll][Oo][Cc][Aa][Ll] +[Hh][Aa][Nn][Dd][Oo][Ff][Ff] *(?::|[-–—] ) *\\S'),
     '\\S': re.compile('\\S')
 }
 
@@ -27,8 +27,8 @@ def validate(data, custom_formats={}, name_prefix=None):
             if not isinstance(data__title, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be string")
             if isinstance(data__title, str):
-                if not REGEX_PATTERNS['^[Ll][Oo][Cc][Aa][Ll] +[Hh][Aa][Nn][Dd][Oo][Ff][Ff] *: *\\S'].search(data__title):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must match pattern ^[Ll][Oo][Cc][Aa][Ll] +[Hh][Aa][Nn][Dd][Oo][Ff][Ff] *: *\\S")
+                if not REGEX_PATTERNS['^[Ll][Oo][Cc][Aa][Ll] +[Hh][Aa][Nn][Dd][Oo][Ff][Ff] *(?::|[-–—] ) *\\S'].search(data__title):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must match pattern ^[Ll][Oo][Cc][Aa][Ll] +[Hh][Aa][Nn][Dd][Oo][Ff][Ff] *(?::|[-\u2013\u2014] ) *\\S")
         if "metadata" in data_keys:
             data_keys.remove("metadata")
             data__metadata = data["metadata"]

@@ -1,0 +1,39 @@
+"""What a run's findings come to: errors, warnings and suppressed counts, the summary line, and
+the exit code (ruff's: 0 clean or warnings only, 1 findings), shared by ``check`` and ``history``."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from handoff_lint.cli.app import EXIT_CLEAN, EXIT_FINDINGS, plural
+
+
+class Tally(NamedTuple):
+    errors: int
+    warnings: int
+    suppressed: int
+
+    @classmethod
+    def of(cls, findings, suppressed: int) -> Tally:
+        """A finding a comment suppresses is shown (each format its way), and fails nothing."""
+        errors = sum(f.severity == "error" and not f.suppressed for f in findings)
+        return cls(errors, len(findings) - suppressed - errors, suppressed)
+
+
+def summary(tally: Tally, read: str, notes: str = "") -> str:
+    """``Found ... in <read>.`` (then ``notes``) or ``All checks passed (<read> checked).``, and a
+    line for the findings comments suppressed: a comment that hides a finding is never silent."""
+    if tally.errors or tally.warnings:
+        text = f"Found {plural(tally.errors, 'error')} and {plural(tally.warnings, 'warning')} in {read}.\n" + notes
+    else:
+        text = f"All checks passed ({read} checked).\n"
+    if tally.suppressed:
+        text += (
+            f"{plural(tally.suppressed, 'finding')} suppressed by comments in the files "
+            "(listed by --format json, sarif, github and junit; see 'inline-suppress').\n"
+        )
+    return text
+
+
+def exit_code(tally: Tally, exit_zero: bool, warnings_as_errors: bool) -> int:
+    return EXIT_FINDINGS if not exit_zero and (tally.errors or (warnings_as_errors and tally.warnings)) else EXIT_CLEAN

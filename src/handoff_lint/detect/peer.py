@@ -1,0 +1,159 @@
+"""detect-secrets as a second opinion: its enabled plugins over candidate lines, and the value
+it stores for a secret in a baseline (so a `.secrets.baseline` drops what it lists)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from typing import NamedTuple
+
+from handoff_lint.data.rules_data import load_table
+from handoff_lint.detect.judge import (
+    TOKEN_CHARS,
+    in_token_format,
+    is_placeholder,
+    name_may_hold_secret,
+    value_is_literal,
+)
+from handoff_lint.detect.patterns import Hit
+
+
+@lru_cache(maxsize=1)
+def _plugin_names() -> tuple[str, ...]:
+    return tuple(load_table("credentials")["detect-secrets"]["plugins"])
+
+
+@lru_cache(maxsize=1)
+def _judged_by_ours() -> frozenset[str]:
+    return frozenset(load_table("credentials")["detect-secrets"]["judged-by-our-patterns"])
+
+
+class _Peer(NamedTuple):
+    plugins: tuple  # detect-secrets' plugin objects we run
+    scan_line: Callable  # (plugin, line, context) -> its secrets on the line, its own filters applied
+    kept: Callable  # (plugin, line, context, secret) -> does no line filter drop it?
+    snippet: Callable  # the line as detect-secrets' context
+
+
+@lru_cache(maxsize=1)
+def _peer() -> _Peer:
+    """detect-secrets, set up once per process: its global settings given our plugins (less those
+    whose format our own pattern judges, more strictly: running them only to drop their findings
+    cost time), and its filters built once. Its ``scan_line`` does both again for every line
+    (``transient_settings`` around it rebuilt every plugin per text: 40% of a real folder's run);
+    this is the same loop over the same plugins and filters (detect_secrets.core.scan)."""
+    from detect_secrets.core import scan
+    from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
+    from detect_secrets.settings import get_settings
+    from detect_secrets.util.code_snippet import get_code_snippet
+
+    ours = _judged_by_ours()
+    running = {
+        cls.__name__ for secret_type, cls in get_mapping_from_secret_type_to_class().items() if secret_type not in ours
+    }
+    settings = get_settings()
+    settings.configure_plugins([{"name": name} for name in _plugin_names() if name in running])
+    settings.disable_filters("detect_secrets.filters.common.is_invalid_file")  # as scan_line does
+    scan.get_plugins.cache_clear()
+    scan.get_filters.cache_clear()
+    plugins = tuple(scan.get_plugins())
+
+    def scan_line(plugin, line: str, context):
+        return scan._scan_line(
+            plugin=plugin,
+            filename="adhoc-string-scan",
+            line=line,
+            line_number=0,
+            enable_eager_search=True,
+            context=context,
+        )
+
+    def kept(plugin, line: str, context, secret) -> bool:
+        return not scan._is_filtered_out(
+            required_filter_parameters=["context"],
+            filename=secret.filename,
+            secret=secret.secret_value,
+            plugin=plugin,
+            line=line,
+            context=context,
+        )
+
+    return _Peer(plugins, scan_line, kept, lambda line: get_code_snippet(lines=[line], line_number=1))
+
+
+def detect_secrets_hits(lines: list[str]) -> list[list[Hit]]:
+    """For each line, what detect-secrets' enabled plugins find on it."""
+    peer = _peer()
+    found: list[list[Hit]] = []
+    for line in lines:
+        hits = []
+        context = peer.snippet(line)
+        for plugin in peer.plugins:
+            for secret in peer.scan_line(plugin, line, context):
+                if not peer.kept(plugin, line, context, secret):
+                    continue
+                hit = _hit(line, secret)
+                if hit is not None:
+                    hits.append(hit)
+        found.append(hits)
+    return found
+
+
+def _hit(line: str, secret) -> Hit | None:
+    """What detect-secrets found, as a hit on ``line``: the whole token around a partial capture,
+    placeholders and names that say no secret dropped."""
+    raw = secret.secret_value or ""
+    value = raw.strip(" \t\"'=:")  # Artifactory's capture holds its delimiters
+    start = line.find(value)
+    if not value or start == -1:
+        return None
+    end = start + len(value)
+    keyword = secret.type == "Secret Keyword"
+    if not keyword:  # a plugin may capture only part of the token (`glpat` of glpat-...)
+        while start > 0 and line[start - 1] in TOKEN_CHARS:
+            start -= 1
+        while end < len(line) and line[end] in TOKEN_CHARS:
+            end += 1
+    if is_placeholder(line[start:end], assigned=keyword):
+        return None
+    quote = line[start - 1 : start] if line[start - 1 : start] in ("'", '"', "`") else ""
+    if keyword and (
+        in_token_format(line[start:end])
+        or not name_may_hold_secret(line[:start])
+        or not value_is_literal(line[start:end], quote)
+    ):
+        return None  # judged as our own assignments are: no phrase, reference or code
+    code = "HL304" if keyword else "HL305"
+    return Hit(start, end, code, f"{secret.type.lower()} (detect-secrets)", line[start:end], 0 if keyword else 4, raw)
+
+
+def baseline_hash(hit: Hit) -> str:
+    """SHA-1 of what detect-secrets stores for this secret in a baseline: what its plugin's
+    regular expression captured (``ghp`` of a GitHub token, the header of a private key), else
+    the secret itself."""
+    import hashlib  # only for a text that holds a secret: OpenSSL's import is not free
+
+    return hashlib.sha1((hit.stored or detect_secrets_value(hit.secret)).encode("utf-8")).hexdigest()
+
+
+def detect_secrets_value(secret: str) -> str:
+    """What detect-secrets (all its format plugins, as a default ``detect-secrets scan`` runs
+    them) stores for ``secret``: of the plugin matches in it, the longest, and of that match what
+    ``findall`` returns (its first non-empty group, else the match); ``secret`` when none matches."""
+    best: tuple[int, str] | None = None
+    for plugin in _format_plugins():
+        for regex in plugin.denylist:
+            for match in regex.finditer(secret):
+                value = next((group for group in match.groups() if group), match.group(0))
+                if value and (best is None or match.end() - match.start() > best[0]):
+                    best = (match.end() - match.start(), value)
+    return best[1] if best else secret
+
+
+@lru_cache(maxsize=1)
+def _format_plugins() -> tuple:
+    from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
+    from detect_secrets.plugins.base import RegexBasedDetector
+
+    classes = get_mapping_from_secret_type_to_class().values()
+    return tuple(cls() for cls in sorted(classes, key=lambda c: c.__name__) if issubclass(cls, RegexBasedDetector))
