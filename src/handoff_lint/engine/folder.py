@@ -22,7 +22,7 @@ from handoff_lint.engine import suppress
 from handoff_lint.engine.checkset import CheckSet
 from handoff_lint.engine.discover import absolute, cache_kind
 from handoff_lint.findings import Finding
-from handoff_lint.model.kinds import HANDOFF, RESPONSE, SKIPPED, SourceFile, classify, display_path, inside
+from handoff_lint.model.kinds import HANDOFF, RESPONSE, SKIPPED, SourceFile, classify, configured, display_path, inside
 
 
 def folder_findings(
@@ -47,20 +47,21 @@ def folder_findings(
     from handoff_lint.show import shown
 
     checks = CheckSet.selected(suppress.family_wanted(config), FOLDER_CHECKS)
+    configured_roots = configured(config)
     walked_dirs = [absolute(p) for p in walked if os.path.isdir(p)]  # as discovery resolved them
     named: dict[Path, set[str]] = {}  # root -> stems of the handoffs of the run, and of those gone
     for file in files:
         if file.kind == HANDOFF and file.root is not None:
             named.setdefault(file.root, set()).add(stem(file.absolute or str(file.path)))
     for path in gone:
-        kind, root = classify(Path(path))
+        kind, root = classify(Path(path), configured_roots)
         if kind == HANDOFF and root is not None:
             named.setdefault(root, set()).add(stem(path))
     # the roots of the run's files, of the folders it walked (an empty root may hold a linked or
     # unreadable folder: reported, see FolderIndex.problems), and of the handoffs it deletes
     roots = sorted(
         {file.root for file in files if file.root is not None and file.kind != SKIPPED}
-        | {root for root in map(_root_of, walked_dirs) if root is not None}
+        | {root for root in (_root_of(folder, configured_roots) for folder in walked_dirs) if root is not None}
         | set(named)
     )
     if not checks or not roots:
@@ -112,11 +113,11 @@ def folder_findings(
     return kept
 
 
-def _root_of(folder: str) -> Path | None:
-    """The handoff root a walked folder is, or lies in."""
+def _root_of(folder: str, roots: frozenset[Path]) -> Path | None:
+    """The handoff root a walked folder is, or lies in (``roots``: the configured ones)."""
     from handoff_lint.model.kinds import place_of
 
-    return place_of(folder)[1]
+    return place_of(folder, roots)[1]
 
 
 class _Scans:

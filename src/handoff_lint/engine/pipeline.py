@@ -25,7 +25,7 @@ from handoff_lint.engine.discover import cache_kind, discover, from_blobs
 from handoff_lint.engine.folder import folder_findings
 from handoff_lint.engine.guard import Guard
 from handoff_lint.findings import Finding, printable
-from handoff_lint.model.kinds import SKIPPED, UNCLASSIFIED, SourceFile, classify, display_path
+from handoff_lint.model.kinds import SKIPPED, UNCLASSIFIED, SourceFile, classify, configured, display_path
 from handoff_lint.reading import decode, read_text
 
 PARALLEL_MIN_FILES = 200  # below this many texts to check in full, one process is faster
@@ -67,15 +67,16 @@ def run(
     guard = Guard(config)
     excluded = guard.watch_exclusion(config.paths.excluded if config.exclude else None)
     virtual: list[SourceFile] = []
+    roots = configured(config)  # the configured handoff roots, passed down as a value
     if stdin is not None:  # standard input, as if it were the file at stdin[0]
         path = Path(os.path.abspath(stdin[0]))
         blobs = {path: stdin[1]}
-        files = virtual = [SourceFile(path, printable(display_path(path)), *classify(path), str(path))]
+        files = virtual = [SourceFile(path, printable(display_path(path)), *classify(path, roots), str(path))]
         missing = []
     elif blobs is None:
-        files, missing = discover(paths, excluded) if excluded else discover(paths)
+        files, missing = discover(paths, excluded or (lambda path: False), roots)
     else:
-        files, missing = from_blobs(blobs, excluded), []
+        files, missing = from_blobs(blobs, excluded, roots), []
     outcome = Outcome(missing_paths=missing)
     work = [file for file in files if file.kind != SKIPPED]
     guard.watch_files(work)
@@ -133,19 +134,21 @@ def run(
         if result.scan is not None:
             scans[file.absolute] = (result.scan, result.secrets)
     staged = blobs is not None and not virtual  # --staged: the folder is read as the index holds it
-    raw.extend(
-        folder_findings(
-            files,
-            paths if blobs is None else [],
-            config,
-            outcome,
-            scans if blobs is None or virtual else {},
-            cache,
-            gone,
-            virtual,
-            staged,
-        )
+    found_in_folders = folder_findings(
+        files,
+        paths if blobs is None else [],
+        config,
+        outcome,
+        scans if blobs is None or virtual else {},
+        cache,
+        gone,
+        virtual,
+        staged,
     )
+    raw.extend(found_in_folders)
+    # the files the folder checks report on beyond those the run read (the response of a handoff
+    # a commit deletes) are files the summary counts: "1 error in 0 files" reads as a bug
+    outcome.files_checked += len({finding.path for finding in found_in_folders} - {file.display for file in work})
     if cache is not None:
         cache.save()
     outcome.findings = _shown_by_run(suppress.apply(raw, config), known)
