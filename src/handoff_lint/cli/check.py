@@ -165,8 +165,26 @@ def check(
         config = settings(explicit=config_file, isolated=isolated)
     except ConfigError as error:
         return fail(str(error))
+    from handoff_lint.engine import roots as root_finding
+    from handoff_lint.model.kinds import configured
+
+    if stdin is not None and stdin[0] != "-":  # against the working folder, then the repository's top
+        landed, rooted = root_finding.stdin_path(stdin[0], configured(config))
+        if not rooted:  # never a silent downgrade to the privacy and credential checks
+            where = shown_path(stdin[0])
+            click.echo(
+                f"handoff-lint: warning: checked as an ordinary file: no handoff root contains {where}", err=True
+            )
+        stdin = (str(landed), b"")
     if stdin is not None:  # at most one byte over the limit is read: more is too large (HL004), whatever follows
         stdin = (stdin[0], _read_bounded(click.get_binary_stream("stdin"), config.max_file_size + 1))
+    asked = paths or ["."]  # the folders said to hold no handoff folder when they hold none
+    if not paths and not staged and stdin is None:  # from any folder of a repository: its handoff roots too
+        paths, found = root_finding.default_paths(configured(config))
+        if found:
+            asked = []
+            names = ", ".join(shown_path(os.path.relpath(root)) for root in found)
+            click.echo(f"handoff-lint: note: no handoff folder in .; checking the repository's: {names}", err=True)
     from handoff_lint.touch import name_folders
 
     name_folders(paths or ["."])  # a handoff root outside the repository may not lead out of these
@@ -246,10 +264,11 @@ def check(
     for message in outcome.internal_errors:
         click.echo(f"handoff-lint: error: {message}", err=True)
     tally = Tally.of(outcome.findings, outcome.suppressed)
-    lonely = [] if staged or stdin else _without_handoff_folder(paths or ["."], outcome)
-    for folder in lonely:  # ruff's "No Python files found": a warning, exit 0, no success
+    lonely = [] if staged or stdin else _without_handoff_folder(asked, outcome, configured(config))
+    for folder in lonely:  # ruff's "No Python files found": a warning, exit 0 (1 with --warnings-as-errors)
         click.echo(
-            f"handoff-lint: warning: no handoff folder in {shown_path(folder)} (a folder holding handoff-template.md, or two of active/, responses/, archive/)",
+            f"handoff-lint: {'error' if warnings_as_errors else 'warning'}: no handoff folder in {shown_path(folder)} (a folder holding handoff-template.md, or two of active/, responses/, archive/)"
+            + _elsewhere(folder, configured(config)),
             err=True,
         )
     if not outcome.files_checked and not staged and not stdin and not outcome.findings:
@@ -262,6 +281,8 @@ def check(
         (sys.stderr if output_file else stdout).write(summary(tally, plural(outcome.files_checked, "file"), notes))
     if outcome.missing_paths or outcome.internal_errors:
         return EXIT_ERROR
+    if lonely and warnings_as_errors:  # a mistyped path in CI must not stay green
+        return EXIT_FINDINGS
     return exit_code(tally, exit_zero, warnings_as_errors)
 
 
@@ -284,7 +305,7 @@ def shown_path(path: str) -> str:
     return printable(os.fsdecode(path))
 
 
-def _without_handoff_folder(paths, outcome) -> list[str]:
+def _without_handoff_folder(paths, outcome, roots) -> list[str]:
     """The folders given that hold no handoff folder, lie in none and hold no file of one."""
     from pathlib import Path
 
@@ -292,19 +313,32 @@ def _without_handoff_folder(paths, outcome) -> list[str]:
 
     lonely = []
     for path in paths:
-        if not os.path.isdir(path) or classify(Path(path) / "_")[1] is not None:
+        if not os.path.isdir(path) or classify(Path(path) / "_", roots)[1] is not None:
             continue
         if not any(inside(root, [os.path.abspath(path)]) for root in outcome.roots):
             lonely.append(path)
     return lonely
 
 
+def _elsewhere(folder: str, roots) -> str:
+    """For a folder of a repository that holds no handoff folder: the repository's, if any."""
+    from handoff_lint.engine.roots import repository_roots, repository_top
+
+    top = repository_top(folder)
+    found = repository_roots(top, roots) if top is not None else []
+    if not found:
+        return ""
+    return "; the repository's: " + ", ".join(shown_path(os.path.relpath(root)) for root in found)
+
+
 def _fix(paths: list[str], config, preview: bool) -> int:
     """Plan the lifecycle fixes; print them (``--diff``) or apply them (``--fix``)."""
     from handoff_lint.engine.discover import discover
+    from handoff_lint.model.kinds import configured
     from handoff_lint.workflow import fixes
 
-    files, _missing = discover(paths, config.paths.excluded) if config.exclude else discover(paths)
+    excluded = config.paths.excluded if config.exclude else (lambda path: False)
+    files, _missing = discover(paths, excluded, configured(config))
     plan = fixes.plan_for(files, paths, config)
     for reason in plan.refused:
         click.echo(f"handoff-lint: warning: {reason}", err=True)
