@@ -155,8 +155,11 @@ def respond_command(handoff: Path, author: str) -> int:
 @click.argument("folder", required=False, default="models/next-local", type=click.Path(file_okay=False, path_type=Path))
 def init_command(folder: Path) -> int:
     """Create a handoff folder (active/, responses/, archive/, examples/, README.md,
-    handoff-template.md) and print the pre-commit configuration that checks it."""
-    from handoff_lint.workflow.scaffold import ScaffoldError, init, pre_commit_snippet
+    handoff-template.md) and set up the checks of it: in a repository whose
+    .pre-commit-config.yaml has the handoff-lint hooks, their patterns are extended to the new
+    folder (and a `roots` list in the settings names it); otherwise the configuration to paste is
+    printed."""
+    from handoff_lint.workflow.scaffold import ScaffoldError, init
 
     _named(folder)
     try:
@@ -167,5 +170,36 @@ def init_command(folder: Path) -> int:
         click.echo(f"created {_shown_path(path)}")
     if not made:
         click.echo(f"{_shown_path(folder)} is already a complete handoff folder")
-    click.echo("\n" + pre_commit_snippet(folder))
+    return _set_up(folder)
+
+
+def _set_up(folder: Path) -> int:
+    """After ``init``: extend the repository's hooks and ``roots`` to ``folder``, or print the
+    snippet that checks every handoff root of the repository."""
+    from handoff_lint.engine.roots import repository_roots, repository_top
+    from handoff_lint.model.kinds import configured
+    from handoff_lint.show import shown
+    from handoff_lint.touch import TouchError
+    from handoff_lint.workflow import hook_config
+    from handoff_lint.workflow.scaffold import from_top, pre_commit_snippet
+
+    config = _config()
+    top = repository_top(folder)
+    changes = []
+    try:
+        if top is not None and hook_config.has_hooks(top):
+            changes.append(hook_config.extend_pre_commit(top, from_top(folder)))
+        else:
+            others = () if top is None else tuple(repository_roots(top, configured(config)))
+            click.echo("\n" + pre_commit_snippet(folder, others))
+        if config.source is not None:
+            from handoff_lint.data.config import find_config
+
+            found = find_config(config.source.parent)
+            change = hook_config.extend_roots(*found, folder) if found is not None else None
+            changes += [change] if change is not None else []
+    except (OSError, UnicodeDecodeError, TouchError) as error:
+        return fail(f"the configuration was not extended: {error}")
+    for change in changes:
+        click.echo(shown(change.message, 4000))
     return EXIT_CLEAN

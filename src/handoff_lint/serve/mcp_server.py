@@ -91,7 +91,9 @@ def new_handoff(title: str, priority: str, constraints: list[str], author: str, 
     config = _config()
     today = config.today
     try:
-        made = write_handoff(find_root(resolve(root, base), configured(config)), title, today, author, priority.upper(), chosen)
+        made = write_handoff(
+            find_root(resolve(root, base), configured(config)), title, today, author, priority.upper(), chosen
+        )
     except ScaffoldError as error:
         raise refuse(str(error)) from None
     return {"written": _shown_path(made)}
@@ -116,11 +118,10 @@ def respond(handoff: str, author: str, *, base: str) -> dict:
 
 def status(root: str, *, base: str) -> list[dict]:
     from handoff_lint.model.index import build
+    from handoff_lint.model.kinds import configured
     from handoff_lint.touch import TouchError, check_root
     from handoff_lint.workflow import board
     from handoff_lint.workflow.scaffold import ScaffoldError, find_root
-
-    from handoff_lint.model.kinds import configured
 
     config = _config()
     try:

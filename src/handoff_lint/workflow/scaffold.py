@@ -210,23 +210,26 @@ def init(folder: Path) -> list[Path]:
     return made
 
 
-def pre_commit_snippet(folder: Path) -> str:
-    """The pre-commit configuration that checks ``folder``, as it works when pasted: a local
-    hook running the handoff-lint this machine has (no release to name a ``rev:`` of), ``files:``
-    matching the folder as pre-commit names it (relative to the repository's top), and the
-    privacy hook kept off the folder so no finding is reported twice."""
-    import os
-    import re as regex
-
+def from_top(folder: Path) -> str:
+    """``folder`` as pre-commit names it: relative to the repository's top, ``/`` separators
+    (outside a repository: as given)."""
     absolute = Path(os.path.abspath(folder))
     top = work_tree(absolute if absolute.is_dir() else Path.cwd()) or Path.cwd()
     try:
-        relative = absolute.resolve().relative_to(top.resolve()).as_posix()
+        return absolute.resolve().relative_to(top.resolve()).as_posix()
     except ValueError:  # outside the repository: as given
-        relative = folder.as_posix()
-    pattern = (
-        "'^" + regex.escape(relative.strip("/")).replace("\\/", "/").replace("'", "''") + "/'"
-    )  # YAML single-quoted
+        return folder.as_posix()
+
+
+def pre_commit_snippet(folder: Path, others: tuple[Path, ...] = ()) -> str:
+    """The pre-commit configuration that checks ``folder`` (and the repository's ``others``
+    handoff roots), as it works when pasted: a local hook running the handoff-lint this machine
+    has (no release to name a ``rev:`` of), ``files:`` matching the folders as pre-commit names
+    them (relative to the repository's top), and the privacy hook kept off them so no finding is
+    reported twice."""
+    from handoff_lint.workflow.hook_config import pattern_for
+
+    pattern = pattern_for(list(dict.fromkeys(sorted([from_top(folder), *map(from_top, others)]))))
     return f"""\
 # .pre-commit-config.yaml (handoff-lint must be installed where git runs: pip install handoff-lint)
 # pre-commit runs no hook for a commit that only deletes files: `handoff-lint install-hook`

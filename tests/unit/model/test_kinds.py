@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import VALID_HANDOFF
 from handoff_lint.data.config import Config
 from handoff_lint.engine.pipeline import run
 from handoff_lint.model.kinds import HANDOFF, UNCLASSIFIED, classify, configured
-
-from conftest import VALID_HANDOFF
 
 NAME = "handoff-2026-11-02-extract-error-patterns.md"
 
@@ -30,4 +29,3 @@ def test_a_configured_root_counts_only_for_the_run_that_configures_it(tmp_path, 
     assert configured_run.roots == {Path(tmp_path / "docs" / "handoffs")}
     assert not any(f.code.startswith("HL1") for f in plain_run.findings) and plain_run.roots == set()
     assert run(["docs"], with_roots, jobs=1).findings == configured_run.findings  # and back again
-
