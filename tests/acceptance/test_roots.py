@@ -46,6 +46,10 @@ def test_a_run_from_a_subfolder_checks_the_repositorys_roots_configured_ones_inc
         (f"../../{ROOT}", NAME),
     }
 
+    made = run_cli("new", "Tag log levels", cwd=here)  # of the two, where init puts one, said with the other
+    assert made.code == 0 and made.stdout == f"../../{ROOT}/active/handoff-2026-11-05-tag-log-levels.md\n", made.stderr
+    assert "writing into ../../models/next-local; also here: ../../docs/handoffs (choose with --root)" in made.stderr
+
     # `.` named on purpose still means that folder, and the warning points at the roots
     named = run_cli("check", ".", cwd=here)
     assert named.code == 0 and "no handoff folder in . " in named.stderr

@@ -165,7 +165,7 @@ def check(
         config = settings(explicit=config_file, isolated=isolated)
     except ConfigError as error:
         return fail(str(error))
-    from handoff_lint.engine import roots as root_finding
+    from handoff_lint.model import roots as root_finding
     from handoff_lint.model.kinds import configured
 
     if stdin is not None and stdin[0] != "-":  # against the working folder, then the repository's top
@@ -183,8 +183,12 @@ def check(
         paths, found = root_finding.default_paths(configured(config))
         if found:
             asked = []
-            names = ", ".join(shown_path(os.path.relpath(root)) for root in found)
-            click.echo(f"handoff-lint: note: no handoff folder in .; checking the repository's: {names}", err=True)
+            from handoff_lint.show import shown  # folder names come from the repository: through the Show seam
+
+            names = ", ".join(os.path.relpath(root) for root in found)
+            click.echo(
+                shown(f"handoff-lint: note: no handoff folder in .; checking the repository's: {names}", 2000), err=True
+            )
     from handoff_lint.touch import name_folders
 
     name_folders(paths or ["."])  # a handoff root outside the repository may not lead out of these
@@ -322,13 +326,14 @@ def _without_handoff_folder(paths, outcome, roots) -> list[str]:
 
 def _elsewhere(folder: str, roots) -> str:
     """For a folder of a repository that holds no handoff folder: the repository's, if any."""
-    from handoff_lint.engine.roots import repository_roots, repository_top
+    from handoff_lint.model.roots import repository_roots, repository_top
+    from handoff_lint.show import shown  # folder names come from the repository: through the Show seam
 
     top = repository_top(folder)
     found = repository_roots(top, roots) if top is not None else []
     if not found:
         return ""
-    return "; the repository's: " + ", ".join(shown_path(os.path.relpath(root)) for root in found)
+    return shown("; the repository's: " + ", ".join(os.path.relpath(root) for root in found), 2000)
 
 
 def _fix(paths: list[str], config, preview: bool) -> int:

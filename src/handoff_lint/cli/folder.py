@@ -66,9 +66,9 @@ def status_command(roots: tuple[Path, ...], root_options: tuple[Path, ...], outp
     one of the repository): each handoff's state, priority, age and response, under the folder's name."""
     import json
 
-    from handoff_lint.engine.roots import candidates
     from handoff_lint.model.index import build
     from handoff_lint.model.kinds import configured
+    from handoff_lint.model.roots import candidates
     from handoff_lint.touch import TouchError, check_root
     from handoff_lint.workflow import board
 
@@ -176,8 +176,8 @@ def init_command(folder: Path) -> int:
 def _set_up(folder: Path) -> int:
     """After ``init``: extend the repository's hooks and ``roots`` to ``folder``, or print the
     snippet that checks every handoff root of the repository."""
-    from handoff_lint.engine.roots import repository_roots, repository_top
     from handoff_lint.model.kinds import configured
+    from handoff_lint.model.roots import repository_roots, repository_top
     from handoff_lint.show import shown
     from handoff_lint.touch import TouchError
     from handoff_lint.workflow import hook_config

@@ -108,7 +108,7 @@ def choose_root(start: Path | None, roots: frozenset[Path] = NO_ROOTS) -> tuple[
     folder, which may be any folder of a repository. ScaffoldError when there is none, or several
     and none of those (naming them: one is never picked silently). ``roots``: the configured ones
     (model/kinds.configured)."""
-    from handoff_lint.engine.roots import candidates, repository_top
+    from handoff_lint.model.roots import candidates, repository_top
 
     found, _empty = candidates([] if start is None else [start], roots)
     where = display_path(Path(os.path.abspath(start or ".")))

@@ -145,7 +145,7 @@ def stdin_path(name: str, roots: frozenset[Path] = NO_ROOTS) -> tuple[Path, bool
     it lie in a handoff root?"""
     here = Path(os.path.abspath(name))
     options = [here]
-    if not os.path.isabs(name):
+    if not os.path.isabs(name) and not os.path.isdir(here.parent):  # git is asked only when needed
         top = repository_top(".")
         if top is not None and top != Path(os.getcwd()):
             options.append(Path(os.path.normpath(os.path.join(top, name))))
