@@ -45,6 +45,8 @@ def pattern_for(folders: list[str]) -> str:
 def has_hooks(top: Path) -> bool:
     """Does the repository's pre-commit configuration hold the ``handoff-lint`` hook?"""
     path = top / PRE_COMMIT_CONFIG
+    if path.is_symlink():  # not read through: extend_pre_commit says so
+        return True
     if not path.is_file():
         return False
     try:
@@ -60,6 +62,8 @@ def extend_pre_commit(top: Path, relative: str) -> Change:
 
     path = top / PRE_COMMIT_CONFIG
     shown = display_path(path)
+    if path.is_symlink():  # a committed link may lead anywhere: nothing is read or written through it
+        return Change(shown, False, f"{shown} is a symbolic link, neither read nor changed; make it cover {relative}")
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines(keepends=True)
     found = {(hook, key): number for hook, key, number in _hook_lines(text) if (hook, key) in HOOK_KEYS}
@@ -110,6 +114,8 @@ def extend_roots(settings: Path, table: dict, folder: Path) -> Change | None:
     relative = os.path.relpath(os.path.abspath(folder), os.path.abspath(settings.parent)).replace(os.sep, "/")
     if any(os.path.abspath(settings.parent / root) == os.path.abspath(folder) for root in roots):
         return Change(shown, False, f"{shown} already names {relative} in roots")
+    if settings.is_symlink():
+        return Change(shown, False, f"{shown} is a symbolic link, not changed; add {relative} to its roots")
     text = settings.read_text(encoding="utf-8")
     start = 0
     if settings.name == "pyproject.toml":

@@ -102,3 +102,20 @@ def test_the_real_pre_commit_checks_the_second_root_after_init(tmp_path):
     git("add", "-A", cwd=repo)
     passed = subprocess.run(["git", "commit", "-m", "second"], cwd=repo, env=env, capture_output=True, text=True)
     assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+def test_a_linked_pre_commit_config_is_neither_read_nor_written_through(tmp_path):
+    repo, outside = tmp_path / "repo", tmp_path / "outside.yaml"
+    repo.mkdir()
+    git("init", "-q", "-b", "main", cwd=repo)
+    first_init(repo)
+    outside.write_text((repo / ".pre-commit-config.yaml").read_text())
+    (repo / ".pre-commit-config.yaml").unlink()
+    (repo / ".pre-commit-config.yaml").symlink_to(outside)
+    before = outside.read_text()
+    result = run_cli("init", SECOND, cwd=repo)
+    assert result.code == 0, result.stderr
+    assert outside.read_text() == before and (repo / ".pre-commit-config.yaml").is_symlink()
+    assert f".pre-commit-config.yaml is a symbolic link, neither read nor changed; make it cover {SECOND}" in (
+        result.stdout
+    )
