@@ -141,3 +141,12 @@ def test_the_plain_hook_counts_the_file_its_finding_is_in_on_a_deletion_only_com
     shown = blocked.stdout + blocked.stderr
     assert blocked.returncode != 0 and f"{response}:7:48: HL406" in shown, shown
     assert "Found 1 error and 0 warnings in 1 file." in shown, shown
+
+
+def test_staged_with_no_path_from_a_subfolder_checks_the_staged_roots_too(git_repo):
+    (git_repo / "src" / "app").mkdir(parents=True)
+    (git_repo / ROOT / "active" / NAME).write_text(BROKEN)
+    git("add", "-A", cwd=git_repo)
+    result = run_cli("check", "--staged", cwd=git_repo / "src" / "app")
+    assert result.code == 1 and f"../../{ROOT}/active/{NAME}:" in result.stdout, result.stdout + result.stderr
+    assert "checking the repository's: ../../models/next-local" in result.stderr

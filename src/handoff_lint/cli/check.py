@@ -179,7 +179,7 @@ def check(
     if stdin is not None:  # at most one byte over the limit is read: more is too large (HL004), whatever follows
         stdin = (stdin[0], _read_bounded(click.get_binary_stream("stdin"), config.max_file_size + 1))
     asked = paths or ["."]  # the folders said to hold no handoff folder when they hold none
-    if not paths and not staged and stdin is None:  # from any folder of a repository: its handoff roots too
+    if not paths and stdin is None:  # from any folder of a repository: its handoff roots too (staged ones too)
         paths, found = root_finding.default_paths(configured(config))
         if found:
             asked = []
