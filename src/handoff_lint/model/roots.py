@@ -17,6 +17,7 @@ from pathlib import Path
 from handoff_lint.model.kinds import NO_ROOTS, classify, inside, is_handoff_root, place_of
 
 PRUNED = frozenset({"node_modules", "__pycache__", "venv", ".git"})
+WALK_DEPTH = 4  # outside a repository, folders this deep below the one named are looked at (docs/a/b/next-local)
 
 
 def _protocol_folders() -> frozenset[str]:
@@ -74,12 +75,12 @@ def roots_below(folder: str | os.PathLike, roots: frozenset[Path] = NO_ROOTS) ->
 
 
 def _walked_roots(folder: Path, roots: frozenset[Path]) -> list[Path]:
-    """Outside a repository: the roots found by walking the folders below ``folder`` (a root's
-    own folders are not walked further)."""
+    """Outside a repository: the roots found by walking the folders below ``folder``, at most
+    WALK_DEPTH deep (a home folder is not walked whole; a root's own folders are not walked)."""
     found = {root for root in roots if inside(root, [str(folder)]) and os.path.isdir(root)}
-    pending = [str(folder)]
+    pending = [(str(folder), 0)]
     while pending:
-        current = pending.pop()
+        current, depth = pending.pop()
         if is_handoff_root(Path(current), roots):
             found.add(Path(current))
             continue
@@ -90,7 +91,8 @@ def _walked_roots(folder: Path, roots: frozenset[Path]) -> list[Path]:
                     if name.startswith(".") or name in PRUNED or not entry.is_dir():
                         continue
                     if not entry.is_symlink():
-                        pending.append(entry.path)
+                        if depth < WALK_DEPTH:
+                            pending.append((entry.path, depth + 1))
                     elif is_handoff_root(Path(entry.path), roots):  # reported, never walked
                         found.add(Path(entry.path))
         except OSError:
