@@ -60,8 +60,9 @@ def use_color(choice: str, stream) -> bool:
 def cli() -> None:
     """Lint next-local handoff folders: structure, privacy, credentials and lifecycle.
 
-    Run `handoff-lint FOLDER` (short for `handoff-lint check FOLDER`). Exit codes: 0 clean or
-    warnings only, 1 errors found, 2 usage, configuration or internal error.
+    Run `handoff-lint FOLDER` (short for `handoff-lint check FOLDER`); `handoff-lint` alone checks
+    the current folder, and from any folder of a repository its handoff folders. Exit codes: 0
+    clean or warnings only, 1 errors found, 2 usage, configuration or internal error.
     """
 
 
