@@ -24,16 +24,9 @@ from handoff_lint.model.kinds import (
     is_handoff_root,
     kind_in,
     place_of,
-    protocol_of,
 )
 
 PRUNED_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
-
-
-def cache_kind(kind: str, root: Path | None, config) -> str:
-    """What the cache keys a text by besides its name: its kind and its root's protocol (one text
-    is another answer in next-larger/ than in next-local/)."""
-    return f"{kind}\0{protocol_of(root, config).name}"
 
 
 def _walk(folder: Path, excluded) -> Iterator[tuple[str, str, str, Path | None]]:
