@@ -31,7 +31,7 @@ from handoff_lint.engine.folder import folder_findings
 from handoff_lint.engine.guard import Guard
 from handoff_lint.findings import Finding, printable
 from handoff_lint.model.kinds import SKIPPED, UNCLASSIFIED, SourceFile, classify, display_path
-from handoff_lint.reading import decode, read_bytes, read_text
+from handoff_lint.reading import decode, read_bytes
 
 PARALLEL_MIN_FILES = 200  # below this many texts to check in full, one process is faster
 
@@ -147,15 +147,18 @@ def _read_all(work, given, blobs, config: Config, file_checks: CheckSet, raw: li
     texts: list[tuple[SourceFile, str]] = []
     for file in work:
         if blobs is None:
-            text, problem = read_text(file.path, file.display, config.max_file_size, file.root)
+            data, problem = read_bytes(file.path, file.display, config.max_file_size, file.root)
         else:
-            text, problem = decode(blobs[file.path], file.display, config.max_file_size)
+            data, problem = blobs[file.path], None
+        text = None
+        if problem is None:
+            text, problem = decode(data, file.display, config.max_file_size)
         if problem is None:
             texts.append((file, text))
         elif problem.code == "HL001" and file.kind == UNCLASSIFIED and blobs is None and not given(file.path):
             # a binary file a walk found beside the documents (an image, an archive) is no text to
             # check: skipped quietly unless a file check reads it; named on the command line, it is reported
-            found = _binary_findings(file, config, file_checks)
+            found = _binary_findings(file, data, file_checks)
             if found is None:
                 outcome.files_checked -= 1
             else:
@@ -165,12 +168,11 @@ def _read_all(work, given, blobs, config: Config, file_checks: CheckSet, raw: li
     return texts
 
 
-def _binary_findings(file: SourceFile, config: Config, file_checks: CheckSet) -> list[Finding] | None:
-    """The file checks' findings on a binary file (a NUL byte must not hide a key: its printable
-    runs are read), shown by the secrets found in it; None when no file check is selected."""
+def _binary_findings(file: SourceFile, data: bytes, file_checks: CheckSet) -> list[Finding] | None:
+    """The file checks' findings on a binary file's ``data`` (a NUL byte must not hide a key: its
+    printable runs are read), shown by the secrets found in it; None when no file check is selected."""
     if not file_checks:
         return None
-    data = read_bytes(file.path, file.display, config.max_file_size, file.root)[0] or b""
     found: list[Finding] = []
     for module in file_checks.all():
         findings, secrets = module.check_binary(file.display, data)
