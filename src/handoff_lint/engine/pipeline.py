@@ -218,7 +218,8 @@ def _check_all(
             pending.append(position)
     computed = None
     if jobs != 1 and (jobs > 1 or len(pending) >= PARALLEL_MIN_FILES):
-        from handoff_lint.engine import parallel  # lazy: multiprocessing costs ~10 ms; large runs only
+        # lazy: multiprocessing and concurrent.futures cost 20-35 ms; large runs only
+        from handoff_lint.engine import parallel
 
         workers = parallel.workers_for(len(pending), jobs)
         if workers > 1:
