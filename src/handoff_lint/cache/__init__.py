@@ -25,6 +25,7 @@ import os
 import sys
 from dataclasses import dataclass
 
+from handoff_lint.cache import key, store, tables
 from handoff_lint.findings import Finding
 from handoff_lint.hashing import blake2b
 
@@ -67,8 +68,6 @@ class Cache:
         """The cache for this configuration in ``folder``, or None (with one warning line on
         standard error) when the folder is not safe to use: owned by another user, or writable
         by group or others."""
-        from handoff_lint.cache import key, store
-
         problem = store.unsafe(folder)
         if problem is not None:
             sys.stderr.write(f"handoff-lint: warning: cache not used: {problem}\n")
@@ -79,8 +78,6 @@ class Cache:
         number = key[0] % SHARDS
         table = self.shards.get(number)
         if table is None:
-            from handoff_lint.cache import store
-
             table = self.shards[number] = store.load(self._file(number)) if self.folder is not None else {}
         return number, table
 
@@ -133,12 +130,8 @@ class Cache:
     def save(self) -> None:
         """Write back the shards this run changed (never raises: a cache that cannot be written
         only makes the next run slower)."""
-        from handoff_lint.cache import store
-
         if self.folder is None:
             return
-        from handoff_lint.cache import tables
-
         tables.save(os.path.dirname(self.folder))
         if not self.changed or not store.make_folder(self.folder):
             return

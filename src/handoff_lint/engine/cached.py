@@ -6,30 +6,39 @@ not check (only when a check needs one: a run over one file must not read its wh
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from handoff_lint.cache import Cache, Entry, digest
 from handoff_lint.data.config import Config
 from handoff_lint.model.kinds import protocol_of
+
+if TYPE_CHECKING:
+    from handoff_lint.cache import Cache, Entry
 
 
 class RunCache:
     """One run's cache: :meth:`lookup` and :meth:`store` by the same key, :meth:`save` once."""
 
-    def __init__(self, cache: Cache, config: Config) -> None:
-        self.cache, self.config = cache, config
+    def __init__(self, cache: Cache, config: Config, digest: Callable[[str, str, str], bytes]) -> None:
+        self.cache, self.config, self.digest = cache, config, digest
 
     @classmethod
     def open(cls, folder: str | None, config: Config) -> RunCache | None:
         """The cache in ``folder`` for this configuration; None for no folder (``--no-cache``)
         or one not safe to use (said on standard error by :meth:`Cache.open`)."""
-        cache = None if folder is None else Cache.open(folder, config)
-        return None if cache is None else cls(cache, config)
+        if folder is None:
+            return None
+        # lazy: the cache (blake2, the store: ~14 ms measured after the engine) is not paid by --no-cache
+        from handoff_lint.cache import Cache, digest
+
+        cache = Cache.open(folder, config)
+        return None if cache is None else cls(cache, config, digest)
 
     def key(self, kind: str, root: Path | None, path: str, text: str) -> bytes:
         """A text's key: one text is another answer as a template than as a handoff, in another
         file name (a response's names its handoff) or in a root of another protocol."""
-        return digest(f"{kind}\0{protocol_of(root, self.config).name}", os.path.basename(path), text)
+        return self.digest(f"{kind}\0{protocol_of(root, self.config).name}", os.path.basename(path), text)
 
     def lookup(self, kind: str, root: Path | None, path: str, text: str, display: str) -> tuple[bytes, Entry | None]:
         """(the text's key, its stored entry or None)."""

@@ -24,7 +24,6 @@ from handoff_lint.engine.cached import RunCache
 from handoff_lint.engine.check import shown_findings
 from handoff_lint.engine.checkset import CheckSet
 from handoff_lint.engine.discover import absolute
-from handoff_lint.engine.staged import index_documents
 from handoff_lint.findings import Finding
 from handoff_lint.model.index import build
 from handoff_lint.model.kinds import (
@@ -86,6 +85,9 @@ def folder_findings(
     for root in roots:
         index_text = None
         if staged:  # what the commit will contain, not the work tree
+            # lazy: staged.py imports git, and so subprocess (~14 ms): --staged only
+            from handoff_lint.engine.staged import index_documents
+
             index_text = index_documents(root, config.max_file_size)
         read = _Scans(scans, cache, root, outcome.known, config, index_text)
         index = build(root, cwd, read, read.data)
