@@ -10,18 +10,8 @@ from pathlib import Path
 
 import click
 
+from handoff_lint.cli import options as shared
 from handoff_lint.cli.app import EXIT_CLEAN, cli, plural
-from handoff_lint.cli.options import (
-    Refused,
-    ReportSettings,
-    check_output_file,
-    layered,
-    refusing,
-    report_options,
-    unbaselined,
-    warn_notes,
-    write_report,
-)
 from handoff_lint.cli.summary import Tally, ending
 
 PUSH_HELP = (
@@ -35,7 +25,7 @@ class HistorySettings:
     """What ``history`` was asked for, as given on the command line."""
 
     paths: tuple[str, ...]
-    report: ReportSettings
+    report: shared.ReportSettings
     rev_range: str | None = None
     all_refs: bool = False
     pre_push: bool = False
@@ -46,7 +36,7 @@ class HistorySettings:
     def of(cls, options: dict) -> HistorySettings:
         """From click's options; refuses what cannot go together."""
         options = dict(options)
-        made = cls(report=ReportSettings.take(options), **options)
+        made = cls(report=shared.ReportSettings.take(options), **options)
         if sum((made.rev_range is not None, made.all_refs, made.pre_push)) > 1:
             raise click.UsageError("--range, --all and --pre-push each choose the commits: give one")
         if made.remote and not made.pre_push:
@@ -70,11 +60,11 @@ class HistorySettings:
 @click.option(
     "--max-commits", type=click.IntRange(min=1), help="Read at most this many commits, the newest of the range."
 )
-@report_options(
+@shared.report_options(
     "HL2, HL3, HL301",
     "A detect-secrets .secrets.baseline: secrets it lists (same file, its name then) are not reported.",
 )
-@refusing
+@shared.refusing
 def history(**options) -> int:
     """Check every line the commits of a range added to the files of handoff folders (or under
     PATHS): secrets and private paths stay published in the history after a later commit
@@ -90,11 +80,11 @@ def history(**options) -> int:
     from handoff_lint.history.run import run
 
     request = HistorySettings.of(options)
-    check_output_file(request.report.output_file)
-    config, known = layered(request.report)
+    shared.check_output_file(request.report.output_file)
+    config, known = shared.layered(request.report)
     cwd = Path.cwd()
     if work_tree(cwd) is None:
-        raise Refused("not inside a git work tree: history reads a repository's commits")
+        raise shared.Refused("not inside a git work tree: history reads a repository's commits")
     picked = _picked(request, cwd)
     if picked is None:
         return EXIT_CLEAN
@@ -107,16 +97,16 @@ def history(**options) -> int:
     try:
         outcome = run(picked.revisions, picked.tips, pathspecs, cwd, config, request.max_commits, progress)
     except GitError as error:
-        raise Refused(str(error)) from None
+        raise shared.Refused(str(error)) from None
     finally:
         if progress is not None:
             progress(None)
     # as for check: same file (the name it had then) and same hashed secret; detect-secrets
     # keeps one hash for every GitHub token ("ghp"), so the file must match too
-    findings = unbaselined(outcome.findings, known)
+    findings = shared.unbaselined(outcome.findings, known)
     notes = Guard(config).notes()  # a configuration that weakens the guard is said here too
-    warn_notes(notes)
-    write_report(request.report, findings, notes)
+    shared.warn_notes(notes)
+    shared.write_report(request.report, findings, notes)
     _warn_empty(request, outcome, pathspecs)
     removed = sum(f.removed_later and not f.suppressed for f in findings)
     return ending(
@@ -150,7 +140,7 @@ def _picked(request: HistorySettings, cwd):
             return None
         return chosen.Revisions(["--all"] if request.all_refs else [head], [head])
     except chosen.RevisionError as error:
-        raise Refused(str(error)) from None
+        raise shared.Refused(str(error)) from None
 
 
 def _warn_empty(request: HistorySettings, outcome, pathspecs: list[str]) -> None:
