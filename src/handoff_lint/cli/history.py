@@ -108,6 +108,11 @@ def history(**options) -> int:
     shared.warn_notes(notes)
     shared.write_report(request.report, findings, notes)
     _warn_empty(request, outcome, pathspecs)
+    return _ending(request, findings, outcome)
+
+
+def _ending(request: HistorySettings, findings: list, outcome) -> int:
+    """The summary line (a finding removed later is still published: said) and the exit code."""
     removed = sum(f.removed_later and not f.suppressed for f in findings)
     return ending(
         request.report,

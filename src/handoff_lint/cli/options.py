@@ -31,28 +31,49 @@ def refusing(command):
     return run
 
 
+_OUTPUT = (
+    click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(OUTPUT_FORMATS),
+        default="text",
+        show_default=True,
+        help="Output format.",
+    ),
+    click.option(
+        "--output-file",
+        "-o",
+        type=click.Path(dir_okay=False, writable=True),
+        help="Write the report to this file instead of standard output.",
+    ),
+    click.option(
+        "--exit-zero", is_flag=True, help="Exit 0 even when errors are found (2 still means a usage or internal error)."
+    ),
+)
+_SETTINGS = (
+    click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on warnings too."),
+    click.option(
+        "--config",
+        "config_file",
+        type=click.Path(exists=True, dir_okay=False),
+        help="Read settings from this file instead of the nearest one.",
+    ),
+    click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
+    click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary."),
+    click.option(
+        "--color",
+        type=click.Choice(("auto", "always", "never")),
+        default="auto",
+        show_default=True,
+        help="Colour the text output (auto honours NO_COLOR).",
+    ),
+)
+
+
 def report_options(select_example: str, baseline_help: str):
     """The options ``check`` and ``history`` both take, in this order, as one decorator."""
     stack = [
-        click.option(
-            "--format",
-            "output_format",
-            type=click.Choice(OUTPUT_FORMATS),
-            default="text",
-            show_default=True,
-            help="Output format.",
-        ),
-        click.option(
-            "--output-file",
-            "-o",
-            type=click.Path(dir_okay=False, writable=True),
-            help="Write the report to this file instead of standard output.",
-        ),
-        click.option(
-            "--exit-zero",
-            is_flag=True,
-            help="Exit 0 even when errors are found (2 still means a usage or internal error).",
-        ),
+        *_OUTPUT,
         click.option(
             "--select",
             multiple=True,
@@ -63,22 +84,7 @@ def report_options(select_example: str, baseline_help: str):
             "--ignore", multiple=True, metavar="CODES", help="Rule codes or prefixes to disable, comma-separated."
         ),
         click.option("--baseline", type=click.Path(exists=True, dir_okay=False), help=baseline_help),
-        click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on warnings too."),
-        click.option(
-            "--config",
-            "config_file",
-            type=click.Path(exists=True, dir_okay=False),
-            help="Read settings from this file instead of the nearest one.",
-        ),
-        click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
-        click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary."),
-        click.option(
-            "--color",
-            type=click.Choice(("auto", "always", "never")),
-            default="auto",
-            show_default=True,
-            help="Colour the text output (auto honours NO_COLOR).",
-        ),
+        *_SETTINGS,
     ]
 
     def apply(command):

@@ -60,14 +60,7 @@ def folder_findings(
     (standard input), indexed from their scans."""
     checks = CheckSet.selected(suppress.family_wanted(config), FOLDER_CHECKS)
     walked_dirs = [absolute(p) for p in walked if os.path.isdir(p)]  # as discovery resolved them
-    named: dict[Path, set[str]] = {}  # root -> stems of the handoffs of the run, and of those gone
-    for file in files:
-        if file.kind == HANDOFF and file.root is not None:
-            named.setdefault(file.root, set()).add(stem(file.absolute or str(file.path)))
-    for path in gone:
-        kind, root = classify(Path(path))
-        if kind == HANDOFF and root is not None:
-            named.setdefault(root, set()).add(stem(path))
+    named = _named_handoffs(files, gone)
     # the roots of the run's files, of the folders it walked (an empty root may hold a linked or
     # unreadable folder: reported, see FolderIndex.problems), and of the handoffs it deletes
     roots = sorted(
@@ -123,6 +116,19 @@ def folder_findings(
                 continue
             kept.extend(shown_findings([finding for finding in found if keep(finding.path)], outcome.known))
     return kept
+
+
+def _named_handoffs(files: list[SourceFile], gone: Iterable[str]) -> dict[Path, set[str]]:
+    """Root -> the stems of the handoffs of the run, and of those the commit deletes."""
+    named: dict[Path, set[str]] = {}
+    for file in files:
+        if file.kind == HANDOFF and file.root is not None:
+            named.setdefault(file.root, set()).add(stem(file.absolute or str(file.path)))
+    for path in gone:
+        kind, root = classify(Path(path))
+        if kind == HANDOFF and root is not None:
+            named.setdefault(root, set()).add(stem(path))
+    return named
 
 
 def _root_of(folder: str) -> Path | None:

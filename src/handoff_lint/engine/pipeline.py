@@ -68,36 +68,22 @@ def run(
     bytes): check those bytes as the file at that path (``--stdin-filename``), folder checks
     included."""
     paths = list(paths)
-    wanted = suppress.family_wanted(config)
-    guard = Guard(config)
+    wanted, guard = suppress.family_wanted(config), Guard(config)
     excluded = guard.watch_exclusion(config.paths.excluded if config.exclude else None)
     virtual: list[SourceFile] = []
     if stdin is not None:  # standard input, as if it were the file at stdin[0]
         path = Path(os.path.abspath(stdin[0]))
-        blobs = {path: stdin[1]}
-        files = virtual = [SourceFile(path, printable(display_path(path)), *classify(path), str(path))]
-        missing = []
-    elif blobs is None:
-        files, missing = discover(paths, excluded) if excluded else discover(paths)
-    else:
-        files, missing = from_blobs(blobs, excluded), []
-    outcome = Outcome(missing_paths=missing)
+        blobs, virtual = {path: stdin[1]}, [SourceFile(path, printable(display_path(path)), *classify(path), str(path))]
+    files, missing = (virtual, []) if stdin is not None else _found(paths, blobs, excluded)
     work = [file for file in files if file.kind != SKIPPED]
     guard.watch_files(work)
-    outcome.files_checked = len(work)
-    outcome.roots = {file.root for file in files if file.root is not None}
+    outcome = Outcome(missing, files_checked=len(work), roots={f.root for f in files if f.root is not None})
     cache = RunCache.open(cache_dir, config)
     file_checks = CheckSet.selected(wanted, FILE_CHECKS)
     raw = _file_name_findings([file.display for file in work], file_checks, outcome.known)
     texts = _read_all(work, _given(paths), blobs, config, file_checks, raw, outcome)
-    scans = {}  # absolute path -> (line scan data, secrets), of the texts the folder checks read
     checks = CheckSet.selected(wanted, DOCUMENT_CHECKS)
-    for (file, _text), result in zip(texts, _check_all(texts, config, checks, cache, jobs), strict=True):
-        raw.extend(result.findings)
-        outcome.known.add(result.secrets)
-        outcome.internal_errors.extend(result.errors)
-        if result.scan is not None:
-            scans[file.absolute] = (result.scan, result.secrets)
+    scans = _gather(texts, _check_all(texts, config, checks, cache, jobs), raw, outcome)
     on_disk = blobs is None  # else --staged (the folder is read as the index holds it) or standard input
     raw += folder_findings(
         files,
@@ -116,6 +102,27 @@ def run(
     outcome.suppressed = sum(1 for finding in outcome.findings if finding.suppressed)
     outcome.notes = guard.notes()
     return outcome
+
+
+def _found(paths: list, blobs: dict[Path, bytes] | None, excluded) -> tuple[list[SourceFile], list[str]]:
+    """The files of the run and the paths given that are missing: from a walk of ``paths``, or
+    the index's (``--staged``: ``blobs``)."""
+    if blobs is not None:
+        return from_blobs(blobs, excluded), []
+    return discover(paths, excluded) if excluded else discover(paths)
+
+
+def _gather(texts: list, results: list[Checked], raw: list[Finding], outcome: Outcome) -> dict:
+    """Each text's findings into ``raw``, its secrets and errors into ``outcome``; returns the
+    line scans (absolute path -> (scan data, secrets)) the folder checks read."""
+    scans = {}
+    for (file, _text), result in zip(texts, results, strict=True):
+        raw.extend(result.findings)
+        outcome.known.add(result.secrets)
+        outcome.internal_errors.extend(result.errors)
+        if result.scan is not None:
+            scans[file.absolute] = (result.scan, result.secrets)
+    return scans
 
 
 def _file_name_findings(displays: list[str], file_checks: CheckSet, known: Known) -> list[Finding]:
