@@ -5,9 +5,9 @@ The engine asks it through one interface (``engine.cached.RunCache``): "the find
 text, or compute and store them" (the pipeline) and "the line scan of this document" (the
 folder checks, for a document the run did not check). A key is a digest of the document kind,
 the file's name and the text; the file it lives in is named by a *salt* of everything else a
-content-only finding depends on (see :mod:`.key`). The cache never decides from a file's size, times or inode whether to read it: every run reads every
-file it checks, so an edit that keeps the old times, or a write through a shared mapping, is
-seen like any other.
+content-only finding depends on (see :mod:`.key`). The cache never decides from a file's size,
+times or inode whether to read it: every run reads every file it checks, so an edit that keeps
+the old times, or a write through a shared mapping, is seen like any other.
 
 What is kept per text: its content-only findings (HL1-HL3, messages already shown through
 :func:`handoff_lint.show.shown` by the text's secret values, so no secret in full), where its
