@@ -1,68 +1,82 @@
 """``handoff-lint check``: the pipeline (see :mod:`handoff_lint.engine`) from the command line,
-its report, and ``--fix``/``--diff``."""
+its report, and ``--fix``/``--diff``. The options become one :class:`CheckSettings`; the command
+reads what they ask for, runs the engine once and reports (what it runs on: cli/targets.py; the
+ending: cli/summary.py)."""
 
 from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 
 import click
 
-from handoff_lint.cli.app import (
-    EXIT_CLEAN,
-    EXIT_ERROR,
-    EXIT_FINDINGS,
-    OUTPUT_FORMATS,
-    cli,
-    codes,
-    fail,
-    plural,
-    settings,
-    use_color,
+from handoff_lint.cli.app import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, cli, fail, plural
+from handoff_lint.cli.options import (
+    Refused,
+    ReportSettings,
+    check_output_file,
+    layered,
+    refusing,
+    report_options,
+    shown_path,
+    unbaselined,
+    warn_notes,
+    write_report,
 )
-from handoff_lint.cli.summary import Tally, exit_code, summary
+from handoff_lint.cli.summary import Tally, ending
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    """What ``check`` was asked for, as given on the command line."""
+
+    paths: tuple[str, ...]
+    report: ReportSettings
+    statistics: bool = False
+    no_cache: bool = False
+    cache_dir: str | None = None
+    jobs: int = 0
+    staged: bool = False
+    fix: bool = False
+    show_diff: bool = False
+    stdin_filename: str | None = None
+
+    @classmethod
+    def of(cls, options: dict) -> CheckSettings:
+        """From click's options (``paths`` and the report options among them); refuses what
+        cannot go together."""
+        options = dict(options)
+        report = ReportSettings.take(options)
+        made = cls(report=report, **options)
+        made.refuse_usage()
+        return made
+
+    @property
+    def stdin(self) -> bool:
+        """Standard input is checked (PATH '-', or --stdin-filename)."""
+        return "-" in self.paths or bool(self.stdin_filename)
+
+    @property
+    def targets(self) -> list[str]:
+        """The paths given to check (none when standard input is read); cli/targets.Targets says
+        what none means."""
+        return [] if self.stdin else list(self.paths)
+
+    def refuse_usage(self) -> None:
+        if self.stdin:
+            if self.paths not in ((), ("-",)):
+                raise click.UsageError("'-' (standard input) is checked alone: give no other path")
+            if self.staged or self.fix or self.show_diff:
+                raise click.UsageError("standard input cannot be combined with --staged, --fix or --diff")
+        if self.staged and (self.fix or self.show_diff):
+            raise click.UsageError("--fix and --diff change the work tree; they cannot be combined with --staged")
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(OUTPUT_FORMATS),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "--output-file",
-    "-o",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write the report to this file instead of standard output.",
-)
+@report_options("HL1, HL10, HL101", "A detect-secrets .secrets.baseline: secrets it lists are not reported.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
-@click.option(
-    "--exit-zero", is_flag=True, help="Exit 0 even when errors are found (2 still means a usage or internal error)."
-)
-@click.option(
-    "--select",
-    multiple=True,
-    metavar="CODES",
-    help="Rule codes or prefixes to enable (HL1, HL10, HL101), comma-separated.",
-)
-@click.option("--ignore", multiple=True, metavar="CODES", help="Rule codes or prefixes to disable, comma-separated.")
-@click.option(
-    "--baseline",
-    type=click.Path(exists=True, dir_okay=False),
-    help="A detect-secrets .secrets.baseline: secrets it lists are not reported.",
-)
-@click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on warnings too.")
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(exists=True, dir_okay=False),
-    help="Read settings from this file instead of the nearest one.",
-)
-@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the cache.")
 @click.option(
     "--cache-dir",
@@ -94,200 +108,129 @@ from handoff_lint.cli.summary import Tally, exit_code, summary
     metavar="PATH",
     help="With PATH '-' (or none): check standard input as if it were the file at PATH, folder checks included.",
 )
-@click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
-@click.option(
-    "--color",
-    type=click.Choice(("auto", "always", "never")),
-    default="auto",
-    show_default=True,
-    help="Colour the text output (auto honours NO_COLOR).",
-)
-def check(
-    paths,
-    output_format,
-    output_file,
-    statistics,
-    exit_zero,
-    select,
-    ignore,
-    baseline,
-    warnings_as_errors,
-    config_file,
-    isolated,
-    no_cache,
-    cache_dir,
-    jobs,
-    staged,
-    fix,
-    show_diff,
-    stdin_filename,
-    quiet,
-    color,
-) -> int:
+@refusing
+def check(**options) -> int:
     """Check handoff folders and files (default: the current folder)."""
-    from handoff_lint import report
-    from handoff_lint.data.catalogue import check_prefixes
-    from handoff_lint.data.config import ConfigError
-    from handoff_lint.data.resources import cache_folder
+    # lazy, as every project import of this module: not paid by --help or --version (the engine
+    # ~190 ms, model.kinds and show ~45 ms each, findings ~7 ms, measured over click's own start-up)
+    from handoff_lint.cli.targets import Targets
     from handoff_lint.engine.pipeline import run
-
-    stdin = None
-    if "-" in paths or stdin_filename:
-        if paths not in ((), ("-",)):
-            raise click.UsageError("'-' (standard input) is checked alone: give no other path")
-        if staged or fix or show_diff:
-            raise click.UsageError("standard input cannot be combined with --staged, --fix or --diff")
-        stdin = (stdin_filename or "-", b"")  # read once the size limit is known
-        paths = ()
-    if not staged and stdin is None:  # a path that is not there is a mistake: said once, before any report
-        for path in paths:
-            if not os.path.lexists(path):
-                return fail(f"{shown_path(path)}: no such file or directory")
-    if output_file:
-        from handoff_lint.touch import linked_part
-
-        folder = os.path.dirname(output_file) or "."
-        if not os.path.isdir(folder):
-            return fail(f"cannot write the report to {shown_path(output_file)}: no such folder {shown_path(folder)}")
-        linked = linked_part(output_file)
-        if linked is not None:  # a committed link named like the report must not redirect it
-            link = shown_path(os.path.relpath(linked))
-            return fail(
-                f"cannot write the report to {shown_path(output_file)}: {link} is a symbolic link; "
-                "the report is never written through one"
-            )
-    cache_dir = None if no_cache else cache_folder(cache_dir)
-    if cache_dir is not None:  # before the rules are parsed: the cache may hold them
-        from handoff_lint.cache import tables
-
-        tables.load(cache_dir)
-    try:
-        config = settings(explicit=config_file, isolated=isolated)
-    except ConfigError as error:
-        return fail(str(error))
-    from handoff_lint.model import roots as root_finding
     from handoff_lint.model.kinds import configured
-
-    if stdin is not None and stdin[0] != "-":  # against the working folder, then the repository's top
-        landed, rooted = root_finding.stdin_path(stdin[0], configured(config))
-        if not rooted:  # never a silent downgrade to the privacy and credential checks
-            where = shown_path(stdin[0])
-            click.echo(
-                f"handoff-lint: warning: checked as an ordinary file: no handoff root contains {where}", err=True
-            )
-        stdin = (str(landed), b"")
-    if stdin is not None:  # at most one byte over the limit is read: more is too large (HL004), whatever follows
-        stdin = (stdin[0], _read_bounded(click.get_binary_stream("stdin"), config.max_file_size + 1))
-    asked = paths or ["."]  # the folders said to hold no handoff folder when they hold none
-    if not paths and stdin is None:  # from any folder of a repository: its handoff roots too (staged ones too)
-        paths, found = root_finding.default_paths(configured(config))
-        if found:
-            asked = []
-            from handoff_lint.show import shown  # folder names come from the repository: through the Show seam
-
-            names = ", ".join(os.path.relpath(root) for root in found)
-            click.echo(
-                shown(f"handoff-lint: note: no handoff folder in .; checking the repository's: {names}", 2000), err=True
-            )
     from handoff_lint.touch import name_folders
 
-    name_folders(paths or ["."])  # a handoff root outside the repository may not lead out of these
-    try:  # the command line overrides the file, in ruff's layers (see Config.select_from_command_line)
-        config.select_from_command_line(check_prefixes(codes(select)), check_prefixes(codes(ignore)))
-    except ValueError as error:
-        raise click.UsageError(str(error)) from None
-    known = None
-    if baseline:
-        from handoff_lint.engine import baseline as baseline_file
-
-        try:
-            known = baseline_file.load(baseline)
-        except baseline_file.BaselineError as error:
-            raise click.UsageError(str(error)) from None
-    if fix or show_diff:
-        if staged:
-            raise click.UsageError("--fix and --diff change the work tree; they cannot be combined with --staged")
-        status = _fix(list(paths or ["."]), config, preview=show_diff)
-        if show_diff or status == EXIT_ERROR:
+    request = CheckSettings.of(options)
+    if not request.staged and not request.stdin:  # a path that is not there is a mistake: said once, before any report
+        for path in request.paths:
+            if not os.path.lexists(path):
+                raise Refused(f"{shown_path(path)}: no such file or directory")
+    check_output_file(request.report.output_file)
+    cache_dir = _cache_folder(request)
+    config, known = layered(request.report)
+    roots = configured(config)  # the configured handoff roots, passed down as a value
+    stdin = _stdin(request, config.max_file_size, roots)
+    targets = Targets.of(request.targets, request.stdin, roots)
+    paths = targets.paths
+    name_folders(paths)  # a handoff root outside the repository may not lead out of these
+    if request.fix or request.show_diff:
+        status = _fix(paths, config, roots, preview=request.show_diff)
+        if request.show_diff or status == EXIT_ERROR:
             return status
-    blobs, gone = None, []
-    if staged:
-        from handoff_lint.engine.staged import staged_changes
-        from handoff_lint.git import GitError
-        from handoff_lint.model.kinds import inside
-
-        within = [os.path.abspath(p) for p in paths or ["."]]
-        try:
-            every, removed = staged_changes(max_bytes=config.max_file_size)
-        except GitError as error:
-            return fail(str(error))
-        blobs = {path: data for path, data in every.items() if inside(path, within)}
-        gone = [str(path) for path in removed if inside(path, within) and path not in every]
-    elif os.environ.get("PRE_COMMIT") == "1" and stdin is None:
-        # under the pre-commit framework: it passes a renamed handoff's new path only; the
-        # responses naming the old one must be read too, as the plain hook reads them
-        from handoff_lint.engine.staged import index_moves
-        from handoff_lint.git import GitError
-
-        try:
-            gone = [str(path) for path in index_moves() if not path.exists()]
-        except GitError:
-            gone = []
-    outcome = run(paths or ["."], config, blobs, cache_dir, jobs, gone, stdin)
+    blobs, gone = _staged(paths, config) if request.staged else (None, _moved_away(request))
+    outcome = run(paths, config, blobs, cache_dir, request.jobs, gone, stdin)
     if known:
-        from handoff_lint.engine import baseline as baseline_file
-
-        outcome.findings = baseline_file.apply(outcome.findings, known)
+        outcome.findings = unbaselined(outcome.findings, known)
         outcome.suppressed = sum(1 for f in outcome.findings if f.suppressed)
-    stdout = sys.stdout
-    if outcome.notes:  # a configuration that weakens the guard is said on every run, before the report
-        from handoff_lint.show import shown
-
-        for note in outcome.notes:
-            click.echo(shown(f"handoff-lint: warning: {note}", 2000), err=True)
-    if statistics:
-        _statistics(outcome.findings, output_format, stdout)
-    elif output_file:
-        import io
-
-        from handoff_lint.touch import TouchError, write_text
-
-        rendered = io.StringIO(newline="")
-        report.render(output_format, outcome.findings, rendered, color=False, notes=outcome.notes)
-        try:  # complete or not at all, and never through a link (one planted since the check above included)
-            write_text(output_file, rendered.getvalue())
-        except TouchError as error:
-            return fail(f"cannot write the report: {error}")
-        except OSError as error:
-            return fail(f"cannot write {shown_path(output_file)}: {error.strerror or error}")
+    warn_notes(outcome.notes)
+    if request.statistics:
+        _statistics(outcome.findings, request.report.output_format, sys.stdout)
+        sys.stdout.flush()
     else:
-        report.render(output_format, outcome.findings, stdout, color=use_color(color, stdout), notes=outcome.notes)
-    stdout.flush()
+        write_report(request.report, outcome.findings, outcome.notes)
+    return _ending(request, outcome, targets)
+
+
+def _cache_folder(request: CheckSettings) -> str | None:
+    """Where the cache lives (None: --no-cache), its rule tables loaded before the rules are
+    parsed: the cache may hold them."""
+    if request.no_cache:
+        return None
+    # lazy: the cache's rule tables (~44 ms) are not paid by --help or --version
+    from handoff_lint.cache import tables
+    from handoff_lint.data.resources import cache_folder
+
+    folder = cache_folder(request.cache_dir)
+    tables.load(folder)
+    return folder
+
+
+def _stdin(request: CheckSettings, limit: int, roots) -> tuple[str, bytes] | None:
+    """(the path standard input stands for (cli/targets.stdin_name), its bytes), or None. At most
+    one byte over the limit is read: more is too large (HL004), whatever follows."""
+    if not request.stdin:
+        return None
+    from handoff_lint.cli.targets import stdin_name
+
+    name = stdin_name(request.stdin_filename or "-", roots)
+    return (name, _read_bounded(click.get_binary_stream("stdin"), limit + 1))
+
+
+def _staged(paths: list[str], config) -> tuple[dict, list[str]]:
+    """--staged: the index's contents of the staged files within ``paths`` (cli/targets.Targets),
+    and the paths the commit deletes there."""
+    # lazy: staged.py, git and subprocess (~60 ms): --staged only
+    from handoff_lint.engine.staged import staged_changes
+    from handoff_lint.git import GitError
+    from handoff_lint.model.kinds import inside
+
+    within = [os.path.abspath(p) for p in paths]
+    try:
+        every, removed = staged_changes(max_bytes=config.max_file_size)
+    except GitError as error:
+        raise Refused(str(error)) from None
+    blobs = {path: data for path, data in every.items() if inside(path, within)}
+    return blobs, [str(path) for path in removed if inside(path, within) and path not in every]
+
+
+def _moved_away(request: CheckSettings) -> list[str]:
+    """Under the pre-commit framework, the old paths of the handoffs the commit renames: it
+    passes a renamed handoff's new path only, and the responses naming the old one must be read
+    too, as the plain hook reads them."""
+    if os.environ.get("PRE_COMMIT") != "1" or request.stdin:
+        return []
+    # lazy: staged.py, git and subprocess (~60 ms): under pre-commit only
+    from handoff_lint.engine.staged import index_moves
+    from handoff_lint.git import GitError
+
+    try:
+        return [str(path) for path in index_moves() if not path.exists()]
+    except GitError:
+        return []
+
+
+def _ending(request: CheckSettings, outcome, targets) -> int:
+    """After the report: the paths missing and internal errors (exit 2), the folders given that
+    hold no handoff folder (exit 1 with --warnings-as-errors), the summary line, the exit code."""
     for path in outcome.missing_paths:
         fail(f"{path}: no such file or directory")
     for message in outcome.internal_errors:
         click.echo(f"handoff-lint: error: {message}", err=True)
-    tally = Tally.of(outcome.findings, outcome.suppressed)
-    lonely = [] if staged or stdin else _without_handoff_folder(asked, outcome, configured(config))
-    for folder in lonely:  # ruff's "No Python files found": a warning, exit 0 (1 with --warnings-as-errors)
-        click.echo(
-            f"handoff-lint: {'error' if warnings_as_errors else 'warning'}: no handoff folder in {shown_path(folder)} (a folder holding handoff-template.md, or two of active/, responses/, archive/)"
-            + _elsewhere(folder, configured(config)),
-            err=True,
-        )
-    if not outcome.files_checked and not staged and not stdin and not outcome.findings:
-        if not lonely:
-            click.echo("handoff-lint: warning: no files to check under the given paths", err=True)
-    elif (output_format == "text" or output_file) and not quiet and not statistics and not outcome.internal_errors:
-        # with -o the report goes to the file and the summary to standard error (stdout stays empty)
-        fixable = sum(f.fixable and not f.suppressed for f in outcome.findings)
-        notes = f"[*] {fixable} fixable with the `--fix` option.\n" if fixable else ""
-        (sys.stderr if output_file else stdout).write(summary(tally, plural(outcome.files_checked, "file"), notes))
-    if outcome.missing_paths or outcome.internal_errors:
-        return EXIT_ERROR
-    if lonely and warnings_as_errors:  # a mistyped path in CI must not stay green
+    lonely = [] if request.staged or request.stdin else targets.lonely(outcome)
+    targets.say_lonely(lonely, request.report.warnings_as_errors)
+    nothing = not outcome.files_checked and not request.staged and not request.stdin and not outcome.findings
+    if nothing and not lonely:
+        click.echo("handoff-lint: warning: no files to check under the given paths", err=True)
+    fixable = sum(f.fixable and not f.suppressed for f in outcome.findings)
+    status = ending(
+        request.report,
+        Tally.of(outcome.findings, outcome.suppressed),
+        plural(outcome.files_checked, "file"),
+        f"[*] {fixable} fixable with the `--fix` option.\n" if fixable else "",
+        summarised=not nothing and not request.statistics and not outcome.internal_errors,
+        failed=bool(outcome.missing_paths or outcome.internal_errors),
+    )
+    if status == EXIT_CLEAN and lonely and request.report.warnings_as_errors:  # a mistyped path in CI stays red
         return EXIT_FINDINGS
-    return exit_code(tally, exit_zero, warnings_as_errors)
+    return status
 
 
 def _read_bounded(stream, limit: int) -> bytes:
@@ -303,47 +246,13 @@ def _read_bounded(stream, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def shown_path(path: str) -> str:
-    from handoff_lint.findings import printable
-
-    return printable(os.fsdecode(path))
-
-
-def _without_handoff_folder(paths, outcome, roots) -> list[str]:
-    """The folders given that hold no handoff folder, lie in none and hold no file of one."""
-    from pathlib import Path
-
-    from handoff_lint.model.kinds import classify, inside
-
-    lonely = []
-    for path in paths:
-        if not os.path.isdir(path) or classify(Path(path) / "_", roots)[1] is not None:
-            continue
-        if not any(inside(root, [os.path.abspath(path)]) for root in outcome.roots):
-            lonely.append(path)
-    return lonely
-
-
-def _elsewhere(folder: str, roots) -> str:
-    """For a folder of a repository that holds no handoff folder: the repository's, if any."""
-    from handoff_lint.model.roots import repository_roots, repository_top
-    from handoff_lint.show import shown  # folder names come from the repository: through the Show seam
-
-    top = repository_top(folder)
-    found = repository_roots(top, roots) if top is not None else []
-    if not found:
-        return ""
-    return shown("; the repository's: " + ", ".join(os.path.relpath(root) for root in found), 2000)
-
-
-def _fix(paths: list[str], config, preview: bool) -> int:
+def _fix(paths: list[str], config, roots, preview: bool) -> int:
     """Plan the lifecycle fixes; print them (``--diff``) or apply them (``--fix``)."""
+    # lazy: the fixes and the walk (~125 ms): --fix and --diff only
     from handoff_lint.engine.discover import discover
-    from handoff_lint.model.kinds import configured
     from handoff_lint.workflow import fixes
 
-    excluded = config.paths.excluded if config.exclude else (lambda path: False)
-    files, _missing = discover(paths, excluded, configured(config))
+    files, _missing = discover(paths, config.paths.excluded if config.exclude else (lambda path: False), roots)
     plan = fixes.plan_for(files, paths, config)
     for reason in plan.refused:
         click.echo(f"handoff-lint: warning: {reason}", err=True)
@@ -359,6 +268,7 @@ def _fix(paths: list[str], config, preview: bool) -> int:
             f"Fixed: moved {plural(len(plan.moves), 'file')}, updated links in {plural(len(plan.edits), 'response')}.",
             err=True,
         )
+    # lazy: model.kinds and show (~45 ms each), see check()
     from handoff_lint.model.kinds import display_path
     from handoff_lint.show import shown
 
@@ -379,7 +289,7 @@ def _statistics(findings, output_format: str, out) -> None:
     import collections
     import json
 
-    from handoff_lint.data.catalogue import catalogue
+    from handoff_lint.data.catalogue import catalogue  # lazy: the rule catalogue (~14 ms): --statistics only
 
     counts = collections.Counter(f.code for f in findings if not f.suppressed)
     rows = [

@@ -25,16 +25,10 @@ from handoff_lint.model.kinds import (
     is_handoff_root,
     kind_in,
     place_of,
-    protocol_of,
 )
+from handoff_lint.touch import leads_out, root_outside
 
 PRUNED_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
-
-
-def cache_kind(kind: str, root: Path | None, config) -> str:
-    """What the cache keys a text by besides its name: its kind and its root's protocol (one text
-    is another answer in next-larger/ than in next-local/)."""
-    return f"{kind}\0{protocol_of(root, config).name}"
 
 
 def _walk(folder: Path, excluded, roots: frozenset[Path] = NO_ROOTS) -> Iterator[tuple[str, str, str, Path | None]]:
@@ -46,8 +40,6 @@ def _walk(folder: Path, excluded, roots: frozenset[Path] = NO_ROOTS) -> Iterator
     itself as its root (HL005). ``root``: that linked root, else None (the folder decides).
     Paths are strings: a Path per file cost more than the rest of discovery. ``roots``: the
     configured handoff roots (model/kinds.configured)."""
-    from handoff_lint.touch import leads_out, root_outside
-
     pending = [str(folder)]
     while pending:
         current = pending.pop()
@@ -147,8 +139,6 @@ def _leads_out(folder: Path, roots: frozenset[Path] = NO_ROOTS) -> tuple[bool, P
     (second) the handoff root it is or lies in, when that root's real path leads out of the
     repository? Then it is not walked but taken as a file: reading it reports HL005 (Touch:
     never followed)."""
-    from handoff_lint.touch import leads_out, root_outside
-
     own = place_of(os.path.abspath(folder), roots)[1]  # the root it is or lies in
     if own is not None and root_outside(own) is not None:
         return True, own
