@@ -89,16 +89,23 @@ class Document:
     def section(self, name: str, heading: Heading, stop: int) -> Section:
         """The section under ``heading`` (named ``name``), up to block ``stop``: its body without
         rules (---) and status lines."""
-        lines, blocks = self.lines, self.blocks
+        lines, blocks, status = self.lines, self.blocks, self.status_lines
         body_lines: list[str] = []
         end_line = heading.line
         for kind, _tag, first, last, _content in blocks[heading.index + 1 : stop]:
             if kind == "hr":
                 continue
-            kept = [n for n in range(first, min(last, len(lines)) + 1) if n not in self.status_lines]
-            if kept:
-                body_lines.extend(lines[n - 1] for n in kept)
-                end_line = max(end_line, kept[-1])
+            last = min(last, len(lines))
+            if first > last:
+                continue
+            if status and any(first <= number <= last for number in status):
+                kept = [n for n in range(first, last + 1) if n not in status]
+                if kept:
+                    body_lines.extend(lines[n - 1] for n in kept)
+                    end_line = max(end_line, kept[-1])
+            else:  # no status line in the block (nearly every block): its lines as one slice
+                body_lines.extend(lines[first - 1 : last])
+                end_line = max(end_line, last)
         return Section(name.strip(), heading.line, end_line, "\n".join(body_lines).strip(), heading.level)
 
     def field_named(self, normalised_name: str, fields: list[Field] | None = None) -> Field | None:
