@@ -65,7 +65,8 @@ class Source:
         reference checks read."""
         from handoff_lint.parse.scanner import scan_text
 
-        return scan_text(self.text, tuple(self.known), self.code_lines or frozenset())
+        read = self.document.line_fields if "document" in self.__dict__ else None  # lines parse read
+        return scan_text(self.text, tuple(self.known), self.code_lines or frozenset(), read)
 
     @cached_property
     def code_lines(self) -> frozenset[int] | None:

@@ -55,7 +55,9 @@ class Document:
     ones, the rows of field tables and the keys of YAML front matter; ``sections``: the level-2
     headings (what ``strict`` reads; parse/outline.py reads the outline); ``code_lines``: 1-based
     lines inside fenced or indented code blocks; ``front_matter_end``: the last line of YAML front
-    matter (0: none); ``headings`` and ``blocks``: the outline and the level-0 blocks."""
+    matter (0: none); ``headings`` and ``blocks``: the outline and the level-0 blocks;
+    ``line_fields``: the field (or None) parse.markdown.line_field read on each line it read
+    that holds ``**`` or ``|``, so the line scanner need not read those lines again."""
 
     def __init__(self, lines: list[str], code_lines: frozenset[int] = frozenset()) -> None:
         self.lines = lines
@@ -71,6 +73,7 @@ class Document:
         self.headings: list[Heading] = []
         self.blocks: list = []
         self.status_lines: set[int] = set()
+        self.line_fields: dict[int, Field | None] = {}  # what parse read on each line with ** or |
 
     @property
     def sections(self) -> list[Section]:
