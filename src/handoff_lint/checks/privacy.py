@@ -111,6 +111,11 @@ def _private_ips(display: str, number: int, matches) -> list[Finding]:
     ]
 
 
+def _holds_any(text: str, needles: tuple[str, ...]) -> bool:
+    """Does ``text`` contain one of ``needles``? (``text`` computed once by the caller, not per needle.)"""
+    return any(needle in text for needle in needles)
+
+
 def _is_private_ip(text: str) -> bool:
     try:
         address = ipaddress.ip_address(text)
@@ -158,7 +163,8 @@ def check(source: Source, config: Config) -> list[Finding]:
     home_needles = load_table("privacy")["literals"]["home"]
     homes = any(needle in text for needle in home_needles)
     host_needles = _host_needles(suffixes)
-    hosts = any(needle in text.lower() for needle in host_needles)
+    lowered = text.lower()  # once, not once per needle
+    hosts = any(needle in lowered for needle in host_needles)
     addresses = _DIGIT_DOT_DIGIT.search(text) is not None
     for number, line in enumerate(source.lines, start=1):
         if homes and ("/" in line or "\\" in line) and any(needle in line for needle in home_needles):
@@ -188,7 +194,7 @@ def check(source: Source, config: Config) -> list[Finding]:
                     Finding(source.display, number, match.start() + 1, "HL202", f"network share '{match.group(0)}'")
                 )
         if "." in line:
-            if hosts and any(needle in line.lower() for needle in host_needles):
+            if hosts and _holds_any(line.lower(), host_needles):
                 for match in patterns["host"].finditer(line):
                     host = match.group("host").lower()
                     if any(host == suffix or host.endswith("." + suffix) for suffix in suffixes):

@@ -64,7 +64,8 @@ class Source:
     def scan(self):
         """The line scanner's view (title, fields, reference links): what the folder index and the
         reference checks read."""
-        return scan_text(self.text, tuple(self.known), self.code_lines or frozenset())
+        read = self.document.line_fields if "document" in self.__dict__ else None  # lines parse read
+        return scan_text(self.text, tuple(self.known), self.code_lines or frozenset(), read)
 
     @cached_property
     def code_lines(self) -> frozenset[int] | None:
