@@ -60,7 +60,7 @@ def test_every_corpus_line_gets_scan_lines_findings(corpus):
     ours = [our_scan(line) for line in lines]
     theirs = their_scans(lines)
     differ = [index for index, (a, b) in enumerate(zip(ours, theirs, strict=True)) if a != b]
-    assert sum(map(len, theirs)) > 20  # the corpus does hold what detect-secrets finds
+    assert sum(map(len, theirs)) > 10  # the corpus does hold what detect-secrets finds
     assert not differ, f"{len(differ)} lines differ, e.g. line {differ[0]} of {corpus.name}"
 
 
