@@ -15,7 +15,8 @@ only. The stages, in the order a check asks for them:
       own patterns     our own detectors over the picked lines (detect/patterns.py)
       detect-secrets   its plugins over the same lines (detect/peer.py)
       tables, decoded  secret-header tables; rendered lines and base64 blobs (detect/scan.py)
-    known              the text's and its file name's secret values (model/source.py)
+    names              the run's one scan of every file name (engine/pipeline.py)
+    known              the text's secret values and its file name's (model/source.py)
     parse              the markdown document (parse/markdown.py)
     line scanner       title, fields and links (parse/scanner.py)
     <check module>     each selected document check (checks/)
@@ -33,9 +34,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from handoff_lint.checks import DOCUMENT_CHECKS
+from handoff_lint.checks import DOCUMENT_CHECKS, credentials
 from handoff_lint.data.config import load_config
 from handoff_lint.detect import gates, patterns, peer, scan
+from handoff_lint.detect.scan import spans_of, values_at
 from handoff_lint.engine.check import check_text
 from handoff_lint.engine.checkset import CheckSet
 from handoff_lint.engine.discover import discover
@@ -70,8 +72,16 @@ def main() -> None:
     checks = CheckSet.selected(lambda _family: True, DOCUMENT_CHECKS)
     check_text(*texts[0], config, checks)  # imports and compiled patterns, outside the timings
 
+    displays = [file.display for file, _text in texts]
+
+    def scan_names() -> dict[str, tuple]:  # as engine/pipeline.py does, once per run
+        found = credentials.file_name_hits(displays)
+        return {displays[index]: tuple(values_at(displays, spans_of([(index, hits)]))) for index, hits in found}
+
+    names = scan_names()
+
     def fresh() -> list[Source]:  # lines split already: each stage then times itself alone
-        sources = [Source(file, text) for file, text in texts]
+        sources = [Source(file, text, name_secrets=names.get(file.display, ())) for file, text in texts]
         for source in sources:
             _ = source.lines
         return sources
@@ -104,6 +114,7 @@ def main() -> None:
     }
     for name, run in parts.items():
         print(f"{name:32s} {_time(args.rounds, run):7.3f}")
+    print(f"{'names':32s} {_time(args.rounds, scan_names):7.3f}")
     stage("known (after hits)", lambda ss: [s.known for s in ss], lambda ss: [s.hits for s in ss])
     if args.scan:
         return
@@ -121,7 +132,9 @@ def main() -> None:
 
         # each check after the scans it reads, so that its own time is what it adds
         stage(module.__name__.rsplit(".", 1)[-1], run, lambda ss: [(s.known, s.scan, s.document) for s in ss])
-    print(f"{'check_text':32s} {_time(args.rounds, lambda: [check_text(f, t, config, checks) for f, t in texts]):7.3f}")
+    print(
+        f"{'check_text':32s} {_time(args.rounds, lambda: [check_text(f, t, config, checks, None, names.get(f.display, ())) for f, t in texts]):7.3f}"
+    )
 
 
 if __name__ == "__main__":

@@ -92,6 +92,8 @@ def run(
     displays = [file.display for file in work]  # every file's name, readable or not
     name_hits = credentials.file_name_hits(displays)
     known.add(values_at(displays, spans_of(name_hits)))
+    # each name's secret values, for its text's checks (which redact by them): the one scan of names
+    names = {displays[index]: tuple(values_at(displays, spans_of([(index, hits)]))) for index, hits in name_hits}
     if wanted("HL3"):
         raw.extend(credentials.check_file_names(displays, name_hits))
     named = None  # absolute paths of the files named on the command line (not found by a walk)
@@ -126,7 +128,7 @@ def run(
         else:
             texts.append((file, text))
     scans = {}  # absolute path -> (line scan data, secrets), of the texts the folder checks read
-    for (file, _text), result in zip(texts, _check_all(texts, config, checks, cache, jobs), strict=False):
+    for (file, _text), result in zip(texts, _check_all(texts, config, checks, cache, jobs, names), strict=False):
         raw.extend(result.findings)
         known.add(result.secrets)
         outcome.internal_errors.extend(result.errors)
@@ -176,9 +178,10 @@ def _shown_by_run(findings: list[Finding], known: Known) -> list[Finding]:
 
 
 def _check_all(
-    texts: list[tuple[SourceFile, str]], config: Config, checks: CheckSet, cache, jobs: int
+    texts: list[tuple[SourceFile, str]], config: Config, checks: CheckSet, cache, jobs: int, names: dict
 ) -> list[Checked]:
-    """:func:`check_text` of every text, in order: the one place the cache is asked and filled."""
+    """:func:`check_text` of every text, in order: the one place the cache is asked and filled.
+    ``names``: display -> the secret values of that file name (none: no entry)."""
     results: list[Checked | None] = [None] * len(texts)
     keys: list[bytes | None] = [None] * len(texts)
     pending: list[int] = []
@@ -191,7 +194,7 @@ def _check_all(
             keys[position] = digest(cache_kind(file.kind, file.root, config), os.path.basename(file.path), text)
             stored = cache.get(keys[position], file.display)
         if stored is not None and stored.findings is not None and stored.spans is not None:
-            result = results[position] = check_text(file, text, config, checks, stored)
+            result = results[position] = check_text(file, text, config, checks, stored, names.get(file.display, ()))
             if stored.scan is None and result.scan is not None and not result.spans:  # a scan it could not keep before
                 cache.put(keys[position], None, result.scan, result.spans)
         else:
@@ -202,9 +205,17 @@ def _check_all(
 
         workers = parallel.workers_for(len(pending), jobs)
         if workers > 1:
-            computed = parallel.check_texts([texts[position] for position in pending], config, checks, workers)
+            computed = parallel.check_texts(
+                [(*texts[position], names.get(texts[position][0].display, ())) for position in pending],
+                config,
+                checks,
+                workers,
+            )
     if computed is None:
-        computed = [check_text(*texts[position], config, checks) for position in pending]
+        computed = [
+            check_text(*texts[position], config, checks, None, names.get(texts[position][0].display, ()))
+            for position in pending
+        ]
     for position, result in zip(pending, computed, strict=False):
         results[position] = result
         if cache is not None:
