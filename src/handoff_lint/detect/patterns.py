@@ -48,8 +48,10 @@ class _Patterns(NamedTuple):
     # a name that says secret given a value: `"NAME", "value"`, `<name>value</`, `key="name" value=""`
     assignments: tuple[tuple[str, re.Pattern], ...]
     assignment: re.Pattern  # `name = value`, `**Name**: value`: the value is read after the match
-    # code's quoted value beside a name with no operator: `secret "...";`, `"..." == password`
-    quoted: tuple[tuple[str, re.Pattern], ...]
+    # code's quoted value beside a name with no operator: `secret "...";`, `"..." == password`;
+    # each with its gate's `also` strings (`";`, `==`), one of which the line must hold: a
+    # case-blind search for the names costs more than these few `in` tests
+    quoted: tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]
     prose: re.Pattern
     quoted_random: re.Pattern
     # every detector's gate literals, as written and lower-cased, each with the detectors it
@@ -104,7 +106,8 @@ def pattern_table() -> _Patterns:
             into, key = (nocase, needle.lower()) if gate.get("nocase") else (sensitive, needle)
             into.setdefault(key, set()).add(name)
     assignments = tuple((name, other[name]) for name in ("quoted-pair", "xml-element", "key-value-attribute"))
-    quoted = tuple((name, other[name]) for name in ("quoted-statement", "compared"))
+    gates = all_gates()
+    quoted = tuple((name, other[name], tuple(gates[name]["also"])) for name in ("quoted-statement", "compared"))
     return _Patterns(
         tokens,
         other["private-key"],
@@ -303,8 +306,8 @@ def own_hits(line: str) -> list[Hit]:
                 )
     if "assignment" in active:
         hits += _assignment_hits(line, patterns.assignment)
-    for detector, pattern in patterns.quoted:
-        for match in pattern.finditer(line) if detector in active else ():
+    for detector, pattern, also in patterns.quoted:
+        for match in pattern.finditer(line) if detector in active and any(a in line for a in also) else ():
             secret, key, tail = match.group("secret"), match.group("key"), match.group("tail")
             name = trailing_name(line[max(0, match.start("key") - 80) : match.start("key")]) + key + tail
             if in_token_format(secret) or not name_says_secret(name):
