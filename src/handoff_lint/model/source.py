@@ -20,11 +20,16 @@ if TYPE_CHECKING:
 
 class Source:
     """``scan`` and ``spans`` may be given (from the cache); else they are made from the text
-    when asked."""
+    when asked. ``name_secrets``: the secret values (with the characters each may show) of the
+    file's name, from the run's one scan of every name (engine/pipeline.py); else the name is
+    scanned here when asked."""
 
-    def __init__(self, file: SourceFile, text: str, scan=None, spans: tuple | None = None) -> None:
+    def __init__(
+        self, file: SourceFile, text: str, scan=None, spans: tuple | None = None, name_secrets: tuple | None = None
+    ) -> None:
         self.file = file
         self.text = text
+        self.name_secrets = name_secrets
         if scan is not None:
             self.scan = scan
         if spans is not None:
@@ -56,8 +61,11 @@ class Source:
     def known(self) -> Known:
         """The secret values of the text and of its file name: every string derived from the text
         is redacted by them (a message may quote the name, and the cache keeps messages)."""
-        name = [self.display]
-        known = Known(values_at(name, spans_of(hits_by_line(name))))
+        if self.name_secrets is None:
+            name = [self.display]
+            known = Known(values_at(name, spans_of(hits_by_line(name))))
+        else:
+            known = Known(self.name_secrets)
         return known.add(values_at(self.lines, self.spans)) if self.spans else known
 
     @cached_property

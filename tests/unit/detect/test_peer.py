@@ -1,7 +1,9 @@
 """detect-secrets as a library, set up once: the same findings as its own ``scan_line``, which
-rebuilds its settings for every line."""
+rebuilds its settings for every line and injects every plugin's and filter's arguments."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -12,12 +14,18 @@ PLUGINS = load_table("credentials")["detect-secrets"]["plugins"]
 JUDGED = set(load_table("credentials")["detect-secrets"]["judged-by-our-patterns"])
 
 
-def their_scan(line: str) -> list[tuple[str, str]]:
+def their_scans(lines: list[str]) -> list[list[tuple[str, str]]]:
+    """detect-secrets' own adhoc scan of each line (its plugin and filter calls by injection)."""
     from detect_secrets.core.scan import scan_line
     from detect_secrets.settings import transient_settings
 
+    peer._peer()  # ours set up first: the transient settings are put back after
     with transient_settings({"plugins_used": [{"name": name} for name in PLUGINS]}):
-        return sorted((s.type, s.secret_value) for s in scan_line(line) if s.type not in JUDGED)
+        return [sorted((s.type, s.secret_value) for s in scan_line(line) if s.type not in JUDGED) for line in lines]
+
+
+def our_scan(line: str) -> list[tuple[str, str]]:
+    return sorted((s.type, s.secret_value) for s in peer.peer_secrets(line))
 
 
 @pytest.mark.parametrize(
@@ -32,15 +40,29 @@ def their_scan(line: str) -> list[tuple[str, str]]:
     ],
 )
 def test_the_set_up_once_loop_finds_what_scan_line_finds(line):
-    p = peer._peer()
-    ours = []
-    context = p.snippet(line)
-    for plugin in p.plugins:
-        ours += [
-            (s.type, s.secret_value) for s in p.scan_line(plugin, line, context) if p.kept(plugin, line, context, s)
-        ]
-    assert sorted(ours) == their_scan(line)
+    assert our_scan(line) == their_scans([line])[0]
+
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+# the peers' own samples, rebuilt from their sources by bench/peer_fixtures.py (not committed)
+PEER_SAMPLES = Path("/tmp/peer-src/peers.tsv")
+
+
+@pytest.mark.parametrize("corpus", [DATA / "corpus.tsv", PEER_SAMPLES], ids=["corpus", "peer-samples"])
+def test_every_corpus_line_gets_scan_lines_findings(corpus):
+    """The direct calls change nothing: on every labelled line, secrets and lookalikes alike, the
+    same findings (type and value) as detect-secrets' ``scan_line`` with the same plugins."""
+    if not corpus.exists():
+        pytest.skip(f"{corpus} not present (bench/peer_fixtures.py rebuilds it)")
+    lines = [
+        raw.partition("\t")[2] for raw in corpus.read_text(encoding="utf-8").splitlines() if raw[:1] not in ("", "#")
+    ]
+    ours = [our_scan(line) for line in lines]
+    theirs = their_scans(lines)
+    differ = [index for index, (a, b) in enumerate(zip(ours, theirs, strict=True)) if a != b]
+    assert sum(map(len, theirs)) > 10  # the corpus does hold what detect-secrets finds
+    assert not differ, f"{len(differ)} lines differ, e.g. line {differ[0]} of {corpus.name}"
 
 
 def test_plugins_our_patterns_judge_are_not_run():
-    assert JUDGED and not {plugin.secret_type for plugin in peer._peer().plugins} & JUDGED
+    assert JUDGED and not {plugin.secret_type for plugin, _names in peer._peer().plugins} & JUDGED
