@@ -3,11 +3,13 @@ it stores for a secret in a baseline (so a `.secrets.baseline` drops what it lis
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
 from handoff_lint.data.rules_data import load_table
+from handoff_lint.detect.gates import RUN_PATTERN
 from handoff_lint.detect.given import value_is_literal
 from handoff_lint.detect.judge import (
     TOKEN_CHARS,
@@ -24,8 +26,42 @@ def _plugin_names() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _judged_by_ours() -> frozenset[str]:
-    return frozenset(load_table("credentials")["detect-secrets"]["judged-by-our-patterns"])
+def _running() -> tuple[str, ...]:
+    """The plugins we run: those whose format our own patterns do not judge (class names)."""
+    judged = load_table("credentials")["detect-secrets"]["judged-by-our-patterns"]
+    return tuple(name for name in _plugin_names() if name not in judged)
+
+
+@lru_cache(maxsize=1)
+def _gates() -> tuple[tuple[str, Callable[[str], bool]], ...]:
+    """(plugin, its gate as a test of one line) of each plugin we run (rules/credentials.toml
+    `[gates]`): a plugin runs only on the lines its own gate picks, and detect-secrets (its import
+    and set-up cost more than a one-file run's checks) only for a text that has one."""
+    gates = load_table("credentials")["gates"]
+    return tuple((name, _line_test(gates[name])) for name in _running())
+
+
+def _line_test(gate: dict) -> Callable[[str], bool]:
+    """One gate of the table as a test of one line (detect/gates.py applies them to a whole text)."""
+    if "shape" in gate:
+        shape = re.compile(gate["shape"])
+        return lambda line: shape.search(line) is not None
+    folded = bool(gate.get("nocase"))
+    needles = tuple(needle.lower() if folded else needle for needle in gate["any"])
+    also = tuple(part.lower() if folded else part for part in gate.get("also", ()))
+    near = re.compile(gate["near"]) if "near" in gate else None
+    run = bool(gate.get("run"))
+
+    def test(line: str) -> bool:
+        haystack = line.lower() if folded else line
+        return (
+            any(needle in haystack for needle in needles)
+            and (not also or any(part in haystack for part in also))
+            and (near is None or near.search(line) is not None)
+            and (not run or RUN_PATTERN.search(line) is not None)
+        )
+
+    return test
 
 
 # what detect-secrets names the string it scans (scan_line's `adhoc-string-scan`); a secret's
@@ -54,17 +90,12 @@ def _peer() -> _Peer:
     over the same plugins and filters, each called with the arguments that function would inject,
     found once here."""
     from detect_secrets.core import scan
-    from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
     from detect_secrets.settings import get_settings
     from detect_secrets.util.code_snippet import get_code_snippet
     from detect_secrets.util.inject import get_injectable_variables
 
-    ours = _judged_by_ours()
-    running = {
-        cls.__name__ for secret_type, cls in get_mapping_from_secret_type_to_class().items() if secret_type not in ours
-    }
     settings = get_settings()
-    settings.configure_plugins([{"name": name} for name in _plugin_names() if name in running])
+    settings.configure_plugins([{"name": name} for name in _running()])
     settings.disable_filters("detect_secrets.filters.common.is_invalid_file")  # as scan_line does
     scan.get_plugins.cache_clear()
     scan.get_filters.cache_clear()
@@ -83,14 +114,16 @@ def _peer() -> _Peer:
 _GIVEN = {"filename", "secret", "plugin", "line", "context"}  # what scan_line gives a secret's filters
 
 
-def peer_secrets(line: str) -> list:
+def peer_secrets(line: str, chosen: frozenset[str] | None = None) -> list:
     """detect-secrets' findings on ``line`` (its ``PotentialSecret`` objects), as its
-    ``scan_line`` makes them with our plugins."""
+    ``scan_line`` makes them with our plugins (``chosen``: those of them, by class name)."""
     peer = _peer()
     context = peer.snippet(line)
     found = []
     given = {"filename": _FILENAME, "line": line, "line_number": 0, "enable_eager_search": True, "context": context}
     for plugin, names in peer.plugins:  # given the parameters its analyze_line names (no `self`)
+        if chosen is not None and type(plugin).__name__ not in chosen:
+            continue
         for secret in plugin.analyze_line(**{name: given[name] for name in names}):
             values = {"filename": secret.filename, "secret": secret.secret_value, "plugin": plugin}
             values.update(line=line, context=context)
@@ -107,11 +140,13 @@ def _drops(function: Callable, names: tuple[str, ...], given: dict) -> bool:
 
 
 def detect_secrets_hits(lines: list[str]) -> list[list[Hit]]:
-    """For each line, what detect-secrets' enabled plugins find on it."""
+    """For each line, what detect-secrets' enabled plugins whose gate picks it find on it."""
     found: list[list[Hit]] = []
+    gates = _gates()
     for line in lines:
         hits = []
-        for secret in peer_secrets(line):
+        chosen = frozenset(name for name, test in gates if test(line))
+        for secret in peer_secrets(line, chosen) if chosen else ():
             hit = _hit(line, secret)
             if hit is not None:
                 hits.append(hit)
