@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from handoff_lint.model.source import Source
 
 KINDS = None
+IN_BINARY = "in a binary file: "  # a binary file's finding says so first: no text to rewrite there
 
 
 def _finding(display: str, line: int, column: int, hit: Hit, code: str = "", where: str = "") -> Finding:
@@ -60,4 +61,4 @@ def check_binary(display: str, found: list[tuple[int, list[Hit]]]) -> list[Findi
     """Credentials in the printable runs of a binary file (``found``: their hits): a NUL byte at
     the top of a ``.env`` must not hide the key below it. Reported at line 1, since a binary
     file has no lines to point at."""
-    return [_finding(display, 1, 1, hit, where="in a binary file: ") for _index, hits in found for hit in hits]
+    return [_finding(display, 1, 1, hit, where=IN_BINARY) for _index, hits in found for hit in hits]

@@ -20,7 +20,7 @@ from handoff_lint.cli.app import (
     settings,
     use_color,
 )
-from handoff_lint.cli.summary import Tally, exit_code, summary
+from handoff_lint.cli.summary import Tally, exit_code, fix_notes, summary
 
 
 @cli.command()
@@ -90,6 +90,11 @@ from handoff_lint.cli.summary import Tally, exit_code, summary
     help="Print what --fix would change, as a diff, and change nothing (exit 1 if anything would change).",
 )
 @click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="With --fix or --diff: also rewrite private paths, hosts, addresses, e-mails and secrets into placeholders.",
+)
+@click.option(
     "--stdin-filename",
     metavar="PATH",
     help="With PATH '-' (or none): check standard input as if it were the file at PATH, folder checks included.",
@@ -120,6 +125,7 @@ def check(
     staged,
     fix,
     show_diff,
+    unsafe_fixes,
     stdin_filename,
     quiet,
     color,
@@ -139,6 +145,8 @@ def check(
             raise click.UsageError("standard input cannot be combined with --staged, --fix or --diff")
         stdin = (stdin_filename or "-", b"")  # read once the size limit is known
         paths = ()
+    if unsafe_fixes and not (fix or show_diff):
+        raise click.UsageError("--unsafe-fixes is given with --fix (to rewrite) or --diff (to preview)")
     if not staged and stdin is None:  # a path that is not there is a mistake: said once, before any report
         for path in paths:
             if not os.path.lexists(path):
@@ -185,7 +193,8 @@ def check(
     if fix or show_diff:
         if staged:
             raise click.UsageError("--fix and --diff change the work tree; they cannot be combined with --staged")
-        status = _fix(list(paths or ["."]), config, preview=show_diff)
+        unsafe = (cache_dir, jobs, known) if unsafe_fixes else None
+        status = _fix(list(paths or ["."]), config, preview=show_diff, unsafe=unsafe)
         if show_diff or status == EXIT_ERROR:
             return status
     blobs, gone = None, []
@@ -257,8 +266,7 @@ def check(
             click.echo("handoff-lint: warning: no files to check under the given paths", err=True)
     elif (output_format == "text" or output_file) and not quiet and not statistics and not outcome.internal_errors:
         # with -o the report goes to the file and the summary to standard error (stdout stays empty)
-        fixable = sum(f.fixable and not f.suppressed for f in outcome.findings)
-        notes = f"[*] {fixable} fixable with the `--fix` option.\n" if fixable else ""
+        notes = fix_notes(outcome.findings, hidden=not (staged or stdin or unsafe_fixes))
         (sys.stderr if output_file else stdout).write(summary(tally, plural(outcome.files_checked, "file"), notes))
     if outcome.missing_paths or outcome.internal_errors:
         return EXIT_ERROR
@@ -299,18 +307,20 @@ def _without_handoff_folder(paths, outcome) -> list[str]:
     return lonely
 
 
-def _fix(paths: list[str], config, preview: bool) -> int:
-    """Plan the lifecycle fixes; print them (``--diff``) or apply them (``--fix``)."""
+def _fix(paths: list[str], config, preview: bool, unsafe=None) -> int:
+    """Plan the lifecycle fixes; print them (``--diff``) or apply them (``--fix``). ``unsafe``:
+    (cache folder, jobs, baseline) with ``--unsafe-fixes``: the sanitize fixes first."""
     from handoff_lint.engine.discover import discover
     from handoff_lint.workflow import fixes
 
     files, _missing = discover(paths, config.paths.excluded) if config.exclude else discover(paths)
+    sanitized = _sanitize(paths, files, config, unsafe, preview) if unsafe is not None else ""
     plan = fixes.plan_for(files, paths, config)
     for reason in plan.refused:
         click.echo(f"handoff-lint: warning: {reason}", err=True)
     if preview:
-        click.echo(fixes.diff(plan), nl=False)
-        return EXIT_FINDINGS if plan else EXIT_CLEAN
+        click.echo(sanitized + fixes.diff(plan), nl=False)
+        return EXIT_FINDINGS if plan or sanitized else EXIT_CLEAN
     try:
         staged, to_add = fixes.apply(plan)
     except fixes.FixError as error:  # its paths and git's words: by the folders' secrets, then by the detectors
@@ -333,6 +343,28 @@ def _fix(paths: list[str], config, preview: bool) -> int:
             f"handoff-lint: note: relinked, not staged (it holds unstaged edits of yours): git add {names}", err=True
         )
     return EXIT_CLEAN
+
+
+def _sanitize(paths, files, config, unsafe, preview: bool) -> str:
+    """``--unsafe-fixes`` (workflow/sanitize.py) over the findings of a run as the report would
+    show them (selection, suppression, baseline): the diff (``preview``), or "" once written."""
+    from handoff_lint.engine import baseline as baseline_file
+    from handoff_lint.engine.pipeline import run
+    from handoff_lint.workflow import sanitize
+
+    cache_dir, jobs, known = unsafe
+    outcome = run(paths, config, None, cache_dir, jobs)
+    findings = baseline_file.apply(outcome.findings, known) if known else outcome.findings
+    result = sanitize.plan(findings, files, config, outcome.known)
+    refused = result.refused + ([] if preview else sanitize.apply(result, config.max_file_size))
+    for reason in refused:
+        click.echo(f"handoff-lint: warning: {reason}", err=True)
+    if preview:
+        return sanitize.diff(result)
+    if result.fixed:
+        done = [fix for fix in result.fixes if fix.fixed]
+        click.echo(f"Sanitized: {plural(result.fixed, 'finding')} in {plural(len(done), 'file')}.", err=True)
+    return ""
 
 
 def _statistics(findings, output_format: str, out) -> None:
