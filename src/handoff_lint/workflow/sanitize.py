@@ -172,7 +172,7 @@ def _edit(lines: list[str], index: int, column: int, code: str, hits, top: str) 
         for hit in hits.get(index, ()):
             if hit.start == column and hit.code == code:
                 end = _key_end(lines, index, hit.end) if code == "HL302" else (index, hit.end)
-                return (index, hit.start), end, _reference(line[: hit.start])
+                return (index, hit.start), end, _reference(line[: hit.start], hits.get(index, ()))
         return None
     if code == "HL206":
         own = privacy.own_identifiers()
@@ -193,10 +193,16 @@ def _edit(lines: list[str], index: int, column: int, code: str, hits, top: str) 
     return (index, start), (index, end), what
 
 
-def _reference(before: str) -> str:
-    """``${NAME}`` where ``before`` (the line up to the secret) gives it to a variable's name."""
+def _reference(before: str, hits) -> str:
+    """``${NAME}`` where ``before`` (the line up to the secret) gives it to a variable's name;
+    never a name that is itself a secret (``AKIA...=ghp_...``): no fix writes a secret again."""
     match = _VARIABLE.search(before)
-    return "${" + match.group("name") + "}" if match and len(match.group("name")) >= 3 else REDACTED
+    if match is None or len(match.group("name")) < 3:
+        return REDACTED
+    start, end = match.span("name")
+    if any(hit.start < end and start < hit.end for hit in hits):
+        return REDACTED
+    return "${" + match.group("name") + "}"
 
 
 def _key_end(lines: list[str], index: int, column: int) -> Place:

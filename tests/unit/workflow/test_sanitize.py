@@ -80,6 +80,14 @@ def test_a_line_naming_a_lower_case_or_bold_name_gets_redacted_not_a_variable():
     assert after == "api_key = '<REDACTED>'"
 
 
+def test_a_name_that_is_itself_a_secret_is_never_written_again():
+    aws = "AKIA" + "".join(random.choices(string.ascii_uppercase + string.digits, k=16))
+    text = f"{aws}={GH}"
+    assert {f.code for f in findings(text)} == {"HL301"} and len(findings(text)) == 2
+    after, count = fixed(text)
+    assert (after, count) == ("<REDACTED>=<REDACTED>", 2)
+
+
 def test_bytes_outside_the_spans_stay_crlf_lone_cr_and_trailing_spaces():
     text = f"first line  \r\nUse {GH} now\t \r\nlone\rData /home/alice/x.csv\r\n\r\nlast"
     after, count = fixed(text)
