@@ -176,3 +176,27 @@ def test_a_file_changed_since_the_plan_is_left_alone(tmp_path, monkeypatch):
     path.write_text(text + "an edit of the user's own\n")
     assert "changed since" in sanitize.apply(result, 1 << 20)[0]
     assert path.read_text() == text + "an edit of the user's own\n"
+
+
+def test_the_users_own_login_becomes_a_placeholder(monkeypatch):
+    monkeypatch.setenv("HANDOFF_LINT_OWN_IDENTIFIERS", "zorbulon")
+    privacy._own_identifiers.cache_clear()
+    try:
+        assert [f.code for f in findings("Ask zorbulon about it")] == ["HL206"]
+        assert fixed("Ask zorbulon about it") == ("Ask <user> about it", 1)
+        assert findings("Ask <user> about it") == []
+    finally:
+        monkeypatch.undo()
+        privacy._own_identifiers.cache_clear()
+
+
+def test_a_diff_without_secrets_or_cr_is_a_patch_git_applies(tmp_path, monkeypatch):
+    import subprocess
+
+    monkeypatch.chdir(tmp_path)
+    text = "# Notes\n\nData in /home/alice/work/data.csv\nAsk 10.1.2.3\n"
+    path, file = _files(tmp_path, "notes.md", text.encode())
+    patch = sanitize.diff(sanitize.plan(findings(text), [file], Config(), top=str(tmp_path)))
+    done = subprocess.run(["git", "apply", "-"], cwd=tmp_path, input=patch.encode(), capture_output=True)
+    assert done.returncode == 0, done.stderr.decode() + patch
+    assert path.read_text() == "# Notes\n\nData in /home/<user>/work/data.csv\nAsk <private-ip>\n"
