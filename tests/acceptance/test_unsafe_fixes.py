@@ -81,7 +81,7 @@ def test_fix_rewrites_only_the_spans_and_the_rerun_is_clean(git_repo):
     path, data = handoff(git_repo)
     result = run_cli("check", "--fix", "--unsafe-fixes", ".", cwd=git_repo)
     assert result.code == 0, result.stdout + result.stderr  # what remains is reported: nothing
-    assert "Sanitized: 4 findings in 1 file." in result.stderr
+    assert "Sanitized: 4 findings in 1 file; nothing is staged" in result.stderr
     assert not leaked(result.stdout + result.stderr)
     after = path.read_bytes()
     assert after == data.replace(LEAKS.encode(), SANITIZED.encode())  # BOM, CRLF, trailing spaces kept

@@ -363,7 +363,8 @@ def _sanitize(paths, files, config, unsafe, preview: bool) -> str:
         return sanitize.diff(result)
     if result.fixed:
         done = [fix for fix in result.fixes if fix.fixed]
-        click.echo(f"Sanitized: {plural(result.fixed, 'finding')} in {plural(len(done), 'file')}.", err=True)
+        where = f"{plural(result.fixed, 'finding')} in {plural(len(done), 'file')}"
+        click.echo(f"Sanitized: {where}; nothing is staged: review, then git add.", err=True)
     return ""
 
 

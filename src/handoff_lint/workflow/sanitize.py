@@ -54,7 +54,7 @@ _VARIABLE = re.compile(
 )
 _KEY_END = re.compile(r"-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----")
 _KEY_BODY = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
-_PATH_TAIL = re.compile(r"""[^\s`'"<>()\[\]{}|,;*]*""")
+_PATH_TAIL = re.compile(r"""[^\s`'"<>()\[\]{}|,;:*]*""")  # `:` too: `/home/a/x:/home/b/y` is two paths
 _IPS = ("ipv4", "ipv6")
 
 Place = tuple[int, int]  # (0-based line, column) in the lines the checks read
@@ -232,7 +232,9 @@ def _home(line: str, match: re.Match, top: str) -> tuple[int, int, str]:
         absolute = os.path.normpath(os.path.expanduser(path) if path.startswith("~") else path)
         for folder in dict.fromkeys((top, os.path.realpath(top))):
             if absolute == folder or absolute.startswith(folder.rstrip("/") + "/"):
-                return match.start(), tail, os.path.relpath(absolute, folder).replace(os.sep, "/")
+                relative = os.path.relpath(absolute, folder).replace(os.sep, "/")
+                if privacy.patterns()["home"].search(relative) is None:  # it must be clean itself
+                    return match.start(), tail, relative
     if match.group("root"):
         return match.start(), match.end(), "/home/<user>"
     if match.group(0).startswith("/private/"):

@@ -59,6 +59,7 @@ CASES = [
     ("On macOS: /Users/bob/Desktop/a.txt", "On macOS: /Users/<user>/Desktop/a.txt", "HL201"),
     ("ssh config in /root/.ssh/config", "ssh config in /home/<user>/.ssh/config", "HL201"),
     ("Read /home/alice/proj/src/data.csv.", "Read src/data.csv.", "HL201"),  # inside the repository
+    ("Paths /home/alice/proj/a.csv:/home/bob/b.csv", "Paths a.csv:/home/<user>/b.csv", "HL201"),
     ("Share \\\\fileserver01\\team is full", "Share \\\\<internal-host>\\team is full", "HL202"),
     ("Deploy to build.corp today", "Deploy to <internal-host> today", "HL203"),
     ("Ask 10.1.2.3:8080 or fd00::1 first", "Ask <private-ip>:8080 or <private-ip> first", "HL204"),
@@ -200,3 +201,15 @@ def test_a_diff_without_secrets_or_cr_is_a_patch_git_applies(tmp_path, monkeypat
     done = subprocess.run(["git", "apply", "-"], cwd=tmp_path, input=patch.encode(), capture_output=True)
     assert done.returncode == 0, done.stderr.decode() + patch
     assert path.read_text() == "# Notes\n\nData in /home/<user>/work/data.csv\nAsk <private-ip>\n"
+
+
+def test_a_secret_left_on_a_context_line_is_redacted_in_the_diff(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    kept = token("ghp_", 36)
+    text = f"Use {GH} now\nbackup {kept}  # pragma: allowlist secret\n"
+    _path, file = _files(tmp_path, "notes.md", text.encode())
+    first = [f for f in findings(text) if f.line == 1]  # the run leaves the allowlisted line
+    result = sanitize.plan(first, [file], Config(), top=str(tmp_path))
+    patch = sanitize.diff(result)
+    assert result.fixed == 1 and " backup ghp_…(40 chars)  # pragma: allowlist secret\n" in patch
+    assert kept not in patch and kept[4:16] not in patch and GH not in patch
