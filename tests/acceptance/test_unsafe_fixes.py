@@ -140,3 +140,15 @@ def test_a_markdown_file_outside_the_handoff_folder_is_sanitized_too(git_repo):
     result = run_cli("check", "--fix", "--unsafe-fixes", "docs/notes.md", cwd=git_repo)
     assert result.code == 0, result.stdout + result.stderr
     assert notes.read_text() == "# Notes\n\nAsk <email> at <private-ip> on <internal-host>.\n"
+
+
+def test_findings_past_max_findings_per_rule_are_fixed_too(git_repo):
+    (git_repo / ".handoff-lint.toml").write_text("max-findings-per-rule = 2\n")
+    mails = " ".join(f"person{n}.name@acme.com" for n in range(7))
+    path, _data = handoff(git_repo, f"- Ask {mails}\r\n")
+    shown = run_cli("check", ".", cwd=git_repo).stdout  # 2 findings, and one saying 5 more: counted as shown
+    assert "No fixes available (3 hidden fixes can be enabled with the `--unsafe-fixes` option)." in shown
+    result = run_cli("check", "--fix", "--unsafe-fixes", ".", cwd=git_repo)
+    assert result.code == 0, result.stdout + result.stderr
+    assert "Sanitized: 7 findings in 1 file" in result.stderr
+    assert "- Ask " + " ".join(["<email>"] * 7) in path.read_bytes().decode("utf-8-sig")

@@ -353,17 +353,22 @@ def _sanitize(paths, files, config, unsafe, preview: bool) -> str:
     from handoff_lint.workflow import sanitize
 
     cache_dir, jobs, known = unsafe
-    outcome = run(paths, config, None, cache_dir, jobs)
-    findings = baseline_file.apply(outcome.findings, known) if known else outcome.findings
-    result = sanitize.plan(findings, files, config, outcome.known)
-    refused = result.refused + ([] if preview else sanitize.apply(result, config.max_file_size))
-    for reason in refused:
-        click.echo(f"handoff-lint: warning: {reason}", err=True)
-    if preview:
-        return sanitize.diff(result)
-    if result.fixed:
-        done = [fix for fix in result.fixes if fix.fixed]
-        where = f"{plural(result.fixed, 'finding')} in {plural(len(done), 'file')}"
+    fixed, done = 0, set()
+    for _ in range(1 if preview else 5):  # as ruff: again while a pass fixes something (max-findings-per-rule)
+        outcome = run(paths, config, None, cache_dir, jobs)
+        findings = baseline_file.apply(outcome.findings, known) if known else outcome.findings
+        result = sanitize.plan(findings, files, config, outcome.known)
+        refused = result.refused + ([] if preview else sanitize.apply(result, config.max_file_size))
+        for reason in refused:
+            click.echo(f"handoff-lint: warning: {reason}", err=True)
+        if preview:
+            return sanitize.diff(result)
+        if not result.fixed:
+            break
+        fixed += result.fixed
+        done.update(fix.file.display for fix in result.fixes if fix.fixed)
+    if fixed:
+        where = f"{plural(fixed, 'finding')} in {plural(len(done), 'file')}"
         click.echo(f"Sanitized: {where}; nothing is staged: review, then git add.", err=True)
     return ""
 
