@@ -53,6 +53,7 @@ _VARIABLE = re.compile(
     r"""[ \t]*(?:=|:=|:)[ \t]*["'`]?\Z"""
 )
 _KEY_END = re.compile(r"-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----")
+_KEY_HEADER = re.compile(r"[A-Za-z-]{2,40}: ?[\w ,.:/+=-]{0,200}")  # PEM's `Proc-Type: 4,ENCRYPTED`, `DEK-Info: ...`
 _KEY_BODY = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
 _PATH_TAIL = re.compile(r"""[^\s`'"<>()\[\]{}|,;:*]*""")  # `:` too: `/home/a/x:/home/b/y` is two paths
 _IPS = ("ipv4", "ipv6")
@@ -207,17 +208,22 @@ def _reference(before: str, hits) -> str:
 
 def _key_end(lines: list[str], index: int, column: int) -> Place:
     """Where the private key whose header ends at (``index``, ``column``) ends: after its END
-    line (within 200 lines), else after the key body's lines below it, else after the header."""
-    for number in range(index, min(index + 200, len(lines))):
-        match = _KEY_END.search(lines[number], column if number == index else 0)
-        if match is not None:
-            return number, match.end()
+    marker (on the header's line, as in a JSON string, or after the key's body lines), else after
+    the body lines below the header. Prose between a header and a later END is never taken."""
+    match = _KEY_END.search(lines[index], column)
+    if match is not None:
+        return index, match.end()
     end: Place = (index, column)
-    for number in range(index + 1, len(lines)):
-        body = lines[number].strip().strip("\"',")
-        if len(body) < 16 or not set(body) <= _KEY_BODY:
-            break
-        end = (number, len(lines[number]))
+    for number in range(index + 1, min(index + 200, len(lines))):
+        line = lines[number]
+        match = _KEY_END.search(line)
+        if match is not None and not line[: match.start()].strip(" \t\"',"):
+            return number, match.end()
+        body = line.strip().strip("\"',")
+        if body and not set(body) <= _KEY_BODY and not _KEY_HEADER.fullmatch(body):
+            break  # not a key's line: the key (cut short) ends above it
+        if body:
+            end = (number, len(line))
     return end
 
 

@@ -54,6 +54,23 @@ CASES = [
         "Key:\n<REDACTED>\ndone\n",
         "HL302",
     ),
+    (
+        "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n\n" + BODY[1] + "\n-----END RSA PRIVATE KEY-----",
+        "<REDACTED>",
+        "HL302",
+    ),
+    (
+        "-----BEGIN RSA PRIVATE KEY-----\n"
+        + BODY[1]
+        + "\nSome prose the key was cut before.\n-----END RSA PRIVATE KEY-----",
+        "<REDACTED>\nSome prose the key was cut before.\n-----END RSA PRIVATE KEY-----",
+        "HL302",
+    ),
+    (
+        f'{{"key": "-----BEGIN PRIVATE KEY-----\\n{BODY[0]}\\n-----END PRIVATE KEY-----\\n"}}',
+        '{"key": "<REDACTED>\\n"}',
+        "HL302",
+    ),
     ("Data in /home/alice/work/data.csv here.", "Data in /home/<user>/work/data.csv here.", "HL201"),
     ("See C:\\Users\\alice\\Documents\\x.xlsx", "See C:\\Users\\<user>\\Documents\\x.xlsx", "HL201"),
     ("On macOS: /Users/bob/Desktop/a.txt", "On macOS: /Users/<user>/Desktop/a.txt", "HL201"),
