@@ -1,0 +1,135 @@
+"""The language server of ``handoff-lint lsp``: diagnostics for the handoffs and responses an
+editor has open, as the editor holds them (saved or not), through the same engine as
+``check --stdin-filename``; the rule's text on hover. Only ``file:`` documents in a handoff root
+are checked; a closed document's diagnostics are cleared. Every message passed the Show seam in
+the engine; nothing is written."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+
+from handoff_lint.findings import Finding
+from handoff_lint.parse.document import split_lines
+
+DEBOUNCE = 0.3  # seconds of quiet typing before a changed document is checked again
+SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning}
+
+
+def document_findings(path: str, text: str) -> list[Finding] | None:
+    """The findings of ``text`` as if saved at ``path`` (folder checks included); None when the
+    path lies in no handoff root (not ours to check) or the configuration is broken."""
+    from handoff_lint.data.config import ConfigError, load_config
+    from handoff_lint.engine.pipeline import run
+    from handoff_lint.model.kinds import add_roots, classify
+
+    try:
+        config = load_config(Path(path).parent)
+    except ConfigError:
+        return None
+    if config.roots:
+        add_roots(config.roots)
+    if classify(Path(path))[1] is None:
+        return None
+    data = text.encode("utf-8", "surrogatepass")[: config.max_file_size + 1]
+    outcome = run([], config, jobs=1, stdin=(path, data))
+    return [finding for finding in outcome.findings if not finding.suppressed]
+
+
+def diagnostic(finding: Finding, lines: list[str]) -> types.Diagnostic:
+    """A finding as the editor marks it: from its column to the end of its line (a finding has no
+    end), in UTF-16 code units as LSP counts by default."""
+    line = max(finding.line - 1, 0)
+    start = max((finding.column16 or finding.column) - 1, 0)
+    text = lines[line] if line < len(lines) else ""
+    end = max(len(text.encode("utf-16-le")) // 2, start)
+    return types.Diagnostic(
+        range=types.Range(types.Position(line, start), types.Position(line, end)),
+        message=finding.message,
+        severity=SEVERITY.get(finding.severity, types.DiagnosticSeverity.Information),
+        code=finding.code,
+        source="handoff-lint",
+    )
+
+
+def rule_text(code: str) -> str:
+    """What ``handoff-lint rule CODE`` says, as markdown for a hover."""
+    from handoff_lint.data.catalogue import lookup
+
+    rule = lookup(code)
+    if rule is None:
+        return code
+    text = f"**{rule.code}** ({rule.name}, {rule.severity}): {rule.summary}.\n\n{rule.explanation.strip()}"
+    if rule.fix:
+        text += f"\n\n**Fix:** {rule.fix.strip()}"
+    return text + f"\n\n`handoff-lint rule {rule.code}`"
+
+
+def server() -> LanguageServer:
+    from handoff_lint import __version__
+
+    ls = LanguageServer("handoff-lint", __version__)
+    pending: dict[str, asyncio.TimerHandle] = {}
+    published: dict[str, list[types.Diagnostic]] = {}
+    lock = asyncio.Lock()  # one check at a time: the engine is run in a thread, one run after another
+
+    async def publish(uri: str) -> None:
+        document = ls.workspace.get_text_document(uri)
+        if not uri.startswith("file:") or document is None:
+            return
+        path = to_fs_path(uri)
+        if not path:
+            return
+        source, version = document.source, document.version
+        async with lock:
+            findings = await asyncio.to_thread(document_findings, os.path.abspath(path), source)
+        lines = split_lines(source)
+        diagnostics = [diagnostic(finding, lines) for finding in findings or []]
+        published[uri] = diagnostics
+        ls.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics)
+        )
+
+    def later(uri: str, delay: float) -> None:
+        handle = pending.pop(uri, None)
+        if handle is not None:
+            handle.cancel()
+        loop = asyncio.get_running_loop()
+        pending[uri] = loop.call_later(delay, lambda: loop.create_task(publish(uri)))
+
+    @ls.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    async def did_open(params: types.DidOpenTextDocumentParams) -> None:
+        later(params.text_document.uri, 0)
+
+    @ls.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    async def did_change(params: types.DidChangeTextDocumentParams) -> None:
+        later(params.text_document.uri, DEBOUNCE)
+
+    @ls.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    async def did_save(params: types.DidSaveTextDocumentParams) -> None:
+        later(params.text_document.uri, 0)
+
+    @ls.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    async def did_close(params: types.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        handle = pending.pop(uri, None)
+        if handle is not None:
+            handle.cancel()
+        published.pop(uri, None)
+        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    @ls.feature(types.TEXT_DOCUMENT_HOVER)
+    def hover(params: types.HoverParams) -> types.Hover | None:
+        line = params.position.line
+        codes = dict.fromkeys(d.code for d in published.get(params.text_document.uri, []) if d.range.start.line == line)
+        if not codes:
+            return None
+        text = "\n\n---\n\n".join(rule_text(str(code)) for code in codes)
+        return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text))
+
+    return ls

@@ -1,0 +1,139 @@
+"""``handoff-lint lsp``: the real server in a subprocess, driven by pygls' own language client
+over stdio, as an editor would."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import string
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PINNED, VALID_HANDOFF
+
+pytest.importorskip("pygls")
+
+from lsprotocol import types  # noqa: E402
+from pygls.lsp.client import LanguageClient  # noqa: E402
+from pygls.uris import from_fs_path  # noqa: E402
+
+pytestmark = pytest.mark.slow
+
+
+def fake_token() -> str:
+    return "ghp_" + "".join(random.choices(string.ascii_letters + string.digits, k=36))
+
+
+class Editor:
+    """An editor's side of the conversation: what it sends, and the diagnostics it was given."""
+
+    def __init__(self, cwd: Path) -> None:
+        self.cwd = cwd
+        self.client = LanguageClient("test-editor", "v1")
+        self.diagnostics: dict[str, list[types.Diagnostic]] = {}
+        self.arrived = asyncio.Condition()
+        self.raw: list[str] = []  # every message's text, to search for a secret
+
+        @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        async def diagnostics(params: types.PublishDiagnosticsParams) -> None:
+            async with self.arrived:
+                self.diagnostics[params.uri] = params.diagnostics
+                self.raw.extend(d.message for d in params.diagnostics)
+                self.arrived.notify_all()
+
+    async def start(self) -> None:
+        env = {**os.environ, **PINNED}
+        await self.client.start_io(sys.executable, "-m", "handoff_lint", "lsp", cwd=str(self.cwd), env=env)
+        await self.client.initialize_async(
+            types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=from_fs_path(str(self.cwd)))
+        )
+        self.client.initialized(types.InitializedParams())
+
+    async def stop(self) -> None:
+        await self.client.shutdown_async(None)
+        self.client.exit(None)
+        await self.client.stop()
+
+    async def wait(self, uri: str, done=lambda diagnostics: True, timeout: float = 30) -> list[types.Diagnostic]:
+        async with self.arrived:
+            await asyncio.wait_for(
+                self.arrived.wait_for(lambda: uri in self.diagnostics and done(self.diagnostics[uri])), timeout
+            )
+            return self.diagnostics.pop(uri)
+
+    def open(self, path: Path, text: str) -> str:
+        uri = from_fs_path(str(path))
+        item = types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
+        self.client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=item))
+        return uri
+
+    def change(self, uri: str, text: str, version: int) -> None:
+        self.client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+            )
+        )
+
+
+def converse(cwd: Path, script) -> Editor:
+    async def main() -> Editor:
+        editor = Editor(cwd)
+        await editor.start()
+        try:
+            await script(editor)
+        finally:
+            await editor.stop()
+        return editor
+
+    return asyncio.run(main())
+
+
+def test_diagnostics_as_typed_redacted_with_rule_text_on_hover(git_repo: Path):
+    token = fake_token()
+    path = git_repo / "models" / "next-local" / "active" / "handoff-2026-11-02-summarise-logs.md"
+    leaky = VALID_HANDOFF.replace("We have 40 logs in logs/nightly/.", f"Fetch them with token {token}.")
+    seen: dict[str, object] = {}
+
+    async def script(editor: Editor) -> None:
+        uri = editor.open(path, leaky)  # never saved: the editor's text is what is checked
+        seen["open"] = await editor.wait(uri)
+        line = next(d.range.start.line for d in seen["open"] if d.code == "HL301")
+        seen["hover"] = await editor.client.text_document_hover_async(
+            types.HoverParams(
+                text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=line, character=0)
+            )
+        )
+        editor.change(uri, VALID_HANDOFF, 2)  # the writer takes the token out
+        seen["fixed"] = await editor.wait(uri, lambda diagnostics: not any(d.code == "HL301" for d in diagnostics))
+        editor.client.text_document_did_close(
+            types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+        )
+        seen["closed"] = await editor.wait(uri)
+
+    editor = converse(git_repo, script)
+
+    opened = seen["open"]
+    secret = next(d for d in opened if d.code == "HL301")
+    assert secret.severity == types.DiagnosticSeverity.Error and secret.source == "handoff-lint"
+    text_line = leaky.split("\n")[secret.range.start.line]
+    assert token in text_line  # the diagnostic sits on the token's line
+    assert token[:10] not in " ".join(editor.raw)  # and no message shows it
+    assert "HL301" in seen["hover"].contents.value and "handoff-lint rule HL301" in seen["hover"].contents.value
+    assert list(seen["fixed"]) == [] and list(seen["closed"]) == []
+    assert not path.exists()  # nothing written
+
+
+def test_documents_outside_handoff_roots_get_no_diagnostics(git_repo: Path):
+    notes = git_repo / "docs" / "notes.md"
+    seen = {}
+
+    async def script(editor: Editor) -> None:
+        uri = editor.open(notes, "# Notes\n\nBuilt at /home/alice/src/app.\n")
+        seen["notes"] = await editor.wait(uri)
+
+    converse(git_repo, script)
+    assert list(seen["notes"]) == []
