@@ -230,3 +230,17 @@ def test_a_secret_left_on_a_context_line_is_redacted_in_the_diff(tmp_path, monke
     patch = sanitize.diff(result)
     assert result.fixed == 1 and " backup ghp_…(40 chars)  # pragma: allowlist secret\n" in patch
     assert kept not in patch and kept[4:16] not in patch and GH not in patch
+
+
+def test_the_repository_top_is_gits_else_the_configurations_folder(tmp_path, monkeypatch):
+    import subprocess
+
+    repo, plain = tmp_path / "repo", tmp_path / "plain"
+    (repo / "docs").mkdir(parents=True)
+    (plain / "sub").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    monkeypatch.chdir(repo / "docs")
+    assert sanitize._top(Config()) == os.path.realpath(repo)
+    monkeypatch.chdir(plain / "sub")
+    assert sanitize._top(Config(source=plain / ".handoff-lint.toml")) == str(plain)
+    assert sanitize._top(Config()) == str(plain / "sub")
