@@ -84,6 +84,7 @@ def git_reading(args: list[str], cwd: Path, stdin: bytes, read: Callable[[IO[byt
 
 
 def _failed(args: list[str], stderr: bytes, code: int) -> str:
+    # lazy: show imports the detector (~45 ms); only when git fails
     from handoff_lint.show import shown
 
     message = stderr.decode("utf-8", "replace").strip().splitlines()

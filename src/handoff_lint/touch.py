@@ -61,6 +61,7 @@ def check_root(root: str | os.PathLike) -> None:
     """TouchError (the message of :func:`root_outside`) unless ``root`` may be used."""
     reason = root_outside(root)
     if reason is not None:
+        # lazy: show imports the detector (~45 ms); only when a refusal is worded
         from handoff_lint.show import shown
 
         raise TouchError(shown(f"{_relative(root)}: refused: {reason}"))
@@ -103,6 +104,7 @@ def _boundary(root: str, cwd: str) -> tuple[str, str]:
 
 @lru_cache(maxsize=8)
 def _repository_top(cwd: str) -> str | None:
+    # lazy: git imports subprocess (~14 ms); asked only for a root reached through a link
     from handoff_lint.git import work_tree
 
     top = work_tree(Path(cwd))
@@ -114,6 +116,7 @@ def inside_root(path: str | os.PathLike, root: str | os.PathLike) -> Path:
     """The real path of ``path`` (which need not exist yet), if it lies inside ``root``'s real
     path and the root may be used (:func:`check_root`); else TouchError naming both. Call it
     right before the mkdir, move or write."""
+    # lazy: show imports the detector (~45 ms); only when a refusal is worded
     from handoff_lint.show import shown
 
     check_root(root)
@@ -181,6 +184,7 @@ def write_text(
     instead (the cache's own folder). ``root``: the handoff root the path must lie in
     (:func:`inside_root`). ``mode``: the permission bits (default: an existing file's, else
     0666 less the umask)."""
+    # lazy: show imports the detector (~45 ms); only when a refusal is worded
     from handoff_lint.show import shown
 
     folder, name = os.path.split(os.fspath(path))

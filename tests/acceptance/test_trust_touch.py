@@ -240,6 +240,32 @@ def test_o_never_writes_into_a_committed_linked_folder(repo, outside):
     assert tree_digest(outside) == before
 
 
+@symlinks
+@pytest.mark.parametrize("dangling", [False, True])
+def test_history_o_never_writes_through_a_committed_link(repo, outside, dangling):
+    """history's report is the history's text (author-controlled, every commit's): written as
+    check's, never through a link named like it, committed or planted."""
+    target = outside / ("not-there.sarif" if dangling else "notes.txt")
+    (repo / "report.sarif").symlink_to(target)
+    commit_all(repo)
+    before = tree_digest(outside)
+    result = cli(repo, "history", "--format", "sarif", "-o", "report.sarif", "--exit-zero")
+    assert result.code == 2 and result.stdout == ""
+    assert "report.sarif is a symbolic link" in result.stderr and "never written through" in result.stderr
+    assert tree_digest(outside) == before and not (outside / "not-there.sarif").exists()
+    assert (repo / "report.sarif").is_symlink()
+
+
+def test_history_o_writes_the_whole_report_and_replaces_a_regular_file(repo):
+    (repo / "report.json").write_text("old and much longer than the report will be " * 1000)
+    os.chmod(repo / "report.json", 0o640)
+    result = cli(repo, "history", "--format", "json", "-o", "report.json")
+    assert result.code == 0 and result.stdout == ""
+    assert json.loads((repo / "report.json").read_text()) == []
+    assert (repo / "report.json").stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in repo.iterdir() if ".handoff-lint-" in p.name] == []
+
+
 def test_o_writes_the_whole_report_and_replaces_a_regular_file(repo):
     (repo / ROOT / "active" / HANDOFF).write_text(VALID_HANDOFF.replace("40 logs", "40 logs in /home/alice/logs"))
     (repo / "report.json").write_text("old and much longer than the report will be " * 1000)

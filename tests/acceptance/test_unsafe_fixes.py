@@ -61,8 +61,15 @@ def test_plain_runs_change_nothing_and_the_summary_counts_the_hidden_fixes(git_r
         result = run_cli("check", *args, ".", cwd=git_repo)
         assert path.read_bytes() == data, args
         assert not leaked(result.stdout + result.stderr), args
-    assert run_cli("check", "--unsafe-fixes", ".", cwd=git_repo).code == 2  # a usage error: no --fix, no --diff
-    assert run_cli("check", "--staged", "--fix", "--unsafe-fixes", ".", cwd=git_repo).code == 2
+    alone = run_cli("check", "--unsafe-fixes", ".", cwd=git_repo)  # a usage error: no --fix, no --diff
+    assert alone.code == 2 and "--unsafe-fixes is given with --fix (to rewrite) or --diff (to preview)" in alone.stderr
+    for args in (
+        ("--staged", "--fix", "--unsafe-fixes", "."),
+        ("--staged", "--unsafe-fixes", "."),
+        ("--fix", "--unsafe-fixes", "-"),
+    ):
+        refused = run_cli("check", *args, cwd=git_repo)
+        assert refused.code == 2 and not refused.stdout, args
 
 
 def test_diff_previews_the_rewrite_without_a_raw_secret_and_changes_nothing(git_repo):

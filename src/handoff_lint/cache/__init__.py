@@ -1,12 +1,13 @@
 """The one cache: what the content-only checks found in a text, keyed by the text itself (and
 its kind and file name).
 
-The engine asks it in one place (``engine.pipeline``): "the findings for this text, or compute
-and store them". A key is a digest of the document kind, the file's name and the text; the
-file it lives in is named by a *salt* of everything else a content-only finding depends on (see :mod:`.key`). The
-cache never decides from a file's size, times or inode whether to read it: every run reads every
-file it checks, so an edit that keeps the old times, or a write through a shared mapping, is
-seen like any other.
+The engine asks it through one interface (``engine.cached.RunCache``): "the findings for this
+text, or compute and store them" (the pipeline) and "the line scan of this document" (the
+folder checks, for a document the run did not check). A key is a digest of the document kind,
+the file's name and the text; the file it lives in is named by a *salt* of everything else a
+content-only finding depends on (see :mod:`.key`). The cache never decides from a file's size,
+times or inode whether to read it: every run reads every file it checks, so an edit that keeps
+the old times, or a write through a shared mapping, is seen like any other.
 
 What is kept per text: its content-only findings (HL1-HL3, messages already shown through
 :func:`handoff_lint.show.shown` by the text's secret values, so no secret in full), where its
@@ -25,6 +26,7 @@ import os
 import sys
 from dataclasses import dataclass
 
+from handoff_lint.cache import key, store, tables
 from handoff_lint.findings import Finding
 from handoff_lint.hashing import blake2b
 
@@ -67,8 +69,6 @@ class Cache:
         """The cache for this configuration in ``folder``, or None (with one warning line on
         standard error) when the folder is not safe to use: owned by another user, or writable
         by group or others."""
-        from handoff_lint.cache import key, store
-
         problem = store.unsafe(folder)
         if problem is not None:
             sys.stderr.write(f"handoff-lint: warning: cache not used: {problem}\n")
@@ -79,8 +79,6 @@ class Cache:
         number = key[0] % SHARDS
         table = self.shards.get(number)
         if table is None:
-            from handoff_lint.cache import store
-
             table = self.shards[number] = store.load(self._file(number)) if self.folder is not None else {}
         return number, table
 
@@ -133,12 +131,8 @@ class Cache:
     def save(self) -> None:
         """Write back the shards this run changed (never raises: a cache that cannot be written
         only makes the next run slower)."""
-        from handoff_lint.cache import store
-
         if self.folder is None:
             return
-        from handoff_lint.cache import tables
-
         tables.save(os.path.dirname(self.folder))
         if not self.changed or not store.make_folder(self.folder):
             return

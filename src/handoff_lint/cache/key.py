@@ -9,6 +9,8 @@ import sys
 from functools import lru_cache
 
 from handoff_lint import __version__
+from handoff_lint.data.identity import login_and_host
+from handoff_lint.data.resources import data_dir
 from handoff_lint.hashing import blake2b
 
 
@@ -16,8 +18,6 @@ from handoff_lint.hashing import blake2b
 def data_digest() -> str:
     """A digest of the bytes of every rule and schema file (read, not stat'ed: an edit that keeps
     the file's times still changes the salt)."""
-    from handoff_lint.data.resources import data_dir
-
     hashed = blake2b(digest_size=16)
     for name in ("rules", "schemas"):
         for path in sorted(data_dir(name).iterdir()):
@@ -31,8 +31,6 @@ def data_digest() -> str:
 def salt(config) -> str:
     """The tool version, the settings, the login and host name HL206 looks for, and the rule and
     schema data (the checks a run selects follow from the settings and the rule files)."""
-    from handoff_lint.data.identity import login_and_host
-
     parts = {
         "version": __version__,
         "python": sys.implementation.cache_tag,  # marshal's format may differ between versions

@@ -17,6 +17,7 @@ import os
 import stat
 
 from handoff_lint.hashing import blake2b
+from handoff_lint.touch import TouchError, write_text
 
 MAGIC = b"handoff-lint cache 10\n"
 CHECKSUM = 32
@@ -79,8 +80,6 @@ def make_folder(folder: str) -> bool:
 def save(path: str, table: dict) -> None:
     """Write ``table`` to ``path`` atomically, 0600, through the Touch seam (a link there is
     replaced, never written through); never raises."""
-    from handoff_lint.touch import TouchError, write_text
-
     try:
         body = marshal.dumps(table)
         write_text(path, MAGIC + blake2b(body, digest_size=CHECKSUM).digest() + body, mode=0o600, replace_link=True)

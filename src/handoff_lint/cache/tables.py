@@ -12,29 +12,24 @@ import os
 import sys
 
 from handoff_lint import __version__
+from handoff_lint.cache import store
+from handoff_lint.cache.key import data_digest
+from handoff_lint.data import rules_data
 
 
 def path(folder: str) -> str:
-    from handoff_lint.cache.key import data_digest
-
     return os.path.join(folder, f"data-{data_digest()}-{sys.implementation.cache_tag}-{__version__}.bin")
 
 
 def load(folder: str) -> None:
     """Give :mod:`handoff_lint.data.rules_data` the tables parsed from these exact files, if a
     run kept them in ``folder`` (a folder that is not safe to use is not read)."""
-    from handoff_lint.cache import store
-    from handoff_lint.data import rules_data
-
     if os.path.isdir(folder) and store.unsafe(folder) is None:
         rules_data.know(store.load(path(folder)))
 
 
 def save(folder: str) -> None:
     """Keep the tables this process parsed, if it parsed any the data file lacks."""
-    from handoff_lint.cache import store
-    from handoff_lint.data import rules_data
-
     parsed = rules_data.parsed()
     if parsed:
         store.save(path(folder), {**store.load(path(folder)), **parsed})

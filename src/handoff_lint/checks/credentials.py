@@ -3,7 +3,8 @@ file; inside code fences and inline code too. Messages show only a redacted form
 
 The detection itself is :mod:`handoff_lint.detect` (gates, patterns, detect-secrets, the scan of
 a text); this module turns what a text's one scan found into findings: a document's
-(:attr:`Source.hits`), the run's file names' (HL306) and a binary file's printable runs'.
+(:attr:`Source.hits`), the run's file names' (HL306) and a binary file's printable runs'
+(the file checks: checks/__init__.py FILE_CHECKS).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 from handoff_lint.detect.patterns import Hit
 from handoff_lint.detect.peer import baseline_hash
 from handoff_lint.detect.redact import redact
-from handoff_lint.detect.scan import hits_by_line
+from handoff_lint.detect.scan import hits_by_line, spans_of, values_at
 from handoff_lint.findings import Finding
 
 if TYPE_CHECKING:
@@ -57,8 +58,11 @@ def binary_runs(data: bytes) -> list[str]:
     return _PRINTABLE_RUN.findall(data.decode("latin-1"))  # one character per byte
 
 
-def check_binary(display: str, found: list[tuple[int, list[Hit]]]) -> list[Finding]:
-    """Credentials in the printable runs of a binary file (``found``: their hits): a NUL byte at
-    the top of a ``.env`` must not hide the key below it. Reported at line 1, since a binary
-    file has no lines to point at."""
-    return [_finding(display, 1, 1, hit, where=IN_BINARY) for _index, hits in found for hit in hits]
+def check_binary(display: str, data: bytes) -> tuple[list[Finding], tuple]:
+    """Credentials in the printable runs of a binary file's ``data``, and their values (by
+    which the findings are shown): a NUL byte at the top of a ``.env`` must not hide the key below
+    it. Reported at line 1, since a binary file has no lines to point at."""
+    runs = binary_runs(data)
+    found = hits_by_line(runs)
+    findings = [_finding(display, 1, 1, hit, where=IN_BINARY) for _index, hits in found for hit in hits]
+    return findings, tuple(values_at(runs, spans_of(found)))

@@ -113,6 +113,15 @@ def own_identifiers() -> re.Pattern | None:
     return _own_identifiers()
 
 
+def _private_ips(display: str, number: int, matches) -> list[Finding]:
+    """HL204 for each of ``matches`` (IPv4 or IPv6) that is a private address."""
+    return [
+        Finding(display, number, match.start() + 1, "HL204", f"private IP address {match.group('ip')}")
+        for match in matches
+        if _is_private_ip(match.group("ip"))
+    ]
+
+
 def _is_private_ip(text: str) -> bool:
     try:
         address = ipaddress.ip_address(text)
@@ -204,17 +213,7 @@ def check(source: Source, config: Config) -> list[Finding]:
                             )
                         )
             if addresses and _DIGIT_DOT_DIGIT.search(line):
-                for match in patterns["ipv4"].finditer(line):
-                    if _is_private_ip(match.group("ip")):
-                        found.append(
-                            Finding(
-                                source.display,
-                                number,
-                                match.start() + 1,
-                                "HL204",
-                                f"private IP address {match.group('ip')}",
-                            )
-                        )
+                found += _private_ips(source.display, number, patterns["ipv4"].finditer(line))
         if "@" in line:
             domains, suffixes_ok, locals_ok = _email_allowed()
             for match in patterns["email"].finditer(line):
@@ -227,17 +226,7 @@ def check(source: Source, config: Config) -> list[Finding]:
                     Finding(source.display, number, match.start() + 1, "HL205", f"e-mail address {match.group(0)!r}")
                 )
         if "::" in line or line.count(":") >= 3:
-            for match in patterns["ipv6"].finditer(line):
-                if _is_private_ip(match.group("ip")):
-                    found.append(
-                        Finding(
-                            source.display,
-                            number,
-                            match.start() + 1,
-                            "HL204",
-                            f"private IP address {match.group('ip')}",
-                        )
-                    )
+            found += _private_ips(source.display, number, patterns["ipv6"].finditer(line))
     own = _own_identifiers()
     if own is not None and own.search(source.text):
         reported = {(f.line) for f in found if f.code == "HL201"}

@@ -63,24 +63,15 @@ def check(source, config) -> list[Finding]:
             resolved = top / path.lstrip("/") if path.startswith("/") else folder / path
             if leads_out(resolved, top):  # never asked of the disk: a document must not probe the machine
                 found.append(
-                    Finding(
-                        source.display,
-                        reference.line,
-                        reference.column,
+                    _at(
+                        source,
+                        reference,
                         "HL503",
                         f"link target {quoted(target)} leads outside the repository; not checked",
                     )
                 )
             elif not os.path.exists(resolved):
-                found.append(
-                    Finding(
-                        source.display,
-                        reference.line,
-                        reference.column,
-                        "HL501",
-                        f"link target {quoted(target)} does not exist",
-                    )
-                )
+                found.append(_at(source, reference, "HL501", f"link target {quoted(target)} does not exist"))
         elif reference.kind != "code" or (source.kind == RESPONSE and target.rsplit("/", 1)[-1].startswith("handoff-")):
             continue  # a handoff named bare, or a response's backticked handoff: HL406's, not a path from here
         elif path_like(target) and not _SCHEME.match(target):
@@ -88,20 +79,13 @@ def check(source, config) -> list[Finding]:
             candidates = [place / target for place in (top, folder) if not leads_out(place / target, top)]
             if not candidates:
                 found.append(
-                    Finding(
-                        source.display,
-                        reference.line,
-                        reference.column,
-                        "HL503",
-                        f"path {quoted(target)} leads outside the repository; not checked",
-                    )
+                    _at(source, reference, "HL503", f"path {quoted(target)} leads outside the repository; not checked")
                 )
             elif not any(os.path.exists(candidate) for candidate in candidates):
                 found.append(
-                    Finding(
-                        source.display,
-                        reference.line,
-                        reference.column,
+                    _at(
+                        source,
+                        reference,
                         "HL502",
                         f"path {quoted(target)} exists neither from the repository's top nor from this folder",
                     )
@@ -114,6 +98,11 @@ def _places(source) -> tuple[Path, Path]:
     handoff (HL406's), and a warm run checks thousands of those without needing either."""
     folder = Path(os.path.abspath(source.file.path)).parent
     return folder, repository_top(folder, source.file.root)
+
+
+def _at(source, reference, code: str, message: str) -> Finding:
+    """A finding on ``reference`` of ``source``."""
+    return Finding(source.display, reference.line, reference.column, code, message)
 
 
 def leads_out(path: Path, top: Path) -> bool:

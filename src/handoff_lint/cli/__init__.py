@@ -5,6 +5,7 @@ commands (``check``; ``folder``: status, new, respond, init; ``rules``: rule, ru
 
 def main(argv=None) -> int:
     """``handoff-lint ARGS`` in this process; the exit code (see :func:`handoff_lint.cli.main.run`)."""
+    # lazy: every command's module (~60 ms); only when called
     from handoff_lint.cli.main import run
 
     return run(argv)

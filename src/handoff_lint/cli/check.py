@@ -1,68 +1,84 @@
 """``handoff-lint check``: the pipeline (see :mod:`handoff_lint.engine`) from the command line,
-its report, and ``--fix``/``--diff``."""
+its report, and ``--fix``/``--diff`` (with ``--unsafe-fixes``, the sanitize fix first). The
+options become one :class:`CheckSettings`; the command reads what they ask for, runs the engine
+once (and once per sanitize pass) and reports (the ending: cli/summary.py)."""
 
 from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 
 import click
 
-from handoff_lint.cli.app import (
-    EXIT_CLEAN,
-    EXIT_ERROR,
-    EXIT_FINDINGS,
-    OUTPUT_FORMATS,
-    cli,
-    codes,
-    fail,
-    plural,
-    settings,
-    use_color,
+from handoff_lint.cli.app import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, cli, fail, plural
+from handoff_lint.cli.options import (
+    Refused,
+    ReportSettings,
+    check_output_file,
+    layered,
+    refusing,
+    report_options,
+    shown_path,
+    unbaselined,
+    warn_notes,
+    write_report,
 )
-from handoff_lint.cli.summary import Tally, exit_code, fix_notes, summary
+from handoff_lint.cli.summary import Tally, ending, fix_notes
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    """What ``check`` was asked for, as given on the command line."""
+
+    paths: tuple[str, ...]
+    report: ReportSettings
+    statistics: bool = False
+    no_cache: bool = False
+    cache_dir: str | None = None
+    jobs: int = 0
+    staged: bool = False
+    fix: bool = False
+    show_diff: bool = False
+    unsafe_fixes: bool = False
+    stdin_filename: str | None = None
+
+    @classmethod
+    def of(cls, options: dict) -> CheckSettings:
+        """From click's options (``paths`` and the report options among them); refuses what
+        cannot go together."""
+        options = dict(options)
+        report = ReportSettings.take(options)
+        made = cls(report=report, **options)
+        made.refuse_usage()
+        return made
+
+    @property
+    def stdin(self) -> bool:
+        """Standard input is checked (PATH '-', or --stdin-filename)."""
+        return "-" in self.paths or bool(self.stdin_filename)
+
+    @property
+    def targets(self) -> list[str]:
+        """The paths to check (the current folder when none, or when standard input is read)."""
+        return [] if self.stdin else list(self.paths)
+
+    def refuse_usage(self) -> None:
+        if self.stdin:
+            if self.paths not in ((), ("-",)):
+                raise click.UsageError("'-' (standard input) is checked alone: give no other path")
+            if self.staged or self.fix or self.show_diff:
+                raise click.UsageError("standard input cannot be combined with --staged, --fix or --diff")
+        if self.unsafe_fixes and not (self.fix or self.show_diff):
+            raise click.UsageError("--unsafe-fixes is given with --fix (to rewrite) or --diff (to preview)")
+        if self.staged and (self.fix or self.show_diff):
+            raise click.UsageError("--fix and --diff change the work tree; they cannot be combined with --staged")
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(OUTPUT_FORMATS),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "--output-file",
-    "-o",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write the report to this file instead of standard output.",
-)
+@report_options("HL1, HL10, HL101", "A detect-secrets .secrets.baseline: secrets it lists are not reported.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
-@click.option(
-    "--exit-zero", is_flag=True, help="Exit 0 even when errors are found (2 still means a usage or internal error)."
-)
-@click.option(
-    "--select",
-    multiple=True,
-    metavar="CODES",
-    help="Rule codes or prefixes to enable (HL1, HL10, HL101), comma-separated.",
-)
-@click.option("--ignore", multiple=True, metavar="CODES", help="Rule codes or prefixes to disable, comma-separated.")
-@click.option(
-    "--baseline",
-    type=click.Path(exists=True, dir_okay=False),
-    help="A detect-secrets .secrets.baseline: secrets it lists are not reported.",
-)
-@click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on warnings too.")
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(exists=True, dir_okay=False),
-    help="Read settings from this file instead of the nearest one.",
-)
-@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the cache.")
 @click.option(
     "--cache-dir",
@@ -99,178 +115,127 @@ from handoff_lint.cli.summary import Tally, exit_code, fix_notes, summary
     metavar="PATH",
     help="With PATH '-' (or none): check standard input as if it were the file at PATH, folder checks included.",
 )
-@click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
-@click.option(
-    "--color",
-    type=click.Choice(("auto", "always", "never")),
-    default="auto",
-    show_default=True,
-    help="Colour the text output (auto honours NO_COLOR).",
-)
-def check(
-    paths,
-    output_format,
-    output_file,
-    statistics,
-    exit_zero,
-    select,
-    ignore,
-    baseline,
-    warnings_as_errors,
-    config_file,
-    isolated,
-    no_cache,
-    cache_dir,
-    jobs,
-    staged,
-    fix,
-    show_diff,
-    unsafe_fixes,
-    stdin_filename,
-    quiet,
-    color,
-) -> int:
+@refusing
+def check(**options) -> int:
     """Check handoff folders and files (default: the current folder)."""
-    from handoff_lint import report
-    from handoff_lint.data.catalogue import check_prefixes
-    from handoff_lint.data.config import ConfigError
-    from handoff_lint.data.resources import cache_folder
+    # lazy, as every project import of this module: not paid by --help or --version (the engine
+    # ~190 ms, model.kinds and show ~45 ms each, findings ~7 ms, measured over click's own start-up)
     from handoff_lint.engine.pipeline import run
-
-    stdin = None
-    if "-" in paths or stdin_filename:
-        if paths not in ((), ("-",)):
-            raise click.UsageError("'-' (standard input) is checked alone: give no other path")
-        if staged or fix or show_diff:
-            raise click.UsageError("standard input cannot be combined with --staged, --fix or --diff")
-        stdin = (stdin_filename or "-", b"")  # read once the size limit is known
-        paths = ()
-    if unsafe_fixes and not (fix or show_diff):
-        raise click.UsageError("--unsafe-fixes is given with --fix (to rewrite) or --diff (to preview)")
-    if not staged and stdin is None:  # a path that is not there is a mistake: said once, before any report
-        for path in paths:
-            if not os.path.lexists(path):
-                return fail(f"{shown_path(path)}: no such file or directory")
-    if output_file:
-        from handoff_lint.touch import linked_part
-
-        folder = os.path.dirname(output_file) or "."
-        if not os.path.isdir(folder):
-            return fail(f"cannot write the report to {shown_path(output_file)}: no such folder {shown_path(folder)}")
-        linked = linked_part(output_file)
-        if linked is not None:  # a committed link named like the report must not redirect it
-            link = shown_path(os.path.relpath(linked))
-            return fail(
-                f"cannot write the report to {shown_path(output_file)}: {link} is a symbolic link; "
-                "the report is never written through one"
-            )
-    cache_dir = None if no_cache else cache_folder(cache_dir)
-    if cache_dir is not None:  # before the rules are parsed: the cache may hold them
-        from handoff_lint.cache import tables
-
-        tables.load(cache_dir)
-    try:
-        config = settings(explicit=config_file, isolated=isolated)
-    except ConfigError as error:
-        return fail(str(error))
-    if stdin is not None:  # at most one byte over the limit is read: more is too large (HL004), whatever follows
-        stdin = (stdin[0], _read_bounded(click.get_binary_stream("stdin"), config.max_file_size + 1))
     from handoff_lint.touch import name_folders
 
-    name_folders(paths or ["."])  # a handoff root outside the repository may not lead out of these
-    try:  # the command line overrides the file, in ruff's layers (see Config.select_from_command_line)
-        config.select_from_command_line(check_prefixes(codes(select)), check_prefixes(codes(ignore)))
-    except ValueError as error:
-        raise click.UsageError(str(error)) from None
-    known = None
-    if baseline:
-        from handoff_lint.engine import baseline as baseline_file
-
-        try:
-            known = baseline_file.load(baseline)
-        except baseline_file.BaselineError as error:
-            raise click.UsageError(str(error)) from None
-    if fix or show_diff:
-        if staged:
-            raise click.UsageError("--fix and --diff change the work tree; they cannot be combined with --staged")
-        unsafe = (cache_dir, jobs, known) if unsafe_fixes else None
-        status = _fix(list(paths or ["."]), config, preview=show_diff, unsafe=unsafe)
-        if show_diff or status == EXIT_ERROR:
+    request = CheckSettings.of(options)
+    if not request.staged and not request.stdin:  # a path that is not there is a mistake: said once, before any report
+        for path in request.paths:
+            if not os.path.lexists(path):
+                raise Refused(f"{shown_path(path)}: no such file or directory")
+    check_output_file(request.report.output_file)
+    cache_dir = _cache_folder(request)
+    config, known = layered(request.report)
+    stdin = _stdin(request, config.max_file_size)
+    paths = request.targets or ["."]
+    name_folders(paths)  # a handoff root outside the repository may not lead out of these
+    if request.fix or request.show_diff:
+        unsafe = (cache_dir, request.jobs, known) if request.unsafe_fixes else None
+        status = _fix(paths, config, preview=request.show_diff, unsafe=unsafe)
+        if request.show_diff or status == EXIT_ERROR:
             return status
-    blobs, gone = None, []
-    if staged:
-        from handoff_lint.engine.staged import staged_changes
-        from handoff_lint.git import GitError
-        from handoff_lint.model.kinds import inside
-
-        within = [os.path.abspath(p) for p in paths or ["."]]
-        try:
-            every, removed = staged_changes(max_bytes=config.max_file_size)
-        except GitError as error:
-            return fail(str(error))
-        blobs = {path: data for path, data in every.items() if inside(path, within)}
-        gone = [str(path) for path in removed if inside(path, within) and path not in every]
-    elif os.environ.get("PRE_COMMIT") == "1" and stdin is None:
-        # under the pre-commit framework: it passes a renamed handoff's new path only; the
-        # responses naming the old one must be read too, as the plain hook reads them
-        from handoff_lint.engine.staged import index_moves
-        from handoff_lint.git import GitError
-
-        try:
-            gone = [str(path) for path in index_moves() if not path.exists()]
-        except GitError:
-            gone = []
-    outcome = run(paths or ["."], config, blobs, cache_dir, jobs, gone, stdin)
+    blobs, gone = _staged(request, config) if request.staged else (None, _moved_away(request))
+    outcome = run(paths, config, blobs, cache_dir, request.jobs, gone, stdin)
     if known:
-        from handoff_lint.engine import baseline as baseline_file
-
-        outcome.findings = baseline_file.apply(outcome.findings, known)
+        outcome.findings = unbaselined(outcome.findings, known)
         outcome.suppressed = sum(1 for f in outcome.findings if f.suppressed)
-    stdout = sys.stdout
-    if outcome.notes:  # a configuration that weakens the guard is said on every run, before the report
-        from handoff_lint.show import shown
-
-        for note in outcome.notes:
-            click.echo(shown(f"handoff-lint: warning: {note}", 2000), err=True)
-    if statistics:
-        _statistics(outcome.findings, output_format, stdout)
-    elif output_file:
-        import io
-
-        from handoff_lint.touch import TouchError, write_text
-
-        rendered = io.StringIO(newline="")
-        report.render(output_format, outcome.findings, rendered, color=False, notes=outcome.notes)
-        try:  # complete or not at all, and never through a link (one planted since the check above included)
-            write_text(output_file, rendered.getvalue())
-        except TouchError as error:
-            return fail(f"cannot write the report: {error}")
-        except OSError as error:
-            return fail(f"cannot write {shown_path(output_file)}: {error.strerror or error}")
+    warn_notes(outcome.notes)
+    if request.statistics:
+        _statistics(outcome.findings, request.report.output_format, sys.stdout)
+        sys.stdout.flush()
     else:
-        report.render(output_format, outcome.findings, stdout, color=use_color(color, stdout), notes=outcome.notes)
-    stdout.flush()
+        write_report(request.report, outcome.findings, outcome.notes)
+    return _ending(request, outcome)
+
+
+def _cache_folder(request: CheckSettings) -> str | None:
+    """Where the cache lives (None: --no-cache), its rule tables loaded before the rules are
+    parsed: the cache may hold them."""
+    if request.no_cache:
+        return None
+    # lazy: the cache's rule tables (~44 ms) are not paid by --help or --version
+    from handoff_lint.cache import tables
+    from handoff_lint.data.resources import cache_folder
+
+    folder = cache_folder(request.cache_dir)
+    tables.load(folder)
+    return folder
+
+
+def _stdin(request: CheckSettings, limit: int) -> tuple[str, bytes] | None:
+    """(the path standard input stands for, its bytes), or None. At most one byte over the
+    limit is read: more is too large (HL004), whatever follows."""
+    if not request.stdin:
+        return None
+    return (request.stdin_filename or "-", _read_bounded(click.get_binary_stream("stdin"), limit + 1))
+
+
+def _staged(request: CheckSettings, config) -> tuple[dict, list[str]]:
+    """--staged: the index's contents of the staged files within the paths, and the paths the
+    commit deletes there."""
+    # lazy: staged.py, git and subprocess (~60 ms): --staged only
+    from handoff_lint.engine.staged import staged_changes
+    from handoff_lint.git import GitError
+    from handoff_lint.model.kinds import inside
+
+    within = [os.path.abspath(p) for p in request.paths or ["."]]
+    try:
+        every, removed = staged_changes(max_bytes=config.max_file_size)
+    except GitError as error:
+        raise Refused(str(error)) from None
+    blobs = {path: data for path, data in every.items() if inside(path, within)}
+    return blobs, [str(path) for path in removed if inside(path, within) and path not in every]
+
+
+def _moved_away(request: CheckSettings) -> list[str]:
+    """Under the pre-commit framework, the old paths of the handoffs the commit renames: it
+    passes a renamed handoff's new path only, and the responses naming the old one must be read
+    too, as the plain hook reads them."""
+    if os.environ.get("PRE_COMMIT") != "1" or request.stdin:
+        return []
+    # lazy: staged.py, git and subprocess (~60 ms): under pre-commit only
+    from handoff_lint.engine.staged import index_moves
+    from handoff_lint.git import GitError
+
+    try:
+        return [str(path) for path in index_moves() if not path.exists()]
+    except GitError:
+        return []
+
+
+def _ending(request: CheckSettings, outcome) -> int:
+    """After the report: the paths missing and internal errors (exit 2), the folders given that
+    hold no handoff folder, the summary line, the exit code."""
     for path in outcome.missing_paths:
         fail(f"{path}: no such file or directory")
     for message in outcome.internal_errors:
         click.echo(f"handoff-lint: error: {message}", err=True)
-    tally = Tally.of(outcome.findings, outcome.suppressed)
-    lonely = [] if staged or stdin else _without_handoff_folder(paths or ["."], outcome)
+    lonely = [] if request.staged or request.stdin else _without_handoff_folder(request.targets or ["."], outcome)
     for folder in lonely:  # ruff's "No Python files found": a warning, exit 0, no success
         click.echo(
             f"handoff-lint: warning: no handoff folder in {shown_path(folder)} (a folder holding handoff-template.md, or two of active/, responses/, archive/)",
             err=True,
         )
-    if not outcome.files_checked and not staged and not stdin and not outcome.findings:
-        if not lonely:
-            click.echo("handoff-lint: warning: no files to check under the given paths", err=True)
-    elif (output_format == "text" or output_file) and not quiet and not statistics and not outcome.internal_errors:
-        # with -o the report goes to the file and the summary to standard error (stdout stays empty)
-        notes = fix_notes(outcome.findings, hidden=not (staged or stdin or unsafe_fixes))
-        (sys.stderr if output_file else stdout).write(summary(tally, plural(outcome.files_checked, "file"), notes))
-    if outcome.missing_paths or outcome.internal_errors:
-        return EXIT_ERROR
-    return exit_code(tally, exit_zero, warnings_as_errors)
+    nothing = not outcome.files_checked and not request.staged and not request.stdin and not outcome.findings
+    if nothing and not lonely:
+        click.echo("handoff-lint: warning: no files to check under the given paths", err=True)
+    summarised = not nothing and not request.statistics and not outcome.internal_errors
+    # the hidden (--unsafe-fixes) count only where that option could be given, and only when shown
+    hidden = not (request.staged or request.stdin or request.unsafe_fixes)
+    notes = fix_notes(outcome.findings, hidden) if summarised and request.report.summarised else ""
+    return ending(
+        request.report,
+        Tally.of(outcome.findings, outcome.suppressed),
+        plural(outcome.files_checked, "file"),
+        notes,
+        summarised=summarised,
+        failed=bool(outcome.missing_paths or outcome.internal_errors),
+    )
 
 
 def _read_bounded(stream, limit: int) -> bytes:
@@ -286,17 +251,11 @@ def _read_bounded(stream, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def shown_path(path: str) -> str:
-    from handoff_lint.findings import printable
-
-    return printable(os.fsdecode(path))
-
-
 def _without_handoff_folder(paths, outcome) -> list[str]:
     """The folders given that hold no handoff folder, lie in none and hold no file of one."""
     from pathlib import Path
 
-    from handoff_lint.model.kinds import classify, inside
+    from handoff_lint.model.kinds import classify, inside  # lazy: model.kinds (~45 ms), see check()
 
     lonely = []
     for path in paths:
@@ -310,6 +269,7 @@ def _without_handoff_folder(paths, outcome) -> list[str]:
 def _fix(paths: list[str], config, preview: bool, unsafe=None) -> int:
     """Plan the lifecycle fixes; print them (``--diff``) or apply them (``--fix``). ``unsafe``:
     (cache folder, jobs, baseline) with ``--unsafe-fixes``: the sanitize fixes first."""
+    # lazy: the fixes and the walk (~125 ms): --fix and --diff only
     from handoff_lint.engine.discover import discover
     from handoff_lint.workflow import fixes
 
@@ -330,6 +290,7 @@ def _fix(paths: list[str], config, preview: bool, unsafe=None) -> int:
             f"Fixed: moved {plural(len(plan.moves), 'file')}, updated links in {plural(len(plan.edits), 'response')}.",
             err=True,
         )
+    # lazy: model.kinds and show (~45 ms each), see check()
     from handoff_lint.model.kinds import display_path
     from handoff_lint.show import shown
 
@@ -348,7 +309,7 @@ def _fix(paths: list[str], config, preview: bool, unsafe=None) -> int:
 def _sanitize(paths, files, config, unsafe, preview: bool) -> str:
     """``--unsafe-fixes`` (workflow/sanitize.py) over the findings of a run as the report would
     show them (selection, suppression, baseline): the diff (``preview``), or "" once written."""
-    from handoff_lint.engine import baseline as baseline_file
+    # lazy: the engine and the sanitize fix: --unsafe-fixes only
     from handoff_lint.engine.pipeline import run
     from handoff_lint.workflow import sanitize
 
@@ -356,8 +317,7 @@ def _sanitize(paths, files, config, unsafe, preview: bool) -> str:
     fixed, done = 0, set()
     for _ in range(1 if preview else 5):  # as ruff: again while a pass fixes something (max-findings-per-rule)
         outcome = run(paths, config, None, cache_dir, jobs)
-        findings = baseline_file.apply(outcome.findings, known) if known else outcome.findings
-        result = sanitize.plan(findings, files, config, outcome.known)
+        result = sanitize.plan(unbaselined(outcome.findings, known), files, config, outcome.known)
         refused = result.refused + ([] if preview else sanitize.apply(result, config.max_file_size))
         for reason in refused:
             click.echo(f"handoff-lint: warning: {reason}", err=True)
@@ -378,7 +338,7 @@ def _statistics(findings, output_format: str, out) -> None:
     import collections
     import json
 
-    from handoff_lint.data.catalogue import catalogue
+    from handoff_lint.data.catalogue import catalogue  # lazy: the rule catalogue (~14 ms): --statistics only
 
     counts = collections.Counter(f.code for f in findings if not f.suppressed)
     rows = [

@@ -5,16 +5,43 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
+from pathlib import Path
 
 import click
 
-from handoff_lint.cli.app import EXIT_CLEAN, OUTPUT_FORMATS, cli, codes, fail, plural, settings, use_color
-from handoff_lint.cli.summary import Tally, exit_code, summary
+from handoff_lint.cli import options as shared
+from handoff_lint.cli.app import EXIT_CLEAN, cli, plural
+from handoff_lint.cli.summary import Tally, ending
 
 PUSH_HELP = (
     "Read the commits a git push is about to publish (in a pre-push hook: pre-commit's "
     "PRE_COMMIT_FROM_REF/PRE_COMMIT_TO_REF, or git's lines on standard input)."
 )
+
+
+@dataclass(frozen=True)
+class HistorySettings:
+    """What ``history`` was asked for, as given on the command line."""
+
+    paths: tuple[str, ...]
+    report: shared.ReportSettings
+    rev_range: str | None = None
+    all_refs: bool = False
+    pre_push: bool = False
+    remote: str | None = None
+    max_commits: int | None = None
+
+    @classmethod
+    def of(cls, options: dict) -> HistorySettings:
+        """From click's options; refuses what cannot go together."""
+        options = dict(options)
+        made = cls(report=shared.ReportSettings.take(options), **options)
+        if sum((made.rev_range is not None, made.all_refs, made.pre_push)) > 1:
+            raise click.UsageError("--range, --all and --pre-push each choose the commits: give one")
+        if made.remote and not made.pre_push:
+            raise click.UsageError("--remote goes with --pre-push")
+        return made
 
 
 @cli.command()
@@ -33,70 +60,12 @@ PUSH_HELP = (
 @click.option(
     "--max-commits", type=click.IntRange(min=1), help="Read at most this many commits, the newest of the range."
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(OUTPUT_FORMATS),
-    default="text",
-    show_default=True,
-    help="Output format.",
+@shared.report_options(
+    "HL2, HL3, HL301",
+    "A detect-secrets .secrets.baseline: secrets it lists (same file, its name then) are not reported.",
 )
-@click.option(
-    "--output-file",
-    "-o",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write the report to this file instead of standard output.",
-)
-@click.option(
-    "--exit-zero", is_flag=True, help="Exit 0 even when errors are found (2 still means a usage or internal error)."
-)
-@click.option(
-    "--select",
-    multiple=True,
-    metavar="CODES",
-    help="Rule codes or prefixes to enable (HL2, HL3, HL301), comma-separated.",
-)
-@click.option("--ignore", multiple=True, metavar="CODES", help="Rule codes or prefixes to disable, comma-separated.")
-@click.option(
-    "--baseline",
-    type=click.Path(exists=True, dir_okay=False),
-    help="A detect-secrets .secrets.baseline: secrets it lists (same file, its name then) are not reported.",
-)
-@click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on warnings too.")
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(exists=True, dir_okay=False),
-    help="Read settings from this file instead of the nearest one.",
-)
-@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
-@click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
-@click.option(
-    "--color",
-    type=click.Choice(("auto", "always", "never")),
-    default="auto",
-    show_default=True,
-    help="Colour the text output (auto honours NO_COLOR).",
-)
-def history(
-    paths,
-    rev_range,
-    all_refs,
-    pre_push,
-    remote,
-    max_commits,
-    output_format,
-    output_file,
-    exit_zero,
-    select,
-    ignore,
-    baseline,
-    warnings_as_errors,
-    config_file,
-    isolated,
-    quiet,
-    color,
-) -> int:
+@shared.refusing
+def history(**options) -> int:
     """Check every line the commits of a range added to the files of handoff folders (or under
     PATHS): secrets and private paths stay published in the history after a later commit
     removes them.
@@ -104,99 +73,84 @@ def history(
     Each finding names the commit, its author date, the path the file had then and the line in
     that version; one the last commit no longer holds says so (rotate that secret).
     """
-    from pathlib import Path
-
-    from handoff_lint import report
-    from handoff_lint.data.catalogue import check_prefixes
-    from handoff_lint.data.config import ConfigError
+    # lazy, as every project import of this module: not paid by --help or --version (history/run
+    # ~90 ms, the guard ~85 ms, git and subprocess ~27 ms, measured over click's own start-up)
+    from handoff_lint.engine.guard import Guard
     from handoff_lint.git import GitError, work_tree
-    from handoff_lint.history import revisions as chosen
+    from handoff_lint.history.run import run
 
-    if sum((rev_range is not None, all_refs, pre_push)) > 1:
-        raise click.UsageError("--range, --all and --pre-push each choose the commits: give one")
-    if remote and not pre_push:
-        raise click.UsageError("--remote goes with --pre-push")
-    if output_file:
-        folder = os.path.dirname(output_file) or "."
-        if not os.path.isdir(folder):
-            return fail(f"cannot write the report to {_shown(output_file)}: no such folder {_shown(folder)}")
-    try:
-        config = settings(explicit=config_file, isolated=isolated)
-    except ConfigError as error:
-        return fail(str(error))
-    try:  # the command line over the file, in ruff's layers, as for check
-        config.select_from_command_line(check_prefixes(codes(select)), check_prefixes(codes(ignore)))
-    except ValueError as error:
-        raise click.UsageError(str(error)) from None
-    known = None
-    if baseline:
-        from handoff_lint.engine import baseline as baseline_file
-
-        try:
-            known = baseline_file.load(baseline)
-        except baseline_file.BaselineError as error:
-            raise click.UsageError(str(error)) from None
+    request = HistorySettings.of(options)
+    shared.check_output_file(request.report.output_file)
+    config, known = shared.layered(request.report)
     cwd = Path.cwd()
     if work_tree(cwd) is None:
-        return fail("not inside a git work tree: history reads a repository's commits")
+        raise shared.Refused("not inside a git work tree: history reads a repository's commits")
+    picked = _picked(request, cwd)
+    if picked is None:
+        return EXIT_CLEAN
+    if not picked.revisions:
+        if not request.report.quiet:
+            click.echo("No commits to check.", err=True)
+        return EXIT_CLEAN
+    pathspecs = [os.fsdecode(path) for path in request.paths]
+    progress = _progress() if sys.stderr.isatty() else None
     try:
-        if pre_push:
-            picked = _pushed(remote, cwd)
+        outcome = run(picked.revisions, picked.tips, pathspecs, cwd, config, request.max_commits, progress)
+    except GitError as error:
+        raise shared.Refused(str(error)) from None
+    finally:
+        if progress is not None:
+            progress(None)
+    # as for check: same file (the name it had then) and same hashed secret; detect-secrets
+    # keeps one hash for every GitHub token ("ghp"), so the file must match too
+    findings = shared.unbaselined(outcome.findings, known)
+    notes = Guard(config).notes()  # a configuration that weakens the guard is said here too
+    shared.warn_notes(notes)
+    shared.write_report(request.report, findings, notes)
+    _warn_empty(request, outcome, pathspecs)
+    return _ending(request, findings, outcome)
+
+
+def _ending(request: HistorySettings, findings: list, outcome) -> int:
+    """The summary line (a finding removed later is still published: said) and the exit code."""
+    removed = sum(f.removed_later and not f.suppressed for f in findings)
+    return ending(
+        request.report,
+        Tally.of(findings, sum(1 for f in findings if f.suppressed)),
+        f"{plural(outcome.commits, 'commit')} ({plural(outcome.files, 'file')})",
+        f"{removed} of them removed in a later commit: still published in the history (rotate those secrets).\n"
+        if removed
+        else "",
+    )
+
+
+def _picked(request: HistorySettings, cwd):
+    """The commits to read (history/revisions.py), or None when there are none yet (said)."""
+    from handoff_lint.history import revisions as chosen  # lazy: ~30 ms, see history()
+
+    try:
+        if request.pre_push:
+            picked = _pushed(request.remote, cwd)
             if picked is None:
                 raise click.UsageError(
                     "--pre-push reads the push from pre-commit's PRE_COMMIT_FROM_REF and "
                     "PRE_COMMIT_TO_REF or git's pre-push lines on standard input; neither was given"
                 )
-        elif rev_range is not None:
-            picked = chosen.from_range(rev_range, cwd)
-        else:
-            head = _head(cwd)
-            if head is None:
-                click.echo("handoff-lint: warning: no commits yet: no history to check", err=True)
-                return EXIT_CLEAN
-            picked = chosen.Revisions(["--all"] if all_refs else [head], [head])
+            return picked
+        if request.rev_range is not None:
+            return chosen.from_range(request.rev_range, cwd)
+        head = _head(cwd)
+        if head is None:
+            click.echo("handoff-lint: warning: no commits yet: no history to check", err=True)
+            return None
+        return chosen.Revisions(["--all"] if request.all_refs else [head], [head])
     except chosen.RevisionError as error:
-        return fail(str(error))
-    if not picked.revisions:
-        if not quiet:
-            click.echo("No commits to check.", err=True)
-        return EXIT_CLEAN
-    pathspecs = [os.fsdecode(path) for path in paths]
-    from handoff_lint.history.run import run
+        raise shared.Refused(str(error)) from None
 
-    progress = _progress() if sys.stderr.isatty() else None
-    try:
-        outcome = run(picked.revisions, picked.tips, pathspecs, cwd, config, max_commits, progress)
-    except GitError as error:
-        return fail(str(error))
-    finally:
-        if progress is not None:
-            progress(None)
-    findings = outcome.findings
-    if known:
-        # as for check: same file (the name it had then) and same hashed secret; detect-secrets
-        # keeps one hash for every GitHub token ("ghp"), so the file must match too
-        from handoff_lint.engine import baseline as baseline_file
 
-        findings = baseline_file.apply(findings, known)
-    stdout = sys.stdout
-    from handoff_lint.engine.guard import Guard
-    from handoff_lint.show import shown
-
-    notes = Guard(config).notes()  # a configuration that weakens the guard is said here too
-    for note in notes:
-        click.echo(shown(f"handoff-lint: warning: {note}", 2000), err=True)
-    if output_file:
-        try:
-            with open(output_file, "w", encoding="utf-8") as handle:
-                report.render(output_format, findings, handle, color=False, notes=notes)
-        except OSError as error:
-            return fail(f"cannot write {_shown(output_file)}: {error.strerror}")
-    else:
-        report.render(output_format, findings, stdout, color=use_color(color, stdout), notes=notes)
-    stdout.flush()
-    tally = Tally.of(findings, sum(1 for f in findings if f.suppressed))
-    if not outcome.files and not pre_push:  # as check's "no files to check": a warning, exit 0
+def _warn_empty(request: HistorySettings, outcome, pathspecs: list[str]) -> None:
+    """As check's "no files to check": a warning, exit 0; and what --max-commits left out."""
+    if not outcome.files and not request.pre_push:
         where = "under the given paths" if pathspecs else "in a handoff folder"
         if not outcome.commits:
             empty = "no commit of the range touches the given paths" if pathspecs else "the range holds no commit"
@@ -210,26 +164,10 @@ def history(
             "older ones were not checked",
             err=True,
         )
-    if (output_format == "text" or output_file) and not quiet:
-        read = f"{plural(outcome.commits, 'commit')} ({plural(outcome.files, 'file')})"
-        removed = sum(f.removed_later and not f.suppressed for f in findings)
-        notes = (
-            (f"{removed} of them removed in a later commit: still published in the history (rotate those secrets).\n")
-            if removed
-            else ""
-        )
-        (sys.stderr if output_file else stdout).write(summary(tally, read, notes))
-    return exit_code(tally, exit_zero, warnings_as_errors)
-
-
-def _shown(path: str) -> str:
-    from handoff_lint.findings import printable
-
-    return printable(os.fsdecode(path))
 
 
 def _head(cwd) -> str | None:
-    from handoff_lint.git import GitError, git
+    from handoff_lint.git import GitError, git  # lazy: see history()
 
     try:
         return git(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], cwd).decode().strip() or None
@@ -239,7 +177,7 @@ def _head(cwd) -> str | None:
 
 def _pushed(remote: str | None, cwd):
     """The push being made: pre-commit's environment, else git's hook input on standard input."""
-    from handoff_lint.history import revisions
+    from handoff_lint.history import revisions  # lazy: see history()
 
     framework = revisions.from_pre_commit(os.environ, cwd)
     if framework is not None:

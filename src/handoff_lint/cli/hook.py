@@ -23,6 +23,7 @@ def install_hook_command(force: bool, pre_push: bool) -> int:
     `handoff-lint check --staged`, so it checks what the commit will contain. With --pre-push,
     hooks/pre-push runs `handoff-lint history --pre-push`: every line the pushed commits added.
     """
+    # lazy: install_hook imports git (~28 ms), not paid by --help or --version
     from handoff_lint.workflow.install_hook import HookError, install
 
     try:

@@ -22,6 +22,7 @@ def run(argv: list[str] | None = None) -> int:
     except click.ClickException as error:  # its message may quote a file name given: shown escaped
         import io
 
+        # lazy: show imports the detector (~45 ms); only on a usage error
         from handoff_lint.show import shown
 
         text = io.StringIO()
@@ -36,6 +37,7 @@ def run(argv: list[str] | None = None) -> int:
         sys.stderr.close()
         return EXIT_ERROR
     except Exception as error:  # a broken data file or a bug: say so in one line, exit 2
+        # lazy: findings.py (~7 ms); only on an internal error
         from handoff_lint.findings import printable
 
         click.echo(printable(f"handoff-lint: internal error: {type(error).__name__}: {error}", 1000), err=True)

@@ -13,6 +13,7 @@ def mcp_command() -> int:
     import os
 
     try:
+        # lazy: the MCP server and its extra, not paid by --help or --version
         from handoff_lint.serve.mcp_server import server
     except ImportError as error:
         if (error.name or "").split(".")[0] not in ("mcp", "pydantic", "anyio", "mcp_types"):

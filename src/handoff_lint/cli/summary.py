@@ -1,11 +1,13 @@
 """What a run's findings come to: errors, warnings and suppressed counts, the summary line, and
-the exit code (ruff's: 0 clean or warnings only, 1 findings), shared by ``check`` and ``history``."""
+the exit code (ruff's: 0 clean or warnings only, 1 findings, 2 an error), shared by ``check`` and
+``history``: the one place a command's ending is decided."""
 
 from __future__ import annotations
 
+import sys
 from typing import NamedTuple
 
-from handoff_lint.cli.app import EXIT_CLEAN, EXIT_FINDINGS, plural
+from handoff_lint.cli.app import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, plural
 
 
 class Tally(NamedTuple):
@@ -52,3 +54,15 @@ def fix_notes(findings, hidden: bool = True) -> str:
 
 def exit_code(tally: Tally, exit_zero: bool, warnings_as_errors: bool) -> int:
     return EXIT_FINDINGS if not exit_zero and (tally.errors or (warnings_as_errors and tally.warnings)) else EXIT_CLEAN
+
+
+def ending(report, tally: Tally, read: str, notes: str = "", *, summarised: bool = True, failed: bool = False) -> int:
+    """Write the summary line unless ``report`` (cli/options.ReportSettings) asks for none or
+    ``summarised`` is False (with ``-o`` it goes to standard error: the report has the file);
+    then the exit code: 2 if the run ``failed`` (a path missing, an internal error), else by the
+    findings."""
+    if summarised and report.summarised:
+        (sys.stderr if report.output_file else sys.stdout).write(summary(tally, read, notes))
+    if failed:
+        return EXIT_ERROR
+    return exit_code(tally, report.exit_zero, report.warnings_as_errors)

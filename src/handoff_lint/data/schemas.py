@@ -146,6 +146,7 @@ def quick_validator(
     body = quick_body(name, extra_statuses, extra_sections, free, strict)
     if body is None:
         return None
+    # lazy: the compiled validators, only when a document is validated
     from handoff_lint.data import validators
 
     shipped = validators.shipped(body)

@@ -14,6 +14,7 @@ from handoff_lint.engine.checkset import CheckSet
 from handoff_lint.findings import MAX_MESSAGE, Finding, with_utf16_columns
 from handoff_lint.model.kinds import SourceFile
 from handoff_lint.model.source import Source
+from handoff_lint.parse.scanner import Scan
 from handoff_lint.show import shown
 
 INDEXED_KINDS = frozenset({"handoff", "response", "example"})  # whose line scan the folder checks read
@@ -43,8 +44,6 @@ def check_text(file: SourceFile, text: str, config: Config, checks: CheckSet, st
     Findings are bounded (max-findings-per-rule) and shown (show.py) last, after suppression
     comments, which decide by code and line: a bound taken before them could let a comment hide
     the summary of what the bound left out."""
-    from handoff_lint.parse.scanner import Scan
-
     scan = Scan.from_stored(stored.scan) if stored is not None and stored.scan is not None else None
     source = Source(file, text, scan, stored.spans if stored is not None else None)
     known = source.known  # the text's one credential scan (or its spans from the cache)

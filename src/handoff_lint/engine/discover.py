@@ -24,16 +24,10 @@ from handoff_lint.model.kinds import (
     is_handoff_root,
     kind_in,
     place_of,
-    protocol_of,
 )
+from handoff_lint.touch import leads_out, root_outside
 
 PRUNED_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
-
-
-def cache_kind(kind: str, root: Path | None, config) -> str:
-    """What the cache keys a text by besides its name: its kind and its root's protocol (one text
-    is another answer in next-larger/ than in next-local/)."""
-    return f"{kind}\0{protocol_of(root, config).name}"
 
 
 def _walk(folder: Path, excluded) -> Iterator[tuple[str, str, str, Path | None]]:
@@ -44,8 +38,6 @@ def _walk(folder: Path, excluded) -> Iterator[tuple[str, str, str, Path | None]]
     when read); elsewhere, one that is a handoff root leading out of the repository is taken with
     itself as its root (HL005). ``root``: that linked root, else None (the folder decides).
     Paths are strings: a Path per file cost more than the rest of discovery."""
-    from handoff_lint.touch import leads_out, root_outside
-
     pending = [str(folder)]
     while pending:
         current = pending.pop()
@@ -144,8 +136,6 @@ def _leads_out(folder: Path) -> tuple[bool, Path | None]:
     (second) the handoff root it is or lies in, when that root's real path leads out of the
     repository? Then it is not walked but taken as a file: reading it reports HL005 (Touch:
     never followed)."""
-    from handoff_lint.touch import leads_out, root_outside
-
     own = place_of(os.path.abspath(folder))[1]  # the root it is or lies in
     if own is not None and root_outside(own) is not None:
         return True, own

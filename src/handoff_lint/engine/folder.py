@@ -7,7 +7,7 @@ handoffs (or, with ``--staged``, handoffs deleted in the index: ``gone``) also r
 responses that name them: a commit that archives or deletes a handoff must not leave a response
 pointing at the place it left, and pre-commit passes only the handoff. A document
 the run did not check is read when a folder check asks for its content; its line scan comes
-from the cache by the digest of what was read, or is made from the text.
+from the cache (engine/cached.py) by what was read, or is made from the text.
 """
 
 from __future__ import annotations
@@ -18,11 +18,28 @@ from pathlib import Path
 
 from handoff_lint.checks import FOLDER_CHECKS
 from handoff_lint.data.config import Config
+from handoff_lint.detect.scan import hits_by_line, spans_of, values_at
 from handoff_lint.engine import suppress
+from handoff_lint.engine.cached import RunCache
+from handoff_lint.engine.check import shown_findings
 from handoff_lint.engine.checkset import CheckSet
-from handoff_lint.engine.discover import absolute, cache_kind
+from handoff_lint.engine.discover import absolute
 from handoff_lint.findings import Finding
-from handoff_lint.model.kinds import HANDOFF, RESPONSE, SKIPPED, SourceFile, classify, display_path, inside
+from handoff_lint.model.index import build
+from handoff_lint.model.kinds import (
+    HANDOFF,
+    RESPONSE,
+    SKIPPED,
+    SourceFile,
+    classify,
+    display_path,
+    inside,
+    place_of,
+)
+from handoff_lint.model.names import stem
+from handoff_lint.parse.scanner import Scan, scan_text, unreadable_scan
+from handoff_lint.reading import decode, read_document
+from handoff_lint.show import shown
 
 
 def folder_findings(
@@ -31,7 +48,7 @@ def folder_findings(
     config: Config,
     outcome,
     scans: dict,
-    cache=None,
+    cache: RunCache | None = None,
     gone: Iterable[str] = (),
     virtual: Iterable[SourceFile] = (),
     staged: bool = False,
@@ -41,21 +58,9 @@ def folder_findings(
     those it reads here join ``outcome.known``, by which the findings are shown. ``gone``: absolute paths
     of handoffs the commit deletes (``--staged``); ``virtual``: files whose text is not on disk
     (standard input), indexed from their scans."""
-    from handoff_lint.engine.check import shown_findings
-    from handoff_lint.model.index import build
-    from handoff_lint.model.names import stem
-    from handoff_lint.show import shown
-
     checks = CheckSet.selected(suppress.family_wanted(config), FOLDER_CHECKS)
     walked_dirs = [absolute(p) for p in walked if os.path.isdir(p)]  # as discovery resolved them
-    named: dict[Path, set[str]] = {}  # root -> stems of the handoffs of the run, and of those gone
-    for file in files:
-        if file.kind == HANDOFF and file.root is not None:
-            named.setdefault(file.root, set()).add(stem(file.absolute or str(file.path)))
-    for path in gone:
-        kind, root = classify(Path(path))
-        if kind == HANDOFF and root is not None:
-            named.setdefault(root, set()).add(stem(path))
+    named = _named_handoffs(files, gone)
     # the roots of the run's files, of the folders it walked (an empty root may hold a linked or
     # unreadable folder: reported, see FolderIndex.problems), and of the handoffs it deletes
     roots = sorted(
@@ -73,6 +78,7 @@ def folder_findings(
     for root in roots:
         index_text = None
         if staged:  # what the commit will contain, not the work tree
+            # lazy: staged.py imports git, and so subprocess (~14 ms): --staged only
             from handoff_lint.engine.staged import index_documents
 
             index_text = index_documents(root, config.max_file_size)
@@ -112,10 +118,21 @@ def folder_findings(
     return kept
 
 
+def _named_handoffs(files: list[SourceFile], gone: Iterable[str]) -> dict[Path, set[str]]:
+    """Root -> the stems of the handoffs of the run, and of those the commit deletes."""
+    named: dict[Path, set[str]] = {}
+    for file in files:
+        if file.kind == HANDOFF and file.root is not None:
+            named.setdefault(file.root, set()).add(stem(file.absolute or str(file.path)))
+    for path in gone:
+        kind, root = classify(Path(path))
+        if kind == HANDOFF and root is not None:
+            named.setdefault(root, set()).add(stem(path))
+    return named
+
+
 def _root_of(folder: str) -> Path | None:
     """The handoff root a walked folder is, or lies in."""
-    from handoff_lint.model.kinds import place_of
-
     return place_of(folder)[1]
 
 
@@ -125,7 +142,13 @@ class _Scans:
     the secrets of what is read join ``known``."""
 
     def __init__(
-        self, scans: dict, cache, root: Path, known, config: Config, index: dict[str, bytes] | None = None
+        self,
+        scans: dict,
+        cache: RunCache | None,
+        root: Path,
+        known,
+        config: Config,
+        index: dict[str, bytes] | None = None,
     ) -> None:
         self.scans, self.cache, self.root, self.known, self.config = scans, cache, root, known, config
         self.index = index  # real path -> the index's content (--staged), else None: the disk
@@ -133,8 +156,6 @@ class _Scans:
 
     def __call__(self, path: str, kind: str):
         """The scan of ``path``, or a function that makes it when a check asks."""
-        from handoff_lint.parse.scanner import Scan
-
         found = self.scans.get(path)
         if found is not None:
             return Scan.from_data(*found)
@@ -148,28 +169,17 @@ class _Scans:
             if self.index is not None:  # a file the index does not hold is in no commit
                 self.read[path] = self.index.get(os.path.realpath(path))
             else:
-                from handoff_lint.reading import read_document
-
                 self.read[path] = read_document(path, self.root)
         return self.read[path]
 
     def _read(self, path: str, kind: str):
-        from handoff_lint.detect.scan import hits_by_line, spans_of, values_at
-        from handoff_lint.parse.scanner import Scan, scan_text
-        from handoff_lint.reading import decode
-
         data = self.data(path)
         text = None if data is None else decode(data, path)[0]
         if text is None:  # its own check reports it
-            from handoff_lint.parse.scanner import unreadable_scan
-
             return unreadable_scan()
         key = stored = None
         if self.cache is not None:
-            from handoff_lint.cache import digest
-
-            key = digest(cache_kind(kind, self.root, self.config), os.path.basename(path), text)
-            stored = self.cache.get(key, path)
+            key, stored = self.cache.lookup(kind, self.root, path, text, path)
             found = Scan.from_stored(stored.scan) if stored is not None and stored.scan is not None else None
             if found is not None:  # kept only for a text without secrets
                 return found
@@ -179,5 +189,5 @@ class _Scans:
         self.known.add(secrets)
         scan = scan_text(text, secrets)
         if key is not None:
-            self.cache.put(key, None, scan.to_data(), spans)
+            self.cache.store(key, None, scan.to_data(), spans)
         return scan

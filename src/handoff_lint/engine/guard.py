@@ -18,6 +18,7 @@ from handoff_lint.data.config import Config
 from handoff_lint.engine.suppress import PROTECTED
 from handoff_lint.findings import printable
 from handoff_lint.model.kinds import classify, display_path
+from handoff_lint.show import shown
 
 OFF = "those privacy and credential rules do not run"
 
@@ -95,8 +96,6 @@ class Guard:
     def notes(self) -> list[str]:
         """One line per weakening key, each naming the file and the key, as it may be shown (a
         file name it quotes went through no credential scan: the Show seam's detectors see it)."""
-        from handoff_lint.show import shown
-
         return [shown(note, 2000) for note in self._notes()]
 
     def _notes(self) -> list[str]:

@@ -8,9 +8,18 @@ output does not depend on scheduling.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
+
+from handoff_lint.engine.check import check_text
+from handoff_lint.engine.checkset import CheckSet
 
 CHUNKS_PER_WORKER = 4
+# Each worker process's own copy of the run's configuration and checks, set once by the pool's
+# initializer (ProcessPoolExecutor's idiom for per-worker state): handed to every chunk instead,
+# the configuration would be pickled once per chunk. Written only inside a worker process, never
+# in the process that runs the command.
 _STATE: dict = {}
 
 
@@ -30,24 +39,15 @@ def workers_for(texts: int, jobs: int) -> int:
 
 
 def _init(config, names: list) -> None:
-    from handoff_lint.engine.checkset import CheckSet
-
     _STATE["config"], _STATE["checks"] = config, CheckSet(names)
 
 
 def _check_chunk(texts) -> list:
-    from handoff_lint.engine.check import check_text
-
     return [check_text(file, text, _STATE["config"], _STATE["checks"]) for file, text in texts]
 
 
 def check_texts(texts, config, checks, workers: int) -> list:
     """``check_text`` of each ``(file, text)``, in order, computed by ``workers`` processes."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    from handoff_lint.engine.check import check_text
-
     # One text of each kind is checked here first: the imports, compiled validators and patterns
     # that costs are then made once, and forked workers inherit them.
     first: dict[str, int] = {}

@@ -1,32 +1,37 @@
 """One run: discover -> read -> check each text -> folder checks -> suppress. Returns findings;
 never prints; writes nothing but the cache.
 
-Every file the run checks is read. The cache is asked in one place (:func:`_check_all`): for a
-text it has seen under the same salt, the content-only findings come from it, and the checks that
-read other files (HL5) run again; any other text is checked in full (over worker processes when
-there are many) and its findings stored.
+Every file the run checks is read. The cache is asked through one interface
+(:class:`~handoff_lint.engine.cached.RunCache`), by two callers for two reasons: here
+(:func:`_check_all`), for every text the run checks, the content-only findings of a text it
+has seen under the same salt come from it, the checks that read other files (HL5) run again,
+and any other text is checked in full (over worker processes when there are many) and stored;
+and in the folder checks (engine/folder.py), for the line scan of a document the run did not
+check, asked only when a folder check reads that document. The rule tables the cache also keeps
+are loaded by the command before any rule is parsed (cache/tables.py).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from handoff_lint.checks import DOCUMENT_CHECKS, credentials
+from handoff_lint.checks import DOCUMENT_CHECKS, FILE_CHECKS
 from handoff_lint.data.config import Config
 from handoff_lint.detect.scan import hits_by_line, spans_of, values_at
 from handoff_lint.detect.values import Known
 from handoff_lint.engine import suppress
+from handoff_lint.engine.cached import RunCache
 from handoff_lint.engine.check import Checked, check_text, shown_findings
 from handoff_lint.engine.checkset import CheckSet
-from handoff_lint.engine.discover import cache_kind, discover, from_blobs
+from handoff_lint.engine.discover import discover, from_blobs
 from handoff_lint.engine.folder import folder_findings
 from handoff_lint.engine.guard import Guard
 from handoff_lint.findings import Finding, printable
 from handoff_lint.model.kinds import SKIPPED, UNCLASSIFIED, SourceFile, classify, display_path
-from handoff_lint.reading import decode, read_text
+from handoff_lint.reading import decode, read_bytes
 
 PARALLEL_MIN_FILES = 200  # below this many texts to check in full, one process is faster
 
@@ -62,96 +67,124 @@ def run(
     deletes (``--staged``): the responses that still name them are reported. ``stdin``: (path,
     bytes): check those bytes as the file at that path (``--stdin-filename``), folder checks
     included."""
-    wanted = suppress.family_wanted(config)
-    checks = CheckSet.selected(wanted, DOCUMENT_CHECKS)
-    guard = Guard(config)
+    paths = list(paths)
+    wanted, guard = suppress.family_wanted(config), Guard(config)
     excluded = guard.watch_exclusion(config.paths.excluded if config.exclude else None)
     virtual: list[SourceFile] = []
     if stdin is not None:  # standard input, as if it were the file at stdin[0]
         path = Path(os.path.abspath(stdin[0]))
-        blobs = {path: stdin[1]}
-        files = virtual = [SourceFile(path, printable(display_path(path)), *classify(path), str(path))]
-        missing = []
-    elif blobs is None:
-        files, missing = discover(paths, excluded) if excluded else discover(paths)
-    else:
-        files, missing = from_blobs(blobs, excluded), []
-    outcome = Outcome(missing_paths=missing)
+        blobs, virtual = {path: stdin[1]}, [SourceFile(path, printable(display_path(path)), *classify(path), str(path))]
+    files, missing = (virtual, []) if stdin is not None else _found(paths, blobs, excluded)
     work = [file for file in files if file.kind != SKIPPED]
     guard.watch_files(work)
-    outcome.files_checked = len(work)
-    outcome.roots = {file.root for file in files if file.root is not None}
-    cache = None
-    if cache_dir is not None:
-        from handoff_lint.cache import Cache
-
-        cache = Cache.open(cache_dir, config)
-    raw: list[Finding] = []
-    texts: list[tuple[SourceFile, str]] = []
-    known = outcome.known
-    displays = [file.display for file in work]  # every file's name, readable or not
-    name_hits = credentials.file_name_hits(displays)
-    known.add(values_at(displays, spans_of(name_hits)))
-    if wanted("HL3"):
-        raw.extend(credentials.check_file_names(displays, name_hits))
-    named = None  # absolute paths of the files named on the command line (not found by a walk)
-    for file in work:
-        if blobs is None:
-            text, problem = read_text(file.path, file.display, config.max_file_size, file.root)
-        else:
-            text, problem = decode(blobs[file.path], file.display, config.max_file_size)
-        if problem is not None:
-            if problem.code == "HL001" and file.kind == UNCLASSIFIED and blobs is None:
-                # a binary file a walk found beside the documents (an image, an archive) is no
-                # text to check: skipped quietly; named on the command line, it is reported
-                if named is None:
-                    named = {os.path.abspath(p) for p in paths if not os.path.isdir(p)}
-                if os.path.abspath(file.path) not in named:
-                    if wanted("HL3"):  # but a NUL byte must not hide a key: its printable runs are read
-                        from handoff_lint.reading import read_bytes
-
-                        runs = credentials.binary_runs(
-                            read_bytes(file.path, file.display, config.max_file_size, file.root)[0] or b""
-                        )
-                        found = hits_by_line(runs)
-                        raw.extend(
-                            shown_findings(
-                                credentials.check_binary(file.display, found), Known(values_at(runs, spans_of(found)))
-                            )
-                        )
-                    else:
-                        outcome.files_checked -= 1
-                    continue
-            raw.extend(shown_findings([problem]))  # a link's target, a root's real path: escaped like the rest
-        else:
-            texts.append((file, text))
-    scans = {}  # absolute path -> (line scan data, secrets), of the texts the folder checks read
-    for (file, _text), result in zip(texts, _check_all(texts, config, checks, cache, jobs), strict=False):
-        raw.extend(result.findings)
-        known.add(result.secrets)
-        outcome.internal_errors.extend(result.errors)
-        if result.scan is not None:
-            scans[file.absolute] = (result.scan, result.secrets)
-    staged = blobs is not None and not virtual  # --staged: the folder is read as the index holds it
-    raw.extend(
-        folder_findings(
-            files,
-            paths if blobs is None else [],
-            config,
-            outcome,
-            scans if blobs is None or virtual else {},
-            cache,
-            gone,
-            virtual,
-            staged,
-        )
+    outcome = Outcome(missing, files_checked=len(work), roots={f.root for f in files if f.root is not None})
+    cache = RunCache.open(cache_dir, config)
+    file_checks = CheckSet.selected(wanted, FILE_CHECKS)
+    raw = _file_name_findings([file.display for file in work], file_checks, outcome.known)
+    texts = _read_all(work, _given(paths), blobs, config, file_checks, raw, outcome)
+    checks = CheckSet.selected(wanted, DOCUMENT_CHECKS)
+    scans = _gather(texts, _check_all(texts, config, checks, cache, jobs), raw, outcome)
+    on_disk = blobs is None  # else --staged (the folder is read as the index holds it) or standard input
+    raw += folder_findings(
+        files,
+        walked=paths if on_disk else [],
+        config=config,
+        outcome=outcome,
+        scans=scans if on_disk or virtual else {},
+        cache=cache,
+        gone=gone,
+        virtual=virtual,
+        staged=not on_disk and not virtual,
     )
     if cache is not None:
         cache.save()
-    outcome.findings = _shown_by_run(suppress.apply(raw, config), known)
+    outcome.findings = _shown_by_run(suppress.apply(raw, config), outcome.known)
     outcome.suppressed = sum(1 for finding in outcome.findings if finding.suppressed)
     outcome.notes = guard.notes()
     return outcome
+
+
+def _found(paths: list, blobs: dict[Path, bytes] | None, excluded) -> tuple[list[SourceFile], list[str]]:
+    """The files of the run and the paths given that are missing: from a walk of ``paths``, or
+    the index's (``--staged``: ``blobs``)."""
+    if blobs is not None:
+        return from_blobs(blobs, excluded), []
+    return discover(paths, excluded) if excluded else discover(paths)
+
+
+def _gather(texts: list, results: list[Checked], raw: list[Finding], outcome: Outcome) -> dict:
+    """Each text's findings into ``raw``, its secrets and errors into ``outcome``; returns the
+    line scans (absolute path -> (scan data, secrets)) the folder checks read."""
+    scans = {}
+    for (file, _text), result in zip(texts, results, strict=True):
+        raw.extend(result.findings)
+        outcome.known.add(result.secrets)
+        outcome.internal_errors.extend(result.errors)
+        if result.scan is not None:
+            scans[file.absolute] = (result.scan, result.secrets)
+    return scans
+
+
+def _file_name_findings(displays: list[str], file_checks: CheckSet, known: Known) -> list[Finding]:
+    """The file checks' findings on the run's file names (every file's, readable or not). The
+    names are scanned for secrets whatever is selected: their values join ``known``, by which
+    everything the run shows is redacted."""
+    name_hits = hits_by_line(displays)
+    known.add(values_at(displays, spans_of(name_hits)))
+    return [finding for module in file_checks.all() for finding in module.check_file_names(displays, name_hits)]
+
+
+def _given(paths: list) -> Callable[[Path], bool]:
+    """Whether a file was named on the command line (not found by a walk); the paths are looked
+    at only when asked (a binary file found by a walk is rare)."""
+    named: set[str] | None = None
+
+    def given(path: Path) -> bool:
+        nonlocal named
+        if named is None:
+            named = {os.path.abspath(p) for p in paths if not os.path.isdir(p)}
+        return os.path.abspath(path) in named
+
+    return given
+
+
+def _read_all(work, given, blobs, config: Config, file_checks: CheckSet, raw: list, outcome) -> list:
+    """The (file, text) of every file of ``work`` that is a text; the findings of those that are
+    not join ``raw``."""
+    texts: list[tuple[SourceFile, str]] = []
+    for file in work:
+        if blobs is None:
+            data, problem = read_bytes(file.path, file.display, config.max_file_size, file.root)
+        else:
+            data, problem = blobs[file.path], None
+        text = None
+        if problem is None:
+            text, problem = decode(data, file.display, config.max_file_size)
+        if problem is None:
+            texts.append((file, text))
+        elif problem.code == "HL001" and file.kind == UNCLASSIFIED and blobs is None and not given(file.path):
+            # a binary file a walk found beside the documents (an image, an archive) is no text to
+            # check: skipped quietly unless a file check reads it; named on the command line, it is reported
+            found = _binary_findings(file, data, file_checks)
+            if found is None:
+                outcome.files_checked -= 1
+            else:
+                raw.extend(found)
+        else:
+            raw.extend(shown_findings([problem]))  # a link's target, a root's real path: escaped like the rest
+    return texts
+
+
+def _binary_findings(file: SourceFile, data: bytes, file_checks: CheckSet) -> list[Finding] | None:
+    """The file checks' findings on a binary file's ``data`` (a NUL byte must not hide a key: its
+    printable runs are read), shown by the secrets found in it; None when no file check is selected."""
+    if not file_checks:
+        return None
+    found: list[Finding] = []
+    for module in file_checks.all():
+        findings, secrets = module.check_binary(file.display, data)
+        found.extend(shown_findings(findings, Known(secrets)))
+    return found
 
 
 def _shown_by_run(findings: list[Finding], known: Known) -> list[Finding]:
@@ -160,8 +193,6 @@ def _shown_by_run(findings: list[Finding], known: Known) -> list[Finding]:
     found in a file name or, slugified, in a title (paths are already escaped by discovery)."""
     if not known:
         return findings
-    from dataclasses import replace
-
     paths: dict[str, str] = {}
     result = []
     for finding in findings:
@@ -176,37 +207,34 @@ def _shown_by_run(findings: list[Finding], known: Known) -> list[Finding]:
 
 
 def _check_all(
-    texts: list[tuple[SourceFile, str]], config: Config, checks: CheckSet, cache, jobs: int
+    texts: list[tuple[SourceFile, str]], config: Config, checks: CheckSet, cache: RunCache | None, jobs: int
 ) -> list[Checked]:
-    """:func:`check_text` of every text, in order: the one place the cache is asked and filled."""
+    """:func:`check_text` of every text, in order, the cache's entry standing for what it knows."""
     results: list[Checked | None] = [None] * len(texts)
     keys: list[bytes | None] = [None] * len(texts)
     pending: list[int] = []
-    if cache is not None:
-        from handoff_lint.cache import digest
-
     for position, (file, text) in enumerate(texts):
         stored = None
         if cache is not None:
-            keys[position] = digest(cache_kind(file.kind, file.root, config), os.path.basename(file.path), text)
-            stored = cache.get(keys[position], file.display)
+            keys[position], stored = cache.lookup(file.kind, file.root, file.path, text, file.display)
         if stored is not None and stored.findings is not None and stored.spans is not None:
             result = results[position] = check_text(file, text, config, checks, stored)
             if stored.scan is None and result.scan is not None and not result.spans:  # a scan it could not keep before
-                cache.put(keys[position], None, result.scan, result.spans)
+                cache.store(keys[position], None, result.scan, result.spans)
         else:
             pending.append(position)
     computed = None
     if jobs != 1 and (jobs > 1 or len(pending) >= PARALLEL_MIN_FILES):
-        from handoff_lint.engine import parallel  # multiprocessing's import is not free: large runs only
+        # lazy: multiprocessing and concurrent.futures cost 20-35 ms; large runs only
+        from handoff_lint.engine import parallel
 
         workers = parallel.workers_for(len(pending), jobs)
         if workers > 1:
             computed = parallel.check_texts([texts[position] for position in pending], config, checks, workers)
     if computed is None:
         computed = [check_text(*texts[position], config, checks) for position in pending]
-    for position, result in zip(pending, computed, strict=False):
+    for position, result in zip(pending, computed, strict=True):
         results[position] = result
         if cache is not None:
-            cache.put(keys[position], result.content, result.scan, result.spans)
+            cache.store(keys[position], result.content, result.scan, result.spans)
     return results

@@ -16,15 +16,22 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from handoff_lint.checks import credentials, privacy
+from handoff_lint.checks.credentials import binary_runs
 from handoff_lint.data.config import Config
+from handoff_lint.detect.scan import spans_of, values_at
 from handoff_lint.detect.values import Known
 from handoff_lint.engine import suppress
+from handoff_lint.engine.check import bounded
 from handoff_lint.findings import MAX_MESSAGE, Finding, printable
 from handoff_lint.git import git
 from handoff_lint.history import blobs, scope
 from handoff_lint.history.log import Commit, Piece, read_log
-from handoff_lint.model.kinds import UNCLASSIFIED, SourceFile
+from handoff_lint.model.kinds import UNCLASSIFIED, SourceFile, is_markdown
 from handoff_lint.model.source import Source
+from handoff_lint.parse.document import split_lines
+from handoff_lint.parse.markdown import code_lines
+from handoff_lint.reading import decode
 from handoff_lint.show import shown
 
 REMOVED = {
@@ -114,8 +121,6 @@ def _lines_from_blobs(pieces: list[Piece], top: Path, max_bytes: int) -> None:
             piece.over = True
             continue
         if b"\x00" in data[:8192]:
-            from handoff_lint.checks.credentials import binary_runs
-
             piece.lines = [run.encode("latin-1") for run in binary_runs(data)]
             piece.numbers = [1] * len(piece.lines)
             continue
@@ -154,12 +159,8 @@ def _check_pieces(pieces: list[Piece], config: Config, wanted) -> tuple[list[tup
     source.lines = lines  # the text's own lines: no line holds a "\n"
     found: list[Finding] = []
     if wanted("HL2"):
-        from handoff_lint.checks import privacy
-
         found += privacy.check(source, config)
     if wanted("HL3") or wanted("HL2"):  # the scan also gives the values every message is redacted by
-        from handoff_lint.checks import credentials
-
         secrets = credentials.check(source, config)
         if wanted("HL3"):
             found += secrets
@@ -182,9 +183,6 @@ def _check_pieces(pieces: list[Piece], config: Config, wanted) -> tuple[list[tup
 
 def _file_names(pieces: list[Piece], wanted) -> tuple[list, list] | None:
     """HL306: a credential in a file's name, at the first commit that added lines under it."""
-    from handoff_lint.checks import credentials
-    from handoff_lint.detect.scan import spans_of, values_at
-
     first: dict[str, Piece] = {}
     for piece in pieces:
         first.setdefault(piece.path, piece)
@@ -198,8 +196,6 @@ def _file_names(pieces: list[Piece], wanted) -> tuple[list, list] | None:
 
 def _bounded(raw: list[tuple[Piece, Finding]], limit: int) -> list[tuple[Piece, Finding]]:
     """max-findings-per-rule, per piece (one file's version), as a folder run bounds one file."""
-    from handoff_lint.engine.check import bounded
-
     by_piece: dict[int, list[Finding]] = {}
     pieces: dict[int, Piece] = {}
     for piece, finding in raw:
@@ -220,11 +216,6 @@ def _suppressed(raw: list[tuple[Piece, Finding]], top: Path, config: Config) -> 
     if not with_blob:
         return raw, 0
     contents = blobs.read_blobs([piece.new_blob for piece in with_blob], top, config.max_file_size)
-    from handoff_lint.model.kinds import is_markdown
-    from handoff_lint.parse.document import split_lines
-    from handoff_lint.parse.markdown import code_lines
-    from handoff_lint.reading import decode
-
     kept: list[tuple[Piece, Finding]] = []
     hidden = 0
     by_piece: dict[int, list[Finding]] = {}
@@ -256,9 +247,6 @@ def _at_tips(
     """What the same checks find in the tips' files in scope: (code, secret hash or message).
     Both checks read a line at a time, so only the lines holding a ``needle`` are checked: the
     tip's other lines cannot give any of the history's findings again."""
-    from handoff_lint.parse.document import split_lines
-    from handoff_lint.reading import decode
-
     files = {path: blob for path, blob in tip_files.items() if wanted_path(path, roots)}
     contents = blobs.read_blobs(list(files.values()), top, config.max_file_size)
     lines: list[str] = []
@@ -274,12 +262,8 @@ def _at_tips(
     source.lines = lines
     found = []
     if wanted("HL2"):
-        from handoff_lint.checks import privacy
-
         found += privacy.check(source, config)
     if wanted("HL3"):
-        from handoff_lint.checks import credentials
-
         found += credentials.check(source, config)
     return still | {_identity(finding) for finding in found}
 

@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING
 from handoff_lint.detect.scan import hits_by_line, spans_of, values_at
 from handoff_lint.detect.values import Known
 from handoff_lint.model.kinds import SourceFile, is_markdown
+from handoff_lint.parse.document import split_lines
+from handoff_lint.parse.markdown import code_lines, parse
+from handoff_lint.parse.scanner import scan_text
 
 if TYPE_CHECKING:
     from handoff_lint.parse.document import Document
@@ -37,8 +40,6 @@ class Source:
 
     @cached_property
     def lines(self) -> list[str]:
-        from handoff_lint.parse.document import split_lines
-
         return split_lines(self.text)
 
     @cached_property
@@ -63,8 +64,6 @@ class Source:
     def scan(self):
         """The line scanner's view (title, fields, reference links): what the folder index and the
         reference checks read."""
-        from handoff_lint.parse.scanner import scan_text
-
         return scan_text(self.text, tuple(self.known), self.code_lines or frozenset())
 
     @cached_property
@@ -76,12 +75,8 @@ class Source:
             return frozenset()
         if "document" in self.__dict__:
             return self.document.code_lines
-        from handoff_lint.parse.markdown import code_lines
-
         return code_lines(self.text, self.lines)
 
     @cached_property
     def document(self) -> Document:
-        from handoff_lint.parse.markdown import parse
-
         return parse(self.text)

@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 from handoff_lint import __version__
 from handoff_lint.data.catalogue import catalogue
+from handoff_lint.git import work_tree
 from handoff_lint.show import redacted
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -45,8 +46,6 @@ def _prefix() -> str:
     machine's user."""
     import os
     from pathlib import Path
-
-    from handoff_lint.git import work_tree
 
     here = Path.cwd()
     top = work_tree(here)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from handoff_lint.data.resources import data_dir
 from handoff_lint.git import GitError, git
+from handoff_lint.touch import TouchError, write_text
 
 HOOKS = ("pre-commit", "pre-push")
 
@@ -57,8 +58,6 @@ def install(cwd: Path | None = None, force: bool = False, name: str = "pre-commi
                 raise HookError(f"{legacy} already exists; move it away first")
             os.replace(target, legacy)  # a link is kept as the link it is
     hooks.mkdir(parents=True, exist_ok=True)
-    from handoff_lint.touch import TouchError, write_text
-
     try:  # atomic: a push never sees half a hook; a link (to our hook) is replaced, never written through
         write_text(target, hook_text(name), mode=0o755, replace_link=True)
     except TouchError as error:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from handoff_lint.checks.structure.leftovers import boilerplate, placeholders
 from handoff_lint.checks.structure.validation import Checker
 from handoff_lint.data.config import Config
-from handoff_lint.data.schemas import effective_schema, quick_validator, validator
+from handoff_lint.data.schemas import quick_validator, validator
 from handoff_lint.findings import Finding
 from handoff_lint.model.kinds import EXAMPLE, HANDOFF, RESPONSE, TEMPLATE, protocol_of
 from handoff_lint.model.names import file_name
@@ -62,9 +62,7 @@ def check(source: Source, config: Config) -> list[Finding]:
         tuple(word for folder in ("active", "archive") for word in config.status_words.get(folder, ())),
         tuple(config.extra_sections.get(EXTRA_SECTIONS_FOR_KIND[source.kind], ())),
     )
-    checker = Checker(
-        source.display, doc, effective_schema(schema_name, *extras, strict), strict, extras[0], _handoff_in_name(source)
-    )
+    checker = Checker(source.display, doc, (schema_name, *extras, strict), strict, extras[0], _handoff_in_name(source))
     quick = quick_validator(schema_name, *extras, TEMPLATE_FREE if source.kind == TEMPLATE else (), strict)
     findings = checker.run(lambda: validator(schema_name, *extras, strict), quick)
     if source.kind == TEMPLATE:

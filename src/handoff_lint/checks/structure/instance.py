@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from handoff_lint.checks.structure.schema_names import _Names, _names
+from handoff_lint.data.schemas import effective_schema
 from handoff_lint.findings import Finding
 from handoff_lint.model.status import status_meaning
 from handoff_lint.parse import outline
@@ -37,21 +38,23 @@ class DocumentReader:
     """Reads one document into its instance (:meth:`instance`). ``strict``: the template exactly
     (no aliases, bold-labelled sections, spelling or status synonyms, no reference by file name;
     metadata as bold lines, sections as ``##`` headings). ``own_statuses``: a team's status
-    words. ``named_handoff``: the handoff a response's file name names, if any."""
+    words. ``named_handoff``: the handoff a response's file name names, if any. ``schema_key``:
+    the schema, as the arguments of ``data.schemas.effective_schema``."""
 
     def __init__(
         self,
         display: str,
         doc: Document,
-        schema: dict,
+        schema_key: tuple,
         strict: bool = False,
         own_statuses: tuple[str, ...] = (),
         named_handoff: str | None = None,
     ):
-        self.display, self.doc, self.schema = display, doc, schema
+        self.display, self.doc, self.schema_key = display, doc, schema_key
+        self.schema = effective_schema(*schema_key)
         self.strict, self.own_statuses, self.named_handoff = strict, own_statuses, named_handoff
-        self.props = schema["properties"]
-        self.names = _names(schema, strict)
+        self.props = self.schema["properties"]
+        self.names = _names(schema_key, strict)
         self.field_names, self.section_names, self.section_map = (
             self.names.fields,
             self.names.sections,
@@ -112,7 +115,7 @@ class DocumentReader:
     def _loose(self) -> _Names:
         """The names as the protocol's reading (not strict) has them: what strict's near misses
         are recognised by."""
-        return _names(self.schema, False)
+        return _names(self.schema_key, False)
 
     # -- document -> instance -------------------------------------------------------------
     def instance(self) -> dict:

@@ -3,9 +3,10 @@ once per schema for the structure check."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import NamedTuple
 
-from handoff_lint.data.schemas import aliases_in, names_in
+from handoff_lint.data.schemas import aliases_in, effective_schema, names_in
 from handoff_lint.model.status import status_meaning
 from handoff_lint.parse.names import canonical_map, normalise
 
@@ -21,39 +22,36 @@ class _Names(NamedTuple):
     status_words: dict[str, str]  # the status a word means (model.status.status_meaning) -> the schema's word
 
 
-_NAMES: dict[tuple[int, bool], tuple[dict, _Names]] = {}
-
-
-def _names(schema: dict, strict: bool) -> _Names:
-    """The schema's names (see :class:`_Names`), keyed by the schema object."""
-    key = (id(schema), strict)
-    found = _NAMES.get(key)
-    if found is None or found[0] is not schema:
-        sections = names_in(schema, "sections")
-        section_map = canonical_map(sections)
-        fields = names_in(schema, "metadata")
-        field_map = canonical_map(fields)
-        if not strict:
-            section_map = {
-                **{normalise(alias): name for alias, name in aliases_in(schema, "sections").items()},
-                **section_map,
-            }
-            field_map = {
-                **{normalise(alias): name for alias, name in aliases_in(schema, "metadata").items()},
-                **field_map,
-            }
-        specs = schema["properties"].get("sections", {}).get("properties", {})
-        boilerplate = {
-            name: frozenset(_line_key(line) for line in spec.get("x-boilerplate", ()))
-            for name, spec in specs.items()
-            if isinstance(spec, dict) and spec.get("x-boilerplate")
+@cache
+def _names(schema_key: tuple, strict: bool) -> _Names:
+    """The names (see :class:`_Names`) of the effective schema ``schema_key`` names (the arguments
+    of ``data.schemas.effective_schema``, itself cached), read strictly or not: a cache of a pure
+    function of hashable values, worked out once per schema and reading, not once per document."""
+    schema = effective_schema(*schema_key)
+    sections = names_in(schema, "sections")
+    section_map = canonical_map(sections)
+    fields = names_in(schema, "metadata")
+    field_map = canonical_map(fields)
+    if not strict:
+        section_map = {
+            **{normalise(alias): name for alias, name in aliases_in(schema, "sections").items()},
+            **section_map,
         }
-        status_words: dict[str, str] = {}
-        if "status" in schema["properties"]:
-            for word in schema["properties"]["status"].get("enum", ()):
-                status_words.setdefault(status_meaning(word) or word, word)
-        found = _NAMES[key] = (schema, _Names(fields, sections, section_map, field_map, boilerplate, status_words))
-    return found[1]
+        field_map = {
+            **{normalise(alias): name for alias, name in aliases_in(schema, "metadata").items()},
+            **field_map,
+        }
+    specs = schema["properties"].get("sections", {}).get("properties", {})
+    boilerplate = {
+        name: frozenset(_line_key(line) for line in spec.get("x-boilerplate", ()))
+        for name, spec in specs.items()
+        if isinstance(spec, dict) and spec.get("x-boilerplate")
+    }
+    status_words: dict[str, str] = {}
+    if "status" in schema["properties"]:
+        for word in schema["properties"]["status"].get("enum", ()):
+            status_words.setdefault(status_meaning(word) or word, word)
+    return _Names(fields, sections, section_map, field_map, boilerplate, status_words)
 
 
 def _line_key(text: str) -> str:
