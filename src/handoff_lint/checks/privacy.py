@@ -42,6 +42,12 @@ def _table():
     )
 
 
+def patterns() -> Patterns:
+    """The compiled HL2 patterns (home, unc, host, ipv4, email, ipv6): what the sanitize fix
+    matches again at a finding's column to find the span it rewrites."""
+    return _table()[0]
+
+
 @lru_cache(maxsize=4)
 def _host_needles(suffixes: frozenset[str]) -> tuple[str, ...]:
     """What the lower-cased text of a line with an internal host name must contain: the host
@@ -100,6 +106,11 @@ def _own_identifiers() -> re.Pattern | None:
     if not names:
         return None
     return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, names))) + r")(?![\w-])", re.IGNORECASE)
+
+
+def own_identifiers() -> re.Pattern | None:
+    """The pattern HL206 looks for (the current login and host name), or None."""
+    return _own_identifiers()
 
 
 def _private_ips(display: str, number: int, matches) -> list[Finding]:
