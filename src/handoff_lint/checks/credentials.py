@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from handoff_lint.model.source import Source
 
 KINDS = None
+IN_BINARY = "in a binary file: "  # a binary file's finding says so first: no text to rewrite there
 
 
 def _finding(display: str, line: int, column: int, hit: Hit, code: str = "", where: str = "") -> Finding:
@@ -63,5 +64,5 @@ def check_binary(display: str, data: bytes) -> tuple[list[Finding], tuple]:
     it. Reported at line 1, since a binary file has no lines to point at."""
     runs = binary_runs(data)
     found = hits_by_line(runs)
-    findings = [_finding(display, 1, 1, hit, where="in a binary file: ") for _index, hits in found for hit in hits]
+    findings = [_finding(display, 1, 1, hit, where=IN_BINARY) for _index, hits in found for hit in hits]
     return findings, tuple(values_at(runs, spans_of(found)))

@@ -42,6 +42,12 @@ def _table():
     )
 
 
+def patterns() -> Patterns:
+    """The compiled HL2 patterns (home, unc, host, ipv4, email, ipv6): what the sanitize fix
+    matches again at a finding's column to find the span it rewrites."""
+    return _table()[0]
+
+
 @lru_cache(maxsize=4)
 def _host_needles(suffixes: frozenset[str]) -> tuple[str, ...]:
     """What the lower-cased text of a line with an internal host name must contain: the host
@@ -102,6 +108,11 @@ def _own_identifiers() -> re.Pattern | None:
     return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, names))) + r")(?![\w-])", re.IGNORECASE)
 
 
+def own_identifiers() -> re.Pattern | None:
+    """The pattern HL206 looks for (the current login and host name), or None."""
+    return _own_identifiers()
+
+
 def _private_ips(display: str, number: int, matches) -> list[Finding]:
     """HL204 for each of ``matches`` (IPv4 or IPv6) that is a private address."""
     return [
@@ -109,6 +120,11 @@ def _private_ips(display: str, number: int, matches) -> list[Finding]:
         for match in matches
         if _is_private_ip(match.group("ip"))
     ]
+
+
+def _holds_any(text: str, needles: tuple[str, ...]) -> bool:
+    """Does ``text`` contain one of ``needles``? (``text`` computed once by the caller, not per needle.)"""
+    return any(needle in text for needle in needles)
 
 
 def _is_private_ip(text: str) -> bool:
@@ -158,7 +174,8 @@ def check(source: Source, config: Config) -> list[Finding]:
     home_needles = load_table("privacy")["literals"]["home"]
     homes = any(needle in text for needle in home_needles)
     host_needles = _host_needles(suffixes)
-    hosts = any(needle in text.lower() for needle in host_needles)
+    lowered = text.lower()  # once, not once per needle
+    hosts = any(needle in lowered for needle in host_needles)
     addresses = _DIGIT_DOT_DIGIT.search(text) is not None
     for number, line in enumerate(source.lines, start=1):
         if homes and ("/" in line or "\\" in line) and any(needle in line for needle in home_needles):
@@ -188,7 +205,7 @@ def check(source: Source, config: Config) -> list[Finding]:
                     Finding(source.display, number, match.start() + 1, "HL202", f"network share '{match.group(0)}'")
                 )
         if "." in line:
-            if hosts and any(needle in line.lower() for needle in host_needles):
+            if hosts and _holds_any(line.lower(), host_needles):
                 for match in patterns["host"].finditer(line):
                     host = match.group("host").lower()
                     if any(host == suffix or host.endswith("." + suffix) for suffix in suffixes):

@@ -1,7 +1,8 @@
 """``handoff-lint check``: the pipeline (see :mod:`handoff_lint.engine`) from the command line,
-its report, and ``--fix``/``--diff``. The options become one :class:`CheckSettings`; the command
-reads what they ask for, runs the engine once and reports (what it runs on: cli/targets.py; the
-ending: cli/summary.py)."""
+its report, and ``--fix``/``--diff`` (with ``--unsafe-fixes``, the sanitize fix first). The
+options become one :class:`CheckSettings`; the command reads what they ask for, runs the engine
+once (and once per sanitize pass) and reports (what it runs on: cli/targets.py; the ending:
+cli/summary.py)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from handoff_lint.cli.options import (
     warn_notes,
     write_report,
 )
-from handoff_lint.cli.summary import Tally, ending
+from handoff_lint.cli.summary import Tally, ending, fix_notes
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class CheckSettings:
     staged: bool = False
     fix: bool = False
     show_diff: bool = False
+    unsafe_fixes: bool = False
     stdin_filename: str | None = None
 
     @classmethod
@@ -69,6 +71,8 @@ class CheckSettings:
                 raise click.UsageError("'-' (standard input) is checked alone: give no other path")
             if self.staged or self.fix or self.show_diff:
                 raise click.UsageError("standard input cannot be combined with --staged, --fix or --diff")
+        if self.unsafe_fixes and not (self.fix or self.show_diff):
+            raise click.UsageError("--unsafe-fixes is given with --fix (to rewrite) or --diff (to preview)")
         if self.staged and (self.fix or self.show_diff):
             raise click.UsageError("--fix and --diff change the work tree; they cannot be combined with --staged")
 
@@ -104,6 +108,11 @@ class CheckSettings:
     help="Print what --fix would change, as a diff, and change nothing (exit 1 if anything would change).",
 )
 @click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="With --fix or --diff: also rewrite private paths, hosts, addresses, e-mails and secrets into placeholders.",
+)
+@click.option(
     "--stdin-filename",
     metavar="PATH",
     help="With PATH '-' (or none): check standard input as if it were the file at PATH, folder checks included.",
@@ -132,7 +141,8 @@ def check(**options) -> int:
     paths = targets.paths
     name_folders(paths)  # a handoff root outside the repository may not lead out of these
     if request.fix or request.show_diff:
-        status = _fix(paths, config, roots, preview=request.show_diff)
+        unsafe = (cache_dir, request.jobs, known) if request.unsafe_fixes else None
+        status = _fix(paths, config, roots, preview=request.show_diff, unsafe=unsafe)
         if request.show_diff or status == EXIT_ERROR:
             return status
     blobs, gone = _staged(paths, config) if request.staged else (None, _moved_away(request))
@@ -219,13 +229,16 @@ def _ending(request: CheckSettings, outcome, targets) -> int:
     nothing = not outcome.files_checked and not request.staged and not request.stdin and not outcome.findings
     if nothing and not lonely:
         click.echo("handoff-lint: warning: no files to check under the given paths", err=True)
-    fixable = sum(f.fixable and not f.suppressed for f in outcome.findings)
+    summarised = not nothing and not request.statistics and not outcome.internal_errors
+    # the hidden (--unsafe-fixes) count only where that option could be given, and only when shown
+    hidden = not (request.staged or request.stdin or request.unsafe_fixes)
+    notes = fix_notes(outcome.findings, hidden) if summarised and request.report.summarised else ""
     status = ending(
         request.report,
         Tally.of(outcome.findings, outcome.suppressed),
         plural(outcome.files_checked, "file"),
-        f"[*] {fixable} fixable with the `--fix` option.\n" if fixable else "",
-        summarised=not nothing and not request.statistics and not outcome.internal_errors,
+        notes,
+        summarised=summarised,
         failed=bool(outcome.missing_paths or outcome.internal_errors),
     )
     if status == EXIT_CLEAN and lonely and request.report.warnings_as_errors:  # a mistyped path in CI stays red
@@ -246,19 +259,21 @@ def _read_bounded(stream, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _fix(paths: list[str], config, roots, preview: bool) -> int:
-    """Plan the lifecycle fixes; print them (``--diff``) or apply them (``--fix``)."""
+def _fix(paths: list[str], config, roots, preview: bool, unsafe=None) -> int:
+    """Plan the lifecycle fixes; print them (``--diff``) or apply them (``--fix``). ``unsafe``:
+    (cache folder, jobs, baseline) with ``--unsafe-fixes``: the sanitize fixes first."""
     # lazy: the fixes and the walk (~125 ms): --fix and --diff only
     from handoff_lint.engine.discover import discover
     from handoff_lint.workflow import fixes
 
     files, _missing = discover(paths, config.paths.excluded if config.exclude else (lambda path: False), roots)
+    sanitized = _sanitize(paths, files, config, unsafe, preview) if unsafe is not None else ""
     plan = fixes.plan_for(files, paths, config)
     for reason in plan.refused:
         click.echo(f"handoff-lint: warning: {reason}", err=True)
     if preview:
-        click.echo(fixes.diff(plan), nl=False)
-        return EXIT_FINDINGS if plan else EXIT_CLEAN
+        click.echo(sanitized + fixes.diff(plan), nl=False)
+        return EXIT_FINDINGS if plan or sanitized else EXIT_CLEAN
     try:
         staged, to_add = fixes.apply(plan)
     except fixes.FixError as error:  # its paths and git's words: by the folders' secrets, then by the detectors
@@ -282,6 +297,33 @@ def _fix(paths: list[str], config, roots, preview: bool) -> int:
             f"handoff-lint: note: relinked, not staged (it holds unstaged edits of yours): git add {names}", err=True
         )
     return EXIT_CLEAN
+
+
+def _sanitize(paths, files, config, unsafe, preview: bool) -> str:
+    """``--unsafe-fixes`` (workflow/sanitize.py) over the findings of a run as the report would
+    show them (selection, suppression, baseline): the diff (``preview``), or "" once written."""
+    # lazy: the engine and the sanitize fix: --unsafe-fixes only
+    from handoff_lint.engine.pipeline import run
+    from handoff_lint.workflow import sanitize
+
+    cache_dir, jobs, known = unsafe
+    fixed, done = 0, set()
+    for _ in range(1 if preview else 5):  # as ruff: again while a pass fixes something (max-findings-per-rule)
+        outcome = run(paths, config, None, cache_dir, jobs)
+        result = sanitize.plan(unbaselined(outcome.findings, known), files, config, outcome.known)
+        refused = result.refused + ([] if preview else sanitize.apply(result, config.max_file_size))
+        for reason in refused:
+            click.echo(f"handoff-lint: warning: {reason}", err=True)
+        if preview:
+            return sanitize.diff(result)
+        if not result.fixed:
+            break
+        fixed += result.fixed
+        done.update(fix.file.display for fix in result.fixes if fix.fixed)
+    if fixed:
+        where = f"{plural(fixed, 'finding')} in {plural(len(done), 'file')}"
+        click.echo(f"Sanitized: {where}; nothing is staged: review, then git add.", err=True)
+    return ""
 
 
 def _statistics(findings, output_format: str, out) -> None:

@@ -37,6 +37,21 @@ def summary(tally: Tally, read: str, notes: str = "") -> str:
     return text
 
 
+def fix_notes(findings, hidden: bool = True) -> str:
+    """The summary's fix counts, in ruff's words: ``[*] N fixable with the `--fix` option.``, and
+    (``hidden``) the findings only ``--unsafe-fixes`` rewrites, as ruff names its hidden fixes."""
+    safe = sum(f.fixable and not f.suppressed for f in findings)
+    unsafe = 0
+    if hidden and any(f.code[:3] in ("HL2", "HL3") for f in findings):  # else the module is not imported
+        from handoff_lint.workflow.sanitize import fixable as unsafe_fixable
+
+        unsafe = sum(not f.fixable and unsafe_fixable(f) for f in findings)
+    more = f"{unsafe} hidden fix{'' if unsafe == 1 else 'es'} can be enabled with the `--unsafe-fixes` option"
+    if safe:
+        return f"[*] {safe} fixable with the `--fix` option" + (f" ({more}).\n" if unsafe else ".\n")
+    return f"No fixes available ({more}).\n" if unsafe else ""
+
+
 def exit_code(tally: Tally, exit_zero: bool, warnings_as_errors: bool) -> int:
     return EXIT_FINDINGS if not exit_zero and (tally.errors or (warnings_as_errors and tally.warnings)) else EXIT_CLEAN
 

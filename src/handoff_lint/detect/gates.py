@@ -19,7 +19,7 @@ RUN = 16  # a `run` gate's detector matches only where this many token character
 # token characters, base64's, and markdown's emphasis markers (a token broken by `**` is still
 # a run: detect/decode.py renders those lines only)
 RUN_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=*~"
-_RUN = re.compile(f"[{re.escape(RUN_CHARS)}]{{{RUN}}}")
+RUN_PATTERN = re.compile(f"[{re.escape(RUN_CHARS)}]{{{RUN}}}")  # a run, on one line
 # each byte of the text (UTF-8) -> `a` for a token character, else a line break: a run of RUN
 # token characters is then RUN `a`s, which `bytes.find` finds at C speed
 _RUN_TABLE = bytes(0x61 if chr(byte) in RUN_CHARS else 0x0A for byte in range(256))
@@ -283,4 +283,4 @@ def line_passes(line: str) -> bool:
                 return True
     if any(shape.search(line) for shape in gates.shapes):
         return True
-    return bool(_RUN.search(line)) and _run_gates_pass(line, gates)
+    return bool(RUN_PATTERN.search(line)) and _run_gates_pass(line, gates)

@@ -135,7 +135,11 @@ def given_secret(key: str, name: str, value: str, quote: str, after: str = "", t
         return False
     if not quote and _WORDS.fullmatch(value) and after[:1] == " " and after[1:2].isalpha():
         return False  # `Password: stored in the local keyring`, `password/secret assignments`: a sentence
-    if value.isalpha() and any(word in value.lower() for word in ("password", "secret", "token", "passwd")):
+    if (
+        not quote
+        and value.isalpha()
+        and any(word in value.lower() for word in ("password", "secret", "token", "passwd"))
+    ):
         return False  # `notapassword`, `mysecrettoken`: a word about the secret, not one
     if key in WEAK_KEYS:
         # `signing_key`, `auth`: the word ends the name, and the value is a token
@@ -144,7 +148,7 @@ def given_secret(key: str, name: str, value: str, quote: str, after: str = "", t
         )
     if value.isdigit():
         return len(value) >= 24  # a long run of digits is a key (Discord client secrets); a count is short
-    if key.startswith(("pass", "pwd", "secret")):
+    if key.startswith(("pass", "pwd", "secret", "contrase")):  # contraseña: Spanish for password
         return True
     # token, api_key, credentials: varied (a digit or a sign, and a letter), not a word
     varied = any(c.isdigit() for c in value) or any(not c.isalnum() and c not in "_-." for c in value)

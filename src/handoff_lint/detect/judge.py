@@ -123,7 +123,7 @@ def value_looks_secret(key: str, value: str, tail: str = "") -> bool:
         return False
     if not_a_value(value):
         return False
-    if key.lower().startswith(("pass", "pwd", "secret")):
+    if key.lower().startswith(("pass", "pwd", "secret", "contrase")):  # contraseña: Spanish for password
         return True
     # token, api_key, credentials: a value with a digit or mixed case, not a word
     return any(c.isdigit() for c in value) and any(c.isalpha() for c in value) and len(set(value)) >= 6

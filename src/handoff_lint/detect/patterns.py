@@ -48,6 +48,10 @@ class _Patterns(NamedTuple):
     # a name that says secret given a value: `"NAME", "value"`, `<name>value</`, `key="name" value=""`
     assignments: tuple[tuple[str, re.Pattern], ...]
     assignment: re.Pattern  # `name = value`, `**Name**: value`: the value is read after the match
+    # code's quoted value beside a name with no operator: `secret "...";`, `"..." == password`;
+    # each with its gate's `also` strings (`";`, `==`), one of which the line must hold: a
+    # case-blind search for the names costs more than these few `in` tests
+    quoted: tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]
     prose: re.Pattern
     quoted_random: re.Pattern
     # every detector's gate literals, as written and lower-cased, each with the detectors it
@@ -102,6 +106,8 @@ def pattern_table() -> _Patterns:
             into, key = (nocase, needle.lower()) if gate.get("nocase") else (sensitive, needle)
             into.setdefault(key, set()).add(name)
     assignments = tuple((name, other[name]) for name in ("quoted-pair", "xml-element", "key-value-attribute"))
+    gates = all_gates()
+    quoted = tuple((name, other[name], tuple(gates[name]["also"])) for name in ("quoted-statement", "compared"))
     return _Patterns(
         tokens,
         other["private-key"],
@@ -110,6 +116,7 @@ def pattern_table() -> _Patterns:
         other["auth-header"],
         assignments,
         other["assignment"],
+        quoted,
         other["prose"],
         other["quoted-random"],
         tuple((k, frozenset(v)) for k, v in sensitive.items()),
@@ -299,6 +306,15 @@ def own_hits(line: str) -> list[Hit]:
                 )
     if "assignment" in active:
         hits += _assignment_hits(line, patterns.assignment)
+    for detector, pattern, also in patterns.quoted:
+        for match in pattern.finditer(line) if detector in active and any(a in line for a in also) else ():
+            secret, key, tail = match.group("secret"), match.group("key"), match.group("tail")
+            name = trailing_name(line[max(0, match.start("key") - 80) : match.start("key")]) + key + tail
+            if in_token_format(secret) or not name_says_secret(name):
+                continue  # judged as the value of `name = "..."` is (_assignment_hits)
+            if given_secret(key, name, secret, match.group("quote"), tail=tail):
+                start = match.start("secret")
+                hits.append(Hit(start, match.end("secret"), "HL304", "secret assigned a literal value", secret, 0))
     for match in patterns.prose.finditer(line) if "prose" in active else ():
         secret = match.group("secret").rstrip(".,;:!?)")
         if not in_token_format(secret) and prose_secret(secret):

@@ -3,11 +3,13 @@ it stores for a secret in a baseline (so a `.secrets.baseline` drops what it lis
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
 from handoff_lint.data.rules_data import load_table
+from handoff_lint.detect.gates import RUN_PATTERN
 from handoff_lint.detect.given import value_is_literal
 from handoff_lint.detect.judge import (
     TOKEN_CHARS,
@@ -24,14 +26,55 @@ def _plugin_names() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _judged_by_ours() -> frozenset[str]:
-    return frozenset(load_table("credentials")["detect-secrets"]["judged-by-our-patterns"])
+def _running() -> tuple[str, ...]:
+    """The plugins we run: those whose format our own patterns do not judge (class names)."""
+    judged = load_table("credentials")["detect-secrets"]["judged-by-our-patterns"]
+    return tuple(name for name in _plugin_names() if name not in judged)
+
+
+@lru_cache(maxsize=1)
+def _gates() -> tuple[tuple[str, Callable[[str], bool]], ...]:
+    """(plugin, its gate as a test of one line) of each plugin we run (rules/credentials.toml
+    `[gates]`): a plugin runs only on the lines its own gate picks, and detect-secrets (its import
+    and set-up cost more than a one-file run's checks) only for a text that has one."""
+    gates = load_table("credentials")["gates"]
+    return tuple((name, _line_test(gates[name])) for name in _running())
+
+
+def _line_test(gate: dict) -> Callable[[str], bool]:
+    """One gate of the table as a test of one line (detect/gates.py applies them to a whole text)."""
+    if "shape" in gate:
+        shape = re.compile(gate["shape"])
+        return lambda line: shape.search(line) is not None
+    folded = bool(gate.get("nocase"))
+    needles = tuple(needle.lower() if folded else needle for needle in gate["any"])
+    also = tuple(part.lower() if folded else part for part in gate.get("also", ()))
+    near = re.compile(gate["near"]) if "near" in gate else None
+    run = bool(gate.get("run"))
+
+    def test(line: str) -> bool:
+        haystack = line.lower() if folded else line
+        return (
+            any(needle in haystack for needle in needles)
+            and (not also or any(part in haystack for part in also))
+            and (near is None or near.search(line) is not None)
+            and (not run or RUN_PATTERN.search(line) is not None)
+        )
+
+    return test
+
+
+# what detect-secrets names the string it scans (scan_line's `adhoc-string-scan`); a secret's
+# filters are given it as `filename`
+_FILENAME = "adhoc-string-scan"
 
 
 class _Peer(NamedTuple):
-    plugins: tuple  # detect-secrets' plugin objects we run
-    scan_line: Callable  # (plugin, line, context) -> its secrets on the line, its own filters applied
-    kept: Callable  # (plugin, line, context, secret) -> does no line filter drop it?
+    # (detect-secrets' plugin object, the names of its `analyze_line`'s parameters) we run
+    plugins: tuple[tuple[object, tuple[str, ...]], ...]
+    # (filter, the names of its parameters) of the filters each secret must pass: those
+    # `_scan_line` runs (they take the secret) and those `scan_line` runs after it (the context)
+    filters: tuple[tuple[Callable, tuple[str, ...]], ...]
     snippet: Callable  # the line as detect-secrets' context
 
 
@@ -39,62 +82,74 @@ class _Peer(NamedTuple):
 def _peer() -> _Peer:
     """detect-secrets, set up once per process: its global settings given our plugins (less those
     whose format our own pattern judges, more strictly: running them only to drop their findings
-    cost time), and its filters built once. Its ``scan_line`` does both again for every line
-    (``transient_settings`` around it rebuilt every plugin per text: 40% of a real folder's run);
-    this is the same loop over the same plugins and filters (detect_secrets.core.scan)."""
+    cost time), and its filters chosen once. Its ``scan_line`` does both again for every line
+    (``transient_settings`` around it rebuilt every plugin per text: 40% of a real folder's run),
+    and it calls every plugin and filter through ``call_function_with_arguments``, which reads
+    the function's signature on each call (a quarter of its time on a real folder's lines). This
+    is the same loop (detect_secrets.core.scan ``scan_line``, ``_scan_line``, ``_is_filtered_out``)
+    over the same plugins and filters, each called with the arguments that function would inject,
+    found once here."""
     from detect_secrets.core import scan
-    from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
     from detect_secrets.settings import get_settings
     from detect_secrets.util.code_snippet import get_code_snippet
+    from detect_secrets.util.inject import get_injectable_variables
 
-    ours = _judged_by_ours()
-    running = {
-        cls.__name__ for secret_type, cls in get_mapping_from_secret_type_to_class().items() if secret_type not in ours
-    }
     settings = get_settings()
-    settings.configure_plugins([{"name": name} for name in _plugin_names() if name in running])
+    settings.configure_plugins([{"name": name} for name in _running()])
     settings.disable_filters("detect_secrets.filters.common.is_invalid_file")  # as scan_line does
     scan.get_plugins.cache_clear()
     scan.get_filters.cache_clear()
-    plugins = tuple(scan.get_plugins())
+    plugins = tuple((plugin, get_injectable_variables(plugin.analyze_line)[1:]) for plugin in scan.get_plugins())
+    filters = []
+    # each stage's filters: those that take its required parameter; a filter that wants one the
+    # stage does not give fails with TypeError there, which detect-secrets passes over
+    for required, given in (("secret", _GIVEN - {"context"}), ("context", _GIVEN)):
+        for function in scan.get_filters_with_parameter(required):
+            names = tuple(sorted(function.injectable_variables))
+            if set(names) <= given:
+                filters.append((function, names))
+    return _Peer(plugins, tuple(filters), lambda line: get_code_snippet(lines=[line], line_number=1))
 
-    def scan_line(plugin, line: str, context):
-        return scan._scan_line(
-            plugin=plugin,
-            filename="adhoc-string-scan",
-            line=line,
-            line_number=0,
-            enable_eager_search=True,
-            context=context,
-        )
 
-    def kept(plugin, line: str, context, secret) -> bool:
-        return not scan._is_filtered_out(
-            required_filter_parameters=["context"],
-            filename=secret.filename,
-            secret=secret.secret_value,
-            plugin=plugin,
-            line=line,
-            context=context,
-        )
+_GIVEN = {"filename", "secret", "plugin", "line", "context"}  # what scan_line gives a secret's filters
 
-    return _Peer(plugins, scan_line, kept, lambda line: get_code_snippet(lines=[line], line_number=1))
+
+def peer_secrets(line: str, chosen: frozenset[str] | None = None) -> list:
+    """detect-secrets' findings on ``line`` (its ``PotentialSecret`` objects), as its
+    ``scan_line`` makes them with our plugins (``chosen``: those of them, by class name)."""
+    peer = _peer()
+    context = peer.snippet(line)
+    found = []
+    given = {"filename": _FILENAME, "line": line, "line_number": 0, "enable_eager_search": True, "context": context}
+    for plugin, names in peer.plugins:  # given the parameters its analyze_line names (no `self`)
+        if chosen is not None and type(plugin).__name__ not in chosen:
+            continue
+        for secret in plugin.analyze_line(**{name: given[name] for name in names}):
+            values = {"filename": secret.filename, "secret": secret.secret_value, "plugin": plugin}
+            values.update(line=line, context=context)
+            if not any(_drops(function, wanted, values) for function, wanted in peer.filters):
+                found.append(secret)
+    return found
+
+
+def _drops(function: Callable, names: tuple[str, ...], given: dict) -> bool:
+    try:
+        return bool(function(**{name: given[name] for name in names}))
+    except TypeError:  # as detect-secrets does (``_is_filtered_out``)
+        return False
 
 
 def detect_secrets_hits(lines: list[str]) -> list[list[Hit]]:
-    """For each line, what detect-secrets' enabled plugins find on it."""
-    peer = _peer()
+    """For each line, what detect-secrets' enabled plugins whose gate picks it find on it."""
     found: list[list[Hit]] = []
+    gates = _gates()
     for line in lines:
         hits = []
-        context = peer.snippet(line)
-        for plugin in peer.plugins:
-            for secret in peer.scan_line(plugin, line, context):
-                if not peer.kept(plugin, line, context, secret):
-                    continue
-                hit = _hit(line, secret)
-                if hit is not None:
-                    hits.append(hit)
+        chosen = frozenset(name for name, test in gates if test(line))
+        for secret in peer_secrets(line, chosen) if chosen else ():
+            hit = _hit(line, secret)
+            if hit is not None:
+                hits.append(hit)
         found.append(hits)
     return found
 

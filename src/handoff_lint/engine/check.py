@@ -37,15 +37,18 @@ class Checked(NamedTuple):
     suppressed: int = 0  # findings suppression comments hid
 
 
-def check_text(file: SourceFile, text: str, config: Config, checks: CheckSet, stored=None) -> Checked:
+def check_text(
+    file: SourceFile, text: str, config: Config, checks: CheckSet, stored=None, name_secrets: tuple | None = None
+) -> Checked:
     """Every selected document check on one text. ``stored``: the cache's entry for it, whose
-    findings (if known) stand for the content-only checks.
+    findings (if known) stand for the content-only checks. ``name_secrets``: the secret values
+    of the file's name, as the run's scan of every name found them (else it is scanned here).
 
     Findings are bounded (max-findings-per-rule) and shown (show.py) last, after suppression
     comments, which decide by code and line: a bound taken before them could let a comment hide
     the summary of what the bound left out."""
     scan = Scan.from_stored(stored.scan) if stored is not None and stored.scan is not None else None
-    source = Source(file, text, scan, stored.spans if stored is not None else None)
+    source = Source(file, text, scan, stored.spans if stored is not None else None, name_secrets)
     known = source.known  # the text's one credential scan (or its spans from the cache)
     errors: list[str] = []
     computed = stored is None or stored.findings is None

@@ -1,8 +1,9 @@
 """Worker processes for large runs: the document checks of many texts, spread over the cores.
 
-Only texts the cache could not answer come here, as plain data (the file's description and its
-text), and :class:`~handoff_lint.engine.check.Checked` tuples of plain data go back: nothing
-that cannot be pickled crosses. Results come back in the order the texts were given, so the
+Only texts the cache could not answer come here, as plain data (the file's description, its
+text, the secret values the run's scan found in its name), and
+:class:`~handoff_lint.engine.check.Checked` tuples of plain data go back: nothing that cannot
+be pickled crosses. Results come back in the order the texts were given, so the
 output does not depend on scheduling.
 """
 
@@ -43,17 +44,20 @@ def _init(config, names: list) -> None:
 
 
 def _check_chunk(texts) -> list:
-    return [check_text(file, text, _STATE["config"], _STATE["checks"]) for file, text in texts]
+    return [check_text(file, text, _STATE["config"], _STATE["checks"], None, names) for file, text, names in texts]
 
 
 def check_texts(texts, config, checks, workers: int) -> list:
-    """``check_text`` of each ``(file, text)``, in order, computed by ``workers`` processes."""
+    """``check_text`` of each ``(file, text, name secrets)``, in order, computed by ``workers`` processes."""
     # One text of each kind is checked here first: the imports, compiled validators and patterns
     # that costs are then made once, and forked workers inherit them.
     first: dict[str, int] = {}
-    for position, (file, _text) in enumerate(texts):
+    for position, (file, _text, _names) in enumerate(texts):
         first.setdefault(file.kind, position)
-    done = {position: check_text(*texts[position], config, checks) for position in first.values()}
+    done = {
+        position: check_text(*texts[position][:2], config, checks, None, texts[position][2])
+        for position in first.values()
+    }
     rest = [item for position, item in enumerate(texts) if position not in done]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")

@@ -82,10 +82,10 @@ def run(
     outcome = Outcome(missing, files_checked=len(work), roots={f.root for f in files if f.root is not None})
     cache = RunCache.open(cache_dir, config)
     file_checks = CheckSet.selected(wanted, FILE_CHECKS)
-    raw = _file_name_findings([file.display for file in work], file_checks, outcome.known)
+    raw, names = _file_name_findings([file.display for file in work], file_checks, outcome.known)
     texts = _read_all(work, _given(paths), blobs, config, file_checks, raw, outcome)
     checks = CheckSet.selected(wanted, DOCUMENT_CHECKS)
-    scans = _gather(texts, _check_all(texts, config, checks, cache, jobs), raw, outcome)
+    scans = _gather(texts, _check_all(texts, config, checks, cache, jobs, names), raw, outcome)
     on_disk = blobs is None  # else --staged (the folder is read as the index holds it) or standard input
     found_in_folders = folder_findings(
         files,
@@ -133,13 +133,18 @@ def _gather(texts: list, results: list[Checked], raw: list[Finding], outcome: Ou
     return scans
 
 
-def _file_name_findings(displays: list[str], file_checks: CheckSet, known: Known) -> list[Finding]:
-    """The file checks' findings on the run's file names (every file's, readable or not). The
-    names are scanned for secrets whatever is selected: their values join ``known``, by which
-    everything the run shows is redacted."""
+def _file_name_findings(
+    displays: list[str], file_checks: CheckSet, known: Known
+) -> tuple[list[Finding], dict[str, tuple]]:
+    """The file checks' findings on the run's file names (every file's, readable or not), and
+    each name's secret values (display -> values), for its text's checks, which redact by them:
+    the one scan of names. The names are scanned whatever is selected: their values join
+    ``known``, by which everything the run shows is redacted."""
     name_hits = hits_by_line(displays)
     known.add(values_at(displays, spans_of(name_hits)))
-    return [finding for module in file_checks.all() for finding in module.check_file_names(displays, name_hits)]
+    names = {displays[index]: tuple(values_at(displays, spans_of([(index, hits)]))) for index, hits in name_hits}
+    findings = [finding for module in file_checks.all() for finding in module.check_file_names(displays, name_hits)]
+    return findings, names
 
 
 def _given(paths: list) -> Callable[[Path], bool]:
@@ -215,9 +220,15 @@ def _shown_by_run(findings: list[Finding], known: Known) -> list[Finding]:
 
 
 def _check_all(
-    texts: list[tuple[SourceFile, str]], config: Config, checks: CheckSet, cache: RunCache | None, jobs: int
+    texts: list[tuple[SourceFile, str]],
+    config: Config,
+    checks: CheckSet,
+    cache: RunCache | None,
+    jobs: int,
+    names: dict[str, tuple],
 ) -> list[Checked]:
-    """:func:`check_text` of every text, in order, the cache's entry standing for what it knows."""
+    """:func:`check_text` of every text, in order, the cache's entry standing for what it knows.
+    ``names``: display -> the secret values of that file name (the run's one scan of names)."""
     results: list[Checked | None] = [None] * len(texts)
     keys: list[bytes | None] = [None] * len(texts)
     pending: list[int] = []
@@ -226,7 +237,7 @@ def _check_all(
         if cache is not None:
             keys[position], stored = cache.lookup(file.kind, file.root, file.path, text, file.display)
         if stored is not None and stored.findings is not None and stored.spans is not None:
-            result = results[position] = check_text(file, text, config, checks, stored)
+            result = results[position] = check_text(file, text, config, checks, stored, names.get(file.display, ()))
             if stored.scan is None and result.scan is not None and not result.spans:  # a scan it could not keep before
                 cache.store(keys[position], None, result.scan, result.spans)
         else:
@@ -238,9 +249,17 @@ def _check_all(
 
         workers = parallel.workers_for(len(pending), jobs)
         if workers > 1:
-            computed = parallel.check_texts([texts[position] for position in pending], config, checks, workers)
+            computed = parallel.check_texts(
+                [(*texts[position], names.get(texts[position][0].display, ())) for position in pending],
+                config,
+                checks,
+                workers,
+            )
     if computed is None:
-        computed = [check_text(*texts[position], config, checks) for position in pending]
+        computed = [
+            check_text(*texts[position], config, checks, None, names.get(texts[position][0].display, ()))
+            for position in pending
+        ]
     for position, result in zip(pending, computed, strict=True):
         results[position] = result
         if cache is not None:

@@ -20,11 +20,16 @@ if TYPE_CHECKING:
 
 class Source:
     """``scan`` and ``spans`` may be given (from the cache); else they are made from the text
-    when asked."""
+    when asked. ``name_secrets``: the secret values (with the characters each may show) of the
+    file's name, from the run's one scan of every name (engine/pipeline.py); else the name is
+    scanned here when asked."""
 
-    def __init__(self, file: SourceFile, text: str, scan=None, spans: tuple | None = None) -> None:
+    def __init__(
+        self, file: SourceFile, text: str, scan=None, spans: tuple | None = None, name_secrets: tuple | None = None
+    ) -> None:
         self.file = file
         self.text = text
+        self.name_secrets = name_secrets
         if scan is not None:
             self.scan = scan
         if spans is not None:
@@ -56,15 +61,19 @@ class Source:
     def known(self) -> Known:
         """The secret values of the text and of its file name: every string derived from the text
         is redacted by them (a message may quote the name, and the cache keeps messages)."""
-        name = [self.display]
-        known = Known(values_at(name, spans_of(hits_by_line(name))))
+        if self.name_secrets is None:
+            name = [self.display]
+            known = Known(values_at(name, spans_of(hits_by_line(name))))
+        else:
+            known = Known(self.name_secrets)
         return known.add(values_at(self.lines, self.spans)) if self.spans else known
 
     @cached_property
     def scan(self):
         """The line scanner's view (title, fields, reference links): what the folder index and the
         reference checks read."""
-        return scan_text(self.text, tuple(self.known), self.code_lines or frozenset())
+        read = self.document.line_fields if "document" in self.__dict__ else None  # lines parse read
+        return scan_text(self.text, tuple(self.known), self.code_lines or frozenset(), read)
 
     @cached_property
     def code_lines(self) -> frozenset[int] | None:

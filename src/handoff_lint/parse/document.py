@@ -55,7 +55,9 @@ class Document:
     ones, the rows of field tables and the keys of YAML front matter; ``sections``: the level-2
     headings (what ``strict`` reads; parse/outline.py reads the outline); ``code_lines``: 1-based
     lines inside fenced or indented code blocks; ``front_matter_end``: the last line of YAML front
-    matter (0: none); ``headings`` and ``blocks``: the outline and the level-0 blocks."""
+    matter (0: none); ``headings`` and ``blocks``: the outline and the level-0 blocks;
+    ``line_fields``: the field (or None) parse.markdown.line_field read on each line it read
+    that holds ``**`` or ``|``, so the line scanner need not read those lines again."""
 
     def __init__(self, lines: list[str], code_lines: frozenset[int] = frozenset()) -> None:
         self.lines = lines
@@ -71,6 +73,7 @@ class Document:
         self.headings: list[Heading] = []
         self.blocks: list = []
         self.status_lines: set[int] = set()
+        self.line_fields: dict[int, Field | None] = {}  # what parse read on each line with ** or |
 
     @property
     def sections(self) -> list[Section]:
@@ -89,16 +92,23 @@ class Document:
     def section(self, name: str, heading: Heading, stop: int) -> Section:
         """The section under ``heading`` (named ``name``), up to block ``stop``: its body without
         rules (---) and status lines."""
-        lines, blocks = self.lines, self.blocks
+        lines, blocks, status = self.lines, self.blocks, self.status_lines
         body_lines: list[str] = []
         end_line = heading.line
         for kind, _tag, first, last, _content in blocks[heading.index + 1 : stop]:
             if kind == "hr":
                 continue
-            kept = [n for n in range(first, min(last, len(lines)) + 1) if n not in self.status_lines]
-            if kept:
-                body_lines.extend(lines[n - 1] for n in kept)
-                end_line = max(end_line, kept[-1])
+            last = min(last, len(lines))
+            if first > last:
+                continue
+            if status and any(first <= number <= last for number in status):
+                kept = [n for n in range(first, last + 1) if n not in status]
+                if kept:
+                    body_lines.extend(lines[n - 1] for n in kept)
+                    end_line = max(end_line, kept[-1])
+            else:  # no status line in the block (nearly every block): its lines as one slice
+                body_lines.extend(lines[first - 1 : last])
+                end_line = max(end_line, last)
         return Section(name.strip(), heading.line, end_line, "\n".join(body_lines).strip(), heading.level)
 
     def field_named(self, normalised_name: str, fields: list[Field] | None = None) -> Field | None:

@@ -120,6 +120,15 @@ def table_row(line: str, number: int) -> Field | None:
 
 def _cells(row: str) -> list[tuple[int, str]]:
     """(start, text) of each cell of a table row, ``\\|`` kept inside a cell."""
+    if "\\" not in row:  # no escape: every `|` ends a cell (str.split, not a Python step per character)
+        cells, start = [], 1
+        *whole, last = row[1:].split("|")
+        for cell in whole:
+            cells.append((start, cell))
+            start += len(cell) + 1
+        if last.strip():
+            cells.append((start, last))
+        return cells
     cells, start, index = [], 1, 1
     while index < len(row):
         char = row[index]

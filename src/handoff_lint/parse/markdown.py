@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from handoff_lint.parse.blocks import Block, simple_blocks
 from handoff_lint.parse.document import Document, Field, Heading, split_lines
+from handoff_lint.parse.fields import table_row
 from handoff_lint.parse.names import normalise
 from handoff_lint.parse.pyrs_blocks import pyrs_blocks
 
@@ -115,6 +116,15 @@ def field_at(line_text: str, line: int) -> Field | None:
     return Field(name.rstrip(":").strip(), match.group("value").rstrip(), line, match.start("value") + 1)
 
 
+def line_field(line_text: str, line: int) -> Field | None:
+    """The field a line holds, as parse and the line scanner read it: a bold ``**Name**: value``
+    line (:func:`field_at`), else a row of a field table, else None."""
+    found = field_at(line_text, line) if "**" in line_text else None
+    if found is None and "|" in line_text and line_text.lstrip()[:1] == "|":
+        found = table_row(line_text, line)
+    return found
+
+
 def parse(text: str, status_field: str = "Handoff Status") -> Document:
     lines = split_lines(text)
     shown = lines
@@ -144,19 +154,12 @@ def parse(text: str, status_field: str = "Handoff Status") -> Document:
             continue
         for number in range(first, min(last, len(lines)) + 1):
             text_line = lines[number - 1]
-            if "**" in text_line:
-                found = field_at(text_line, number)
+            if "**" in text_line or "|" in text_line:
+                found = doc.line_fields[number] = line_field(text_line, number)
                 if found is not None:
                     if found.form == "bold":  # what strict reads
                         (doc.fields if number < first_line else doc.trailer_fields).append(found)
                     doc.all_fields.append(found)
-                    continue
-            if "|" in text_line and text_line.lstrip()[:1] == "|":
-                from handoff_lint.parse.fields import table_row
-
-                row = table_row(text_line, number)
-                if row is not None:
-                    doc.all_fields.append(row)
 
     doc.status_lines = {f.line for f in doc.trailer_fields if normalise(f.name) == status_norm}
     return doc

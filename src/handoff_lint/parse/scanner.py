@@ -109,7 +109,9 @@ def unreadable_scan() -> Scan:
     return scan
 
 
-def scan_text(text: str, secrets: tuple | None = None, code: frozenset[int] | None = None) -> Scan:
+def scan_text(
+    text: str, secrets: tuple | None = None, code: frozenset[int] | None = None, read: dict | None = None
+) -> Scan:
     """Title, fields and reference-section links of a document, in one pass over its lines, and
     the document's secrets (``secrets`` if its credential scan is at hand, else scanned here).
     Fields are read as the structure check reads them: bold lines, rows of a field table, the
@@ -117,10 +119,12 @@ def scan_text(text: str, secrets: tuple | None = None, code: frozenset[int] | No
     another language is also known by the protocol's name in its trailing parenthesis.
     ``code``: its code lines, if known (the parsed document's); else the parser's one reader of
     code blocks (parse.markdown.code_lines) is asked. A document too long for it to tell (over
-    100,000 lines, and not plain) is read as if nothing were code: its structure is HL006 anyway."""
+    100,000 lines, and not plain) is read as if nothing were code: its structure is HL006 anyway.
+    ``read``: the fields parse already read, by line (the parsed document's ``line_fields``):
+    those lines are not read again."""
     # not at the top: a run answered by the cache scans nothing
     from handoff_lint.parse.document import split_lines
-    from handoff_lint.parse.markdown import code_lines, field_at
+    from handoff_lint.parse.markdown import code_lines, line_field
 
     lines = split_lines(text)
     if secrets is None:
@@ -140,7 +144,6 @@ def scan_text(text: str, secrets: tuple | None = None, code: frozenset[int] | No
             for found in front[1]:
                 _add_field(result, found)
             front_title = front[2][0] if front[2] is not None else None
-    table_row = None
     for number, line in enumerate(lines[first:], start=first + 1):
         if number in code:
             continue
@@ -152,12 +155,8 @@ def scan_text(text: str, secrets: tuple | None = None, code: frozenset[int] | No
             continue
         names_original = False
         found = None
-        if "**" in line:
-            found = field_at(line, number)
-        if found is None and "|" in line and line.lstrip()[:1] == "|":
-            if table_row is None:
-                from handoff_lint.parse.fields import table_row
-            found = table_row(line, number)
+        if "**" in line or "|" in line:
+            found = read[number] if read is not None and number in read else line_field(line, number)
         if found is not None:
             names_original = _add_field(result, found) in reference_fields  # `**Original handoff**: ...`
         if names_original or section in reference_sections:

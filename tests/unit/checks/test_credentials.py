@@ -405,6 +405,8 @@ SAMPLES.update(
         "dnkey": "dnkey-" + random_body(26, TOKENISH) + "-" + random_body(52, TOKENISH),
         "key-value-attribute": '<add key="ClearTextPassword" value="' + random_body(18) + '" />',
         "prose": "The staging password is " + random_body(14) + ".",
+        "quoted-statement": 'private_key "' + random_body(18) + '";',
+        "compared": 'if ("' + random_body(18) + '" == db_password) {',
         "quoted-random": "'" + random_body(48, ALNUM + "+/") + "'",
     }
 )
@@ -431,6 +433,8 @@ SHOWN_NEVER["BasicAuthDetector"] = SAMPLES["BasicAuthDetector"].split(":")[2].sp
 SHOWN_NEVER["CloudantDetector"] = SAMPLES["CloudantDetector"].split(":")[2].split("@")[0]
 SHOWN_NEVER["private-key"] = "PRIVATE KEY"
 SHOWN_NEVER["quoted-pair"] = SAMPLES["quoted-pair"].split('"')[3]
+SHOWN_NEVER["quoted-statement"] = SAMPLES["quoted-statement"].split('"')[1]
+SHOWN_NEVER["compared"] = SAMPLES["compared"].split('"')[1]
 SHOWN_NEVER["xml-element"] = SAMPLES["xml-element"].split(">")[1].split("<")[0]
 SHOWN_NEVER["curl-user"] = SAMPLES["curl-user"].split(":")[1].split(" ")[0]
 SHOWN_NEVER["auth-header"] = SAMPLES["auth-header"].rsplit(" ", 1)[1]

@@ -34,3 +34,18 @@ def test_a_suppressed_finding_fails_nothing_and_is_never_silent():
     text = summary(tally, "1 file", "never shown: nothing was found")
     assert text.startswith("All checks passed (1 file checked).\n")
     assert "1 finding suppressed by comments" in text and "never shown" not in text
+
+
+def test_fix_notes_count_safe_and_hidden_fixes_in_ruffs_words():
+    from handoff_lint.cli.summary import fix_notes
+
+    moved = Finding("a.md", 1, 1, "HL405", "in the wrong folder", "error", fixable=True)
+    token = Finding("a.md", 2, 1, "HL301", "github token ghp_…(40 chars)", "error")
+    path = Finding("a.md", 3, 1, "HL201", "path into a home folder", "error")
+    hidden = Finding("a.md", 4, 1, "HL201", "path into a home folder", "error", suppressed="comment")
+    assert fix_notes([moved]) == "[*] 1 fixable with the `--fix` option.\n"
+    assert fix_notes([moved, token, path, hidden]) == (
+        "[*] 1 fixable with the `--fix` option (2 hidden fixes can be enabled with the `--unsafe-fixes` option).\n"
+    )
+    assert fix_notes([token]) == "No fixes available (1 hidden fix can be enabled with the `--unsafe-fixes` option).\n"
+    assert fix_notes([token, path], hidden=False) == ""  # --staged, standard input, or --unsafe-fixes given

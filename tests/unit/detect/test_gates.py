@@ -40,7 +40,7 @@ PIECES = [
 @given(st.lists(st.sampled_from(PIECES), max_size=40))
 def test_run_lines_are_the_lines_with_a_run(parts):
     text = "".join(parts)
-    expected = [index for index, line in enumerate(text.split("\n")) if gates._RUN.search(line)]
+    expected = [index for index, line in enumerate(text.split("\n")) if gates.RUN_PATTERN.search(line)]
     assert gates.run_lines(text) == expected
 
 
