@@ -17,9 +17,13 @@ OUTPUT_FORMATS = ("text", "json", "sarif", "github", "junit")
 
 
 class DefaultToCheck(click.Group):
-    """``handoff-lint FOLDER`` means ``handoff-lint check FOLDER``, as ``ruff FILE`` once did."""
+    """``handoff-lint FOLDER`` means ``handoff-lint check FOLDER``, as ``ruff FILE`` once did, and
+    ``handoff-lint`` alone ``handoff-lint check`` (from any folder of a repository: its handoff
+    folders)."""
 
     def parse_args(self, ctx, args):
+        if not args:
+            args = ["check"]
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             _no_misspelt_command(args[0], self.commands)
             args = ["check", *args]
@@ -56,8 +60,9 @@ def use_color(choice: str, stream) -> bool:
 def cli() -> None:
     """Lint next-local handoff folders: structure, privacy, credentials and lifecycle.
 
-    Run `handoff-lint FOLDER` (short for `handoff-lint check FOLDER`). Exit codes: 0 clean or
-    warnings only, 1 errors found, 2 usage, configuration or internal error.
+    Run `handoff-lint FOLDER` (short for `handoff-lint check FOLDER`); `handoff-lint` alone checks
+    the current folder, and from any folder of a repository its handoff folders. Exit codes: 0
+    clean or warnings only, 1 errors found, 2 usage, configuration or internal error.
     """
 
 
@@ -75,13 +80,8 @@ def fail(message: str) -> int:
 
 
 def settings(explicit: str | None = None, isolated: bool = False):
-    """The effective configuration (see data/config.py), its extra handoff roots made known to
-    discovery (which classifies every file by root, for checks, fixes and the folder commands).
-    Raises ConfigError."""
+    """The effective configuration (see data/config.py). Its extra handoff roots (``roots``)
+    travel with it: every command passes them down (model/kinds.configured). Raises ConfigError."""
     from handoff_lint.data.config import load_config
-    from handoff_lint.model.kinds import add_roots
 
-    config = load_config(explicit=explicit, isolated=isolated)
-    if config.roots:
-        add_roots(config.roots)
-    return config
+    return load_config(explicit=explicit, isolated=isolated)

@@ -1,7 +1,8 @@
 """``handoff-lint check``: the pipeline (see :mod:`handoff_lint.engine`) from the command line,
 its report, and ``--fix``/``--diff`` (with ``--unsafe-fixes``, the sanitize fix first). The
 options become one :class:`CheckSettings`; the command reads what they ask for, runs the engine
-once (and once per sanitize pass) and reports (the ending: cli/summary.py)."""
+once (and once per sanitize pass) and reports (what it runs on: cli/targets.py; the ending:
+cli/summary.py)."""
 
 from __future__ import annotations
 
@@ -60,7 +61,8 @@ class CheckSettings:
 
     @property
     def targets(self) -> list[str]:
-        """The paths to check (the current folder when none, or when standard input is read)."""
+        """The paths given to check (none when standard input is read); cli/targets.Targets says
+        what none means."""
         return [] if self.stdin else list(self.paths)
 
     def refuse_usage(self) -> None:
@@ -120,7 +122,9 @@ def check(**options) -> int:
     """Check handoff folders and files (default: the current folder)."""
     # lazy, as every project import of this module: not paid by --help or --version (the engine
     # ~190 ms, model.kinds and show ~45 ms each, findings ~7 ms, measured over click's own start-up)
+    from handoff_lint.cli.targets import Targets
     from handoff_lint.engine.pipeline import run
+    from handoff_lint.model.kinds import configured
     from handoff_lint.touch import name_folders
 
     request = CheckSettings.of(options)
@@ -131,15 +135,17 @@ def check(**options) -> int:
     check_output_file(request.report.output_file)
     cache_dir = _cache_folder(request)
     config, known = layered(request.report)
-    stdin = _stdin(request, config.max_file_size)
-    paths = request.targets or ["."]
+    roots = configured(config)  # the configured handoff roots, passed down as a value
+    stdin = _stdin(request, config.max_file_size, roots)
+    targets = Targets.of(request.targets, request.stdin, roots)
+    paths = targets.paths
     name_folders(paths)  # a handoff root outside the repository may not lead out of these
     if request.fix or request.show_diff:
         unsafe = (cache_dir, request.jobs, known) if request.unsafe_fixes else None
-        status = _fix(paths, config, preview=request.show_diff, unsafe=unsafe)
+        status = _fix(paths, config, roots, preview=request.show_diff, unsafe=unsafe)
         if request.show_diff or status == EXIT_ERROR:
             return status
-    blobs, gone = _staged(request, config) if request.staged else (None, _moved_away(request))
+    blobs, gone = _staged(paths, config) if request.staged else (None, _moved_away(request))
     outcome = run(paths, config, blobs, cache_dir, request.jobs, gone, stdin)
     if known:
         outcome.findings = unbaselined(outcome.findings, known)
@@ -150,7 +156,7 @@ def check(**options) -> int:
         sys.stdout.flush()
     else:
         write_report(request.report, outcome.findings, outcome.notes)
-    return _ending(request, outcome)
+    return _ending(request, outcome, targets)
 
 
 def _cache_folder(request: CheckSettings) -> str | None:
@@ -167,23 +173,26 @@ def _cache_folder(request: CheckSettings) -> str | None:
     return folder
 
 
-def _stdin(request: CheckSettings, limit: int) -> tuple[str, bytes] | None:
-    """(the path standard input stands for, its bytes), or None. At most one byte over the
-    limit is read: more is too large (HL004), whatever follows."""
+def _stdin(request: CheckSettings, limit: int, roots) -> tuple[str, bytes] | None:
+    """(the path standard input stands for (cli/targets.stdin_name), its bytes), or None. At most
+    one byte over the limit is read: more is too large (HL004), whatever follows."""
     if not request.stdin:
         return None
-    return (request.stdin_filename or "-", _read_bounded(click.get_binary_stream("stdin"), limit + 1))
+    from handoff_lint.cli.targets import stdin_name
+
+    name = stdin_name(request.stdin_filename or "-", roots)
+    return (name, _read_bounded(click.get_binary_stream("stdin"), limit + 1))
 
 
-def _staged(request: CheckSettings, config) -> tuple[dict, list[str]]:
-    """--staged: the index's contents of the staged files within the paths, and the paths the
-    commit deletes there."""
+def _staged(paths: list[str], config) -> tuple[dict, list[str]]:
+    """--staged: the index's contents of the staged files within ``paths`` (cli/targets.Targets),
+    and the paths the commit deletes there."""
     # lazy: staged.py, git and subprocess (~60 ms): --staged only
     from handoff_lint.engine.staged import staged_changes
     from handoff_lint.git import GitError
     from handoff_lint.model.kinds import inside
 
-    within = [os.path.abspath(p) for p in request.paths or ["."]]
+    within = [os.path.abspath(p) for p in paths]
     try:
         every, removed = staged_changes(max_bytes=config.max_file_size)
     except GitError as error:
@@ -208,19 +217,15 @@ def _moved_away(request: CheckSettings) -> list[str]:
         return []
 
 
-def _ending(request: CheckSettings, outcome) -> int:
+def _ending(request: CheckSettings, outcome, targets) -> int:
     """After the report: the paths missing and internal errors (exit 2), the folders given that
-    hold no handoff folder, the summary line, the exit code."""
+    hold no handoff folder (exit 1 with --warnings-as-errors), the summary line, the exit code."""
     for path in outcome.missing_paths:
         fail(f"{path}: no such file or directory")
     for message in outcome.internal_errors:
         click.echo(f"handoff-lint: error: {message}", err=True)
-    lonely = [] if request.staged or request.stdin else _without_handoff_folder(request.targets or ["."], outcome)
-    for folder in lonely:  # ruff's "No Python files found": a warning, exit 0, no success
-        click.echo(
-            f"handoff-lint: warning: no handoff folder in {shown_path(folder)} (a folder holding handoff-template.md, or two of active/, responses/, archive/)",
-            err=True,
-        )
+    lonely = [] if request.staged or request.stdin else targets.lonely(outcome)
+    targets.say_lonely(lonely, request.report.warnings_as_errors)
     nothing = not outcome.files_checked and not request.staged and not request.stdin and not outcome.findings
     if nothing and not lonely:
         click.echo("handoff-lint: warning: no files to check under the given paths", err=True)
@@ -228,7 +233,7 @@ def _ending(request: CheckSettings, outcome) -> int:
     # the hidden (--unsafe-fixes) count only where that option could be given, and only when shown
     hidden = not (request.staged or request.stdin or request.unsafe_fixes)
     notes = fix_notes(outcome.findings, hidden) if summarised and request.report.summarised else ""
-    return ending(
+    status = ending(
         request.report,
         Tally.of(outcome.findings, outcome.suppressed),
         plural(outcome.files_checked, "file"),
@@ -236,6 +241,9 @@ def _ending(request: CheckSettings, outcome) -> int:
         summarised=summarised,
         failed=bool(outcome.missing_paths or outcome.internal_errors),
     )
+    if status == EXIT_CLEAN and lonely and request.report.warnings_as_errors:  # a mistyped path in CI stays red
+        return EXIT_FINDINGS
+    return status
 
 
 def _read_bounded(stream, limit: int) -> bytes:
@@ -251,29 +259,14 @@ def _read_bounded(stream, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _without_handoff_folder(paths, outcome) -> list[str]:
-    """The folders given that hold no handoff folder, lie in none and hold no file of one."""
-    from pathlib import Path
-
-    from handoff_lint.model.kinds import classify, inside  # lazy: model.kinds (~45 ms), see check()
-
-    lonely = []
-    for path in paths:
-        if not os.path.isdir(path) or classify(Path(path) / "_")[1] is not None:
-            continue
-        if not any(inside(root, [os.path.abspath(path)]) for root in outcome.roots):
-            lonely.append(path)
-    return lonely
-
-
-def _fix(paths: list[str], config, preview: bool, unsafe=None) -> int:
+def _fix(paths: list[str], config, roots, preview: bool, unsafe=None) -> int:
     """Plan the lifecycle fixes; print them (``--diff``) or apply them (``--fix``). ``unsafe``:
     (cache folder, jobs, baseline) with ``--unsafe-fixes``: the sanitize fixes first."""
     # lazy: the fixes and the walk (~125 ms): --fix and --diff only
     from handoff_lint.engine.discover import discover
     from handoff_lint.workflow import fixes
 
-    files, _missing = discover(paths, config.paths.excluded) if config.exclude else discover(paths)
+    files, _missing = discover(paths, config.paths.excluded if config.exclude else (lambda path: False), roots)
     sanitized = _sanitize(paths, files, config, unsafe, preview) if unsafe is not None else ""
     plan = fixes.plan_for(files, paths, config)
     for reason in plan.refused:

@@ -18,6 +18,7 @@ from handoff_lint.findings import printable
 from handoff_lint.model.kinds import (
     KIND_BY_FOLDER,
     MARKDOWN_SUFFIXES,
+    NO_ROOTS,
     SourceFile,
     classify,
     display_path,
@@ -30,14 +31,15 @@ from handoff_lint.touch import leads_out, root_outside
 PRUNED_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
 
 
-def _walk(folder: Path, excluded) -> Iterator[tuple[str, str, str, Path | None]]:
+def _walk(folder: Path, excluded, roots: frozenset[Path] = NO_ROOTS) -> Iterator[tuple[str, str, str, Path | None]]:
     """(folder, name, path, root) of the files under ``folder`` to check, sorted, in os.walk's
     order: inside a handoff root every file at any depth (hidden ones too; ``.git`` left out, as
     gitleaks leaves it out), elsewhere markdown only (no hidden or tool folders). Symbolic links
     to folders are never followed: inside a root, one leading out of it is taken as a file (HL005
     when read); elsewhere, one that is a handoff root leading out of the repository is taken with
     itself as its root (HL005). ``root``: that linked root, else None (the folder decides).
-    Paths are strings: a Path per file cost more than the rest of discovery."""
+    Paths are strings: a Path per file cost more than the rest of discovery. ``roots``: the
+    configured handoff roots (model/kinds.configured)."""
     pending = [str(folder)]
     while pending:
         current = pending.pop()
@@ -47,7 +49,7 @@ def _walk(folder: Path, excluded) -> Iterator[tuple[str, str, str, Path | None]]
         except OSError:  # as os.walk: a folder that cannot be listed is skipped
             continue
         here = Path(current)
-        root = place_of(os.path.abspath(current))[1]
+        root = place_of(os.path.abspath(current), roots)[1]
         # every file of a handoff root is taken (privacy and credential checks read any text
         # file: notes.txt, .env); elsewhere markdown only
         every = root is not None or here.name in KIND_BY_FOLDER
@@ -68,7 +70,7 @@ def _walk(folder: Path, excluded) -> Iterator[tuple[str, str, str, Path | None]]
                         files.append(name)
                 else:
                     own = Path(os.path.abspath(entry.path))
-                    if is_handoff_root(own) and root_outside(own) is not None:
+                    if is_handoff_root(own, roots) and root_outside(own) is not None:
                         linked.append((name, own))
             elif root is not None or not (name.startswith(".") or name in PRUNED_DIRS):
                 dirs.append(name)
@@ -91,20 +93,21 @@ def _takes(name: str) -> bool:
     return (0 < dot < len(name) - 1 and name[dot:].lower() in MARKDOWN_SUFFIXES) or name == ".desc"
 
 
-def wanted(path: Path) -> bool:
+def wanted(path: Path, roots: frozenset[Path] = NO_ROOTS) -> bool:
     """Files a folder walk (and ``--staged``) takes: markdown, and everything in lifecycle
     folders and, at any depth, in a handoff root."""
     if path.parent.name in KIND_BY_FOLDER or _takes(path.name):
         return True
-    return path.name != ".git" and classify(path)[1] is not None
+    return path.name != ".git" and classify(path, roots)[1] is not None
 
 
-def from_blobs(blobs, excluded=None) -> list[SourceFile]:
+def from_blobs(blobs, excluded=None, roots: frozenset[Path] = NO_ROOTS) -> list[SourceFile]:
     """SourceFiles for staged contents, named by their work-tree paths, in a stable order."""
     cwd = Path.cwd()
-    chosen = sorted(path for path in blobs if wanted(path) and not (excluded and excluded(path)))
+    chosen = sorted(path for path in blobs if wanted(path, roots) and not (excluded and excluded(path)))
     return [
-        SourceFile(path, printable(display_path(path, cwd)), *classify(path), os.path.abspath(path)) for path in chosen
+        SourceFile(path, printable(display_path(path, cwd)), *classify(path, roots), os.path.abspath(path))
+        for path in chosen
     ]
 
 
@@ -131,24 +134,27 @@ def absolute(path: str | Path) -> str:
     return _absolute(os.fspath(path), Path.cwd())
 
 
-def _leads_out(folder: Path) -> tuple[bool, Path | None]:
+def _leads_out(folder: Path, roots: frozenset[Path] = NO_ROOTS) -> tuple[bool, Path | None]:
     """Is ``folder`` (given on the command line) a link leading out of its handoff root, or
     (second) the handoff root it is or lies in, when that root's real path leads out of the
     repository? Then it is not walked but taken as a file: reading it reports HL005 (Touch:
     never followed)."""
-    own = place_of(os.path.abspath(folder))[1]  # the root it is or lies in
+    own = place_of(os.path.abspath(folder), roots)[1]  # the root it is or lies in
     if own is not None and root_outside(own) is not None:
         return True, own
     if not os.path.islink(folder):
         return False, None
-    root = classify(folder)[1]
+    root = classify(folder, roots)[1]
     if root is None:  # a link the user named outside any handoff folder: theirs to follow
         return False, None
     return leads_out(folder, root), None
 
 
-def discover(paths: Iterable[str | Path], excluded=lambda path: False) -> tuple[list[SourceFile], list[str]]:
+def discover(
+    paths: Iterable[str | Path], excluded=lambda path: False, roots: frozenset[Path] = NO_ROOTS
+) -> tuple[list[SourceFile], list[str]]:
     """Files to check, in a stable order, plus the paths that do not exist (usage errors).
+    ``roots``: the configured handoff roots (model/kinds.configured).
 
     Files named explicitly are always taken (a pre-commit hook passes exactly what is staged);
     folders are walked for markdown. Each file appears once. The work that depends on a file's
@@ -159,9 +165,9 @@ def discover(paths: Iterable[str | Path], excluded=lambda path: False) -> tuple[
     missing: list[str] = []
     for given in paths:
         path = Path(given)
-        out, own = _leads_out(path) if os.path.isdir(path) else (False, None)
+        out, own = _leads_out(path, roots) if os.path.isdir(path) else (False, None)
         if os.path.isdir(path) and not out:
-            candidates: Iterable[tuple[str, str, str | Path, Path | None]] = _walk(path, excluded)
+            candidates: Iterable[tuple[str, str, str | Path, Path | None]] = _walk(path, excluded, roots)
         elif os.path.exists(path) or os.path.islink(path):
             candidates = [] if excluded(path) else [(*os.path.split(path), path, own)]
         else:
@@ -172,7 +178,7 @@ def discover(paths: Iterable[str | Path], excluded=lambda path: False) -> tuple[
             if folder != last:  # one relpath, abspath and place per folder, not per file
                 absolute = _absolute(folder, cwd)
                 last, base = folder, _folder_display(absolute, cwd)  # as the system resolves it
-                place, root = place_of(absolute)
+                place, root = place_of(absolute, roots)
                 prefix = os.path.join(absolute, "")
             key = name if base == "." else f"{base}/{name}"
             if key not in found:

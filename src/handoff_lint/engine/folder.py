@@ -32,6 +32,7 @@ from handoff_lint.model.kinds import (
     SKIPPED,
     SourceFile,
     classify,
+    configured,
     display_path,
     inside,
     place_of,
@@ -59,13 +60,14 @@ def folder_findings(
     of handoffs the commit deletes (``--staged``); ``virtual``: files whose text is not on disk
     (standard input), indexed from their scans."""
     checks = CheckSet.selected(suppress.family_wanted(config), FOLDER_CHECKS)
+    configured_roots = configured(config)
     walked_dirs = [absolute(p) for p in walked if os.path.isdir(p)]  # as discovery resolved them
-    named = _named_handoffs(files, gone)
+    named = _named_handoffs(files, gone, configured_roots)
     # the roots of the run's files, of the folders it walked (an empty root may hold a linked or
     # unreadable folder: reported, see FolderIndex.problems), and of the handoffs it deletes
     roots = sorted(
         {file.root for file in files if file.root is not None and file.kind != SKIPPED}
-        | {root for root in map(_root_of, walked_dirs) if root is not None}
+        | {root for root in (_root_of(folder, configured_roots) for folder in walked_dirs) if root is not None}
         | set(named)
     )
     if not checks or not roots:
@@ -118,22 +120,23 @@ def folder_findings(
     return kept
 
 
-def _named_handoffs(files: list[SourceFile], gone: Iterable[str]) -> dict[Path, set[str]]:
-    """Root -> the stems of the handoffs of the run, and of those the commit deletes."""
+def _named_handoffs(files: list[SourceFile], gone: Iterable[str], roots: frozenset[Path]) -> dict[Path, set[str]]:
+    """Root -> the stems of the handoffs of the run, and of those the commit deletes (``roots``: the
+    configured ones)."""
     named: dict[Path, set[str]] = {}
     for file in files:
         if file.kind == HANDOFF and file.root is not None:
             named.setdefault(file.root, set()).add(stem(file.absolute or str(file.path)))
     for path in gone:
-        kind, root = classify(Path(path))
+        kind, root = classify(Path(path), roots)
         if kind == HANDOFF and root is not None:
             named.setdefault(root, set()).add(stem(path))
     return named
 
 
-def _root_of(folder: str) -> Path | None:
-    """The handoff root a walked folder is, or lies in."""
-    return place_of(folder)[1]
+def _root_of(folder: str, roots: frozenset[Path]) -> Path | None:
+    """The handoff root a walked folder is, or lies in (``roots``: the configured ones)."""
+    return place_of(folder, roots)[1]
 
 
 class _Scans:

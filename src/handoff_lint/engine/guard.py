@@ -17,7 +17,7 @@ from handoff_lint.data.catalogue import catalogue, is_selected
 from handoff_lint.data.config import Config
 from handoff_lint.engine.suppress import PROTECTED
 from handoff_lint.findings import printable
-from handoff_lint.model.kinds import classify, display_path
+from handoff_lint.model.kinds import classify, configured, display_path
 from handoff_lint.show import shown
 
 OFF = "those privacy and credential rules do not run"
@@ -72,7 +72,7 @@ class Guard:
         def watched(path) -> bool:
             if not excluded(path):
                 return False
-            if self.excluded is None and classify(Path(path))[1] is not None:
+            if self.excluded is None and classify(Path(path), configured(self.config))[1] is not None:
                 self.excluded = printable(display_path(Path(os.fspath(path))))
             return True
 

@@ -30,7 +30,7 @@ from handoff_lint.engine.discover import discover, from_blobs
 from handoff_lint.engine.folder import folder_findings
 from handoff_lint.engine.guard import Guard
 from handoff_lint.findings import Finding, printable
-from handoff_lint.model.kinds import SKIPPED, UNCLASSIFIED, SourceFile, classify, display_path
+from handoff_lint.model.kinds import SKIPPED, UNCLASSIFIED, SourceFile, classify, configured, display_path
 from handoff_lint.reading import decode, read_bytes
 
 PARALLEL_MIN_FILES = 200  # below this many texts to check in full, one process is faster
@@ -71,10 +71,12 @@ def run(
     wanted, guard = suppress.family_wanted(config), Guard(config)
     excluded = guard.watch_exclusion(config.paths.excluded if config.exclude else None)
     virtual: list[SourceFile] = []
+    roots = configured(config)  # the configured handoff roots, passed down as a value
     if stdin is not None:  # standard input, as if it were the file at stdin[0]
         path = Path(os.path.abspath(stdin[0]))
-        blobs, virtual = {path: stdin[1]}, [SourceFile(path, printable(display_path(path)), *classify(path), str(path))]
-    files, missing = (virtual, []) if stdin is not None else _found(paths, blobs, excluded)
+        virtual = [SourceFile(path, printable(display_path(path)), *classify(path, roots), str(path))]
+        blobs = {path: stdin[1]}
+    files, missing = (virtual, []) if stdin is not None else _found(paths, blobs, excluded, roots)
     work = [file for file in files if file.kind != SKIPPED]
     guard.watch_files(work)
     outcome = Outcome(missing, files_checked=len(work), roots={f.root for f in files if f.root is not None})
@@ -85,7 +87,7 @@ def run(
     checks = CheckSet.selected(wanted, DOCUMENT_CHECKS)
     scans = _gather(texts, _check_all(texts, config, checks, cache, jobs, names), raw, outcome)
     on_disk = blobs is None  # else --staged (the folder is read as the index holds it) or standard input
-    raw += folder_findings(
+    found_in_folders = folder_findings(
         files,
         walked=paths if on_disk else [],
         config=config,
@@ -96,6 +98,10 @@ def run(
         virtual=virtual,
         staged=not on_disk and not virtual,
     )
+    raw += found_in_folders
+    # the files the folder checks report on beyond those the run read (the response of a handoff
+    # a commit deletes) are files the summary counts: "1 error in 0 files" reads as a bug
+    outcome.files_checked += len({finding.path for finding in found_in_folders} - {file.display for file in work})
     if cache is not None:
         cache.save()
     outcome.findings = _shown_by_run(suppress.apply(raw, config), outcome.known)
@@ -104,12 +110,14 @@ def run(
     return outcome
 
 
-def _found(paths: list, blobs: dict[Path, bytes] | None, excluded) -> tuple[list[SourceFile], list[str]]:
+def _found(
+    paths: list, blobs: dict[Path, bytes] | None, excluded, roots: frozenset[Path]
+) -> tuple[list[SourceFile], list[str]]:
     """The files of the run and the paths given that are missing: from a walk of ``paths``, or
-    the index's (``--staged``: ``blobs``)."""
+    the index's (``--staged``: ``blobs``). ``roots``: the configured handoff roots."""
     if blobs is not None:
-        return from_blobs(blobs, excluded), []
-    return discover(paths, excluded) if excluded else discover(paths)
+        return from_blobs(blobs, excluded, roots), []
+    return discover(paths, excluded or (lambda path: False), roots)
 
 
 def _gather(texts: list, results: list[Checked], raw: list[Finding], outcome: Outcome) -> dict:

@@ -3,9 +3,10 @@ unclassified) and its handoff root, from where it sits; the protocol a root foll
 
 A *handoff root* is a folder that holds ``handoff-template.md``, or two of ``active/``,
 ``responses/`` and ``archive/``, or is named for a protocol (``next-local``, ``next-larger``) and
-holds one of them. Each root follows a *protocol* (:func:`protocol_of`). Inside a root:
-``active/`` and ``archive/`` hold handoffs, ``responses/`` responses, ``examples/`` examples
-of either, by name (a file named like a response is one, any other an example handoff);
+holds one of them, or one the configuration names (``roots``: passed down as a value,
+:func:`configured`, never held here between runs). Each root follows a *protocol*
+(:func:`protocol_of`). Inside a root: ``active/`` and ``archive/`` hold handoffs, ``responses/``
+responses, ``examples/`` examples of either, by name (a file named like a response is one, any other an example handoff);
 ``handoff-template.md`` is the template; ``README.md`` and ``.desc`` are skipped. Every other
 file is *unclassified*: privacy and credential checks still read it. Walking folders is the
 engine's (engine/discover.py).
@@ -55,22 +56,20 @@ class SourceFile(NamedTuple):  # a tuple, not a frozen dataclass: a walk makes t
     absolute: str = ""  # the absolute path (symlinks kept), when discovery knows it
 
 
-_EXTRA_ROOTS: set[Path] = set()
+NO_ROOTS: frozenset[Path] = frozenset()
 
 
-def add_roots(folders) -> None:
-    """Folders the configuration names as handoff roots (``roots``), absolute."""
-    new = {Path(os.path.abspath(f)) for f in folders} - _EXTRA_ROOTS
-    if new:
-        _EXTRA_ROOTS.update(new)
-        is_handoff_root.cache_clear()
-        place_of.cache_clear()
-        _root_above.cache_clear()
+def configured(config) -> frozenset[Path]:
+    """The handoff roots the configuration names (``roots``, absolute), as the value every
+    function here takes: a run passes it down, nothing holds it between runs."""
+    roots = getattr(config, "roots", ()) if config is not None else ()
+    return frozenset(Path(os.path.abspath(root)) for root in roots) if roots else NO_ROOTS
 
 
 @lru_cache(maxsize=4096)
-def is_handoff_root(folder: Path) -> bool:
-    if folder in _EXTRA_ROOTS or os.path.isfile(folder / TEMPLATE_NAME):
+def is_handoff_root(folder: Path, roots: frozenset[Path] = NO_ROOTS) -> bool:
+    """Is ``folder`` a handoff root, by what it holds or because ``roots`` (configured) names it?"""
+    if folder in roots or os.path.isfile(folder / TEMPLATE_NAME):
         return True
     present = sum(os.path.isdir(folder / name) for name in LIFECYCLE_FOLDERS)
     return present >= 2 or (present == 1 and folder.name in _protocol_folders())
@@ -115,10 +114,11 @@ def template_title(root: Path) -> str | None:
     return None
 
 
-def classify(path: Path) -> tuple[str, Path | None]:
-    """The kind of ``path`` and its handoff root (``None`` outside any root)."""
+def classify(path: Path, roots: frozenset[Path] = NO_ROOTS) -> tuple[str, Path | None]:
+    """The kind of ``path`` and its handoff root (``None`` outside any root); ``roots``: the
+    configured ones (:func:`configured`)."""
     folder, name = os.path.split(os.path.abspath(path))  # symlinks kept: no dependence on cwd
-    return kind_in(*place_of(folder), name)
+    return kind_in(*place_of(folder, roots), name)
 
 
 def kind_in(place: str | None, root: Path | None, name: str) -> tuple[str, Path | None]:
@@ -154,25 +154,25 @@ def is_markdown(name: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def place_of(folder: str) -> tuple[str | None, Path | None]:
+def place_of(folder: str, roots: frozenset[Path] = NO_ROOTS) -> tuple[str | None, Path | None]:
     """What a folder is: ``("root", root)``, a lifecycle or examples folder of a root
     (``("active", root)``...), a deeper folder inside a root (``(None, root)``), or nothing.
     Asked once per folder, not once per file."""
     here = Path(folder)
-    if is_handoff_root(here):
+    if is_handoff_root(here, roots):
         return "root", here
-    if here.name in KIND_BY_FOLDER and is_handoff_root(here.parent):
+    if here.name in KIND_BY_FOLDER and is_handoff_root(here.parent, roots):
         return here.name, here.parent
-    return None, _root_above(os.path.dirname(folder))  # deeper files, at any depth: active/a/b/c/d/.env
+    return None, _root_above(os.path.dirname(folder), roots)  # deeper files, at any depth: active/a/b/c/d/.env
 
 
 @lru_cache(maxsize=4096)
-def _root_above(folder: str) -> Path | None:
+def _root_above(folder: str, roots: frozenset[Path] = NO_ROOTS) -> Path | None:
     """The nearest handoff root at or above ``folder``; each folder asked once."""
-    if is_handoff_root(Path(folder)):
+    if is_handoff_root(Path(folder), roots):
         return Path(folder)
     parent = os.path.dirname(folder)
-    return None if parent == folder else _root_above(parent)
+    return None if parent == folder else _root_above(parent, roots)
 
 
 def display_path(path: Path, cwd: Path | None = None) -> str:

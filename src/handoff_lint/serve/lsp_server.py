@@ -26,15 +26,14 @@ def document_findings(path: str, text: str) -> list[Finding] | None:
     path lies in no handoff root (not ours to check) or the configuration is broken."""
     from handoff_lint.data.config import ConfigError, load_config
     from handoff_lint.engine.pipeline import run
-    from handoff_lint.model.kinds import add_roots, classify
+    from handoff_lint.model.kinds import classify, configured
 
     try:
         config = load_config(Path(path).parent)
     except ConfigError:
         return None
-    if config.roots:
-        add_roots(config.roots)
-    if classify(Path(path))[1] is None:
+    # the workspace's configured roots, for this document only: a long-running server holds none
+    if classify(Path(path), configured(config))[1] is None:
         return None
     data = text.encode("utf-8", "surrogatepass")[: config.max_file_size + 1]
     outcome = run([], config, jobs=1, stdin=(path, data))

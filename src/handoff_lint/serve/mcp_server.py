@@ -35,15 +35,11 @@ def resolve(path: str, base: str) -> Path:
 
 def _config():
     from handoff_lint.data.config import ConfigError, load_config
-    from handoff_lint.model.kinds import add_roots
 
     try:
-        config = load_config()
+        return load_config()
     except ConfigError as error:
         raise refuse(str(error)) from None
-    if config.roots:
-        add_roots(config.roots)
-    return config
 
 
 def _shown_path(path: Path) -> str:
@@ -90,9 +86,14 @@ def new_handoff(title: str, priority: str, constraints: list[str], author: str, 
     chosen = [c.capitalize() for c in constraints] or ["Resource"]
     if any(c not in CONSTRAINTS for c in chosen):
         raise refuse(f"constraints: any of {', '.join(CONSTRAINTS)}")
-    today = _config().today
+    from handoff_lint.model.kinds import configured
+
+    config = _config()
+    today = config.today
     try:
-        made = write_handoff(find_root(resolve(root, base)), title, today, author, priority.upper(), chosen)
+        made = write_handoff(
+            find_root(resolve(root, base), configured(config)), title, today, author, priority.upper(), chosen
+        )
     except ScaffoldError as error:
         raise refuse(str(error)) from None
     return {"written": _shown_path(made)}
@@ -105,9 +106,11 @@ def respond(handoff: str, author: str, *, base: str) -> dict:
     target = resolve(handoff, base)
     if not target.is_file():
         raise refuse(f"{handoff}: no such handoff file")
-    today = _config().today
+    from handoff_lint.model.kinds import configured
+
+    config = _config()
     try:
-        made = write_response(target, today, author)
+        made = write_response(target, config.today, author, configured(config))
     except ScaffoldError as error:
         raise refuse(str(error)) from None
     return {"written": _shown_path(made)}
@@ -115,16 +118,18 @@ def respond(handoff: str, author: str, *, base: str) -> dict:
 
 def status(root: str, *, base: str) -> list[dict]:
     from handoff_lint.model.index import build
+    from handoff_lint.model.kinds import configured
     from handoff_lint.touch import TouchError, check_root
     from handoff_lint.workflow import board
     from handoff_lint.workflow.scaffold import ScaffoldError, find_root
 
+    config = _config()
     try:
-        found = find_root(resolve(root, base))
+        found = find_root(resolve(root, base), configured(config))
         check_root(found)
     except (ScaffoldError, TouchError) as error:
         raise refuse(str(error)) from None
-    return board.as_json(board.rows(build(found), _config()))  # every cell already shown
+    return board.as_json(board.rows(build(found), config))  # every cell already shown
 
 
 async def _shown_errors(ctx, call_next):

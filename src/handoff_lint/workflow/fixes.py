@@ -24,7 +24,7 @@ from handoff_lint.data.config import Config
 from handoff_lint.detect.values import Known
 from handoff_lint.git import GitError, git, work_tree
 from handoff_lint.model.index import FolderIndex, build
-from handoff_lint.model.kinds import classify, display_path, inside
+from handoff_lint.model.kinds import NO_ROOTS, classify, configured, display_path, inside
 from handoff_lint.model.names import placement
 from handoff_lint.reading import read_bytes
 from handoff_lint.show import shown
@@ -57,6 +57,7 @@ class Plan:
     edits: list[Edit] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # what could not be fixed, and why
     known: Known = field(default_factory=Known)  # the secrets of the folders: every line shown is redacted by them
+    roots: frozenset[Path] = NO_ROOTS  # the configured handoff roots (model/kinds.configured)
 
     def __bool__(self) -> bool:
         return bool(self.moves or self.edits)
@@ -68,7 +69,7 @@ def plan_for(files, paths, config: Config) -> Plan:
     report)."""
     named = {file.display for file in files}
     walked = [os.path.abspath(p) for p in paths if os.path.isdir(p)]
-    total = Plan()
+    total = Plan(roots=configured(config))
     for root in sorted({file.root for file in files if file.root is not None}):
         part = plan(build(root), config, lambda entry: entry.display in named or inside(entry.display, walked))
         total.moves += part.moves
@@ -209,9 +210,9 @@ def apply(plan_: Plan) -> tuple[list[Path], list[Path]]:
     tracked = [edit.path for edit in plan_.edits if top is not None and _tracked(edit.path, top)]
     clean = [path for path in tracked if not _unstaged(path, top)]
     for move in plan_.moves:
-        _move(move.source, move.target)
+        _move(move.source, move.target, plan_.roots)
     for edit in plan_.edits:
-        _rewrite(edit.path, edit.replacements)
+        _rewrite(edit.path, edit.replacements, plan_.roots)
     if clean:
         from handoff_lint.git import GitError, git
 
@@ -232,9 +233,9 @@ def _unstaged(path: Path, top: Path) -> bool:
         return True
 
 
-def _move(source: Path, target: Path) -> None:
-    _inside(source)
-    _inside(target)
+def _move(source: Path, target: Path, roots: frozenset[Path] = NO_ROOTS) -> None:
+    _inside(source, roots)
+    _inside(target, roots)
     target.parent.mkdir(parents=True, exist_ok=True)
     top = work_tree(Path.cwd())  # the user's repository, never one a handoff folder holds
     if top is not None and _tracked(source, top):
@@ -264,10 +265,10 @@ def _tracked(path: Path, top: Path) -> bool:
         return False
 
 
-def _inside(path: Path) -> None:
+def _inside(path: Path, roots: frozenset[Path] = NO_ROOTS) -> None:
     """The Touch seam (touch.py) for a path a fix writes: inside its handoff root."""
 
-    root = classify(path)[1]
+    root = classify(path, roots)[1]
     try:
         if root is None:
             raise TouchError(f"{display_path(path)}: refused: not inside a handoff folder")
@@ -276,9 +277,9 @@ def _inside(path: Path) -> None:
         raise FixError(str(error)) from None
 
 
-def _rewrite(path: Path, replacements) -> None:
-    _inside(path)
-    root = classify(path)[1]
+def _rewrite(path: Path, replacements, roots: frozenset[Path] = NO_ROOTS) -> None:
+    _inside(path, roots)
+    root = classify(path, roots)[1]
     data, problem = read_bytes(path, display_path(path), root=root)  # bounded, and not through a link leading out
     if problem is not None:
         raise FixError(f"{problem.path}: link not updated: {problem.message}")

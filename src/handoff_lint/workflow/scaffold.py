@@ -18,7 +18,7 @@ from handoff_lint.detect.scan import hits_by_line, spans_of, values_at
 from handoff_lint.detect.values import Known
 from handoff_lint.git import work_tree
 from handoff_lint.model.index import Entry, scan
-from handoff_lint.model.kinds import LIFECYCLE_FOLDERS, TEMPLATE_NAME, classify, display_path, is_handoff_root
+from handoff_lint.model.kinds import LIFECYCLE_FOLDERS, NO_ROOTS, TEMPLATE_NAME, classify, display_path
 from handoff_lint.parse.directives import PEER_MARKER
 from handoff_lint.parse.names import slugify
 from handoff_lint.reading import read_text
@@ -96,16 +96,40 @@ def _set_field(text: str, name: str, value: str) -> str:
     return re.sub(rf"^\*\*{re.escape(name)}\*\*:.*$", lambda _m: f"**{name}**: {value}", text, count=1, flags=re.M)
 
 
-def find_root(start: Path) -> Path:
-    """The handoff root at or above ``start``, or the one below it (models/next-local)."""
-    start = Path(os.path.abspath(start))
-    for folder in (start, *start.parents):
-        if is_handoff_root(folder):
-            return folder
-    for candidate in (start / "models" / "next-local", start / "next-local"):
-        if is_handoff_root(candidate):
-            return candidate
-    raise ScaffoldError(f"no handoff folder at or above {display_path(start)} (run 'handoff-lint init')")
+def find_root(start: Path, roots: frozenset[Path] = NO_ROOTS) -> Path:
+    """:func:`choose_root`'s choice."""
+    return choose_root(start, roots)[0]
+
+
+def choose_root(start: Path | None, roots: frozenset[Path] = NO_ROOTS) -> tuple[Path, list[Path]]:
+    """The handoff root a command acts on, and the other candidates it was chosen over: the root
+    ``start`` is or lies in, else the one below it; of several below, ``models/next-local`` or
+    ``next-local`` just below ``start`` (where ``init`` makes one). ``start`` None: from the working
+    folder, which may be any folder of a repository. ScaffoldError when there is none, or several
+    and none of those (naming them: one is never picked silently). ``roots``: the configured ones
+    (model/kinds.configured)."""
+    from handoff_lint.model.roots import candidates, repository_top
+
+    found, _empty = candidates([] if start is None else [start], roots)
+    where = display_path(Path(os.path.abspath(start or ".")))
+    if not found:
+        raise ScaffoldError(f"no handoff folder at, above or below {where} (run 'handoff-lint init')")
+    if len(found) == 1:
+        return found[0], []
+    bases = [Path(os.path.abspath(start or "."))]
+    if start is None:  # found from any folder of the repository: its top's
+        bases.append(repository_top(".") or bases[0])
+    for base in bases:
+        for preferred in (base / "models" / "next-local", base / "next-local"):
+            if preferred in found:
+                return preferred, [root for root in found if root != preferred]
+    raise ScaffoldError(several(found))
+
+
+def several(found: list[Path]) -> str:
+    """The message for a command that acts on one handoff root and was given, or found, several."""
+    names = ", ".join(shown(display_path(root)) for root in found)
+    return f"{len(found)} handoff folders: {names}; choose one with --root"
 
 
 def new_handoff(root: Path, description: str, today, author: str, priority: str, constraints: list[str]) -> Path:
@@ -136,8 +160,8 @@ def new_handoff(root: Path, description: str, today, author: str, priority: str,
     return path
 
 
-def respond(handoff: Path, today, author: str) -> Path:
-    kind, root = classify(handoff)
+def respond(handoff: Path, today, author: str, roots: frozenset[Path] = NO_ROOTS) -> Path:
+    kind, root = classify(handoff, roots)
     if kind != "handoff" or root is None:
         raise ScaffoldError(f"{display_path(handoff)} is not a handoff in active/ or archive/")
 
@@ -186,23 +210,26 @@ def init(folder: Path) -> list[Path]:
     return made
 
 
-def pre_commit_snippet(folder: Path) -> str:
-    """The pre-commit configuration that checks ``folder``, as it works when pasted: a local
-    hook running the handoff-lint this machine has (no release to name a ``rev:`` of), ``files:``
-    matching the folder as pre-commit names it (relative to the repository's top), and the
-    privacy hook kept off the folder so no finding is reported twice."""
-    import os
-    import re as regex
-
+def from_top(folder: Path) -> str:
+    """``folder`` as pre-commit names it: relative to the repository's top, ``/`` separators
+    (outside a repository: as given)."""
     absolute = Path(os.path.abspath(folder))
     top = work_tree(absolute if absolute.is_dir() else Path.cwd()) or Path.cwd()
     try:
-        relative = absolute.resolve().relative_to(top.resolve()).as_posix()
+        return absolute.resolve().relative_to(top.resolve()).as_posix()
     except ValueError:  # outside the repository: as given
-        relative = folder.as_posix()
-    pattern = (
-        "'^" + regex.escape(relative.strip("/")).replace("\\/", "/").replace("'", "''") + "/'"
-    )  # YAML single-quoted
+        return folder.as_posix()
+
+
+def pre_commit_snippet(folder: Path, others: tuple[Path, ...] = ()) -> str:
+    """The pre-commit configuration that checks ``folder`` (and the repository's ``others``
+    handoff roots), as it works when pasted: a local hook running the handoff-lint this machine
+    has (no release to name a ``rev:`` of), ``files:`` matching the folders as pre-commit names
+    them (relative to the repository's top), and the privacy hook kept off them so no finding is
+    reported twice."""
+    from handoff_lint.workflow.hook_config import pattern_for
+
+    pattern = pattern_for(list(dict.fromkeys(sorted([from_top(folder), *map(from_top, others)]))))
     return f"""\
 # .pre-commit-config.yaml (handoff-lint must be installed where git runs: pip install handoff-lint)
 # pre-commit runs no hook for a commit that only deletes files: `handoff-lint install-hook`

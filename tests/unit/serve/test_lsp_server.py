@@ -137,3 +137,24 @@ def test_documents_outside_handoff_roots_get_no_diagnostics(git_repo: Path):
 
     converse(git_repo, script)
     assert list(seen["notes"]) == []
+
+
+def test_a_root_the_configuration_no_longer_names_is_no_longer_checked(git_repo: Path):
+    """The configured `roots` are read with each document, never kept by the server: a folder
+    taken out of `roots` while the editor runs gets no more diagnostics."""
+    config = git_repo / ".handoff-lint.toml"
+    config.write_text('roots = ["docs/handoffs"]\n')
+    path = git_repo / "docs" / "handoffs" / "active" / "handoff-2026-11-02-summarise-logs.md"
+    broken = VALID_HANDOFF.replace("**Priority**: MEDIUM\n", "")
+    seen = {}
+
+    async def script(editor: Editor) -> None:
+        uri = editor.open(path, broken)
+        seen["named"] = await editor.wait(uri)
+        config.write_text("stale-days = 14\n")
+        editor.change(uri, broken + "\n", 2)
+        seen["dropped"] = await editor.wait(uri)
+
+    converse(git_repo, script)
+    assert any(d.code.startswith("HL1") for d in seen["named"]), seen["named"]
+    assert list(seen["dropped"]) == []
