@@ -8,7 +8,7 @@ from handoff_lint.cli.app import EXIT_CLEAN, cli, fail
 
 @cli.command("mcp")
 def mcp_command() -> int:
-    """Serve the checks to models over the Model Context Protocol (stdio): check, new_handoff,
+    """Serve the checks to models over the Model Context Protocol (stdio): check, sanitize, new_handoff,
     respond, status. Needs: pip install 'handoff-lint[mcp]'."""
     import os
 

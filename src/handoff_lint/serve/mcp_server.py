@@ -1,4 +1,4 @@
-"""The MCP server of ``handoff-lint mcp``: check, new_handoff, respond and status as tools a writing
+"""The MCP server of ``handoff-lint mcp``: check, sanitize, new_handoff, respond and status as tools a writing
 model calls, over stdio, through the same engine and scaffold functions as the CLI. Paths resolve
 against the working folder; one leading out of it is refused. Every text returned passes Show."""
 
@@ -73,6 +73,54 @@ def check(path: str, text: str | None = None, *, base: str) -> dict:
         "findings": findings,
         "notes": [shown(note, LIMIT) for note in outcome.notes],
     }
+
+
+def sanitize(path: str, text: str | None = None, *, base: str) -> dict:
+    """The document at ``path`` (or ``text`` as if saved there) with what the privacy (HL2) and
+    credential (HL3) rules found rewritten into the placeholders they accept, as ``check --fix
+    --unsafe-fixes`` does; nothing is written. The text comes back through the Show seam: a
+    secret no fix removed (a suppressed finding) is shown redacted, never in full."""
+    from handoff_lint.detect.scan import hits_by_line, spans_of, values_at
+    from handoff_lint.detect.values import Known
+    from handoff_lint.engine.pipeline import run
+    from handoff_lint.parse.document import split_lines
+    from handoff_lint.workflow.sanitize import fixable, sanitize_text, top_of
+
+    target = resolve(path, base)
+    config = _config()
+    if text is None:
+        from handoff_lint.reading import read_bytes
+
+        data, problem = read_bytes(target, str(target), config.max_file_size)
+        if problem is not None or data is None:
+            raise refuse(f"{path}: cannot be read as a text: {problem.message if problem else 'no such file'}")
+        text = data.decode("utf-8-sig", "surrogateescape")
+    display = _shown_path(target)
+
+    def findings_of(raw: str) -> list:
+        data = raw.encode("utf-8", "surrogateescape")[: config.max_file_size + 1]
+        outcome = run([], config, jobs=1, stdin=(str(target), data))
+        if outcome.internal_errors:
+            raise refuse("; ".join(outcome.internal_errors))
+        return [finding for finding in outcome.findings if finding.path == display]
+
+    spots = [(f.line, f.column, f.code) for f in findings_of(text) if fixable(f)]
+    sanitized, resolved, _removed = sanitize_text(text, spots, top_of(config)) if spots else (text, 0, None)
+    left = findings_of(sanitized) if spots else findings_of(text)
+    lines = split_lines(sanitized.replace("\r\n", "\n").replace("\r", "\n"))
+    still = Known(values_at(lines, spans_of(hits_by_line(lines))))
+    return {
+        "text": still.redact(sanitized) if still else sanitized,
+        "resolved": resolved,
+        "findings": [_as_dict(finding) for finding in left],
+        "passed": not any(f.severity == "error" and not f.suppressed for f in left),
+    }
+
+
+def _as_dict(finding) -> dict:
+    from handoff_lint.report.json_format import as_dict
+
+    return as_dict(finding)
 
 
 def new_handoff(title: str, priority: str, constraints: list[str], author: str, root: str, *, base: str) -> dict:
@@ -164,7 +212,7 @@ def server(base: str) -> MCPServer:
         instructions=(
             "Checks model handoff folders (models/next-local: active/, responses/, archive/). Call `check` with the "
             "text before saving a handoff or response, `new_handoff` to start one, `respond` to answer one, "
-            "`status` to see the board."
+            "`status` to see the board, `sanitize` to rewrite private paths and secrets `check` found into placeholders."
         ),
     )
 
@@ -222,5 +270,18 @@ def server(base: str) -> MCPServer:
     )
     def status_tool(root: str = ".") -> str:
         return dumped(status(root, base=base))
+
+    @app.tool(
+        name="sanitize",
+        description=(
+            "Call when `check` reports private paths, host names, e-mail addresses or credentials (HL2, HL3): "
+            "returns the document at `path` (or `text`, as if saved there) with each of them rewritten into a "
+            "placeholder the rules accept (`/home/<user>/...`, `<internal-host>`, `<email>`, `<REDACTED>` or "
+            "`${NAME}`), only those spans changed; nothing is written. Returns json: text, resolved (how many "
+            "findings), findings (what is left), passed. Review the text, then save it and `check` again."
+        ),
+    )
+    def sanitize_tool(path: str, text: str | None = None) -> str:
+        return dumped(sanitize(path, text, base=base))
 
     return app

@@ -102,7 +102,7 @@ def plan(findings, files, config, known: Known | None = None, top: str | None = 
             wanted.setdefault(finding.path, set()).add((finding.line, finding.column, finding.code))
     if not wanted:
         return result
-    top = top or _top(config)
+    top = top or top_of(config)
     for file in files:
         spots = wanted.get(file.display)
         if not spots:
@@ -251,7 +251,9 @@ def _home(line: str, match: re.Match, top: str) -> tuple[int, int, str]:
     return match.start(user), match.end(user), "<user>"
 
 
-def _top(config) -> str:
+def top_of(config) -> str:
+    """The folder a private path inside the repository is made relative to: git's top, else the
+    configuration's folder, else the working folder."""
     from handoff_lint.git import work_tree
 
     top = work_tree(Path.cwd())

@@ -70,8 +70,7 @@ def test_tools_check_redacts_and_new_handoff_passes_and_outside_is_refused(git_r
     ]
     tools, results, stderr = converse(git_repo, calls, tmp_path)
 
-    assert {tool.name for tool in tools} == {"check", "new_handoff", "respond", "status"}
-    assert "sanitize" not in {tool.name for tool in tools}
+    assert {tool.name for tool in tools} == {"check", "new_handoff", "respond", "status", "sanitize"}
     assert all("call" in (tool.description or "").lower() for tool in tools)
     for raw in [tool.model_dump_json() for tool in tools] + [r.model_dump_json() for r in results] + [stderr]:
         assert token not in raw and token.lower() not in raw
@@ -151,3 +150,34 @@ def test_a_secret_in_a_title_is_refused_and_not_echoed(git_repo: Path, tmp_path_
     for raw in (made.model_dump_json(), mistyped.model_dump_json(), mistyped_too.model_dump_json(), stderr):
         assert token not in raw and token.lower() not in raw
     assert not list((git_repo / "models/next-local/active").glob("handoff-*"))
+
+
+def test_sanitize_returns_the_draft_with_placeholders_and_writes_nothing(git_repo: Path, tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("log")
+    token = fake_token()
+    draft = VALID_HANDOFF.replace(
+        "We have 40 logs in logs/nightly/.", f"Logs are in /home/alice/builds/nightly.\nexport GITHUB_TOKEN={token}"
+    )
+    saved = git_repo / "models/next-local/active/handoff-2026-11-02-leaky.md"
+    saved.write_text(draft)
+    calls = [
+        ("sanitize", {"path": "models/next-local/active/handoff-2026-11-02-draft.md", "text": draft}),
+        ("sanitize", {"path": str(saved.relative_to(git_repo))}),
+    ]
+    _, results, stderr = converse(git_repo, calls, tmp_path)
+    for raw in [r.model_dump_json() for r in results] + [stderr]:
+        assert token not in raw and token[4:20] not in raw
+    for result in results:
+        cleaned = payload(result)
+        assert cleaned["resolved"] == 2
+        assert (
+            "export GITHUB_TOKEN=${GITHUB_TOKEN}" in cleaned["text"]
+            and "/home/<user>/builds/nightly" in cleaned["text"]
+        )
+        assert not {f["code"] for f in cleaned["findings"]} & {"HL201", "HL301"} and cleaned["passed"] is True
+        # every other line as it was written
+        assert [
+            line for line in cleaned["text"].split("\n") if "<user>" not in line and "GITHUB_TOKEN" not in line
+        ] == [line for line in draft.split("\n") if "/home/alice" not in line and token not in line]
+    assert saved.read_text() == draft  # nothing written
+    assert not (git_repo / "models/next-local/active/handoff-2026-11-02-draft.md").exists()
