@@ -1,8 +1,9 @@
 """The language server of ``handoff-lint lsp``: diagnostics for the handoffs and responses an
 editor has open, as the editor holds them (saved or not), through the same engine as
-``check --stdin-filename``; the rule's text on hover. Only ``file:`` documents in a handoff root
-are checked; a closed document's diagnostics are cleared. Every message passed the Show seam in
-the engine; nothing is written."""
+``check --stdin-filename``; the rule's text on hover; sanitize's rewrites (``check --fix
+--unsafe-fixes``) as quick fixes marked unsafe. Only ``file:`` documents in a handoff root are
+checked; a closed document's diagnostics are cleared. Every message passed the Show seam in the
+engine; the server writes nothing (an edit is the editor's to apply)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
-from handoff_lint.findings import Finding
+from handoff_lint.findings import Finding, printable
+from handoff_lint.model.kinds import display_path
 from handoff_lint.parse.document import split_lines
 
 DEBOUNCE = 0.3  # seconds of quiet typing before a changed document is checked again
@@ -37,7 +39,52 @@ def document_findings(path: str, text: str) -> list[Finding] | None:
         return None
     data = text.encode("utf-8", "surrogatepass")[: config.max_file_size + 1]
     outcome = run([], config, jobs=1, stdin=(path, data))
-    return [finding for finding in outcome.findings if not finding.suppressed]
+    here = printable(display_path(Path(path)))  # the folder checks may report on other documents
+    return [finding for finding in outcome.findings if not finding.suppressed and finding.path == here]
+
+
+def sanitize_actions(uri: str, path: str, text: str, findings: list[Finding], wanted) -> list[types.CodeAction]:
+    """For each finding of ``findings`` that ``wanted(finding)`` picks and sanitize can rewrite
+    (HL2, HL3), a quick fix replacing its span with the placeholder ``check --fix --unsafe-fixes``
+    writes, marked as the unsafe fix it is; and one action for all of them. The edits' texts are
+    placeholders (or the document's own other text): no secret is sent."""
+    from handoff_lint.data.config import ConfigError, load_config
+    from handoff_lint.workflow.sanitize import fixable, text_edits, top_of
+
+    chosen = [finding for finding in findings if fixable(finding) and wanted(finding)]
+    if not chosen:
+        return []
+    try:
+        top = top_of(load_config(Path(path).parent))
+    except ConfigError:
+        return []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = split_lines(text)
+
+    def position(place: tuple[int, int]) -> types.Position:
+        line = lines[place[0]] if place[0] < len(lines) else ""
+        return types.Position(place[0], len(line[: place[1]].encode("utf-16-le")) // 2)
+
+    def action(title: str, spots: list, preferred: bool) -> types.CodeAction | None:
+        edits, _fixed, _known = text_edits(text, spots, top)
+        if not edits:
+            return None
+        changes = [types.TextEdit(types.Range(position(a), position(b)), new) for a, b, new in edits]
+        return types.CodeAction(
+            title=title,
+            kind=types.CodeActionKind.QuickFix,
+            edit=types.WorkspaceEdit(changes={uri: changes}),
+            is_preferred=preferred,
+        )
+
+    actions = [
+        action(f"Sanitize {f.code} (unsafe fix: changes what the line says)", [(f.line, f.column, f.code)], True)
+        for f in chosen
+    ]
+    every = [(f.line, f.column, f.code) for f in findings if fixable(f)]
+    if len(every) > 1:
+        actions.append(action(f"Sanitize all {len(every)} private paths and secrets (unsafe fix)", every, False))
+    return [found for found in actions if found is not None]
 
 
 def diagnostic(finding: Finding, lines: list[str]) -> types.Diagnostic:
@@ -75,6 +122,7 @@ def server() -> LanguageServer:
     ls = LanguageServer("handoff-lint", __version__)
     pending: dict[str, asyncio.TimerHandle] = {}
     published: dict[str, list[types.Diagnostic]] = {}
+    checked: dict[str, tuple[int, str, list[Finding]]] = {}  # uri -> (version, path, findings) last published
     lock = asyncio.Lock()  # one check at a time: the engine is run in a thread, one run after another
 
     async def publish(uri: str) -> None:
@@ -90,6 +138,7 @@ def server() -> LanguageServer:
         lines = split_lines(source)
         diagnostics = [diagnostic(finding, lines) for finding in findings or []]
         published[uri] = diagnostics
+        checked[uri] = (version, os.path.abspath(path), findings or [])
         ls.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics)
         )
@@ -120,6 +169,7 @@ def server() -> LanguageServer:
         if handle is not None:
             handle.cancel()
         published.pop(uri, None)
+        checked.pop(uri, None)
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     @ls.feature(types.TEXT_DOCUMENT_HOVER)
@@ -130,5 +180,18 @@ def server() -> LanguageServer:
             return None
         text = "\n\n---\n\n".join(rule_text(str(code)) for code in codes)
         return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text))
+
+    @ls.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+    )
+    def code_action(params: types.CodeActionParams) -> list[types.CodeAction] | None:
+        uri = params.text_document.uri
+        document = ls.workspace.get_text_document(uri)
+        version, path, findings = checked.get(uri, (None, "", []))
+        if document is None or version != document.version:  # findings of another text: none offered
+            return None
+        first, last = params.range.start.line, params.range.end.line
+        return sanitize_actions(uri, path, document.source, findings, lambda f: first <= f.line - 1 <= last) or None
 
     return ls

@@ -138,9 +138,26 @@ def sanitize_text(raw: str, spots, top: str) -> tuple[str, int, Known]:
     line, column, code)) rewritten; how many were resolved; the secrets the text held (and
     every span a fix removed, so that a diff shows none of it)."""
     starts = [0] + [match.end() for match in re.finditer(r"\r\n|\r|\n", raw)]
-    normalised = re.sub(r"\r\n?", "\n", raw)  # the text the checks read (reading.decode)
-    lines = split_lines(normalised)
-    hits = dict(hits_by_line(lines, normalised)) if any(code[:3] == "HL3" for _l, _c, code in spots) else {}
+    kept, fixed, known = text_edits(re.sub(r"\r\n?", "\n", raw), spots, top)  # the text the checks read
+
+    def offset(place: Place) -> int:
+        return starts[place[0]] + place[1]
+
+    text = raw
+    for start, end, replacement in reversed(kept):
+        removed = text[offset(start) : offset(end)]
+        if replacement.startswith(("${", REDACTED)):  # every line of a removed secret: never shown
+            known.add((part, 0) for part in re.split(r"\r\n|\r|\n", removed))
+        text = text[: offset(start)] + replacement + text[offset(end) :]
+    return text, fixed, known
+
+
+def text_edits(text: str, spots, top: str) -> tuple[list[Edit], int, Known]:
+    """The edits that rewrite the findings at ``spots`` in ``text`` (line ends ``\\n``), in order
+    and without overlaps (of two, the outer one); how many findings they resolve; the secrets the
+    text holds. What ``sanitize_text`` applies, and what an editor is offered (serve/lsp_server)."""
+    lines = split_lines(text)
+    hits = dict(hits_by_line(lines, text)) if any(code[:3] == "HL3" for _l, _c, code in spots) else {}
     known = Known(values_at(lines, spans_of(sorted(hits.items()))))
     edits = []
     for line, column, code in sorted(spots):
@@ -154,17 +171,7 @@ def sanitize_text(raw: str, spots, top: str) -> tuple[str, int, Known]:
             continue  # inside (or across) one kept before it: an e-mail's internal host, a key's body
         kept.append(edit)
     fixed = sum(any(k[0] <= e[0] and e[1] <= k[1] for k in kept) for e in edits)
-
-    def offset(place: Place) -> int:
-        return starts[place[0]] + place[1]
-
-    text = raw
-    for start, end, replacement in reversed(kept):
-        removed = text[offset(start) : offset(end)]
-        if replacement.startswith(("${", REDACTED)):  # every line of a removed secret: never shown
-            known.add((part, 0) for part in re.split(r"\r\n|\r|\n", removed))
-        text = text[: offset(start)] + replacement + text[offset(end) :]
-    return text, fixed, known
+    return kept, fixed, known
 
 
 def _edit(lines: list[str], index: int, column: int, code: str, hits, top: str) -> Edit | None:

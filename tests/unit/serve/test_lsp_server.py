@@ -158,3 +158,46 @@ def test_a_root_the_configuration_no_longer_names_is_no_longer_checked(git_repo:
     converse(git_repo, script)
     assert any(d.code.startswith("HL1") for d in seen["named"]), seen["named"]
     assert list(seen["dropped"]) == []
+
+
+def apply(text: str, edits: list[types.TextEdit]) -> str:
+    """The editor's side of a workspace edit (positions in UTF-16 code units, ASCII here)."""
+    lines = text.split("\n")
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        start, end = edit.range.start, edit.range.end
+        head, tail = lines[start.line][: start.character], lines[end.line][end.character :]
+        lines[start.line : end.line + 1] = (head + edit.new_text + tail).split("\n")
+    return "\n".join(lines)
+
+
+def test_sanitize_is_offered_as_an_unsafe_quick_fix_that_clears_the_finding(git_repo: Path):
+    token = fake_token()
+    path = git_repo / "models" / "next-local" / "active" / "handoff-2026-11-02-summarise-logs.md"
+    leaky = VALID_HANDOFF.replace(
+        "We have 40 logs in logs/nightly/.", f"Logs are in /home/alice/nightly.\nexport GITHUB_TOKEN={token}"
+    )
+    seen: dict[str, object] = {}
+
+    async def script(editor: Editor) -> None:
+        uri = editor.open(path, leaky)
+        opened = await editor.wait(uri)
+        secret = next(d for d in opened if d.code == "HL301")
+        seen["actions"] = await editor.client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                range=secret.range,
+                context=types.CodeActionContext(diagnostics=[secret]),
+            )
+        )
+        one = next(a for a in seen["actions"] if "HL301" in a.title)
+        seen["fixed_text"] = apply(leaky, one.edit.changes[uri])
+        editor.change(uri, seen["fixed_text"], 2)
+        seen["after"] = await editor.wait(uri, lambda diagnostics: not any(d.code == "HL301" for d in diagnostics))
+
+    converse(git_repo, script)
+    actions = seen["actions"]
+    assert all("unsafe" in action.title for action in actions)
+    assert any(action.title.startswith("Sanitize all 2") for action in actions)  # the token and the home path
+    assert token[4:20] not in repr(actions)  # no edit carries the secret
+    assert "export GITHUB_TOKEN=${GITHUB_TOKEN}" in seen["fixed_text"] and "/home/alice" in seen["fixed_text"]
+    assert {d.code for d in seen["after"]} & {"HL301"} == set() and "HL201" in {d.code for d in seen["after"]}
