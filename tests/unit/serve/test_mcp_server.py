@@ -153,31 +153,41 @@ def test_a_secret_in_a_title_is_refused_and_not_echoed(git_repo: Path, tmp_path_
 
 
 def test_sanitize_returns_the_draft_with_placeholders_and_writes_nothing(git_repo: Path, tmp_path_factory):
+    """The issue's draft: a GitHub token, an OpenAI project key, a Linux and a Windows home path."""
     tmp_path = tmp_path_factory.mktemp("log")
     token = fake_token()
-    draft = VALID_HANDOFF.replace(
-        "We have 40 logs in logs/nightly/.", f"Logs are in /home/alice/builds/nightly.\nexport GITHUB_TOKEN={token}"
+    openai = "sk-proj-" + "".join(random.choices(string.ascii_letters + string.digits, k=48))
+    leaks = (
+        f"The CI token is {token}; rotate it after the run.\n"
+        f"export OPENAI_API_KEY={openai}\n"
+        "Inputs: /home/alice/work/data.csv and C:\\Users\\alice\\Documents\\x.xlsx"
     )
+    draft = VALID_HANDOFF.replace("We have 40 logs in logs/nightly/.", leaks)
     saved = git_repo / "models/next-local/active/handoff-2026-11-02-leaky.md"
     saved.write_text(draft)
     calls = [
+        ("check", {"path": "models/next-local/active/handoff-2026-11-02-draft.md", "text": draft}),
         ("sanitize", {"path": "models/next-local/active/handoff-2026-11-02-draft.md", "text": draft}),
         ("sanitize", {"path": str(saved.relative_to(git_repo))}),
     ]
     _, results, stderr = converse(git_repo, calls, tmp_path)
     for raw in [r.model_dump_json() for r in results] + [stderr]:
-        assert token not in raw and token[4:20] not in raw
-    for result in results:
+        for value in (token, openai):
+            assert value not in raw and value[8:24] not in raw
+    assert {"HL201", "HL301"} <= {f["code"] for f in payload(results[0])["findings"]}
+    for result in results[1:]:
         cleaned = payload(result)
-        assert cleaned["resolved"] == 2
-        assert (
-            "export GITHUB_TOKEN=${GITHUB_TOKEN}" in cleaned["text"]
-            and "/home/<user>/builds/nightly" in cleaned["text"]
-        )
-        assert not {f["code"] for f in cleaned["findings"]} & {"HL201", "HL301"} and cleaned["passed"] is True
-        # every other line as it was written
-        assert [
-            line for line in cleaned["text"].split("\n") if "<user>" not in line and "GITHUB_TOKEN" not in line
-        ] == [line for line in draft.split("\n") if "/home/alice" not in line and token not in line]
+        assert cleaned["resolved"] == 4
+        text = cleaned["text"]
+        assert "The CI token is <REDACTED>;" in text and "export OPENAI_API_KEY=${OPENAI_API_KEY}" in text
+        assert "/home/<user>/work/data.csv and C:\\Users\\<user>\\Documents\\x.xlsx" in text
+        assert not {f["code"][:3] for f in cleaned["findings"]} & {"HL2", "HL3"} and cleaned["passed"] is True
+        # only the three lines with findings changed; every other line as it was written
+        before, after = draft.split("\n"), text.split("\n")
+        changed = [index for index, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
+        assert [before[index] for index in changed] == [
+            line for line in before if token in line or openai in line or "alice" in line
+        ]
+        assert len(changed) == 3
     assert saved.read_text() == draft  # nothing written
     assert not (git_repo / "models/next-local/active/handoff-2026-11-02-draft.md").exists()
