@@ -30,31 +30,31 @@ class TouchError(RuntimeError):
 
 
 # -- the handoff root's own place --------------------------------------------------------------
-_NAMED: list[str] = []
+# The folders the running command named (:func:`name_folders`), widest first: an immutable value,
+# rebound by each command; the judgement itself (:func:`_root_outside`) is a cache of a pure
+# function of the root, the working directory and these folders, so naming others never leaves
+# a stale answer behind. (Issue 25: the folders are still to travel as a value to every reader.)
+_NAMED: tuple[str, ...] = ()
 
 
-_KNOWN: dict = {}  # absolute root as given -> root_outside(root): asked for every file read
+def named_folders(paths) -> tuple[str, ...]:
+    """The folders ``paths`` name, absolute, widest (shortest) first: the value :func:`root_outside`
+    takes as ``named``."""
+    return tuple(sorted({os.path.abspath(path) for path in paths}, key=lambda path: (len(path), path)))
 
 
 def name_folders(paths) -> None:
     """The paths the user named on the command line: for a handoff root outside the repository
     of the working directory, the one that holds it bounds where the root may lead."""
-    _NAMED[:] = sorted({os.path.abspath(path) for path in paths}, key=len)
-    _root_outside.cache_clear()
-    _KNOWN.clear()
+    global _NAMED
+    _NAMED = named_folders(paths)
 
 
-def root_outside(root: str | os.PathLike) -> str | None:
+def root_outside(root: str | os.PathLike, named: tuple[str, ...] | None = None) -> str | None:
     """Why the handoff root ``root`` may not be read or written through (its real path lies
-    outside the repository, or the folder named), as a message; None when it may."""
-    try:
-        return _KNOWN[root]
-    except KeyError:
-        pass
-    found = _root_outside(os.path.abspath(root), os.getcwd())
-    if os.path.isabs(root):
-        _KNOWN[root] = found
-    return found
+    outside the repository, or the folder named), as a message; None when it may. ``named``:
+    the folders named (:func:`named_folders`; default: the running command's)."""
+    return _root_outside(root, os.getcwd(), _NAMED if named is None else named)  # asked for every file read
 
 
 def check_root(root: str | os.PathLike) -> None:
@@ -68,11 +68,12 @@ def check_root(root: str | os.PathLike) -> None:
 
 
 @lru_cache(maxsize=1024)
-def _root_outside(root: str, cwd: str) -> str | None:
+def _root_outside(given: str | os.PathLike, cwd: str, named: tuple[str, ...]) -> str | None:
+    root = os.path.abspath(given)  # from ``cwd``: the working directory it is asked from
     real = os.path.realpath(root)
     if real == root:  # no link on its way: it lies where it is, inside whatever holds it
         return None
-    bound, what = _boundary(root, cwd)
+    bound, what = _boundary(root, cwd, named)
     if _within(real, bound):
         return None
     where = what if what == "the repository" else f"{what} ({_relative(bound)})"
@@ -82,7 +83,7 @@ def _root_outside(root: str, cwd: str) -> str | None:
     )
 
 
-def _boundary(root: str, cwd: str) -> tuple[str, str]:
+def _boundary(root: str, cwd: str, named: tuple[str, ...]) -> tuple[str, str]:
     """The real path ``root`` must lie in, and what it is: the repository of the working
     directory, if the root lies in it (some folder above the root resolves to its top); else the
     widest folder named that holds the root; else the folder holding the root."""
@@ -96,9 +97,9 @@ def _boundary(root: str, cwd: str) -> tuple[str, str]:
             if parent == here:
                 break
             here = parent
-    for named in _NAMED:  # shortest (widest) first
-        if root == named or root.startswith(os.path.join(named, "")):
-            return os.path.realpath(named), "the folder named"
+    for folder in named:  # shortest (widest) first
+        if root == folder or root.startswith(os.path.join(folder, "")):
+            return os.path.realpath(folder), "the folder named"
     return os.path.realpath(os.path.dirname(root)), "the folder holding it"
 
 

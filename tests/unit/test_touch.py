@@ -15,6 +15,7 @@ from handoff_lint.touch import (
     leads_out,
     linked_part,
     name_folders,
+    named_folders,
     root_outside,
     write_text,
 )
@@ -113,6 +114,22 @@ def test_outside_a_repository_the_folder_named_bounds_the_root(tmp_path, monkeyp
         assert root_outside(tmp_path / "plain" / "out") is None
     finally:
         name_folders([])
+
+
+def test_two_named_folders_in_one_process_give_two_answers_without_clearing(tmp_path, monkeypatch):
+    (tmp_path / "plain" / "elsewhere" / "nl").mkdir(parents=True)
+    (tmp_path / "plain" / "box").mkdir()
+    (tmp_path / "plain" / "box" / "nl").symlink_to(tmp_path / "plain" / "elsewhere" / "nl")
+    monkeypatch.chdir(tmp_path)
+    root = tmp_path / "plain" / "box" / "nl"
+    wide, narrow = named_folders(["plain"]), named_folders(["plain/box"])
+    for _ in range(2):  # each asked twice, interleaved: the judgement is cached by the folders named too
+        assert root_outside(root, wide) is None
+        assert "outside the folder named (plain/box)" in root_outside(root, narrow)
+    assert named_folders(["plain/box", "plain", "./plain"]) == (
+        str(tmp_path / "plain"),
+        str(tmp_path / "plain" / "box"),
+    )
 
 
 # -- write_text: atomically, never through a link ----------------------------------------------
