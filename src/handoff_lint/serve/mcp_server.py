@@ -84,6 +84,7 @@ def sanitize(path: str, text: str | None = None, *, base: str) -> dict:
     from handoff_lint.detect.values import Known
     from handoff_lint.engine.pipeline import run
     from handoff_lint.parse.document import split_lines
+    from handoff_lint.report.json_format import as_dict
     from handoff_lint.workflow.sanitize import fixable, sanitize_text, top_of
 
     target = resolve(path, base)
@@ -112,15 +113,9 @@ def sanitize(path: str, text: str | None = None, *, base: str) -> dict:
     return {
         "text": still.redact(sanitized) if still else sanitized,
         "resolved": resolved,
-        "findings": [_as_dict(finding) for finding in left],
+        "findings": [as_dict(finding) for finding in left],
         "passed": not any(f.severity == "error" and not f.suppressed for f in left),
     }
-
-
-def _as_dict(finding) -> dict:
-    from handoff_lint.report.json_format import as_dict
-
-    return as_dict(finding)
 
 
 def new_handoff(title: str, priority: str, constraints: list[str], author: str, root: str, *, base: str) -> dict:
