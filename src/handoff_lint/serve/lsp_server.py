@@ -1,7 +1,8 @@
 """The language server of ``handoff-lint lsp``: diagnostics for the handoffs and responses an
 editor has open, as the editor holds them (saved or not), through the same engine as
-``check --stdin-filename``; the rule's text on hover; sanitize's rewrites (``check --fix
---unsafe-fixes``) as quick fixes marked unsafe. Only ``file:`` documents in a handoff root are
+``check --stdin-filename``; the rule's text on hover; the safe fix (a handoff's move and its
+responses' links, as ``check --fix``) and sanitize's rewrites (``check --fix --unsafe-fixes``,
+marked unsafe) as quick fixes. Only ``file:`` documents in a handoff root are
 checked; a closed document's diagnostics are cleared. Every message passed the Show seam in the
 engine; the server writes nothing (an edit is the editor's to apply)."""
 
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
-from pygls.uris import to_fs_path
+from pygls.uris import from_fs_path, to_fs_path
 
 from handoff_lint.findings import Finding, printable
 from handoff_lint.model.kinds import display_path
@@ -116,6 +117,68 @@ def rule_text(code: str) -> str:
     return text + f"\n\n`handoff-lint rule {rule.code}`"
 
 
+def lifecycle_action(path: str, text: str, findings: list[Finding]) -> types.CodeAction | None:
+    """The safe fix ``check --fix`` makes for this handoff (its move to the folder its status
+    belongs in, its canonical name, and the links of the responses that name it), as one workspace
+    edit: a rename and the responses' link edits. Offered only when the editor's text is the saved
+    one, since the plan reads the folder as saved."""
+    from handoff_lint.data.config import ConfigError, load_config
+    from handoff_lint.model.index import build
+    from handoff_lint.model.kinds import classify, configured
+    from handoff_lint.reading import read_text
+    from handoff_lint.workflow.fixes import plan
+
+    if not any(finding.fixable for finding in findings):
+        return None
+    try:
+        config = load_config(Path(path).parent)
+    except ConfigError:
+        return None
+    root = classify(Path(path), configured(config))[1]
+    saved, problem = read_text(path, path, config.max_file_size, root)
+    if root is None or problem is not None or saved != text.replace("\r\n", "\n").replace("\r", "\n"):
+        return None
+    fixes = plan(build(root), config, lambda entry: os.path.abspath(entry.path) == path)
+    if not fixes.moves:
+        return None
+    changes: list = []
+    for edit in fixes.edits:
+        response, _ = read_text(edit.path, str(edit.path), config.max_file_size, root)
+        edits = [
+            types.TextEdit(types.Range(types.Position(number, start), types.Position(number, start + len(old))), new)
+            for number, line in enumerate(split_lines(response or ""))
+            for old, new in ((f"]({o}", f"]({n}") if not o.startswith("[") else (o, n) for o, n in edit.replacements)
+            for start in _occurrences(line, old)
+        ]
+        if edits:
+            document = types.OptionalVersionedTextDocumentIdentifier(uri=from_fs_path(str(edit.path)), version=None)
+            changes.append(types.TextDocumentEdit(text_document=document, edits=edits))
+    for move in fixes.moves:
+        changes.append(
+            types.RenameFile(
+                old_uri=from_fs_path(str(move.source)),
+                new_uri=from_fs_path(str(move.target)),
+                options=types.RenameFileOptions(overwrite=False, ignore_if_exists=False),
+            )
+        )
+    target = fixes.moves[0].target
+    return types.CodeAction(
+        title=f"Move to {target.parent.name}/{target.name} and update the responses' links (safe fix, as check --fix)",
+        kind=types.CodeActionKind.QuickFix,
+        edit=types.WorkspaceEdit(document_changes=changes),
+        is_preferred=True,
+    )
+
+
+def _occurrences(line: str, needle: str) -> list[int]:
+    """The columns where ``needle`` starts in ``line`` (UTF-16 as LSP counts, for ASCII links)."""
+    found, at = [], line.find(needle)
+    while at != -1:
+        found.append(len(line[:at].encode("utf-16-le")) // 2)
+        at = line.find(needle, at + len(needle))
+    return found
+
+
 def server() -> LanguageServer:
     from handoff_lint import __version__
 
@@ -192,6 +255,8 @@ def server() -> LanguageServer:
         if document is None or version != document.version:  # findings of another text: none offered
             return None
         first, last = params.range.start.line, params.range.end.line
-        return sanitize_actions(uri, path, document.source, findings, lambda f: first <= f.line - 1 <= last) or None
+        actions = sanitize_actions(uri, path, document.source, findings, lambda f: first <= f.line - 1 <= last)
+        moving = lifecycle_action(path, document.source, [f for f in findings if first <= f.line - 1 <= last])
+        return [*([moving] if moving is not None else []), *actions] or None
 
     return ls

@@ -201,3 +201,43 @@ def test_sanitize_is_offered_as_an_unsafe_quick_fix_that_clears_the_finding(git_
     assert token[4:20] not in repr(actions)  # no edit carries the secret
     assert "export GITHUB_TOKEN=${GITHUB_TOKEN}" in seen["fixed_text"] and "/home/alice" in seen["fixed_text"]
     assert {d.code for d in seen["after"]} & {"HL301"} == set() and "HL201" in {d.code for d in seen["after"]}
+
+
+def test_a_finished_handoff_in_active_offers_the_move_and_the_relink_as_one_safe_fix(git_repo: Path):
+    from tests.conftest import VALID_RESPONSE
+
+    root = git_repo / "models" / "next-local"
+    name = "handoff-2026-11-02-extract-error-patterns.md"
+    done = VALID_HANDOFF.replace("Ready for local model pickup", "Completed")
+    (root / "active" / name).write_text(done)
+    response = root / "responses" / "2026-11-03-response-to-handoff-2026-11-02-extract-error-patterns.md"
+    response.write_text(VALID_RESPONSE.replace("../archive/", "../active/"))
+    seen: dict[str, object] = {}
+
+    async def script(editor: Editor) -> None:
+        uri = editor.open(root / "active" / name, done)  # as saved
+        opened = await editor.wait(uri)
+        misplaced = next(d for d in opened if d.code == "HL405")
+        ask = types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=misplaced.range,
+            context=types.CodeActionContext(diagnostics=[misplaced]),
+        )
+        seen["actions"] = await editor.client.text_document_code_action_async(ask)
+        editor.change(uri, done + "\nAn unsaved line.\n", 2)  # the buffer is no longer the saved file
+        await editor.wait(uri)
+        seen["unsaved"] = await editor.client.text_document_code_action_async(ask)
+
+    converse(git_repo, script)
+    move = next(action for action in seen["actions"] if "safe fix" in action.title)
+    renames = [c for c in move.edit.document_changes if isinstance(c, types.RenameFile)]
+    edits = [c for c in move.edit.document_changes if isinstance(c, types.TextDocumentEdit)]
+    assert [(r.old_uri.split("/")[-2:], r.new_uri.split("/")[-2:]) for r in renames] == [
+        (["active", name], ["archive", name])
+    ]
+    assert renames[0].options.overwrite is False
+    assert [e.text_document.uri for e in edits] == [from_fs_path(str(response))]
+    relinked = apply(response.read_text(), edits[0].edits)
+    assert f"](../archive/{name})" in relinked and "../active/" not in relinked
+    assert (root / "active" / name).exists() and "../active/" in response.read_text()  # nothing written
+    assert not any("safe fix" in action.title for action in seen["unsaved"] or [])
