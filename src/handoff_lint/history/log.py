@@ -96,6 +96,15 @@ class Piece:
         self.dropped = False
         self.store: bool | None = None  # keep its lines? decided at its first hunk
 
+    def add(self, text: bytes, number: int, size: int, max_bytes: int) -> None:
+        """Keep an added line (``text``, at ``number``; ``size``: its bytes as git printed it),
+        unless the file's added bytes pass ``max_bytes``: then none of its lines are kept."""
+        self.lines.append(text)
+        self.numbers.append(number)
+        self.size += size
+        if self.size > max_bytes:
+            self.over, self.store, self.lines, self.numbers = True, False, [], []
+
 
 def log_arguments(revisions: list[str], pathspecs: list[str], max_commits: int | None) -> list[str]:
     """The ``git`` arguments of the one read (``--literal-pathspecs``: a path is a path)."""
@@ -225,11 +234,7 @@ def parse(
             if parents == 1:
                 if first == b"+":
                     if piece.store:
-                        piece.lines.append(line[1:])
-                        piece.numbers.append(number)
-                        piece.size += len(line)
-                        if piece.size > max_bytes:
-                            piece.over, piece.store, piece.lines, piece.numbers = True, False, [], []
+                        piece.add(line[1:], number, len(line), max_bytes)
                     number += 1
                     continue
                 if first == b"-" or first == b"\\":
@@ -241,11 +246,7 @@ def parse(
                 columns = line[:parents]
                 if b"-" not in columns:
                     if columns == added and piece.store:
-                        piece.lines.append(line[parents:])
-                        piece.numbers.append(number)
-                        piece.size += len(line)
-                        if piece.size > max_bytes:
-                            piece.over, piece.store, piece.lines, piece.numbers = True, False, [], []
+                        piece.add(line[parents:], number, len(line), max_bytes)
                     number += 1
                 continue
             elif first == b"\\":
