@@ -30,11 +30,16 @@ _STAND_IN_VALUES = frozenset(
 # run they stay linear (tests/unit/test_regex_linear.py); the code uses them on one value.
 _DOTTED_NAME = re.compile(r"(?<![A-Za-z_0-9.])[A-Za-z_][A-Za-z_0-9]*(?:\.[A-Za-z_][A-Za-z_0-9]*)+")
 _PAIRS = {")": "(", "]": "[", "}": "{"}
+_CODE_HEAD = re.compile(r"[A-Za-z_][A-Za-z_0-9.]*")  # what a call or an index starts with: a (dotted) name
+_CODE_TAIL = re.compile(r"(?:\.[A-Za-z_][A-Za-z_0-9]*)*[;,]?")  # what may follow it: attributes
 
 
 def looks_like_code(value: str) -> bool:
-    """``getpass()``, ``os.environ[``, ``settings.SECRET_KEY``, ``var.db_password``: an expression
-    or a name, not a literal. Brackets in a random password rarely pair up: ``m{{h}o)p${e]...``."""
+    """``getpass()``, ``os.environ[``, ``settings.SECRET_KEY``, ``var.db_password``,
+    ``vault.read("x").data``: an expression or a name, not a literal. Its brackets pair up, it
+    starts with a name (or a bracket), and nothing but attribute names follows its last closing
+    bracket: ``Summer(2024)!`` and ``Tr0ub[4]dor&3`` are passwords. Brackets in a random password
+    rarely pair up: ``m{{h}o)p${e]...``."""
     if _DOTTED_NAME.fullmatch(value) and not any(c.isdigit() for c in value.rsplit(".", 1)[-1]):
         return True
     if value[-1] in "([{":
@@ -42,13 +47,19 @@ def looks_like_code(value: str) -> bool:
     if not any(c in value for c in "()[]{}"):
         return False
     stack = []
-    for char in value:
+    first = last = -1
+    for index, char in enumerate(value):
         if char in "([{":
             stack.append(char)
+            first = index if first == -1 else first
         elif char in ")]}":
             if not stack or stack.pop() != _PAIRS[char]:
                 return False
-    return not stack and (value[0].isalpha() or value[0] in "_([{")
+            last = index
+    if stack:
+        return False
+    head, tail = value[:first], value[last + 1 :]
+    return (not head or _CODE_HEAD.fullmatch(head) is not None) and _CODE_TAIL.fullmatch(tail) is not None
 
 
 def sequential(value: str) -> bool:

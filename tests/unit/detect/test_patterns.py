@@ -187,6 +187,8 @@ def test_a_password_written_the_markdown_way_is_found(line):
         "The secret is that nobody reads the logs.",
         "password = getpass()",
         "password = os.environ['DB_PASSWORD']",
+        "password: settings.get('db').value",
+        "secret: vault.read('db')['data'];",
         "administrator_login_password = var.db_password",
         "passport: required",
         "bypass: true",
@@ -201,6 +203,15 @@ def test_a_password_written_the_markdown_way_is_found(line):
 )
 def test_what_an_honest_writer_leaves_instead_is_clean(line):
     assert findings("intro\n" + line + "\n") == [], line
+
+
+@pytest.mark.parametrize("password", ["Summer(2024)!", "Tr0ub[4]dor&3", "Xk9{q}L2mP7", "Tr0ub4d${}or&3xK9"])
+def test_a_password_with_paired_brackets_is_no_expression(password):
+    """Brackets that pair up do not make a value code when more than attribute names follow them:
+    these were read as calls and indexes, and passed unreported."""
+    found = findings(f"intro\npassword: {password}\n")
+    assert [f.code for f in found] == ["HL304"], password
+    assert password not in found[0].message
 
 
 def test_a_private_key_written_with_four_dashes_is_found():
