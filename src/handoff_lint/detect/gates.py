@@ -10,6 +10,7 @@ from the parsed regular expressions that a line no gate picks holds no match of 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -145,6 +146,30 @@ def gate_table() -> _Gates:
         (alternation(run[0]), alternation(run[1])),
         held,
     )
+
+
+def gate_test(gate: dict) -> Callable[[str], bool]:
+    """One gate of the table (``[gates]``) as a test of one line: what :func:`gated_lines` asks of
+    a line for that gate alone (detect/peer.py runs each detect-secrets plugin where its own passes)."""
+    run = bool(gate.get("run"))
+    if "shape" in gate:
+        shape = re.compile(gate["shape"])
+        return lambda line: shape.search(line) is not None and (not run or RUN_PATTERN.search(line) is not None)
+    folded = bool(gate.get("nocase"))
+    needles = tuple(needle.lower() if folded else needle for needle in gate["any"])
+    also = tuple(part.lower() if folded else part for part in gate.get("also", ()))
+    near = re.compile(gate["near"]) if "near" in gate else None
+
+    def test(line: str) -> bool:
+        haystack = line.lower() if folded else line
+        return (
+            any(needle in haystack for needle in needles)
+            and (not also or any(part in haystack for part in also))
+            and (near is None or near.search(line) is not None)
+            and (not run or RUN_PATTERN.search(line) is not None)
+        )
+
+    return test
 
 
 def _needs_met(needs: tuple, line: str) -> bool:

@@ -3,13 +3,12 @@ it stores for a secret in a baseline (so a `.secrets.baseline` drops what it lis
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
 from handoff_lint.data.rules_data import load_table
-from handoff_lint.detect.gates import RUN_PATTERN
+from handoff_lint.detect.gates import gate_test
 from handoff_lint.detect.given import value_is_literal
 from handoff_lint.detect.judge import (
     TOKEN_CHARS,
@@ -38,30 +37,7 @@ def _gates() -> tuple[tuple[str, Callable[[str], bool]], ...]:
     `[gates]`): a plugin runs only on the lines its own gate picks, and detect-secrets (its import
     and set-up cost more than a one-file run's checks) only for a text that has one."""
     gates = load_table("credentials")["gates"]
-    return tuple((name, _line_test(gates[name])) for name in _running())
-
-
-def _line_test(gate: dict) -> Callable[[str], bool]:
-    """One gate of the table as a test of one line (detect/gates.py applies them to a whole text)."""
-    if "shape" in gate:
-        shape = re.compile(gate["shape"])
-        return lambda line: shape.search(line) is not None
-    folded = bool(gate.get("nocase"))
-    needles = tuple(needle.lower() if folded else needle for needle in gate["any"])
-    also = tuple(part.lower() if folded else part for part in gate.get("also", ()))
-    near = re.compile(gate["near"]) if "near" in gate else None
-    run = bool(gate.get("run"))
-
-    def test(line: str) -> bool:
-        haystack = line.lower() if folded else line
-        return (
-            any(needle in haystack for needle in needles)
-            and (not also or any(part in haystack for part in also))
-            and (near is None or near.search(line) is not None)
-            and (not run or RUN_PATTERN.search(line) is not None)
-        )
-
-    return test
+    return tuple((name, gate_test(gates[name])) for name in _running())
 
 
 # what detect-secrets names the string it scans (scan_line's `adhoc-string-scan`); a secret's
