@@ -105,9 +105,10 @@ def sanitize(path: str, text: str | None = None, *, base: str) -> dict:
             raise refuse("; ".join(outcome.internal_errors))
         return [finding for finding in outcome.findings if finding.path == display]
 
-    spots = [(f.line, f.column, f.code) for f in findings_of(text) if fixable(f)]
+    found = findings_of(text)
+    spots = [(f.line, f.column, f.code) for f in found if fixable(f)]
     sanitized, resolved, _removed = sanitize_text(text, spots, top_of(config)) if spots else (text, 0, None)
-    left = findings_of(sanitized) if spots else findings_of(text)
+    left = findings_of(sanitized) if spots else found  # nothing rewritten: the same text, checked once
     lines = split_lines(sanitized.replace("\r\n", "\n").replace("\r", "\n"))
     still = Known(values_at(lines, spans_of(hits_by_line(lines))))
     return {
