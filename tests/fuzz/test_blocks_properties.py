@@ -1,11 +1,12 @@
-"""The line reader for plain documents (blocks.py) gives what markdown-it gives, or declines.
+"""The line reader (blocks.py) gives what markdown-it gives, or declines.
 
 Documents are built from lines chosen to sit on every boundary the reader decides on: headings
 with closing hashes, fences of both kinds (open, closed, with an info string, unclosed, with a
 short closer), rules and setext underlines, list items of every marker with and without blank
-lines between, lazy continuation lines, indented and quoted lines, HTML. Whenever the reader
-answers, its blocks and code lines must equal markdown-it's; the test also proves it answers
-for most documents (a reader that always declined would be correct and useless).
+lines between, lazy continuation lines, indented and quoted lines, HTML, and the nested shapes
+of real writing (lists in lists, fences and code in items, quotes). Whenever the reader answers,
+its blocks and code lines must equal markdown-it's; the tests also prove it answers for most
+documents (a reader that always declined would be correct and useless).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import VALID_HANDOFF, VALID_RESPONSE
-from handoff_lint.parse.blocks import _kind, simple_blocks
+from handoff_lint.parse.blocks import simple_blocks
 from handoff_lint.parse.document import split_lines
 from handoff_lint.parse.markdown import _markdown_blocks, _markdown_lines, code_lines
 from handoff_lint.parse.pyrs_blocks import _parser, pyrs_blocks
@@ -95,9 +96,9 @@ LINES = [
 ]
 
 
-# Lines the reader reads on its own: documents of these alone exercise its state (open lists,
+# Lines the reader reads on their own: documents of these alone exercise its state (open lists,
 # paragraphs, fences) rather than its refusals.
-MARGIN = [line for line in LINES if not line.strip(" \t") or _kind(line) is not None] + [
+MARGIN = [line for line in LINES if simple_blocks(line + "\n", [line]) is not None] + [
     "   ```",
     "- a",
     "- b",
@@ -205,6 +206,57 @@ NESTED = LINES + [
 ]
 
 
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(NESTED), max_size=30), st.booleans())
+def test_the_line_reader_agrees_with_markdown_it_on_nested_writing(lines, final_newline):
+    """Lists in lists, fences and indented code in items, quotes, tables: the line reader gives
+    markdown-it-py's level-0 blocks and code lines exactly, or declines."""
+    text = "\n".join(lines) + ("\n" if final_newline else "")
+    simple, markdown = both(text)
+    if simple is not None:
+        assert simple == markdown, text
+
+
+# Shapes of real writing only (no HTML, no tabs, no setext underline): the reader must answer
+# for nearly all of them, not decline its way to agreement.
+REAL = [
+    "",
+    "plain words here",
+    "**Date**: 2026-11-24",
+    "# Title",
+    "## Context Summary",
+    "### Deep",
+    "```",
+    "```python",
+    "~~~",
+    "- item",
+    "* star item",
+    "1. first",
+    "2. second",
+    "  continuation",
+    "  - nested item",
+    "    - deeper",
+    "  ```",
+    "  code in item",
+    "   ```bash",
+    "   run it",
+    "> quote",
+    "> - quoted item",
+    "| a | b |",
+    "|---|---|",
+    "---",
+]
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(REAL), max_size=30))
+def test_the_line_reader_reads_real_shapes(lines):
+    text = "\n".join(lines) + "\n"
+    simple, markdown = both(text)
+    if simple is not None:
+        assert simple == markdown, text
+
+
 def _pyrs_agrees(text: str) -> None:
     lines = split_lines(text)
     found = pyrs_blocks(text, lines)
@@ -239,3 +291,19 @@ def test_the_rust_reader_agrees_on_the_fidelity_corpus_and_real_style_writing():
         answered += 1
         assert found == _markdown_blocks(text), text[:200]
     assert answered >= len(texts) * 0.8
+
+
+def test_the_line_reader_reads_the_fidelity_corpus_and_real_style_writing():
+    """The documents real writing is made of: the line reader answers for nearly every one (the
+    Rust reader and markdown-it-py are left the rest) and agrees with markdown-it-py on each."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted((REPO / "tests" / "data" / "fidelity").rglob("*.md"))]
+    texts += [path.read_text(encoding="utf-8") for path in sorted((REPO / "bench" / "real_prose").rglob("*.md"))]
+    answered = 0
+    for text in texts:
+        text, lines, _front = _markdown_lines(text, split_lines(text))
+        found = simple_blocks(text, lines)
+        if found is None:
+            continue
+        answered += 1
+        assert found == _markdown_blocks(text), text[:200]
+    assert answered >= len(texts) * 0.9, f"only {answered} of {len(texts)} documents read by the line reader"

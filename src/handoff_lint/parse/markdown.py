@@ -2,9 +2,11 @@
 
 Only block structure matters here (headings, paragraphs, lists, code, rules), so the inline
 parser is switched off: it is most of markdown-it's cost and tells us nothing we use. A
-``## Heading`` inside a code fence is code, not a section. Documents written at the margin
-only skip markdown-it: blocks.py reads the same blocks off their lines; the rest are read by
-markdown-it-pyrs where it is installed (pyrs_blocks.py, the same blocks several times faster).
+``## Heading`` inside a code fence is code, not a section. Most documents skip markdown-it:
+blocks.py reads the same blocks off their lines (headings, paragraphs, rules, fences, block
+quotes, lists nested to any depth); the few it declines (HTML, tabs in an indent, setext
+headings) are read by markdown-it-pyrs where it is installed (pyrs_blocks.py), else by
+markdown-it-py.
 
 This is the tool's one reader of code blocks (:func:`code_lines`): the structure checks, the
 folder index's line scan and the suppression comments all ask it which lines are code.
