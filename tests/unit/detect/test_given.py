@@ -33,7 +33,9 @@ def typed_in_order() -> str:
     return mixed + "".join(str(first + i) for i in range(3))
 
 
-@pytest.mark.parametrize(("key", "name"), [("access_key", "SUMO_ACCESS_KEY"), ("api_key", "api_key"), ("token", "auth_token")])
+@pytest.mark.parametrize(
+    ("key", "name"), [("access_key", "SUMO_ACCESS_KEY"), ("api_key", "api_key"), ("token", "auth_token")]
+)
 def test_an_issued_key_typed_in_order_is_a_stand_in(key, name):
     """gitleaks' `SUMO_ACCESS_KEY: AbCeFG123`: a service issues random keys, never the alphabet."""
     value = typed_in_order()
