@@ -62,10 +62,10 @@ def looks_like_code(value: str) -> bool:
     return (not head or _CODE_HEAD.fullmatch(head) is not None) and _CODE_TAIL.fullmatch(tail) is not None
 
 
-def sequential(value: str) -> bool:
+def sequential(value: str, least: int = 10) -> bool:
     """``abcdefghijklmnopqrstuvwxyz123``, ``12345678ABCDEFH1234...``: typed in order, a stand-in."""
     steps = sum(1 for a, b in zip(value, value[1:], strict=False) if ord(b) - ord(a) in (0, 1))
-    return len(value) >= 10 and steps >= len(value) * 0.5
+    return len(value) >= least and steps >= len(value) * 0.5
 
 
 def entropy(value: str) -> float:
@@ -161,9 +161,11 @@ def given_secret(key: str, name: str, value: str, quote: str, after: str = "", t
         return len(value) >= 24  # a long run of digits is a key (Discord client secrets); a count is short
     if key.startswith(("pass", "pwd", "secret", "contrase")):  # contraseña: Spanish for password
         return True
-    # token, api_key, credentials: varied (a digit or a sign, and a letter), not a word
+    # token, api_key, credentials: varied (a digit or a sign, and a letter), not a word, and not
+    # typed in order case aside (`AbCeFG123`): a service issues random keys. A person's password
+    # (above) may be typed so and stays one.
     varied = any(c.isdigit() for c in value) or any(not c.isalnum() and c not in "_-." for c in value)
-    return varied and any(c.isalpha() for c in value) and len(set(value)) >= 6
+    return varied and any(c.isalpha() for c in value) and len(set(value)) >= 6 and not sequential(value.lower(), 8)
 
 
 def prose_secret(value: str) -> bool:

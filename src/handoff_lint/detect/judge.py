@@ -237,8 +237,19 @@ def name_may_hold_secret(before: str) -> bool:
     return not name or name_says_secret(name)
 
 
+# A name read as a phrase names what comes before these: `keyVaultToStoreSecrets` is a vault,
+# `password_for_admin_user` a password.
+_PREPOSITIONS = frozenset(("to", "for", "of", "from"))
+
+
 def name_says_secret(name: str) -> bool:
+    """``name`` may name a secret: neither its first part (``publicToken``) nor its last says it
+    names something else (``token_url``); of a name with a preposition, the part before it
+    (``path_to_secret`` is a path, ``password_for_admin_user`` a password)."""
     parts = [part for part in re.split(r"[_.-]|(?<=[a-z])(?=[A-Z])", name) if part]
     if not parts:
         return True
+    head = next((index for index, part in enumerate(parts) if index and part.lower() in _PREPOSITIONS), None)
+    if head is not None:
+        parts = parts[:head]
     return parts[-1].lower() not in NOT_SECRET_TAILS and parts[0].lower() not in _NOT_SECRET_HEADS

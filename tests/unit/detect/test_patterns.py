@@ -259,3 +259,32 @@ def test_keyed_names_are_literals_and_each_entry_compiles():
     for name, entry in load_table("credentials")["keyed"].items():
         assert all(part.replace("_", "").replace("-", "").isalnum() for part in entry["names"].split("|")), name
         patterns.keyed_pattern(entry)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'char secret[25] = "{}";',
+        'char db_password[] = "{}";',
+        'secrete.assign("{}",17);',
+        "api_key.assign('{}');",
+    ],
+)
+def test_a_cpp_array_and_a_string_assign_give_the_name_its_value(line):
+    """C and C++ write a literal into a named buffer (`char secret[25] = "..."`) or a string
+    (`secrete.assign("...", 17)`, detect-secrets' forms): the value is the name's, as
+    `secret = "..."` is."""
+    assert [f.code for f in found_on(line.format(PASSWORD), PASSWORD)] == ["HL304"], line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "char secret[25];",
+        "secret.assign(other_buffer, 17);",
+        'password[0] = getenv("DB_PASSWORD");',
+        'secret.assign("$SECRET_FROM_ENV");',
+    ],
+)
+def test_code_that_gives_a_buffer_no_literal_is_clean(line):
+    assert findings("intro\n" + line.format(PASSWORD) + "\n") == [], line
