@@ -47,6 +47,51 @@ def _distinctive(word: str) -> bool:
     return len(word) >= MIN_ANYWHERE and not word.isdigit() and (not word.isalpha() or len(word) >= 16)
 
 
+def _alternation(forms) -> str:
+    """One expression for ``forms``, matched without regard to case, the longest form first
+    wherever several start: a short form only as a whole word. ASCII forms (all but a rare
+    secret's) as a trie, ``ab(?:c|d)``: the flat alternation of a large run's hundreds of forms
+    tried every one at every character of every message (18 s over 20,000 handoffs' findings),
+    a trie branches on one character. Two ASCII letters never match the same character case
+    aside, so at most one branch of a node matches and its greedy path is the longest form."""
+    forms = sorted(forms, key=len, reverse=True)
+    if not all(form.isascii() for form in forms):
+        return "|".join(re.escape(form) if len(form) >= MIN_ANYWHERE else _whole(re.escape(form)) for form in forms)
+    long = _trie([form.lower() for form in forms if len(form) >= MIN_ANYWHERE])
+    short = _trie([form.lower() for form in forms if len(form) < MIN_ANYWHERE])
+    return "|".join([*([long] if long else []), *([_whole(short)] if short else [])]) or "(?!)"
+
+
+def _whole(expression: str) -> str:
+    return f"(?<![{_ALNUM}])(?:{expression})(?![{_ALNUM}])"
+
+
+def _trie(words: list[str]) -> str:
+    """An expression matching exactly ``words``, longest first: a trie, each run of single
+    children written as one literal (so its nesting is its branching, not its length)."""
+    if not words:
+        return ""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def expression(node: dict) -> str:
+        literal = []
+        while len(node) == 1 and "" not in node:  # one child, no word ends here
+            ((char, node),) = node.items()
+            literal.append(re.escape(char))
+        branches = [re.escape(char) + expression(child) for char, child in sorted(node.items()) if char]
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})" if branches else ""
+        if body and "" in node:  # a word ends here: a longer one first, greedily
+            body = f"(?:{body})?"
+        return "".join(literal) + body
+
+    return expression(root)
+
+
 class Known:
     """The secret values of the texts a string derives from: each with the characters a
     message may show of it (a token's short prefix, nothing of a password)."""
@@ -82,12 +127,8 @@ class Known:
                 for form in forms(value):
                     key = form.casefold()
                     shown[key] = min(shown.get(key, keep), keep if form == value else 0)
-            alternatives = []
-            for form in sorted(shown, key=len, reverse=True):
-                escaped = re.escape(form)
-                alternatives.append(escaped if len(form) >= MIN_ANYWHERE else f"(?<![{_ALNUM}]){escaped}(?![{_ALNUM}])")
             self._shown = shown
-            self._pattern = re.compile("|".join(alternatives), re.IGNORECASE)
+            self._pattern = re.compile(_alternation(shown), re.IGNORECASE)
         return self._pattern
 
     def redact(self, text: str) -> str:
