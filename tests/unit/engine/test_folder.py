@@ -107,3 +107,25 @@ def test_a_one_file_run_of_a_handoff_reports_the_responses_that_name_it(seeded, 
     root, whole = seeded
     expected = {f for f in whole if f[0] == response and f[3].startswith("HL4")}
     assert expected and expected <= findings(root, document)
+
+
+def test_a_response_that_is_a_link_pairs_as_the_folder_run_pairs_it(tmp_path):
+    """A response linked to a file inside the root is read through the link (it answers its
+    handoff); one linked out of the root is not read, in either run (it answers nothing)."""
+    root = tmp_path / "models" / "next-local"
+    for place in ("active", "responses", "archive", "kept"):
+        (root / place).mkdir(parents=True)
+    outside = tmp_path / "outside.md"
+    inside_name, outside_name = "handoff-2026-11-02-read-through.md", "handoff-2026-11-03-never-read.md"
+    (root / "active" / inside_name).write_text(handoff("2026-11-02", "In progress"))
+    (root / "active" / outside_name).write_text(handoff("2026-11-03", "In progress"))
+    (root / "kept" / "answer.md").write_text(response(f"../active/{inside_name}"))
+    outside.write_text(response(f"../active/{outside_name}"))
+    (root / "responses" / "response-2026-11-04-linked-in.md").symlink_to("../kept/answer.md")
+    (root / "responses" / "response-2026-11-04-linked-out.md").symlink_to(outside)
+    whole = findings(root, ".")
+    for name, pairs in ((inside_name, True), (outside_name, False)):
+        alone = findings(root, f"active/{name}")
+        ours = {f for f in alone if f[0] == f"active/{name}"}
+        assert ours == {f for f in whole if f[0] == f"active/{name}"}
+        assert any(f[3] == "HL408" for f in ours) is pairs
