@@ -194,10 +194,11 @@ def check(index: FolderIndex, config: Config, only=None, names: Collection[str] 
                 )
     slugs = {row(path).slug for path in chosen if row(path).slug}
     # a slug is part of its file name: a commit's few slugs pass over the other names unparsed
-    near = handoff_paths if len(slugs) > 8 else [path for path in handoff_paths if any(s in path for s in slugs)]
+    near = {path for slug in slugs for path in handoff_paths if slug in path} if len(slugs) <= 8 else None
     by_slug: dict[str, list[str]] = defaultdict(list)
-    for path in [path for path in near if row(path).slug in slugs]:
-        by_slug[row(path).slug].append(path)
+    for path in handoff_paths if near is None else [path for path in handoff_paths if path in near]:
+        if row(path).slug in slugs:
+            by_slug[row(path).slug].append(path)
     chosen_set = set(chosen)
     for slug, same in by_slug.items():
         if len(same) > 1:

@@ -176,21 +176,21 @@ class _Scans:
         response to find the few that name its handoff: from the disk without following links
         (touch.read_plain_files; a file it does not read is read as :meth:`data` reads it), and
         only the bytes of those kept are held for the run."""
+        holds = (
+            (lambda data: needles[0] in data) if len(needles) == 1 else (lambda data: any(n in data for n in needles))
+        )
         if self.index is not None:  # --staged: the index's bytes
-            return [path for path in paths if self._holds(self.data(path), needles)]
+            return [path for path in paths if (data := self.data(path)) is None or holds(data)]
         kept = []
         for path, data in zip(paths, read_plain_files(self.root, paths, DEFAULT_MAX_BYTES), strict=True):
             if data is None or path in self.scans or path in self.read:  # not read there, or at hand here
-                if self._holds(self.data(path), needles):
+                data = self.data(path)
+                if data is None or holds(data):
                     kept.append(path)
-            elif any(needle in data for needle in needles):
+            elif holds(data):
                 self.read[path] = data
                 kept.append(path)
         return kept
-
-    @staticmethod
-    def _holds(data: bytes | None, needles: list[bytes]) -> bool:
-        return data is None or any(needle in data for needle in needles)
 
     def data(self, path: str) -> bytes | None:
         """The bytes of a document the run did not read (None: unreadable, or the run's own)."""
