@@ -245,3 +245,68 @@ def test_a_write_that_fails_leaves_the_old_file_and_no_temporary(tmp_path, monke
     with pytest.raises(OSError):
         write_text(tmp_path / "a.md", "new\n")
     assert (tmp_path / "a.md").read_text() == "old\n" and entries(tmp_path) == ["a.md"]
+
+
+# -- reading many files (read_plain_files) -----------------------------------------------------
+def plain_root(tmp_path):
+    """A root with a response, a handoff at the top, and a folder outside it holding a secret."""
+    root, outside = tmp_path / "root", tmp_path / "outside"
+    (root / "responses").mkdir(parents=True)
+    outside.mkdir()
+    (outside / "secret.md").write_text("outside the root\n")
+    (root / "responses" / "a.md").write_text("first\n")
+    (root / "handoff-2026-01-01-top.md").write_text("top\n")
+    return root, outside
+
+
+@pytest.mark.skipif(not touch._OPEN_AT, reason="O_NOFOLLOW and dir_fd (POSIX)")
+def test_read_plain_files_reads_plain_files_of_the_root_and_its_folders_in_order(tmp_path):
+    root, _outside = plain_root(tmp_path)
+    paths = [
+        str(root / "responses" / "a.md"),
+        str(root / "handoff-2026-01-01-top.md"),
+        str(root / "responses" / "a.md"),
+    ]
+    assert list(touch.read_plain_files(root, paths, 100)) == [b"first\n", b"top\n", b"first\n"]
+
+
+@pytest.mark.skipif(not touch._OPEN_AT, reason="O_NOFOLLOW and dir_fd (POSIX)")
+def test_read_plain_files_follows_no_link_and_reads_nothing_outside_the_root(tmp_path):
+    root, outside = plain_root(tmp_path)
+    (root / "responses" / "out.md").symlink_to(outside / "secret.md")
+    (root / "responses" / "in.md").symlink_to("a.md")  # inside, but a link all the same: the caller's to follow
+    (root / "archive").symlink_to(outside)  # a linked folder: nothing in it is read
+    (root / "active" / "deeper").mkdir(parents=True)
+    (root / "active" / "deeper" / "x.md").write_text("deeper\n")
+    paths = [
+        str(root / "responses" / "out.md"),
+        str(root / "responses" / "in.md"),
+        str(root / "archive" / "secret.md"),
+        str(root / "active" / "deeper" / "x.md"),  # deeper than one folder
+        str(outside / "secret.md"),  # no file of the root
+        str(root / "responses" / ".." / ".." / "outside" / "secret.md"),
+        str(root / "responses" / "a.md"),
+    ]
+    assert list(touch.read_plain_files(root, paths, 100)) == [None] * 6 + [b"first\n"]
+
+
+@pytest.mark.skipif(not touch._OPEN_AT, reason="O_NOFOLLOW and dir_fd (POSIX)")
+def test_read_plain_files_leaves_fifos_large_and_missing_files_to_the_careful_reader(tmp_path):
+    root, _outside = plain_root(tmp_path)
+    os.mkfifo(root / "responses" / "pipe.md")  # opened non-blocking: no writer never blocks the run
+    (root / "responses" / "big.md").write_text("x" * 101)
+    names = ["pipe.md", "big.md", "gone.md", "a.md"]
+    paths = [str(root / "responses" / name) for name in names]
+    assert list(touch.read_plain_files(root, paths, 100)) == [None, None, None, b"first\n"]
+
+
+def test_read_plain_files_reads_nothing_in_a_root_linked_out_of_the_repository(tmp_path, monkeypatch):
+    repo, elsewhere = tmp_path / "repo", tmp_path / "elsewhere"
+    (repo / "models").mkdir(parents=True)
+    (elsewhere / "responses").mkdir(parents=True)
+    (elsewhere / "responses" / "a.md").write_text("outside the repository\n")
+    git_init(repo)
+    (repo / "models" / "next-local").symlink_to(elsewhere)
+    monkeypatch.chdir(repo)
+    root = repo / "models" / "next-local"
+    assert list(touch.read_plain_files(root, [str(root / "responses" / "a.md")], 100)) == [None]

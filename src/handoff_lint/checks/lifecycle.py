@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from collections.abc import Collection
 
 from handoff_lint.data.config import Config
 from handoff_lint.findings import Finding, quoted
@@ -76,10 +77,11 @@ def _closest_handoff(name: str, handoffs: dict[str, str]) -> str | None:
     return close[0] if close else None
 
 
-def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
-    """Findings for the documents ``only(display)`` accepts (all of them without it); the whole
-    index still decides pairing and duplicate slugs, from the documents' rows: the content is
-    read of the documents accepted and of the responses that name an accepted handoff."""
+def check(index: FolderIndex, config: Config, only=None, names: Collection[str] | None = None) -> list[Finding]:
+    """Findings for the documents ``only(display)`` accepts (all of them without it; ``names``:
+    the file names of the only documents it can accept, a commit's few); the whole index still
+    decides pairing and duplicate slugs, from the documents' rows: the content is read of the
+    documents accepted and of the responses that name an accepted handoff."""
     wanted = only or (lambda display: True)
     today = config.today
     table, _names = tables()
@@ -87,10 +89,10 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
         w.casefold() for w in config.status_words.get("needs-response", ())
     }
     stale_days = config.stale_days if config.stale_days is not None else table["stale-days"]
-    rows = index.rows
+    row = index.row
     handoff_paths = index.paths("handoff")
 
-    responses = [index.entry(path) for path in index.paths("response") if wanted(rows[path].display)]
+    responses = [index.entry(path) for path in index.paths("response", names) if wanted(row(path).display)]
     handoffs = (
         {stem(path): path for path in handoff_paths} if responses else {}
     )  # a commit's run of one handoff needs none
@@ -129,13 +131,13 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
                             response,
                             reference.line,
                             "HL406",
-                            f"link {quoted(reference.target)} is stale: the handoff is {rows[handoffs[name]].display}",
+                            f"link {quoted(reference.target)} is stale: the handoff is {row(handoffs[name]).display}",
                             True,
                             reference.column,
                         )
                     )
 
-    chosen = [path for path in handoff_paths if wanted(rows[path].display)]
+    chosen = [path for path in index.paths("handoff", names) if wanted(row(path).display)]
     answered = index.answering({stem(path) for path in chosen}) if chosen else {}
     for path in chosen:
         handoff = index.entry(path)
@@ -190,18 +192,19 @@ def check(index: FolderIndex, config: Config, only=None) -> list[Finding]:
                         f"active for {(today - date).days} days (since {date.isoformat()}), over the {stale_days}-day limit",
                     )
                 )
-    slugs = {rows[path].slug for path in chosen if rows[path].slug}
+    slugs = {row(path).slug for path in chosen if row(path).slug}
+    # a slug is part of its file name: a commit's few slugs pass over the other names unparsed
+    near = {path for slug in slugs for path in handoff_paths if slug in path} if len(slugs) <= 8 else None
     by_slug: dict[str, list[str]] = defaultdict(list)
-    for path in [path for path in handoff_paths if rows[path].slug in slugs]:
-        by_slug[rows[path].slug].append(path)
+    for path in handoff_paths if near is None else [path for path in handoff_paths if path in near]:
+        if row(path).slug in slugs:
+            by_slug[row(path).slug].append(path)
     chosen_set = set(chosen)
     for slug, same in by_slug.items():
         if len(same) > 1:
             for path in (p for p in same if p in chosen_set):
-                others = ", ".join(rows[o].display for o in same if o != path)
-                found.append(
-                    Finding(rows[path].display, 1, 1, "HL409", f"slug {quoted(slug)} is also used by {others}")
-                )
+                others = ", ".join(row(o).display for o in same if o != path)
+                found.append(Finding(row(path).display, 1, 1, "HL409", f"slug {quoted(slug)} is also used by {others}"))
     for stray in (s for s in index.strays if wanted(s.display)):
         what = "folder" if stray.is_dir else "file"
         found.append(

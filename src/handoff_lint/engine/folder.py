@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from handoff_lint.checks import FOLDER_CHECKS
-from handoff_lint.data.config import Config
+from handoff_lint.data.config import DEFAULT_MAX_BYTES, Config
 from handoff_lint.detect.scan import hits_by_line, spans_of, values_at
 from handoff_lint.engine import suppress
 from handoff_lint.engine.cached import RunCache
@@ -37,10 +37,11 @@ from handoff_lint.model.kinds import (
     inside,
     place_of,
 )
-from handoff_lint.model.names import stem
+from handoff_lint.model.names import file_name, stem
 from handoff_lint.parse.scanner import Scan, scan_text, unreadable_scan
 from handoff_lint.reading import decode, read_document
 from handoff_lint.show import shown
+from handoff_lint.touch import read_plain_files
 
 
 def folder_findings(
@@ -85,7 +86,7 @@ def folder_findings(
 
             index_text = index_documents(root, config.max_file_size)
         read = _Scans(scans, cache, root, outcome.known, config, index_text)
-        index = build(root, cwd, read, read.data)
+        index = build(root, cwd, read, read.holding)
         for file in virtual:  # text from standard input, checked as if it were at its path
             place = os.path.basename(os.path.dirname(file.absolute))
             if file.root == root and file.kind in (HANDOFF, RESPONSE) and file.absolute in scans:
@@ -95,9 +96,14 @@ def folder_findings(
                     file.kind,
                     file.display,
                 )
-        answering: set[str] = set()  # the responses that name a handoff of the run
+        answering_paths: list[str] = []  # the responses that name a handoff of the run
         if named.get(root) and not inside(root, walked_dirs):  # a walked root reports on all of them anyway
-            answering = {index.rows[path].display for paths in index.answering(named[root]).values() for path in paths}
+            answering_paths = [path for paths in index.answering(named[root]).values() for path in paths]
+        answering = {index.row(path).display for path in answering_paths}
+        # the file names of the only documents keep() can accept (any, when the run walked a folder)
+        names = None
+        if not walked_dirs:
+            names = {os.path.basename(file.path) for file in files} | {file_name(p) for p in answering_paths}
 
         def keep(display: str) -> bool:  # used within this root's iteration only
             if excluded is not None and excluded(display):  # `exclude` covers folder findings too
@@ -109,7 +115,7 @@ def folder_findings(
         kept.extend(shown_findings(unlisted))  # where a link leads is the author's text: escaped
         for module in checks.all():
             try:
-                found = module.check(index, config, keep)
+                found = module.check(index, config, keep, names)
             except Exception as error:  # as for document checks: report, go on
                 message = outcome.known.redact(
                     f"{display_path(root)}: internal error in {module.__name__}: {type(error).__name__}: {error}"
@@ -163,6 +169,28 @@ class _Scans:
         if found is not None:
             return Scan.from_data(*found)
         return lambda: self._read(path, kind)
+
+    def holding(self, paths: list[str], needles: list[bytes]) -> list[str]:
+        """Of ``paths``, in order, those whose bytes hold one of ``needles``, or may (the run's
+        own: their scan is at hand; unreadable: scanned as such). A commit's run reads every
+        response to find the few that name its handoff: from the disk without following links
+        (touch.read_plain_files; a file it does not read is read as :meth:`data` reads it), and
+        only the bytes of those kept are held for the run."""
+        holds = (
+            (lambda data: needles[0] in data) if len(needles) == 1 else (lambda data: any(n in data for n in needles))
+        )
+        if self.index is not None:  # --staged: the index's bytes
+            return [path for path in paths if (data := self.data(path)) is None or holds(data)]
+        kept = []
+        for path, data in zip(paths, read_plain_files(self.root, paths, DEFAULT_MAX_BYTES), strict=True):
+            if data is None or path in self.scans or path in self.read:  # not read there, or at hand here
+                data = self.data(path)
+                if data is None or holds(data):
+                    kept.append(path)
+            elif holds(data):
+                self.read[path] = data
+                kept.append(path)
+        return kept
 
     def data(self, path: str) -> bytes | None:
         """The bytes of a document the run did not read (None: unreadable, or the run's own)."""

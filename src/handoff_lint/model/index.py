@@ -12,7 +12,8 @@ read; see engine/folder.py).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import NamedTuple
 
@@ -175,7 +176,8 @@ class Stray(NamedTuple):  # tuples, not dataclasses: each dataclass costs a run 
 
 class Row(NamedTuple):
     """A document's row: what the index works out for it from its name, before any check reads
-    its content (see build). A tuple: a one-file run in a large folder makes one per document."""
+    its content (see build). Made when first asked (:meth:`FolderIndex.row`): a commit's run in a
+    folder of thousands asks it of few."""
 
     place: str
     kind: str
@@ -186,44 +188,69 @@ class Row(NamedTuple):
 
 
 class FolderIndex:
-    """Every document of a root as a row (:class:`Row`: place, kind, how it is shown, its
-    name's parts), and as an Entry made only when a
-    check asks for it. A commit's run in a folder of thousands of documents pairs one file with
-    the names of the others and reads the content of few: it makes few entries.
+    """Every document of a root, as a row (:class:`Row`: place, kind, how it is shown, its
+    name's parts) and as an Entry, each made only when a check asks for it. A commit's run in a
+    folder of thousands of documents pairs one file with the names of the others and reads the
+    content of few: it makes few rows and entries.
 
-    ``documents``: the listing's (path, place, kind), in order; ``rows``: by path."""
+    ``documents``: the listing's (path, place, kind), in order; ``shown(path, place)``: how a
+    document is shown."""
 
-    __slots__ = ("root", "documents", "rows", "strays", "problems", "_scans", "_data", "_made", "_paths", "_answering")
+    __slots__ = (
+        "root",
+        "documents",
+        "strays",
+        "problems",
+        "_shown",
+        "_scans",
+        "_holding",
+        "_where",
+        "_rows",
+        "_made",
+        "_paths",
+        "_answering",
+    )
 
     def __init__(
         self,
         root: Path,
         documents: list[tuple[str, str, str]],
-        rows: dict[str, Row],
+        shown: Callable[[str, str], str],
         strays: list[Stray],
         scans: Callable[[str, str], object] | None = None,
-        data: Callable[[str], bytes | None] | None = None,
+        holding: Callable[[list[str], list[bytes]], list[str]] | None = None,
     ) -> None:
-        self.root, self.documents, self.rows, self.strays = root, documents, rows, strays
+        self.root, self.documents, self._shown, self.strays = root, documents, shown, strays
         self.problems: list[Finding] = []  # folders not indexed (see Listing), as findings
         self._scans = scans or (lambda path, kind: None)
-        self._data = data or (lambda path: None)  # a document's bytes, if the caller reads them
+        self._holding = holding or (lambda paths, needles: paths)  # see build
+        self._where = {path: (place, kind) for path, place, kind in documents}
+        self._rows: dict[str, Row] = {}
         self._made: dict[str, Entry] = {}
         self._paths: dict[str, list[str]] = {}
         self._answering: dict[frozenset | None, dict[str, list[str]]] = {}  # asked by the engine, then by the checks
 
     def add(self, path: str, place: str, kind: str, display: str) -> None:
         """A document that is not on disk (text read from standard input) as if it were at ``path``."""
-        if path not in self.rows:
+        if path not in self._where:
             self.documents.append((path, place, kind))
-            self.rows[path] = Row(place, kind, display, *name_parts(file_name(path), kind))
+            self._where[path] = place, kind
+            self._rows[path] = Row(place, kind, display, *name_parts(file_name(path), kind))
             self._paths.clear()
             self._answering.clear()
+
+    def row(self, path: str) -> Row:
+        """The row of the document at ``path`` (KeyError if none), worked out when first asked."""
+        found = self._rows.get(path)
+        if found is None:
+            place, kind = self._where[path]
+            found = self._rows[path] = Row(place, kind, self._shown(path, place), *name_parts(file_name(path), kind))
+        return found
 
     def entry(self, path: str) -> Entry:
         made = self._made.get(path)
         if made is None:
-            row = self.rows[path]
+            row = self.row(path)
             made = self._made[path] = Entry(
                 path,
                 row.display,
@@ -238,12 +265,16 @@ class FolderIndex:
             )
         return made
 
-    def paths(self, kind: str) -> list[str]:
-        """The documents of ``kind``, in order (worked out once: checks ask more than once)."""
+    def paths(self, kind: str, names: Collection[str] | None = None) -> list[str]:
+        """The documents of ``kind``, in order (worked out once: checks ask more than once); with
+        ``names``, those of these file names only."""
         found = self._paths.get(kind)
         if found is None:
             found = self._paths[kind] = [path for path, _place, of_kind in self.documents if of_kind == kind]
-        return found
+        if names is None:
+            return found
+        ends = tuple(os.sep + name for name in names)  # a listing's paths: folder, separator, name
+        return [path for path in found if path.endswith(ends) and file_name(path) in names]
 
     def handoffs(self) -> list[Entry]:
         return [self.entry(path) for path in self.paths("handoff")]
@@ -271,8 +302,11 @@ class FolderIndex:
         if key in self._answering:
             return self._answering[key]
         paths = self.paths("response")
-        if stems is not None:
-            paths = [path for path in paths if self._may_name(path, stems)]
+        if stems is not None:  # what names a handoff holds its stem: in the file name, else in the text
+            by_name = {path for stem in stems for path in paths if stem in path and stem in file_name(path)}
+            needles = [stem.encode("utf-8", "surrogatepass") for stem in stems]
+            may_name = by_name.union(self._holding([path for path in paths if path not in by_name], needles))
+            paths = [path for path in paths if path in may_name]
         found: dict[str, list[str]] = {}
         for path in paths:
             for name in self.entry(path).handoffs_named():
@@ -280,13 +314,6 @@ class FolderIndex:
                     found.setdefault(name, []).append(path)
         self._answering[key] = found
         return found
-
-    def _may_name(self, path: str, stems: set[str]) -> bool:
-        data = self._data(path)
-        if data is None:  # read by the run itself (its scan is at hand), or unreadable
-            return True
-        name = file_name(path)
-        return any(stem in name or stem.encode("utf-8", "surrogatepass") in data for stem in stems)
 
     def answers(self) -> dict[str, list[Entry]]:
         """Handoff stem -> the responses that name it."""
@@ -302,12 +329,13 @@ def build(
     root: Path,
     cwd: Path | None = None,
     scans: Callable[[str, str], object] | None = None,
-    data: Callable[[str], bytes | None] | None = None,
+    holding: Callable[[list[str], list[bytes]], list[str]] | None = None,
 ) -> FolderIndex:
     """Index every document of the handoff root on disk (unreadable files scan as empty: the
     per-file checks report them). ``scans(path, kind)``: the scan of a document, or a function
-    that returns it, or None (then it is read when a check asks). ``data(path)``: its bytes
-    (None if unknown or unreadable), to pass over responses that cannot name a handoff."""
+    that returns it, or None (then it is read when a check asks). ``holding(paths, needles)``: of
+    ``paths``, in order, those whose bytes may hold one of ``needles`` (one that cannot be read
+    may), to pass over responses that cannot name a handoff (default: every one)."""
     cwd = cwd or Path.cwd()
     listed = listing(root)
     root = listed.root
@@ -323,12 +351,8 @@ def build(
         name = file_name(path)
         return printable(f"{prefix}{name}" if place == "root" else f"{prefix}{place}/{name}")
 
-    rows = {
-        path: Row(place, kind, shown(path, place), *name_parts(file_name(path), kind))
-        for path, place, kind in listed.documents
-    }
     strays = [Stray(Path(path), printable(display_path(Path(path), cwd)), is_dir) for path, is_dir in listed.strays]
-    index = FolderIndex(root, listed.documents, rows, strays, scans, data)
+    index = FolderIndex(root, listed.documents, shown, strays, scans, holding)
     index.problems = [
         Finding(printable(display_path(Path(path), cwd)), 1, 1, code, message)
         for path, code, message in listed.problems

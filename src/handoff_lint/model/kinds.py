@@ -149,6 +149,8 @@ def is_response_name(name: str) -> bool:
 def is_markdown(name: str) -> bool:
     """Is ``os.path.splitext(name)[1]`` .md or .markdown, in any case? (a leading dot starts no
     extension). Asked for every name of a large folder: without splitext's cost."""
+    if name.endswith(".md") and name[:1] != ".":  # nearly every name asked: a dot inside, a stem
+        return True
     dot = name.rfind(".")
     return dot > 0 and name[dot:].lower() in MARKDOWN_SUFFIXES and name[:dot].strip(".") != ""
 

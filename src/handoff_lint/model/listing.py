@@ -82,16 +82,19 @@ def listing(root: Path) -> Listing:
         except OSError as error:  # unreadable, a link loop: a finding for this folder, the rest goes on
             problems.append((folder, "HL007", _unreadable(error)))
             continue
-        children = sorted([(item.name, _is_dir(item)) for item in items])
+        # a folder of thousands of documents: its plain files in one pass, the few other entries
+        # (folders, links, whatever else) one by one (a link to a folder is a stray folder)
+        files = [item.name for item in items if item.is_file(follow_symlinks=False)]
+        odd = [(item.name, _is_dir(item)) for item in items if not item.is_file(follow_symlinks=False)]
+        files.extend(name for name, is_dir in odd if not is_dir)
         kind = "response" if place == "responses" else "handoff"
         prefix = os.path.join(folder, "")
-        for name, is_dir in children:
-            if name in left_out:
-                continue
-            if is_dir or not is_markdown(name):
-                strays.append((prefix + name, is_dir))
-            else:
-                documents.append((prefix + name, place, kind))
+        names = sorted(name for name in files if name not in left_out)
+        markdown = [name for name in names if is_markdown(name)]
+        documents.extend([(prefix + name, place, kind) for name in markdown])
+        others = [(name, False) for name in names if not is_markdown(name)] if len(markdown) < len(names) else []
+        others += [(name, True) for name, is_dir in odd if is_dir and name not in left_out]
+        strays.extend((prefix + name, is_dir) for name, is_dir in sorted(others))
     try:
         with os.scandir(base) as found:  # only files are documents: a folder named handoff-x.md is not moved
             named = [
