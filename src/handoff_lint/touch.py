@@ -22,7 +22,9 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
 _NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC | _BINARY  # made here, now, by us: as mkstemp
-_AT = {os.open, os.stat, os.replace, os.unlink, os.link} <= os.supports_dir_fd  # POSIX: work inside one opened folder
+# POSIX: work inside one opened folder. os.replace is not listed in supports_dir_fd even where
+# it takes src_dir_fd (Linux): it is os.rename's own code (renameat), so os.rename's entry says it.
+_AT = {os.open, os.stat, os.rename, os.unlink, os.link} <= os.supports_dir_fd
 _NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK, errno.ENOSYS, errno.EACCES}
 
 

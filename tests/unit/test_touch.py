@@ -310,3 +310,30 @@ def test_read_plain_files_reads_nothing_in_a_root_linked_out_of_the_repository(t
     monkeypatch.chdir(repo)
     root = repo / "models" / "next-local"
     assert list(touch.read_plain_files(root, [str(root / "responses" / "a.md")], 100)) == [None]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="folders opened by descriptor: POSIX only")
+@pytest.mark.parametrize("exclusive", [False, True])
+def test_a_folder_swapped_for_a_link_after_it_was_opened_is_not_written_through(tmp_path, exclusive):
+    """The write's folder is opened once and every name is made relative to it: moved away and
+    replaced by a link to another folder meanwhile, the file still lands in the folder opened,
+    never behind the link (on Linux the descriptor was never used: os.replace is missing from
+    os.supports_dir_fd, and writes went by path)."""
+    folder, elsewhere = tmp_path / "active", tmp_path / "elsewhere"
+    folder.mkdir()
+    elsewhere.mkdir()
+    opened = touch._Folder(str(folder))
+    try:
+        folder.rename(tmp_path / "moved")
+        folder.symlink_to(elsewhere, target_is_directory=True)
+        name, descriptor = opened.temporary("handoff.md", 0o644)
+        os.write(descriptor, b"text\n")
+        os.close(descriptor)
+        if exclusive:
+            opened.link_new(name, "handoff.md", b"text\n", 0o644)
+        else:
+            opened.replace(name, "handoff.md")
+    finally:
+        opened.close()
+    assert (tmp_path / "moved" / "handoff.md").read_bytes() == b"text\n"
+    assert list(elsewhere.iterdir()) == []
