@@ -170,27 +170,38 @@ class _Scans:
             return Scan.from_data(*found)
         return lambda: self._read(path, kind)
 
-    def holding(self, paths: list[str], needles: list[bytes]) -> list[str]:
-        """Of ``paths``, in order, those whose bytes hold one of ``needles``, or may (the run's
-        own: their scan is at hand; unreadable: scanned as such). A commit's run reads every
-        response to find the few that name its handoff: from the disk without following links
-        (touch.read_plain_files; a file it does not read is read as :meth:`data` reads it), and
-        only the bytes of those kept are held for the run."""
-        holds = (
-            (lambda data: needles[0] in data) if len(needles) == 1 else (lambda data: any(n in data for n in needles))
-        )
-        if self.index is not None:  # --staged: the index's bytes
-            return [path for path in paths if (data := self.data(path)) is None or holds(data)]
-        kept = []
-        for path, data in zip(paths, read_plain_files(self.root, paths, DEFAULT_MAX_BYTES), strict=True):
-            if data is None or path in self.scans or path in self.read:  # not read there, or at hand here
+    def holding(self, paths: list[str], stems: list[str]) -> list[str]:
+        """Of ``paths``, in order, those whose file name or bytes hold one of ``stems``, or may
+        (the run's own: their scan is at hand; unreadable: scanned as such). A commit's run reads
+        every other response to find the few that name its handoff: from the disk without
+        following links (touch.read_plain_files; a file it does not read is read as :meth:`data`
+        reads it), and only the bytes of those kept are held for the run. The stems are tried
+        only against what is not at hand: a folder run has every response's scan already."""
+        needles = [stem.encode("utf-8", "surrogatepass") for stem in stems]
+
+        def holds(data: bytes) -> bool:
+            return any(needle in data for needle in needles)
+
+        kept: set[str] = set()
+        unread = []
+        for path in paths:
+            if path in self.scans or any(stem in file_name(path) for stem in stems):
+                kept.add(path)  # the run's own (its scan at hand), or named after the handoff
+            elif path in self.read or self.index is not None:
+                data = self.data(path)  # read already, or the index's bytes (--staged)
+                if data is None or holds(data):
+                    kept.add(path)
+            else:
+                unread.append(path)
+        for path, data in zip(unread, read_plain_files(self.root, unread, DEFAULT_MAX_BYTES), strict=True):
+            if data is None:
                 data = self.data(path)
                 if data is None or holds(data):
-                    kept.append(path)
+                    kept.add(path)
             elif holds(data):
                 self.read[path] = data
-                kept.append(path)
-        return kept
+                kept.add(path)
+        return [path for path in paths if path in kept]
 
     def data(self, path: str) -> bytes | None:
         """The bytes of a document the run did not read (None: unreadable, or the run's own)."""

@@ -218,12 +218,12 @@ class FolderIndex:
         shown: Callable[[str, str], str],
         strays: list[Stray],
         scans: Callable[[str, str], object] | None = None,
-        holding: Callable[[list[str], list[bytes]], list[str]] | None = None,
+        holding: Callable[[list[str], list[str]], list[str]] | None = None,
     ) -> None:
         self.root, self.documents, self._shown, self.strays = root, documents, shown, strays
         self.problems: list[Finding] = []  # folders not indexed (see Listing), as findings
         self._scans = scans or (lambda path, kind: None)
-        self._holding = holding or (lambda paths, needles: paths)  # see build
+        self._holding = holding or (lambda paths, stems: paths)  # see build
         self._where = {path: (place, kind) for path, place, kind in documents}
         self._rows: dict[str, Row] = {}
         self._made: dict[str, Entry] = {}
@@ -303,10 +303,7 @@ class FolderIndex:
             return self._answering[key]
         paths = self.paths("response")
         if stems is not None:  # what names a handoff holds its stem: in the file name, else in the text
-            by_name = {path for stem in stems for path in paths if stem in path and stem in file_name(path)}
-            needles = [stem.encode("utf-8", "surrogatepass") for stem in stems]
-            may_name = by_name.union(self._holding([path for path in paths if path not in by_name], needles))
-            paths = [path for path in paths if path in may_name]
+            paths = self._holding(paths, sorted(stems))
         found: dict[str, list[str]] = {}
         for path in paths:
             for name in self.entry(path).handoffs_named():
@@ -329,13 +326,13 @@ def build(
     root: Path,
     cwd: Path | None = None,
     scans: Callable[[str, str], object] | None = None,
-    holding: Callable[[list[str], list[bytes]], list[str]] | None = None,
+    holding: Callable[[list[str], list[str]], list[str]] | None = None,
 ) -> FolderIndex:
     """Index every document of the handoff root on disk (unreadable files scan as empty: the
     per-file checks report them). ``scans(path, kind)``: the scan of a document, or a function
-    that returns it, or None (then it is read when a check asks). ``holding(paths, needles)``: of
-    ``paths``, in order, those whose bytes may hold one of ``needles`` (one that cannot be read
-    may), to pass over responses that cannot name a handoff (default: every one)."""
+    that returns it, or None (then it is read when a check asks). ``holding(paths, stems)``: of
+    ``paths``, in order, those whose file name or bytes may hold one of ``stems`` (one that cannot
+    be read may), to pass over responses that cannot name a handoff (default: every one)."""
     cwd = cwd or Path.cwd()
     listed = listing(root)
     root = listed.root
