@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from handoff_lint.data.config import Config
 from handoff_lint.data.rules_data import Patterns, load_table
 from handoff_lint.findings import Finding
 from handoff_lint.model.source import Source
+from handoff_lint.parse.lines import lines_holding, lines_matching
 
 KINDS = None
 _CGNAT = ipaddress.ip_network("100.64.0.0/10")
@@ -149,6 +151,25 @@ def _in_url_userinfo(line: str, at: int) -> bool:
     return not any(char.isspace() or char in "/?#" for char in between)
 
 
+# What a line holds before check() looks for an address on it: an IPv4 address has a dot, one to
+# three digits, a dot and a digit in it (ipaddress reads ASCII digits only); an IPv6 address is
+# looked for on a line with three colons, or two together.
+_DOTTED = re.compile(r"\.[0-9]{1,3}\.[0-9]")
+_COLONS = re.compile(r"::|:[^:\n]*:[^:\n]*:")
+
+
+def _candidate_lines(text: str, home_needles: Iterable[str], host_needles: tuple[str, ...]) -> list[int]:
+    """The lines :func:`check` looks at, found over the whole text: each holds one of the home
+    folders' needles, ``\\\\``, one of the internal hosts' needles (in lower case), what an
+    address needs, or ``@``. On any other line none of its tests can find anything."""
+    found = {number for needle in (*home_needles, "\\\\", "@") for number in lines_holding(text, needle)}
+    lowered = text.lower()  # once, not once per needle
+    found.update(number for needle in host_needles for number in lines_holding(lowered, needle))
+    found.update(lines_matching(text, _DOTTED))
+    found.update(lines_matching(text, _COLONS))
+    return sorted(found)
+
+
 MARKDOWN = (".md", ".markdown", ".mdx")
 
 
@@ -168,17 +189,15 @@ def check(source: Source, config: Config) -> list[Finding]:
     if config.internal_domains:
         suffixes = suffixes | set(config.internal_domains)
     found = []
-    # Cheap tests over the whole text first: most files cannot hold a home path, an internal host
-    # or an IPv4 address at all, and those patterns are the costly ones.
+    # Only the lines that can give a finding, found over the whole text: most lines hold none of
+    # what the tests below ask for, and a Python step per line was most of this check's time.
     text = source.text
     home_needles = load_table("privacy")["literals"]["home"]
-    homes = any(needle in text for needle in home_needles)
     host_needles = _host_needles(suffixes)
-    lowered = text.lower()  # once, not once per needle
-    hosts = any(needle in lowered for needle in host_needles)
-    addresses = _DIGIT_DOT_DIGIT.search(text) is not None
-    for number, line in enumerate(source.lines, start=1):
-        if homes and ("/" in line or "\\" in line) and any(needle in line for needle in home_needles):
+    lines = source.lines
+    for number in _candidate_lines(text, home_needles, host_needles):
+        line = lines[number - 1]
+        if ("/" in line or "\\" in line) and any(needle in line for needle in home_needles):
             for match in patterns["home"].finditer(line):
                 user = match.group("user") or match.group("wuser") or match.group("tuser")
                 system_temp = match.group(0).startswith("/private/")
@@ -205,7 +224,7 @@ def check(source: Source, config: Config) -> list[Finding]:
                     Finding(source.display, number, match.start() + 1, "HL202", f"network share '{match.group(0)}'")
                 )
         if "." in line:
-            if hosts and _holds_any(line.lower(), host_needles):
+            if _holds_any(line.lower(), host_needles):
                 for match in patterns["host"].finditer(line):
                     host = match.group("host").lower()
                     if any(host == suffix or host.endswith("." + suffix) for suffix in suffixes):
@@ -218,7 +237,7 @@ def check(source: Source, config: Config) -> list[Finding]:
                                 f"internal host name '{match.group('host')}'",
                             )
                         )
-            if addresses and _DIGIT_DOT_DIGIT.search(line):
+            if _DIGIT_DOT_DIGIT.search(line):
                 found += _private_ips(source.display, number, patterns["ipv4"].finditer(line))
         if "@" in line:
             domains, suffixes_ok, locals_ok = _email_allowed()

@@ -46,6 +46,11 @@ def status_meaning(text: str | None, extra: Iterable[str] = (), exact: bool = Fa
     be the template's or the team's word (strict mode: no synonyms, no notes)."""
     if not text:
         return None
+    return _meaning(text, tuple(extra), exact)
+
+
+@lru_cache(maxsize=1024)  # a folder's documents write a few statuses, each read against every word
+def _meaning(text: str, extra: tuple[str, ...], exact: bool) -> str | None:
     key = _status_key(undecorated(text))
     own = {_status_key(word): word for word in extra}
     if exact:

@@ -72,6 +72,11 @@ def canonical_map(names: Iterable[str]) -> dict[str, str]:
 
 def closest(name: str, candidates: Iterable[str], cutoff: float = 0.8) -> str | None:
     """The candidate ``name`` was most likely meant to be, compared in normalised form."""
+    return _closest(name, tuple(candidates), cutoff)
+
+
+@lru_cache(maxsize=1024)  # difflib's ratios for each candidate: a folder's documents share their unknown names
+def _closest(name: str, candidates: tuple[str, ...], cutoff: float) -> str | None:
     by_norm = canonical_map(candidates)
     import difflib  # only for a hint on a misspelt name: not imported by runs without one
 

@@ -219,3 +219,33 @@ def test_outside_handoff_folders_privacy_reads_markdown_only_unless_configured(t
     assert codes(None) == [("NOTES.md", "HL201"), ("app.py", "HL301")]
     assert codes("all") == [("Dockerfile", "HL201"), ("NOTES.md", "HL201"), ("app.py", "HL301")]
     assert codes("none") == [("app.py", "HL301")]
+
+
+PLACED = [
+    ("Logs are in /home/alice/projects/acme/logs/", "HL201"),
+    (r"copy to \\fs01\models", "HL202"),
+    ("see Wiki.CORP.Acme.INTERNAL/page", "HL203"),
+    ("the box at 10.1.2.3 answers", "HL204"),
+    ("route fd00::1 to it", "HL204"),
+    ("write to alice.smith@acme.io", "HL205"),
+]
+
+
+@pytest.mark.parametrize("line, code", PLACED)
+@pytest.mark.parametrize("before, after", [(0, ""), (0, "\n"), (3, ""), (3, "\nlast line"), (1, "\n\n")])
+def test_a_private_detail_is_found_on_its_own_line_wherever_it_stands(line, code, before, after):
+    """The check visits only the lines that can hold a finding (found over the whole text): the
+    first line, the last line without a newline, and a line between others are each reported at
+    their own number, once."""
+    text = "".join(f"plain 1.5 prose: with a colon {n}\n" for n in range(before)) + line + after
+    source = Source(SourceFile(Path("f.md"), "f.md", UNCLASSIFIED, None), text)
+    assert [(f.code, f.line) for f in privacy.check(source, Config())] == [(code, before + 1)]
+
+
+def test_each_line_is_read_once_whatever_it_holds():
+    """A line that holds several things the check looks for gives each finding once, in order."""
+    line = r"/home/alice/x \\fs01\share db.internal 10.1.2.3 fd00::1 bob.jones@acme.io"
+    source = Source(SourceFile(Path("f.md"), "f.md", UNCLASSIFIED, None), "x\n" + line + "\n" + line)
+    found = [(f.code, f.line) for f in privacy.check(source, Config())]
+    row = ["HL201", "HL202", "HL203", "HL204", "HL205", "HL204"]
+    assert found == [(code, 2) for code in row] + [(code, 3) for code in row]

@@ -91,3 +91,25 @@ def test_a_link_out_of_the_repository_is_never_looked_up(handoff_root, tmp_path)
     )
     found = references(handoff_root, text)
     assert [code for _line, _column, code, _message in found] == ["HL503"] * 4
+
+
+def test_leads_out_by_dots_or_by_a_link_at_any_depth(tmp_path):
+    """leads_out reads the path below the top part by part: a `..` out, or a symbolic link on
+    the way (first part or deeper) that leads outside, leads out; the top itself and a link that
+    stays inside do not."""
+    from handoff_lint.checks.references import leads_out
+
+    top, outside = tmp_path / "repo", tmp_path / "elsewhere"
+    (top / "docs" / "deep").mkdir(parents=True)
+    outside.mkdir()
+    (top / "out").symlink_to(outside)
+    (top / "docs" / "deep" / "out").symlink_to(outside)
+    (top / "docs" / "in").symlink_to(top / "docs" / "deep")
+    assert leads_out(top / ".." / "elsewhere" / "x.md", top)
+    assert leads_out(top / "out" / "x.md", top)
+    assert leads_out(top / "docs" / "deep" / "out" / "x.md", top)
+    assert leads_out(top / "docs" / "deep" / "out", top)
+    assert not leads_out(top / "docs" / "in" / "x.md", top)
+    assert not leads_out(top / "docs" / "deep" / "x.md", top)
+    assert not leads_out(top, top)
+    assert not leads_out(top / "docs" / ".." / "docs" / "x.md", top)

@@ -571,3 +571,13 @@ def test_a_strict_list_value_says_what_it_may_name():
     found = [(f.code, f.expected, f.found) for f in found_for(text, strict=True) if f.code == "HL103"]
     line = "**Constraints**: Memory 4GB, Time flexible"
     assert found == [("HL103", "**Constraints**: Resource/Privacy/Time", line)] * 2
+
+
+def test_a_line_taken_into_a_labels_body_is_not_read_again_as_a_label():
+    """A bold-labelled section's body runs to the next line that opens a block; a line it took
+    (here a tab after the list marker, which does not open one) is not read again as a label of
+    its own, so the section it names is still missing."""
+    text = BOLD_RESPONSE.replace("**Recommendations** - fix the three linker signatures first.\n", "").replace(
+        "into 37 signatures.\n", "into 37 signatures.\n-\t**Recommendations** - fix the linker first.\n"
+    )
+    assert [c for c, _ in findings_for(text, RESPONSE)] == ["HL105"]

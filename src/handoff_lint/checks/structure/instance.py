@@ -214,11 +214,10 @@ class DocumentReader:
         line, label or heading; a label alone on its line takes the block after it."""
         lines, code = self.doc.lines, self.doc.code_lines
         found = []
-        number = 0
-        while number < len(lines):
-            number += 1
-            text = lines[number - 1]
-            if "**" not in text or number in code:
+        resume = 0  # the lines before this index are a label's body
+        for index in [index for index, text in enumerate(lines) if "**" in text]:
+            number, text = index + 1, lines[index]
+            if index < resume or number in code:
                 continue
             match = _LABEL.match(text)
             if match is None:
@@ -239,7 +238,7 @@ class DocumentReader:
                     body.append(lines[follow])
                     follow += 1
             found.append((key, number, "\n".join(body).strip()))
-            number = follow
+            resume = follow
         return found
 
     def _opens_block(self, number: int) -> bool:

@@ -29,10 +29,11 @@ def placeholders(display: str, doc: Document, secrets=None) -> list[Finding]:
     credential scan, (0-based line, hits), asked only for a line with a bracket."""
     found = []
     held: dict[int, list] | None = None
-    for number, text in enumerate(doc.lines, start=1):
-        if number in doc.code_lines or ("[" not in text and "YYYY" not in text):
+    lines, code = doc.lines, doc.code_lines
+    for number in [number for number, text in enumerate(lines, start=1) if "[" in text or "YYYY" in text]:
+        if number in code:
             continue
-        text = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), text)
+        text = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), lines[number - 1])
         in_front = number <= doc.front_matter_end
         for _name, pattern in _placeholder_patterns():
             for match in pattern.finditer(text):

@@ -4,7 +4,6 @@ with where it was found, and its value is checked even so."""
 from __future__ import annotations
 
 from handoff_lint.checks.structure.instance import DocumentReader, _ambiguity, _iso_date
-from handoff_lint.data.schemas import aliases_in
 from handoff_lint.parse.fields import plain_field
 from handoff_lint.parse.names import closest, normalise, parenthesised
 
@@ -33,7 +32,7 @@ class NearMisses(DocumentReader):
                     )
                     self.explained.add(hint)
         sections = instance["sections"]
-        candidates = self.section_names + ([] if self.strict else list(aliases_in(self.schema, "sections")))
+        candidates = self.names.hints
         for name in list(sections):
             if name in self.section_names:
                 continue

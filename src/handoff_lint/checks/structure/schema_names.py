@@ -20,6 +20,7 @@ class _Names(NamedTuple):
     field_map: dict[str, str]  # normalised name or alias -> the schema's field name
     boilerplate: dict[str, frozenset[str]]  # section -> the template's own lines (normalised)
     status_words: dict[str, str]  # the status a word means (model.status.status_meaning) -> the schema's word
+    hints: list[str]  # what an unknown section's name is compared with: the sections, and (not strict) their aliases
 
 
 @cache
@@ -51,7 +52,8 @@ def _names(schema_key: tuple, strict: bool) -> _Names:
     if "status" in schema["properties"]:
         for word in schema["properties"]["status"].get("enum", ()):
             status_words.setdefault(status_meaning(word) or word, word)
-    return _Names(fields, sections, section_map, field_map, boilerplate, status_words)
+    hints = sections + ([] if strict else list(aliases_in(schema, "sections")))
+    return _Names(fields, sections, section_map, field_map, boilerplate, status_words, hints)
 
 
 def _line_key(text: str) -> str:
