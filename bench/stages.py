@@ -63,7 +63,7 @@ def main() -> None:
     parser.add_argument("--scan", action="store_true", help="the credential scan's stages only")
     args = parser.parse_args()
     config = load_config(args.folder)
-    access = Access.of([args.folder])  # as `check FOLDER` names it
+    config.access = access = Access.of([args.folder])  # as `check FOLDER` names it
     files, _missing = discover([args.folder], access=access)
     texts = []
     for file in files:
