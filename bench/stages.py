@@ -44,6 +44,7 @@ from handoff_lint.engine.discover import discover
 from handoff_lint.model.kinds import SKIPPED
 from handoff_lint.model.source import Source
 from handoff_lint.reading import read_text
+from handoff_lint.touch import Access
 
 
 def _time(rounds: int, run: Callable[[], object]) -> float:
@@ -62,11 +63,12 @@ def main() -> None:
     parser.add_argument("--scan", action="store_true", help="the credential scan's stages only")
     args = parser.parse_args()
     config = load_config(args.folder)
-    files, _missing = discover([args.folder])
+    config.access = access = Access.of([args.folder])  # as `check FOLDER` names it
+    files, _missing = discover([args.folder], access=access)
     texts = []
     for file in files:
         if file.kind != SKIPPED:
-            text, _problem = read_text(file.path, file.display, config.max_file_size, file.root)
+            text, _problem = read_text(file.path, file.display, config.max_file_size, file.root, access)
             if text is not None:
                 texts.append((file, text))
     checks = CheckSet.selected(lambda _family: True, DOCUMENT_CHECKS)

@@ -203,3 +203,16 @@ def hook_runs_this_checkout(hook: Path) -> None:
         for line in hook.read_text().splitlines()
     ]
     hook.write_text("\n".join(lines) + "\n")
+
+
+def linked_root(base: Path) -> Path:
+    """``base/x/nl``: a handoff root that is a symbolic link to ``base/elsewhere/nl``, outside any
+    repository (``base`` is a temporary folder). Bounded by the folder holding it (``x``), or by
+    ``x/nl`` named itself, it is refused, resp. allowed; a handoff waits in its ``active/``."""
+    real = base / "elsewhere" / "nl"
+    for folder in ("active", "responses", "archive"):
+        (real / folder).mkdir(parents=True)
+    (real / "active" / "handoff-2026-11-02-extract-error-patterns.md").write_text(VALID_HANDOFF)
+    (base / "x").mkdir()
+    (base / "x" / "nl").symlink_to(real, target_is_directory=True)
+    return base / "x" / "nl"

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from handoff_lint.data.config import DEFAULT_MAX_BYTES
 from handoff_lint.findings import Finding
-from handoff_lint.touch import root_outside
+from handoff_lint.touch import Access
 
 _SNIFF = 8192
 _UTF16_32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -33,7 +33,11 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 def read_bytes(
-    path: str | Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES, root: Path | None = None
+    path: str | Path,
+    display: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    root: Path | None = None,
+    access: Access | None = None,
 ) -> tuple[bytes | None, Finding | None]:
     """``(bytes, None)``, or ``(None, finding)`` saying why the file cannot be read.
 
@@ -41,9 +45,12 @@ def read_bytes(
     symbolic link is followed only if it leads to a place inside ``root`` (the handoff folder the
     file is in), and nothing is read in a root that itself leads out of the repository (HL005).
     Opened non-blocking, and checked once open: a file swapped for a FIFO must not leave the run
-    waiting for a writer that never comes."""
+    waiting for a writer that never comes. ``access``: the command's (touch.Access), by which
+    ``root`` is judged (required with a root)."""
+    if root is not None and access is None:
+        raise TypeError("read_bytes: a root is judged by the command's access (touch.Access): none was given")
     if root is not None:  # Touch: nothing is read through a root whose real path leads out
-        reason = root_outside(root)
+        reason = access.root_outside(root)
         if reason is not None:
             return _problem(display, "HL005", reason)
     try:
@@ -89,18 +96,22 @@ def read_bytes(
 
 
 def read_text(
-    path: str | Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES, root: Path | None = None
+    path: str | Path,
+    display: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    root: Path | None = None,
+    access: Access | None = None,
 ) -> tuple[str | None, Finding | None]:
     """Return ``(text, None)`` with newlines normalised to ``\\n`` and any BOM removed, or
     ``(None, finding)`` (see :func:`read_bytes` and :func:`decode`)."""
-    data, problem = read_bytes(path, display, max_bytes, root)
+    data, problem = read_bytes(path, display, max_bytes, root, access)
     return (None, problem) if problem is not None else decode(data, display, max_bytes)
 
 
-def read_document(path: str, root: Path) -> bytes | None:
+def read_document(path: str, root: Path, access: Access) -> bytes | None:
     """The bytes of a document the folder checks read beside the run's own files, or None if it
     cannot be read (its own check says why)."""
-    return read_bytes(path, path, root=root)[0]
+    return read_bytes(path, path, root=root, access=access)[0]
 
 
 def decode(

@@ -4,8 +4,8 @@ path inside the repository; every file it writes goes through :func:`write_text`
 file the OS creates in the target's folder, renamed into place; never through a symbolic link).
 
 The repository is the git work tree of the working directory; for a handoff root outside it, the
-folder the user named (see :func:`name_folders`), else the folder that holds the root. A root
-reached through a link leading out of it (``models/next-local -> ../../elsewhere``) is HL005:
+folder the user named (an :class:`Access`, made once per command and passed to every reader),
+else the folder that holds the root. A root reached through a link leading out of it (``models/next-local -> ../../elsewhere``) is HL005:
 nothing is read, moved or written through it.
 """
 
@@ -17,6 +17,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
@@ -33,41 +34,51 @@ class TouchError(RuntimeError):
 
 
 # -- the handoff root's own place --------------------------------------------------------------
-# The folders the running command named (:func:`name_folders`), widest first: an immutable value,
-# rebound by each command; the judgement itself (:func:`_root_outside`) is a cache of a pure
-# function of the root, the working directory and these folders, so naming others never leaves
-# a stale answer behind. (Issue 25: the folders are still to travel as a value to every reader.)
-_NAMED: tuple[str, ...] = ()
+class Access(NamedTuple):
+    """Where one command may read and write through: the folders the user named on its command
+    line (absolute, widest first), which bound a handoff root outside the repository of the
+    working directory. Made once per command (:meth:`of`) and handed to every reader that judges
+    a root (the engine's readers find it on the run's settings, ``Config.access``); nothing here
+    holds one between commands. The judgement itself (:func:`_root_outside`) is a cache of a pure
+    function of the root, the working directory and these folders."""
 
+    named: tuple[str, ...]
 
-def named_folders(paths) -> tuple[str, ...]:
-    """The folders ``paths`` name, absolute, widest (shortest) first: the value :func:`root_outside`
-    takes as ``named``."""
-    return tuple(sorted({os.path.abspath(path) for path in paths}, key=lambda path: (len(path), path)))
+    @classmethod
+    def of(cls, paths) -> Access:
+        """The access of a command that named ``paths`` (none: nothing named, each root bounded by
+        the repository or the folder holding it)."""
+        return cls(tuple(sorted({os.path.abspath(path) for path in paths}, key=lambda path: (len(path), path))))
 
+    def root_outside(self, root: str | os.PathLike) -> str | None:
+        """Why the handoff root ``root`` may not be read or written through (its real path lies
+        outside the repository, or the folder named), as a message; None when it may."""
+        return _root_outside(root, os.getcwd(), self.named)  # asked for every file read
 
-def name_folders(paths) -> None:
-    """The paths the user named on the command line: for a handoff root outside the repository
-    of the working directory, the one that holds it bounds where the root may lead."""
-    global _NAMED
-    _NAMED = named_folders(paths)
+    def check_root(self, root: str | os.PathLike) -> None:
+        """TouchError (the message of :meth:`root_outside`) unless ``root`` may be used."""
+        reason = self.root_outside(root)
+        if reason is not None:
+            # lazy: show imports the detector (~45 ms); only when a refusal is worded
+            from handoff_lint.show import shown
 
+            raise TouchError(shown(f"{_relative(root)}: refused: {reason}"))
 
-def root_outside(root: str | os.PathLike, named: tuple[str, ...] | None = None) -> str | None:
-    """Why the handoff root ``root`` may not be read or written through (its real path lies
-    outside the repository, or the folder named), as a message; None when it may. ``named``:
-    the folders named (:func:`named_folders`; default: the running command's)."""
-    return _root_outside(root, os.getcwd(), _NAMED if named is None else named)  # asked for every file read
+    def inside_root(self, path: str | os.PathLike, root: str | os.PathLike) -> Path:
+        """The real path of ``path`` (which need not exist yet), if it lies inside ``root``'s real
+        path and the root may be used (:meth:`check_root`); else TouchError naming both. Call it
+        right before the mkdir, move or write."""
+        self.check_root(root)
+        return _inside_real_root(path, root)
 
-
-def check_root(root: str | os.PathLike) -> None:
-    """TouchError (the message of :func:`root_outside`) unless ``root`` may be used."""
-    reason = root_outside(root)
-    if reason is not None:
-        # lazy: show imports the detector (~45 ms); only when a refusal is worded
-        from handoff_lint.show import shown
-
-        raise TouchError(shown(f"{_relative(root)}: refused: {reason}"))
+    def leads_out(self, path: str | os.PathLike, root: str | os.PathLike) -> bool:
+        """Does ``path`` (a file or folder of the handoff root) resolve outside it, or the root
+        outside the repository?"""
+        try:
+            self.inside_root(path, root)
+        except TouchError:
+            return True
+        return False
 
 
 @lru_cache(maxsize=1024)
@@ -116,14 +127,11 @@ def _repository_top(cwd: str) -> str | None:
 
 
 # -- a path inside the root --------------------------------------------------------------------
-def inside_root(path: str | os.PathLike, root: str | os.PathLike) -> Path:
-    """The real path of ``path`` (which need not exist yet), if it lies inside ``root``'s real
-    path and the root may be used (:func:`check_root`); else TouchError naming both. Call it
-    right before the mkdir, move or write."""
+def _inside_real_root(path: str | os.PathLike, root: str | os.PathLike) -> Path:
+    """:meth:`Access.inside_root` once the root itself may be used."""
     # lazy: show imports the detector (~45 ms); only when a refusal is worded
     from handoff_lint.show import shown
 
-    check_root(root)
     real_root = os.path.realpath(root)
     real = os.path.realpath(path)
     ok = _within(real, real_root)
@@ -139,16 +147,6 @@ def inside_root(path: str | os.PathLike, root: str | os.PathLike) -> Path:
             )
         )
     return Path(real)
-
-
-def leads_out(path: str | os.PathLike, root: str | os.PathLike) -> bool:
-    """Does ``path`` (a file or folder of the handoff root) resolve outside it, or the root
-    outside the repository?"""
-    try:
-        inside_root(path, root)
-    except TouchError:
-        return True
-    return False
 
 
 def linked_part(path: str | os.PathLike) -> str | None:
@@ -173,7 +171,9 @@ _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 _OPEN_AT = os.open in os.supports_dir_fd and bool(_NOFOLLOW and _DIRECTORY)  # POSIX: a file opened in an opened folder
 
 
-def read_plain_files(root: str | os.PathLike, paths: Iterable[str], max_bytes: int) -> Iterator[bytes | None]:
+def read_plain_files(
+    root: str | os.PathLike, paths: Iterable[str], max_bytes: int, access: Access
+) -> Iterator[bytes | None]:
     """The bytes of each of ``paths`` (files of the handoff root ``root`` or of a folder directly
     inside it, as its listing names them), in order, read without following any link: the root is
     opened once, each folder in it with ``O_NOFOLLOW|O_DIRECTORY`` relative to the root, each file
@@ -183,11 +183,12 @@ def read_plain_files(root: str | os.PathLike, paths: Iterable[str], max_bytes: i
 
     None for a file this does not read: a link, no regular file, over ``max_bytes``, grown while
     read, unreadable, in a folder that is a link or deeper in the root, or in a root that may not be
-    read (:func:`root_outside`), or without ``O_NOFOLLOW`` and ``dir_fd`` (Windows). The caller reads
+    read (:meth:`Access.root_outside`, by the command's ``access``), or without ``O_NOFOLLOW``
+    and ``dir_fd`` (Windows). The caller reads
     those the careful way (reading.read_bytes: it follows a link inside the root, and says why a
     file cannot be read)."""
     base = os.path.abspath(root)
-    usable = _OPEN_AT and root_outside(base) is None
+    usable = _OPEN_AT and access.root_outside(base) is None
     top = None
     try:
         top = os.open(base, os.O_RDONLY | _DIRECTORY | _CLOEXEC) if usable else None
@@ -249,6 +250,7 @@ def write_text(
     data: str | bytes,
     root: str | os.PathLike | None = None,
     *,
+    access: Access | None = None,
     mode: int | None = None,
     replace: bool = True,
     replace_link: bool = False,
@@ -260,18 +262,20 @@ def write_text(
     under a random name, as ``tempfile.mkstemp`` makes one), written, then renamed over the
     target (``replace``) or linked to its name, which fails if anything holds that name, a
     dangling link included (``replace=False``: FileExistsError). A target that is a symbolic
-    link, dangling or not, or not a regular file, is refused (TouchError); ``replace_link``: a link there is replaced
-    instead (the cache's own folder). ``root``: the handoff root the path must lie in
-    (:func:`inside_root`). ``mode``: the permission bits (default: an existing file's, else
-    0666 less the umask)."""
+    link, dangling or not, or not a regular file, is refused (TouchError); ``replace_link``: a
+    link there is replaced instead (the cache's own folder). ``root``: the handoff root the path
+    must lie in, judged by ``access`` (:meth:`Access.inside_root`; required with a root).
+    ``mode``: the permission bits (default: an existing file's, else 0666 less the umask)."""
     # lazy: show imports the detector (~45 ms); only when a refusal is worded
     from handoff_lint.show import shown
 
     folder, name = os.path.split(os.fspath(path))
     if name in ("", ".", ".."):
         raise TouchError(shown(f"{_relative(path)}: refused: not a file name"))
+    if root is not None and access is None:
+        raise TypeError("write_text: a root is judged by the command's access (touch.Access): none was given")
     if root is not None:
-        inside_root(path, root)
+        access.inside_root(path, root)
     real_folder = os.path.realpath(folder or ".")
     data = data.encode("utf-8") if isinstance(data, str) else data
     at = _Folder(real_folder)

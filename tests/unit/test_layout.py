@@ -131,3 +131,16 @@ def test_no_module_is_over_400_lines():
         if "validators" not in path.parts and (count := len(path.read_text(encoding="utf-8").splitlines())) > 400
     )
     assert long == []
+
+
+def test_no_module_rebinds_a_global():
+    """Issue 25: settings travel as values. A ``global`` statement is module state one command
+    leaves for the next (the folders named once were): every module's state is a constant, or a
+    cache of a pure function."""
+    found = sorted(
+        (str(path.relative_to(PACKAGE)), node.names)
+        for path in PACKAGE.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Global)
+    )
+    assert found == []

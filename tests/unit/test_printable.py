@@ -10,6 +10,7 @@ import pytest
 
 from handoff_lint.engine.discover import discover
 from handoff_lint.findings import MAX_MESSAGE, Finding, printable
+from handoff_lint.touch import Access
 
 
 @pytest.mark.parametrize(
@@ -48,7 +49,7 @@ def test_discovery_escapes_names_and_keeps_distinct_files_apart(tmp_path: Path, 
     (tmp_path / "a\\x0ab.md").write_text("x\n")  # escapes to the same text as the name above
     with open(os.path.join(os.fsencode(tmp_path), b"bad\xff.md"), "wb") as handle:
         handle.write(b"x\n")
-    files, missing = discover(["."])
+    files, missing = discover(["."], access=Access.of(["."]))
     assert missing == []
     assert sorted(f.display for f in files) == ["a\\x0ab.md", "a\\x0ab.md", "bad\\xff.md"]
     assert len({f.path for f in files}) == 3

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from handoff_lint.reading import read_text
+from handoff_lint.touch import Access
 
 
 def read(path, **kwargs):
@@ -89,9 +90,12 @@ def test_symlink_out_of_the_handoff_folder_is_not_followed(tmp_path):
     out_link, in_link = root / "active" / "out.md", root / "active" / "in.md"
     out_link.symlink_to(outside)
     in_link.symlink_to(Path("real.md"))
-    text, problem = read_text(out_link, "out.md", root=root)
+    text, problem = read_text(out_link, "out.md", root=root, access=Access.of([]))
     assert text is None and problem.code == "HL005" and str(outside) in problem.message
-    assert read_text(in_link, "in.md", root=root) == ("# T\n", None)  # inside the folder: followed
+    assert read_text(in_link, "in.md", root=root, access=Access.of([])) == (
+        "# T\n",
+        None,
+    )  # inside the folder: followed
     assert read_text(out_link, "out.md")[0] == "/home/alice/secret\n"  # outside any handoff folder
 
 

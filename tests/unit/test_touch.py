@@ -8,17 +8,11 @@ import os
 import pytest
 
 from handoff_lint import touch
-from handoff_lint.touch import (
-    TouchError,
-    check_root,
-    inside_root,
-    leads_out,
-    linked_part,
-    name_folders,
-    named_folders,
-    root_outside,
-    write_text,
-)
+from handoff_lint.touch import Access, TouchError, linked_part, write_text
+
+NOTHING_NAMED = Access.of([])
+inside_root, leads_out = NOTHING_NAMED.inside_root, NOTHING_NAMED.leads_out
+check_root, root_outside = NOTHING_NAMED.check_root, NOTHING_NAMED.root_outside  # a command that named nothing
 
 
 def test_a_path_inside_is_returned_resolved(tmp_path):
@@ -106,14 +100,12 @@ def test_outside_a_repository_the_folder_named_bounds_the_root(tmp_path, monkeyp
     (tmp_path / "plain" / "in").symlink_to(tmp_path / "plain" / "real" / "nl")
     (tmp_path / "plain" / "out").symlink_to(tmp_path / "elsewhere" / "nl")
     monkeypatch.chdir(tmp_path)
-    try:
-        name_folders(["plain"])
-        assert root_outside(tmp_path / "plain" / "in") is None
-        assert "outside the folder named (plain)" in root_outside(tmp_path / "plain" / "out")
-        name_folders(["plain/out"])  # named itself: the user's to follow
-        assert root_outside(tmp_path / "plain" / "out") is None
-    finally:
-        name_folders([])
+    plain = Access.of(["plain"])
+    assert plain.root_outside(tmp_path / "plain" / "in") is None
+    assert "outside the folder named (plain)" in plain.root_outside(tmp_path / "plain" / "out")
+    assert (
+        Access.of(["plain/out"]).root_outside(tmp_path / "plain" / "out") is None
+    )  # named itself: the user's to follow
 
 
 def test_two_named_folders_in_one_process_give_two_answers_without_clearing(tmp_path, monkeypatch):
@@ -122,11 +114,11 @@ def test_two_named_folders_in_one_process_give_two_answers_without_clearing(tmp_
     (tmp_path / "plain" / "box" / "nl").symlink_to(tmp_path / "plain" / "elsewhere" / "nl")
     monkeypatch.chdir(tmp_path)
     root = tmp_path / "plain" / "box" / "nl"
-    wide, narrow = named_folders(["plain"]), named_folders(["plain/box"])
+    wide, narrow = Access.of(["plain"]), Access.of(["plain/box"])
     for _ in range(2):  # each asked twice, interleaved: the judgement is cached by the folders named too
-        assert root_outside(root, wide) is None
-        assert "outside the folder named (plain/box)" in root_outside(root, narrow)
-    assert named_folders(["plain/box", "plain", "./plain"]) == (
+        assert wide.root_outside(root) is None
+        assert "outside the folder named (plain/box)" in narrow.root_outside(root)
+    assert Access.of(["plain/box", "plain", "./plain"]).named == (
         str(tmp_path / "plain"),
         str(tmp_path / "plain" / "box"),
     )
@@ -216,12 +208,12 @@ def test_write_text_checks_the_root_and_refuses_what_is_no_regular_file(tmp_path
     (tmp_path / "elsewhere").mkdir()
     (tmp_path / "root" / "archive").symlink_to(tmp_path / "elsewhere")
     with pytest.raises(TouchError, match="outside the handoff folder"):
-        write_text(tmp_path / "root" / "archive" / "x.md", "x\n", tmp_path / "root")
+        write_text(tmp_path / "root" / "archive" / "x.md", "x\n", tmp_path / "root", access=NOTHING_NAMED)
     assert entries(tmp_path / "elsewhere") == []
     with pytest.raises(TouchError, match="not a regular file"):
-        write_text(tmp_path / "root" / "active", "x\n", tmp_path / "root")
+        write_text(tmp_path / "root" / "active", "x\n", tmp_path / "root", access=NOTHING_NAMED)
     made = tmp_path / "root" / "active" / "x.md"
-    assert write_text(made, "x\n", tmp_path / "root") == made
+    assert write_text(made, "x\n", tmp_path / "root", access=NOTHING_NAMED) == made
     assert entries(tmp_path / "root" / "active") == ["x.md"]
 
 
@@ -267,7 +259,7 @@ def test_read_plain_files_reads_plain_files_of_the_root_and_its_folders_in_order
         str(root / "handoff-2026-01-01-top.md"),
         str(root / "responses" / "a.md"),
     ]
-    assert list(touch.read_plain_files(root, paths, 100)) == [b"first\n", b"top\n", b"first\n"]
+    assert list(touch.read_plain_files(root, paths, 100, NOTHING_NAMED)) == [b"first\n", b"top\n", b"first\n"]
 
 
 @pytest.mark.skipif(not touch._OPEN_AT, reason="O_NOFOLLOW and dir_fd (POSIX)")
@@ -287,7 +279,7 @@ def test_read_plain_files_follows_no_link_and_reads_nothing_outside_the_root(tmp
         str(root / "responses" / ".." / ".." / "outside" / "secret.md"),
         str(root / "responses" / "a.md"),
     ]
-    assert list(touch.read_plain_files(root, paths, 100)) == [None] * 6 + [b"first\n"]
+    assert list(touch.read_plain_files(root, paths, 100, NOTHING_NAMED)) == [None] * 6 + [b"first\n"]
 
 
 @pytest.mark.skipif(not touch._OPEN_AT, reason="O_NOFOLLOW and dir_fd (POSIX)")
@@ -297,7 +289,7 @@ def test_read_plain_files_leaves_fifos_large_and_missing_files_to_the_careful_re
     (root / "responses" / "big.md").write_text("x" * 101)
     names = ["pipe.md", "big.md", "gone.md", "a.md"]
     paths = [str(root / "responses" / name) for name in names]
-    assert list(touch.read_plain_files(root, paths, 100)) == [None, None, None, b"first\n"]
+    assert list(touch.read_plain_files(root, paths, 100, NOTHING_NAMED)) == [None, None, None, b"first\n"]
 
 
 def test_read_plain_files_reads_nothing_in_a_root_linked_out_of_the_repository(tmp_path, monkeypatch):
@@ -309,7 +301,7 @@ def test_read_plain_files_reads_nothing_in_a_root_linked_out_of_the_repository(t
     (repo / "models" / "next-local").symlink_to(elsewhere)
     monkeypatch.chdir(repo)
     root = repo / "models" / "next-local"
-    assert list(touch.read_plain_files(root, [str(root / "responses" / "a.md")], 100)) == [None]
+    assert list(touch.read_plain_files(root, [str(root / "responses" / "a.md")], 100, NOTHING_NAMED)) == [None]
 
 
 @pytest.mark.skipif(os.name != "posix", reason="folders opened by descriptor: POSIX only")

@@ -125,7 +125,7 @@ def check(**options) -> int:
     from handoff_lint.cli.targets import Targets
     from handoff_lint.engine.pipeline import run
     from handoff_lint.model.kinds import configured
-    from handoff_lint.touch import name_folders
+    from handoff_lint.touch import Access
 
     request = CheckSettings.of(options)
     if not request.staged and not request.stdin:  # a path that is not there is a mistake: said once, before any report
@@ -139,7 +139,7 @@ def check(**options) -> int:
     stdin = _stdin(request, config.max_file_size, roots)
     targets = Targets.of(request.targets, request.stdin, roots)
     paths = targets.paths
-    name_folders(paths)  # a handoff root outside the repository may not lead out of these
+    config.access = Access.of(paths)  # a handoff root outside the repository may not lead out of these
     if request.fix or request.show_diff:
         unsafe = (cache_dir, request.jobs, known) if request.unsafe_fixes else None
         status = _fix(paths, config, roots, preview=request.show_diff, unsafe=unsafe)
@@ -266,7 +266,8 @@ def _fix(paths: list[str], config, roots, preview: bool, unsafe=None) -> int:
     from handoff_lint.engine.discover import discover
     from handoff_lint.workflow import fixes
 
-    files, _missing = discover(paths, config.paths.excluded if config.exclude else (lambda path: False), roots)
+    excluded = config.paths.excluded if config.exclude else (lambda path: False)
+    files, _missing = discover(paths, excluded, roots, access=config.access)
     sanitized = _sanitize(paths, files, config, unsafe, preview) if unsafe is not None else ""
     plan = fixes.plan_for(files, paths, config)
     for reason in plan.refused:

@@ -34,11 +34,12 @@ def _write(make) -> int:
     return EXIT_CLEAN
 
 
-def _named(*paths) -> None:
-    """The paths the user named: outside a repository, a handoff root may not lead out of them (Touch)."""
-    from handoff_lint.touch import name_folders
+def _named(*paths):
+    """The command's access (touch.Access): the paths the user named; outside a repository, a
+    handoff root may not lead out of them (Touch)."""
+    from handoff_lint.touch import Access
 
-    name_folders(list(paths))
+    return Access.of(paths)
 
 
 def _shown_path(path: Path) -> str:
@@ -69,22 +70,22 @@ def status_command(roots: tuple[Path, ...], root_options: tuple[Path, ...], outp
     from handoff_lint.model.index import build
     from handoff_lint.model.kinds import configured
     from handoff_lint.model.roots import candidates
-    from handoff_lint.touch import TouchError, check_root
+    from handoff_lint.touch import TouchError
     from handoff_lint.workflow import board
 
     config = _config()
     given = [*roots, *root_options]
-    _named(*(given or ["."]))
+    access = _named(*(given or ["."]))
     found, empty = candidates(given, configured(config))
     if empty:
         names = ", ".join(_shown_path(Path(path)) for path in empty)
         return fail(f"no handoff folder at, above or below {names} (run 'handoff-lint init')")
     try:
         for root in found:
-            check_root(root)  # a handoff root leading out of the repository: nothing is read through it
+            access.check_root(root)  # a handoff root leading out of the repository: nothing is read through it
     except TouchError as error:
         return fail(str(error))
-    boards = [(_shown_path(root), board.rows(build(root), config)) for root in found]
+    boards = [(_shown_path(root), board.rows(build(root, access=access), config)) for root in found]
     if output_format == "json":  # one list; each row names its folder
         shown_rows = [{**row, "root": name} for name, rows in boards for row in board.as_json(rows)]
         click.echo(json.dumps(shown_rows, indent=2))
@@ -125,7 +126,7 @@ def new_command(description: str, author: str, priority: str, constraints: tuple
         raise click.UsageError("the description must not be empty")
     chosen = [c.capitalize() for c in constraints] or ["Resource"]
     config = _config()
-    _named(root or ".")
+    access = _named(root or ".")
     try:
         target, others = choose_root(root, configured(config))
     except ScaffoldError as error:
@@ -135,7 +136,7 @@ def new_command(description: str, author: str, priority: str, constraints: tuple
         click.echo(
             f"handoff-lint: note: writing into {_shown_path(target)}; also here: {names} (choose with --root)", err=True
         )
-    return _write(lambda: new_handoff(target, description, config.today, author, priority.upper(), chosen))
+    return _write(lambda: new_handoff(target, description, config.today, author, priority.upper(), chosen, access))
 
 
 @cli.command("respond")
@@ -147,8 +148,8 @@ def respond_command(handoff: Path, author: str) -> int:
     from handoff_lint.workflow.scaffold import respond
 
     config = _config()
-    _named(handoff)
-    return _write(lambda: respond(handoff, config.today, author, configured(config)))
+    access = _named(handoff)
+    return _write(lambda: respond(handoff, config.today, author, configured(config), access))
 
 
 @cli.command("init")
@@ -161,9 +162,8 @@ def init_command(folder: Path) -> int:
     printed."""
     from handoff_lint.workflow.scaffold import ScaffoldError, init
 
-    _named(folder)
     try:
-        made = init(folder)
+        made = init(folder, _named(folder))
     except (ScaffoldError, OSError) as error:
         return fail(str(error))
     for path in made:

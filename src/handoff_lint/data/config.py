@@ -12,8 +12,12 @@ import datetime
 import os
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from handoff_lint.data.pathfilter import PathFilter
+
+if TYPE_CHECKING:
+    from handoff_lint.touch import Access
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # max-file-size: larger files are HL004, not read
 DEFAULT_MAX_FINDINGS = 100  # max-findings-per-rule: of one rule in one file, then one summary finding
@@ -73,6 +77,7 @@ class Config:
         inline_suppress: list[str] | None = None,
         protocols: dict[str, dict] | None = None,
         privacy_outside: str = "markdown",
+        access: Access | None = None,
     ) -> None:
         self.select = ["ALL"] if select is None else select
         self.ignore = [] if ignore is None else ignore
@@ -106,6 +111,10 @@ class Config:
         # the file's own select and ignore while they decide the run (None once the command
         # line's --select replaced them): what engine/guard.py names when they leave out HL2/HL3
         self.file_selection: tuple[list[str], list[str]] | None = None
+        # where the command may read and write through (touch.Access: the folders it named), set
+        # by the command once it knows its paths; not a setting of the file, so neither compared
+        # nor in the cache's salt. None: not told, and a reader asked to judge a root refuses to guess
+        self.access = access
 
     def select_from_command_line(self, select: list[str], ignore: list[str]) -> None:
         """The command line over the file, in ruff's layers: a ``--select`` replaces the file's

@@ -4,7 +4,8 @@
 A folder walk takes every file inside a handoff root, at any depth, hidden ones too, ``.git``
 left out; markdown only outside one. A walk never follows a link to a folder: one leading out of
 its handoff root, or a handoff root leading out of the repository, is taken as a file that
-reading reports as HL005 (see :mod:`handoff_lint.touch`).
+reading reports as HL005 (see :mod:`handoff_lint.touch`), as the command's access (the folders it
+named) judges.
 """
 
 from __future__ import annotations
@@ -26,12 +27,14 @@ from handoff_lint.model.kinds import (
     kind_in,
     place_of,
 )
-from handoff_lint.touch import leads_out, root_outside
+from handoff_lint.touch import Access
 
 PRUNED_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
 
 
-def _walk(folder: Path, excluded, roots: frozenset[Path] = NO_ROOTS) -> Iterator[tuple[str, str, str, Path | None]]:
+def _walk(
+    folder: Path, excluded, roots: frozenset[Path], access: Access
+) -> Iterator[tuple[str, str, str, Path | None]]:
     """(folder, name, path, root) of the files under ``folder`` to check, sorted, in os.walk's
     order: inside a handoff root every file at any depth (hidden ones too; ``.git`` left out, as
     gitleaks leaves it out), elsewhere markdown only (no hidden or tool folders). Symbolic links
@@ -39,7 +42,7 @@ def _walk(folder: Path, excluded, roots: frozenset[Path] = NO_ROOTS) -> Iterator
     when read); elsewhere, one that is a handoff root leading out of the repository is taken with
     itself as its root (HL005). ``root``: that linked root, else None (the folder decides).
     Paths are strings: a Path per file cost more than the rest of discovery. ``roots``: the
-    configured handoff roots (model/kinds.configured)."""
+    configured handoff roots (model/kinds.configured); ``access``: the command's (touch.Access)."""
     pending = [str(folder)]
     while pending:
         current = pending.pop()
@@ -66,11 +69,11 @@ def _walk(folder: Path, excluded, roots: frozenset[Path] = NO_ROOTS) -> Iterator
                 files.append(name)
             elif is_link:
                 if root is not None:
-                    if leads_out(entry.path, root):
+                    if access.leads_out(entry.path, root):
                         files.append(name)
                 else:
                     own = Path(os.path.abspath(entry.path))
-                    if is_handoff_root(own, roots) and root_outside(own) is not None:
+                    if is_handoff_root(own, roots) and access.root_outside(own) is not None:
                         linked.append((name, own))
             elif root is not None or not (name.startswith(".") or name in PRUNED_DIRS):
                 dirs.append(name)
@@ -134,27 +137,28 @@ def absolute(path: str | Path) -> str:
     return _absolute(os.fspath(path), Path.cwd())
 
 
-def _leads_out(folder: Path, roots: frozenset[Path] = NO_ROOTS) -> tuple[bool, Path | None]:
+def _leads_out(folder: Path, roots: frozenset[Path], access: Access) -> tuple[bool, Path | None]:
     """Is ``folder`` (given on the command line) a link leading out of its handoff root, or
     (second) the handoff root it is or lies in, when that root's real path leads out of the
     repository? Then it is not walked but taken as a file: reading it reports HL005 (Touch:
     never followed)."""
     own = place_of(os.path.abspath(folder), roots)[1]  # the root it is or lies in
-    if own is not None and root_outside(own) is not None:
+    if own is not None and access.root_outside(own) is not None:
         return True, own
     if not os.path.islink(folder):
         return False, None
     root = classify(folder, roots)[1]
     if root is None:  # a link the user named outside any handoff folder: theirs to follow
         return False, None
-    return leads_out(folder, root), None
+    return access.leads_out(folder, root), None
 
 
 def discover(
-    paths: Iterable[str | Path], excluded=lambda path: False, roots: frozenset[Path] = NO_ROOTS
+    paths: Iterable[str | Path], excluded=lambda path: False, roots: frozenset[Path] = NO_ROOTS, *, access: Access
 ) -> tuple[list[SourceFile], list[str]]:
     """Files to check, in a stable order, plus the paths that do not exist (usage errors).
-    ``roots``: the configured handoff roots (model/kinds.configured).
+    ``roots``: the configured handoff roots (model/kinds.configured); ``access``: the command's
+    (touch.Access), by which a root or a link leading out is judged.
 
     Files named explicitly are always taken (a pre-commit hook passes exactly what is staged);
     folders are walked for markdown. Each file appears once. The work that depends on a file's
@@ -165,9 +169,9 @@ def discover(
     missing: list[str] = []
     for given in paths:
         path = Path(given)
-        out, own = _leads_out(path, roots) if os.path.isdir(path) else (False, None)
+        out, own = _leads_out(path, roots, access) if os.path.isdir(path) else (False, None)
         if os.path.isdir(path) and not out:
-            candidates: Iterable[tuple[str, str, str | Path, Path | None]] = _walk(path, excluded, roots)
+            candidates: Iterable[tuple[str, str, str | Path, Path | None]] = _walk(path, excluded, roots, access)
         elif os.path.exists(path) or os.path.islink(path):
             candidates = [] if excluded(path) else [(*os.path.split(path), path, own)]
         else:

@@ -86,7 +86,7 @@ def folder_findings(
 
             index_text = index_documents(root, config.max_file_size)
         read = _Scans(scans, cache, root, outcome.known, config, index_text)
-        index = build(root, cwd, read, read.holding)
+        index = build(root, cwd, read, read.holding, access=config.access)
         for file in virtual:  # text from standard input, checked as if it were at its path
             place = os.path.basename(os.path.dirname(file.absolute))
             if file.root == root and file.kind in (HANDOFF, RESPONSE) and file.absolute in scans:
@@ -193,7 +193,9 @@ class _Scans:
                     kept.add(path)
             else:
                 unread.append(path)
-        for path, data in zip(unread, read_plain_files(self.root, unread, DEFAULT_MAX_BYTES), strict=True):
+        for path, data in zip(
+            unread, read_plain_files(self.root, unread, DEFAULT_MAX_BYTES, self.config.access), strict=True
+        ):
             if data is None:
                 data = self.data(path)
                 if data is None or holds(data):
@@ -211,7 +213,7 @@ class _Scans:
             if self.index is not None:  # a file the index does not hold is in no commit
                 self.read[path] = self.index.get(os.path.realpath(path))
             else:
-                self.read[path] = read_document(path, self.root)
+                self.read[path] = read_document(path, self.root, self.config.access)
         return self.read[path]
 
     def _read(self, path: str, kind: str):

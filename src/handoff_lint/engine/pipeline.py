@@ -66,7 +66,10 @@ def run(
     (0: as many as cores, for large runs only; 1: none). ``gone``: absolute paths the commit
     deletes (``--staged``): the responses that still name them are reported. ``stdin``: (path,
     bytes): check those bytes as the file at that path (``--stdin-filename``), folder checks
-    included."""
+    included. What it may read through (a handoff root outside the repository): as the command's
+    ``config.access`` (touch.Access) says."""
+    if config.access is None:
+        raise TypeError("run: the command's access (config.access, touch.Access) was not given")
     paths = list(paths)
     wanted, guard = suppress.family_wanted(config), Guard(config)
     excluded = guard.watch_exclusion(config.paths.excluded if config.exclude else None)
@@ -76,7 +79,7 @@ def run(
         path = Path(os.path.abspath(stdin[0]))
         virtual = [SourceFile(path, printable(display_path(path)), *classify(path, roots), str(path))]
         blobs = {path: stdin[1]}
-    files, missing = (virtual, []) if stdin is not None else _found(paths, blobs, excluded, roots)
+    files, missing = (virtual, []) if stdin is not None else _found(paths, blobs, excluded, roots, config.access)
     work = [file for file in files if file.kind != SKIPPED]
     guard.watch_files(work)
     outcome = Outcome(missing, files_checked=len(work), roots={f.root for f in files if f.root is not None})
@@ -111,13 +114,14 @@ def run(
 
 
 def _found(
-    paths: list, blobs: dict[Path, bytes] | None, excluded, roots: frozenset[Path]
+    paths: list, blobs: dict[Path, bytes] | None, excluded, roots: frozenset[Path], access
 ) -> tuple[list[SourceFile], list[str]]:
     """The files of the run and the paths given that are missing: from a walk of ``paths``, or
-    the index's (``--staged``: ``blobs``). ``roots``: the configured handoff roots."""
+    the index's (``--staged``: ``blobs``). ``roots``: the configured handoff roots; ``access``:
+    the command's (touch.Access)."""
     if blobs is not None:
         return from_blobs(blobs, excluded, roots), []
-    return discover(paths, excluded or (lambda path: False), roots)
+    return discover(paths, excluded or (lambda path: False), roots, access=access)
 
 
 def _gather(texts: list, results: list[Checked], raw: list[Finding], outcome: Outcome) -> dict:
@@ -167,7 +171,7 @@ def _read_all(work, given, blobs, config: Config, file_checks: CheckSet, raw: li
     texts: list[tuple[SourceFile, str]] = []
     for file in work:
         if blobs is None:
-            data, problem = read_bytes(file.path, file.display, config.max_file_size, file.root)
+            data, problem = read_bytes(file.path, file.display, config.max_file_size, file.root, config.access)
         else:
             data, problem = blobs[file.path], None
         text = None

@@ -15,7 +15,7 @@ import datetime
 import os
 from collections.abc import Callable, Collection
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from handoff_lint.detect.scan import hits_by_line, spans_of, values_at
 from handoff_lint.detect.values import Known
@@ -27,6 +27,9 @@ from handoff_lint.model.status import status_meaning, tables
 from handoff_lint.parse.names import normalise
 from handoff_lint.parse.scanner import Reference, Scan, link_stem, scan_text, unreadable_scan
 from handoff_lint.reading import read_text
+
+if TYPE_CHECKING:
+    from handoff_lint.touch import Access
 
 
 class Entry:
@@ -41,8 +44,8 @@ class Entry:
 
     The content is read (or taken from a cache) only when a check asks for it: a one-file run in
     a large folder needs the names of every document but the content of few. ``known``: the scan,
-    or a function that returns it (or None); else the file is read under ``root``, or, without a
-    root, ``text`` is scanned. ``named``: the handoffs a response names, if known (see
+    or a function that returns it (or None); else the file is read under ``root`` as ``access``
+    (touch.Access, the command's) allows, or, without a root, ``text`` is scanned. ``named``: the handoffs a response names, if known (see
     handoffs_named)."""
 
     __slots__ = (
@@ -56,6 +59,7 @@ class Entry:
         "target",
         "known",
         "root",
+        "access",
         "_named",
         "_scan",
         "_path",
@@ -74,6 +78,7 @@ class Entry:
         known: Scan | Callable[[], Scan | None] | None = None,
         root: Path | None = None,
         named: tuple | None = None,
+        access: Access | None = None,
     ) -> None:
         self.where, self.display, self.place, self.kind, self.text = where, display, place, kind, text
         self.name_date, self.slug, self.target, self.known, self.root, self._named = (
@@ -84,6 +89,7 @@ class Entry:
             root,
             named,
         )
+        self.access = access
         self._scan: Scan | None = None
         self._path: Path | None = None
 
@@ -103,7 +109,7 @@ class Entry:
         if self._scan is None:
             found = self.known() if callable(self.known) else self.known
             if found is None and self.root is not None:  # an unreadable file scans as empty (its own check reports it)
-                text, problem = read_text(self.where, self.display, root=self.root)
+                text, problem = read_text(self.where, self.display, root=self.root, access=self.access)
                 found = scan_text(text) if problem is None else unreadable_scan()
             self._scan = found if found is not None else scan_text(self.text)
         return self._scan
@@ -194,12 +200,13 @@ class FolderIndex:
     content of few: it makes few rows and entries.
 
     ``documents``: the listing's (path, place, kind), in order; ``shown(path, place)``: how a
-    document is shown."""
+    document is shown; ``access``: the command's (touch.Access), by which documents are read."""
 
     __slots__ = (
         "root",
         "documents",
         "strays",
+        "access",
         "problems",
         "_shown",
         "_scans",
@@ -219,8 +226,10 @@ class FolderIndex:
         strays: list[Stray],
         scans: Callable[[str, str], object] | None = None,
         holding: Callable[[list[str], list[str]], list[str]] | None = None,
+        *,
+        access: Access,
     ) -> None:
-        self.root, self.documents, self._shown, self.strays = root, documents, shown, strays
+        self.root, self.documents, self._shown, self.strays, self.access = root, documents, shown, strays, access
         self.problems: list[Finding] = []  # folders not indexed (see Listing), as findings
         self._scans = scans or (lambda path, kind: None)
         self._holding = holding or (lambda paths, stems: paths)  # see build
@@ -262,6 +271,7 @@ class FolderIndex:
                 row.target,
                 self._scans(path, row.kind),
                 self.root,
+                access=self.access,
             )
         return made
 
@@ -327,14 +337,17 @@ def build(
     cwd: Path | None = None,
     scans: Callable[[str, str], object] | None = None,
     holding: Callable[[list[str], list[str]], list[str]] | None = None,
+    *,
+    access: Access,
 ) -> FolderIndex:
-    """Index every document of the handoff root on disk (unreadable files scan as empty: the
-    per-file checks report them). ``scans(path, kind)``: the scan of a document, or a function
-    that returns it, or None (then it is read when a check asks). ``holding(paths, stems)``: of
-    ``paths``, in order, those whose file name or bytes may hold one of ``stems`` (one that cannot
-    be read may), to pass over responses that cannot name a handoff (default: every one)."""
+    """Index every document of the handoff root on disk, as ``access`` (touch.Access, the
+    command's) allows (unreadable files scan as empty: the per-file checks report them).
+    ``scans(path, kind)``: the scan of a document, or a function that returns it, or None (then
+    it is read when a check asks). ``holding(paths, stems)``: of ``paths``, in order, those whose
+    file name or bytes may hold one of ``stems`` (one that cannot be read may), to pass over
+    responses that cannot name a handoff (default: every one)."""
     cwd = cwd or Path.cwd()
-    listed = listing(root)
+    listed = listing(root, access)
     root = listed.root
     base = display_path(root, cwd)
 
@@ -349,7 +362,7 @@ def build(
         return printable(f"{prefix}{name}" if place == "root" else f"{prefix}{place}/{name}")
 
     strays = [Stray(Path(path), printable(display_path(Path(path), cwd)), is_dir) for path, is_dir in listed.strays]
-    index = FolderIndex(root, listed.documents, shown, strays, scans, holding)
+    index = FolderIndex(root, listed.documents, shown, strays, scans, holding, access=access)
     index.problems = [
         Finding(printable(display_path(Path(path), cwd)), 1, 1, code, message)
         for path, code, message in listed.problems

@@ -17,11 +17,14 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from handoff_lint.data.protocols import choose, known, shipped_folders, team_entries
 from handoff_lint.parse.names import undecorated
 from handoff_lint.reading import read_text
+
+if TYPE_CHECKING:
+    from handoff_lint.touch import Access
 
 HANDOFF, RESPONSE, EXAMPLE, TEMPLATE, SKIPPED, UNCLASSIFIED = (
     "handoff",
@@ -80,32 +83,35 @@ def _protocol_folders() -> frozenset[str]:
     return shipped_folders()
 
 
-def protocol_of(root: Path | None, config=None):
+def protocol_of(root: Path | None, config):
     """The protocol (data/protocols.py) the handoff root ``root`` follows: the one its folder's
-    name names (a team's own first, from ``config``), else the one its template's title names,
-    else next-local. ``None`` (a file outside any root): next-local."""
-
-    return _protocol_of(None if root is None else str(root), team_entries(config) if config is not None else ())
+    name names (a team's own first, from ``config``), else the one its template's title names
+    (read as the command's ``config.access`` allows), else next-local. ``None`` (a file outside
+    any root): next-local."""
+    if root is None:
+        return _protocol_of(None, team_entries(config), None)
+    return _protocol_of(str(root), team_entries(config), config.access)
 
 
 @lru_cache(maxsize=256)
-def _protocol_of(root: str | None, team):
+def _protocol_of(root: str | None, team, access):
     if root is None:
         return known(team)[1]
     folder = os.path.basename(root.rstrip(os.sep))
     protocols, _default = known(team)
     if any(protocol.names_folder(folder) for protocol in protocols):
         return choose(folder, None, team)
-    return choose(folder, template_title(Path(root)), team)
+    return choose(folder, template_title(Path(root), access), team)
 
 
-def template_title(root: Path) -> str | None:
+def template_title(root: Path, access: Access) -> str | None:
     """The title (first ``# `` heading, without emoji) of the root's handoff-template.md, or None
-    if it has none or cannot be read (a link leading out of the root is not followed)."""
+    if it has none or cannot be read (a link leading out of the root is not followed, nor a root
+    ``access`` refuses)."""
     path = root / TEMPLATE_NAME
     if not os.path.isfile(path):
         return None
-    text, problem = read_text(path, TEMPLATE_NAME, root=root)
+    text, problem = read_text(path, TEMPLATE_NAME, root=root, access=access)
     if problem is not None or text is None:
         return None
     for line in text.split("\n", 200)[:200]:

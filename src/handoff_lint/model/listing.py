@@ -11,7 +11,7 @@ from typing import NamedTuple
 from handoff_lint.model.kinds import SKIPPED_NAMES, is_markdown
 from handoff_lint.model.names import looks_like_handoff
 from handoff_lint.model.status import tables
-from handoff_lint.touch import leads_out, root_outside
+from handoff_lint.touch import Access
 
 
 def _is_dir(item: os.DirEntry) -> bool:
@@ -33,16 +33,16 @@ class Listing(NamedTuple):
     problems: list[tuple[str, str, str]]
 
 
-def linked_out(folder: str, root: str) -> str | None:
-    """The HL005 message for ``folder``, a link of ``root`` leading out of it; else None. Only
-    links are resolved: a plain folder costs one lstat."""
+def linked_out(folder: str, root: str, access: Access) -> str | None:
+    """The HL005 message for ``folder``, a link of ``root`` leading out of it (or of a root
+    ``access`` refuses); else None. Only links are resolved: a plain folder costs one lstat."""
     if not os.path.islink(folder):
         return None
     try:
         os.stat(folder)
     except OSError:  # a loop (HL007 when listed) or a broken link (nothing to list)
         return None
-    if not leads_out(folder, root):
+    if not access.leads_out(folder, root):
         return None
     return f"symbolic link to '{os.readlink(folder)}', outside the handoff folder; not followed"
 
@@ -52,12 +52,13 @@ def _unreadable(error: OSError) -> str:
     return f"folder cannot be read: {reason}; its documents are not checked"
 
 
-def listing(root: Path) -> Listing:
+def listing(root: Path, access: Access) -> Listing:
     """What :func:`build` indexes in ``root``: the files of the lifecycle folders (markdown ones
     are documents, the others strays, as are folders) and handoff-*.md at the top; nothing of a
-    root whose own real path leads out of the repository (HL005)."""
+    root whose own real path leads out of the repository, or of what the command named
+    (``access``, touch.Access): HL005."""
     root = Path(os.path.abspath(root))
-    out = root_outside(root)
+    out = access.root_outside(root)
     if out is not None:  # Touch: a root leading out of the repository is a finding, never listed
         return Listing(root, [], [], [(str(root), "HL005", out)])
     table, _names = tables()
@@ -68,7 +69,7 @@ def listing(root: Path) -> Listing:
     base = str(root)
     for place in (*table["folders"]["lifecycle"], "examples"):
         folder = os.path.join(base, place)
-        out = linked_out(folder, base)
+        out = linked_out(folder, base, access)
         if out is not None:  # Touch: a linked folder leading out is a finding, never followed
             problems.append((folder, "HL005", out))
             continue

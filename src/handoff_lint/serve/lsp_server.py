@@ -24,15 +24,27 @@ DEBOUNCE = 0.3  # seconds of quiet typing before a changed document is checked a
 SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning}
 
 
+def _config(path: str):
+    """The settings for the document at ``path``: its folder's configuration; an editor names no
+    folder, so nothing is named (touch.Access): a handoff root outside the repository may not lead
+    out of the folder holding it. Raises ConfigError."""
+    from handoff_lint.data.config import load_config
+    from handoff_lint.touch import Access
+
+    config = load_config(Path(path).parent)
+    config.access = Access.of([])
+    return config
+
+
 def document_findings(path: str, text: str) -> list[Finding] | None:
     """The findings of ``text`` as if saved at ``path`` (folder checks included); None when the
     path lies in no handoff root (not ours to check) or the configuration is broken."""
-    from handoff_lint.data.config import ConfigError, load_config
+    from handoff_lint.data.config import ConfigError
     from handoff_lint.engine.pipeline import run
     from handoff_lint.model.kinds import classify, configured
 
     try:
-        config = load_config(Path(path).parent)
+        config = _config(path)
     except ConfigError:
         return None
     # the workspace's configured roots, for this document only: a long-running server holds none
@@ -122,7 +134,7 @@ def lifecycle_action(path: str, text: str, findings: list[Finding]) -> types.Cod
     belongs in, its canonical name, and the links of the responses that name it), as one workspace
     edit: a rename and the responses' link edits. Offered only when the editor's text is the saved
     one, since the plan reads the folder as saved."""
-    from handoff_lint.data.config import ConfigError, load_config
+    from handoff_lint.data.config import ConfigError
     from handoff_lint.model.index import build
     from handoff_lint.model.kinds import classify, configured
     from handoff_lint.reading import read_text
@@ -131,19 +143,19 @@ def lifecycle_action(path: str, text: str, findings: list[Finding]) -> types.Cod
     if not any(finding.fixable for finding in findings):
         return None
     try:
-        config = load_config(Path(path).parent)
+        config = _config(path)
     except ConfigError:
         return None
     root = classify(Path(path), configured(config))[1]
-    saved, problem = read_text(path, path, config.max_file_size, root)
+    saved, problem = read_text(path, path, config.max_file_size, root, config.access)
     if root is None or problem is not None or saved != text.replace("\r\n", "\n").replace("\r", "\n"):
         return None
-    fixes = plan(build(root), config, lambda entry: os.path.abspath(entry.path) == path)
+    fixes = plan(build(root, access=config.access), config, lambda entry: os.path.abspath(entry.path) == path)
     if not fixes.moves:
         return None
     changes: list = []
     for edit in fixes.edits:
-        response, _ = read_text(edit.path, str(edit.path), config.max_file_size, root)
+        response, _ = read_text(edit.path, str(edit.path), config.max_file_size, root, config.access)
         edits = [
             types.TextEdit(types.Range(types.Position(number, start), types.Position(number, start + len(old))), new)
             for number, line in enumerate(split_lines(response or ""))

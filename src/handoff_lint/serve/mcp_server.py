@@ -33,13 +33,18 @@ def resolve(path: str, base: str) -> Path:
     return Path(absolute)
 
 
-def _config():
+def _config(base: str):
+    """The settings of one tool call: the configuration, and the server's working folder ``base``
+    as the folder named (touch.Access: a handoff root outside the repository may not lead out of it)."""
     from handoff_lint.data.config import ConfigError, load_config
+    from handoff_lint.touch import Access
 
     try:
-        return load_config()
+        config = load_config()
     except ConfigError as error:
         raise refuse(str(error)) from None
+    config.access = Access.of([base])
+    return config
 
 
 def _shown_path(path: Path) -> str:
@@ -55,7 +60,7 @@ def check(path: str, text: str | None = None, *, base: str) -> dict:
     from handoff_lint.report.json_format import as_dict
 
     target = resolve(path, base)
-    config = _config()
+    config = _config(base)
     if text is None:
         if not os.path.lexists(target):
             raise refuse(f"{path}: no such file or directory")
@@ -88,7 +93,7 @@ def sanitize(path: str, text: str | None = None, *, base: str) -> dict:
     from handoff_lint.workflow.sanitize import fixable, sanitize_text, top_of
 
     target = resolve(path, base)
-    config = _config()
+    config = _config(base)
     if text is None:
         from handoff_lint.reading import read_bytes
 
@@ -132,11 +137,17 @@ def new_handoff(title: str, priority: str, constraints: list[str], author: str, 
         raise refuse(f"constraints: any of {', '.join(CONSTRAINTS)}")
     from handoff_lint.model.kinds import configured
 
-    config = _config()
+    config = _config(base)
     today = config.today
     try:
         made = write_handoff(
-            find_root(resolve(root, base), configured(config)), title, today, author, priority.upper(), chosen
+            find_root(resolve(root, base), configured(config)),
+            title,
+            today,
+            author,
+            priority.upper(),
+            chosen,
+            config.access,
         )
     except ScaffoldError as error:
         raise refuse(str(error)) from None
@@ -152,9 +163,9 @@ def respond(handoff: str, author: str, *, base: str) -> dict:
         raise refuse(f"{handoff}: no such handoff file")
     from handoff_lint.model.kinds import configured
 
-    config = _config()
+    config = _config(base)
     try:
-        made = write_response(target, config.today, author, configured(config))
+        made = write_response(target, config.today, author, configured(config), config.access)
     except ScaffoldError as error:
         raise refuse(str(error)) from None
     return {"written": _shown_path(made)}
@@ -163,17 +174,17 @@ def respond(handoff: str, author: str, *, base: str) -> dict:
 def status(root: str, *, base: str) -> list[dict]:
     from handoff_lint.model.index import build
     from handoff_lint.model.kinds import configured
-    from handoff_lint.touch import TouchError, check_root
+    from handoff_lint.touch import TouchError
     from handoff_lint.workflow import board
     from handoff_lint.workflow.scaffold import ScaffoldError, find_root
 
-    config = _config()
+    config = _config(base)
     try:
         found = find_root(resolve(root, base), configured(config))
-        check_root(found)
+        config.access.check_root(found)
     except (ScaffoldError, TouchError) as error:
         raise refuse(str(error)) from None
-    return board.as_json(board.rows(build(found), config))  # every cell already shown
+    return board.as_json(board.rows(build(found, access=config.access), config))  # every cell already shown
 
 
 async def _shown_errors(ctx, call_next):
@@ -196,9 +207,7 @@ async def _shown_errors(ctx, call_next):
 def server(base: str) -> MCPServer:
     """The server, its paths resolved against ``base``."""
     from handoff_lint import __version__
-    from handoff_lint.touch import name_folders
 
-    name_folders([base])
     # WARNING: the SDK logs a failed call's message at INFO; the client gets it (through Show) instead
     app = MCPServer(
         "handoff-lint",

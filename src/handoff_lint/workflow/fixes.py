@@ -28,7 +28,7 @@ from handoff_lint.model.kinds import NO_ROOTS, classify, configured, display_pat
 from handoff_lint.model.names import placement
 from handoff_lint.reading import read_bytes
 from handoff_lint.show import shown
-from handoff_lint.touch import TouchError, inside_root, leads_out, write_text
+from handoff_lint.touch import Access, TouchError, write_text
 
 FOLDER_CODES = ("HL405", "HL412")  # fixed by moving to the folder the status belongs in
 NAME_CODES = ("HL401", "HL404")  # fixed by renaming to handoff-<Date>-<slug>.md
@@ -58,6 +58,7 @@ class Plan:
     refused: list[str] = field(default_factory=list)  # what could not be fixed, and why
     known: Known = field(default_factory=Known)  # the secrets of the folders: every line shown is redacted by them
     roots: frozenset[Path] = NO_ROOTS  # the configured handoff roots (model/kinds.configured)
+    access: Access | None = None  # the command's (touch.Access): what --fix may move and write through
 
     def __bool__(self) -> bool:
         return bool(self.moves or self.edits)
@@ -69,9 +70,13 @@ def plan_for(files, paths, config: Config) -> Plan:
     report)."""
     named = {file.display for file in files}
     walked = [os.path.abspath(p) for p in paths if os.path.isdir(p)]
-    total = Plan(roots=configured(config))
+    total = Plan(roots=configured(config), access=config.access)
     for root in sorted({file.root for file in files if file.root is not None}):
-        part = plan(build(root), config, lambda entry: entry.display in named or inside(entry.display, walked))
+        part = plan(
+            build(root, access=config.access),
+            config,
+            lambda entry: entry.display in named or inside(entry.display, walked),
+        )
         total.moves += part.moves
         total.edits += part.edits
         total.refused += part.refused
@@ -81,7 +86,7 @@ def plan_for(files, paths, config: Config) -> Plan:
 
 def plan(index: FolderIndex, config: Config, in_run) -> Plan:
     """The moves and link updates that fix this root's selected lifecycle findings, limited to
-    the documents ``in_run(entry)`` accepts."""
+    the documents ``in_run(entry)`` accepts; what leads out is judged by the index's access."""
 
     fix_folder = any(is_selected(code, config.select, config.ignore) for code in FOLDER_CODES)
     fix_name = any(is_selected(code, config.select, config.ignore) for code in NAME_CODES)
@@ -105,7 +110,7 @@ def plan(index: FolderIndex, config: Config, in_run) -> Plan:
                 )
             )
             continue
-        if leads_out(target, index.root) or leads_out(entry.path, index.root):
+        if index.access.leads_out(target, index.root) or index.access.leads_out(entry.path, index.root):
             result.refused.append(
                 shown(
                     f"{entry.display}: not moved, {display_path(target)} leads outside the handoff folder", known=known
@@ -137,7 +142,7 @@ def plan(index: FolderIndex, config: Config, in_run) -> Plan:
             replacements.append((reference.target, os.path.relpath(now, response.path.parent).replace(os.sep, "/")))
             if pointed.name != now.name:  # the link text names the file too
                 replacements.append((f"[{pointed.name}]", f"[{now.name}]"))
-        if replacements and leads_out(response.path, index.root):
+        if replacements and index.access.leads_out(response.path, index.root):
             result.refused.append(
                 shown(f"{response.display}: links not updated, the file leads outside the handoff folder", known=known)
             )
@@ -206,13 +211,15 @@ def apply(plan_: Plan) -> tuple[list[Path], list[Path]]:
     (the responses staged, the responses the user must still ``git add``)."""
     from handoff_lint.git import work_tree
 
+    if plan_.access is None:
+        raise TypeError("apply: the plan carries no access (touch.Access): nothing is moved or written")
     top = work_tree(Path.cwd())
     tracked = [edit.path for edit in plan_.edits if top is not None and _tracked(edit.path, top)]
     clean = [path for path in tracked if not _unstaged(path, top)]
     for move in plan_.moves:
-        _move(move.source, move.target, plan_.roots)
+        _move(move.source, move.target, plan_.roots, plan_.access)
     for edit in plan_.edits:
-        _rewrite(edit.path, edit.replacements, plan_.roots)
+        _rewrite(edit.path, edit.replacements, plan_.roots, plan_.access)
     if clean:
         from handoff_lint.git import GitError, git
 
@@ -233,9 +240,9 @@ def _unstaged(path: Path, top: Path) -> bool:
         return True
 
 
-def _move(source: Path, target: Path, roots: frozenset[Path] = NO_ROOTS) -> None:
-    _inside(source, roots)
-    _inside(target, roots)
+def _move(source: Path, target: Path, roots: frozenset[Path], access: Access) -> None:
+    _inside(source, roots, access)
+    _inside(target, roots, access)
     target.parent.mkdir(parents=True, exist_ok=True)
     top = work_tree(Path.cwd())  # the user's repository, never one a handoff folder holds
     if top is not None and _tracked(source, top):
@@ -265,22 +272,24 @@ def _tracked(path: Path, top: Path) -> bool:
         return False
 
 
-def _inside(path: Path, roots: frozenset[Path] = NO_ROOTS) -> None:
-    """The Touch seam (touch.py) for a path a fix writes: inside its handoff root."""
+def _inside(path: Path, roots: frozenset[Path], access: Access) -> None:
+    """The Touch seam (touch.py) for a path a fix writes: inside its handoff root, as ``access`` allows."""
 
     root = classify(path, roots)[1]
     try:
         if root is None:
             raise TouchError(f"{display_path(path)}: refused: not inside a handoff folder")
-        inside_root(path, root)
+        access.inside_root(path, root)
     except TouchError as error:
         raise FixError(str(error)) from None
 
 
-def _rewrite(path: Path, replacements, roots: frozenset[Path] = NO_ROOTS) -> None:
-    _inside(path, roots)
+def _rewrite(path: Path, replacements, roots: frozenset[Path], access: Access) -> None:
+    _inside(path, roots, access)
     root = classify(path, roots)[1]
-    data, problem = read_bytes(path, display_path(path), root=root)  # bounded, and not through a link leading out
+    data, problem = read_bytes(
+        path, display_path(path), root=root, access=access
+    )  # bounded, and not through a link leading out
     if problem is not None:
         raise FixError(f"{problem.path}: link not updated: {problem.message}")
     before = data.decode("utf-8", "surrogateescape")  # as it is: CRLF stays CRLF
@@ -288,7 +297,7 @@ def _rewrite(path: Path, replacements, roots: frozenset[Path] = NO_ROOTS) -> Non
     if after == before:
         return
     try:
-        write_text(path, after.encode("utf-8", "surrogateescape"), root)
+        write_text(path, after.encode("utf-8", "surrogateescape"), root, access=access)
     except TouchError as error:
         raise FixError(f"{error}; link not updated") from None
     except OSError as error:

@@ -25,7 +25,7 @@ from handoff_lint.detect.values import Known
 from handoff_lint.parse.document import split_lines
 from handoff_lint.reading import read_bytes
 from handoff_lint.show import shown
-from handoff_lint.touch import TouchError, linked_part, write_text
+from handoff_lint.touch import Access, TouchError, linked_part, write_text
 from handoff_lint.workflow.fixes import _git_path, _lines
 
 # The one place each rule's fix is said: rule -> what replaces the span it found (the forms the
@@ -82,6 +82,7 @@ class Sanitized:
     fixes: list[FileFix] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # shown already
     known: Known = field(default_factory=Known)
+    access: Access | None = None  # the command's (touch.Access): what a file of a handoff root is written through
 
     def __bool__(self) -> bool:
         return bool(self.fixes)
@@ -94,8 +95,9 @@ class Sanitized:
 def plan(findings, files, config, known: Known | None = None, top: str | None = None) -> Sanitized:
     """The rewrites that resolve the ``fixable`` findings among ``findings`` (a run's, after
     suppression) in ``files`` (what discovery found). ``known``: the run's secrets. ``top``: the
-    repository's top (default: git's, else the configuration's folder, else here)."""
-    result = Sanitized(known=Known().add(known or ()))
+    repository's top (default: git's, else the configuration's folder, else here). A file of a
+    handoff root is read as the command's ``config.access`` allows."""
+    result = Sanitized(known=Known().add(known or ()), access=config.access)
     wanted: dict[str, set[tuple[int, int, str]]] = {}
     for finding in findings:
         if fixable(finding):
@@ -109,7 +111,7 @@ def plan(findings, files, config, known: Known | None = None, top: str | None = 
             continue
         reason = refusal(file)
         if reason is None:
-            data, problem = read_bytes(file.path, file.display, config.max_file_size, file.root)
+            data, problem = read_bytes(file.path, file.display, config.max_file_size, file.root, config.access)
             reason = None if problem is None else problem.message
         if reason is not None:
             result.refused.append(shown(f"{file.display}: not sanitized: {reason}", known=result.known))
@@ -292,13 +294,13 @@ def apply(result: Sanitized, max_bytes: int) -> list[str]:
         file = fix.file
         reason = refusal(file)
         if reason is None:
-            data, problem = read_bytes(file.path, file.display, max_bytes, file.root)
+            data, problem = read_bytes(file.path, file.display, max_bytes, file.root, result.access)
             reason = problem.message if problem is not None else None
             if reason is None and data != fix.before:
                 reason = "it changed since it was checked"
         if reason is None:
             try:
-                write_text(file.path, fix.after, file.root)
+                write_text(file.path, fix.after, file.root, access=result.access)
                 continue
             except TouchError as error:
                 reason = str(error)

@@ -23,7 +23,7 @@ from handoff_lint.parse.directives import PEER_MARKER
 from handoff_lint.parse.names import slugify
 from handoff_lint.reading import read_text
 from handoff_lint.show import shown
-from handoff_lint.touch import TouchError, check_root, inside_root, write_text
+from handoff_lint.touch import Access, TouchError, write_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 READY = "Ready for local model pickup"
@@ -33,30 +33,31 @@ class ScaffoldError(RuntimeError):
     pass
 
 
-def _inside(path: Path, root: Path) -> Path:
-    """The Touch seam (touch.py): ``path`` may be made only if it resolves inside ``root``."""
+def _inside(path: Path, root: Path, access: Access) -> Path:
+    """The Touch seam (touch.py): ``path`` may be made only if it resolves inside ``root``, as
+    the command's ``access`` allows."""
 
     try:
-        inside_root(path, root)
+        access.inside_root(path, root)
     except TouchError as error:
         raise ScaffoldError(str(error)) from None
     return path
 
 
-def _usable(root: Path) -> Path:
-    """``root``, unless its own real path leads out of the repository (then nothing is read,
-    made or written through it)."""
+def _usable(root: Path, access: Access) -> Path:
+    """``root``, unless its own real path leads out of the repository, or of the folder the
+    command named (``access``): then nothing is read, made or written through it."""
 
     try:
-        check_root(root)
+        access.check_root(root)
     except TouchError as error:
         raise ScaffoldError(str(error)) from None
     return root
 
 
-def _create(path: Path, text: str, root: Path) -> None:
+def _create(path: Path, text: str, root: Path, access: Access) -> None:
     try:
-        write_text(path, text, root, replace=False)
+        write_text(path, text, root, access=access, replace=False)
     except FileExistsError:
         raise ScaffoldError(shown(f"{display_path(path)} already exists; not replaced")) from None
     except TouchError as error:
@@ -132,11 +133,13 @@ def several(found: list[Path]) -> str:
     return f"{len(found)} handoff folders: {names}; choose one with --root"
 
 
-def new_handoff(root: Path, description: str, today, author: str, priority: str, constraints: list[str]) -> Path:
-    _usable(root)
+def new_handoff(
+    root: Path, description: str, today, author: str, priority: str, constraints: list[str], access: Access
+) -> Path:
+    _usable(root, access)
     template = root / TEMPLATE_NAME
     if template.is_file() or template.is_symlink():  # read as the checks read it: a link out of the folder is not
-        text, problem = read_text(template, display_path(template), root=root)
+        text, problem = read_text(template, display_path(template), root=root, access=access)
         if problem is not None:
             raise ScaffoldError(f"{problem.path}: {problem.message}")
     else:
@@ -155,18 +158,18 @@ def new_handoff(root: Path, description: str, today, author: str, priority: str,
     ):
         text = _set_field(text, name, value)
     path = root / "active" / f"handoff-{today.isoformat()}-{slugify(description)}.md"
-    _inside(path, root).parent.mkdir(exist_ok=True)
-    _create(path, without_suppressions(text), root)
+    _inside(path, root, access).parent.mkdir(exist_ok=True)
+    _create(path, without_suppressions(text), root, access)
     return path
 
 
-def respond(handoff: Path, today, author: str, roots: frozenset[Path] = NO_ROOTS) -> Path:
+def respond(handoff: Path, today, author: str, roots: frozenset[Path], access: Access) -> Path:
     kind, root = classify(handoff, roots)
     if kind != "handoff" or root is None:
         raise ScaffoldError(f"{display_path(handoff)} is not a handoff in active/ or archive/")
 
-    _usable(root)
-    text, problem = read_text(handoff, display_path(handoff), root=root)
+    _usable(root, access)
+    text, problem = read_text(handoff, display_path(handoff), root=root, access=access)
     if problem is not None:
         raise ScaffoldError(f"{problem.path}: {problem.message}")
     entry = Entry(Path(os.path.abspath(handoff)), display_path(handoff), handoff.parent.name, kind, text)
@@ -188,24 +191,25 @@ def respond(handoff: Path, today, author: str, roots: frozenset[Path] = NO_ROOTS
                 known=known,
             )
         )
-    _inside(responses, root).mkdir(exist_ok=True)
-    _create(path, without_suppressions(text), root)
+    _inside(responses, root, access).mkdir(exist_ok=True)
+    _create(path, without_suppressions(text), root, access)
     return path
 
 
-def init(folder: Path) -> list[Path]:
-    """Create the folders and files of a handoff root that are missing; return what was made."""
+def init(folder: Path, access: Access) -> list[Path]:
+    """Create the folders and files of a handoff root that are missing, as the command's
+    ``access`` allows; return what was made."""
     made = []
-    _usable(folder)
+    _usable(folder, access)
     for name in (*LIFECYCLE_FOLDERS, "examples"):
-        _inside(folder / name, folder).mkdir(parents=True, exist_ok=True)
+        _inside(folder / name, folder, access).mkdir(parents=True, exist_ok=True)
         keep = folder / name / ".gitkeep"
         if not any((folder / name).iterdir()):
-            _create(keep, "", folder)
+            _create(keep, "", folder, access)
             made.append(keep)
     for name, source in (("README.md", "README.md"), (TEMPLATE_NAME, "handoff.md")):
         if not (folder / name).exists() and not (folder / name).is_symlink():
-            _create(folder / name, (TEMPLATES / source).read_text(encoding="utf-8"), folder)
+            _create(folder / name, (TEMPLATES / source).read_text(encoding="utf-8"), folder, access)
             made.append(folder / name)
     return made
 

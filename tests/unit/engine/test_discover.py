@@ -7,11 +7,14 @@ from pathlib import Path
 
 from handoff_lint.engine.discover import discover
 from handoff_lint.model.kinds import EXAMPLE, HANDOFF, RESPONSE, SKIPPED, TEMPLATE, UNCLASSIFIED
+from handoff_lint.touch import Access
+
+NOTHING_NAMED = Access.of([])
 
 
 def kinds(paths, cwd, monkeypatch):
     monkeypatch.chdir(cwd)
-    files, missing = discover(paths)
+    files, missing = discover(paths, access=Access.of(paths))
     return {f.display: f.kind for f in files}, missing
 
 
@@ -77,7 +80,7 @@ def test_a_path_through_a_link_and_dotdot_names_the_file_the_system_reads(tmp_pa
     for folder in ("a", "real"):
         (tmp_path / folder / "notes.md").write_text(f"# {folder}\n")
     monkeypatch.chdir(tmp_path)
-    files, _missing = discover(["a/link/../notes.md", "a/notes.md"])
+    files, _missing = discover(["a/link/../notes.md", "a/notes.md"], access=NOTHING_NAMED)
     assert (
         [Path(f.absolute).read_text() for f in files]
         == [Path(f.path).read_text() for f in files]
@@ -156,7 +159,7 @@ def test_a_walk_takes_every_file_of_a_root_at_any_depth_and_never_follows_a_fold
         "next-local/archive/.cache/k.txt",
         "next-local/node_modules/m.txt",
     ]
-    files, _ = discover(["next-local/active/a/b/c/d/.env"])
+    files, _ = discover(["next-local/active/a/b/c/d/.env"], access=NOTHING_NAMED)
     assert files[0].root == handoff_root  # deep inside, still of the root
 
 
@@ -167,32 +170,35 @@ def test_the_protocol_is_known_by_the_folder_name_then_the_template_title(tmp_pa
     from handoff_lint.data.config import Config
     from handoff_lint.model.kinds import classify, is_handoff_root, protocol_of
 
+    settings = Config(access=NOTHING_NAMED)
     larger = tmp_path / "models" / "next-larger"
     (larger / "active").mkdir(parents=True)
     assert is_handoff_root(larger)  # named for a protocol: one lifecycle folder is enough
-    assert protocol_of(classify(larger / "active" / "handoff-2026-11-02-a.md")[1]).name == "next-larger"
-    assert protocol_of(tmp_path / "models" / "next-local").name == "next-local"
+    assert protocol_of(classify(larger / "active" / "handoff-2026-11-02-a.md")[1], settings).name == "next-larger"
+    assert protocol_of(tmp_path / "models" / "next-local", settings).name == "next-local"
 
     own = tmp_path / "docs" / "escalations"
     own.mkdir(parents=True)
     (own / "handoff-template.md").write_text("# 🧠 Handoff: [Brief Task Description]\n\n**Date**: YYYY-MM-DD\n")
-    assert protocol_of(own).name == "next-larger"
+    assert protocol_of(own, settings).name == "next-larger"
     local = tmp_path / "docs" / "offload"
     local.mkdir()
     (local / "handoff-template.md").write_text("# Local Handoff: [Brief Task Description]\n")
-    assert protocol_of(local).name == "next-local"
+    assert protocol_of(local, settings).name == "next-local"
     plain = tmp_path / "docs" / "plain"
     plain.mkdir()
-    assert protocol_of(plain).name == "next-local" and protocol_of(None).name == "next-local"
+    assert protocol_of(plain, settings).name == "next-local" and protocol_of(None, settings).name == "next-local"
 
     team = Config(
-        protocols={"review": {"folders": ["escalations", "review-*"], "handoff": "handoff", "response": "response"}}
+        protocols={"review": {"folders": ["escalations", "review-*"], "handoff": "handoff", "response": "response"}},
+        access=NOTHING_NAMED,
     )
     assert protocol_of(own, team).name == "review"  # a team's own protocol comes first
     assert protocol_of(larger, team).name == "next-larger"
 
 
 def test_a_template_linked_out_of_its_folder_is_not_read_for_its_title(tmp_path):
+    from handoff_lint.data.config import Config
     from handoff_lint.model.kinds import protocol_of
 
     outside = tmp_path / "outside.md"
@@ -201,7 +207,7 @@ def test_a_template_linked_out_of_its_folder_is_not_read_for_its_title(tmp_path)
     (root / "active").mkdir(parents=True)
     (root / "archive").mkdir()
     (root / "handoff-template.md").symlink_to(outside)
-    assert protocol_of(root).name == "next-local"
+    assert protocol_of(root, Config(access=NOTHING_NAMED)).name == "next-local"
 
 
 def test_the_shipped_schemas_are_the_protocols():

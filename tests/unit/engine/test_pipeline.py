@@ -6,7 +6,9 @@ from __future__ import annotations
 import random
 import string
 
-from conftest import run_cli
+import pytest
+
+from conftest import linked_root, run_cli
 
 
 def fake_token() -> str:
@@ -43,3 +45,23 @@ def test_a_token_in_a_file_name_is_found_whatever_the_file_holds_and_redacted_ev
     result = run_cli("check", "--no-cache", str(handoff_root), cwd=handoff_root.parent.parent)
     assert result.code == 1 and "HL306" in result.stdout
     assert token not in result.stdout + result.stderr
+
+
+def test_two_runs_in_one_process_each_read_as_the_folders_their_command_named(tmp_path, monkeypatch):
+    """The folders a command named travel with its settings (Config.access): runs interleaved in
+    one process each judge the linked root by their own, and a run told none refuses to guess."""
+    from handoff_lint.data.config import Config
+    from handoff_lint.engine.pipeline import run
+    from handoff_lint.touch import Access
+
+    root = linked_root(tmp_path)
+    monkeypatch.chdir(tmp_path)  # no repository: the folder named bounds the root
+    walked = [str(root / "active")]
+    narrow, wide = Config(access=Access.of(walked)), Config(access=Access.of([str(root)]))
+    for _ in range(2):
+        refused = run(walked, narrow, jobs=1).findings
+        assert [(f.code, "outside the folder holding it (x)" in f.message) for f in refused] == [("HL005", True)]
+        read = {finding.code for finding in run(walked, wide, jobs=1).findings}
+        assert "HL005" not in read and read  # read through the link the user named, and checked
+    with pytest.raises(TypeError, match="access"):
+        run(walked, Config(), jobs=1)

@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from handoff_lint.model.index import build
+from handoff_lint.touch import Access
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="symbolic links")
 
@@ -18,7 +19,7 @@ def test_a_linked_folder_leading_out_is_a_problem_and_not_listed(handoff_root, t
     (handoff_root / "archive").rmdir()
     (handoff_root / "archive").symlink_to(outside)
     (handoff_root / "active" / "handoff-2026-11-03-inside.md").write_text("x")
-    index = build(handoff_root, handoff_root)
+    index = build(handoff_root, handoff_root, access=Access.of([]))
     assert [(f.path, f.code) for f in index.problems] == [("archive", "HL005")]
     assert [path.rsplit("/", 1)[-1] for path, _place, _kind in index.documents] == ["handoff-2026-11-03-inside.md"]
     assert index.strays == []
@@ -30,14 +31,14 @@ def test_a_looping_folder_is_a_problem_and_a_link_inside_is_followed(handoff_roo
     (handoff_root / "archive" / "handoff-2026-11-01-done.md").write_text("x")
     (handoff_root / "active").rmdir()
     (handoff_root / "active").symlink_to("archive")  # inside the root: followed
-    index = build(handoff_root, handoff_root)
+    index = build(handoff_root, handoff_root, access=Access.of([]))
     assert [(f.path, f.code, "loop" in f.message) for f in index.problems] == [("responses", "HL007", True)]
     assert sorted(place for _path, place, _kind in index.documents) == ["active", "archive"]
 
 
 def test_a_folder_named_like_a_handoff_at_the_top_is_a_stray_not_a_document(handoff_root):
     (handoff_root / "handoff-2026-01-01-x.md").mkdir()
-    index = build(handoff_root, handoff_root)
+    index = build(handoff_root, handoff_root, access=Access.of([]))
     assert index.documents == [] and [(s.display, s.is_dir) for s in index.strays] == [
         ("handoff-2026-01-01-x.md", True)
     ]

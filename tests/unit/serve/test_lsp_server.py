@@ -241,3 +241,29 @@ def test_a_finished_handoff_in_active_offers_the_move_and_the_relink_as_one_safe
     assert f"](../archive/{name})" in relinked and "../active/" not in relinked
     assert (root / "active" / name).exists() and "../active/" in response.read_text()  # nothing written
     assert not any("safe fix" in action.title for action in seen["unsaved"] or [])
+
+
+def test_what_an_earlier_command_named_never_widens_what_the_editor_reads(tmp_path: Path, monkeypatch):
+    """An editor names no folder: a handoff root that is a link out of the folder holding it is
+    not read for the safe fix, even after a server in the same process named that root itself."""
+    from handoff_lint.serve import lsp_server, mcp_server
+    from tests.conftest import linked_root
+
+    name = "handoff-2026-11-02-extract-error-patterns.md"
+    done = VALID_HANDOFF.replace("Ready for local model pickup", "Completed")
+    plain = tmp_path / "y" / "nl"  # a root the editor may read: the control
+    for folder in ("active", "responses", "archive"):
+        (plain / folder).mkdir(parents=True)
+    linked = linked_root(tmp_path)
+    for root in (plain, linked):
+        (root / "active" / name).write_text(done)
+    monkeypatch.chdir(tmp_path)  # no repository
+    mcp_server.server(str(linked))  # names the linked root itself, in this process
+    offered = {}
+    for root in (plain, linked):
+        path = str(root / "active" / name)
+        findings = lsp_server.document_findings(path, done)
+        assert "HL405" in {finding.code for finding in findings}  # the text itself is checked either way
+        offered[root] = lsp_server.lifecycle_action(path, done, findings)
+    assert offered[plain] is not None and "safe fix" in offered[plain].title
+    assert offered[linked] is None  # not read through the link: no fix offered

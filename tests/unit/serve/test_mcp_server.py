@@ -191,3 +191,40 @@ def test_sanitize_returns_the_draft_with_placeholders_and_writes_nothing(git_rep
         assert len(changed) == 3
     assert saved.read_text() == draft  # nothing written
     assert not (git_repo / "models/next-local/active/handoff-2026-11-02-draft.md").exists()
+
+
+def test_two_servers_in_one_process_each_judge_roots_by_their_own_working_folder(tmp_path: Path, monkeypatch):
+    """The folder named (touch.Access) is each call's own, made from its server's working folder:
+    a server made later, or a call another server answers, never widens what this one reads."""
+    import anyio
+    from mcp.server.mcpserver.exceptions import ToolError
+
+    from handoff_lint.serve.mcp_server import server
+    from tests.conftest import linked_root
+
+    root = linked_root(tmp_path)
+    monkeypatch.chdir(tmp_path)  # no repository: the folder named bounds the root
+    narrow = server(str(root / "active"))  # the root is above it: bounded by x/, which it leads out of
+    wide = server(str(root))  # the root named itself: the user's to follow
+
+    async def call(app, name: str, arguments: dict):
+        try:
+            return json.loads((await app.call_tool(name, arguments)).content[0].text)
+        except ToolError as error:
+            return str(error)
+
+    async def conversation() -> list:
+        handoff = "handoff-2026-11-02-extract-error-patterns.md"
+        return [
+            await call(app, tool, arguments)
+            for app, prefix in ((narrow, ""), (wide, "active/"), (narrow, ""))
+            for tool, arguments in (("status", {}), ("check", {"path": prefix + handoff}))
+        ]
+
+    refused, refused_check, board, checked, refused_again, refused_check_again = anyio.run(conversation)
+    for message in (refused, refused_again):
+        assert "x/nl: refused:" in message and "outside the folder holding it (x)" in message
+    for found in (refused_check, refused_check_again):
+        assert [f["code"] for f in found["findings"]] == ["HL005"]
+    assert [row["handoff"] for row in board] == ["x/nl/active/handoff-2026-11-02-extract-error-patterns.md"]
+    assert "HL005" not in {f["code"] for f in checked["findings"]} and checked["findings"]  # read, and checked
