@@ -45,6 +45,7 @@ TOP = 2  # ... and the slowest few are then run at SIZE
 MAX_LINES = 1_500  # hostile lines per pattern
 BASE_CHARS = "a0A-/. _:@\\`[]>*\t=x(){}$%<"
 PATTERN_KEYS = {
+    "near",
     "pattern",
     "prefilter",
     "shape",

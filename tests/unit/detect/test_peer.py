@@ -3,6 +3,8 @@ rebuilds its settings for every line and injects every plugin's and filter's arg
 
 from __future__ import annotations
 
+import random
+import string
 from pathlib import Path
 
 import pytest
@@ -104,3 +106,23 @@ def test_a_text_no_plugin_gate_picks_does_not_import_detect_secrets(tmp_path):
         "print('detect_secrets' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout.strip() == "False"
+
+
+def test_a_long_run_of_spaces_does_not_stall_detect_secrets_and_a_key_after_spaces_is_found():
+    """detect-secrets' assignment expressions backtrack cubically over spaces (`key` then 2,000
+    spaces: 55 s; 5,000: hours): a handoff could stall every commit's hook. The plugins get long
+    runs cut short, in a child process killed after 60 s, and a key written after 40 spaces is
+    still found, on the characters the line writes."""
+    import subprocess
+    import sys
+
+    key = "".join(random.Random(7).choices(string.ascii_letters + string.digits + "_-", k=44))
+    program = (
+        "from handoff_lint.detect.peer import detect_secrets_hits\n"
+        f"hostile = 'ibm_api_key' + ' ' * 5000 + '!' + ' ' + {key!r} + '!'\n"
+        f"found = detect_secrets_hits([hostile, 'ibm_api_key =' + ' ' * 40 + {key!r}])\n"
+        "print(repr([[(h.start, h.end) for h in hits] for hits in found]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60, check=True)
+    _hostile, spaced = eval(done.stdout)  # noqa: S307 - our own child's repr of two lists
+    assert spaced == [(13 + 40, 13 + 40 + 44)]
