@@ -275,35 +275,25 @@ def test_the_rust_reader_agrees_with_markdown_it(lines, final_newline):
     _pyrs_agrees("\n".join(lines) + ("\n" if final_newline else ""))
 
 
-@pytest.mark.skipif(_parser() is None, reason="markdown-it-pyrs has no wheel here")
-def test_the_rust_reader_agrees_on_the_fidelity_corpus_and_real_style_writing():
+_RUST = pytest.param(
+    pyrs_blocks, 0.8, marks=pytest.mark.skipif(_parser() is None, reason="markdown-it-pyrs has no wheel here")
+)
+
+
+@pytest.mark.parametrize(("reader", "share"), [(simple_blocks, 0.9), _RUST], ids=["line reader", "rust reader"])
+def test_each_reader_agrees_on_the_fidelity_corpus_and_real_style_writing(reader, share):
     """Every document of the fidelity corpus and of the writing the bench's real-style folder is
-    made of: the Rust reader answers for most and agrees on each."""
+    made of: each fast reader answers for most (the line reader for nearly all; the others are
+    left to the next reader) and agrees with markdown-it-py on each."""
     texts = [path.read_text(encoding="utf-8") for path in sorted((REPO / "tests" / "data" / "fidelity").rglob("*.md"))]
     texts += [path.read_text(encoding="utf-8") for path in sorted((REPO / "bench" / "real_prose").rglob("*.md"))]
     assert len(texts) > 50
     answered = 0
     for text in texts:
         text, lines, _front = _markdown_lines(text, split_lines(text))
-        found = pyrs_blocks(text, lines)
+        found = reader(text, lines)
         if found is None:
             continue
         answered += 1
         assert found == _markdown_blocks(text), text[:200]
-    assert answered >= len(texts) * 0.8
-
-
-def test_the_line_reader_reads_the_fidelity_corpus_and_real_style_writing():
-    """The documents real writing is made of: the line reader answers for nearly every one (the
-    Rust reader and markdown-it-py are left the rest) and agrees with markdown-it-py on each."""
-    texts = [path.read_text(encoding="utf-8") for path in sorted((REPO / "tests" / "data" / "fidelity").rglob("*.md"))]
-    texts += [path.read_text(encoding="utf-8") for path in sorted((REPO / "bench" / "real_prose").rglob("*.md"))]
-    answered = 0
-    for text in texts:
-        text, lines, _front = _markdown_lines(text, split_lines(text))
-        found = simple_blocks(text, lines)
-        if found is None:
-            continue
-        answered += 1
-        assert found == _markdown_blocks(text), text[:200]
-    assert answered >= len(texts) * 0.9, f"only {answered} of {len(texts)} documents read by the line reader"
+    assert answered >= len(texts) * share, f"only {answered} of {len(texts)} documents read"
