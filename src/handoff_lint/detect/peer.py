@@ -131,7 +131,7 @@ def detect_secrets_hits(lines: list[str]) -> list[list[Hit]]:
     for line in lines:
         hits = []
         chosen = frozenset(name for name, test in gates if test(line))
-        scanned = _SPACE_RUN.sub(" " * _SPACES, line) if " " * (_SPACES + 1) in line else line
+        scanned = _SPACE_RUN.sub(" " * _SPACES, line)
         for secret in peer_secrets(scanned, chosen) if chosen else ():
             hit = _hit(line, secret)
             if hit is not None:

@@ -129,9 +129,8 @@ class _Reader:
                 return None
             if first == "#" and _HEADING.match(text, at):
                 self.line = line + 1
-                return self._emit(
-                    "heading_open", f"h{len(_HEADING.match(text, at).group())}", line, line + 1, heading_text(text[at:])
-                )
+                level, content = _heading(text[at:])
+                return self._emit("heading_open", f"h{level}", line, line + 1, content)
         return self._paragraph(line)
 
     def _code(self, line: int) -> None:
