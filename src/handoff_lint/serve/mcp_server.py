@@ -65,11 +65,10 @@ def check(path: str, text: str | None = None, *, base: str) -> dict:
         if not os.path.lexists(target):
             raise refuse(f"{path}: no such file or directory")
         outcome = run([str(target)], config, jobs=1)
+        if outcome.internal_errors:
+            raise refuse("; ".join(outcome.internal_errors))
     else:
-        data = text.encode("utf-8", "surrogatepass")[: config.max_file_size + 1]
-        outcome = run([], config, jobs=1, stdin=(str(target), data))
-    if outcome.internal_errors:
-        raise refuse("; ".join(outcome.internal_errors))
+        outcome = _checked_text(text, target, config, "surrogatepass")
     findings = [as_dict(finding) for finding in outcome.findings]
     errors = sum(f["severity"] == "error" and not f["suppressed"] for f in findings)
     return {
@@ -80,6 +79,18 @@ def check(path: str, text: str | None = None, *, base: str) -> dict:
     }
 
 
+def _checked_text(text: str, target: Path, config, errors: str):
+    """The run's outcome for ``text`` as if saved at ``target`` (encoded with ``errors``, cut one
+    byte past the size limit so that the limit is reported); an internal error is refused."""
+    from handoff_lint.engine.pipeline import run
+
+    data = text.encode("utf-8", errors)[: config.max_file_size + 1]
+    outcome = run([], config, jobs=1, stdin=(str(target), data))
+    if outcome.internal_errors:
+        raise refuse("; ".join(outcome.internal_errors))
+    return outcome
+
+
 def sanitize(path: str, text: str | None = None, *, base: str) -> dict:
     """The document at ``path`` (or ``text`` as if saved there) with what the privacy (HL2) and
     credential (HL3) rules found rewritten into the placeholders they accept, as ``check --fix
@@ -87,7 +98,6 @@ def sanitize(path: str, text: str | None = None, *, base: str) -> dict:
     secret no fix removed (a suppressed finding) is shown redacted, never in full."""
     from handoff_lint.detect.scan import hits_by_line, spans_of, values_at
     from handoff_lint.detect.values import Known
-    from handoff_lint.engine.pipeline import run
     from handoff_lint.parse.document import split_lines
     from handoff_lint.report.json_format import as_dict
     from handoff_lint.workflow.sanitize import fixable, sanitize_text, top_of
@@ -103,11 +113,8 @@ def sanitize(path: str, text: str | None = None, *, base: str) -> dict:
         text = data.decode("utf-8-sig", "surrogateescape")
     display = _shown_path(target)
 
-    def findings_of(raw: str) -> list:
-        data = raw.encode("utf-8", "surrogateescape")[: config.max_file_size + 1]
-        outcome = run([], config, jobs=1, stdin=(str(target), data))
-        if outcome.internal_errors:
-            raise refuse("; ".join(outcome.internal_errors))
+    def findings_of(raw: str) -> list:  # read from bytes as surrogateescape: written back the same
+        outcome = _checked_text(raw, target, config, "surrogateescape")
         return [finding for finding in outcome.findings if finding.path == display]
 
     found = findings_of(text)
